@@ -20,9 +20,10 @@ public sealed class ImageDecodeOptions
 
         if ((long)width * height > MaxPixels)
         {
+            string limit = MaxPixels >= 1_000_000 ? $"{MaxPixels / 1_000_000.0:0.#} MP" : $"{MaxPixels} px";
             throw new InvalidImageContentException(
-                $"图像过大（{width}x{height}，超过 {MaxPixels / 1_000_000} 百万像素上限），请缩小后重新上传 / " +
-                $"Image too large ({width}x{height}, over the {MaxPixels / 1_000_000} MP limit); resize it and upload again.");
+                $"图像过大（{width}x{height}，超过 {limit} 上限），请缩小后重新上传 / " +
+                $"Image too large ({width}x{height}, over the {limit} limit); resize it and upload again.");
         }
     }
 }

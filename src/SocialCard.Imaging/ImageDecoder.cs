@@ -1,8 +1,17 @@
+using SocialCard.Imaging.Formats.Bmp;
+using SocialCard.Imaging.Formats.Heic;
 using SocialCard.Imaging.Formats.Jpeg;
+using SocialCard.Imaging.Formats.Png;
+using SocialCard.Imaging.Inspection;
+using SocialCard.Imaging.Processing.Orientation;
 
 namespace SocialCard.Imaging;
 
-/// <summary>Decodes any supported container to RGB, choosing the codec by content.</summary>
+/// <summary>
+/// Decodes any supported container (JPEG, PNG, BMP, HEIC) to RGB, choosing the codec by content, never by file name.
+/// Bad input gives <see cref="InvalidImageContentException"/>; a missing native codec gives
+/// <see cref="Native.NativeLibraryMissingException"/>.
+/// </summary>
 public static class ImageDecoder
 {
     public static RgbImage Decode(ReadOnlySpan<byte> data, ImageDecodeOptions? options = null)
@@ -19,9 +28,24 @@ public static class ImageDecoder
         RgbImage image = format switch
         {
             ImageFormat.Jpeg => JpegDecoder.Decode(data, options, warnings),
+            ImageFormat.Png => PngDecoder.Decode(data, options, warnings),
+            ImageFormat.Bmp => BmpDecoder.Decode(data, options, warnings),
+            ImageFormat.Heic => HeicDecoder.Decode(data, options, warnings),
             ImageFormat.Unknown => throw new InvalidImageContentException("无法识别的文件格式，不是图片 / Unrecognised file format: not an image."),
             _ => throw new InvalidImageContentException($"不支持的图片格式 {format} / Unsupported image format {format}."),
         };
+
+        if (options.ApplyExifOrientation && format == ImageFormat.Jpeg)
+        {
+            int orientation = JpegInspector.ReadExifOrientation(data);
+            if (orientation != 1)
+            {
+                RgbImage upright = OrientationTransform.ApplyExifOrientation(image, orientation);
+                image.Dispose();
+                image = upright;
+            }
+        }
+
         return new DecodedImage(image, format, warnings);
     }
 }

@@ -10,7 +10,7 @@ public static class ImageFormatSniffer
             return ImageFormat.Jpeg;
         }
 
-        if (data.Length >= 8 && data[..8].SequenceEqual("\x89PNG\r\n\x1a\n"u8))
+        if (data.Length >= 8 && data[..8].SequenceEqual(PngSignature))
         {
             return ImageFormat.Png;
         }
@@ -42,6 +42,9 @@ public static class ImageFormatSniffer
 
         return ImageFormat.Unknown;
     }
+
+    // Not a u8 literal: "\x89" in a string is U+0089, which UTF-8 encodes as two bytes (C2 89).
+    private static ReadOnlySpan<byte> PngSignature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 
     private static bool IsHeifBrand(ReadOnlySpan<byte> brand) =>
         brand.SequenceEqual("heic"u8) || brand.SequenceEqual("heix"u8) || brand.SequenceEqual("hevc"u8) ||

@@ -4,7 +4,8 @@ namespace SocialCard.Imaging;
 
 /// <summary>
 /// The one pixel buffer of the product: 8-bit RGB, three bytes a pixel, rows top to bottom with no padding
-/// (stride = width * 3). The memory is rented from the shared pool; dispose the image to return it.
+/// (stride = width * 3). The memory is rented from the shared pool (a new image is NOT zeroed: write every pixel or
+/// call <c>Pixels.Clear()</c>); dispose the image to return it.
 /// </summary>
 public sealed class RgbImage : IDisposable
 {

@@ -12,9 +12,13 @@ public sealed record ContainerInfo
     /// <summary>Colour components: 1 greyscale, 3 colour, 4 CMYK/RGBA.</summary>
     public int Components { get; init; }
 
+    /// <summary>Bits per sample (JPEG SOF precision, PNG bit depth; for palette images the index size).</summary>
     public int BitsPerSample { get; init; }
 
-    /// <summary>JPEG: progressive (SOF2) rather than baseline/extended sequential.</summary>
+    /// <summary>Bits per stored pixel: 24 for 8-bit RGB, 8 for an 8-bit palette or greyscale image.</summary>
+    public int BitsPerPixel { get; init; }
+
+    /// <summary>JPEG: progressive (SOF2/6/10/14) rather than baseline/extended sequential; PNG: Adam7 interlaced.</summary>
     public bool IsProgressive { get; init; }
 
     public DensityUnit DensityUnit { get; init; }
@@ -41,7 +45,10 @@ public sealed record ContainerInfo
         _ => null,
     };
 
-    /// <summary>JPEG: the end-of-image marker is present.</summary>
+    /// <summary>
+    /// The container is complete: JPEG end-of-image marker (FFD9) after the scan, PNG IEND chunk, BMP pixel array
+    /// fully present, HEIF boxes all complete.
+    /// </summary>
     public bool HasEndMarker { get; init; }
 
     /// <summary>Bytes after the end-of-image marker (0 when none or not applicable).</summary>
@@ -49,6 +56,15 @@ public sealed record ContainerInfo
 
     /// <summary>EXIF orientation 1-8, or 1 when absent.</summary>
     public int ExifOrientation { get; init; } = 1;
+
+    /// <summary>
+    /// JPEG: the IJG/libjpeg quality (1-100) whose luminance quantisation table is closest to the file's, or null
+    /// when there is no readable DQT. See <c>JpegQualityEstimator</c>.
+    /// </summary>
+    public int? JpegQuality { get; init; }
+
+    /// <summary>JPEG: chroma subsampling read from the frame header (None for greyscale or non-JPEG).</summary>
+    public ChromaSubsamplingKind ChromaSubsampling { get; init; }
 
     /// <summary>Structural problems found while walking the container (truncated segment, bad marker, CRC error).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];

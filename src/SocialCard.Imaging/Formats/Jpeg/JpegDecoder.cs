@@ -19,7 +19,9 @@ public static unsafe class JpegDecoder
         {
             if (TurboJpegNative.DecompressHeader3(handle, src, (nuint)data.Length, out int width, out int height, out _, out _) != 0)
             {
-                throw new InvalidImageContentException("JPEG 文件头无法读取 / JPEG header unreadable: " + TurboJpegNative.LastError(handle));
+                string message = TurboJpegNative.LastError(handle);
+                ResetHandle();
+                throw new InvalidImageContentException("JPEG 文件头无法读取 / JPEG header unreadable: " + message);
             }
 
             return (width, height);
@@ -33,7 +35,9 @@ public static unsafe class JpegDecoder
         {
             if (TurboJpegNative.DecompressHeader3(handle, src, (nuint)data.Length, out int width, out int height, out _, out _) != 0)
             {
-                throw new InvalidImageContentException("JPEG 文件头无法读取 / JPEG header unreadable: " + TurboJpegNative.LastError(handle));
+                string message = TurboJpegNative.LastError(handle);
+                ResetHandle();
+                throw new InvalidImageContentException("JPEG 文件头无法读取 / JPEG header unreadable: " + message);
             }
 
             options.EnsureWithinPixelLimit(width, height);
@@ -47,7 +51,12 @@ public static unsafe class JpegDecoder
                     if (rc != 0)
                     {
                         string message = TurboJpegNative.LastError(handle);
-                        if (TurboJpegNative.GetErrorCode(handle) != TurboJpegNative.ErrorWarning)
+                        bool fatal = TurboJpegNative.GetErrorCode(handle) != TurboJpegNative.ErrorWarning;
+
+                        // TurboJPEG 2.x leaves the libjpeg state mid-stream after a failure (it longjmps out without
+                        // aborting), so the next call on this handle would fail too: start a fresh one.
+                        ResetHandle();
+                        if (fatal)
                         {
                             throw new InvalidImageContentException("JPEG 解码失败 / JPEG decode failed: " + message);
                         }
@@ -63,6 +72,16 @@ public static unsafe class JpegDecoder
                 image.Dispose();
                 throw;
             }
+        }
+    }
+
+    private static void ResetHandle()
+    {
+        IntPtr old = t_handle;
+        t_handle = IntPtr.Zero;
+        if (old != IntPtr.Zero)
+        {
+            _ = TurboJpegNative.Destroy(old);
         }
     }
 

@@ -1,0 +1,54 @@
+using BenchmarkDotNet.Attributes;
+using SocialCard.Imaging;
+using SocialCard.Imaging.Formats.Jpeg;
+using SocialCard.Photos.Fixes;
+using SocialCard.Photos.Fixes.FaceEngine;
+using SocialCard.Photos.Profiles;
+
+namespace SocialCard.Benchmarks.Fixes;
+
+/// <summary>
+/// Fix time of one photo on one core (re-check excluded: it is the checker's cost): a 1200 px devset original and a
+/// 12 MP (4000x3000) photo made by upscaling an original onto a wider canvas.
+/// Run: dotnet run -c Release --project bench/SocialCard.Benchmarks -- --filter '*PhotoFixer*'
+/// </summary>
+[MemoryDiagnoser]
+public class PhotoFixerBenchmarks
+{
+    private PhotoFixer _fixer = null!;
+    private SpecProfile _profile = null!;
+    private byte[] _original = null!;
+    private byte[] _twelveMp = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _fixer = new PhotoFixer(FaceAnalyzerDetector.LoadDefault(), null, new FixOptions { Recheck = false });
+        _profile = SpecProfiles.Get(SpecProfiles.Suzhou);
+        _original = File.ReadAllBytes("/work/shared/photos/devset/originals/frl_london_013.jpg");
+        using RgbImage src = ImageDecoder.Decode(_original);
+        using var big = new RgbImage(4000, 3000);
+        Span<byte> d = big.Pixels;
+        ReadOnlySpan<byte> s = src.Pixels;
+        for (int y = 0; y < 3000; y++)
+        {
+            int sy = Math.Min(src.Height - 1, y * src.Height / 3000);
+            for (int x = 0; x < 4000; x++)
+            {
+                int sx = Math.Clamp(((x - 500) * src.Height / 3000), 0, src.Width - 1);
+                int di = ((y * 4000) + x) * 3, si = ((sy * src.Width) + sx) * 3;
+                d[di] = s[si];
+                d[di + 1] = s[si + 1];
+                d[di + 2] = s[si + 2];
+            }
+        }
+
+        _twelveMp = JpegEncoder.Encode(big, new JpegEncoderOptions { Quality = 90 });
+    }
+
+    [Benchmark(Baseline = true)]
+    public byte[]? Fix1200() => _fixer.Fix(_original, "a.jpg", _profile).Jpeg;
+
+    [Benchmark]
+    public byte[]? Fix12MP() => _fixer.Fix(_twelveMp, "a.jpg", _profile).Jpeg;
+}

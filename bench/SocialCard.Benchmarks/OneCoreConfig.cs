@@ -1,0 +1,19 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Jobs;
+
+namespace SocialCard.Benchmarks;
+
+/// <summary>
+/// The shared benchmark set-up: one core (affinity mask 1, as the issue targets are "per photo on one core"),
+/// memory diagnoser on, median column shown.
+/// </summary>
+public sealed class OneCoreConfig : ManualConfig
+{
+    public OneCoreConfig()
+    {
+        AddJob(Job.Default.WithAffinity(1).WithWarmupCount(3).WithIterationCount(10));
+        AddDiagnoser(MemoryDiagnoser.Default);
+        AddColumn(BenchmarkDotNet.Columns.StatisticColumn.Median, BenchmarkDotNet.Columns.StatisticColumn.P95);
+    }
+}

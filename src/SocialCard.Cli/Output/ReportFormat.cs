@@ -1,0 +1,9 @@
+namespace SocialCard.Cli.Output;
+
+internal enum ReportFormat
+{
+    Table,
+    Json,
+    Csv,
+    Html,
+}

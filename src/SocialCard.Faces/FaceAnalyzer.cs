@@ -1,0 +1,135 @@
+using SocialCard.Faces.Models;
+using SocialCard.Faces.Models.DenseFaceNet;
+using SocialCard.Faces.Models.FaceExpression;
+using SocialCard.Faces.Models.FaceLandmark68;
+using SocialCard.Faces.Models.TinyFaceDetector;
+using SocialCard.Faces.Kernels;
+using SocialCard.Imaging;
+
+namespace SocialCard.Faces;
+
+/// <summary>
+/// Detector -> 68 landmarks -> expression on one RGB image, numerically as face-api 1.7.15 (tfjs cpu backend).
+/// Thread-safe: each call rents a scratch workspace from the analyzer's own small pool (one per concurrent call, kept
+/// for reuse), so after the first call per thread the networks allocate nothing; only the result objects are new.
+/// </summary>
+public sealed class FaceAnalyzer
+{
+    private const float LandmarkMeanR = 122.782f;
+    private const float LandmarkMeanG = 117.001f;
+    private const float LandmarkMeanB = 104.298f;
+
+    private readonly FaceModels _models;
+    private readonly Stack<FaceAnalyzerWorkspace> _pool = new();
+    private readonly Lock _poolLock = new();
+
+    public FaceAnalyzer(FaceModels models, FaceAnalyzerOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        _models = models;
+        Options = options ?? new FaceAnalyzerOptions();
+        if (Options.InputSize < 32 || Options.InputSize % 32 != 0 || Options.InputSize > 1024)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), Options.InputSize, "InputSize must be a multiple of 32 in 32..1024.");
+        }
+    }
+
+    public FaceAnalyzerOptions Options { get; }
+
+    public FaceAnalysis Analyze(RgbImage image)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        FaceAnalyzerWorkspace ws = Rent();
+        try
+        {
+            int count = Detect(ws, image);
+            var faces = new List<DetectedFace>(count);
+            DenseFaceNetModel landmarkNet = Options.UseTinyLandmarks ? _models.Landmark68Tiny : _models.Landmark68;
+            for (int i = 0; i < count; i++)
+            {
+                DetectionCandidate c = ws.Kept[i];
+                var box = new FaceBox(c.X * image.Width, c.Y * image.Height, c.Width * image.Width, c.Height * image.Height);
+                FacePoint[]? points = Landmarks(ws, image, box, landmarkNet);
+                if (points is null)
+                {
+                    continue;
+                }
+
+                double[] expressions = Expressions(ws, image, points);
+                faces.Add(new DetectedFace(box, c.Score, points, new FaceExpressions(expressions)));
+            }
+
+            return new FaceAnalysis(faces, image.Width, image.Height);
+        }
+        finally
+        {
+            Return(ws);
+        }
+    }
+
+    /// <summary>Runs the detector and decodes into <c>ws.Kept</c>; returns the count.</summary>
+    internal int Detect(FaceAnalyzerWorkspace ws, RgbImage image)
+    {
+        ReadOnlySpan<float> grid = ws.Detector.Run(image);
+        return TinyFaceDetectorDecoder.Decode(
+            grid, ws.Detector.GridSize, Options.InputSize, image.Width, image.Height, Options.ScoreThreshold,
+            ws.Candidates, ws.Order, ws.Kept);
+    }
+
+    /// <summary>The landmark net on the clipped, floored box; null when the clipped box is empty.</summary>
+    internal static FacePoint[]? Landmarks(FaceAnalyzerWorkspace ws, RgbImage image, FaceBox box, DenseFaceNetModel net)
+    {
+        var crop = CropRect.Clip(box.X, box.Y, box.Width, box.Height, image.Width, image.Height);
+        if (crop.IsEmpty)
+        {
+            return null;
+        }
+
+        ImageInput.Prepare(
+            image, crop.X, crop.Y, crop.Width, crop.Height, center: true, DenseFaceNetModel.InputSize,
+            LandmarkMeanR, LandmarkMeanG, LandmarkMeanB, ws.Dense.Input);
+        ReadOnlySpan<float> fc = ws.Dense.Run(net);
+        var points = new FacePoint[DetectedFace.LandmarkCount];
+        LandmarkDecoder.ToImage(fc, crop, box.X, box.Y, points);
+        return points;
+    }
+
+    /// <summary>The expression net on the aligned rect of the landmarks; uniform probabilities if that rect is empty.</summary>
+    internal double[] Expressions(FaceAnalyzerWorkspace ws, RgbImage image, ReadOnlySpan<FacePoint> points)
+    {
+        (double x, double y, double w, double h) = LandmarkDecoder.AlignedRect(points);
+        var crop = CropRect.Clip(x, y, w, h, image.Width, image.Height);
+        if (crop.IsEmpty)
+        {
+            double[] uniform = new double[FaceExpressions.Count];
+            Array.Fill(uniform, 1.0 / FaceExpressions.Count);
+            return uniform;
+        }
+
+        ImageInput.Prepare(
+            image, crop.X, crop.Y, crop.Width, crop.Height, center: true, DenseFaceNetModel.InputSize,
+            LandmarkMeanR, LandmarkMeanG, LandmarkMeanB, ws.Dense.Input);
+        return ExpressionDecoder.Softmax(ws.Dense.Run(_models.Expression));
+    }
+
+    internal FaceAnalyzerWorkspace Rent()
+    {
+        lock (_poolLock)
+        {
+            if (_pool.TryPop(out FaceAnalyzerWorkspace? ws))
+            {
+                return ws;
+            }
+        }
+
+        return new FaceAnalyzerWorkspace(_models, Options.InputSize);
+    }
+
+    internal void Return(FaceAnalyzerWorkspace ws)
+    {
+        lock (_poolLock)
+        {
+            _pool.Push(ws);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using SocialCard.Faces.Models.DenseFaceNet;
+using SocialCard.Faces.Models.TinyFaceDetector;
+using SocialCard.Faces.Weights;
+
+namespace SocialCard.Faces;
+
+/// <summary>
+/// The four face-api networks' weights, loaded once from <c>models/face-api</c> and verified against the committed
+/// SHA-256 values. Immutable: share one instance across threads and analyzers.
+/// </summary>
+public sealed class FaceModels
+{
+    internal const string Landmark68FileName = "face_landmark_68_model";
+    internal const string Landmark68TinyFileName = "face_landmark_68_tiny_model";
+    internal const string ExpressionFileName = "face_expression_model";
+
+    private FaceModels(
+        string directory, TinyFaceDetectorModel detector, DenseFaceNetModel landmark68, DenseFaceNetModel landmark68Tiny,
+        DenseFaceNetModel expression)
+    {
+        Directory = directory;
+        Detector = detector;
+        Landmark68 = landmark68;
+        Landmark68Tiny = landmark68Tiny;
+        Expression = expression;
+    }
+
+    /// <summary>The folder the weights were read from.</summary>
+    public string Directory { get; }
+
+    internal TinyFaceDetectorModel Detector { get; }
+
+    internal DenseFaceNetModel Landmark68 { get; }
+
+    internal DenseFaceNetModel Landmark68Tiny { get; }
+
+    internal DenseFaceNetModel Expression { get; }
+
+    /// <summary>
+    /// Loads the weights from <paramref name="directory"/>, else from <c>$SOCIALCARD_MODELS</c>, else from the first
+    /// <c>models/face-api</c> folder above the application. Never downloads.
+    /// </summary>
+    /// <exception cref="ModelFormatException">A file is missing, altered or malformed (the message names <c>./setup.sh</c>).</exception>
+    public static FaceModels Load(string? directory = null) => Load(directory, ModelChecksums.Embedded);
+
+    /// <summary>Loads with an explicit checksum list (null skips hashing: used by tests to reach the structural checks).</summary>
+    internal static FaceModels Load(string? directory, ModelChecksums? checksums)
+    {
+        string dir = ModelLocator.Locate(directory);
+        return new FaceModels(
+            dir,
+            TinyFaceDetectorModel.From(WeightFileLoader.Load(dir, TinyFaceDetectorModel.FileName, checksums)),
+            DenseFaceNetModel.From(WeightFileLoader.Load(dir, Landmark68FileName, checksums), 4, 4, 136),
+            DenseFaceNetModel.From(WeightFileLoader.Load(dir, Landmark68TinyFileName, checksums), 3, 3, 136),
+            DenseFaceNetModel.From(WeightFileLoader.Load(dir, ExpressionFileName, checksums), 4, 4, FaceExpressions.Count));
+    }
+}

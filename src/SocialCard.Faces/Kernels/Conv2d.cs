@@ -1,0 +1,222 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace SocialCard.Faces.Kernels;
+
+/// <summary>
+/// Full 3x3 convolution (any stride, explicit top/left zero padding) + bias + activation, NHWC, filters
+/// <c>[3,3,cin,cout]</c>. Vector path: eight output pixels x sixteen channels per step in 512-bit registers where
+/// AVX-512 exists, else four pixels x sixteen channels in 256-bit ones, reading the input in
+/// place (the three taps of a kernel row are one contiguous run of 3*cin floats), rows outside the input skipped (zero
+/// padding); pixels whose window leaves the input sideways go through a one-pixel im2col. The reference path unfolds a
+/// whole output row (im2col) and hands it to <see cref="Gemm"/>.
+/// </summary>
+internal static class Conv2d
+{
+    internal static bool UseVectors { get; set; } = Vector256.IsHardwareAccelerated;
+
+    public static int ScratchLength(int outW, int cin) => outW * 9 * cin;
+
+    public static void Conv3x3(
+        ReadOnlySpan<float> x, int h, int w, int cin, ReadOnlySpan<float> filters, ReadOnlySpan<float> bias, int cout,
+        int stride, int padTop, int padLeft, int outH, int outW, Span<float> y, Activation act, Span<float> scratch)
+    {
+        if (x.Length < h * w * cin || filters.Length < 9 * cin * cout || bias.Length < cout || y.Length < outH * outW * cout
+            || scratch.Length < 9 * cin)
+        {
+            throw new ArgumentException("Conv2d operand sizes do not match.");
+        }
+
+        if (UseVectors && (cout & 15) == 0)
+        {
+            Direct(x, h, w, cin, filters, bias, cout, stride, padTop, padLeft, outH, outW, y, act, scratch);
+        }
+        else
+        {
+            Im2col(x, h, w, cin, filters, bias, cout, stride, padTop, padLeft, outH, outW, y, act, scratch);
+        }
+    }
+
+    internal static void Im2col(
+        ReadOnlySpan<float> x, int h, int w, int cin, ReadOnlySpan<float> filters, ReadOnlySpan<float> bias, int cout,
+        int stride, int padTop, int padLeft, int outH, int outW, Span<float> y, Activation act, Span<float> scratch)
+    {
+        int kk = 9 * cin;
+        int block = Math.Max(1, Math.Min(outW, scratch.Length / kk));
+        for (int oy = 0; oy < outH; oy++)
+        {
+            for (int ox0 = 0; ox0 < outW; ox0 += block)
+            {
+                int n = Math.Min(block, outW - ox0);
+                for (int i = 0; i < n; i++)
+                {
+                    UnfoldPixel(x, h, w, cin, stride, padTop, padLeft, oy, ox0 + i, scratch.Slice(i * kk, kk));
+                }
+
+                Gemm.Run(scratch[..(n * kk)], n, kk, filters, cout, bias, y.Slice(((oy * outW) + ox0) * cout, n * cout), act);
+            }
+        }
+    }
+
+    private static void UnfoldPixel(ReadOnlySpan<float> x, int h, int w, int cin, int stride, int padTop, int padLeft, int oy, int ox, Span<float> col)
+    {
+        for (int ky = 0; ky < 3; ky++)
+        {
+            int iy = (oy * stride) + ky - padTop;
+            for (int kx = 0; kx < 3; kx++)
+            {
+                int ix = (ox * stride) + kx - padLeft;
+                Span<float> dst = col.Slice(((ky * 3) + kx) * cin, cin);
+                if ((uint)iy < (uint)h && (uint)ix < (uint)w)
+                {
+                    x.Slice(((iy * w) + ix) * cin, cin).CopyTo(dst);
+                }
+                else
+                {
+                    dst.Clear();
+                }
+            }
+        }
+    }
+
+    private static void Direct(
+        ReadOnlySpan<float> xs, int h, int w, int cin, ReadOnlySpan<float> fs, ReadOnlySpan<float> bs, int cout,
+        int stride, int padTop, int padLeft, int outH, int outW, Span<float> ys, Activation act, Span<float> scratch)
+    {
+        int kk = 9 * cin;
+        int seg = 3 * cin;
+        int pixelStep = stride * cin;
+
+        // Output columns whose 3-wide window lies inside the input: ox in [oxFirst, oxLast].
+        int oxFirst = (padLeft + stride - 1) / stride;
+        int oxLast = Math.Min(outW - 1, (w - 3 + padLeft) / stride);
+        ref float x = ref MemoryMarshal.GetReference(xs);
+        ref float f = ref MemoryMarshal.GetReference(fs);
+        ref float b = ref MemoryMarshal.GetReference(bs);
+        for (int oy = 0; oy < outH; oy++)
+        {
+            int iy0 = (oy * stride) - padTop;
+            int ky0 = Math.Max(0, -iy0);
+            int ky1 = Math.Min(3, h - iy0);
+            Span<float> yRow = ys.Slice(oy * outW * cout, outW * cout);
+            int ox = 0;
+            for (; ox < Math.Min(oxFirst, outW); ox++)
+            {
+                EdgePixel(xs, h, w, cin, fs, bs, cout, stride, padTop, padLeft, oy, ox, yRow.Slice(ox * cout, cout), act, scratch[..kk]);
+            }
+
+            ref float y = ref MemoryMarshal.GetReference(yRow);
+            if (Vector512.IsHardwareAccelerated)
+            {
+                for (; ox + 8 <= oxLast + 1; ox += 8)
+                {
+                    int origin = (iy0 * w * cin) + (((ox * stride) - padLeft) * cin);
+                    Block8x16(ref x, ref f, ref b, ref Unsafe.Add(ref y, ox * cout), origin, w * cin, pixelStep, seg, cout, ky0, ky1, act);
+                }
+            }
+
+            for (; ox + 4 <= oxLast + 1; ox += 4)
+            {
+                // Offset of the window's top-left tap; rows above the input are skipped, so only valid rows form refs.
+                int origin = (iy0 * w * cin) + (((ox * stride) - padLeft) * cin);
+                for (int j = 0; j < cout; j += 16)
+                {
+                    Vector256<float> bl = Vector256.LoadUnsafe(ref b, (nuint)j);
+                    Vector256<float> bh = Vector256.LoadUnsafe(ref b, (nuint)(j + 8));
+                    Vector256<float> a0l = bl, a0h = bh, a1l = bl, a1h = bh, a2l = bl, a2h = bh, a3l = bl, a3h = bh;
+                    for (int ky = ky0; ky < ky1; ky++)
+                    {
+                        ref float p0 = ref Unsafe.Add(ref x, origin + (ky * w * cin));
+                        ref float p1 = ref Unsafe.Add(ref p0, pixelStep);
+                        ref float p2 = ref Unsafe.Add(ref p1, pixelStep);
+                        ref float p3 = ref Unsafe.Add(ref p2, pixelStep);
+                        ref float wk = ref Unsafe.Add(ref f, (ky * seg * cout) + j);
+                        for (int t = 0; t < seg; t++)
+                        {
+                            Vector256<float> wl = Vector256.LoadUnsafe(ref wk);
+                            Vector256<float> wh = Vector256.LoadUnsafe(ref wk, 8);
+                            Vector256<float> v0 = Vector256.Create(Unsafe.Add(ref p0, t));
+                            Vector256<float> v1 = Vector256.Create(Unsafe.Add(ref p1, t));
+                            Vector256<float> v2 = Vector256.Create(Unsafe.Add(ref p2, t));
+                            Vector256<float> v3 = Vector256.Create(Unsafe.Add(ref p3, t));
+                            a0l = Vector256.FusedMultiplyAdd(v0, wl, a0l);
+                            a0h = Vector256.FusedMultiplyAdd(v0, wh, a0h);
+                            a1l = Vector256.FusedMultiplyAdd(v1, wl, a1l);
+                            a1h = Vector256.FusedMultiplyAdd(v1, wh, a1h);
+                            a2l = Vector256.FusedMultiplyAdd(v2, wl, a2l);
+                            a2h = Vector256.FusedMultiplyAdd(v2, wh, a2h);
+                            a3l = Vector256.FusedMultiplyAdd(v3, wl, a3l);
+                            a3h = Vector256.FusedMultiplyAdd(v3, wh, a3h);
+                            wk = ref Unsafe.Add(ref wk, cout);
+                        }
+                    }
+
+                    ref float y0 = ref Unsafe.Add(ref y, (ox * cout) + j);
+                    Gemm.Activate(a0l, act).StoreUnsafe(ref y0);
+                    Gemm.Activate(a0h, act).StoreUnsafe(ref y0, 8);
+                    Gemm.Activate(a1l, act).StoreUnsafe(ref y0, (nuint)cout);
+                    Gemm.Activate(a1h, act).StoreUnsafe(ref y0, (nuint)(cout + 8));
+                    Gemm.Activate(a2l, act).StoreUnsafe(ref y0, (nuint)(2 * cout));
+                    Gemm.Activate(a2h, act).StoreUnsafe(ref y0, (nuint)((2 * cout) + 8));
+                    Gemm.Activate(a3l, act).StoreUnsafe(ref y0, (nuint)(3 * cout));
+                    Gemm.Activate(a3h, act).StoreUnsafe(ref y0, (nuint)((3 * cout) + 8));
+                }
+            }
+
+            for (; ox < outW; ox++)
+            {
+                EdgePixel(xs, h, w, cin, fs, bs, cout, stride, padTop, padLeft, oy, ox, yRow.Slice(ox * cout, cout), act, scratch[..kk]);
+            }
+        }
+    }
+
+    /// <summary>Eight horizontally adjacent output pixels x all output channels, sixteen at a time in 512-bit registers.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Block8x16(
+        ref float x, ref float f, ref float b, ref float y, int origin, int rowStride, int pixelStep, int seg, int cout,
+        int ky0, int ky1, Activation act)
+    {
+        for (int j = 0; j < cout; j += 16)
+        {
+            Vector512<float> bias = Vector512.LoadUnsafe(ref b, (nuint)j);
+            Vector512<float> a0 = bias, a1 = bias, a2 = bias, a3 = bias, a4 = bias, a5 = bias, a6 = bias, a7 = bias;
+            for (int ky = ky0; ky < ky1; ky++)
+            {
+                ref float p = ref Unsafe.Add(ref x, origin + (ky * rowStride));
+                ref float wk = ref Unsafe.Add(ref f, (ky * seg * cout) + j);
+                for (int t = 0; t < seg; t++)
+                {
+                    Vector512<float> wv = Vector512.LoadUnsafe(ref wk);
+                    ref float pt = ref Unsafe.Add(ref p, t);
+                    a0 = Vector512.FusedMultiplyAdd(Vector512.Create(pt), wv, a0);
+                    a1 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref pt, pixelStep)), wv, a1);
+                    a2 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref pt, 2 * pixelStep)), wv, a2);
+                    a3 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref pt, 3 * pixelStep)), wv, a3);
+                    a4 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref pt, 4 * pixelStep)), wv, a4);
+                    a5 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref pt, 5 * pixelStep)), wv, a5);
+                    a6 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref pt, 6 * pixelStep)), wv, a6);
+                    a7 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref pt, 7 * pixelStep)), wv, a7);
+                    wk = ref Unsafe.Add(ref wk, cout);
+                }
+            }
+
+            Gemm.Activate(a0, act).StoreUnsafe(ref y, (nuint)j);
+            Gemm.Activate(a1, act).StoreUnsafe(ref y, (nuint)(cout + j));
+            Gemm.Activate(a2, act).StoreUnsafe(ref y, (nuint)((2 * cout) + j));
+            Gemm.Activate(a3, act).StoreUnsafe(ref y, (nuint)((3 * cout) + j));
+            Gemm.Activate(a4, act).StoreUnsafe(ref y, (nuint)((4 * cout) + j));
+            Gemm.Activate(a5, act).StoreUnsafe(ref y, (nuint)((5 * cout) + j));
+            Gemm.Activate(a6, act).StoreUnsafe(ref y, (nuint)((6 * cout) + j));
+            Gemm.Activate(a7, act).StoreUnsafe(ref y, (nuint)((7 * cout) + j));
+        }
+    }
+
+    private static void EdgePixel(
+        ReadOnlySpan<float> x, int h, int w, int cin, ReadOnlySpan<float> filters, ReadOnlySpan<float> bias, int cout,
+        int stride, int padTop, int padLeft, int oy, int ox, Span<float> y, Activation act, Span<float> col)
+    {
+        UnfoldPixel(x, h, w, cin, stride, padTop, padLeft, oy, ox, col);
+        Gemm.Run(col, 1, col.Length, filters, cout, bias, y, act);
+    }
+}

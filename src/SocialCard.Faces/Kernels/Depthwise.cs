@@ -1,0 +1,139 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace SocialCard.Faces.Kernels;
+
+/// <summary>
+/// Depthwise 3x3 convolution (channel multiplier 1, no bias) over an NHWC tensor with explicit top/left zero padding;
+/// taps outside the input are skipped, which is the same as zero padding. Vectorised over channels.
+/// </summary>
+internal static class Depthwise
+{
+    internal static bool UseVectors { get; set; } = Vector256.IsHardwareAccelerated;
+
+    public static void Conv3x3(
+        ReadOnlySpan<float> x, int h, int w, int c, ReadOnlySpan<float> kernel, int stride, int padTop, int padLeft,
+        int outH, int outW, Span<float> y)
+    {
+        if (x.Length < h * w * c || kernel.Length < 9 * c || y.Length < outH * outW * c)
+        {
+            throw new ArgumentException("Depthwise operand sizes do not match.");
+        }
+
+        if (UseVectors && (c & 7) == 0)
+        {
+            Vector256Path(x, h, w, c, kernel, stride, padTop, padLeft, outH, outW, y);
+        }
+        else
+        {
+            Scalar(x, h, w, c, kernel, stride, padTop, padLeft, outH, outW, y);
+        }
+    }
+
+    internal static void Scalar(
+        ReadOnlySpan<float> x, int h, int w, int c, ReadOnlySpan<float> kernel, int stride, int padTop, int padLeft,
+        int outH, int outW, Span<float> y)
+    {
+        for (int oy = 0; oy < outH; oy++)
+        {
+            for (int ox = 0; ox < outW; ox++)
+            {
+                Span<float> dst = y.Slice(((oy * outW) + ox) * c, c);
+                dst.Clear();
+                for (int ky = 0; ky < 3; ky++)
+                {
+                    int iy = (oy * stride) + ky - padTop;
+                    if ((uint)iy >= (uint)h)
+                    {
+                        continue;
+                    }
+
+                    for (int kx = 0; kx < 3; kx++)
+                    {
+                        int ix = (ox * stride) + kx - padLeft;
+                        if ((uint)ix >= (uint)w)
+                        {
+                            continue;
+                        }
+
+                        ReadOnlySpan<float> src = x.Slice(((iy * w) + ix) * c, c);
+                        ReadOnlySpan<float> k = kernel.Slice(((ky * 3) + kx) * c, c);
+                        for (int ch = 0; ch < c; ch++)
+                        {
+                            dst[ch] = MathF.FusedMultiplyAdd(src[ch], k[ch], dst[ch]);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static void Vector256Path(
+        ReadOnlySpan<float> xs, int h, int w, int c, ReadOnlySpan<float> ks, int stride, int padTop, int padLeft,
+        int outH, int outW, Span<float> ys)
+    {
+        ref float x = ref MemoryMarshal.GetReference(xs);
+        ref float k = ref MemoryMarshal.GetReference(ks);
+        ref float y = ref MemoryMarshal.GetReference(ys);
+        int rowStride = w * c;
+        for (int oy = 0; oy < outH; oy++)
+        {
+            int iy0 = (oy * stride) - padTop;
+            int ky0 = Math.Max(0, -iy0);
+            int ky1 = Math.Min(3, h - iy0);
+            for (int ox = 0; ox < outW; ox++)
+            {
+                int ix0 = (ox * stride) - padLeft;
+                int kx0 = Math.Max(0, -ix0);
+                int kx1 = Math.Min(3, w - ix0);
+                ref float dst = ref Unsafe.Add(ref y, ((oy * outW) + ox) * c);
+                int origin = (iy0 * rowStride) + (ix0 * c); // may be negative at the borders: only valid taps form refs
+                if (ky0 == 0 && ky1 == 3 && kx0 == 0 && kx1 == 3)
+                {
+                    Full(ref Unsafe.Add(ref x, origin), ref k, ref dst, c, rowStride);
+                    continue;
+                }
+
+                for (int ch = 0; ch < c; ch += 8)
+                {
+                    Vector256<float> acc = Vector256<float>.Zero;
+                    for (int ky = ky0; ky < ky1; ky++)
+                    {
+                        for (int kx = kx0; kx < kx1; kx++)
+                        {
+                            Vector256<float> xv = Vector256.LoadUnsafe(ref x, (nuint)(origin + (ky * rowStride) + (kx * c) + ch));
+                            Vector256<float> kv = Vector256.LoadUnsafe(ref k, (nuint)((((ky * 3) + kx) * c) + ch));
+                            acc = Vector256.FusedMultiplyAdd(xv, kv, acc);
+                        }
+                    }
+
+                    acc.StoreUnsafe(ref dst, (nuint)ch);
+                }
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Full(ref float origin, ref float k, ref float dst, int c, int rowStride)
+    {
+        ref float r0 = ref origin;
+        ref float r1 = ref Unsafe.Add(ref origin, rowStride);
+        ref float r2 = ref Unsafe.Add(ref origin, 2 * rowStride);
+        int c2 = 2 * c;
+        for (int ch = 0; ch < c; ch += 8)
+        {
+            nuint o = (nuint)ch;
+            Vector256<float> acc = Vector256.LoadUnsafe(ref r0, o) * Vector256.LoadUnsafe(ref k, o);
+            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, o + (nuint)c), Vector256.LoadUnsafe(ref k, o + (nuint)c), acc);
+            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, o + (nuint)c2), Vector256.LoadUnsafe(ref k, o + (nuint)c2), acc);
+            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, o), Vector256.LoadUnsafe(ref k, o + (nuint)(3 * c)), acc);
+            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, o + (nuint)c), Vector256.LoadUnsafe(ref k, o + (nuint)(4 * c)), acc);
+            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, o + (nuint)c2), Vector256.LoadUnsafe(ref k, o + (nuint)(5 * c)), acc);
+            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, o), Vector256.LoadUnsafe(ref k, o + (nuint)(6 * c)), acc);
+            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, o + (nuint)c), Vector256.LoadUnsafe(ref k, o + (nuint)(7 * c)), acc);
+            acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, o + (nuint)c2), Vector256.LoadUnsafe(ref k, o + (nuint)(8 * c)), acc);
+            acc.StoreUnsafe(ref dst, o);
+        }
+    }
+}

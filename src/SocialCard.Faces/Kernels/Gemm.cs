@@ -1,0 +1,321 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace SocialCard.Faces.Kernels;
+
+/// <summary>
+/// <c>y[rows, n] = act(x[rows, k] * w[k, n] + bias[n])</c>, all row-major: the 1x1 (pointwise) convolution over NHWC
+/// pixels, the fully connected layers, and the im2col form of the full 3x3 convolutions. The vector path blocks four
+/// rows by sixteen columns (eight accumulators, FMA); the scalar path is the readable reference.
+/// </summary>
+internal static class Gemm
+{
+    /// <summary>Set false (tests) to force the scalar reference path.</summary>
+    internal static bool UseVectors { get; set; } = Vector256.IsHardwareAccelerated;
+
+    /// <summary>Use the 512-bit kernel for blocks of 32 columns where the hardware has it (AVX-512).</summary>
+    internal static bool UseVector512 { get; set; } = Vector512.IsHardwareAccelerated;
+
+    public static void Run(
+        ReadOnlySpan<float> x, int rows, int k, ReadOnlySpan<float> w, int n, ReadOnlySpan<float> bias, Span<float> y, Activation act)
+    {
+        if (x.Length < rows * k || w.Length < k * n || bias.Length < n || y.Length < rows * n)
+        {
+            throw new ArgumentException("Gemm operand sizes do not match.");
+        }
+
+        if (UseVectors && UseVector512 && n >= 32)
+        {
+            int done = RunVector512(x, rows, k, w, n, bias, y, act);
+            if (done < n)
+            {
+                RunVector256(x, rows, k, w, n, bias, y, act, done);
+            }
+        }
+        else if (UseVectors && n >= 8)
+        {
+            RunVector256(x, rows, k, w, n, bias, y, act, 0);
+        }
+        else
+        {
+            RunScalar(x, rows, k, w, n, bias, y, act);
+        }
+    }
+
+    internal static void RunScalar(
+        ReadOnlySpan<float> x, int rows, int k, ReadOnlySpan<float> w, int n, ReadOnlySpan<float> bias, Span<float> y, Activation act)
+    {
+        for (int r = 0; r < rows; r++)
+        {
+            ReadOnlySpan<float> xr = x.Slice(r * k, k);
+            Span<float> yr = y.Slice(r * n, n);
+            bias[..n].CopyTo(yr);
+            for (int i = 0; i < k; i++)
+            {
+                float a = xr[i];
+                ReadOnlySpan<float> wi = w.Slice(i * n, n);
+                for (int j = 0; j < n; j++)
+                {
+                    yr[j] += a * wi[j];
+                }
+            }
+
+            for (int j = 0; j < n; j++)
+            {
+                yr[j] = Activate(yr[j], act);
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static float Activate(float v, Activation act) => act switch
+    {
+        Activation.Relu => MathF.Max(v, 0f),
+        Activation.Leaky => Leaky(v),
+        _ => v,
+    };
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float Leaky(float v)
+    {
+        float m = v * 0.1f;
+        return MathF.Max(v - m, 0f) + m;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector256<float> Activate(Vector256<float> v, Activation act)
+    {
+        if (act == Activation.Relu)
+        {
+            return Vector256.Max(v, Vector256<float>.Zero);
+        }
+
+        if (act == Activation.Leaky)
+        {
+            Vector256<float> m = v * Vector256.Create(0.1f);
+            return Vector256.Max(v - m, Vector256<float>.Zero) + m;
+        }
+
+        return v;
+    }
+
+    private static void RunVector256(
+        ReadOnlySpan<float> xs, int rows, int k, ReadOnlySpan<float> ws, int n, ReadOnlySpan<float> bs, Span<float> ys, Activation act,
+        int colStart)
+    {
+        ref float x = ref MemoryMarshal.GetReference(xs);
+        ref float w = ref MemoryMarshal.GetReference(ws);
+        ref float b = ref MemoryMarshal.GetReference(bs);
+        ref float y = ref MemoryMarshal.GetReference(ys);
+        int n16 = colStart + ((n - colStart) & ~15);
+        int n8 = colStart + ((n - colStart) & ~7);
+        int r = 0;
+        for (; r + 4 <= rows; r += 4)
+        {
+            ref float x0 = ref Unsafe.Add(ref x, r * k);
+            ref float x1 = ref Unsafe.Add(ref x0, k);
+            ref float x2 = ref Unsafe.Add(ref x1, k);
+            ref float x3 = ref Unsafe.Add(ref x2, k);
+            ref float y0 = ref Unsafe.Add(ref y, r * n);
+            ref float y1 = ref Unsafe.Add(ref y0, n);
+            ref float y2 = ref Unsafe.Add(ref y1, n);
+            ref float y3 = ref Unsafe.Add(ref y2, n);
+            int j = colStart;
+            for (; j < n16; j += 16)
+            {
+                Vector256<float> bl = Vector256.LoadUnsafe(ref b, (nuint)j);
+                Vector256<float> bh = Vector256.LoadUnsafe(ref b, (nuint)(j + 8));
+                Vector256<float> a0l = bl, a0h = bh, a1l = bl, a1h = bh, a2l = bl, a2h = bh, a3l = bl, a3h = bh;
+                ref float wj = ref Unsafe.Add(ref w, j);
+                for (int i = 0; i < k; i++)
+                {
+                    Vector256<float> wl = Vector256.LoadUnsafe(ref wj);
+                    Vector256<float> wh = Vector256.LoadUnsafe(ref wj, 8);
+                    Vector256<float> v0 = Vector256.Create(Unsafe.Add(ref x0, i));
+                    Vector256<float> v1 = Vector256.Create(Unsafe.Add(ref x1, i));
+                    Vector256<float> v2 = Vector256.Create(Unsafe.Add(ref x2, i));
+                    Vector256<float> v3 = Vector256.Create(Unsafe.Add(ref x3, i));
+                    a0l = Vector256.FusedMultiplyAdd(v0, wl, a0l);
+                    a0h = Vector256.FusedMultiplyAdd(v0, wh, a0h);
+                    a1l = Vector256.FusedMultiplyAdd(v1, wl, a1l);
+                    a1h = Vector256.FusedMultiplyAdd(v1, wh, a1h);
+                    a2l = Vector256.FusedMultiplyAdd(v2, wl, a2l);
+                    a2h = Vector256.FusedMultiplyAdd(v2, wh, a2h);
+                    a3l = Vector256.FusedMultiplyAdd(v3, wl, a3l);
+                    a3h = Vector256.FusedMultiplyAdd(v3, wh, a3h);
+                    wj = ref Unsafe.Add(ref wj, n);
+                }
+
+                Activate(a0l, act).StoreUnsafe(ref y0, (nuint)j);
+                Activate(a0h, act).StoreUnsafe(ref y0, (nuint)(j + 8));
+                Activate(a1l, act).StoreUnsafe(ref y1, (nuint)j);
+                Activate(a1h, act).StoreUnsafe(ref y1, (nuint)(j + 8));
+                Activate(a2l, act).StoreUnsafe(ref y2, (nuint)j);
+                Activate(a2h, act).StoreUnsafe(ref y2, (nuint)(j + 8));
+                Activate(a3l, act).StoreUnsafe(ref y3, (nuint)j);
+                Activate(a3h, act).StoreUnsafe(ref y3, (nuint)(j + 8));
+            }
+
+            for (; j < n8; j += 8)
+            {
+                Vector256<float> bl = Vector256.LoadUnsafe(ref b, (nuint)j);
+                Vector256<float> a0 = bl, a1 = bl, a2 = bl, a3 = bl;
+                ref float wj = ref Unsafe.Add(ref w, j);
+                for (int i = 0; i < k; i++)
+                {
+                    Vector256<float> wl = Vector256.LoadUnsafe(ref wj);
+                    a0 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref x0, i)), wl, a0);
+                    a1 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref x1, i)), wl, a1);
+                    a2 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref x2, i)), wl, a2);
+                    a3 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref x3, i)), wl, a3);
+                    wj = ref Unsafe.Add(ref wj, n);
+                }
+
+                Activate(a0, act).StoreUnsafe(ref y0, (nuint)j);
+                Activate(a1, act).StoreUnsafe(ref y1, (nuint)j);
+                Activate(a2, act).StoreUnsafe(ref y2, (nuint)j);
+                Activate(a3, act).StoreUnsafe(ref y3, (nuint)j);
+            }
+
+            if (j < n)
+            {
+                ScalarColumns(xs.Slice(r * k, 4 * k), 4, k, ws, n, bs, ys.Slice(r * n, 4 * n), act, j);
+            }
+        }
+
+        for (; r < rows; r++)
+        {
+            ref float xr = ref Unsafe.Add(ref x, r * k);
+            ref float yr = ref Unsafe.Add(ref y, r * n);
+            int j = colStart;
+            for (; j < n8; j += 8)
+            {
+                Vector256<float> a = Vector256.LoadUnsafe(ref b, (nuint)j);
+                ref float wj = ref Unsafe.Add(ref w, j);
+                for (int i = 0; i < k; i++)
+                {
+                    a = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref xr, i)), Vector256.LoadUnsafe(ref wj), a);
+                    wj = ref Unsafe.Add(ref wj, n);
+                }
+
+                Activate(a, act).StoreUnsafe(ref yr, (nuint)j);
+            }
+
+            if (j < n)
+            {
+                ScalarColumns(xs.Slice(r * k, k), 1, k, ws, n, bs, ys.Slice(r * n, n), act, j);
+            }
+        }
+    }
+
+    /// <summary>Columns 0..(n &amp; ~31)-1 with four rows x 32 columns per step (eight 512-bit accumulators); returns the columns done.</summary>
+    private static int RunVector512(
+        ReadOnlySpan<float> xs, int rows, int k, ReadOnlySpan<float> ws, int n, ReadOnlySpan<float> bs, Span<float> ys, Activation act)
+    {
+        ref float x = ref MemoryMarshal.GetReference(xs);
+        ref float w = ref MemoryMarshal.GetReference(ws);
+        ref float b = ref MemoryMarshal.GetReference(bs);
+        ref float y = ref MemoryMarshal.GetReference(ys);
+        int n32 = n & ~31;
+        int r = 0;
+        for (; r + 4 <= rows; r += 4)
+        {
+            ref float x0 = ref Unsafe.Add(ref x, r * k);
+            ref float x1 = ref Unsafe.Add(ref x0, k);
+            ref float x2 = ref Unsafe.Add(ref x1, k);
+            ref float x3 = ref Unsafe.Add(ref x2, k);
+            ref float y0 = ref Unsafe.Add(ref y, r * n);
+            for (int j = 0; j < n32; j += 32)
+            {
+                Vector512<float> bl = Vector512.LoadUnsafe(ref b, (nuint)j);
+                Vector512<float> bh = Vector512.LoadUnsafe(ref b, (nuint)(j + 16));
+                Vector512<float> a0l = bl, a0h = bh, a1l = bl, a1h = bh, a2l = bl, a2h = bh, a3l = bl, a3h = bh;
+                ref float wj = ref Unsafe.Add(ref w, j);
+                for (int i = 0; i < k; i++)
+                {
+                    Vector512<float> wl = Vector512.LoadUnsafe(ref wj);
+                    Vector512<float> wh = Vector512.LoadUnsafe(ref wj, 16);
+                    Vector512<float> v0 = Vector512.Create(Unsafe.Add(ref x0, i));
+                    Vector512<float> v1 = Vector512.Create(Unsafe.Add(ref x1, i));
+                    Vector512<float> v2 = Vector512.Create(Unsafe.Add(ref x2, i));
+                    Vector512<float> v3 = Vector512.Create(Unsafe.Add(ref x3, i));
+                    a0l = Vector512.FusedMultiplyAdd(v0, wl, a0l);
+                    a0h = Vector512.FusedMultiplyAdd(v0, wh, a0h);
+                    a1l = Vector512.FusedMultiplyAdd(v1, wl, a1l);
+                    a1h = Vector512.FusedMultiplyAdd(v1, wh, a1h);
+                    a2l = Vector512.FusedMultiplyAdd(v2, wl, a2l);
+                    a2h = Vector512.FusedMultiplyAdd(v2, wh, a2h);
+                    a3l = Vector512.FusedMultiplyAdd(v3, wl, a3l);
+                    a3h = Vector512.FusedMultiplyAdd(v3, wh, a3h);
+                    wj = ref Unsafe.Add(ref wj, n);
+                }
+
+                Activate(a0l, act).StoreUnsafe(ref y0, (nuint)j);
+                Activate(a0h, act).StoreUnsafe(ref y0, (nuint)(j + 16));
+                Activate(a1l, act).StoreUnsafe(ref y0, (nuint)(n + j));
+                Activate(a1h, act).StoreUnsafe(ref y0, (nuint)(n + j + 16));
+                Activate(a2l, act).StoreUnsafe(ref y0, (nuint)((2 * n) + j));
+                Activate(a2h, act).StoreUnsafe(ref y0, (nuint)((2 * n) + j + 16));
+                Activate(a3l, act).StoreUnsafe(ref y0, (nuint)((3 * n) + j));
+                Activate(a3h, act).StoreUnsafe(ref y0, (nuint)((3 * n) + j + 16));
+            }
+        }
+
+        for (; r < rows; r++)
+        {
+            ref float xr = ref Unsafe.Add(ref x, r * k);
+            ref float yr = ref Unsafe.Add(ref y, r * n);
+            for (int j = 0; j < n32; j += 16)
+            {
+                Vector512<float> a = Vector512.LoadUnsafe(ref b, (nuint)j);
+                ref float wj = ref Unsafe.Add(ref w, j);
+                for (int i = 0; i < k; i++)
+                {
+                    a = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xr, i)), Vector512.LoadUnsafe(ref wj), a);
+                    wj = ref Unsafe.Add(ref wj, n);
+                }
+
+                Activate(a, act).StoreUnsafe(ref yr, (nuint)j);
+            }
+        }
+
+        return n32;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector512<float> Activate(Vector512<float> v, Activation act)
+    {
+        if (act == Activation.Relu)
+        {
+            return Vector512.Max(v, Vector512<float>.Zero);
+        }
+
+        if (act == Activation.Leaky)
+        {
+            Vector512<float> m = v * Vector512.Create(0.1f);
+            return Vector512.Max(v - m, Vector512<float>.Zero) + m;
+        }
+
+        return v;
+    }
+
+    /// <summary>Columns <paramref name="from"/>..n-1 of a few rows (the tail the vectors do not cover).</summary>
+    private static void ScalarColumns(
+        ReadOnlySpan<float> x, int rows, int k, ReadOnlySpan<float> w, int n, ReadOnlySpan<float> bias, Span<float> y, Activation act, int from)
+    {
+        for (int r = 0; r < rows; r++)
+        {
+            for (int j = from; j < n; j++)
+            {
+                float acc = bias[j];
+                for (int i = 0; i < k; i++)
+                {
+                    acc = MathF.FusedMultiplyAdd(x[(r * k) + i], w[(i * n) + j], acc);
+                }
+
+                y[(r * n) + j] = Activate(acc, act);
+            }
+        }
+    }
+}

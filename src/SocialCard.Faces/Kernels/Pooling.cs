@@ -1,0 +1,91 @@
+using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace SocialCard.Faces.Kernels;
+
+/// <summary>Max pooling 2x2 with tfjs <c>same</c> padding (padded cells ignored) and global average pooling.</summary>
+internal static class Pooling
+{
+    public static int SameOut(int size, int stride) => (size + stride - 1) / stride;
+
+    /// <summary>
+    /// 2x2 max pool, stride 1 or 2, <c>same</c>: out = ceil(in/s); the padding all falls after (padTotal is 0 or 1),
+    /// so a window is rows/cols {o*s, o*s+1} clipped to the input.
+    /// </summary>
+    public static void MaxPool2x2(ReadOnlySpan<float> x, int h, int w, int c, int stride, Span<float> y)
+    {
+        int outH = SameOut(h, stride);
+        int outW = SameOut(w, stride);
+        if (Vector256.IsHardwareAccelerated && (c & 7) == 0)
+        {
+            MaxPool2x2Vector256(x, h, w, c, stride, y, outH, outW);
+            return;
+        }
+
+        for (int oy = 0; oy < outH; oy++)
+        {
+            int y0 = oy * stride;
+            int y1 = Math.Min(y0 + 1, h - 1);
+            for (int ox = 0; ox < outW; ox++)
+            {
+                int x0 = ox * stride;
+                int x1 = Math.Min(x0 + 1, w - 1);
+                Span<float> dst = y.Slice(((oy * outW) + ox) * c, c);
+                ReadOnlySpan<float> a = x.Slice(((y0 * w) + x0) * c, c);
+                ReadOnlySpan<float> b = x.Slice(((y0 * w) + x1) * c, c);
+                ReadOnlySpan<float> d = x.Slice(((y1 * w) + x0) * c, c);
+                ReadOnlySpan<float> e = x.Slice(((y1 * w) + x1) * c, c);
+                TensorPrimitives.Max(a, b, dst);
+                TensorPrimitives.Max(dst, d, dst);
+                TensorPrimitives.Max(dst, e, dst);
+            }
+        }
+    }
+
+    private static void MaxPool2x2Vector256(ReadOnlySpan<float> xs, int h, int w, int c, int stride, Span<float> ys, int outH, int outW)
+    {
+        ref float x = ref MemoryMarshal.GetReference(xs);
+        ref float y = ref MemoryMarshal.GetReference(ys);
+        for (int oy = 0; oy < outH; oy++)
+        {
+            int y0 = oy * stride;
+            int y1 = Math.Min(y0 + 1, h - 1);
+            for (int ox = 0; ox < outW; ox++)
+            {
+                int x0 = ox * stride;
+                int x1 = Math.Min(x0 + 1, w - 1);
+                nuint a = (nuint)(((y0 * w) + x0) * c), b = (nuint)(((y0 * w) + x1) * c);
+                nuint d = (nuint)(((y1 * w) + x0) * c), e = (nuint)(((y1 * w) + x1) * c);
+                nuint o = (nuint)(((oy * outW) + ox) * c);
+                for (nuint ch = 0; ch < (nuint)c; ch += 8)
+                {
+                    Vector256<float> m = Vector256.Max(
+                        Vector256.Max(Vector256.LoadUnsafe(ref x, a + ch), Vector256.LoadUnsafe(ref x, b + ch)),
+                        Vector256.Max(Vector256.LoadUnsafe(ref x, d + ch), Vector256.LoadUnsafe(ref x, e + ch)));
+                    m.StoreUnsafe(ref y, o + ch);
+                }
+            }
+        }
+    }
+
+    /// <summary>Mean over all pixels per channel, summed in double like tfjs' cpu avgPool.</summary>
+    public static void GlobalAverage(ReadOnlySpan<float> x, int pixels, int c, Span<float> y, Span<double> sums)
+    {
+        Span<double> acc = sums[..c];
+        acc.Clear();
+        for (int p = 0; p < pixels; p++)
+        {
+            ReadOnlySpan<float> px = x.Slice(p * c, c);
+            for (int ch = 0; ch < c; ch++)
+            {
+                acc[ch] += px[ch];
+            }
+        }
+
+        for (int ch = 0; ch < c; ch++)
+        {
+            y[ch] = (float)(acc[ch] / pixels);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+namespace SocialCard.Faces.Kernels;
+
+/// <summary>
+/// tfjs <c>separableConv2d(x, depthwise, pointwise, stride, 'same')</c> + bias + activation: depthwise 3x3 into a
+/// scratch tensor, then the pointwise <see cref="Gemm"/> with the bias and activation fused.
+/// <c>same</c>: out = ceil(in/s), padTotal = max((out-1)s + 3 - in, 0), padBefore = floor(padTotal/2).
+/// </summary>
+internal static class SeparableConvolution
+{
+    public static int OutSize(int size, int stride) => (size + stride - 1) / stride;
+
+    public static int PadBefore(int size, int stride) => Math.Max(((OutSize(size, stride) - 1) * stride) + 3 - size, 0) / 2;
+
+    public static void Run(
+        ReadOnlySpan<float> x, int h, int w, int cin, ReadOnlySpan<float> depthwise, ReadOnlySpan<float> pointwise,
+        ReadOnlySpan<float> bias, int cout, int stride, Span<float> dwScratch, Span<float> y, Activation act)
+    {
+        int outH = OutSize(h, stride);
+        int outW = OutSize(w, stride);
+        Span<float> dw = dwScratch[..(outH * outW * cin)];
+        Depthwise.Conv3x3(x, h, w, cin, depthwise, stride, PadBefore(h, stride), PadBefore(w, stride), outH, outW, dw);
+        Gemm.Run(dw, outH * outW, cin, pointwise, cout, bias, y, act);
+    }
+}

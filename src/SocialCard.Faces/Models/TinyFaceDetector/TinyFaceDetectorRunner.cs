@@ -1,0 +1,88 @@
+using SocialCard.Faces.Kernels;
+using SocialCard.Imaging;
+
+namespace SocialCard.Faces.Models.TinyFaceDetector;
+
+/// <summary>
+/// One detector forward pass at a fixed input size with its own scratch (allocated once; not thread-safe).
+/// Input: pad bottom/right to a square, resize to S x S, <c>(v - [117.001, 114.697, 97.404]) / 255</c>.
+/// conv0 3x3 VALID + leaky, maxpool s2; conv1..conv5 separable (pad 1) + leaky, maxpool s2 after 1..4 and s1 after 5;
+/// conv8 1x1 -> grid [S/32, S/32, 25].
+/// </summary>
+internal sealed class TinyFaceDetectorRunner
+{
+    private const float MeanR = 117.001f;
+    private const float MeanG = 114.697f;
+    private const float MeanB = 97.404f;
+
+    private readonly TinyFaceDetectorModel _model;
+    private readonly float[] _input;
+    private readonly float[] _a;
+    private readonly float[] _b;
+    private readonly float[] _dw;
+    private readonly float[] _im2col;
+    private readonly float[] _grid;
+
+    public TinyFaceDetectorRunner(TinyFaceDetectorModel model, int inputSize)
+    {
+        if (inputSize < 32 || inputSize % 32 != 0 || inputSize > ImageInput.MaxSize)
+        {
+            throw new ArgumentOutOfRangeException(nameof(inputSize), inputSize, "Input size must be a multiple of 32 in 32..1024.");
+        }
+
+        _model = model;
+        InputSize = inputSize;
+        int s = inputSize - 2;
+        long maxA = (long)s * s * 16;
+        int p = Pooling.SameOut(s, 2);
+        long maxB = (long)p * p * 16;
+        long maxDw = 0;
+        for (int i = 0; i < 5; i++)
+        {
+            SeparableConvWeights layer = model.Separable[i];
+            maxDw = Math.Max(maxDw, (long)p * p * layer.Cin);
+            maxA = Math.Max(maxA, (long)p * p * layer.Cout);
+            p = i < 4 ? Pooling.SameOut(p, 2) : p;
+            maxB = Math.Max(maxB, (long)p * p * layer.Cout);
+        }
+
+        GridSize = p;
+        _input = new float[inputSize * inputSize * 3];
+        _a = new float[maxA];
+        _b = new float[maxB];
+        _dw = new float[maxDw];
+        _im2col = new float[Conv2d.ScratchLength(s, 3)];
+        _grid = new float[p * p * TinyFaceDetectorModel.GridChannels];
+    }
+
+    public int InputSize { get; }
+
+    /// <summary>Cells per side of the output grid (S/32).</summary>
+    public int GridSize { get; }
+
+    /// <summary>Runs the network; the returned grid [g, g, 25] is valid until the next call.</summary>
+    public ReadOnlySpan<float> Run(RgbImage image)
+    {
+        int size = InputSize;
+        ImageInput.Prepare(image, 0, 0, image.Width, image.Height, center: false, size, MeanR, MeanG, MeanB, _input);
+
+        ConvWeights conv0 = _model.Conv0;
+        int s = size - 2;
+        Conv2d.Conv3x3(_input, size, size, 3, conv0.Filters, conv0.Bias, 16, 1, 0, 0, s, s, _a, Activation.Leaky, _im2col);
+        Pooling.MaxPool2x2(_a, s, s, 16, 2, _b);
+        int p = Pooling.SameOut(s, 2);
+        for (int i = 0; i < 5; i++)
+        {
+            SeparableConvWeights layer = _model.Separable[i];
+            SeparableConvolution.Run(
+                _b, p, p, layer.Cin, layer.Depthwise, layer.Pointwise, layer.Bias, layer.Cout, 1, _dw, _a, Activation.Leaky);
+            int stride = i < 4 ? 2 : 1;
+            Pooling.MaxPool2x2(_a, p, p, layer.Cout, stride, _b);
+            p = Pooling.SameOut(p, stride);
+        }
+
+        ConvWeights conv8 = _model.Conv8;
+        Gemm.Run(_b, p * p, conv8.Cin, conv8.Filters, conv8.Cout, conv8.Bias, _grid, Activation.None);
+        return _grid;
+    }
+}

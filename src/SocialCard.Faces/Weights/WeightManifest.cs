@@ -1,0 +1,40 @@
+using System.Text.Json;
+
+namespace SocialCard.Faces.Weights;
+
+/// <summary>The tfjs weights manifest: groups of bin paths, each with its weight specs in storage order.</summary>
+internal sealed class WeightManifest
+{
+    private static readonly JsonSerializerOptions s_json = new() { PropertyNameCaseInsensitive = true };
+
+    public required IReadOnlyList<WeightManifestGroup> Groups { get; init; }
+
+    public static WeightManifest Parse(string json, string fileName)
+    {
+        WeightManifestGroup[]? groups;
+        try
+        {
+            groups = JsonSerializer.Deserialize<WeightManifestGroup[]>(json, s_json);
+        }
+        catch (JsonException e)
+        {
+            ModelThrowHelper.ThrowModelFormat($"Weights manifest {fileName} is not valid JSON: {e.Message}.", e);
+            return null!;
+        }
+
+        if (groups is null || groups.Length == 0)
+        {
+            ModelThrowHelper.ThrowModelFormat($"Weights manifest {fileName} lists no weight groups.");
+        }
+
+        foreach (WeightManifestGroup group in groups)
+        {
+            if (group.Paths is not { Length: > 0 } || group.Weights is not { Length: > 0 })
+            {
+                ModelThrowHelper.ThrowModelFormat($"Weights manifest {fileName} has a group without paths or weights.");
+            }
+        }
+
+        return new WeightManifest { Groups = groups };
+    }
+}

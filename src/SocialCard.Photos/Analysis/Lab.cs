@@ -1,0 +1,66 @@
+namespace SocialCard.Photos.Analysis;
+
+/// <summary>CIELAB (D65) colour: lightness 0-100, a* green-red, b* blue-yellow.</summary>
+public readonly record struct Lab(double L, double A, double B)
+{
+    private static readonly float[] s_linear = BuildLinearTable();
+
+    public double Chroma => Math.Sqrt((A * A) + (B * B));
+
+    /// <summary>Hue angle in degrees 0-360 (0 = +a* red, 90 = +b* yellow, 270 = -b* blue).</summary>
+    public double Hue
+    {
+        get
+        {
+            double h = Math.Atan2(B, A) * 180.0 / Math.PI;
+            return h < 0 ? h + 360.0 : h;
+        }
+    }
+
+    /// <summary>sRGB (8-bit) to CIELAB D65.</summary>
+    public static Lab FromRgb(byte r, byte g, byte b)
+    {
+        float[] lin = s_linear;
+        return FromLinear(lin[r], lin[g], lin[b]);
+    }
+
+    /// <summary>sRGB given as floating 0-255 values (e.g. a mean colour) to CIELAB D65.</summary>
+    public static Lab FromRgb(double r, double g, double b) =>
+        FromLinear(ToLinear(r / 255.0), ToLinear(g / 255.0), ToLinear(b / 255.0));
+
+    /// <summary>sRGB 8-bit to linear light 0-1 (table).</summary>
+    internal static ReadOnlySpan<float> LinearTable => s_linear;
+
+    internal static Lab FromLinear(double r, double g, double b)
+    {
+        double x = ((0.4124564 * r) + (0.3575761 * g) + (0.1804375 * b)) / 0.95047;
+        double y = (0.2126729 * r) + (0.7151522 * g) + (0.0721750 * b);
+        double z = ((0.0193339 * r) + (0.1191920 * g) + (0.9503041 * b)) / 1.08883;
+        double fx = F(x);
+        double fy = F(y);
+        double fz = F(z);
+        return new Lab((116.0 * fy) - 16.0, 500.0 * (fx - fy), 200.0 * (fy - fz));
+    }
+
+    /// <summary>CIELAB companding f(t), single precision.</summary>
+    internal static float F(float t) => t > 0.008856452f ? MathF.Cbrt(t) : (7.787037f * t) + (16f / 116f);
+
+    private static double F(double t) => t > 0.008856451679035631 ? Math.Cbrt(t) : (7.787037037037037 * t) + (16.0 / 116.0);
+
+    private static double ToLinear(double c)
+    {
+        c = Math.Clamp(c, 0.0, 1.0);
+        return c <= 0.04045 ? c / 12.92 : Math.Pow((c + 0.055) / 1.055, 2.4);
+    }
+
+    private static float[] BuildLinearTable()
+    {
+        var table = new float[256];
+        for (int i = 0; i < table.Length; i++)
+        {
+            table[i] = (float)ToLinear(i / 255.0);
+        }
+
+        return table;
+    }
+}

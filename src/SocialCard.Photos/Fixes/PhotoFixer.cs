@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using SocialCard.Photos.Faces;
+using SocialCard.Photos.Fixes.Steps;
+using SocialCard.Photos.Profiles;
+using SocialCard.Photos.Rules;
+
+namespace SocialCard.Photos.Fixes;
+
+/// <summary>
+/// The automatic fix: decode -> EXIF orientation -> one face (or a refusal) -> level the eyes -> crop and scale to the
+/// profile geometry -> person onto pure white -> exposure/contrast -> colour cast -> mild sharpening -> JPEG in the KB
+/// window at the profile's density -> file name; then the result is checked again with every rule of the profile and
+/// the fix counts as a success only when that check passes. The original bytes are never modified.
+/// Thread-safe: the steps hold no per-photo state, and the face detector and checker are thread-safe.
+/// </summary>
+public sealed class PhotoFixer
+{
+    private readonly PhotoChecker _checker;
+    private readonly FixOptions _options;
+
+    public PhotoFixer(IFaceDetector faceDetector, PhotoChecker? checker = null, FixOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(faceDetector);
+        _options = options ?? FixOptions.Default;
+        _checker = checker ?? new PhotoChecker(faceDetector);
+        Steps =
+        [
+            new DecodeStep(),
+            new OrientationStep(),
+            new FaceStep(faceDetector),
+            new LevelEyesStep(),
+            new CropStep(),
+            new BackgroundStep(),
+            new ExposureStep(),
+            new WhiteBalanceStep(),
+            new SharpenStep(),
+            new EncodeStep(),
+            new NameStep(),
+        ];
+    }
+
+    public IReadOnlyList<IFixStep> Steps { get; }
+
+    public FixResult Fix(byte[] data, string fileName, SpecProfile profile, string? personNumber = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(fileName);
+        ArgumentNullException.ThrowIfNull(profile);
+        long start = Stopwatch.GetTimestamp();
+        var report = new FixReport();
+        using var ctx = new FixContext(data, fileName, profile, _options, personNumber);
+        foreach (IFixStep step in Steps)
+        {
+            FixStepResult result = step.Apply(ctx);
+            report.Add(result);
+            if (result.Outcome == FixStepOutcome.Failed)
+            {
+                report.ElapsedMilliseconds = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                return new FixResult
+                {
+                    Success = false,
+                    Report = report,
+                    Jpeg = ctx.Jpeg,
+                    SuggestedFileName = ctx.SuggestedFileName,
+                    Refusal = ctx.Refusal ?? new FixRefusal(result.Step, result.Reason),
+                };
+            }
+        }
+
+        string name = ctx.SuggestedFileName ?? fileName;
+        PhotoReport? recheck = _options.Recheck ? _checker.Check(ctx.Jpeg!, name, profile) : null;
+        bool passed = recheck is null || recheck.Verdict is PhotoVerdict.Pass or PhotoVerdict.Warn;
+        report.ElapsedMilliseconds = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        return new FixResult
+        {
+            Success = passed,
+            Jpeg = ctx.Jpeg,
+            SuggestedFileName = name,
+            Report = report,
+            Recheck = recheck,
+            Refusal = passed ? null : RecheckRefusal(recheck!),
+        };
+    }
+
+    private static FixRefusal RecheckRefusal(PhotoReport report)
+    {
+        var zh = new List<string>();
+        var en = new List<string>();
+        var ids = new List<string>();
+        foreach (RuleFinding f in report.Failures)
+        {
+            ids.Add(f.Rule);
+            zh.Add(f.Message.Zh);
+            en.Add(f.Message.En);
+        }
+
+        return new FixRefusal("recheck:" + string.Join(',', ids), new LocalizedText(
+            "修复后的照片仍未通过检查：" + string.Join("；", zh), "The fixed photo still fails the check: " + string.Join("; ", en)));
+    }
+}

@@ -1,0 +1,78 @@
+namespace SocialCard.Photos.Fixes.Segmentation;
+
+/// <summary>Mean over a (2r+1)^2 window, separable running sums, windows clipped at the borders (true mean of the
+/// pixels inside).</summary>
+internal static class BoxFilter
+{
+    public static void Mean(ReadOnlySpan<float> src, Span<float> dst, int width, int height, int radius)
+    {
+        float[] tmp = new float[src.Length];
+        for (int y = 0; y < height; y++)
+        {
+            ReadOnlySpan<float> row = src.Slice(y * width, width);
+            Span<float> outRow = tmp.AsSpan(y * width, width);
+            float sum = 0;
+            int hi = Math.Min(radius, width - 1);
+            for (int x = 0; x <= hi; x++)
+            {
+                sum += row[x];
+            }
+
+            for (int x = 0; x < width; x++)
+            {
+                int lo = x - radius, top = x + radius;
+                int count = Math.Min(top, width - 1) - Math.Max(lo, 0) + 1;
+                outRow[x] = sum / count;
+                if (top + 1 < width)
+                {
+                    sum += row[top + 1];
+                }
+
+                if (lo >= 0)
+                {
+                    sum -= row[lo];
+                }
+            }
+        }
+
+        float[] colSum = new float[width];
+        int rhi = Math.Min(radius, height - 1);
+        for (int y = 0; y <= rhi; y++)
+        {
+            for (int x = 0; x < width; x++)
+            {
+                colSum[x] += tmp[(y * width) + x];
+            }
+        }
+
+        for (int y = 0; y < height; y++)
+        {
+            int lo = y - radius, top = y + radius;
+            int count = Math.Min(top, height - 1) - Math.Max(lo, 0) + 1;
+            float inv = 1f / count;
+            Span<float> outRow = dst.Slice(y * width, width);
+            for (int x = 0; x < width; x++)
+            {
+                outRow[x] = colSum[x] * inv;
+            }
+
+            if (top + 1 < height)
+            {
+                ReadOnlySpan<float> add = tmp.AsSpan((top + 1) * width, width);
+                for (int x = 0; x < width; x++)
+                {
+                    colSum[x] += add[x];
+                }
+            }
+
+            if (lo >= 0)
+            {
+                ReadOnlySpan<float> sub = tmp.AsSpan(lo * width, width);
+                for (int x = 0; x < width; x++)
+                {
+                    colSum[x] -= sub[x];
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+namespace SocialCard.Photos.Fixes.Segmentation;
+
+/// <summary>Two-pass 3-4 chamfer distance (in pixels, /3) from every pixel to the nearest pixel where
+/// <c>mask[i] != target</c>.</summary>
+internal static class DistanceTransform
+{
+    public static float[] To(ReadOnlySpan<byte> mask, byte target, int width, int height)
+    {
+        const int Big = 1 << 28;
+        int[] d = new int[mask.Length];
+        for (int i = 0; i < d.Length; i++)
+        {
+            d[i] = mask[i] == target ? Big : 0;
+        }
+
+        for (int y = 0; y < height; y++)
+        {
+            for (int x = 0; x < width; x++)
+            {
+                int i = (y * width) + x;
+                if (d[i] == 0)
+                {
+                    continue;
+                }
+
+                int v = d[i];
+                if (x > 0) v = Math.Min(v, d[i - 1] + 3);
+                if (y > 0)
+                {
+                    v = Math.Min(v, d[i - width] + 3);
+                    if (x > 0) v = Math.Min(v, d[i - width - 1] + 4);
+                    if (x < width - 1) v = Math.Min(v, d[i - width + 1] + 4);
+                }
+
+                d[i] = v;
+            }
+        }
+
+        for (int y = height - 1; y >= 0; y--)
+        {
+            for (int x = width - 1; x >= 0; x--)
+            {
+                int i = (y * width) + x;
+                if (d[i] == 0)
+                {
+                    continue;
+                }
+
+                int v = d[i];
+                if (x < width - 1) v = Math.Min(v, d[i + 1] + 3);
+                if (y < height - 1)
+                {
+                    v = Math.Min(v, d[i + width] + 3);
+                    if (x < width - 1) v = Math.Min(v, d[i + width + 1] + 4);
+                    if (x > 0) v = Math.Min(v, d[i + width - 1] + 4);
+                }
+
+                d[i] = v;
+            }
+        }
+
+        var result = new float[d.Length];
+        for (int i = 0; i < d.Length; i++)
+        {
+            result[i] = d[i] / 3f;
+        }
+
+        return result;
+    }
+}

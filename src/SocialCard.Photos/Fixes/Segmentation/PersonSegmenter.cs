@@ -1,0 +1,417 @@
+using System.Drawing;
+using SocialCard.Imaging;
+using SocialCard.Photos.Fixes.Pixels;
+
+namespace SocialCard.Photos.Fixes.Segmentation;
+
+/// <summary>
+/// Separates the person from a plain wall of any colour, at output scale (358x441, so every step is cheap).
+/// Method:
+/// <list type="number">
+/// <item>Wall colour model: a Lab plane per channel (<see cref="BackgroundColourModel"/>) fitted robustly to the image
+/// border above the chin, the area above the head top and the areas well beside the head; its residual spread sigma
+/// is the wall's own texture.</item>
+/// <item>Person prior from the landmarks: the face polygon (jaw + brows, shrunk 8%), a forehead ellipse up to the
+/// found hair top, and a neck/shoulder trapezoid from below the chin to the lower edge. These pixels are person.</item>
+/// <item>Trimap by hysteresis: the person is what is 4-connected to the prior through pixels whose wall distance
+/// exceeds max(6, 2.5 sigma); everything reachable from the border or the extended canvas without crossing the
+/// person is wall; enclosed leftovers (holes: glasses glints, white collar inside the jacket) are filled as person.</item>
+/// <item>Soft alpha: guided filter of the hard mask with the normalised wall distance as guide (radius 2, eps 0.01),
+/// kept only in a band of +/-3 px around the mask edge (inside deeper than 2 px = 1, outside beyond 3 px = 0), so
+/// hair strands keep partial opacity and the edge is soft without a blocky cut.</item>
+/// <item>Edge decontamination: in the band the wall colour is un-mixed, F = (I - (1 - alpha) W) / alpha, blended
+/// towards the mean colour of nearby solid person pixels where alpha is small, so no wall-coloured halo remains
+/// once the person is put on white.</item>
+/// </list>
+/// </summary>
+internal static class PersonSegmenter
+{
+    private const float GuideEps = 0.01f;
+    private const int GuideRadius = 2;
+    private const float InsideSolid = 2f;
+    private const float OutsideClear = 3f;
+
+    public static SegmentationResult Segment(RgbImage image, ReadOnlySpan<byte> valid, IReadOnlyList<PointF> landmarks, double hairTop)
+    {
+        int w = image.Width, h = image.Height, n = w * h;
+        LabImage lab = LabImage.From(image);
+        byte[] prior = BuildPrior(w, h, valid, landmarks, hairTop);
+        BackgroundColourModel? wall = FitWall(lab, valid, prior, landmarks, hairTop);
+
+        float[] distance = new float[n];
+        double sigma = wall?.Sigma ?? 2;
+        float low = (float)Math.Max(6, 2.5 * sigma), high = (float)Math.Max(12, 5 * sigma);
+        for (int y = 0; y < h; y++)
+        {
+            for (int x = 0; x < w; x++)
+            {
+                int i = (y * w) + x;
+                if (valid[i] == 0)
+                {
+                    continue;
+                }
+
+                distance[i] = wall is null
+                    ? WhiteDistance(lab.L[i], lab.A[i], lab.B[i])
+                    : wall.Distance(x, y, lab.L[i], lab.A[i], lab.B[i]);
+            }
+        }
+
+        byte[] mask = Watershed(lab, valid, prior, distance, low);
+        int holes = FillHoles(w, h, mask, valid);
+
+        // Soft edge.
+        float[] guide = new float[n], hard = new float[n];
+        for (int i = 0; i < n; i++)
+        {
+            guide[i] = Math.Min(1f, distance[i] / high);
+            hard[i] = mask[i];
+        }
+
+        float[] soft = GuidedFilter.Filter(guide, hard, w, h, GuideRadius, GuideEps);
+        float[] inside = DistanceTransform.To(mask, 1, w, h);
+        float[] outside = DistanceTransform.To(mask, 0, w, h);
+        float[] alpha = new float[n];
+        for (int i = 0; i < n; i++)
+        {
+            if (mask[i] == 1)
+            {
+                alpha[i] = inside[i] > InsideSolid ? 1f : Math.Clamp(soft[i], 0.5f, 1f);
+            }
+            else
+            {
+                alpha[i] = outside[i] > OutsideClear || valid[i] == 0 || distance[i] < low * 0.7f ? 0f : Math.Clamp(soft[i], 0f, 0.5f);
+            }
+        }
+
+        RgbImage foreground = Decontaminate(image, alpha, wall, w, h);
+        return new SegmentationResult(alpha, mask, foreground, wall, low, holes);
+    }
+
+    private static float WhiteDistance(float l, float a, float b)
+    {
+        float dl = (l - 100f) * BackgroundColourModel.LightnessWeight;
+        return MathF.Sqrt((dl * dl) + (a * a) + (b * b));
+    }
+
+    private static byte[] BuildPrior(int w, int h, ReadOnlySpan<byte> valid, IReadOnlyList<PointF> p, double hairTop)
+    {
+        var prior = new byte[w * h];
+        // Face polygon: jaw 0..16 then brows 26..17, shrunk towards its centroid.
+        var poly = new PointF[27];
+        float cx = 0, cy = 0;
+        for (int i = 0; i <= 16; i++)
+        {
+            poly[i] = p[i];
+        }
+
+        for (int i = 0; i < 10; i++)
+        {
+            poly[17 + i] = p[26 - i];
+        }
+
+        foreach (PointF q in poly)
+        {
+            cx += q.X;
+            cy += q.Y;
+        }
+
+        cx /= poly.Length;
+        cy /= poly.Length;
+        for (int i = 0; i < poly.Length; i++)
+        {
+            poly[i] = new PointF(cx + ((poly[i].X - cx) * 0.92f), cy + ((poly[i].Y - cy) * 0.92f));
+        }
+
+        float faceWidth = (float)Math.Sqrt(((p[16].X - p[0].X) * (p[16].X - p[0].X)) + ((p[16].Y - p[0].Y) * (p[16].Y - p[0].Y)));
+        float browY = float.MaxValue;
+        for (int i = 17; i <= 26; i++)
+        {
+            browY = Math.Min(browY, p[i].Y);
+        }
+
+        float eyeX = (p[36].X + p[45].X) / 2f;
+        float foreheadA = 0.36f * faceWidth, foreheadB = Math.Max(3f, 0.8f * (browY - (float)hairTop));
+        PointF chin = p[8];
+        float torsoTop = chin.Y + (0.12f * faceWidth);
+        for (int y = 0; y < h; y++)
+        {
+            float t = (y - torsoTop) / Math.Max(1f, h - torsoTop);
+            float torsoHalf = (0.18f + (0.47f * Math.Clamp(t, 0, 1))) * faceWidth;
+            for (int x = 0; x < w; x++)
+            {
+                int i = (y * w) + x;
+                if (valid[i] == 0)
+                {
+                    continue;
+                }
+
+                bool inPrior;
+                if (y >= torsoTop)
+                {
+                    inPrior = Math.Abs(x - chin.X) <= torsoHalf;
+                }
+                else if (y <= browY)
+                {
+                    float dx = (x - eyeX) / foreheadA, dy = (y - browY) / foreheadB;
+                    inPrior = (dx * dx) + (dy * dy) <= 1;
+                }
+                else
+                {
+                    inPrior = Inside(poly, x + 0.5f, y + 0.5f);
+                }
+
+                if (inPrior)
+                {
+                    prior[i] = 1;
+                }
+            }
+        }
+
+        return prior;
+    }
+
+    private static bool Inside(PointF[] poly, float x, float y)
+    {
+        bool inside = false;
+        for (int i = 0, j = poly.Length - 1; i < poly.Length; j = i++)
+        {
+            if (((poly[i].Y > y) != (poly[j].Y > y)) &&
+                (x < ((poly[j].X - poly[i].X) * (y - poly[i].Y) / (poly[j].Y - poly[i].Y)) + poly[i].X))
+            {
+                inside = !inside;
+            }
+        }
+
+        return inside;
+    }
+
+    private static BackgroundColourModel? FitWall(LabImage lab, ReadOnlySpan<byte> valid, byte[] prior, IReadOnlyList<PointF> p, double hairTop)
+    {
+        int w = lab.Width, h = lab.Height;
+        var samples = new List<(float X, float Y, float L, float A, float B)>();
+        float chinY = p[8].Y;
+        float faceWidth = Math.Abs(p[16].X - p[0].X);
+        float eyeX = (p[36].X + p[45].X) / 2f;
+        const int Band = 4;
+        for (int y = 0; y < h; y += 2)
+        {
+            for (int x = 0; x < w; x += 2)
+            {
+                int i = (y * w) + x;
+                if (valid[i] == 0 || prior[i] != 0)
+                {
+                    continue;
+                }
+
+                bool border = y < Band || ((x < Band || x >= w - Band) && y < chinY);
+                bool aboveHead = y < hairTop - 4;
+                bool besideHead = Math.Abs(x - eyeX) > 0.85f * faceWidth && y < chinY - (0.1f * faceWidth);
+                if (border || aboveHead || besideHead)
+                {
+                    samples.Add((x, y, lab.L[i], lab.A[i], lab.B[i]));
+                }
+            }
+        }
+
+        return BackgroundColourModel.Fit(samples);
+    }
+
+    /// <summary>
+    /// Seeded watershed on the Lab colour difference between neighbours: person seeds are the prior, wall seeds the
+    /// border, the extended canvas and every pixel close to the wall model (distance under half the low threshold)
+    /// farther than 12% of the width from the prior. Both grow in order of the edge they must cross (bucket queue over the
+    /// quantised difference), so each pixel joins the side it reaches across the weakest edges: a person/wall contour is
+    /// the strongest edge around, even on a textured backdrop or next to a flag, where a single colour threshold fails.
+    /// </summary>
+    private static byte[] Watershed(LabImage lab, ReadOnlySpan<byte> valid, byte[] prior, float[] distance, float low)
+    {
+        int w = lab.Width, h = lab.Height, n = w * h;
+        const byte Person = 1, Wall = 2;
+        var label = new byte[n];
+        float[] nearPrior = DistanceTransform.To(prior, 0, w, h);
+        float farFromPrior = 0.12f * w;
+        var buckets = new Stack<int>[256];
+        for (int i = 0; i < 256; i++)
+        {
+            buckets[i] = new Stack<int>();
+        }
+
+        for (int i = 0; i < n; i++)
+        {
+            int x = i % w, y = i / w;
+            if (prior[i] != 0)
+            {
+                label[i] = Person;
+            }
+            else if (valid[i] == 0 || x == 0 || y == 0 || x == w - 1 || (distance[i] < Math.Min(low * 0.5f, 5f) && nearPrior[i] > farFromPrior))
+            {
+                label[i] = Wall;
+            }
+        }
+
+        int current = 0;
+        for (int i = 0; i < n; i++)
+        {
+            if (label[i] != 0)
+            {
+                PushNeighbours(i);
+            }
+        }
+
+        for (int level = 0; level < 256; level++)
+        {
+            Stack<int> bucket = buckets[level];
+            while (bucket.Count > 0)
+            {
+                int packed = bucket.Pop();
+                int j = packed >> 1;
+                if (label[j] != 0)
+                {
+                    continue;
+                }
+
+                label[j] = (packed & 1) == 0 ? Person : Wall;
+                current = level;
+                PushNeighbours(j);
+            }
+        }
+
+        var mask = new byte[n];
+        for (int i = 0; i < n; i++)
+        {
+            mask[i] = label[i] == Person ? (byte)1 : (byte)0;
+        }
+
+        return mask;
+
+        void PushNeighbours(int i)
+        {
+            int x = i % w, y = i / w;
+            int side = label[i] == Person ? 0 : 1;
+            if (x > 0) Push(i, i - 1, side);
+            if (x < w - 1) Push(i, i + 1, side);
+            if (y > 0) Push(i, i - w, side);
+            if (y < h - 1) Push(i, i + w, side);
+        }
+
+        void Push(int from, int to, int side)
+        {
+            if (label[to] != 0)
+            {
+                return;
+            }
+
+            float dl = lab.L[from] - lab.L[to], da = lab.A[from] - lab.A[to], db = lab.B[from] - lab.B[to];
+            int cost = Math.Max(current, Math.Min(255, (int)(MathF.Sqrt((dl * dl) + (da * da) + (db * db)) * 4f)));
+            buckets[cost].Push((to << 1) | side);
+        }
+    }
+
+    /// <summary>Marks as person every non-person pixel not reachable from the border or the extended canvas.</summary>
+    private static int FillHoles(int w, int h, byte[] mask, ReadOnlySpan<byte> valid)
+    {
+        var wall = new byte[w * h];
+        var queue = new Queue<int>();
+        for (int i = 0; i < mask.Length; i++)
+        {
+            int x = i % w, y = i / w;
+            bool seed = valid[i] == 0 || x == 0 || y == 0 || x == w - 1 || y == h - 1;
+            if (seed && mask[i] == 0)
+            {
+                wall[i] = 1;
+                queue.Enqueue(i);
+            }
+        }
+
+        while (queue.Count > 0)
+        {
+            int i = queue.Dequeue();
+            int x = i % w, y = i / w;
+            if (x > 0) Visit(i - 1);
+            if (x < w - 1) Visit(i + 1);
+            if (y > 0) Visit(i - w);
+            if (y < h - 1) Visit(i + w);
+        }
+
+        int filled = 0;
+        for (int i = 0; i < mask.Length; i++)
+        {
+            if (mask[i] == 0 && wall[i] == 0)
+            {
+                mask[i] = 1;
+                filled++;
+            }
+        }
+
+        return filled;
+
+        void Visit(int j)
+        {
+            if (wall[j] == 0 && mask[j] == 0)
+            {
+                wall[j] = 1;
+                queue.Enqueue(j);
+            }
+        }
+    }
+
+    private static RgbImage Decontaminate(RgbImage image, float[] alpha, BackgroundColourModel? wall, int w, int h)
+    {
+        int n = w * h;
+        RgbImage fg = image.Clone();
+        Span<byte> f = fg.Pixels;
+        ReadOnlySpan<byte> src = image.Pixels;
+
+        // Mean colour of solid person pixels nearby (radius 5): the fallback colour for faint edge pixels.
+        float[] solid = new float[n], r = new float[n], g = new float[n], b = new float[n];
+        for (int i = 0; i < n; i++)
+        {
+            if (alpha[i] >= 1f)
+            {
+                solid[i] = 1;
+                r[i] = src[i * 3];
+                g[i] = src[(i * 3) + 1];
+                b[i] = src[(i * 3) + 2];
+            }
+        }
+
+        const int Radius = 5;
+        float[] ms = new float[n], mr = new float[n], mg = new float[n], mb = new float[n];
+        BoxFilter.Mean(solid, ms, w, h, Radius);
+        BoxFilter.Mean(r, mr, w, h, Radius);
+        BoxFilter.Mean(g, mg, w, h, Radius);
+        BoxFilter.Mean(b, mb, w, h, Radius);
+        for (int i = 0; i < n; i++)
+        {
+            float a = alpha[i];
+            if (a >= 1f || a <= 0f)
+            {
+                continue;
+            }
+
+            int x = i % w, y = i / w;
+            (byte wr, byte wg, byte wb) = wall is null ? ((byte)255, (byte)255, (byte)255) : ToRgb(wall.At(x, y));
+            int p = i * 3;
+            float er = (src[p] - ((1 - a) * wr)) / a;
+            float eg = (src[p + 1] - ((1 - a) * wg)) / a;
+            float eb = (src[p + 2] - ((1 - a) * wb)) / a;
+            float t = Math.Clamp((a - 0.2f) / 0.5f, 0f, 1f);
+            float lr = er, lg = eg, lb = eb;
+            if (ms[i] > 0.01f)
+            {
+                lr = mr[i] / ms[i];
+                lg = mg[i] / ms[i];
+                lb = mb[i] / ms[i];
+            }
+
+            f[p] = (byte)Math.Clamp((lr * (1 - t)) + (er * t) + 0.5f, 0, 255);
+            f[p + 1] = (byte)Math.Clamp((lg * (1 - t)) + (eg * t) + 0.5f, 0, 255);
+            f[p + 2] = (byte)Math.Clamp((lb * (1 - t)) + (eb * t) + 0.5f, 0, 255);
+        }
+
+        return fg;
+    }
+
+    private static (byte R, byte G, byte B) ToRgb((float L, float A, float B) lab) => LabImage.ToRgb(lab.L, lab.A, lab.B);
+}

@@ -1,0 +1,130 @@
+using System.Drawing;
+using System.Globalization;
+using SocialCard.Photos.Faces;
+using SocialCard.Photos.Fixes.Geometry;
+using SocialCard.Photos.Rules;
+
+namespace SocialCard.Photos.Fixes.Steps;
+
+/// <summary>
+/// Finds the one face and refuses what no fix can repair: no face, several faces, closed eyes, a head turned beyond
+/// <see cref="FixOptions.MaxYawDegrees"/>, a tilt beyond <see cref="FixOptions.MaxRollDegrees"/>, or a face so small
+/// that reaching the profile's face width would need more than <see cref="FixOptions.MaxUpscale"/> enlargement. When
+/// the source was decoded reduced and the face needs more pixels, the original is decoded again at a finer scale.
+/// </summary>
+public sealed class FaceStep : IFixStep
+{
+    private readonly IFaceDetector _detector;
+
+    public FaceStep(IFaceDetector detector) => _detector = detector;
+
+    public string Id => "fix.face";
+
+    public FixStepResult Apply(FixContext ctx)
+    {
+        if (ctx.Source is null)
+        {
+            return ctx.Refuse(Id, "image.undecodable", new LocalizedText("没有可用的图像", "No image to work on"));
+        }
+
+        FaceObservation? observation = _detector.Analyze(ctx.Source);
+        if (observation is null)
+        {
+            return ctx.Refuse(Id, "face.engine", new LocalizedText("人脸分析无法运行（模型缺失？）", "Face analysis could not run (models missing?)"));
+        }
+
+        int count = observation.Faces.Count;
+        if (count == 0)
+        {
+            return ctx.Refuse(Id, "face.none", new LocalizedText("未检测到人脸（或照片过于模糊），无法自动修复，请重新拍摄清晰的正面免冠照", "No face found (or the photo is too blurred); cannot fix. Take a new, sharp frontal photo."), "faces", 0);
+        }
+
+        if (count > 1)
+        {
+            return ctx.Refuse(Id, "face.several", new LocalizedText($"检测到 {count} 张人脸，照片中只能有本人一人", $"{count} faces found; the photo must show one person only"), "faces", count);
+        }
+
+        ObservedFace face = observation.Faces[0];
+        if (!face.HasLandmarks)
+        {
+            return ctx.Refuse(Id, "face.landmarks", new LocalizedText("无法定位五官，无法自动修复", "Facial landmarks not found; cannot fix"));
+        }
+
+        IReadOnlyList<PointF> p = face.Landmarks;
+        double openness = LandmarkGeometry.EyeOpenness(p);
+        if (openness < ctx.Options.MinEyeOpenness)
+        {
+            return ctx.Refuse(Id, "face.eyes-closed", new LocalizedText(
+                $"眼睛闭合（睁眼度 {F(openness)}），请重新拍摄睁眼照片", $"Eyes closed (openness {F(openness)}); take a new photo with open eyes"), "eye openness", openness);
+        }
+
+        double yaw = face.YawDegrees ?? LandmarkGeometry.EstimateYawDegrees(p);
+        if (Math.Abs(yaw) > ctx.Options.MaxYawDegrees)
+        {
+            return ctx.Refuse(Id, "pose.yaw", new LocalizedText(
+                $"头部侧转 {F(yaw)}°（上限 {F(ctx.Options.MaxYawDegrees)}°），无法修正，请正对镜头重拍",
+                $"Head turned {F(yaw)} deg (limit {F(ctx.Options.MaxYawDegrees)}); cannot be corrected, face the camera and retake"), "yaw (deg)", yaw);
+        }
+
+        double roll = LandmarkGeometry.RollDegrees(p);
+        if (Math.Abs(roll) > ctx.Options.MaxRollDegrees)
+        {
+            return ctx.Refuse(Id, "pose.roll", new LocalizedText(
+                $"头部倾斜 {F(roll)}°，超出可修正范围", $"Head tilted {F(roll)} deg, beyond what can be levelled"), "roll (deg)", roll);
+        }
+
+        ProfileTarget target = ProfileTarget.From(ctx.Profile);
+        double faceWidth = LandmarkGeometry.FaceWidth(p);
+        double originalFaceWidth = faceWidth / ctx.SourceScale;
+        double upscale = target.FaceWidth / originalFaceWidth;
+        if (upscale > ctx.Options.MaxUpscale)
+        {
+            return ctx.Refuse(Id, "source.too-small", new LocalizedText(
+                $"原图人脸太小（脸宽 {F(originalFaceWidth)} 像素，需放大 {F(upscale)} 倍才达到 {F(target.FaceWidth)} 像素），请提供更高分辨率的照片",
+                $"Face too small in the source ({F(originalFaceWidth)} px wide; reaching {F(target.FaceWidth)} px needs {F(upscale)}x enlargement); provide a higher-resolution photo"),
+                "source face width (px)", originalFaceWidth);
+        }
+
+        // Decoded reduced but the face needs more pixels than the reduced decode holds: decode finer and map the landmarks.
+        if (faceWidth < target.FaceWidth * 1.05 && ctx.SourceScale < 1)
+        {
+            double oldScale = ctx.SourceScale;
+            int denominator = (int)Math.Round(1 / oldScale) / 2;
+            while (denominator > 1 && originalFaceWidth / denominator < target.FaceWidth * 1.05)
+            {
+                denominator /= 2;
+            }
+
+            DecodeStep.DecodeAt(ctx, denominator);
+            face = Rescale(face, ctx.SourceScale / oldScale);
+        }
+
+        ctx.Face = face;
+        return FixStepResult.Applied(Id, new LocalizedText(
+            $"检测到一张人脸：脸宽 {F(originalFaceWidth)} 像素，侧转 {F(yaw)}°，倾斜 {F(roll)}°，睁眼度 {F(openness)}",
+            $"One face: width {F(originalFaceWidth)} px, yaw {F(yaw)} deg, roll {F(roll)} deg, eye openness {F(openness)}"),
+            "source face width (px)", originalFaceWidth, originalFaceWidth);
+    }
+
+    private static ObservedFace Rescale(ObservedFace face, double k)
+    {
+        var points = new PointF[face.Landmarks.Count];
+        for (int i = 0; i < points.Length; i++)
+        {
+            points[i] = new PointF((float)(face.Landmarks[i].X * k), (float)(face.Landmarks[i].Y * k));
+        }
+
+        return new ObservedFace
+        {
+            Box = new RectangleF((float)(face.Box.X * k), (float)(face.Box.Y * k), (float)(face.Box.Width * k), (float)(face.Box.Height * k)),
+            Score = face.Score,
+            Landmarks = points,
+            YawDegrees = face.YawDegrees,
+            PitchDegrees = face.PitchDegrees,
+            RollDegrees = face.RollDegrees,
+            Expressions = face.Expressions,
+        };
+    }
+
+    private static string F(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
+}

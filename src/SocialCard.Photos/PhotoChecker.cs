@@ -1,0 +1,74 @@
+using SocialCard.Imaging;
+using SocialCard.Photos.Analysis;
+using SocialCard.Photos.Faces;
+using SocialCard.Photos.Profiles;
+using SocialCard.Photos.Rules;
+
+namespace SocialCard.Photos;
+
+/// <summary>
+/// The pre-review engine: builds one <see cref="PhotoContext"/> per photo (inspect and decode once, face analysis
+/// once), runs every rule the profile enables against it, and folds the findings into a verdict. Stateless apart from
+/// its immutable rule list: one instance may be shared by any number of threads (the face detector, if given, must be
+/// thread-safe too).
+/// </summary>
+public sealed class PhotoChecker
+{
+    private readonly IReadOnlyList<IPhotoRule> _rules;
+    private readonly IFaceDetector? _faceDetector;
+    private readonly ImageDecodeOptions _decodeOptions;
+
+    /// <summary>All shipped rules; no face engine (face rules are added by the face step).</summary>
+    public PhotoChecker()
+        : this(PhotoRules.All, null)
+    {
+    }
+
+    public PhotoChecker(IFaceDetector? faceDetector)
+        : this(PhotoRules.All, faceDetector)
+    {
+    }
+
+    public PhotoChecker(IEnumerable<IPhotoRule> rules, IFaceDetector? faceDetector = null, ImageDecodeOptions? decodeOptions = null)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        _rules = [.. rules];
+        _faceDetector = faceDetector;
+        _decodeOptions = decodeOptions ?? ImageDecodeOptions.Default;
+    }
+
+    public IReadOnlyList<IPhotoRule> Rules => _rules;
+
+    /// <summary>Checks one photo. Never throws for bad content: unreadable files give <see cref="PhotoVerdict.Error"/>.</summary>
+    public PhotoReport Check(byte[] data, string fileName, SpecProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return Check(data.AsMemory(), fileName, profile);
+    }
+
+    public PhotoReport Check(ReadOnlyMemory<byte> data, string fileName, SpecProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(fileName);
+        ArgumentNullException.ThrowIfNull(profile);
+        using PhotoContext context = PhotoContext.Create(data, fileName, profile, _faceDetector, _decodeOptions);
+        return Check(context, profile);
+    }
+
+    /// <summary>Runs the rules on an existing context (the fix pipeline re-checks its output this way).</summary>
+    public PhotoReport Check(PhotoContext context, SpecProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(profile);
+        var findings = new List<RuleFinding>(_rules.Count);
+        foreach (IPhotoRule rule in _rules)
+        {
+            RuleSettings settings = profile.Rule(rule.Id);
+            findings.Add(settings.Enabled
+                ? rule.Evaluate(context, profile)
+                : RuleFinding.Skip(rule.Id, new LocalizedText("本规范不检查此项", "Not checked by this profile.")));
+        }
+
+        PhotoVerdict verdict = context.HasPixels ? PhotoReport.VerdictOf(findings) : PhotoVerdict.Error;
+        return new PhotoReport { File = context.FileName, Verdict = verdict, Findings = findings };
+    }
+}

@@ -1,0 +1,42 @@
+using SocialCard.Photos.Analysis;
+using SocialCard.Photos.Profiles;
+
+namespace SocialCard.Photos.Rules.Image;
+
+/// <summary>image.dimensions: exactly the profile's width x height in pixels.</summary>
+public sealed class ImageDimensionsRule : IPhotoRule
+{
+    public string Id => "image.dimensions";
+
+    public RuleFinding Evaluate(PhotoContext context, SpecProfile profile)
+    {
+        RuleSettings settings = profile.Rule(Id);
+        int width = context.Image?.Width ?? context.Container.Width;
+        int height = context.Image?.Height ?? context.Container.Height;
+        if (width <= 0 || height <= 0)
+        {
+            return RuleFinding.Skip(Id, new LocalizedText("无法读取图像尺寸，未检查此项", "The pixel size could not be read; not checked."));
+        }
+
+        int wantW = profile.Image.Width, wantH = profile.Image.Height;
+        string actual = $"{width}x{height}";
+        string limit = $"{wantW}x{wantH}";
+        if (width == wantW && height == wantH)
+        {
+            return RuleFinding.Pass(Id, new LocalizedText($"图像尺寸 {actual} 像素，符合要求", $"The image is {actual} px as required."), text: actual, limit: limit);
+        }
+
+        if (width == wantH && height == wantW)
+        {
+            return RuleFinding.Violation(Id, settings, new LocalizedText(
+                $"图像尺寸为 {actual} 像素（宽x高），照片被横置/旋转了 90 度，要求 {limit}：请把照片转正后重新保存，或使用自动修正",
+                $"The image is {actual} px (w x h): the photo is rotated by 90 degrees, {limit} required: rotate it upright and save again, or use auto-fix."),
+                text: actual, limit: limit);
+        }
+
+        return RuleFinding.Violation(Id, settings, new LocalizedText(
+            $"图像尺寸为 {actual} 像素（宽x高），要求 {wantW}（宽）x{wantH}（高）像素：请按规格裁剪并缩放，或使用自动修正",
+            $"The image is {actual} px (w x h), {wantW} x {wantH} px required: crop and scale it to size, or use auto-fix."),
+            text: actual, limit: limit);
+    }
+}

@@ -1,0 +1,20 @@
+namespace SocialCard.Platform.Audit;
+
+/// <summary>The audit verbs.</summary>
+public static class AuditActions
+{
+    public const string CardStateChanged = "card.state";
+    public const string PersonViewed = "person.view";
+    public const string PersonSearched = "person.search";
+    public const string PersonImported = "person.import";
+    public const string ApplicationSubmitted = "application.submit";
+    public const string ApplicationEdited = "application.edit";
+    public const string ApplicationHandedOver = "application.handover";
+    public const string BatchReceived = "batch.receive";
+    public const string BatchReviewed = "batch.review";
+    public const string PhotoReviewed = "photo.review";
+    public const string CardCentreExported = "cardcentre.export";
+    public const string SignInFailed = "account.signin.failed";
+    public const string SignInSucceeded = "account.signin";
+    public const string AccountLocked = "account.locked";
+}

@@ -1,0 +1,142 @@
+using Microsoft.EntityFrameworkCore;
+using SocialCard.Platform.Domain;
+using SocialCard.Platform.Exchange;
+using SocialCard.Platform.Security;
+using SocialCard.Platform.Storage;
+
+namespace SocialCard.Platform;
+
+/// <summary>The card after pre-review: card-centre results (ingested, voided, produced, failed, picked up), counter
+/// pickup, and status queries. Every change goes through the <see cref="CardRecord"/> state machine and is audited.</summary>
+public sealed class CardLifecycleService(PlatformDatabase database, TimeProvider time)
+{
+    /// <summary>Applies a parsed result file (<see cref="CardCentreResultImporter"/>). Each row commits on its own, so
+    /// one bad row does not hold back the others; re-applying a row already applied is rejected, not repeated.</summary>
+    public async Task<CardResultApplyReport> ApplyCardCentreResultsAsync(CardCentreImportResult result, string actor,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var applied = 0;
+        var rejected = new List<(long, ValidationError)>();
+        foreach (var row in result.Rows)
+        {
+            await using var db = database.CreateDbContext();
+            var card = await db.CardRecords.Where(c => c.PersonalNumber == row.PersonalNumber && c.State != CardState.PickedUp)
+                .OrderByDescending(c => c.Id).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            if (card is null)
+            {
+                rejected.Add((row.LineNumber, new ValidationError("number", $"个人编号 {row.PersonalNumber} 没有进行中的制卡记录。",
+                    $"No open card for personal number {row.PersonalNumber}.")));
+                continue;
+            }
+
+            var now = time.GetUtcNow();
+            try
+            {
+                Apply(card, row, now, actor);
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                applied++;
+            }
+            catch (SocialCardDomainException ex)
+            {
+                rejected.Add((row.LineNumber, new ValidationError("status", ex.Zh, ex.En)));
+            }
+        }
+
+        return new CardResultApplyReport(applied, rejected);
+    }
+
+    /// <summary>柜面领卡: the clerk hands the card over.</summary>
+    public async Task PickUpAsync(string personalNumber, string staffActor, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateDbContext();
+        var card = await db.CardRecords.Where(c => c.PersonalNumber == personalNumber && c.State == CardState.ReadyForPickup)
+            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false)
+            ?? throw new SocialCardDomainException("没有可领取的社保卡。", "There is no card ready for pickup.");
+        card.PickUp(time.GetUtcNow(), staffActor);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>制卡失败人员重新提交照片: moves a failed card back into review.</summary>
+    public async Task ResubmitAsync(string personalNumber, string actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateDbContext();
+        var card = await db.CardRecords.Where(c => c.PersonalNumber == personalNumber && (c.State == CardState.ProductionFailed || c.State == CardState.Voided))
+            .OrderByDescending(c => c.Id).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false)
+            ?? throw new SocialCardDomainException("没有制卡失败或作废的记录。", "There is no failed or voided card to resubmit.");
+        if (card.State == CardState.Voided)
+        {
+            card.Reopen(time.GetUtcNow(), actor);
+        }
+        else
+        {
+            card.Resubmit(time.GetUtcNow(), actor);
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>社保卡制卡发卡查询: personal number plus ID number (both required, seed 000 四.2).</summary>
+    public async Task<CardStatusView?> QueryAsync(string personalNumber, string idNumber, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateDbContext();
+        var hash = db.LookupHash(idNumber);
+        var card = await db.CardRecords.AsNoTracking().Include(c => c.Person)
+            .Where(c => c.PersonalNumber == personalNumber && c.Person!.IdNumberHash == hash)
+            .OrderByDescending(c => c.Id).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return card is null ? null : ToView(card);
+    }
+
+    /// <summary>单位制卡失败人员查询: the unit's cards that failed production or were voided.</summary>
+    public async Task<IReadOnlyList<CardStatusView>> UnitFailuresAsync(long unitId, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateDbContext();
+        var cards = await db.CardRecords.AsNoTracking().Include(c => c.Person)
+            .Where(c => c.Person!.UnitId == unitId && (c.State == CardState.ProductionFailed || c.State == CardState.Voided))
+            .OrderBy(c => c.PersonalNumber).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return cards.Select(ToView).ToList();
+    }
+
+    private static CardStatusView ToView(CardRecord c) => new(c.PersonalNumber, PersonalDataMask.Name(c.Person?.Name), c.State,
+        CardStateMachine.ZhName(c.State), c.Reason, c.ProducedOn, c.ReadyForPickupOn, c.PickedUpAt, c.UpdatedAt);
+
+    private static void Apply(CardRecord card, CardCentreResultRow row, DateTimeOffset now, string actor)
+    {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        switch (row.Status)
+        {
+            case CardCentreResultStatus.Ingested:
+                card.Ingest(now, actor);
+                break;
+            case CardCentreResultStatus.Voided:
+                card.Void(row.Reason ?? "作废", now, actor);
+                break;
+            case CardCentreResultStatus.Failed:
+                if (card.State == CardState.SentToCardCentre)
+                {
+                    card.Ingest(now, actor);
+                }
+
+                card.FailProduction(row.Reason ?? "制卡失败", now, actor);
+                break;
+            case CardCentreResultStatus.Produced:
+                if (card.State == CardState.SentToCardCentre)
+                {
+                    card.Ingest(now, actor); // the centre reports production without a separate ingest line
+                }
+
+                card.MarkProduced(row.ProductionDate ?? today, now, actor);
+                break;
+            case CardCentreResultStatus.PickedUp:
+                if (card.State == CardState.Produced)
+                {
+                    card.MarkReadyForPickup(today, now, actor);
+                }
+
+                card.PickUp(now, actor);
+                break;
+            default:
+                throw new SocialCardDomainException($"未知的制卡结果 {row.Status}。", $"Unknown card-centre status {row.Status}.");
+        }
+    }
+}

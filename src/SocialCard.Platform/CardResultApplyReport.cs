@@ -1,0 +1,7 @@
+using SocialCard.Platform.Domain;
+
+namespace SocialCard.Platform;
+
+/// <summary>Outcome of applying a card-centre result file: rows applied, and the rows that could not be (unknown
+/// number, or a transition the card's state does not allow), each with its line.</summary>
+public sealed record CardResultApplyReport(int Applied, IReadOnlyList<(long Line, ValidationError Error)> Rejected);

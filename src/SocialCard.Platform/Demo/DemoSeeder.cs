@@ -1,0 +1,118 @@
+using Microsoft.EntityFrameworkCore;
+using SocialCard.Platform.Domain;
+using SocialCard.Platform.Registry;
+using SocialCard.Platform.Security;
+using SocialCard.Platform.Storage;
+
+namespace SocialCard.Platform.Demo;
+
+/// <summary>Seeds an empty database with a unit tree, people and cards in every state, a demo staff account and unit
+/// accounts. Does nothing when the flag is off or any unit exists (so restarts do not duplicate).</summary>
+public sealed class DemoSeeder(PlatformDatabase database, TimeProvider time)
+{
+    public const string Actor = "system:demo";
+
+    /// <summary>Returns the number of people created (0 when skipped).</summary>
+    public async Task<int> SeedAsync(DemoOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!options.Seed)
+        {
+            return 0;
+        }
+
+        await using (var check = database.CreateDbContext())
+        {
+            if (await check.Units.AnyAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return 0;
+            }
+        }
+
+        var gen = new DemoDataGenerator(options.RandomSeed);
+        var units = gen.NextUnitTree(options.Units);
+        await using (var db = database.CreateDbContext())
+        {
+            db.Units.AddRange(units);
+            db.StaffAccounts.Add(new StaffAccount("demo-admin", "演示管理员", StaffRole.Admin, PasswordHasher.Hash(options.DemoPassword)));
+            // One hash for every demo unit: PBKDF2 is slow on purpose.
+            var unitHash = PasswordHasher.Hash(options.DemoPassword);
+            foreach (var u in units.Where(u => u.Level == 1))
+            {
+                db.UnitAccounts.Add(new UnitAccount(u, unitHash));
+            }
+
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var rows = Enumerable.Range(0, options.People).Select(_ => gen.NextPerson(units[gen.Next(units.Count)].Id)).ToList();
+        await PeopleBulkWriter.WriteAsync(database, rows, cancellationToken).ConfigureAwait(false);
+
+        await using (var db = database.CreateDbContext())
+        {
+            var now = time.GetUtcNow();
+            var people = await db.People.OrderBy(p => p.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var p in people)
+            {
+                var card = new CardRecord(p, now);
+                db.CardRecords.Add(card);
+                AdvanceCard(card, gen.Next(10), now);
+            }
+
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return people.Count;
+        }
+    }
+
+    private static void AdvanceCard(CardRecord card, int stage, DateTimeOffset now)
+    {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        if (stage == 0)
+        {
+            return;
+        }
+
+        if (stage == 1)
+        {
+            card.RecordPhotoReview(0, false, "背景不为纯白", now, Actor);
+            return;
+        }
+
+        card.RecordPhotoReview(0, true, null, now, Actor);
+        if (stage == 2)
+        {
+            return;
+        }
+
+        card.SendToCardCentre(now, Actor);
+        if (stage == 3)
+        {
+            return;
+        }
+
+        if (stage == 4)
+        {
+            card.Void("文件名称在数据库系统不存在", now, Actor);
+            return;
+        }
+
+        card.Ingest(now, Actor);
+        if (stage == 5)
+        {
+            card.FailProduction("无照片", now, Actor);
+            return;
+        }
+
+        var produced = stage >= 7 ? today.AddDays(-40) : today.AddDays(-5);
+        card.MarkProduced(produced, now, Actor);
+        if (stage >= 8)
+        {
+            card.MarkReadyForPickup(today, now, Actor);
+        }
+
+        if (stage == 9)
+        {
+            card.PickUp(now, Actor);
+        }
+    }
+}

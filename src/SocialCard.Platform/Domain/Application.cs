@@ -1,0 +1,147 @@
+using SocialCard.Platform.Domain.Codes;
+
+namespace SocialCard.Platform.Domain;
+
+/// <summary>申办登记 / one registration through the collection wizard. Editable until 24 hours after submission,
+/// then locked and handed over.</summary>
+public sealed class Application
+{
+    /// <summary>How long a submitted application stays editable (seed 004: 24 小时内可修改).</summary>
+    public static readonly TimeSpan EditWindow = TimeSpan.FromHours(24);
+
+    private Application()
+    {
+    }
+
+    public Application(Person person, DateTimeOffset createdAt)
+    {
+        Person = person;
+        PersonId = person.Id;
+        CreatedAt = createdAt;
+        State = ApplicationState.Draft;
+    }
+
+    public long Id { get; private set; }
+
+    public long PersonId { get; private set; }
+
+    public Person? Person { get; private set; }
+
+    public ApplicationState State { get; private set; }
+
+    public string? IdIssuingAuthority { get; private set; }
+
+    public DateOnly? IdValidFrom { get; private set; }
+
+    public DateOnly? IdValidUntil { get; private set; }
+
+    public bool IdValidLongTerm { get; private set; }
+
+    public string? HouseholdAddress { get; private set; }
+
+    public string? ResidentialAddress { get; private set; }
+
+    public string? PostalCode { get; private set; }
+
+    public string? OccupationCode { get; private set; }
+
+    public string? EducationCode { get; private set; }
+
+    /// <summary>开户银行, resolved from the current work unit when submitted.</summary>
+    public string? BankCode { get; private set; }
+
+    public string? BankBranch { get; private set; }
+
+    public long? PhotoId { get; private set; }
+
+    /// <summary>身份证正面图片.</summary>
+    public byte[]? IdFrontImage { get; private set; }
+
+    /// <summary>身份证背面图片.</summary>
+    public byte[]? IdBackImage { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset? SubmittedAt { get; private set; }
+
+    public DateTimeOffset? EditableUntil { get; private set; }
+
+    public DateTimeOffset? HandedOverAt { get; private set; }
+
+    public bool IsEditable(DateTimeOffset now) =>
+        State == ApplicationState.Draft || (State == ApplicationState.Submitted && now < EditableUntil);
+
+    /// <summary>Writes the form into the application. Validate first: this only enforces the edit window.</summary>
+    public void Apply(ApplicationForm form, DateTimeOffset now)
+    {
+        EnsureEditable(now);
+        IdIssuingAuthority = form.IdIssuingAuthority?.Trim();
+        IdValidFrom = form.IdValidFrom;
+        IdValidUntil = form.IdValidLongTerm ? null : form.IdValidUntil;
+        IdValidLongTerm = form.IdValidLongTerm;
+        HouseholdAddress = form.HouseholdAddress?.Trim();
+        ResidentialAddress = form.ResidentialAddress?.Trim();
+        PostalCode = form.PostalCode?.Trim();
+        OccupationCode = OccupationCodes.Normalize(form.OccupationCode);
+        EducationCode = form.EducationCode?.Trim();
+    }
+
+    public void AttachIdImages(byte[] front, byte[] back, DateTimeOffset now)
+    {
+        EnsureEditable(now);
+        IdFrontImage = front;
+        IdBackImage = back;
+    }
+
+    public void AttachPhoto(long photoId, DateTimeOffset now)
+    {
+        EnsureEditable(now);
+        PhotoId = photoId;
+    }
+
+    /// <summary>Submits a draft, fixing the bank from the person's unit and opening the 24-hour edit window.</summary>
+    public void Submit(string bankCode, string? bankBranch, DateTimeOffset now)
+    {
+        if (State != ApplicationState.Draft)
+        {
+            DomainThrowHelper.Throw("该申请已提交，不能重复提交。", "This application has already been submitted.");
+        }
+
+        if (IdFrontImage is null || IdBackImage is null)
+        {
+            DomainThrowHelper.Throw("请上传身份证正面和背面图片。", "Upload the front and back images of the ID card.");
+        }
+
+        BankCode = bankCode;
+        BankBranch = bankBranch;
+        State = ApplicationState.Submitted;
+        SubmittedAt = now;
+        EditableUntil = now + EditWindow;
+    }
+
+    /// <summary>Locks the application and hands it over once the edit window has ended.</summary>
+    public void HandOver(DateTimeOffset now)
+    {
+        if (State != ApplicationState.Submitted)
+        {
+            DomainThrowHelper.Throw("只有已提交的申请才能移交。", "Only a submitted application can be handed over.");
+        }
+
+        if (now < EditableUntil)
+        {
+            DomainThrowHelper.Throw("24小时修改期尚未结束，不能移交。", "The 24-hour edit window has not ended yet.");
+        }
+
+        State = ApplicationState.HandedOver;
+        HandedOverAt = now;
+    }
+
+    private void EnsureEditable(DateTimeOffset now)
+    {
+        if (!IsEditable(now))
+        {
+            DomainThrowHelper.Throw("提交已超过24小时，信息已移交社保局，不能再修改。",
+                "More than 24 hours have passed since submission; the data has been handed over and can no longer be changed.");
+        }
+    }
+}

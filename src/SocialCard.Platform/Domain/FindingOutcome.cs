@@ -1,0 +1,9 @@
+namespace SocialCard.Platform.Domain;
+
+public enum FindingOutcome
+{
+    Pass = 0,
+    Warn = 1,
+    Fail = 2,
+    Skip = 3,
+}

@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using SocialCard.Platform.Domain;
+using SocialCard.Platform.Storage;
+
+namespace SocialCard.Platform.Jobs;
+
+/// <summary>Finds a person's current card and moves it with a review result; shared by every photo channel.</summary>
+internal static class CardLookup
+{
+    /// <summary>The newest card not picked up.</summary>
+    public static Task<CardRecord?> OpenCardAsync(PlatformDbContext db, long personId, CancellationToken ct) =>
+        db.CardRecords.Where(c => c.PersonId == personId && c.State != CardState.PickedUp)
+            .OrderByDescending(c => c.Id).FirstOrDefaultAsync(ct);
+
+    /// <summary>Opens a card when the person has none and records the review on it when its state allows one (a card
+    /// already at the card centre is not moved by a late photo). Does not save.</summary>
+    public static async Task<CardRecord> ApplyReviewAsync(PlatformDbContext db, Person person, long photoId, PhotoReview review,
+        DateTimeOffset now, string actor, CancellationToken ct)
+    {
+        var card = await OpenCardAsync(db, person.Id, ct).ConfigureAwait(false);
+        if (card is null)
+        {
+            card = new CardRecord(person, now);
+            db.CardRecords.Add(card);
+        }
+
+        var passed = review.Verdict == PhotoVerdict.Passed;
+        if (CardStateMachine.CanMove(card.State, passed ? CardState.PhotoPassed : CardState.PhotoFailed))
+        {
+            card.RecordPhotoReview(photoId, passed, review.FirstFailureZh, now, actor);
+        }
+
+        return card;
+    }
+}

@@ -1,0 +1,3 @@
+namespace SocialCard.Platform.Jobs.Handlers;
+
+public sealed record BatchPreReviewPayload(long BatchId, string ProfileId);

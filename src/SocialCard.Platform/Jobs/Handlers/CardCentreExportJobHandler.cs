@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using SocialCard.Platform.Audit;
+using SocialCard.Platform.Domain;
+using SocialCard.Platform.Exchange;
+using SocialCard.Platform.Storage;
+
+namespace SocialCard.Platform.Jobs.Handlers;
+
+/// <summary>Exports every card whose photo passed pre-review to the card centre (fixed bytes when the engine fixed the
+/// photo, else the original) and moves those cards to sent-to-card-centre. The package is written first under a
+/// name derived from the job id; the state change commits afterwards, so a crash in between re-exports the same
+/// package name with the same cards.</summary>
+public sealed class CardCentreExportJobHandler(PlatformDatabase database, ICardCentreExportSink sink, TimeProvider time) : IJobHandler
+{
+    public const string Actor = "system:export";
+    private const int MaxPerPackage = 500;
+
+    public string Type => JobTypes.CardCentreExport;
+
+    public async Task HandleAsync(ClaimedJob job, CancellationToken cancellationToken)
+    {
+        await ExportAsync("export-" + job.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Returns the number of cards exported.</summary>
+    public async Task<int> ExportAsync(string packageName, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateDbContext();
+        var cards = await db.CardRecords.Include(c => c.Person).ThenInclude(p => p!.Unit)
+            .Where(c => c.State == CardState.PhotoPassed && c.PhotoId != null)
+            .OrderBy(c => c.Id).Take(MaxPerPackage).ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (cards.Count == 0)
+        {
+            return 0;
+        }
+
+        await db.Units.LoadAsync(cancellationToken).ConfigureAwait(false); // parents, for the top unit code
+        var photoIds = cards.Select(c => c.PhotoId!.Value).ToList();
+        var photos = await db.Photos.AsNoTracking().Where(p => photoIds.Contains(p.Id))
+            .Select(p => new { p.Id, Bytes = p.Fixed ?? p.Original, p.ReviewedAt, p.ReceivedAt })
+            .ToDictionaryAsync(p => p.Id, cancellationToken).ConfigureAwait(false);
+        var exported = cards.Where(c => photos.ContainsKey(c.PhotoId!.Value)).ToList();
+        if (exported.Count == 0)
+        {
+            return 0;
+        }
+
+        var items = exported.Select(c =>
+        {
+            var p = photos[c.PhotoId!.Value];
+            return new CardCentreExportPhoto(c.PersonalNumber, c.Person?.Name ?? string.Empty, TopUnitCode(c.Person?.Unit), p.Bytes, p.ReviewedAt ?? p.ReceivedAt);
+        }).ToList();
+        var now = time.GetUtcNow();
+        await sink.WriteAsync(packageName, items, now, cancellationToken).ConfigureAwait(false);
+
+        foreach (var c in exported)
+        {
+            c.SendToCardCentre(now, Actor);
+        }
+
+        db.AuditEvents.Add(new AuditEvent(now, Actor, AuditActions.CardCentreExported, "package", packageName, $"cards={items.Count}"));
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return items.Count;
+    }
+
+    private static string TopUnitCode(Unit? unit)
+    {
+        while (unit?.Parent is not null)
+        {
+            unit = unit.Parent;
+        }
+
+        return unit?.Code ?? string.Empty;
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SocialCard.Platform.Batches;
+using SocialCard.Platform.Demo;
+using SocialCard.Platform.Jobs;
+using SocialCard.Platform.Jobs.Handlers;
+using SocialCard.Platform.Registry;
+using SocialCard.Platform.Security;
+using SocialCard.Platform.Storage;
+
+namespace SocialCard.Platform;
+
+/// <summary>Registration for a host (the web app). The host must also register an <see cref="Domain.IPhotoReviewer"/>
+/// (the photo engine) and an <see cref="ISmsGateway"/>, and may replace <see cref="ICardCentreExportSink"/>.</summary>
+public static class PlatformServiceCollectionExtensions
+{
+    public static IServiceCollection AddSocialCardPlatform(this IServiceCollection services, StorageOptions storage,
+        JobWorkerOptions? workerOptions = null)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(storage);
+        services.AddSingleton<PlatformDatabase>();
+        services.AddSingleton<IDbContextFactory<PlatformDbContext>>(sp => sp.GetRequiredService<PlatformDatabase>());
+        services.AddSingleton(new JobQueueOptions());
+        services.AddSingleton(sp => new JobQueue(sp.GetRequiredService<PlatformDatabase>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<JobQueueOptions>()));
+        services.AddSingleton(workerOptions ?? new JobWorkerOptions());
+        services.TryAddSingleton<ICardCentreExportSink>(new DirectoryExportSink(Path.Combine(storage.DataDirectory, "exports")));
+        services.AddSingleton<IJobHandler, BatchPreReviewJobHandler>();
+        services.AddSingleton<IJobHandler, ApplicationHandOverJobHandler>();
+        services.AddSingleton<IJobHandler, PickupReminderJobHandler>();
+        services.AddSingleton<IJobHandler, CardCentreExportJobHandler>();
+        services.AddSingleton<IJobHandler, SmsDispatchJobHandler>();
+        services.AddSingleton(sp => new JobWorker(sp.GetRequiredService<JobQueue>(), sp.GetServices<IJobHandler>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<JobWorkerOptions>()));
+        services.AddSingleton(sp => new UnitPackageIntake());
+        services.AddSingleton(sp => new UnitBatchService(sp.GetRequiredService<PlatformDatabase>(), sp.GetRequiredService<JobQueue>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<UnitPackageIntake>()));
+        services.AddSingleton<ApplicationService>();
+        services.AddSingleton<PhotoSubmissionService>();
+        services.AddSingleton<CardLifecycleService>();
+        services.AddSingleton<PeopleQueryService>();
+        services.AddSingleton<RegistryImporter>();
+        services.AddSingleton<AccountSignIn>();
+        services.AddSingleton<SmsCodeService>();
+        services.AddSingleton<DemoSeeder>();
+        return services;
+    }
+
+    /// <summary>Start-up: migrate the schema (unless turned off) and seed demo data when asked.</summary>
+    public static async Task InitializeSocialCardPlatformAsync(this IServiceProvider services, DemoOptions? demo = null,
+        CancellationToken cancellationToken = default)
+    {
+        var db = services.GetRequiredService<PlatformDatabase>();
+        if (db.Storage.MigrateOnStartup)
+        {
+            await db.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (demo is { Seed: true })
+        {
+            await services.GetRequiredService<DemoSeeder>().SeedAsync(demo, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+namespace SocialCard.Platform.Registry;
+
+public enum RegistryFileFormat
+{
+    Csv = 0,
+    Xlsx = 1,
+}

@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SocialCard.Platform.Domain;
+
+namespace SocialCard.Platform.Storage.Configurations;
+
+internal sealed class PhotoConfiguration : IEntityTypeConfiguration<Photo>
+{
+    public void Configure(EntityTypeBuilder<Photo> b)
+    {
+        b.ToTable("photos");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Channel).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.Verdict).HasConversion<string>().HasMaxLength(16);
+        // The processed-photo key: re-running a batch job finds the row instead of inserting a second one.
+        b.HasIndex(x => new { x.BatchId, x.EntryName }).IsUnique();
+        b.HasIndex(x => x.PersonId);
+    }
+}

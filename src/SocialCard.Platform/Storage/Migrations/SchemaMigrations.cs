@@ -1,0 +1,12 @@
+namespace SocialCard.Platform.Storage.Migrations;
+
+/// <summary>The ordered list of schema steps. Append only: never edit a step that has shipped.</summary>
+public static class SchemaMigrations
+{
+    public static IReadOnlyList<SchemaMigration> All { get; } =
+    [
+        V001_Core.Migration,
+        V002_JobsAndOutbox.Migration,
+        V003_SmsVerifications.Migration,
+    ];
+}

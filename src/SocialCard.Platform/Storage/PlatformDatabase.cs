@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using SocialCard.Platform.Security;
+
+namespace SocialCard.Platform.Storage;
+
+/// <summary>Opens contexts on the configured provider with the field key; the host can register it as a singleton
+/// and services take it to open one short-lived context per operation.</summary>
+public sealed class PlatformDatabase : IDbContextFactory<PlatformDbContext>
+{
+    private readonly DbContextOptions<PlatformDbContext> _options;
+
+    public PlatformDatabase(StorageOptions storage)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        Storage = storage;
+        Protector = new FieldProtector(FieldKeySource.Load(storage.EncryptionKey, storage.KeyFilePath));
+        ConnectionString = storage.ResolveConnectionString();
+        if (storage.Provider == StorageProvider.Sqlite && string.IsNullOrWhiteSpace(storage.ConnectionString))
+        {
+            Directory.CreateDirectory(storage.DataDirectory);
+        }
+
+        var b = new DbContextOptionsBuilder<PlatformDbContext>();
+        Configure(b, storage.Provider, ConnectionString);
+        _options = b.Options;
+    }
+
+    public StorageOptions Storage { get; }
+
+    public StorageProvider Provider => Storage.Provider;
+
+    public string ConnectionString { get; }
+
+    public FieldProtector Protector { get; }
+
+    public static void Configure(DbContextOptionsBuilder builder, StorageProvider provider, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (provider == StorageProvider.PostgreSql)
+        {
+            builder.UseNpgsql(connectionString);
+        }
+        else
+        {
+            builder.UseSqlite(connectionString);
+        }
+
+        builder.ReplaceService<IModelCacheKeyFactory, PlatformModelCacheKeyFactory>();
+    }
+
+    public PlatformDbContext CreateDbContext() => new(_options, Protector);
+
+    /// <summary>Brings the schema to the newest version (idempotent, safe to run from several nodes at once).</summary>
+    public async Task<int> MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = CreateDbContext();
+        return await SchemaMigrator.MigrateAsync(db, cancellationToken).ConfigureAwait(false);
+    }
+}

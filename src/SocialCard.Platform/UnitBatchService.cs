@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SocialCard.Platform.Audit;
+using SocialCard.Platform.Batches;
+using SocialCard.Platform.Domain;
+using SocialCard.Platform.Jobs;
+using SocialCard.Platform.Jobs.Handlers;
+using SocialCard.Platform.Reports;
+using SocialCard.Platform.Security;
+using SocialCard.Platform.Storage;
+
+namespace SocialCard.Platform;
+
+/// <summary>Unit photo batches: receive a zip (checked by <see cref="UnitPackageIntake"/>), store its photos and queue
+/// the pre-review job in one transaction; report progress and the failure list (照片预审不合格人员名单).</summary>
+public sealed class UnitBatchService(PlatformDatabase database, JobQueue queue, TimeProvider time, UnitPackageIntake? intake = null)
+{
+    private readonly UnitPackageIntake _intake = intake ?? new UnitPackageIntake();
+
+    public async Task<BatchReceipt> ReceiveAsync(string unitCode, string operatorName, string fileName, Stream zip, string profileId,
+        CancellationToken cancellationToken = default)
+    {
+        var result = await _intake.ReadAsync(zip, unitCode, cancellationToken).ConfigureAwait(false);
+        if (result.IsPackageRefused || result.Accepted.Count == 0)
+        {
+            return new BatchReceipt(null, null, 0, true, result.Refusals, result.Notes);
+        }
+
+        await using var db = database.CreateDbContext();
+        var unit = await db.Units.SingleOrDefaultAsync(u => u.Code == unitCode, cancellationToken).ConfigureAwait(false)
+            ?? throw new SocialCardDomainException($"单位 {unitCode} 不存在。", $"Unit {unitCode} does not exist.");
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        var batch = new Batch(unit.Id, operatorName, fileName, result.Accepted.Count, now);
+        db.Batches.Add(batch);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var e in result.Accepted)
+        {
+            db.BatchEntries.Add(new BatchEntry(batch.Id, e.EntryName, e.PersonalNumber, e.Bytes));
+        }
+
+        db.AuditEvents.Add(new AuditEvent(now, "unit:" + unitCode, AuditActions.BatchReceived, "batch",
+            batch.Id.ToString(CultureInfo.InvariantCulture), $"file={fileName}; accepted={result.Accepted.Count}; refused={result.EntryRefusals.Count()}"));
+        var payload = JsonSerializer.Serialize(new BatchPreReviewPayload(batch.Id, profileId), JobJson.Options);
+        var jobId = await queue.EnqueueAsync(db, JobTypes.BatchPreReview, payload, null, "batch:" + batch.Id.ToString(CultureInfo.InvariantCulture),
+            8, cancellationToken).ConfigureAwait(false);
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return new BatchReceipt(batch.Id, jobId, result.Accepted.Count, false, result.Refusals, result.Notes);
+    }
+
+    /// <summary>The unit's batches, newest first (only its own).</summary>
+    public async Task<IReadOnlyList<BatchStatusView>> ListAsync(long unitId, int take = 50, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateDbContext();
+        var batches = await db.Batches.AsNoTracking().Where(b => b.UnitId == unitId).OrderByDescending(b => b.Id).Take(take)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var ids = batches.Select(b => b.Id).ToList();
+        var reviewed = await db.Photos.Where(p => p.BatchId != null && ids.Contains(p.BatchId.Value)).GroupBy(p => p.BatchId!.Value)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken).ConfigureAwait(false);
+        return batches.Select(b => new BatchStatusView(b.Id, b.FileName, b.Operator, b.State, b.EntryCount, reviewed.GetValueOrDefault(b.Id),
+            b.PassedCount, b.FailedCount, b.ReceivedAt, b.ReviewedAt)).ToList();
+    }
+
+    /// <summary>Failure list rows for the unit (names masked), optionally for one batch; feeds
+    /// <see cref="PreReviewFailureReport"/>.</summary>
+    public async Task<IReadOnlyList<PreReviewFailureRow>> FailureListAsync(long unitId, long? batchId = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateDbContext();
+        var query = from p in db.Photos.AsNoTracking()
+                    join b in db.Batches on p.BatchId equals b.Id
+                    where b.UnitId == unitId && p.Verdict == PhotoVerdict.Failed && (batchId == null || b.Id == batchId)
+                    join person in db.People on p.PersonId equals person.Id into ps
+                    from person in ps.DefaultIfEmpty()
+                    orderby p.Id
+                    select new { p.FileName, p.EntryName, p.ReportJson, p.ReceivedAt, Name = person == null ? null : person.Name, b.Id };
+        var rows = await query.ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.Select(r =>
+        {
+            var findings = r.ReportJson is null ? [] : JsonSerializer.Deserialize<List<PhotoFinding>>(r.ReportJson, JobJson.Options) ?? [];
+            var number = Path.GetFileNameWithoutExtension(r.FileName);
+            return new PreReviewFailureRow(number, r.Name is null ? string.Empty : PersonalDataMask.Name(r.Name), Path.GetFileName(r.FileName),
+                r.Name is null ? "人员编号不匹配" : PreReviewFailureReport.ResultFailed,
+                PreReviewFailureReport.JoinReasons(findings.Where(f => f.Outcome == FindingOutcome.Fail).Select(f => f.Zh)),
+                PreReviewFailureReport.DefaultAdvice, r.ReceivedAt);
+        }).ToList();
+    }
+}

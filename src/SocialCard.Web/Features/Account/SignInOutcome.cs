@@ -1,0 +1,8 @@
+namespace SocialCard.Web.Features.Account;
+
+public enum SignInOutcome
+{
+    Succeeded,
+    Invalid,
+    LockedOut,
+}

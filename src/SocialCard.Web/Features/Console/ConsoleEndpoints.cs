@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using SocialCard.Web.Security;
+
+namespace SocialCard.Web.Features.Console;
+
+/// <summary>Non-page resources of the console: photo thumbnails (any staff) and export package downloads (operators).</summary>
+public static class ConsoleEndpoints
+{
+    public static RouteGroupBuilder MapConsole(this IEndpointRouteBuilder endpoints)
+    {
+        RouteGroupBuilder group = endpoints.MapGroup("/console").RequireAuthorization(AuthPolicies.Staff).ExcludeFromDescription();
+        group.MapGet("/photos/{id:long}/image", GetPhotoAsync);
+        group.MapGet("/exports/{name}", DownloadExport).RequireAuthorization(AuthPolicies.Operator);
+        return group;
+    }
+
+    public static async Task<Results<FileContentHttpResult, NotFound>> GetPhotoAsync(long id, ConsoleQueries queries, CancellationToken cancellationToken) =>
+        await queries.PhotoBytesAsync(id, cancellationToken) is { } bytes ? TypedResults.File(bytes, "image/jpeg") : TypedResults.NotFound();
+
+    public static Results<PhysicalFileHttpResult, NotFound> DownloadExport(string name, ExportPackages packages) =>
+        packages.PathOf(name) is { } path ? TypedResults.PhysicalFile(path, "application/zip", name + ".zip") : TypedResults.NotFound();
+}

@@ -1,0 +1,15 @@
+using SocialCard.Web.Localization;
+
+namespace SocialCard.Web.Features.Console;
+
+public static class ConsoleServiceExtensions
+{
+    public static WebApplicationBuilder AddConsoleServices(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<ConsoleQueries>();
+        builder.Services.AddSingleton<ReviewOverrideService>();
+        builder.Services.AddSingleton<ExportPackages>();
+        builder.Services.AddUiTexts<ConsoleTexts>();
+        return builder;
+    }
+}

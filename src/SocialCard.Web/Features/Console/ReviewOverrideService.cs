@@ -1,0 +1,47 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using SocialCard.Platform.Audit;
+using SocialCard.Platform.Domain;
+using SocialCard.Platform.Storage;
+
+namespace SocialCard.Web.Features.Console;
+
+/// <summary>
+/// 人工复核: a reviewer accepts or rejects a unit photo against the engine's verdict. The photo's verdict, the card's
+/// state (through the card state machine) and an audit event with the reason commit together.
+/// </summary>
+public sealed class ReviewOverrideService(PlatformDatabase database, TimeProvider time)
+{
+    public const string AuditAction = "photo.override";
+
+    /// <summary>False when the photo does not exist or its card is past review (sent, produced...).</summary>
+    public async Task<bool> OverrideAsync(long photoId, bool accept, string reason, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        await using PlatformDbContext db = database.CreateDbContext();
+        Photo? photo = await db.Photos.SingleOrDefaultAsync(p => p.Id == photoId, cancellationToken);
+        if (photo is null)
+        {
+            return false;
+        }
+
+        DateTimeOffset now = time.GetUtcNow();
+        CardState target = accept ? CardState.PhotoPassed : CardState.PhotoFailed;
+        // The person's newest card not yet picked up (same rule as the Platform's pre-review job).
+        CardRecord? card = photo.PersonId is { } personId
+            ? await db.CardRecords.Where(c => c.PersonId == personId && c.State != CardState.PickedUp).OrderByDescending(c => c.Id).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        if (card is not null && !CardStateMachine.CanMove(card.State, target))
+        {
+            return false;
+        }
+
+        PhotoVerdict before = photo.Verdict;
+        photo.RecordReview(accept ? PhotoVerdict.Passed : PhotoVerdict.Failed, photo.ReportJson ?? "[]", now, photo.Fixed);
+        card?.RecordPhotoReview(photo.Id, accept, accept ? null : "人工复核：" + reason, now, actor);
+        db.AuditEvents.Add(new AuditEvent(now, actor, AuditAction, "photo", photo.Id.ToString(CultureInfo.InvariantCulture),
+            $"{before}->{photo.Verdict}: {reason}"));
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+}

@@ -1,0 +1,60 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using SocialCard.Photos;
+using SocialCard.Photos.Profiles;
+using SocialCard.Photos.Rules;
+using SocialCard.Platform.Domain;
+
+namespace SocialCard.Web.Features.PhotoCheck;
+
+/// <summary>
+/// Binds the Platform's <see cref="IPhotoReviewer"/> port to the photo engine. Reports the web already computed
+/// while the unit waited (<see cref="Remember"/>) are reused by the pre-review job instead of being checked twice;
+/// the cache is small and keyed by content hash + profile, so it can never hand back another photo's verdict.
+/// </summary>
+public sealed class EnginePhotoReviewer(PhotoChecker checker) : IPhotoReviewer
+{
+    private const int MaxRemembered = 2000;
+    private readonly ConcurrentDictionary<string, PhotoReport> _recent = new(StringComparer.Ordinal);
+
+    public Task<PhotoReview> ReviewAsync(byte[] bytes, string fileName, string profileId, CancellationToken cancellationToken)
+    {
+        string key = Key(bytes, profileId);
+        PhotoReport report = _recent.TryRemove(key, out PhotoReport? known) && known.File == Path.GetFileName(fileName)
+            ? known
+            : checker.Check(bytes, Path.GetFileName(fileName), SpecProfiles.Get(profileId));
+        return Task.FromResult(ToReview(report));
+    }
+
+    /// <summary>Keeps a report the web computed synchronously for the job that will persist it.</summary>
+    public void Remember(byte[] bytes, string profileId, PhotoReport report)
+    {
+        if (_recent.Count >= MaxRemembered)
+        {
+            _recent.Clear();
+        }
+
+        _recent[Key(bytes, profileId)] = report;
+    }
+
+    public static PhotoReview ToReview(PhotoReport report) => new(
+        report.Verdict is SocialCard.Photos.PhotoVerdict.Pass or SocialCard.Photos.PhotoVerdict.Warn
+            ? SocialCard.Platform.Domain.PhotoVerdict.Passed
+            : SocialCard.Platform.Domain.PhotoVerdict.Failed,
+        [.. report.Findings.Select(f => new PhotoFinding(
+            f.Rule,
+            f.Outcome switch
+            {
+                RuleOutcome.Pass => FindingOutcome.Pass,
+                RuleOutcome.Warn => FindingOutcome.Warn,
+                RuleOutcome.Fail => FindingOutcome.Fail,
+                _ => FindingOutcome.Skip,
+            },
+            f.Value is null ? null : Convert.ToString(f.Value, System.Globalization.CultureInfo.InvariantCulture),
+            f.Limit,
+            f.Message.Zh,
+            f.Message.En))]);
+
+    private static string Key(byte[] bytes, string profileId) =>
+        profileId.ToLowerInvariant() + ":" + Convert.ToHexStringLower(SHA256.HashData(bytes));
+}

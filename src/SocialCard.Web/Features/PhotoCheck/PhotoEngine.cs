@@ -1,0 +1,64 @@
+using SocialCard.Faces;
+using SocialCard.Photos;
+using SocialCard.Photos.Fixes;
+using SocialCard.Photos.Fixes.FaceEngine;
+
+namespace SocialCard.Web.Features.PhotoCheck;
+
+/// <summary>
+/// The photo engine of this host: one thread-safe <see cref="PhotoChecker"/> and, when the face models are present,
+/// the automatic <see cref="PhotoFixer"/>. Without the models the checker runs the non-face rules and there is no
+/// fixer (pages hide the fix button, the fix API answers 503) rather than a fake.
+/// </summary>
+public sealed class PhotoEngine
+{
+    private PhotoEngine(PhotoChecker checker, PhotoFixer? fixer, string? faceModelDirectory)
+    {
+        Checker = checker;
+        Fixer = fixer;
+        FaceModelDirectory = faceModelDirectory;
+    }
+
+    public PhotoChecker Checker { get; }
+
+    public PhotoFixer? Fixer { get; }
+
+    public bool CanFix => Fixer is not null;
+
+    public string? FaceModelDirectory { get; }
+
+    public static PhotoEngine Create(PhotoCheckOptions options, string contentRoot, ILogger logger)
+    {
+        if (!options.UseFaces)
+        {
+            return new PhotoEngine(new PhotoChecker(), null, null);
+        }
+
+        string? directory = options.FaceModelDirectory ?? FindModels(contentRoot) ?? FindModels(AppContext.BaseDirectory);
+        try
+        {
+            var detector = FaceAnalyzerDetector.LoadDefault(directory);
+            var checker = new PhotoChecker(detector);
+            return new PhotoEngine(checker, new PhotoFixer(detector, checker), directory);
+        }
+        catch (Exception ex) when (ex is ModelFormatException or IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            WebLog.FaceModelsMissing(logger, directory ?? "(default)", ex.Message);
+            return new PhotoEngine(new PhotoChecker(), null, null);
+        }
+    }
+
+    private static string? FindModels(string start)
+    {
+        for (DirectoryInfo? dir = new(start); dir is not null; dir = dir.Parent)
+        {
+            string candidate = Path.Combine(dir.FullName, "models", "face-api");
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+}

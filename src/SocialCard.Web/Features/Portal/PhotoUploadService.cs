@@ -1,0 +1,92 @@
+using System.IO.Compression;
+using Microsoft.Extensions.Options;
+using SocialCard.Photos;
+using SocialCard.Photos.Profiles;
+using SocialCard.Platform;
+using SocialCard.Platform.Batches;
+using SocialCard.Web.Features.PhotoCheck;
+using SocialCard.Web.Hosting;
+
+namespace SocialCard.Web.Features.Portal;
+
+/// <summary>
+/// Takes a unit's zip (or loose photos, packed into the same zip shape) through the Platform's intake, checks every
+/// accepted photo right away in parallel, hands those reports to the pre-review job (so it stores them instead of
+/// checking twice), and stores the batch with <see cref="UnitBatchService"/>. The unit's page then shows the verdicts
+/// as soon as the job has written them, normally well within a second.
+/// </summary>
+public sealed class PhotoUploadService(
+    UnitPackageIntake intake,
+    UnitBatchService batches,
+    PhotoCheckService checker,
+    EnginePhotoReviewer reviewer,
+    CardLifecycleService cards,
+    PortalQueries queries,
+    IOptions<SiteOptions> site)
+{
+    public string ProfileId => site.Value.PhotoProfile;
+
+    public async Task<UploadOutcome> UploadZipAsync(string unitCode, string operatorName, string fileName, byte[] zip, CancellationToken cancellationToken)
+    {
+        BatchIntakeResult intakeResult = intake.Read(zip, unitCode);
+        long elapsed = 0;
+        if (!intakeResult.IsPackageRefused && intakeResult.Accepted.Count > 0)
+        {
+            SpecProfile profile = SpecProfiles.Get(ProfileId);
+            List<PhotoInput> inputs = [.. intakeResult.Accepted.Select(e => new PhotoInput(e.FileName, e.Bytes))];
+            (IReadOnlyList<PhotoReport> reports, long ms) = checker.CheckTimed(inputs, profile, cancellationToken);
+            elapsed = ms;
+            for (int i = 0; i < inputs.Count; i++)
+            {
+                reviewer.Remember(inputs[i].Bytes, profile.Id, reports[i]);
+            }
+        }
+
+        using var stream = new MemoryStream(zip, writable: false);
+        BatchReceipt receipt = await batches.ReceiveAsync(unitCode, operatorName, fileName, stream, ProfileId, cancellationToken);
+        return new UploadOutcome(receipt.IsRefused ? null : receipt.BatchId, receipt.AcceptedCount, elapsed, receipt.Refusals);
+    }
+
+    /// <summary>
+    /// 制卡失败/预审不合格人员照片重新提交: the photo is stored under the person's number; a card that failed production
+    /// or was voided is first moved back into review. Null when the number is not one of the unit's people.
+    /// </summary>
+    public async Task<UploadOutcome?> ResubmitAsync(string unitCode, long unitId, string actor, string personalNumber, byte[] photo, CancellationToken cancellationToken)
+    {
+        if (!PhotoFileName.IsPersonalNumber(personalNumber) || !await queries.HasPersonAsync(unitId, personalNumber, cancellationToken))
+        {
+            return null;
+        }
+
+        try
+        {
+            await cards.ResubmitAsync(personalNumber, actor, cancellationToken);
+        }
+        catch (SocialCard.Platform.Domain.SocialCardDomainException)
+        {
+            // Not failed or voided (e.g. a pre-review failure): the new photo simply gets reviewed.
+        }
+
+        return await UploadPhotosAsync(unitCode, actor, [new PhotoInput(personalNumber + ".jpg", photo)], cancellationToken);
+    }
+
+    /// <summary>Loose photos become a package "&lt;unit&gt;/&lt;file&gt;" so they pass the same intake rules.</summary>
+    public Task<UploadOutcome> UploadPhotosAsync(string unitCode, string operatorName, IReadOnlyList<PhotoInput> photos, CancellationToken cancellationToken) =>
+        UploadZipAsync(unitCode, operatorName, photos.Count == 1 ? photos[0].FileName : $"{photos.Count} photos", Pack(unitCode, photos), cancellationToken);
+
+    public static byte[] Pack(string unitCode, IReadOnlyList<PhotoInput> photos)
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (PhotoInput photo in photos)
+            {
+                ZipArchiveEntry entry = zip.CreateEntry(unitCode + "/" + Path.GetFileName(photo.FileName), CompressionLevel.NoCompression);
+                using Stream s = entry.Open();
+                s.Write(photo.Bytes);
+            }
+        }
+
+        return buffer.ToArray();
+    }
+}

@@ -1,0 +1,3 @@
+namespace SocialCard.Web.Features.Sms;
+
+public sealed record DevSmsMessage(string Phone, string Text, DateTimeOffset SentAt);

@@ -1,0 +1,27 @@
+namespace SocialCard.Web.Features.Sms;
+
+/// <summary>Verification-code rules, bound from the "SmsOptions" section. Defaults are the brief's limits.</summary>
+public sealed class SmsOptions
+{
+    public int CodeLength { get; set; } = 6;
+
+    public TimeSpan CodeLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Wrong entries allowed for one code; the next one voids it.</summary>
+    public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>At most one send per this interval, per number and per client address.</summary>
+    public TimeSpan ResendInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Sends per number in any rolling 24 hours.</summary>
+    public int DailyLimitPerNumber { get; set; } = 10;
+
+    /// <summary>Sends per client address in any rolling 24 hours.</summary>
+    public int DailyLimitPerClient { get; set; } = 10;
+
+    /// <summary>
+    /// Maps GET /dev/sms-outbox, which shows every code sent. Only for the demo and tests: null = on in the Development
+    /// and Testing environments only.
+    /// </summary>
+    public bool? EnableDevOutbox { get; set; }
+}

@@ -1,0 +1,82 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SocialCard.Web.Features.RegistrationForm;
+using SocialCard.Web.Features.Sms;
+using SocialCard.Web.Features.StatusQuery;
+
+namespace SocialCard.Web.Features.Wizard;
+
+/// <summary>
+/// Registration of the applicant features: the collection wizard (/apply/...), SMS codes, the registration-form PDF,
+/// the 24-hour change page (/apply/change) and the public card status query (/status).
+/// </summary>
+public static class ApplicantServiceExtensions
+{
+    public static WebApplicationBuilder AddApplicantServices(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddApplicantServices(builder.Configuration);
+        return builder;
+    }
+
+    public static IServiceCollection AddApplicantServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (services.Any(d => d.ServiceType == typeof(ApplicantRegistration)))
+        {
+            return services; // already added: adding the rate-limit policy twice would throw
+        }
+
+        services.AddSingleton<ApplicantRegistration>();
+        services.AddOptions<ApplicantOptions>().BindConfiguration("Applicant");
+        services.AddOptions<SmsOptions>().BindConfiguration(nameof(SmsOptions));
+        services.AddOptions<RegistrationFormOptions>().BindConfiguration(nameof(RegistrationFormOptions));
+        services.AddOptions<StatusQueryOptions>().BindConfiguration(nameof(StatusQueryOptions));
+        services.TryAddSingleton(TimeProvider.System);
+
+        // Platform storage (PlatformDatabase) comes from the host's AddPlatformServices().
+
+        // SMS: in-memory code store (Platform has no code table yet) and the demo outbox sender; a deployment
+        // registers its gateway's ISmsSender before calling this.
+        services.TryAddSingleton<ISmsCodeStore, InMemorySmsCodeStore>();
+        services.TryAddSingleton<DevSmsOutbox>();
+        services.TryAddSingleton<ISmsSender, DevOutboxSmsSender>();
+        services.TryAddSingleton<SmsCodeService>();
+
+        services.TryAddSingleton<RegistrationFormGenerator>();
+
+        services.TryAddSingleton<IWizardDraftStore, InMemoryWizardDraftStore>();
+        services.TryAddSingleton<IApplicantRegistry, PlatformApplicantRegistry>();
+        services.TryAddSingleton<IPhotoPreReviewer, PhotosPreReviewer>();
+        services.TryAddSingleton<IdCardImageChecker>();
+        services.TryAddSingleton<ApplicationService>();
+        services.TryAddSingleton<ChangeSessionStore>();
+        if (configuration.GetValue("Applicant:RunHandOverWorker", true))
+        {
+            services.AddHostedService<ApplicationHandOverWorkerHost>();
+        }
+
+        services.TryAddSingleton<CardStatusService>();
+        services.AddStatusQueryRateLimit();
+        return services;
+    }
+
+    /// <summary>Maps the wizard's files and assets, the change page's PDF, the status query API and (demo only) the SMS outbox.
+    /// Razor pages themselves come with <c>MapRazorPages()</c>.</summary>
+    public static IEndpointRouteBuilder MapApplicantEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapWizardAssets();
+        endpoints.MapWizardFiles();
+        endpoints.MapChangeFiles();
+        endpoints.MapStatusQueryApi();
+
+        IServiceProvider services = endpoints.ServiceProvider;
+        services.GetRequiredService<ApplicantRegistration>().EndpointsMapped = true;
+        bool? devOutbox = services.GetRequiredService<IOptions<SmsOptions>>().Value.EnableDevOutbox;
+        IHostEnvironment environment = services.GetRequiredService<IHostEnvironment>();
+        if (devOutbox ?? (environment.IsDevelopment() || environment.IsEnvironment("Testing")))
+        {
+            endpoints.MapDevSmsOutbox();
+        }
+
+        return endpoints;
+    }
+}

@@ -1,0 +1,223 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SocialCard.Platform.Domain;
+using SocialCard.Platform.Domain.Validation;
+using SocialCard.Web.Features.Sms;
+
+namespace SocialCard.Web.Features.Wizard;
+
+/// <summary>
+/// 办理查询 / 查询修改 (seed 004): ID number, then an SMS code to the phone registered with the application; then the
+/// application is shown and, until submitted + 24 h, can be changed; afterwards it is read-only as handed over. An ID
+/// number without an application gets the same "code sent" page, so the page does not reveal who applied.
+/// </summary>
+public sealed class ChangeModel(ChangeSessionStore sessions, ApplicationService applications, SmsCodeService sms, TimeProvider clock)
+    : PageModel
+{
+    [BindProperty]
+    public IdType IdType { get; set; } = IdType.ResidentId;
+
+    [BindProperty]
+    public string CountryCode { get; set; } = Countries.China;
+
+    [BindProperty]
+    public string? IdNumber { get; set; }
+
+    [BindProperty]
+    public string? Code { get; set; }
+
+    [BindProperty]
+    public string? IdIssuingAuthority { get; set; }
+
+    [BindProperty]
+    public DateOnly? IdValidFrom { get; set; }
+
+    [BindProperty]
+    public DateOnly? IdValidUntil { get; set; }
+
+    [BindProperty]
+    public bool IdValidLongTerm { get; set; }
+
+    [BindProperty]
+    public string? HouseholdAddress { get; set; }
+
+    [BindProperty]
+    public string? ResidentialAddress { get; set; }
+
+    [BindProperty]
+    public string? PostalCode { get; set; }
+
+    [BindProperty]
+    public string? OccupationCode { get; set; }
+
+    [BindProperty]
+    public string? EducationCode { get; set; }
+
+    public ChangeSession? Session { get; private set; }
+
+    public ApplicationView? Application { get; private set; }
+
+    public string? Notice { get; private set; }
+
+    public bool Editable => Application is not null && Application.IsEditable(clock.GetUtcNow());
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(fill: true, cancellationToken).ConfigureAwait(false);
+
+    public async Task<IActionResult> OnPostStartAsync(CancellationToken cancellationToken)
+    {
+        Response.Headers.CacheControl = "no-store";
+        string number = (IdNumber ?? string.Empty).Trim().ToUpperInvariant();
+        ValidationError? error = IdType == IdType.ResidentId
+            ? ResidentIdNumber.Validate(number, ChinaTime.Today(clock), out _, nameof(IdNumber))
+            : InputRules.Passport(number, CountryCode, nameof(IdNumber));
+        if (error is not null)
+        {
+            ModelState.AddModelError(nameof(IdNumber), WizardPageModel.Say(error.Zh, error.En));
+            return Page();
+        }
+
+        string country = IdType == IdType.ResidentId ? Countries.China : CountryCode.Trim().ToUpperInvariant();
+        ApplicationView? view = await applications.FindLatestAsync(IdType, country, number, cancellationToken).ConfigureAwait(false);
+        ChangeSession session = sessions.Start(view?.Id, view?.Phone);
+        Response.Cookies.Append(ChangeSessionStore.CookieName, session.Token, new CookieOptions
+        {
+            HttpOnly = true,
+            IsEssential = true,
+            SameSite = SameSiteMode.Lax,
+            Secure = Request.IsHttps,
+            Path = "/apply/change",
+        });
+        Session = session;
+        if (view?.Phone is { } phone)
+        {
+            SmsSendResult sent = await sms.SendCodeAsync(phone, MobileModel.ClientKey(HttpContext), cancellationToken).ConfigureAwait(false);
+            if (!sent.IsSent && sent.Status != SmsSendStatus.TooSoon)
+            {
+                (string zh, string en) = sent.Message;
+                ModelState.AddModelError(nameof(Code), WizardPageModel.Say(zh, en));
+                return Page();
+            }
+        }
+
+        Notice = WizardPageModel.Say("如该证件号码有已提交的申请，验证码已发送至申请时登记的手机号码，5分钟内有效。",
+            "If this ID number has a submitted application, a code has been sent to the mobile number given in it (valid 5 minutes).");
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostVerifyAsync(CancellationToken cancellationToken)
+    {
+        Response.Headers.CacheControl = "no-store";
+        ChangeSession? session = sessions.Find(Request.Cookies[ChangeSessionStore.CookieName]);
+        if (session is null)
+        {
+            return Redirect("/apply/change");
+        }
+
+        Session = session;
+        SmsVerifyResult result = session.Phone is null
+            ? new SmsVerifyResult(SmsVerifyStatus.WrongCode, 0)
+            : await sms.VerifyAsync(session.Phone, Code, cancellationToken).ConfigureAwait(false);
+        if (!result.IsVerified || session.ApplicationId is null)
+        {
+            (string zh, string en) = result.Status == SmsVerifyStatus.WrongCode && session.Phone is null
+                ? ("验证码错误。", "Wrong code.")
+                : result.Message;
+            ModelState.AddModelError(nameof(Code), WizardPageModel.Say(zh, en));
+            return Page();
+        }
+
+        session.Verified = true;
+        return Redirect("/apply/change");
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        await LoadAsync(fill: false, cancellationToken).ConfigureAwait(false);
+        if (Application is null)
+        {
+            return Redirect("/apply/change");
+        }
+
+        if (!Editable)
+        {
+            ModelState.AddModelError(string.Empty, WizardPageModel.Say("提交已超过24小时，信息已移交社保局，不能再修改。",
+                "More than 24 hours have passed since submission; the data has been handed over and can no longer be changed."));
+            return Page();
+        }
+
+        DateOnly today = ChinaTime.Today(clock);
+        foreach (ValidationError error in PersonalModel.Validate(IdIssuingAuthority, IdValidFrom, IdValidUntil, IdValidLongTerm,
+                     HouseholdAddress, ResidentialAddress, PostalCode, today))
+        {
+            ModelState.AddModelError(error.Field, WizardPageModel.Say(error.Zh, error.En));
+        }
+
+        foreach (ValidationError? error in new[] { InputRules.Occupation(OccupationCode, nameof(OccupationCode)), InputRules.Education(EducationCode, nameof(EducationCode)) })
+        {
+            if (error is not null)
+            {
+                ModelState.AddModelError(error.Field, WizardPageModel.Say(error.Zh, error.En));
+            }
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var change = new ApplicationChange(IdIssuingAuthority?.Trim(), IdValidFrom, IdValidLongTerm ? null : IdValidUntil, IdValidLongTerm,
+            HouseholdAddress?.Trim(), ResidentialAddress?.Trim(), PostalCode?.Trim(), OccupationCode, EducationCode?.Trim());
+        bool saved = await applications.ChangeAsync(Application.Id, change, cancellationToken).ConfigureAwait(false);
+        if (!saved)
+        {
+            ModelState.AddModelError(string.Empty, WizardPageModel.Say("提交已超过24小时，信息已移交社保局，不能再修改。",
+                "More than 24 hours have passed since submission; the data has been handed over and can no longer be changed."));
+            await LoadAsync(fill: false, cancellationToken).ConfigureAwait(false);
+            return Page();
+        }
+
+        await LoadAsync(fill: true, cancellationToken).ConfigureAwait(false);
+        Notice = WizardPageModel.Say("修改已保存。", "Your changes have been saved.");
+        return Page();
+    }
+
+    public IActionResult OnPostEnd()
+    {
+        if (Request.Cookies[ChangeSessionStore.CookieName] is { } token)
+        {
+            sessions.End(token);
+        }
+
+        Response.Cookies.Delete(ChangeSessionStore.CookieName, new CookieOptions { Path = "/apply/change" });
+        return Redirect("/apply/change");
+    }
+
+    public string EditableUntilText =>
+        Application is null ? string.Empty : ChinaTime.ToChina(Application.EditableUntil).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    private async Task LoadAsync(bool fill, CancellationToken cancellationToken)
+    {
+        Response.Headers.CacheControl = "no-store";
+        Session = sessions.Find(Request.Cookies[ChangeSessionStore.CookieName]);
+        if (Session is not { Verified: true, ApplicationId: { } id })
+        {
+            return;
+        }
+
+        Application = await applications.GetAsync(id, cancellationToken).ConfigureAwait(false);
+        if (fill && Application is { } a)
+        {
+            IdIssuingAuthority = a.IdIssuingAuthority;
+            IdValidFrom = a.IdValidFrom;
+            IdValidUntil = a.IdValidUntil;
+            IdValidLongTerm = a.IdValidLongTerm;
+            HouseholdAddress = a.HouseholdAddress;
+            ResidentialAddress = a.ResidentialAddress;
+            PostalCode = a.PostalCode;
+            OccupationCode = a.OccupationCode;
+            EducationCode = a.EducationCode;
+        }
+    }
+}

@@ -1,0 +1,129 @@
+using Microsoft.AspNetCore.Mvc;
+using SocialCard.Imaging;
+using SocialCard.Imaging.Formats.Jpeg;
+
+namespace SocialCard.Web.Features.Wizard;
+
+/// <summary>
+/// Step 7: keep the photo on file when it is the person's, or upload one (camera or file, HEIC accepted) with the
+/// instant pre-review and the one-click fix. Moving on needs the photo on file or an uploaded photo that passes.
+/// </summary>
+public sealed class PhotoModel(IWizardDraftStore drafts, TimeProvider clock, IPhotoPreReviewer reviewer)
+    : WizardPageModel(drafts, clock)
+{
+    /// <summary>Uploads larger than this are refused before decoding (the product limit is 1 MB after fixing).</summary>
+    public const int MaxUploadBytes = 12 * 1024 * 1024;
+
+    public override WizardStep Step => WizardStep.Photo;
+
+    public bool CanFix => reviewer.CanFix;
+
+    public int PhotoVersion => Draft.Photo?.Length ?? 0;
+
+    public void OnGet()
+    {
+    }
+
+    public IActionResult OnPostKeep()
+    {
+        if (Draft.Person is not { HasPhotoOnFile: true })
+        {
+            AddError("Upload", "平台没有您的照片，请上传。", "There is no photo on file; upload one.");
+            return Page();
+        }
+
+        Draft.KeepPhotoOnFile = true;
+        Draft.Photo = null;
+        Draft.PhotoOriginal = null;
+        Draft.PhotoPreReview = null;
+        return Complete();
+    }
+
+    public async Task<IActionResult> OnPostUploadAsync(CancellationToken cancellationToken)
+    {
+        IFormFile? file = Request.Form.Files.GetFiles("Upload").FirstOrDefault(f => f.Length > 0);
+        if (file is null)
+        {
+            AddError("Upload", "请选择或拍摄一张照片。", "Choose or take a photo.");
+            return Page();
+        }
+
+        if (file.Length > MaxUploadBytes)
+        {
+            AddError("Upload", "文件过大（最大 12MB）。", "The file is too large (12 MB at most).");
+            return Page();
+        }
+
+        byte[] bytes;
+        using (var buffer = new MemoryStream((int)file.Length))
+        {
+            await file.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+            bytes = buffer.ToArray();
+        }
+
+        Draft.KeepPhotoOnFile = false;
+        Draft.PhotoOriginal = bytes;
+        Draft.Photo = bytes;
+        Draft.PhotoPreReview = reviewer.Review(bytes);
+        Draft.Done.Remove(Step);
+        Save();
+        return Page();
+    }
+
+    public IActionResult OnPostFix()
+    {
+        if (Draft.PhotoOriginal is null)
+        {
+            AddError("Upload", "请先上传照片。", "Upload a photo first.");
+            return Page();
+        }
+
+        PhotoFixOutcome? fixedPhoto = reviewer.CanFix ? reviewer.Fix(Draft.PhotoOriginal) : null;
+        if (fixedPhoto is null)
+        {
+            AddError("Upload", "无法自动修正该照片（例如未检测到人脸），请重新拍摄上传。", "This photo cannot be fixed automatically (e.g. no face found); take and upload another.");
+            return Page();
+        }
+
+        Draft.Photo = fixedPhoto.Jpeg;
+        Draft.PhotoPreReview = fixedPhoto.Review with { WasFixed = true };
+        Save();
+        return Page();
+    }
+
+    public IActionResult OnPost()
+    {
+        if (Draft.KeepPhotoOnFile && Draft.Person is { HasPhotoOnFile: true })
+        {
+            return Complete();
+        }
+
+        if (Draft.Photo is null || Draft.PhotoPreReview is null)
+        {
+            AddError("Upload", Draft.Person is { HasPhotoOnFile: true } ? "请确认已有照片或上传新照片。" : "平台没有您的照片，请上传本人证件照。",
+                Draft.Person is { HasPhotoOnFile: true } ? "Confirm the photo on file or upload a new one." : "There is no photo on file; upload your ID photo.");
+            return Page();
+        }
+
+        if (!Draft.PhotoPreReview.Passed)
+        {
+            AddError("Upload", "照片未通过预审，请修正或重新上传。", "The photo did not pass the pre-review; fix it or upload another.");
+            return Page();
+        }
+
+        Draft.Photo = AsJpeg(Draft.Photo);
+        return Complete();
+    }
+
+    /// <summary>The printed form and the card centre need JPEG: HEIC/PNG uploads that passed are re-encoded.</summary>
+    internal static byte[] AsJpeg(byte[] photo)
+    {
+        if (ImageFormatSniffer.Detect(photo) == ImageFormat.Jpeg)
+        {
+            return photo;
+        }
+
+        using RgbImage image = ImageDecoder.Decode(photo);
+        return JpegEncoder.Encode(image, new JpegEncoderOptions { Quality = 90, DensityDpi = 350 });
+    }
+}

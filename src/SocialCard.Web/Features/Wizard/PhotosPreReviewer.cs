@@ -1,0 +1,92 @@
+using SocialCard.Photos;
+using SocialCard.Photos.Faces;
+using SocialCard.Photos.Fixes;
+using SocialCard.Photos.Fixes.FaceEngine;
+using SocialCard.Photos.Profiles;
+using SocialCard.Photos.Rules;
+
+namespace SocialCard.Web.Features.Wizard;
+
+/// <summary>
+/// <see cref="IPhotoPreReviewer"/> over SocialCard.Photos with profile chengdu-sscard: the host's shared
+/// <see cref="PhotoChecker"/>, and <see cref="PhotoFixer"/> when the host registered one or a face detector to build
+/// one from; failing both, it loads the face networks itself (<see cref="FaceAnalyzerDetector.LoadDefault"/>) on first
+/// use. Without a face engine the one-click fix is hidden.
+/// </summary>
+public sealed class PhotosPreReviewer : IPhotoPreReviewer
+{
+    private readonly PhotoChecker _checker;
+    private readonly Lazy<PhotoFixer?> _fixer;
+    private readonly SpecProfile _profile;
+
+    public PhotosPreReviewer(IServiceProvider services)
+    {
+        _checker = services.GetService<PhotoChecker>() ?? new PhotoChecker(services.GetService<IFaceDetector>());
+        PhotoFixer? registered = services.GetService<PhotoFixer>();
+        IFaceDetector? detector = services.GetService<IFaceDetector>();
+        _fixer = new Lazy<PhotoFixer?>(() => registered ?? new PhotoFixer(detector ?? (IFaceDetector?)LoadFaceEngine() ?? NoFace.Instance));
+        _fixerUsable = new Lazy<bool>(() => registered is not null || detector is not null || LoadFaceEngine() is not null);
+        _profile = SpecProfiles.Get(SpecProfiles.Chengdu);
+    }
+
+    private readonly Lazy<bool> _fixerUsable;
+    private static readonly Lazy<FaceAnalyzerDetector?> s_faceEngine = new(TryLoadFaceEngine);
+
+    public bool CanFix => _fixerUsable.Value;
+
+    public PhotoPreReview Review(byte[] photo) => ToReview(_checker.Check(photo, "photo.jpg", _profile), wasFixed: false);
+
+    public PhotoFixOutcome? Fix(byte[] original)
+    {
+        if (!CanFix || _fixer.Value is not { } fixer)
+        {
+            return null;
+        }
+
+        FixResult result = fixer.Fix(original, "photo.jpg", _profile);
+        if (result.Jpeg is null)
+        {
+            return null;
+        }
+
+        PhotoReport recheck = result.Recheck ?? _checker.Check(result.Jpeg, "photo.jpg", _profile);
+        return new PhotoFixOutcome(result.Jpeg, ToReview(recheck, wasFixed: true), [.. result.Report.Steps.Select(s => s.Step)]);
+    }
+
+    private static FaceAnalyzerDetector? LoadFaceEngine() => s_faceEngine.Value;
+
+    private static FaceAnalyzerDetector? TryLoadFaceEngine()
+    {
+        try
+        {
+            return FaceAnalyzerDetector.LoadDefault();
+        }
+#pragma warning disable CA1031 // no model files on this machine: the wizard works without the one-click fix
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Placeholder never used for fixing (CanFix is false then); keeps the lazy fixer non-null-safe.</summary>
+    private sealed class NoFace : IFaceDetector
+    {
+        public static readonly NoFace Instance = new();
+
+        public FaceObservation? Analyze(SocialCard.Imaging.RgbImage image) => null;
+    }
+
+    private PhotoPreReview ToReview(PhotoReport report, bool wasFixed)
+    {
+        PhotoPreReviewItem[] items =
+        [
+            .. report.Findings
+                .Where(f => f.Outcome != RuleOutcome.Skip)
+                .OrderBy(f => f.Outcome == RuleOutcome.Fail ? 0 : f.Outcome == RuleOutcome.Warn ? 1 : 2)
+                .Select(f => new PhotoPreReviewItem(f.Rule, f.Outcome != RuleOutcome.Fail, f.Outcome == RuleOutcome.Warn, f.Message.Zh, f.Message.En)),
+        ];
+        bool passed = report.Verdict is Photos.PhotoVerdict.Pass or Photos.PhotoVerdict.Warn;
+        return new PhotoPreReview(passed, items, CanFix && !passed, wasFixed);
+    }
+}

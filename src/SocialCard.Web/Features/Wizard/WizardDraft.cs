@@ -1,0 +1,106 @@
+using SocialCard.Platform.Domain;
+
+namespace SocialCard.Web.Features.Wizard;
+
+/// <summary>
+/// Everything entered so far, kept on the server (keyed by an opaque cookie) so a refresh or the back button loses
+/// nothing. Becomes a Platform <see cref="Application"/> on submit.
+/// </summary>
+public sealed class WizardDraft
+{
+    public WizardDraft(string id, DateTimeOffset createdAt)
+    {
+        Id = id;
+        CreatedAt = createdAt;
+        UpdatedAt = createdAt;
+    }
+
+    public string Id { get; }
+
+    public DateTimeOffset CreatedAt { get; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Steps completed (validated and saved).</summary>
+    public HashSet<WizardStep> Done { get; } = [];
+
+    // Identity
+    public IdType IdType { get; set; } = IdType.ResidentId;
+
+    public string CountryCode { get; set; } = "CHN";
+
+    public string? IdNumber { get; set; }
+
+    public RegistryPerson? Person { get; set; }
+
+    // Mobile
+    public string? Mobile { get; set; }
+
+    public string? VerifiedMobile { get; set; }
+
+    // Unit
+    public long? WorkUnitId { get; set; }
+
+    public long? WorkUnitLevel2Id { get; set; }
+
+    public long? WorkUnitLevel3Id { get; set; }
+
+    public string? Nationality { get; set; }
+
+    // Personal
+    public string? IdIssuingAuthority { get; set; }
+
+    public DateOnly? IdValidFrom { get; set; }
+
+    public DateOnly? IdValidUntil { get; set; }
+
+    public bool IdValidLongTerm { get; set; }
+
+    public string? HouseholdAddress { get; set; }
+
+    public string? ResidentialAddress { get; set; }
+
+    public string? PostalCode { get; set; }
+
+    // Photo
+    public bool KeepPhotoOnFile { get; set; }
+
+    /// <summary>The uploaded (or fixed) photo that will be printed and sent.</summary>
+    public byte[]? Photo { get; set; }
+
+    /// <summary>The last upload as received, kept so the one-click fix works from the original.</summary>
+    public byte[]? PhotoOriginal { get; set; }
+
+    public PhotoPreReview? PhotoPreReview { get; set; }
+
+    // ID card images
+    public byte[]? IdCardFront { get; set; }
+
+    public byte[]? IdCardBack { get; set; }
+
+    // Occupation
+    public string? OccupationCode { get; set; }
+
+    public string? EducationCode { get; set; }
+
+    // Result
+    public long? ApplicationId { get; set; }
+
+    public string? Reference { get; set; }
+
+    public bool IsDone(WizardStep step) => Done.Contains(step);
+
+    /// <summary>The first step not yet completed (Summary when all are).</summary>
+    public WizardStep FirstOpenStep()
+    {
+        foreach (WizardStepInfo info in WizardSteps.All)
+        {
+            if (info.Step != WizardStep.Summary && !Done.Contains(info.Step))
+            {
+                return info.Step;
+            }
+        }
+
+        return WizardStep.Summary;
+    }
+}

@@ -1,0 +1,110 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using SocialCard.Imaging;
+using SocialCard.Web.Features.RegistrationForm;
+
+namespace SocialCard.Web.Features.Wizard;
+
+/// <summary>
+/// Images and the PDF of the visitor's own draft, found by the wizard cookie (never by an id in the URL, so one
+/// applicant cannot fetch another's files), plus the restart action.
+/// </summary>
+public static class WizardFiles
+{
+    public static RouteGroupBuilder MapWizardFiles(this IEndpointRouteBuilder endpoints)
+    {
+        RouteGroupBuilder group = endpoints.MapGroup("/apply").ExcludeFromDescription();
+        group.MapGet("/files/{name}", GetFileAsync);
+        group.MapGet("/form.pdf", GetFormAsync);
+        group.MapPost("/restart", Restart).DisableAntiforgery();
+        return group;
+    }
+
+    public static WizardDraft? CurrentDraft(HttpContext context, IWizardDraftStore drafts) =>
+        context.Request.Cookies.TryGetValue(WizardPageModel.CookieName, out string? id) && id is not null ? drafts.Find(id) : null;
+
+    private static async Task<Results<FileContentHttpResult, NotFound>> GetFileAsync(
+        string name, HttpContext context, IWizardDraftStore drafts, IApplicantRegistry registry, CancellationToken cancellationToken)
+    {
+        context.Response.Headers.CacheControl = "no-store";
+        WizardDraft? draft = CurrentDraft(context, drafts);
+        if (draft is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        byte[]? bytes = name switch
+        {
+            "photo" => draft.Photo,
+            "photo-on-file" when draft.Person is { HasPhotoOnFile: true } person =>
+                await registry.PhotoOnFileAsync(person.PersonId, cancellationToken).ConfigureAwait(false),
+            "idcard-front" => draft.IdCardFront,
+            "idcard-back" => draft.IdCardBack,
+            _ => null,
+        };
+        if (bytes is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return Browsable(bytes);
+    }
+
+    /// <summary>JPEG and PNG go out as they are; anything else a browser cannot show (HEIC, BMP) as JPEG.</summary>
+    internal static Results<FileContentHttpResult, NotFound> Browsable(byte[] bytes)
+    {
+        ImageFormat format = ImageFormatSniffer.Detect(bytes);
+        if (format == ImageFormat.Jpeg)
+        {
+            return TypedResults.File(bytes, "image/jpeg");
+        }
+
+        if (format == ImageFormat.Png)
+        {
+            return TypedResults.File(bytes, "image/png");
+        }
+
+        try
+        {
+            return TypedResults.File(PhotoModel.AsJpeg(bytes), "image/jpeg");
+        }
+        catch (InvalidImageContentException)
+        {
+            return TypedResults.NotFound();
+        }
+        catch (SocialCard.Imaging.Native.NativeLibraryMissingException)
+        {
+            return TypedResults.NotFound();
+        }
+    }
+
+    private static async Task<Results<FileContentHttpResult, NotFound>> GetFormAsync(
+        HttpContext context, IWizardDraftStore drafts, ApplicationService applications, RegistrationFormGenerator generator,
+        bool inline = false, CancellationToken cancellationToken = default)
+    {
+        context.Response.Headers.CacheControl = "no-store";
+        if (CurrentDraft(context, drafts) is not { ApplicationId: { } id }
+            || await applications.GetAsync(id, cancellationToken).ConfigureAwait(false) is not { } view)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return FormFile(generator, view, inline);
+    }
+
+    internal static FileContentHttpResult FormFile(RegistrationFormGenerator generator, ApplicationView view, bool inline)
+    {
+        byte[] pdf = generator.Generate(RegistrationFormMapper.From(view));
+        return TypedResults.File(pdf, "application/pdf", inline ? null : view.Reference + ".pdf");
+    }
+
+    private static RedirectHttpResult Restart(HttpContext context, IWizardDraftStore drafts)
+    {
+        if (CurrentDraft(context, drafts) is { } draft)
+        {
+            drafts.Remove(draft.Id);
+        }
+
+        context.Response.Cookies.Delete(WizardPageModel.CookieName, new CookieOptions { Path = "/apply" });
+        return TypedResults.Redirect("/apply");
+    }
+}

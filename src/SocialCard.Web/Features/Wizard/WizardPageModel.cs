@@ -1,0 +1,101 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SocialCard.Platform.Domain;
+using SocialCard.Web.Localization;
+
+namespace SocialCard.Web.Features.Wizard;
+
+/// <summary>
+/// Base of every wizard page: loads (or starts) the server-side draft named by the wizard cookie, keeps the visitor
+/// from skipping ahead of the first unfinished step, marks responses no-store (personal data), and moves on after a
+/// valid post.
+/// </summary>
+public abstract class WizardPageModel : PageModel
+{
+    public const string CookieName = ".SocialCard.Apply";
+
+    private WizardDraft? _draft;
+
+    protected WizardPageModel(IWizardDraftStore drafts, TimeProvider clock)
+    {
+        Drafts = drafts;
+        Clock = clock;
+    }
+
+    public abstract WizardStep Step { get; }
+
+    public WizardDraft Draft => _draft ?? throw new InvalidOperationException("Draft not loaded.");
+
+    protected IWizardDraftStore Drafts { get; }
+
+    protected TimeProvider Clock { get; }
+
+    protected DateOnly Today => ChinaTime.Today(Clock);
+
+    public static bool IsEnglish => UiCultures.IsEnglish(CultureInfo.CurrentUICulture);
+
+    public static string Say(string zh, string en) => IsEnglish ? en : zh;
+
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        Response.Headers.CacheControl = "no-store";
+        _draft = LoadOrCreate();
+        if (_draft.Reference is not null)
+        {
+            context.Result = Redirect("/apply/done");
+            return;
+        }
+
+        WizardStep open = _draft.FirstOpenStep();
+        if (Step > open)
+        {
+            context.Result = Redirect(WizardSteps.Get(open).Path);
+            return;
+        }
+
+        await next().ConfigureAwait(false);
+    }
+
+    /// <summary>Marks this step done, saves, and goes to the next step (or the summary when everything is done).</summary>
+    protected IActionResult Complete()
+    {
+        Draft.Done.Add(Step);
+        Save();
+        WizardStep next = Step + 1;
+        WizardStep open = Draft.FirstOpenStep();
+        return Redirect(WizardSteps.Get(next <= open ? next : open).Path);
+    }
+
+    /// <summary>Re-opens this step and every later one that depends on it (e.g. a new ID number).</summary>
+    protected void InvalidateFrom(WizardStep step)
+    {
+        Draft.Done.RemoveWhere(s => s >= step);
+    }
+
+    protected void Save() => Drafts.Save(Draft, Clock.GetUtcNow());
+
+    protected void AddError(string field, string zh, string en) => ModelState.AddModelError(field, Say(zh, en));
+
+    protected void AddError(ValidationError error, string? field = null) => ModelState.AddModelError(field ?? error.Field, Say(error.Zh, error.En));
+
+    private WizardDraft LoadOrCreate()
+    {
+        if (Request.Cookies.TryGetValue(CookieName, out string? id) && id is not null && Drafts.Find(id) is { } existing)
+        {
+            return existing;
+        }
+
+        WizardDraft draft = Drafts.Create(Clock.GetUtcNow());
+        Response.Cookies.Append(CookieName, draft.Id, new CookieOptions
+        {
+            HttpOnly = true,
+            IsEssential = true,
+            SameSite = SameSiteMode.Lax,
+            Secure = Request.IsHttps,
+            Path = "/apply",
+        });
+        return draft;
+    }
+}

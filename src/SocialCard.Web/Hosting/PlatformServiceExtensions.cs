@@ -1,0 +1,45 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SocialCard.Platform;
+using SocialCard.Platform.Demo;
+using SocialCard.Platform.Domain;
+using SocialCard.Platform.Jobs;
+using SocialCard.Platform.Storage;
+using SocialCard.Web.Features.PhotoCheck;
+using SocialCard.Web.Workers;
+
+namespace SocialCard.Web.Hosting;
+
+/// <summary>
+/// The Platform (storage, services, job queue and handlers) bound from configuration: SQLite under
+/// <c>Storage:DataDirectory</c> by default, PostgreSQL with <c>Storage:Provider=PostgreSql</c> and
+/// <c>Storage:ConnectionString</c>. Adds the photo engine behind the Platform's <see cref="IPhotoReviewer"/> port,
+/// the start-up migration/seed, and the background job workers (<c>Site:RunWorkers</c>).
+/// </summary>
+public static class PlatformServiceExtensions
+{
+    public static WebApplicationBuilder AddPlatformServices(this WebApplicationBuilder builder)
+    {
+        IServiceCollection services = builder.Services;
+        StorageOptions storage = builder.Configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
+        if (!Path.IsPathRooted(storage.DataDirectory))
+        {
+            // A relative data folder lives beside the app, not wherever the shell happened to be.
+            storage.DataDirectory = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, storage.DataDirectory));
+        }
+
+        services.AddOptions<DemoOptions>().BindConfiguration("Demo");
+        services.AddOptions<JobWorkerHostOptions>().BindConfiguration("Jobs");
+        services.AddSingleton<EnginePhotoReviewer>();
+        services.AddSingleton<IPhotoReviewer>(sp => sp.GetRequiredService<EnginePhotoReviewer>());
+        services.TryAddSingleton<ISmsGateway, LogSmsGateway>();
+        services.AddSocialCardPlatform(storage);
+
+        services.AddHostedService<StorageStartupService>(); // first: the schema exists before any worker claims a job
+        if (builder.Configuration.GetValue("Site:RunWorkers", true))
+        {
+            services.AddHostedService<JobWorkerService>();
+        }
+
+        return builder;
+    }
+}

@@ -1,0 +1,14 @@
+namespace SocialCard.Web.Hosting;
+
+/// <summary>Section "Site": start-up behaviour of the host.</summary>
+public sealed class SiteOptions
+{
+    /// <summary>Clear-text demo API key registered (hashed) with the demo seed (Demo:Seed), printed at start.</summary>
+    public string DemoApiKey { get; set; } = "sc-demo-integrator-key";
+
+    /// <summary>Photo profile used by the portal and as the API default.</summary>
+    public string PhotoProfile { get; set; } = "suzhou-sscard";
+
+    /// <summary>Run the background job workers in this process.</summary>
+    public bool RunWorkers { get; set; } = true;
+}

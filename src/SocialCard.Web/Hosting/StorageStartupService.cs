@@ -1,0 +1,93 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SocialCard.Platform;
+using SocialCard.Platform.Demo;
+using SocialCard.Platform.Domain;
+using SocialCard.Platform.Security;
+using SocialCard.Platform.Storage;
+using SocialCard.Web.Security.ApiKeys;
+
+namespace SocialCard.Web.Hosting;
+
+/// <summary>
+/// Runs before the workers and before the first request: migrates the schema (unless
+/// <c>Storage:MigrateOnStartup</c> is false) and, on the embedded SQLite default with <c>Demo:Seed</c>, seeds demo
+/// data with the Platform's seeder plus one staff sign-in per role; once the server listens it prints the URL and the
+/// demo sign-ins.
+/// </summary>
+public sealed class StorageStartupService(
+    IServiceProvider services,
+    PlatformDatabase database,
+    IOptions<DemoOptions> demoOptions,
+    IOptions<SiteOptions> siteOptions,
+    ApiKeyStore apiKeys,
+    IServer server,
+    IHostApplicationLifetime lifetime) : IHostedService
+{
+    /// <summary>Demo staff besides the Platform's "demo-admin": one per role, same demo password.</summary>
+    public static readonly IReadOnlyList<(string Login, string Name, StaffRole Role)> DemoStaff =
+    [
+        ("reviewer", "预审员 王敏", StaffRole.Reviewer),
+        ("operator", "制卡管理 李强", StaffRole.CardOperator),
+        ("auditor", "审计 赵丽", StaffRole.Auditor),
+        ("clerk", "柜面经办 陈静", StaffRole.Clerk),
+    ];
+
+    private string[] _demoLines = [];
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        DemoOptions demo = demoOptions.Value;
+        bool seed = demo.Seed && database.Provider == StorageProvider.Sqlite;
+        await services.InitializeSocialCardPlatformAsync(seed ? demo : null, cancellationToken);
+        if (!seed)
+        {
+            return;
+        }
+
+        await using PlatformDbContext db = database.CreateDbContext();
+        if (!await db.StaffAccounts.AnyAsync(a => a.LoginName == "reviewer", cancellationToken))
+        {
+            string hash = PasswordHasher.Hash(demo.DemoPassword);
+            foreach ((string login, string name, StaffRole role) in DemoStaff)
+            {
+                db.StaffAccounts.Add(new StaffAccount(login, name, role, hash));
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        List<string> units = await db.UnitAccounts.Select(a => a.LoginName).OrderBy(c => c).ToListAsync(cancellationToken);
+        string demoKey = siteOptions.Value.DemoApiKey;
+        if (!string.IsNullOrWhiteSpace(demoKey))
+        {
+            apiKeys.Register("demo-integrator", demoKey, 600, units);
+        }
+
+        _demoLines =
+        [
+            "演示数据 / demo data: " + database.ConnectionString,
+            $"  参保单位 / units (单位代码):  {string.Join(", ", units.Take(5))}{(units.Count > 5 ? " ..." : "")}   密码 / password: {demo.DemoPassword}",
+            $"  中心人员 / staff:  demo-admin (Admin), {string.Join(", ", DemoStaff.Select(s => $"{s.Login} ({s.Role})"))}   密码 / password: {demo.DemoPassword}",
+            $"  API 密钥 / API key (X-Api-Key): {demoKey}",
+        ];
+        lifetime.ApplicationStarted.Register(PrintBanner);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private void PrintBanner()
+    {
+        foreach (string address in server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [])
+        {
+            Console.WriteLine($"SocialCard.Web 已启动 / listening on {address}");
+        }
+
+        foreach (string line in _demoLines)
+        {
+            Console.WriteLine(line);
+        }
+    }
+}

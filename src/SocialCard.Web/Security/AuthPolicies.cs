@@ -1,0 +1,23 @@
+namespace SocialCard.Web.Security;
+
+/// <summary>Authorization policy names; every page folder and endpoint group names one of these.</summary>
+public static class AuthPolicies
+{
+    /// <summary>A signed-in employer; the unit code claim scopes every query.</summary>
+    public const string UnitMember = "UnitMember";
+
+    /// <summary>Any centre staff member (read-only views: search, statistics).</summary>
+    public const string Staff = "Staff";
+
+    /// <summary>Staff who may override pre-review verdicts.</summary>
+    public const string Reviewer = "Reviewer";
+
+    /// <summary>Staff who exchange packages with the city card centre and import registries.</summary>
+    public const string Operator = "Operator";
+
+    /// <summary>Staff who may read the audit log.</summary>
+    public const string Auditor = "Auditor";
+
+    /// <summary>An integrator with a valid API key.</summary>
+    public const string Integrator = "Integrator";
+}

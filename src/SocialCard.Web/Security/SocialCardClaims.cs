@@ -1,0 +1,33 @@
+using System.Security.Claims;
+
+namespace SocialCard.Web.Security;
+
+/// <summary>Claim types issued by the host, and readers for them.</summary>
+public static class SocialCardClaims
+{
+    public const string UnitCode = "sc:unit";
+    public const string UnitName = "sc:unit-name";
+    public const string UnitId = "sc:unit-id";
+    public const string StaffLogin = "sc:staff";
+    public const string ApiKeyName = "sc:api-key";
+
+    /// <summary>The unit code of a signed-in employer; throws if the principal is not one (a policy bug).</summary>
+    public static string RequireUnitCode(this ClaimsPrincipal user) =>
+        user.FindFirstValue(UnitCode) ?? throw new InvalidOperationException("Principal carries no unit code.");
+
+    /// <summary>The database id of the signed-in unit.</summary>
+    public static long RequireUnitId(this ClaimsPrincipal user) =>
+        long.TryParse(user.FindFirstValue(UnitId), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long id) && id > 0
+            ? id
+            : throw new InvalidOperationException("Principal carries no unit id.");
+
+    /// <summary>Audit actor of a staff member ("staff:login") or unit ("unit:code").</summary>
+    public static string AuditActor(this ClaimsPrincipal user) =>
+        user.FindFirstValue(StaffLogin) is { } staff ? "staff:" + staff
+        : user.FindFirstValue(UnitCode) is { } unit ? "unit:" + unit
+        : user.FindFirstValue(ApiKeyName) is { } key ? "api:" + key
+        : "anonymous";
+
+    public static string? ActorName(this ClaimsPrincipal user) =>
+        user.FindFirstValue(StaffLogin) ?? user.FindFirstValue(UnitCode) ?? user.FindFirstValue(ApiKeyName);
+}

@@ -1,0 +1,29 @@
+namespace SocialCard.Web;
+
+/// <summary>Source-generated log messages of the web host.</summary>
+internal static partial class WebLog
+{
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Signed in {Account}")]
+    public static partial void SignedIn(ILogger logger, string account);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Failed sign-in for {Account} (locked now: {Locked})")]
+    public static partial void SignInFailed(ILogger logger, string account, bool locked);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Sign-in refused for locked account {Account}")]
+    public static partial void SignInLocked(ILogger logger, string account);
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Checked {Count} photo(s) for {Caller} in {Milliseconds} ms")]
+    public static partial void PhotosChecked(ILogger logger, int count, string caller, long milliseconds);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Face models not loaded from {Directory}: {Reason}. Face rules and the automatic fix are off.")]
+    public static partial void FaceModelsMissing(ILogger logger, string directory, string reason);
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Error, Message = "Job worker loop failed; retrying")]
+    public static partial void WorkerLoopFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "SMS to {Phone} (log gateway): {Body}")]
+    public static partial void SmsLogged(ILogger logger, string phone, string body);
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Demo data seeded: {Summary}")]
+    public static partial void DemoSeeded(ILogger logger, string summary);
+}

@@ -1,0 +1,120 @@
+using SocialCard.Faces.Kernels;
+
+namespace SocialCard.Faces.Tests.Kernels;
+
+/// <summary>The vector kernels against the scalar reference paths (seeded random data, tails included).</summary>
+public sealed class KernelTests
+{
+    private const float Tolerance = 1e-4f;
+
+    [Theory]
+    [InlineData(1, 256, 136, 0)]
+    [InlineData(1, 256, 7, 0)]
+    [InlineData(7, 27, 16, 2)]
+    [InlineData(13, 32, 64, 1)]
+    [InlineData(169, 512, 25, 0)]
+    [InlineData(10, 64, 40, 2)]
+    [InlineData(7, 128, 136, 1)]
+    [InlineData(5, 64, 64, 2)]
+    [InlineData(9, 16, 48, 0)]
+    public void Gemm_matches_scalar(int rows, int k, int n, int activation)
+    {
+        var act = (Activation)activation;
+        var rng = new Random(rows * 1000 + k + n);
+        float[] x = Random(rng, rows * k), w = Random(rng, k * n), bias = Random(rng, n);
+        float[] expected = new float[rows * n], actual = new float[rows * n];
+        Gemm.RunScalar(x, rows, k, w, n, bias, expected, act);
+        Gemm.Run(x, rows, k, w, n, bias, actual, act);
+        AssertClose(expected, actual);
+    }
+
+    [Theory]
+    [InlineData(7, 7, 16, 1)]
+    [InlineData(14, 14, 32, 2)]
+    [InlineData(13, 9, 24, 2)]
+    [InlineData(5, 6, 8, 1)]
+    public void Depthwise_matches_scalar(int h, int w, int c, int stride)
+    {
+        var rng = new Random(h * 100 + w * 10 + c + stride);
+        float[] x = Random(rng, h * w * c), k = Random(rng, 9 * c);
+        int outH = SeparableConvolution.OutSize(h, stride), outW = SeparableConvolution.OutSize(w, stride);
+        int padTop = SeparableConvolution.PadBefore(h, stride), padLeft = SeparableConvolution.PadBefore(w, stride);
+        float[] expected = new float[outH * outW * c], actual = new float[outH * outW * c];
+        Depthwise.Scalar(x, h, w, c, k, stride, padTop, padLeft, outH, outW, expected);
+        Depthwise.Conv3x3(x, h, w, c, k, stride, padTop, padLeft, outH, outW, actual);
+        AssertClose(expected, actual);
+    }
+
+    [Theory]
+    [InlineData(20, 23, 3, 16, 1, false)]
+    [InlineData(112, 112, 3, 32, 2, true)]
+    [InlineData(17, 9, 3, 32, 2, true)]
+    [InlineData(11, 14, 8, 16, 1, true)]
+    public void Conv3x3_matches_im2col_reference(int h, int w, int cin, int cout, int stride, bool same)
+    {
+        var rng = new Random(h + w + cin + cout + stride);
+        float[] x = Random(rng, h * w * cin), f = Random(rng, 9 * cin * cout), bias = Random(rng, cout);
+        int outH = same ? SeparableConvolution.OutSize(h, stride) : ((h - 3) / stride) + 1;
+        int outW = same ? SeparableConvolution.OutSize(w, stride) : ((w - 3) / stride) + 1;
+        int padTop = same ? SeparableConvolution.PadBefore(h, stride) : 0, padLeft = same ? SeparableConvolution.PadBefore(w, stride) : 0;
+        float[] expected = new float[outH * outW * cout], actual = new float[outH * outW * cout];
+        float[] scratch = new float[Conv2d.ScratchLength(outW, cin)];
+        Conv2d.Im2col(x, h, w, cin, f, bias, cout, stride, padTop, padLeft, outH, outW, expected, Activation.Leaky, scratch);
+        Conv2d.Conv3x3(x, h, w, cin, f, bias, cout, stride, padTop, padLeft, outH, outW, actual, Activation.Leaky, scratch);
+        AssertClose(expected, actual);
+    }
+
+    [Fact]
+    public void Same_padding_matches_tfjs_rule()
+    {
+        Assert.Equal(0, SeparableConvolution.PadBefore(112, 2)); // even size, stride 2: 0 before, 1 after
+        Assert.Equal(56, SeparableConvolution.OutSize(112, 2));
+        Assert.Equal(1, SeparableConvolution.PadBefore(7, 1));
+        Assert.Equal(1, SeparableConvolution.PadBefore(13, 2)); // odd size, stride 2: padTotal 2
+    }
+
+    [Fact]
+    public void MaxPool_same_ignores_padding()
+    {
+        // 3x3 single channel, all negative: a padded zero must never win.
+        float[] x = [-9, -8, -7, -6, -5, -4, -3, -2, -1];
+        float[] y = new float[4];
+        Pooling.MaxPool2x2(x, 3, 3, 1, 2, y);
+        Assert.Equal([-5f, -4f, -2f, -1f], y);
+        float[] s1 = new float[9];
+        Pooling.MaxPool2x2(x, 3, 3, 1, 1, s1);
+        Assert.Equal([-5f, -4f, -4f, -2f, -1f, -1f, -2f, -1f, -1f], s1);
+    }
+
+    [Fact]
+    public void Leaky_follows_tfjs_form()
+    {
+        float[] x = [-2f, 0f, 3f], w = [1f], bias = [0f, 0f, 0f];
+        float[] y = new float[3];
+        Gemm.RunScalar(x, 3, 1, w, 1, [0f], y, Activation.Leaky);
+        float m = -2f * 0.1f;
+        Assert.Equal(MathF.Max(-2f - m, 0f) + m, y[0]);
+        Assert.Equal(0f, y[1]);
+        Assert.Equal(3f, y[2]);
+        Assert.Equal(3, bias.Length);
+    }
+
+    private static float[] Random(Random rng, int n)
+    {
+        var a = new float[n];
+        for (int i = 0; i < n; i++)
+        {
+            a[i] = (float)((rng.NextDouble() * 2) - 1);
+        }
+
+        return a;
+    }
+
+    private static void AssertClose(float[] expected, float[] actual)
+    {
+        for (int i = 0; i < expected.Length; i++)
+        {
+            Assert.True(Math.Abs(expected[i] - actual[i]) <= Tolerance, $"[{i}] expected {expected[i]}, got {actual[i]}");
+        }
+    }
+}

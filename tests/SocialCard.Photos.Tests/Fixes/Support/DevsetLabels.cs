@@ -1,0 +1,22 @@
+namespace SocialCard.Photos.Tests.Fixes.Support;
+
+/// <summary>Reads the devset's labels.tsv.</summary>
+internal static class DevsetLabels
+{
+    /// <summary>Full paths of the devset images whose expected outcome is <paramref name="expected"/>.</summary>
+    public static IReadOnlyList<string> Files(string expected)
+    {
+        var files = new List<string>();
+        foreach (string line in File.ReadLines(Path.Combine(FixTestData.DevsetRoot, "labels.tsv")).Skip(1))
+        {
+            string[] c = line.Split('\t');
+            if (c.Length > 1 && c[1] == expected)
+            {
+                files.Add(Path.Combine(FixTestData.DevsetRoot, "images", c[0]));
+            }
+        }
+
+        files.Sort(StringComparer.Ordinal);
+        return files;
+    }
+}

@@ -1,0 +1,44 @@
+using System.Runtime.CompilerServices;
+using SocialCard.Imaging;
+using SocialCard.Photos.Fixes;
+using SocialCard.Photos.Fixes.FaceEngine;
+using SocialCard.Photos.Profiles;
+
+namespace SocialCard.Photos.Tests.Fixes.Support;
+
+/// <summary>Shared inputs of the fix tests: the face engine (loaded once), the devset originals, paths.</summary>
+internal static class FixTestData
+{
+    private static readonly Lazy<FaceAnalyzerDetector> s_detector = new(() => FaceAnalyzerDetector.LoadDefault(Path.Combine(RepoRoot, "models", "face-api")));
+
+    public const string DevsetRoot = "/work/shared/photos/devset";
+
+    public static string OriginalsDir => Path.Combine(DevsetRoot, "originals");
+
+    public static FaceAnalyzerDetector Detector => s_detector.Value;
+
+    public static SpecProfile Suzhou => SpecProfiles.Get(SpecProfiles.Suzhou);
+
+    public static string RepoRoot => FindRoot();
+
+    public static string DataDir => Path.Combine(RepoRoot, "tests", "SocialCard.Photos.Tests", "Fixes", "Data");
+
+    public static PhotoFixer Fixer(FixOptions? options = null) => new(Detector, null, options);
+
+    public static byte[] Original(string person) => File.ReadAllBytes(Path.Combine(OriginalsDir, person + ".jpg"));
+
+    public static string[] AllOriginals() => [.. Directory.GetFiles(OriginalsDir, "*.jpg").OrderBy(f => f, StringComparer.Ordinal)];
+
+    public static RgbImage Decode(byte[] jpeg) => ImageDecoder.Decode(jpeg);
+
+    private static string FindRoot([CallerFilePath] string here = "")
+    {
+        string? dir = Path.GetDirectoryName(here);
+        while (dir is not null && !File.Exists(Path.Combine(dir, "SocialCard.sln")))
+        {
+            dir = Path.GetDirectoryName(dir);
+        }
+
+        return dir ?? throw new InvalidOperationException("Repository root not found above " + here);
+    }
+}

@@ -1,0 +1,188 @@
+using System.IO.Compression;
+using Microsoft.EntityFrameworkCore;
+using SocialCard.Platform.Audit;
+using SocialCard.Platform.Domain;
+using SocialCard.Platform.Jobs;
+using SocialCard.Platform.Jobs.Handlers;
+using SocialCard.Platform.Tests.Infrastructure;
+
+namespace SocialCard.Platform.Tests.Jobs;
+
+[Collection(PostgresCollection.Name)]
+public sealed class JobHandlerTests(PostgresServer server)
+{
+    private static readonly DateTimeOffset T0 = new(2026, 3, 2, 1, 0, 0, TimeSpan.Zero);
+
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Batch_pre_review_rerun_does_not_process_any_photo_twice(string provider)
+    {
+        await using var t = await TestDatabase.CreateAsync(provider, server, nameof(Batch_pre_review_rerun_does_not_process_any_photo_twice));
+        var clock = new ManualTimeProvider(T0);
+        long batchId;
+        string unknownNumber = "0999999999";
+        await using (var db = t.NewContext())
+        {
+            var unit = Samples.Unit();
+            db.Units.Add(unit);
+            var people = Enumerable.Range(0, 4).Select(_ => Samples.Person(unit)).ToList();
+            db.People.AddRange(people);
+            await db.SaveChangesAsync();
+            var batch = new Batch(unit.Id, "op", "u.zip", 5, T0);
+            db.Batches.Add(batch);
+            await db.SaveChangesAsync();
+            batchId = batch.Id;
+            for (var i = 0; i < 4; i++)
+            {
+                db.BatchEntries.Add(new BatchEntry(batchId, $"{people[i].PersonalNumber}.jpg", people[i].PersonalNumber, TestJpeg.Make(i == 3 ? 50_000 : 20_000, i)));
+            }
+
+            db.BatchEntries.Add(new BatchEntry(batchId, $"{unknownNumber}.jpg", unknownNumber, TestJpeg.Make(20_000, 9)));
+            await db.SaveChangesAsync();
+        }
+
+        var reviewer = new JpegMagicReviewer();
+        var handler = new BatchPreReviewJobHandler(t.Database, reviewer, clock);
+        var job = new ClaimedJob(1, JobTypes.BatchPreReview, $"{{\"batchId\":{batchId},\"profileId\":\"p\"}}", 1, 8, "w");
+        await handler.HandleAsync(job, CancellationToken.None);
+        await handler.HandleAsync(job, CancellationToken.None);
+
+        Assert.Equal(5, reviewer.Calls);
+        await using (var db = t.NewContext())
+        {
+            Assert.Equal(5, await db.Photos.CountAsync());
+            var batch = await db.Batches.SingleAsync();
+            Assert.Equal((BatchState.Reviewed, 4, 1), (batch.State, batch.PassedCount, batch.FailedCount));
+            var failed = await db.CardRecords.SingleAsync(c => c.State == CardState.PhotoFailed);
+            Assert.Equal("文件大小不符合：10～40K", failed.Reason);
+            Assert.Equal(3, await db.CardRecords.CountAsync(c => c.State == CardState.PhotoPassed));
+            var orphan = await db.Photos.SingleAsync(p => p.EntryName == unknownNumber + ".jpg");
+            Assert.Null(orphan.PersonId);
+            Assert.Contains("file.size", orphan.ReportJson, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Hand_over_locks_only_applications_past_their_24_hours(string provider)
+    {
+        await using var t = await TestDatabase.CreateAsync(provider, server, nameof(Hand_over_locks_only_applications_past_their_24_hours));
+        var clock = new ManualTimeProvider(T0);
+        await using (var db = t.NewContext())
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                var app = new Application(Samples.Person(), T0);
+                app.Apply(Domain.ApplicationTests.ValidForm(), T0);
+                app.AttachIdImages([1], [2], T0);
+                app.Submit("BOCD", null, T0.AddHours(i * 10)); // windows end at +24h, +34h, +44h
+                db.Applications.Add(app);
+            }
+
+            db.Applications.Add(new Application(Samples.Person(), T0)); // a draft never hands over
+            await db.SaveChangesAsync();
+        }
+
+        var handler = new ApplicationHandOverJobHandler(t.Database, clock);
+        clock.Set(T0.AddHours(34));
+        Assert.Equal(2, await handler.HandOverDueAsync(CancellationToken.None));
+        Assert.Equal(0, await handler.HandOverDueAsync(CancellationToken.None));
+        await using var check = t.NewContext();
+        var states = await check.Applications.OrderBy(a => a.Id).Select(a => a.State).ToListAsync();
+        Assert.Equal([ApplicationState.HandedOver, ApplicationState.HandedOver, ApplicationState.Submitted, ApplicationState.Draft], states);
+        Assert.Equal(2, await check.AuditEvents.CountAsync(e => e.Action == AuditActions.ApplicationHandedOver));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Pickup_reminders_move_cards_after_30_days_and_queue_one_sms_each(string provider)
+    {
+        await using var t = await TestDatabase.CreateAsync(provider, server, nameof(Pickup_reminders_move_cards_after_30_days_and_queue_one_sms_each));
+        var clock = new ManualTimeProvider(T0);
+        await using (var db = t.NewContext())
+        {
+            foreach (var (produced, phone) in new[] { (new DateOnly(2026, 1, 31), "13800000001"), (new DateOnly(2026, 2, 1), "13800000002"), (new DateOnly(2026, 1, 1), (string?)null) })
+            {
+                var card = new CardRecord(Samples.Person(phone: phone), T0);
+                card.RecordPhotoReview(1, true, null, T0, "t");
+                card.SendToCardCentre(T0, "t");
+                card.Ingest(T0, "t");
+                card.MarkProduced(produced, T0, "t");
+                db.CardRecords.Add(card);
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        var handler = new PickupReminderJobHandler(t.Database, clock);
+        Assert.Equal(2, await handler.RunAsync(CancellationToken.None)); // 2026-03-02 >= 01-31+30 and 01-01+30; not 02-01+30
+        Assert.Equal(0, await handler.RunAsync(CancellationToken.None));
+        await using var check = t.NewContext();
+        var sms = await check.SmsOutbox.ToListAsync();
+        var only = Assert.Single(sms);
+        Assert.Equal("13800000001", only.Phone);
+        Assert.Contains("2026年3月2日", only.Body, StringComparison.Ordinal);
+        Assert.Equal(SmsState.Pending, only.State);
+        Assert.Equal(2, await check.CardRecords.CountAsync(c => c.State == CardState.ReadyForPickup));
+
+        await using (var db = t.NewContext())
+        {
+            db.SmsOutbox.Add(new SmsMessage("13800000000", "x", "refused", "refused-1", clock.GetUtcNow()));
+            await db.SaveChangesAsync();
+        }
+
+        var gateway = new RecordingSmsGateway();
+        var dispatch = new SmsDispatchJobHandler(t.Database, gateway, clock);
+        Assert.Equal(1, await dispatch.DispatchAsync(CancellationToken.None));
+        Assert.Equal(0, await dispatch.DispatchAsync(CancellationToken.None));
+        Assert.Equal("13800000001", Assert.Single(gateway.Sent).Phone);
+        await using var after = t.NewContext();
+        Assert.Equal([SmsState.Sent, SmsState.Failed], await after.SmsOutbox.OrderBy(m => m.Id).Select(m => m.State).ToListAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Export_writes_the_exchange_package_and_marks_cards_sent(string provider)
+    {
+        await using var t = await TestDatabase.CreateAsync(provider, server, nameof(Export_writes_the_exchange_package_and_marks_cards_sent));
+        var clock = new ManualTimeProvider(T0);
+        var numbers = new List<string>();
+        await using (var db = t.NewContext())
+        {
+            var unit = Samples.Unit();
+            var dept = new Unit(unit.Code + "-01", "技术部", unit);
+            db.Units.AddRange(unit, dept);
+            for (var i = 0; i < 3; i++)
+            {
+                var person = Samples.Person(dept);
+                numbers.Add(person.PersonalNumber);
+                var photo = new Photo(PhotoChannel.Applicant, person.PersonalNumber + ".jpg", TestJpeg.Make(20_000, i), T0);
+                photo.RecordReview(PhotoVerdict.Passed, "[]", T0);
+                db.Photos.Add(photo);
+                await db.SaveChangesAsync();
+                var card = new CardRecord(person, T0);
+                card.RecordPhotoReview(photo.Id, i != 2, i == 2 ? "x" : null, T0, "t");
+                db.CardRecords.Add(card);
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        var dir = Path.Combine(t.Database.Storage.DataDirectory, "exports");
+        var handler = new CardCentreExportJobHandler(t.Database, new DirectoryExportSink(dir), clock);
+        Assert.Equal(2, await handler.ExportAsync("export-1", CancellationToken.None));
+        Assert.Equal(0, await handler.ExportAsync("export-2", CancellationToken.None));
+
+        using (var zip = ZipFile.OpenRead(Path.Combine(dir, "export-1.zip")))
+        {
+            var names = zip.Entries.Select(e => e.FullName).ToList();
+            Assert.Contains($"photos/{numbers[0]}.jpg", names);
+            Assert.Contains($"photos/{numbers[1]}.jpg", names);
+            Assert.DoesNotContain($"photos/{numbers[2]}.jpg", names);
+        }
+
+        Assert.False(File.Exists(Path.Combine(dir, "export-2.zip")));
+        await using var check = t.NewContext();
+        Assert.Equal(2, await check.CardRecords.CountAsync(c => c.State == CardState.SentToCardCentre));
+    }
+}

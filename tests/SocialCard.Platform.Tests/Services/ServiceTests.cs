@@ -1,0 +1,271 @@
+using System.IO.Compression;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using SocialCard.Platform.Audit;
+using SocialCard.Platform.Domain;
+using SocialCard.Platform.Exchange;
+using SocialCard.Platform.Jobs;
+using SocialCard.Platform.Jobs.Handlers;
+using SocialCard.Platform.Security;
+using SocialCard.Platform.Tests.Infrastructure;
+
+namespace SocialCard.Platform.Tests.Services;
+
+[Collection(PostgresCollection.Name)]
+public sealed class ServiceTests(PostgresServer server)
+{
+    private static readonly DateTimeOffset T0 = new(2017, 6, 27, 2, 0, 0, TimeSpan.Zero);
+
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Application_wizard_validates_submits_with_the_unit_bank_and_locks_after_24_hours(string provider)
+    {
+        await using var t = await TestDatabase.CreateAsync(provider, server, nameof(Application_wizard_validates_submits_with_the_unit_bank_and_locks_after_24_hours));
+        var clock = new ManualTimeProvider(T0);
+        var id = Samples.ResidentId("510107", "19870615", 123);
+        await using (var db = t.NewContext())
+        {
+            var top = new Unit("325520", "中智四川", null, "BOCD", "金牛支行");
+            db.Units.AddRange(top, new Unit("325520-01", "环路北一段分公司", top));
+            await db.SaveChangesAsync();
+            db.People.Add(Samples.Person(await db.Units.SingleAsync(u => u.Code == "325520-01"), id));
+            db.People.Add(Samples.Person(null, Samples.ResidentId("510107", "19880101", 125)));
+            await db.SaveChangesAsync();
+        }
+
+        var svc = new ApplicationService(t.Database, clock);
+        var wrongCheck = id[..17] + (id[17] == '0' ? "1" : "0");
+        Assert.Equal("idNumber", Assert.Single((await svc.StartAsync(IdType.ResidentId, wrongCheck, null)).Errors).Field);
+        var unknown = await svc.StartAsync(IdType.ResidentId, Samples.ResidentId("110105", "19491231", 2), null);
+        Assert.Contains("无对应社保信息", Assert.Single(unknown.Errors).Zh, StringComparison.Ordinal);
+
+        var started = await svc.StartAsync(IdType.ResidentId, id.ToLowerInvariant(), null);
+        Assert.True(started.Succeeded);
+        var appId = started.Value;
+        Assert.Equal(appId, (await svc.StartAsync(IdType.ResidentId, id, null)).Value);
+
+        var bad = await svc.SaveFormAsync(appId, Domain.ApplicationTests.ValidForm() with { IdValidUntil = new DateOnly(2017, 10, 27) }, "applicant");
+        Assert.Contains(bad.Errors, e => e.Field == "idValidUntil" && e.Zh.Contains("2017年10月27日", StringComparison.Ordinal));
+        Assert.True((await svc.SaveFormAsync(appId, Domain.ApplicationTests.ValidForm() with { IdValidUntil = new DateOnly(2017, 10, 28) }, "applicant")).Succeeded);
+
+        var noImages = await svc.SubmitAsync(appId, "applicant");
+        Assert.Contains(noImages.Errors, e => e.Field == "idImages");
+        await svc.AttachIdImagesAsync(appId, [0xFF, 0xD8, 1], [0xFF, 0xD8, 2]);
+        var submitted = await svc.SubmitAsync(appId, "applicant");
+        Assert.True(submitted.Succeeded, string.Join("; ", submitted.Errors));
+        Assert.Equal(T0.AddHours(24), submitted.Value);
+
+        var app = await svc.GetAsync(appId);
+        Assert.Equal(("BOCD", "金牛支行", ApplicationState.Submitted), (app!.BankCode, app.BankBranch, app.State));
+
+        clock.Advance(TimeSpan.FromHours(25));
+        var late = await svc.SaveFormAsync(appId, Domain.ApplicationTests.ValidForm() with { IdValidUntil = new DateOnly(2035, 1, 1) }, "applicant");
+        Assert.False(late.Succeeded);
+
+        // A person without a work unit cannot submit: no bank, no card (seed 004).
+        var other = (await svc.StartAsync(IdType.ResidentId, Samples.ResidentId("510107", "19880101", 125), null)).Value;
+        await svc.SaveFormAsync(other, Domain.ApplicationTests.ValidForm() with { IdValidUntil = new DateOnly(2035, 1, 1) }, "applicant");
+        await svc.AttachIdImagesAsync(other, [1], [2]);
+        Assert.Contains((await svc.SubmitAsync(other, "applicant")).Errors, e => e.Field == "unit");
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Unit_batch_is_received_reviewed_by_the_worker_and_lists_failures(string provider)
+    {
+        await using var t = await TestDatabase.CreateAsync(provider, server, nameof(Unit_batch_is_received_reviewed_by_the_worker_and_lists_failures));
+        var clock = TimeProvider.System;
+        var numbers = new List<string>();
+        long unitId;
+        await using (var db = t.NewContext())
+        {
+            var unit = new Unit("3205001234", "园区测试单位", null, "ICBC");
+            db.Units.Add(unit);
+            for (var i = 0; i < 3; i++)
+            {
+                var p = Samples.Person(unit, name: i == 1 ? "欧阳娜娜" : "张三");
+                numbers.Add(p.PersonalNumber);
+                db.People.Add(p);
+            }
+
+            await db.SaveChangesAsync();
+            unitId = unit.Id;
+        }
+
+        var zip = new MemoryStream();
+        using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                var e = archive.CreateEntry($"3205001234/{numbers[i]}.jpg");
+                await using var s = await e.OpenAsync();
+                await s.WriteAsync(TestJpeg.Make(i == 1 ? 5_000 : 20_000, i));
+            }
+
+            var bad = archive.CreateEntry("3205001234/not-a-number.jpg");
+            await using (var s = await bad.OpenAsync())
+            {
+                await s.WriteAsync(TestJpeg.Make(20_000, 9));
+            }
+        }
+
+        zip.Position = 0;
+        var queue = new JobQueue(t.Database, clock);
+        var batches = new UnitBatchService(t.Database, queue, clock);
+        var receipt = await batches.ReceiveAsync("3205001234", "hr-wang", "3205001234.zip", zip, "suzhou-sscard");
+        Assert.False(receipt.IsRefused);
+        Assert.Equal(3, receipt.AcceptedCount);
+        Assert.NotNull(receipt.JobId);
+        Assert.Single(receipt.Refusals);
+
+        var worker = new JobWorker(queue, [new BatchPreReviewJobHandler(t.Database, new JpegMagicReviewer(), clock)], clock);
+        Assert.Equal(JobRunResult.Succeeded, await worker.RunOnceAsync());
+
+        var list = await batches.ListAsync(unitId);
+        var view = Assert.Single(list);
+        Assert.Equal((BatchState.Reviewed, 3, 2, 1), (view.State, view.Reviewed, view.PassedCount, view.FailedCount));
+
+        var failures = await batches.FailureListAsync(unitId);
+        var row = Assert.Single(failures);
+        Assert.Equal(numbers[1], row.PersonalNumber);
+        Assert.Equal("欧***", row.Name);
+        Assert.Contains("10～40K", row.Reasons, StringComparison.Ordinal);
+
+        // Another unit's zip must name its own folder.
+        zip.Position = 0;
+        await using (var db = t.NewContext())
+        {
+            db.Units.Add(new Unit("3205009999", "别的单位"));
+            await db.SaveChangesAsync();
+        }
+
+        var wrong = await batches.ReceiveAsync("3205009999", "x", "x.zip", zip, "suzhou-sscard");
+        Assert.True(wrong.IsRefused);
+        Assert.Null(wrong.BatchId);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Card_centre_results_drive_the_lifecycle_and_bad_rows_are_reported(string provider)
+    {
+        await using var t = await TestDatabase.CreateAsync(provider, server, nameof(Card_centre_results_drive_the_lifecycle_and_bad_rows_are_reported));
+        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero));
+        var people = new List<Person>();
+        await using (var db = t.NewContext())
+        {
+            for (var i = 0; i < 4; i++)
+            {
+                var p = Samples.Person();
+                people.Add(p);
+                var card = new CardRecord(p, clock.GetUtcNow());
+                card.RecordPhotoReview(1, true, null, clock.GetUtcNow(), "t");
+                card.SendToCardCentre(clock.GetUtcNow(), "t");
+                db.CardRecords.Add(card);
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        var csv = $"""
+            number,status,production_date,reason
+            {people[0].PersonalNumber},ingested,,
+            {people[1].PersonalNumber},voided,,文件名称在数据库系统不存在
+            {people[2].PersonalNumber},produced,2026-02-01,
+            {people[3].PersonalNumber},picked_up,2026-03-01,
+            0999999999,ingested,,
+            """;
+        var parsed = new CardCentreResultImporter().Parse(Encoding.UTF8.GetBytes(csv.Replace("\r\n", "\n", StringComparison.Ordinal)));
+        Assert.Empty(parsed.Errors);
+        var svc = new CardLifecycleService(t.Database, clock);
+        var report = await svc.ApplyCardCentreResultsAsync(parsed, "staff:centre");
+        Assert.Equal(3, report.Applied);
+        Assert.Equal([5L, 6L], report.Rejected.Select(r => r.Line).Order().ToArray());
+
+        var again = await svc.ApplyCardCentreResultsAsync(parsed, "staff:centre");
+        Assert.Equal(0, again.Applied); // re-applying the same file repeats no transition
+        Assert.Equal(5, again.Rejected.Count);
+        var status = await svc.QueryAsync(people[2].PersonalNumber, people[2].IdNumber);
+        Assert.Equal(CardState.Produced, status!.State);
+        Assert.Equal(new DateOnly(2026, 3, 3), status.ReadyForPickupOn);
+        Assert.Null(await svc.QueryAsync(people[2].PersonalNumber, people[1].IdNumber));
+
+        await Assert.ThrowsAsync<SocialCardDomainException>(() => svc.PickUpAsync(people[2].PersonalNumber, "staff:li"));
+        await new PickupReminderJobHandler(t.Database, clock).RunAsync(CancellationToken.None);
+        await svc.PickUpAsync(people[2].PersonalNumber, "staff:li");
+        Assert.Equal(CardState.PickedUp, (await svc.QueryAsync(people[2].PersonalNumber, people[2].IdNumber))!.State);
+
+        await svc.ResubmitAsync(people[1].PersonalNumber, "unit:x");
+        Assert.Equal(CardState.Collecting, (await svc.QueryAsync(people[1].PersonalNumber, people[1].IdNumber))!.State);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Staff_reads_are_audited_and_lists_are_masked(string provider)
+    {
+        await using var t = await TestDatabase.CreateAsync(provider, server, nameof(Staff_reads_are_audited_and_lists_are_masked));
+        var id = Samples.ResidentId("510107", "19870615", 321);
+        long unitId;
+        await using (var db = t.NewContext())
+        {
+            var top = Samples.Unit();
+            var dept = new Unit(top.Code + "-01", "部门", top);
+            db.Units.AddRange(top, dept);
+            db.People.Add(Samples.Person(dept, id, "13812345678", "张三"));
+            db.People.Add(Samples.Person(top));
+            db.People.Add(Samples.Person(Samples.Unit()));
+            await db.SaveChangesAsync();
+            unitId = top.Id;
+        }
+
+        var svc = new PeopleQueryService(t.Database, TimeProvider.System);
+        var detail = await svc.FindByIdNumberAsync(id, "staff:li");
+        Assert.Equal(("张三", "13812345678", "BOCD"), (detail!.Name, detail.Phone, detail.BankCode));
+        Assert.Null(await svc.FindByIdNumberAsync(Samples.ResidentId(), "staff:li"));
+
+        var list = await svc.ListUnitPeopleAsync(unitId, 0, 10, "staff:li");
+        Assert.Equal(2, list.Count);
+        var zhang = list.Single(p => p.MaskedName == "张*" && p.MaskedIdNumber == id[..4] + "**********" + id[14..]);
+        Assert.Equal("138****5678", zhang.MaskedPhone);
+
+        await using var check = t.NewContext();
+        var audits = await check.AuditEvents.Where(e => e.Actor == "staff:li").Select(e => new { e.Action, e.Detail }).ToListAsync();
+        Assert.Equal(1, audits.Count(a => a.Action == AuditActions.PersonViewed));
+        Assert.Equal(3, audits.Count(a => a.Action == AuditActions.PersonSearched));
+        Assert.DoesNotContain(audits, a => a.Detail != null && a.Detail.Contains(id, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Sign_in_counts_failures_and_locks_out(string provider)
+    {
+        await using var t = await TestDatabase.CreateAsync(provider, server, nameof(Sign_in_counts_failures_and_locks_out));
+        var clock = new ManualTimeProvider(T0);
+        await using (var db = t.NewContext())
+        {
+            var unit = new Unit("325520", "中智四川");
+            db.Units.Add(unit);
+            db.UnitAccounts.Add(new UnitAccount(unit, PasswordHasher.Hash("right-password", 1000)));
+            db.StaffAccounts.Add(new StaffAccount("li", "李", StaffRole.Clerk, PasswordHasher.Hash("pw", 1000)));
+            await db.SaveChangesAsync();
+        }
+
+        var signIn = new AccountSignIn(t.Database, clock);
+        Assert.Equal(SignInResult.Succeeded, (await signIn.SignInStaffAsync("li", "pw")).Result);
+        Assert.Equal(SignInResult.Failed, (await signIn.SignInStaffAsync("nobody", "pw")).Result);
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.Equal(SignInResult.Failed, (await signIn.SignInUnitAsync("325520", "wrong")).Result);
+        }
+
+        Assert.Equal(SignInResult.LockedOut, (await signIn.SignInUnitAsync("325520", "wrong")).Result);
+        Assert.Equal(SignInResult.LockedOut, (await signIn.SignInUnitAsync("325520", "right-password")).Result);
+        clock.Advance(TimeSpan.FromMinutes(15));
+        var ok = await signIn.SignInUnitAsync("325520", "right-password");
+        Assert.Equal(SignInResult.Succeeded, ok.Result);
+        Assert.Equal(0, ok.Account!.FailedAttempts);
+
+        await using var check = t.NewContext();
+        Assert.Equal(4, await check.AuditEvents.CountAsync(e => e.Action == AuditActions.SignInFailed && e.Actor == "unit:325520"));
+        Assert.Equal(2, await check.AuditEvents.CountAsync(e => e.Action == AuditActions.AccountLocked));
+    }
+}

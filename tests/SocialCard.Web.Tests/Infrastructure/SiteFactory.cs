@@ -1,0 +1,97 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SocialCard.Web.Features.Account;
+
+namespace SocialCard.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real host on a private data folder. <see cref="Settings"/> override configuration before start; set
+/// <see cref="OnKestrel"/> to listen on a real loopback port (for the browser).
+/// </summary>
+public class SiteFactory : WebApplicationFactory<Program>
+{
+    private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "sc-web-tests", Guid.NewGuid().ToString("n"));
+
+    public Dictionary<string, string?> Settings { get; } = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Demo:Seed"] = "false",
+        ["Site:RunWorkers"] = "false",
+        ["Urls"] = "",
+    };
+
+    public string DataDirectory => _dataDir;
+
+    public List<Action<IServiceCollection>> ServiceOverrides { get; } = [];
+
+    /// <summary>Replace the Platform's accounts with <see cref="TestAccounts"/> (host-level tests without data).</summary>
+    public bool UseTestAccounts { get; init; } = true;
+
+    /// <summary>Base address of the running server (Kestrel) or of the in-memory test server.</summary>
+    public Uri BaseAddress { get; private set; } = new("http://localhost/");
+
+    public void StartOnKestrel()
+    {
+        UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        string address = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        BaseAddress = new Uri(address.TrimEnd('/') + "/");
+    }
+
+    /// <summary>A client that does not follow redirects and keeps cookies (like a browser tab).</summary>
+    public HttpClient CreateBrowserLikeClient() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false,
+        HandleCookies = true,
+        BaseAddress = BaseAddress,
+    });
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(_dataDir);
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration((_, config) =>
+        {
+            var settings = new Dictionary<string, string?>(Settings, StringComparer.OrdinalIgnoreCase)
+            {
+                ["Storage:DataDirectory"] = _dataDir,
+            };
+            config.AddInMemoryCollection(settings);
+        });
+        builder.ConfigureServices(services =>
+        {
+            if (UseTestAccounts)
+            {
+                services.RemoveAll<IAccountDirectory>();
+                services.AddSingleton<IAccountDirectory, TestAccounts>();
+            }
+
+            foreach (Action<IServiceCollection> configure in ServiceOverrides)
+            {
+                configure(services);
+            }
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            try
+            {
+                Directory.Delete(_dataDir, recursive: true);
+            }
+            catch (IOException)
+            {
+                // best effort: a file still held open by a background thread stays in /tmp
+            }
+        }
+    }
+}

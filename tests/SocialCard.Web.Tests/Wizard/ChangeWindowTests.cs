@@ -1,0 +1,90 @@
+using System.Net;
+using SocialCard.Platform.Domain;
+
+namespace SocialCard.Web.Tests.Wizard;
+
+/// <summary>The 24-hour rule with an injected clock: change allowed until submitted + 24 h, then read-only and handed over.</summary>
+public sealed class ChangeWindowTests : IAsyncLifetime
+{
+    private readonly ApplicantSite _site = new();
+
+    public Task InitializeAsync() => _site.EnsureSeededAsync();
+
+    public async Task DisposeAsync() => await _site.DisposeAsync();
+
+    private async Task<WizardClient> SignInToChangeAsync()
+    {
+        var client = new WizardClient(await _site.ClientAsync());
+        await client.GetHtmlAsync("/apply/change");
+        _site.Clock.Advance(TimeSpan.FromMinutes(1));
+        HttpResponseMessage start = await client.PostAsync("/apply/change", new Dictionary<string, string> { ["IdType"] = "ResidentId", ["CountryCode"] = "CHN", ["IdNumber"] = ApplicantData.ApplicantId }, "start");
+        Assert.Contains("验证码已发送", WebUtility.HtmlDecode(await start.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        HttpResponseMessage verified = await client.PostAsync("/apply/change", new Dictionary<string, string> { ["Code"] = _site.LatestCode(WizardFlow.Mobile) }, "verify");
+        Assert.Equal(HttpStatusCode.Redirect, verified.StatusCode);
+        return client;
+    }
+
+    private static Dictionary<string, string> Change(string household) => new(WizardFlow.Personal())
+    {
+        ["HouseholdAddress"] = household,
+        ["OccupationCode"] = "3",
+        ["EducationCode"] = "30",
+    };
+
+    [Fact]
+    public async Task Changes_are_allowed_before_24_hours_and_refused_after_then_handed_over()
+    {
+        WizardFlow flow = await WizardFlow.StartAsync(_site);
+        await flow.SubmitAsync();
+
+        _site.Clock.Advance(TimeSpan.FromHours(23));
+        WizardClient client = await SignInToChangeAsync();
+        string page = WebUtility.HtmlDecode(await client.GetHtmlAsync("/apply/change"));
+        Assert.Contains("id=\"editable\"", page, StringComparison.Ordinal);
+        string saved = WebUtility.HtmlDecode(await (await client.PostAsync("/apply/change", Change("成都市青羊区新地址1号"), "save")).Content.ReadAsStringAsync());
+        Assert.Contains("修改已保存", saved, StringComparison.Ordinal);
+        Assert.Contains("成都市青羊区新地址1号", saved, StringComparison.Ordinal);
+        string pdf = PdfTools.Text(await client.Http.GetByteArrayAsync("/apply/change/form.pdf"));
+        Assert.Contains("成都市青羊区新地址1号", pdf, StringComparison.Ordinal);
+
+        // A validation rule still applies on the change page.
+        Dictionary<string, string> badPostal = Change("成都市青羊区新地址2号");
+        badPostal["PostalCode"] = "abc";
+        await client.RejectedAsync("/apply/change", badPostal, "邮政编码应为6位数字", "save");
+
+        _site.Clock.Advance(TimeSpan.FromHours(1)); // submitted + 24 h
+        string locked = WebUtility.HtmlDecode(await (await client.PostAsync("/apply/change", Change("成都市青羊区新地址3号"), "save")).Content.ReadAsStringAsync());
+        Assert.Contains("不能再修改", locked, StringComparison.Ordinal);
+        Assert.DoesNotContain("成都市青羊区新地址3号", locked, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"change-form\"", locked, StringComparison.Ordinal);
+
+        Assert.Equal(1, await _site.Applications.HandOverDueAsync(default));
+        Assert.Equal(0, await _site.Applications.HandOverDueAsync(default));
+        WizardClient later = await SignInToChangeAsync();
+        string readOnly = WebUtility.HtmlDecode(await later.GetHtmlAsync("/apply/change"));
+        Assert.Contains("id=\"locked\"", readOnly, StringComparison.Ordinal);
+        Assert.Contains("成都市青羊区新地址1号", readOnly, StringComparison.Ordinal);
+        var view = await _site.Applications.FindLatestAsync(IdType.ResidentId, "CHN", ApplicantData.ApplicantId, default);
+        Assert.Equal(ApplicationState.HandedOver, view!.State);
+    }
+
+    [Fact]
+    public async Task Hand_over_does_not_touch_applications_inside_their_window()
+    {
+        WizardFlow flow = await WizardFlow.StartAsync(_site);
+        await flow.SubmitAsync();
+        _site.Clock.Advance(TimeSpan.FromHours(24) - TimeSpan.FromMinutes(5));
+        Assert.Equal(0, await _site.Applications.HandOverDueAsync(default));
+    }
+
+    [Fact]
+    public async Task An_id_number_without_an_application_gets_the_same_page_and_no_session()
+    {
+        var client = new WizardClient(await _site.ClientAsync());
+        await client.GetHtmlAsync("/apply/change");
+        string page = WebUtility.HtmlDecode(await (await client.PostAsync("/apply/change", new Dictionary<string, string> { ["IdType"] = "ResidentId", ["CountryCode"] = "CHN", ["IdNumber"] = ApplicantData.UnknownId }, "start")).Content.ReadAsStringAsync());
+        Assert.Contains("验证码已发送", page, StringComparison.Ordinal);
+        await client.RejectedAsync("/apply/change", new Dictionary<string, string> { ["Code"] = "123456" }, "验证码错误", "verify");
+        Assert.Equal(HttpStatusCode.NotFound, (await client.Http.GetAsync("/apply/change/form.pdf")).StatusCode);
+    }
+}
