@@ -1,7 +1,21 @@
 #!/usr/bin/env bash
-# Sets up and runs the product on its embedded defaults: today, the photo pre-review over the sample photos.
+# Sets up and runs the product on its embedded defaults: the SocialCard web site (employer portal, centre console,
+# applicant wizard, public status query, JSON API) on SQLite under ./data, local files, the built-in SMS outbox and
+# seeded demo data. It prints the URL and the demo logins. Safe to run twice (the demo data is seeded once).
+#   ./run.sh                 the web site on http://127.0.0.1:5080 (override: ./run.sh --Urls http://127.0.0.1:8080)
+#   ./run.sh check [DIR]     the photo pre-review over DIR (default: the devset sample photos), as a table
 set -euo pipefail
 cd "$(dirname "$0")"
 ./setup.sh
-samples="${1:-../shared/photos/devset/images}"
-dotnet run --project src/SocialCard.Cli -c Release --no-build -- check "$samples" --profile suzhou-sscard --format table || [ $? -eq 1 ]
+
+if [ "${1:-}" = "check" ]; then
+  samples="${2:-../shared/photos/devset/images}"
+  dotnet run --project src/SocialCard.Cli -c Release --no-build -- check "$samples" --profile suzhou-sscard --format table || [ $? -eq 1 ]
+  exit 0
+fi
+
+mkdir -p data
+# Development: the built-in SMS outbox page (/dev/sms-outbox) is on; no external SMS gateway is needed.
+export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
+exec dotnet run --project src/SocialCard.Web -c Release --no-build --no-launch-profile -- \
+  --Storage:DataDirectory "$PWD/data" "$@"

@@ -1,1 +1,35 @@
-namespace SocialCard.Benchmarks; public static class Program { public static void Main(string[] args) => BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args); }
+using SocialCard.Benchmarks.Imaging;
+
+namespace SocialCard.Benchmarks;
+
+/// <summary>
+/// BenchmarkDotNet switcher (<c>-- --filter '*Name*'</c>), plus <c>-- devset-profile [rounds]</c>: the per-photo time
+/// distribution of a whole check over the devset (see <see cref="DevsetCheckProfile"/>), and
+/// <c>-- rule-profile [rounds] [face]</c>: the incremental cost of each step and rule (see <see cref="RuleCostProfile"/>), and
+/// <c>-- network-profile [runs]</c>: the face networks in CPU and wall time (see <see cref="Faces.NetworkCpuProfile"/>).
+/// </summary>
+public static class Program
+{
+    public static void Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "devset-profile")
+        {
+            DevsetCheckProfile.Run(args);
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "network-profile")
+        {
+            Faces.NetworkCpuProfile.Run(args);
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "rule-profile")
+        {
+            RuleCostProfile.Run(args);
+            return;
+        }
+
+        BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
+}

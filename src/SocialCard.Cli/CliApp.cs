@@ -11,6 +11,8 @@ internal static class CliApp
         var root = new RootCommand("SocialCard 社保卡照片预审 / social security card photo pre-review")
         {
             CheckCommand.Create(console),
+            FixCommand.Create(console),
+            PackCommand.Create(console),
         };
 
         ParseResult result = root.Parse(args);

@@ -6,6 +6,19 @@ namespace SocialCard.Faces;
 /// Measures derived from the 68 landmarks, in image pixels (x right, y down) and degrees.
 /// "Left"/"right" are as seen in the image: the left eye is the one on the image's left (the person's right eye,
 /// iBUG points 36-41); the right eye is points 42-47.
+/// <para>
+/// Method: roll is the eye-line angle (exact in the image plane). Yaw and pitch come from a small weak-perspective
+/// PnP against a mean 3-D face (six points: nose tip, chin, outer eye corners, mouth corners; see
+/// <see cref="HeadPoseEstimator"/>), not from calibrated landmark ratios. Openness values are landmark distances
+/// divided by the eye-to-chin distance, so they do not depend on the face size. The top of the hair needs the
+/// pixels and is measured by <see cref="HairTopFinder"/>.
+/// </para>
+/// <para>
+/// Validation (tests/SocialCard.Faces.Tests/Geometry): roll within 1.5 degrees of synthetic rotations of -15..15
+/// degrees of compliant devset photos and within 2 degrees of the labelled angle on every devset <c>pose.roll</c>
+/// photo; yaw/pitch on synthetic perspective projections of a 3-D head (error within 3 degrees + 20 %, monotonic,
+/// unaffected by in-plane roll) and sign changes of yaw and roll under mirroring of real photos.
+/// </para>
 /// </summary>
 public sealed class FaceGeometry
 {

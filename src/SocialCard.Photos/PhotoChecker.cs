@@ -18,12 +18,15 @@ public sealed class PhotoChecker
     private readonly IFaceDetector? _faceDetector;
     private readonly ImageDecodeOptions _decodeOptions;
 
-    /// <summary>All shipped rules; no face engine (face rules are added by the face step).</summary>
+    /// <summary>All shipped rules without a face engine: the face rules skip and the image rules measure the profile's
+    /// fixed face region. Use <see cref="PhotoChecker(IFaceDetector?)"/> with
+    /// <see cref="Fixes.FaceEngine.FaceAnalyzerDetector.LoadDefault"/> for the full check.</summary>
     public PhotoChecker()
         : this(PhotoRules.All, null)
     {
     }
 
+    /// <summary>All shipped rules with a face engine: the face is analysed once per photo and shared by every rule.</summary>
     public PhotoChecker(IFaceDetector? faceDetector)
         : this(PhotoRules.All, faceDetector)
     {

@@ -10,23 +10,32 @@ namespace SocialCard.Platform;
 /// pickup, and status queries. Every change goes through the <see cref="CardRecord"/> state machine and is audited.</summary>
 public sealed class CardLifecycleService(PlatformDatabase database, TimeProvider time)
 {
-    /// <summary>Applies a parsed result file (<see cref="CardCentreResultImporter"/>). Each row commits on its own, so
-    /// one bad row does not hold back the others; re-applying a row already applied is rejected, not repeated.</summary>
+    /// <summary>Applies a parsed result file (<see cref="CardCentreResultImporter"/>) to each number's latest card. Each
+    /// row commits on its own, so one bad row does not hold back the others. A row the card already reflects (the same
+    /// status, or a later state it led to, with the same production date) is counted as unchanged and writes nothing,
+    /// so importing the same file again changes no card and adds no audit event.</summary>
     public async Task<CardResultApplyReport> ApplyCardCentreResultsAsync(CardCentreImportResult result, string actor,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(result);
         var applied = 0;
+        var unchanged = 0;
         var rejected = new List<(long, ValidationError)>();
         foreach (var row in result.Rows)
         {
             await using var db = database.CreateDbContext();
-            var card = await db.CardRecords.Where(c => c.PersonalNumber == row.PersonalNumber && c.State != CardState.PickedUp)
+            var card = await db.CardRecords.Where(c => c.PersonalNumber == row.PersonalNumber)
                 .OrderByDescending(c => c.Id).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-            if (card is null)
+            if (card is null || (card.State == CardState.PickedUp && row.Status != CardCentreResultStatus.PickedUp))
             {
                 rejected.Add((row.LineNumber, new ValidationError("number", $"个人编号 {row.PersonalNumber} 没有进行中的制卡记录。",
                     $"No open card for personal number {row.PersonalNumber}.")));
+                continue;
+            }
+
+            if (AlreadyReflects(card, row))
+            {
+                unchanged++;
                 continue;
             }
 
@@ -43,8 +52,32 @@ public sealed class CardLifecycleService(PlatformDatabase database, TimeProvider
             }
         }
 
-        return new CardResultApplyReport(applied, rejected);
+        return new CardResultApplyReport(applied, rejected) { Unchanged = unchanged };
     }
+
+    /// <summary>The card state a result status leads to.</summary>
+    public static CardState TargetState(CardCentreResultStatus status) => status switch
+    {
+        CardCentreResultStatus.Ingested => CardState.Ingested,
+        CardCentreResultStatus.Voided => CardState.Voided,
+        CardCentreResultStatus.Produced => CardState.Produced,
+        CardCentreResultStatus.Failed => CardState.ProductionFailed,
+        CardCentreResultStatus.PickedUp => CardState.PickedUp,
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
+
+    /// <summary>True when applying <paramref name="row"/> would repeat what the card already records.</summary>
+    private static bool AlreadyReflects(CardRecord card, CardCentreResultRow row) => row.Status switch
+    {
+        CardCentreResultStatus.Ingested => card.State is CardState.Ingested or CardState.Produced or CardState.ReadyForPickup
+            or CardState.PickedUp or CardState.ProductionFailed,
+        CardCentreResultStatus.Voided => card.State == CardState.Voided,
+        CardCentreResultStatus.Produced => (card.State is CardState.Produced or CardState.ReadyForPickup or CardState.PickedUp)
+            && card.ProducedOn == row.ProductionDate,
+        CardCentreResultStatus.Failed => card.State is CardState.ProductionFailed or CardState.Resubmitted,
+        CardCentreResultStatus.PickedUp => card.State == CardState.PickedUp,
+        _ => false,
+    };
 
     /// <summary>柜面领卡: the clerk hands the card over.</summary>
     public async Task PickUpAsync(string personalNumber, string staffActor, CancellationToken cancellationToken = default)
@@ -128,6 +161,17 @@ public sealed class CardLifecycleService(PlatformDatabase database, TimeProvider
                 card.MarkProduced(row.ProductionDate ?? today, now, actor);
                 break;
             case CardCentreResultStatus.PickedUp:
+                // The centre reports the hand-over with the production date; walk the steps it implies.
+                if (card.State == CardState.SentToCardCentre)
+                {
+                    card.Ingest(now, actor);
+                }
+
+                if (card.State == CardState.Ingested)
+                {
+                    card.MarkProduced(row.ProductionDate ?? today, now, actor);
+                }
+
                 if (card.State == CardState.Produced)
                 {
                     card.MarkReadyForPickup(today, now, actor);

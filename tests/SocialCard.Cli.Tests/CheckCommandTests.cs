@@ -53,6 +53,19 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public void Missing_face_models_are_a_usage_error_that_names_setup()
+    {
+        string empty = Directory.CreateDirectory(Path.Combine(_temp, "no-models")).FullName;
+
+        CliRun run = CliRun.Invoke("check", DevsetFile("compliant"), "--models", empty, "--format", "json");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("./setup.sh", run.Error, StringComparison.Ordinal);
+        Assert.Contains("人脸模型", run.Error, StringComparison.Ordinal);
+        Assert.Empty(run.Out);
+    }
+
+    [Fact]
     public void Zip_entries_are_read_in_memory_with_gbk_and_utf8_names()
     {
         byte[] photo = File.ReadAllBytes(DevsetFile("compliant"));

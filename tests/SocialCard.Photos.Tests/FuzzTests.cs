@@ -37,7 +37,7 @@ public sealed class FuzzTests
 
         Assert.True(cases >= 2000, $"{cases} cases");
         Assert.True(errors > 0);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), $"fuzz took {watch.Elapsed}");
+        Assert.True(watch.Elapsed < TimeSpan.FromMinutes(5), $"fuzz took {watch.Elapsed}");
     }
 
     private static byte[] Mutate(byte[] original, Random random, int kind)

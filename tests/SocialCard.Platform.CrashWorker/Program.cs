@@ -9,6 +9,8 @@ using SocialCard.Platform.Storage;
 //       runs jobs until no job is queued or running, then exits 0.
 //   bench --provider PostgreSql --conn C --key K --rows N --lookups N
 //       1M-people COPY import and HMAC-column lookup timings (see bench/platform-bench.sh).
+//   batch-bench --provider P --conn C --key K --devset DIR --models DIR --runs N [--parallelism N]
+//       a 50-photo unit batch end to end with the real photo engine (see bench/platform-bench.sh).
 if (args.Length == 0)
 {
     Console.Error.WriteLine("usage: worker|bench --name value ...");
@@ -58,6 +60,10 @@ switch (args[0])
 
     case "bench":
         return await PlatformBench.RunAsync(database, a.GetInt("rows", 1_000_000), a.GetInt("lookups", 2000));
+
+    case "batch-bench":
+        return await BatchBench.RunAsync(database, a.Get("devset", "../shared/photos/devset"), a.Get("models", "models/face-api"),
+            a.GetInt("runs", 5), a.GetInt("parallelism", Environment.ProcessorCount));
 
     default:
         Console.Error.WriteLine($"unknown mode {args[0]}");

@@ -1,5 +1,6 @@
 // Times the reference (face-api 1.7.15 on tfjs 4.22.0, wasm backend by default) on a 358x441 devset ID photo,
-// for a ratio against bench/SocialCard.Benchmarks/Faces (BenchmarkDotNet). Median of N runs after warm-up.
+// for a ratio against bench/SocialCard.Benchmarks/Faces (BenchmarkDotNet). Median of N runs after warm-up: wall
+// time (what BenchmarkDotNet reports) and process CPU time (user+sys; less disturbed when other work shares the core).
 // Usage (in this folder): node time-reference.js [backend=wasm|cpu] [runs=30] [photo]
 // Run it pinned to one core for a fair comparison: taskset -c 0 node time-reference.js
 'use strict';
@@ -16,14 +17,20 @@ const modelDir = path.join(__dirname, 'node_modules', '@vladmandic', 'face-api',
 
 async function median(fn) {
   for (let i = 0; i < 3; i++) await fn();
-  const times = [];
+  const wall = [];
+  const cpu = [];
   for (let i = 0; i < runs; i++) {
+    const c0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
     await fn();
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    wall.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1e3);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+  wall.sort((a, b) => a - b);
+  cpu.sort((a, b) => a - b);
+  const mid = Math.floor(runs / 2);
+  return { wall: wall[mid], min: wall[0], cpu: cpu[mid] };
 }
 
 async function main() {
@@ -37,7 +44,7 @@ async function main() {
   const crop = tf.slice3d(img, [120, 80, 0], [220, 200, 3]);
   const cropInput = await faceapi.toNetInput(crop);
   const results = {};
-  for (const size of [224, 416]) {
+  for (const size of [224, 352, 416]) {
     results[`Detector${size}`] = await median(async () => {
       const out = await faceapi.nets.tinyFaceDetector.forward(img, size);
       await out.data();
@@ -56,8 +63,18 @@ async function main() {
     await faceapi.detectAllFaces(img, new faceapi.TinyFaceDetectorOptions({ inputSize: 416, scoreThreshold: 0.5 }))
       .withFaceLandmarks().withFaceExpressions();
   });
-  console.log(`backend ${tf.getBackend()}, ${runs} runs, median ms, ${path.basename(photo)} ${decoded.width}x${decoded.height}`);
-  for (const [k, v] of Object.entries(results)) console.log(`${k.padEnd(16)} ${v.toFixed(3)}`);
+  const flags = backend === 'wasm'
+    ? `, simd ${await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')}, threads ${await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT')}`
+    : '';
+  results.Analyze352 = await median(async () => {
+    await faceapi.detectAllFaces(img, new faceapi.TinyFaceDetectorOptions({ inputSize: 352, scoreThreshold: 0.45 }))
+      .withFaceLandmarks().withFaceExpressions();
+  });
+  console.log(`backend ${tf.getBackend()}${flags}, ${runs} runs, ms, ${path.basename(photo)} ${decoded.width}x${decoded.height}`);
+  console.log(`${'net'.padEnd(16)} ${'median'.padStart(9)} ${'min'.padStart(9)} ${'cpu-median'.padStart(11)}`);
+  for (const [k, v] of Object.entries(results)) {
+    console.log(`${k.padEnd(16)} ${v.wall.toFixed(3).padStart(9)} ${v.min.toFixed(3).padStart(9)} ${v.cpu.toFixed(3).padStart(11)}`);
+  }
 }
 
 main().catch((e) => { console.error(e); process.exit(1); });

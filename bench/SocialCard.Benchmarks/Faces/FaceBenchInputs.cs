@@ -1,11 +1,20 @@
+using System.Runtime.CompilerServices;
+
 namespace SocialCard.Benchmarks.Faces;
 
-/// <summary>Where the face benchmarks find their photo and the installed weights.</summary>
+/// <summary>Where the face benchmarks find their photos and the installed weights.</summary>
 internal static class FaceBenchInputs
 {
     public const string DevsetImages = "/work/shared/photos/devset/images";
 
-    /// <summary>$SOCIALCARD_MODELS, else the first models/face-api above the current directory (the repo when run from it).</summary>
+    /// <summary>The 358x441 compliant devset photo all face benchmarks (and tools/face-reference) time.</summary>
+    public const string PhotoName = "0458430542.jpg";
+
+    /// <summary>
+    /// $SOCIALCARD_MODELS, else the first models/face-api above the current directory, else above this source file
+    /// (BenchmarkDotNet runs its child process from the build output, which may live outside the repo, e.g. under
+    /// $SC_ARTIFACTS).
+    /// </summary>
     public static string? ModelsDirectory()
     {
         if (Environment.GetEnvironmentVariable("SOCIALCARD_MODELS") is { Length: > 0 } env)
@@ -13,7 +22,12 @@ internal static class FaceBenchInputs
             return env;
         }
 
-        for (DirectoryInfo? dir = new(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
+        return WalkUp(Environment.CurrentDirectory) ?? WalkUp(Path.GetDirectoryName(SourceFile()) ?? ".");
+    }
+
+    private static string? WalkUp(string start)
+    {
+        for (DirectoryInfo? dir = new(start); dir is not null; dir = dir.Parent)
         {
             string candidate = Path.Combine(dir.FullName, "models", "face-api");
             if (Directory.Exists(candidate))
@@ -24,4 +38,6 @@ internal static class FaceBenchInputs
 
         return null;
     }
+
+    private static string SourceFile([CallerFilePath] string path = "") => path;
 }

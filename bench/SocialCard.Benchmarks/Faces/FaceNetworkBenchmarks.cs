@@ -8,8 +8,9 @@ using SocialCard.Imaging;
 namespace SocialCard.Benchmarks.Faces;
 
 /// <summary>
-/// The three face networks on one 358x441 devset ID photo, one core: detector (at 224 and at the default 416), each
-/// dense net on its 112x112 crop, and the whole <see cref="FaceAnalyzer.Analyze"/>. Steady state must show 0 B/op for
+/// The three face networks on one 358x441 devset ID photo, one core: detector (at 224, at 352 -- the first size of the
+/// product's cascade in SocialCard.Photos' FaceAnalyzerDetector -- and at the analyzer's default 416), each
+/// dense net on its 112x112 crop, and the whole <see cref="FaceAnalyzer.Analyze"/> at 416 and at 352. Steady state must show 0 B/op for
 /// the networks. Weights from models/face-api (./setup.sh) or $SOCIALCARD_MODELS.
 /// </summary>
 [Config(typeof(OneCoreConfig))]
@@ -18,21 +19,26 @@ public class FaceNetworkBenchmarks
     private RgbImage? _photo;
     private FaceModels? _models;
     private TinyFaceDetectorRunner? _detector224;
+    private TinyFaceDetectorRunner? _detector352;
     private TinyFaceDetectorRunner? _detector416;
     private DenseFaceNetRunner? _dense;
     private FaceAnalyzer? _analyzer;
+    private FaceAnalyzer? _analyzer352;
 
     [GlobalSetup]
     public void Setup()
     {
-        _photo = ImageDecoder.Decode(File.ReadAllBytes(Path.Combine(FaceBenchInputs.DevsetImages, "0458430542.jpg")));
+        _photo = ImageDecoder.Decode(File.ReadAllBytes(Path.Combine(FaceBenchInputs.DevsetImages, FaceBenchInputs.PhotoName)));
         _models = FaceModels.Load(FaceBenchInputs.ModelsDirectory());
         _detector224 = new TinyFaceDetectorRunner(_models.Detector, 224);
+        _detector352 = new TinyFaceDetectorRunner(_models.Detector, 352);
         _detector416 = new TinyFaceDetectorRunner(_models.Detector, 416);
         _dense = new DenseFaceNetRunner();
         ImageInput.Prepare(_photo, 80, 120, 200, 220, center: true, 112, 122.782f, 117.001f, 104.298f, _dense.Input);
         _analyzer = new FaceAnalyzer(_models);
         _analyzer.Analyze(_photo);
+        _analyzer352 = new FaceAnalyzer(_models, new FaceAnalyzerOptions { InputSize = 352, ScoreThreshold = 0.45 });
+        _analyzer352.Analyze(_photo);
     }
 
     [GlobalCleanup]
@@ -40,6 +46,9 @@ public class FaceNetworkBenchmarks
 
     [Benchmark]
     public float Detector224() => _detector224!.Run(_photo!)[0];
+
+    [Benchmark]
+    public float Detector352() => _detector352!.Run(_photo!)[0];
 
     [Benchmark]
     public float Detector416() => _detector416!.Run(_photo!)[0];
@@ -55,4 +64,8 @@ public class FaceNetworkBenchmarks
 
     [Benchmark]
     public int AnalyzeDefault() => _analyzer!.Analyze(_photo!).Faces.Count;
+
+    /// <summary>Detector at 352 (score &gt; 0.45) + landmarks + expression: what the product's cascade runs on this photo.</summary>
+    [Benchmark]
+    public int Analyze352() => _analyzer352!.Analyze(_photo!).Faces.Count;
 }

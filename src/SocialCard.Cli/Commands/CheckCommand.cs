@@ -4,7 +4,7 @@ using SocialCard.Photos.Profiles;
 
 namespace SocialCard.Cli.Commands;
 
-/// <summary><c>check PATH... [--profile ID|FILE] [--format table|json|csv|html] [--out FILE] [--jobs N]</c>.</summary>
+/// <summary><c>check PATH... [--profile ID|FILE] [--format table|json|csv|html] [--out FILE] [--jobs N] [--models DIR]</c>.</summary>
 internal static class CheckCommand
 {
     internal static Command Create(CliConsole console)
@@ -38,13 +38,15 @@ internal static class CheckCommand
             }
         });
 
-        var command = new Command("check", "预审证件照 / Pre-review ID photos") { paths, profile, format, output, jobs };
+        var models = new Option<string?>("--models") { Description = "人脸模型文件夹 / Face model folder (default: $SOCIALCARD_MODELS or models/face-api)" };
+        var command = new Command("check", "预审证件照 / Pre-review ID photos") { paths, profile, format, output, jobs, models };
         command.SetAction(result => new CheckRunner(console).Run(new CheckOptions(
             result.GetValue(paths) ?? [],
             result.GetValue(profile) ?? SpecProfiles.Suzhou,
             result.GetValue(format),
             result.GetValue(output),
-            result.GetValue(jobs))));
+            result.GetValue(jobs),
+            result.GetValue(models))));
         return command;
     }
 }

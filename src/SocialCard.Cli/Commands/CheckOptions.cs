@@ -7,4 +7,5 @@ internal sealed record CheckOptions(
     string Profile,
     ReportFormat Format,
     string? OutFile,
-    int Jobs);
+    int Jobs,
+    string? Models);

@@ -3,6 +3,7 @@ using Spectre.Console;
 using SocialCard.Cli.Inputs;
 using SocialCard.Cli.Output;
 using SocialCard.Photos;
+using SocialCard.Photos.Fixes.FaceEngine;
 using SocialCard.Photos.Profiles;
 
 namespace SocialCard.Cli.Commands;
@@ -29,8 +30,14 @@ internal sealed class CheckRunner
             return _console.UsageError(profileError);
         }
 
+        if (FaceEngineLoader.TryLoad(options.Models, out FaceAnalyzerDetector? detector) is { } engineError)
+        {
+            return _console.UsageError(engineError);
+        }
+
         List<PhotoInput> inputs = [.. PhotoSourceReader.Read(options.Paths)];
-        PhotoReport[] reports = Check(inputs, profile!, options.Jobs, options.Format == ReportFormat.Table);
+        PhotoChecker checker = FaceEngineLoader.Checker(detector!);
+        PhotoReport[] reports = Check(checker, inputs, profile!, options.Jobs, options.Format == ReportFormat.Table);
 
         try
         {
@@ -48,10 +55,9 @@ internal sealed class CheckRunner
         return reports.All(r => r.Verdict == PhotoVerdict.Pass) ? 0 : 1;
     }
 
-    private PhotoReport[] Check(List<PhotoInput> inputs, SpecProfile profile, int jobs, bool showProgress)
+    private PhotoReport[] Check(PhotoChecker checker, List<PhotoInput> inputs, SpecProfile profile, int jobs, bool showProgress)
     {
         var reports = new PhotoReport[inputs.Count];
-        PhotoChecker checker = CheckerFactory.Create();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs) };
 
         void CheckAll(Action? tick) => Parallel.For(0, inputs.Count, parallel, i =>

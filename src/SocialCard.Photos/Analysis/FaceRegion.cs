@@ -24,6 +24,14 @@ public sealed class FaceRegion
         RightCheek = PixelRect.FromEdges(centreX + (0.1 * w), eyeY + (0.12 * w), centreX + (0.32 * w), eyeY + (0.34 * w), canvasWidth, canvasHeight);
     }
 
+    /// <summary>
+    /// Zone scale of a detected face, as a share of its jaw width (landmarks 0-16). The zone proportions (and the image
+    /// rules' thresholds) were set on the profile region, whose width is the smallest allowed face (179 px) while
+    /// compliant faces measure about 205 px from jaw point 0 to 16: the same proportions on a detected face keep the
+    /// zones on the cheeks and off the ears and hair.
+    /// </summary>
+    public static double DetectedWidthFactor { get; } = 0.87;
+
     public FaceRegionSource Source { get; }
 
     /// <summary>Horizontal centre of the face (eye-line midpoint), pixels from the left edge.</summary>

@@ -30,6 +30,15 @@ public sealed class PhotoContext : IDisposable
     private double? _periodicity;
     private float[]? _spectrum;
     private bool _spectrumDone;
+    private int? _hairTop;
+    private bool _hairTopDone;
+    private ShoulderLine? _shoulders;
+    private bool _shouldersDone;
+    private ClothingMeasure? _clothing;
+    private bool _clothingDone;
+    private EyeZones? _eyeZones;
+    private bool _eyeZonesDone;
+    private double? _teeth;
 
     private PhotoContext(string fileName, ReadOnlyMemory<byte> data, SpecProfile profile, ContainerInfo container, DecodedImage? decoded, string? decodeError)
     {
@@ -63,6 +72,85 @@ public sealed class PhotoContext : IDisposable
 
     /// <summary>The face engine's observation, or null when no engine ran (or it could not run).</summary>
     public FaceObservation? Face { get; private set; }
+
+    /// <summary>True when a face engine ran on the pixels (its observation may still hold zero faces).</summary>
+    public bool FaceEngineRan => Face is not null;
+
+    /// <summary>The most confident face the engine found, or null (no engine, or no face).</summary>
+    public ObservedFace? PrimaryFace => Face?.Primary;
+
+    /// <summary>
+    /// Factors from image pixels to the profile's canvas pixels (1 for a photo of the profile's size), so geometry
+    /// limits written for 358 x 441 apply to a photo of another size in proportion.
+    /// </summary>
+    public (double X, double Y) CanvasScale => Image is { } image && image.Width > 0 && image.Height > 0
+        ? (Profile.Image.Width / (double)image.Width, Profile.Image.Height / (double)image.Height)
+        : (1, 1);
+
+    /// <summary>Top of the hair of the primary face, image rows from the upper edge (<see cref="HairTopMeasure"/>).</summary>
+    public int? HairTop
+    {
+        get
+        {
+            if (!_hairTopDone)
+            {
+                _hairTop = PrimaryFace is { } face ? HairTopMeasure.Find(Pixels, Background.Rgb, face) : null;
+                _hairTopDone = true;
+            }
+
+            return _hairTop;
+        }
+    }
+
+    /// <summary>Shoulder line of the primary face's person (<see cref="ShoulderLine"/>), null when not found.</summary>
+    public ShoulderLine? Shoulders
+    {
+        get
+        {
+            if (!_shouldersDone)
+            {
+                _shoulders = PrimaryFace is { } face ? ShoulderLine.Measure(Pixels, Background.Rgb, face) : null;
+                _shouldersDone = true;
+            }
+
+            return _shoulders;
+        }
+    }
+
+    /// <summary>Clothing lightness below the primary face (<see cref="ClothingMeasure"/>), null when none is visible.</summary>
+    public ClothingMeasure? Clothing
+    {
+        get
+        {
+            if (!_clothingDone)
+            {
+                _clothing = PrimaryFace is { } face ? ClothingMeasure.Measure(Pixels, Background.Rgb, face, SkinStats.MeanLab) : null;
+                _clothingDone = true;
+            }
+
+            return _clothing;
+        }
+    }
+
+    /// <summary>Lens zones around the primary face's eyes (<see cref="Analysis.EyeZones"/>), null without landmarks.</summary>
+    public EyeZones? EyeZones
+    {
+        get
+        {
+            if (!_eyeZonesDone)
+            {
+                _eyeZones = PrimaryFace is { } face ? EyeZones.Measure(Luma, face, SkinStats.Percentile(0.5)) : null;
+                _eyeZonesDone = true;
+            }
+
+            return _eyeZones;
+        }
+    }
+
+    /// <summary>Visible teeth of the primary face (<see cref="TeethMeasure"/>), 0 without landmarks.</summary>
+    public double TeethShare => _teeth ??= PrimaryFace is { } face
+        ? TeethMeasure.Share(Pixels, Luma, face, SkinStats.Percentile(0.5), SkinStats.MeanChroma)
+        : 0;
 
     /// <summary>Face zones: from the primary detected face when there is one, else from the profile geometry.</summary>
     public FaceRegion FaceRegion => _faceRegion ??= BuildFaceRegion();
@@ -183,7 +271,7 @@ public sealed class PhotoContext : IDisposable
         if (Face?.Primary is { } face)
         {
             System.Drawing.PointF eyes = face.EyeMidpoint;
-            return FaceRegion.FromFace(eyes.X, eyes.Y, face.FaceWidth, image.Width, image.Height);
+            return FaceRegion.FromFace(eyes.X, eyes.Y, face.FaceWidth * FaceRegion.DetectedWidthFactor, image.Width, image.Height);
         }
 
         return FaceRegion.FromProfile(Profile, image.Width, image.Height);

@@ -47,5 +47,40 @@ public sealed class ObservedFace
         ? Distance(Landmarks[0], Landmarks[16])
         : Box.Width;
 
+    /// <summary>Chin point (jaw landmark 8), else the bottom centre of the box.</summary>
+    public PointF Chin => HasLandmarks ? Landmarks[8] : new PointF(Box.X + (Box.Width / 2f), Box.Bottom);
+
+    /// <summary>Eye-line midpoint to chin: the scale of the opening ratios (OFIQ). Zero without landmarks.</summary>
+    public double EyeToChin => HasLandmarks ? Distance(EyeMidpoint, Landmarks[8]) : 0;
+
+    /// <summary>
+    /// Eye-line angle in degrees from the two eye centres (y down): positive when the eye on the image's right is lower.
+    /// Null without landmarks.
+    /// </summary>
+    public double? EyeLineDegrees => HasLandmarks
+        ? Math.Atan2(Centre(42, 48).Y - Centre(36, 42).Y, Centre(42, 48).X - Centre(36, 42).X) * 180 / Math.PI
+        : null;
+
+    /// <summary>Roll as the engine estimated it, else the eye-line angle.</summary>
+    public double? Roll => RollDegrees ?? EyeLineDegrees;
+
+    /// <summary>Opening of the eye on the image's left (mean of |37-41|, |38-40|) / eye-to-chin; null without landmarks.</summary>
+    public double? LeftEyeOpenness => !HasLandmarks ? null : Ratio((Distance(Landmarks[37], Landmarks[41]) + Distance(Landmarks[38], Landmarks[40])) / 2);
+
+    /// <summary>Opening of the eye on the image's right (mean of |43-47|, |44-46|) / eye-to-chin.</summary>
+    public double? RightEyeOpenness => !HasLandmarks ? null : Ratio((Distance(Landmarks[43], Landmarks[47]) + Distance(Landmarks[44], Landmarks[46])) / 2);
+
+    /// <summary>Inner-lip gap (mean of |61-67|, |62-66|, |63-65|) / eye-to-chin: about 0 for a closed mouth.</summary>
+    public double? MouthOpenness => !HasLandmarks ? null : Ratio((Distance(Landmarks[61], Landmarks[67]) + Distance(Landmarks[62], Landmarks[66]) + Distance(Landmarks[63], Landmarks[65])) / 3);
+
+    /// <summary>Probability of one expression by name, 0 when absent.</summary>
+    public double Expression(string name) => Expressions.TryGetValue(name, out double p) ? p : 0;
+
+    private double? Ratio(double length)
+    {
+        double scale = EyeToChin;
+        return scale > 0 ? length / scale : null;
+    }
+
     private static double Distance(PointF a, PointF b) => Math.Sqrt(((a.X - b.X) * (a.X - b.X)) + ((a.Y - b.Y) * (a.Y - b.Y)));
 }

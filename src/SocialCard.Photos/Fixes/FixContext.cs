@@ -75,6 +75,10 @@ public sealed class FixContext : IDisposable
     /// <summary>The 68 landmarks mapped into <see cref="Output"/>.</summary>
     public PointF[]? OutputLandmarks { get; internal set; }
 
+    /// <summary>Height of the head top above the eye line in levelled source pixels, when a later step measured it on the
+    /// output and asks the crop step to place the head again (overrides the crop step's own hair-top search).</summary>
+    public double? HairAboveEyes { get; internal set; }
+
     /// <summary>Hair top row in the output, as planned by the crop step.</summary>
     public double? OutputHairTop { get; internal set; }
 

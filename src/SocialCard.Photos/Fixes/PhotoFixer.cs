@@ -8,13 +8,18 @@ namespace SocialCard.Photos.Fixes;
 
 /// <summary>
 /// The automatic fix: decode -> EXIF orientation -> one face (or a refusal) -> level the eyes -> crop and scale to the
-/// profile geometry -> person onto pure white -> exposure/contrast -> colour cast -> mild sharpening -> JPEG in the KB
+/// profile geometry -> person onto pure white -> head top checked (re-crop once if off) -> side lighting evened -> exposure/contrast -> colour cast -> mild sharpening -> JPEG in the KB
 /// window at the profile's density -> file name; then the result is checked again with every rule of the profile and
-/// the fix counts as a success only when that check passes. The original bytes are never modified.
+/// the fix counts as a success only when that check passes (when no person number was given, the file name cannot be
+/// right and the naming rule is left out of that verdict). The original bytes are never modified.
 /// Thread-safe: the steps hold no per-photo state, and the face detector and checker are thread-safe.
 /// </summary>
 public sealed class PhotoFixer
 {
+    /// <summary>The naming rule: without a person number the fix cannot name the file, so only the pixels and the
+    /// container are judged (the report's name step says the number is missing).</summary>
+    private const string NameRule = "file.name";
+
     private readonly PhotoChecker _checker;
     private readonly FixOptions _options;
 
@@ -31,6 +36,8 @@ public sealed class PhotoFixer
             new LevelEyesStep(),
             new CropStep(),
             new BackgroundStep(),
+            new PlacementStep(),
+            new LightingStep(),
             new ExposureStep(),
             new WhiteBalanceStep(),
             new SharpenStep(),
@@ -69,7 +76,10 @@ public sealed class PhotoFixer
 
         string name = ctx.SuggestedFileName ?? fileName;
         PhotoReport? recheck = _options.Recheck ? _checker.Check(ctx.Jpeg!, name, profile) : null;
-        bool passed = recheck is null || recheck.Verdict is PhotoVerdict.Pass or PhotoVerdict.Warn;
+        bool numbered = ctx.SuggestedFileName is not null && ctx.PersonNumber is not null
+            && string.Equals(ctx.SuggestedFileName, ctx.PersonNumber.Trim() + ".jpg", StringComparison.Ordinal);
+        bool passed = recheck is null || recheck.Verdict is PhotoVerdict.Pass or PhotoVerdict.Warn
+            || (!numbered && recheck.Verdict == PhotoVerdict.Fail && recheck.Failures.All(f => f.Rule == NameRule));
         report.ElapsedMilliseconds = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         return new FixResult
         {
@@ -78,17 +88,22 @@ public sealed class PhotoFixer
             SuggestedFileName = name,
             Report = report,
             Recheck = recheck,
-            Refusal = passed ? null : RecheckRefusal(recheck!),
+            Refusal = passed ? null : RecheckRefusal(recheck!, numbered),
         };
     }
 
-    private static FixRefusal RecheckRefusal(PhotoReport report)
+    private static FixRefusal RecheckRefusal(PhotoReport report, bool numbered)
     {
         var zh = new List<string>();
         var en = new List<string>();
         var ids = new List<string>();
         foreach (RuleFinding f in report.Failures)
         {
+            if (!numbered && f.Rule == NameRule)
+            {
+                continue;
+            }
+
             ids.Add(f.Rule);
             zh.Add(f.Message.Zh);
             en.Add(f.Message.En);

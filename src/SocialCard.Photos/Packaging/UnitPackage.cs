@@ -9,6 +9,9 @@ public sealed class UnitPackage
 
     public required IReadOnlyList<PackageFailure> Failures { get; init; }
 
+    /// <summary>The check of every photo offered, in input order (file = the name offered).</summary>
+    public IReadOnlyList<PhotoReport> Reports { get; init; } = [];
+
     /// <summary>File name of the failure report written next to the zips.</summary>
     public string FailureReportName => $"{UnitCode}-failures.csv";
 

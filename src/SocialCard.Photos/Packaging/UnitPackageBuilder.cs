@@ -27,7 +27,8 @@ public sealed class UnitPackageBuilder
         _profile = profile;
     }
 
-    public UnitPackage Build(IEnumerable<PackagePhoto> photos, string unitCode)
+    /// <summary>Checks every photo (on up to <paramref name="jobs"/> threads) and packs the passing ones.</summary>
+    public UnitPackage Build(IEnumerable<PackagePhoto> photos, string unitCode, int jobs = 1)
     {
         ArgumentNullException.ThrowIfNull(photos);
         if (!IsValidUnitCode(unitCode))
@@ -35,10 +36,22 @@ public sealed class UnitPackageBuilder
             throw new ArgumentException("单位代码只能包含字母、数字、- 和 _ / The unit code may contain only letters, digits, - and _.", nameof(unitCode));
         }
 
+        // Every photo is checked first (in parallel; results keep input order), then judged in order.
+        List<PackagePhoto> list = [.. photos];
+        var reports = new PhotoReport[list.Count];
+        Parallel.For(0, list.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs) }, i =>
+        {
+            string stem = Path.GetFileNameWithoutExtension(list[i].Name);
+            string checkedName = IsPersonalNumber(stem) ? stem + ".jpg" : list[i].Name;
+            reports[i] = _checker.Check(list[i].Data, checkedName, _profile) with { File = list[i].Name };
+        });
+
         var accepted = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
         var failures = new List<PackageFailure>();
-        foreach (PackagePhoto photo in photos)
+        for (int i = 0; i < list.Count; i++)
         {
+            PackagePhoto photo = list[i];
+            PhotoReport report = reports[i];
             string stem = Path.GetFileNameWithoutExtension(photo.Name);
             if (!IsPersonalNumber(stem))
             {
@@ -54,7 +67,6 @@ public sealed class UnitPackageBuilder
                 continue;
             }
 
-            PhotoReport report = _checker.Check(photo.Data, stem + ".jpg", _profile);
             if (report.Verdict is not (PhotoVerdict.Pass or PhotoVerdict.Warn))
             {
                 var zh = new List<string>();
@@ -98,7 +110,7 @@ public sealed class UnitPackageBuilder
             zips.Add(Zip(unitCode, zips.Count + 1, batch));
         }
 
-        return new UnitPackage { UnitCode = unitCode, Zips = zips, Failures = failures, FailureCsv = Csv(failures) };
+        return new UnitPackage { UnitCode = unitCode, Zips = zips, Failures = failures, FailureCsv = Csv(failures), Reports = reports };
     }
 
     /// <summary>Exactly ten ASCII digits.</summary>

@@ -12,6 +12,7 @@ public static class AuditActions
     public const string ApplicationHandedOver = "application.handover";
     public const string BatchReceived = "batch.receive";
     public const string BatchReviewed = "batch.review";
+    public const string BatchSent = "batch.sent";
     public const string PhotoReviewed = "photo.review";
     public const string CardCentreExported = "cardcentre.export";
     public const string SignInFailed = "account.signin.failed";

@@ -9,6 +9,12 @@ public sealed class SiteOptions
     /// <summary>Photo profile used by the portal and as the API default.</summary>
     public string PhotoProfile { get; set; } = "suzhou-sscard";
 
+    /// <summary>
+    /// Let <c>Demo:Seed</c> fill an empty PostgreSQL database too (tests and load runs). Off by default, so switching
+    /// a deployment to PostgreSQL by one setting never puts demo people into it.
+    /// </summary>
+    public bool DemoOnPostgreSql { get; set; }
+
     /// <summary>Run the background job workers in this process.</summary>
     public bool RunWorkers { get; set; } = true;
 }

@@ -13,7 +13,7 @@ namespace SocialCard.Web.Hosting;
 
 /// <summary>
 /// Runs before the workers and before the first request: migrates the schema (unless
-/// <c>Storage:MigrateOnStartup</c> is false) and, on the embedded SQLite default with <c>Demo:Seed</c>, seeds demo
+/// <c>Storage:MigrateOnStartup</c> is false) and, on the embedded SQLite default with <c>Demo:Seed</c> (on PostgreSQL only with <c>Site:DemoOnPostgreSql</c>), seeds demo
 /// data with the Platform's seeder plus one staff sign-in per role; once the server listens it prints the URL and the
 /// demo sign-ins.
 /// </summary>
@@ -40,7 +40,7 @@ public sealed class StorageStartupService(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         DemoOptions demo = demoOptions.Value;
-        bool seed = demo.Seed && database.Provider == StorageProvider.Sqlite;
+        bool seed = demo.Seed && (database.Provider == StorageProvider.Sqlite || siteOptions.Value.DemoOnPostgreSql);
         await services.InitializeSocialCardPlatformAsync(seed ? demo : null, cancellationToken);
         if (!seed)
         {

@@ -101,6 +101,35 @@ public sealed class WeightLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Altered_manifest_fails_its_checksum()
+    {
+        string path = Path.Combine(_dir, "face_landmark_68_tiny_model-weights_manifest.json");
+        File.WriteAllText(path, File.ReadAllText(path) + " ");
+        var e = Assert.Throws<ModelFormatException>(() => FaceModels.Load(_dir));
+        Assert.Contains("face_landmark_68_tiny_model-weights_manifest.json", e.Message, StringComparison.Ordinal);
+        Assert.Contains("SHA-256", e.Message, StringComparison.Ordinal);
+        Assert.Contains("./setup.sh", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Empty_bin_is_rejected_with_the_first_weight_named()
+    {
+        File.WriteAllBytes(Path.Combine(_dir, "face_expression_model.bin"), []);
+        var e = Assert.Throws<ModelFormatException>(() => WeightFileLoader.Load(_dir, "face_expression_model", checksums: null));
+        Assert.Contains("truncated", e.Message, StringComparison.Ordinal);
+        Assert.Contains("face_expression_model", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Missing_manifest_names_the_setup_step()
+    {
+        File.Delete(Path.Combine(_dir, "tiny_face_detector_model-weights_manifest.json"));
+        var e = Assert.Throws<ModelFormatException>(() => FaceModels.Load(_dir));
+        Assert.Contains("tiny_face_detector_model-weights_manifest.json", e.Message, StringComparison.Ordinal);
+        Assert.Contains("./setup.sh", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Missing_file_names_the_setup_step()
     {
         File.Delete(Path.Combine(_dir, "face_expression_model.bin"));

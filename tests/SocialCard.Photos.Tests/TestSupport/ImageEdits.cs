@@ -89,6 +89,44 @@ internal static class ImageEdits
         }
     }
 
+    /// <summary>
+    /// The image rotated by <paramref name="degrees"/> clockwise as seen (y down) about (<paramref name="cx"/>,
+    /// <paramref name="cy"/>), bilinear, uncovered corners white (like the devset's rolled photos).
+    /// </summary>
+    public static RgbImage Rotate(RgbImage source, double degrees, double cx, double cy)
+    {
+        var result = new RgbImage(source.Width, source.Height);
+        double a = degrees * Math.PI / 180, cos = Math.Cos(a), sin = Math.Sin(a);
+        for (int y = 0; y < source.Height; y++)
+        {
+            Span<byte> row = result.Row(y);
+            for (int x = 0; x < source.Width; x++)
+            {
+                // Inverse map: rotate the destination point back by -a.
+                double dx = x - cx, dy = y - cy;
+                double sx = (dx * cos) + (dy * sin) + cx;
+                double sy = (-dx * sin) + (dy * cos) + cy;
+                int x0 = (int)Math.Floor(sx), y0 = (int)Math.Floor(sy);
+                for (int c = 0; c < 3; c++)
+                {
+                    row[(3 * x) + c] = x0 < 0 || y0 < 0 || x0 + 1 >= source.Width || y0 + 1 >= source.Height
+                        ? (byte)255
+                        : Bilinear(source, x0, y0, sx - x0, sy - y0, c);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static byte Bilinear(RgbImage image, int x0, int y0, double fx, double fy, int c)
+    {
+        ReadOnlySpan<byte> r0 = image.Row(y0), r1 = image.Row(y0 + 1);
+        double top = r0[(3 * x0) + c] + ((r0[(3 * (x0 + 1)) + c] - r0[(3 * x0) + c]) * fx);
+        double bottom = r1[(3 * x0) + c] + ((r1[(3 * (x0 + 1)) + c] - r1[(3 * x0) + c]) * fx);
+        return (byte)Math.Clamp((int)Math.Round(top + ((bottom - top) * fy)), 0, 255);
+    }
+
     private static void BoxPass(RgbImage image, int radius, bool horizontal)
     {
         int w = image.Width, h = image.Height;

@@ -33,6 +33,39 @@ public sealed class EntryNameEncodingTests
     }
 
     [Fact]
+    public void Zip_written_like_windows_compressed_folder_with_gbk_names_is_read()
+    {
+        var p1 = TestZip.Photo(1);
+        var p2 = TestZip.Photo(2);
+        var zip = WindowsCompressedFolderZip.Build(Unit, [("3205000001.jpg", p1), ("3205000002.jpg", p2), ("张三.jpg", TestZip.Photo(3))],
+            new DateTime(2026, 11, 2, 9, 30, 0, DateTimeKind.Unspecified));
+
+        // What Explorer writes: the folder entry first, GBK name bytes, bit 11 clear, MS-DOS host, DOS attributes.
+        var records = TestZip.CentralRecords(zip);
+        Assert.Equal(4, records.Count);
+        Assert.All(records, r => Assert.Equal(0, r.Flags & Utf8Flag));
+        Assert.Equal(TestZip.Gbk.GetBytes(Unit + "/"), records[0].Name);
+        Assert.Equal(TestZip.Gbk.GetBytes(Unit + "/张三.jpg"), records[3].Name);
+        Assert.False(System.Text.Unicode.Utf8.IsValid(records[0].Name), "the GBK folder name must not be valid UTF-8");
+        Assert.All(records, r => Assert.Equal(0x0014, System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(zip.AsSpan(r.Central + 4))));
+
+        var result = new UnitPackageIntake().Read(zip, Unit);
+
+        Assert.False(result.IsPackageRefused);
+        Assert.Equal(["3205000001", "3205000002"], result.Accepted.Select(a => a.PersonalNumber));
+        Assert.Equal(p1, result.Accepted[0].Bytes);
+        Assert.Equal(p2, result.Accepted[1].Bytes);
+        Assert.Equal(Unit + "/3205000001.jpg", result.Accepted[0].EntryName);
+        Assert.Equal(new DateTime(2026, 11, 2, 9, 30, 0, DateTimeKind.Unspecified), result.Accepted[0].LastWriteTime.DateTime);
+        var refusal = Assert.Single(result.Refusals);
+        Assert.Equal(Unit + "/张三.jpg", refusal.EntryName);
+        Assert.Equal(BatchRefusalCode.BadFileName, refusal.Code);
+
+        // Decoded as code page 437 (the zip spec's default) the folder would not match the unit: GBK really was used.
+        Assert.NotEqual(Unit, CodePagesEncodingProvider.Instance.GetEncoding(437)!.GetString(records[0].Name).TrimEnd('/'));
+    }
+
+    [Fact]
     public void Utf8_names_with_the_flag_decode_as_utf8()
     {
         var zip = new TestZip()

@@ -30,7 +30,11 @@ public sealed class BatchAndPhotoTests
         var p = new Photo(PhotoChannel.Counter, "a.jpg", [1, 2], T, personId: 3);
         Assert.Throws<SocialCardDomainException>(() => p.RecordReview(PhotoVerdict.Pending, "[]", T));
         p.RecordReview(PhotoVerdict.Failed, "[]", T, fixedBytes: [9]);
-        Assert.Equal(([1, 2], new byte[] { 9 }), (p.Original, p.Fixed!));
+        // Arrays compare by reference inside a tuple, so compare each array by content.
+        Assert.Equal(new byte[] { 1, 2 }, p.Original);
+        Assert.Equal(new byte[] { 9 }, p.Fixed);
+        Assert.Equal(PhotoVerdict.Failed, p.Verdict);
+        Assert.Equal(T, p.ReviewedAt);
     }
 
     [Fact]

@@ -52,12 +52,16 @@ public sealed class JobHandlerTests(PostgresServer server)
         {
             Assert.Equal(5, await db.Photos.CountAsync());
             var batch = await db.Batches.SingleAsync();
-            Assert.Equal((BatchState.Reviewed, 4, 1), (batch.State, batch.PassedCount, batch.FailedCount));
+            // The unknown number passes the engine but is voided as unmatched: 3 passed, 2 failed.
+            Assert.Equal((BatchState.Reviewed, 3, 2), (batch.State, batch.PassedCount, batch.FailedCount));
             var failed = await db.CardRecords.SingleAsync(c => c.State == CardState.PhotoFailed);
             Assert.Equal("文件大小不符合：10～40K", failed.Reason);
             Assert.Equal(3, await db.CardRecords.CountAsync(c => c.State == CardState.PhotoPassed));
             var orphan = await db.Photos.SingleAsync(p => p.EntryName == unknownNumber + ".jpg");
             Assert.Null(orphan.PersonId);
+            Assert.Equal(PhotoVerdict.Failed, orphan.Verdict);
+            Assert.Contains("registry.unmatched", orphan.ReportJson, StringComparison.Ordinal);
+            Assert.Contains("人员编号在制卡数据库中不存在", orphan.ReportJson, StringComparison.Ordinal);
             Assert.Contains("file.size", orphan.ReportJson, StringComparison.Ordinal);
         }
     }
@@ -138,6 +142,51 @@ public sealed class JobHandlerTests(PostgresServer server)
         Assert.Equal("13800000001", Assert.Single(gateway.Sent).Phone);
         await using var after = t.NewContext();
         Assert.Equal([SmsState.Sent, SmsState.Failed], await after.SmsOutbox.OrderBy(m => m.Id).Select(m => m.State).ToListAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Exporting_a_reviewed_batch_marks_the_batch_sent_once_all_its_passed_photos_are_out(string provider)
+    {
+        await using var t = await TestDatabase.CreateAsync(provider, server, "exportbatch");
+        var clock = new ManualTimeProvider(T0);
+        long batchId;
+        await using (var db = t.NewContext())
+        {
+            var unit = Samples.Unit();
+            db.Units.Add(unit);
+            var people = Enumerable.Range(0, 3).Select(_ => Samples.Person(unit)).ToList();
+            db.People.AddRange(people);
+            await db.SaveChangesAsync();
+            var batch = new Batch(unit.Id, "op", "u.zip", 3, T0);
+            db.Batches.Add(batch);
+            await db.SaveChangesAsync();
+            batchId = batch.Id;
+            for (var i = 0; i < 3; i++)
+            {
+                db.BatchEntries.Add(new BatchEntry(batchId, $"{unit.Code}/{people[i].PersonalNumber}.jpg", people[i].PersonalNumber,
+                    TestJpeg.Make(i == 2 ? 5_000 : 20_000, i)));
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        var review = new ClaimedJob(1, JobTypes.BatchPreReview, $"{{\"batchId\":{batchId},\"profileId\":\"p\"}}", 1, 8, "w");
+        await new BatchPreReviewJobHandler(t.Database, new JpegMagicReviewer(), clock).HandleAsync(review, CancellationToken.None);
+        await using (var db = t.NewContext())
+        {
+            Assert.Equal(BatchState.Reviewed, (await db.Batches.SingleAsync()).State);
+        }
+
+        var export = new CardCentreExportJobHandler(t.Database, new DirectoryExportSink(Path.Combine(t.Database.Storage.DataDirectory, "exports")), clock);
+        Assert.Equal(2, await export.ExportAsync("export-batch", CancellationToken.None));
+        Assert.Equal(0, await export.ExportAsync("export-again", CancellationToken.None));
+
+        await using var check = t.NewContext();
+        Assert.Equal(BatchState.SentToCardCentre, (await check.Batches.SingleAsync()).State);
+        Assert.Equal(1, await check.AuditEvents.CountAsync(e => e.Action == AuditActions.BatchSent && e.EntityId == batchId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(2, await check.CardRecords.CountAsync(c => c.State == CardState.SentToCardCentre));
+        Assert.Equal(1, await check.CardRecords.CountAsync(c => c.State == CardState.PhotoFailed));
     }
 
     [Theory]

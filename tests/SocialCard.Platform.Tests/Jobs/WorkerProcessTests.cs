@@ -9,7 +9,7 @@ namespace SocialCard.Platform.Tests.Jobs;
 
 /// <summary>Real processes: a worker killed with SIGKILL in the middle of a 50-photo batch, and two workers sharing
 /// one queue.</summary>
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresProcessCollection.Name)]
 public sealed class WorkerProcessTests(PostgresServer server)
 {
     [Theory]
@@ -43,6 +43,7 @@ public sealed class WorkerProcessTests(PostgresServer server)
         var jobId = await q.EnqueueAsync(JobTypes.BatchPreReview, $"{{\"batchId\":{batchId},\"profileId\":\"suzhou-sscard\"}}");
 
         int processedAtKill;
+        HashSet<string> committedAtKill;
         using (var first = WorkerProcess.Start(t, "batch", "first", leaseMs: 3000, delayMs: 60))
         {
             var deadline = DateTime.UtcNow.AddSeconds(60);
@@ -55,6 +56,8 @@ public sealed class WorkerProcessTests(PostgresServer server)
             first.KillHard();
             await first.WaitForExitAsync(TimeSpan.FromSeconds(10));
             processedAtKill = await CountPhotosAsync(t, batchId);
+            await using var db = t.NewContext();
+            committedAtKill = [.. await db.Photos.Where(p => p.BatchId == batchId).Select(p => p.EntryName!).ToListAsync()];
         }
 
         Assert.InRange(processedAtKill, 15, 49);
@@ -68,6 +71,14 @@ public sealed class WorkerProcessTests(PostgresServer server)
         using (var second = WorkerProcess.Start(t, "batch", "second", leaseMs: 3000, delayMs: 0))
         {
             Assert.Equal(0, await second.WaitForExitAsync(TimeSpan.FromSeconds(90)));
+
+            // The restarted worker reviews only what the killed one had not committed (at most the entries it was in
+            // the middle of are reviewed again), so no committed photo is processed twice.
+            var reviewedBySecond = second.Output.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Where(l => l.StartsWith("reviewed ", StringComparison.Ordinal)).Select(l => l["reviewed ".Length..]).ToList();
+            Assert.Empty(reviewedBySecond.Intersect(committedAtKill));
+            Assert.Equal(reviewedBySecond.Count, reviewedBySecond.Distinct().Count());
+            Assert.NotEmpty(reviewedBySecond);
         }
 
         await using (var db = t.NewContext())

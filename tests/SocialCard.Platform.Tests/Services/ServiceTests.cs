@@ -102,6 +102,13 @@ public sealed class ServiceTests(PostgresServer server)
                 await s.WriteAsync(TestJpeg.Make(i == 1 ? 5_000 : 20_000, i));
             }
 
+            // A good photo whose number is not in the registry: voided as unmatched (seed 000, 三、3).
+            var unmatched = archive.CreateEntry("3205001234/0999999997.jpg");
+            await using (var s = await unmatched.OpenAsync())
+            {
+                await s.WriteAsync(TestJpeg.Make(20_000, 7));
+            }
+
             var bad = archive.CreateEntry("3205001234/not-a-number.jpg");
             await using (var s = await bad.OpenAsync())
             {
@@ -114,7 +121,7 @@ public sealed class ServiceTests(PostgresServer server)
         var batches = new UnitBatchService(t.Database, queue, clock);
         var receipt = await batches.ReceiveAsync("3205001234", "hr-wang", "3205001234.zip", zip, "suzhou-sscard");
         Assert.False(receipt.IsRefused);
-        Assert.Equal(3, receipt.AcceptedCount);
+        Assert.Equal(4, receipt.AcceptedCount);
         Assert.NotNull(receipt.JobId);
         Assert.Single(receipt.Refusals);
 
@@ -123,10 +130,13 @@ public sealed class ServiceTests(PostgresServer server)
 
         var list = await batches.ListAsync(unitId);
         var view = Assert.Single(list);
-        Assert.Equal((BatchState.Reviewed, 3, 2, 1), (view.State, view.Reviewed, view.PassedCount, view.FailedCount));
+        Assert.Equal((BatchState.Reviewed, 4, 2, 2), (view.State, view.Reviewed, view.PassedCount, view.FailedCount));
 
         var failures = await batches.FailureListAsync(unitId);
-        var row = Assert.Single(failures);
+        Assert.Equal(2, failures.Count);
+        var voided = failures.Single(r => r.PersonalNumber == "0999999997");
+        Assert.Contains("人员编号在制卡数据库中不存在", voided.Reasons, StringComparison.Ordinal);
+        var row = failures.Single(r => r.PersonalNumber != "0999999997");
         Assert.Equal(numbers[1], row.PersonalNumber);
         Assert.Equal("欧***", row.Name);
         Assert.Contains("10～40K", row.Reasons, StringComparison.Ordinal);
@@ -178,12 +188,13 @@ public sealed class ServiceTests(PostgresServer server)
         Assert.Empty(parsed.Errors);
         var svc = new CardLifecycleService(t.Database, clock);
         var report = await svc.ApplyCardCentreResultsAsync(parsed, "staff:centre");
-        Assert.Equal(3, report.Applied);
-        Assert.Equal([5L, 6L], report.Rejected.Select(r => r.Line).Order().ToArray());
+        Assert.Equal(4, report.Applied); // picked_up with a production date walks ingested -> produced -> ready -> picked up
+        Assert.Equal(6L, Assert.Single(report.Rejected).Line);
 
         var again = await svc.ApplyCardCentreResultsAsync(parsed, "staff:centre");
         Assert.Equal(0, again.Applied); // re-applying the same file repeats no transition
-        Assert.Equal(5, again.Rejected.Count);
+        Assert.Equal(4, again.Unchanged);
+        Assert.Equal(6L, Assert.Single(again.Rejected).Line);
         var status = await svc.QueryAsync(people[2].PersonalNumber, people[2].IdNumber);
         Assert.Equal(CardState.Produced, status!.State);
         Assert.Equal(new DateOnly(2026, 3, 3), status.ReadyForPickupOn);

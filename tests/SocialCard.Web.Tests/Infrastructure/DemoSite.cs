@@ -38,6 +38,9 @@ public class DemoSite : SiteFactory
 
     private static int s_nextNumber;
 
+    /// <summary>Full ID numbers of the people made by <see cref="PeopleOfAsync"/>, by personal number.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, string> IdNumbers { get; } = new(StringComparer.Ordinal);
+
     /// <summary>
     /// Registers <paramref name="count"/> new people (no card yet) directly in the unit, as a registry import would,
     /// and returns their personal numbers ("09" + 8 digits, apart from the demo data's "01...").
@@ -54,6 +57,11 @@ public class DemoSite : SiteFactory
         }
 
         await PeopleBulkWriter.WriteAsync(Database, rows);
+        foreach (PersonRow row in rows)
+        {
+            IdNumbers[row.PersonalNumber] = row.IdNumber;
+        }
+
         return [.. rows.Select(r => r.PersonalNumber)];
     }
 
@@ -64,6 +72,17 @@ public class DemoSite : SiteFactory
         await using PlatformDbContext db = Database.CreateDbContext();
         return await db.CardRecords.Where(c => c.PersonalNumber == personalNumber).OrderByDescending(c => c.Id)
             .Select(c => (CardState?)c.State).FirstOrDefaultAsync();
+    }
+
+    /// <summary>Photo ids of a batch, by the personal number of the person each photo is for.</summary>
+    public async Task<IReadOnlyDictionary<string, long>> PhotoIdsAsync(long batchId)
+    {
+        await using PlatformDbContext db = Database.CreateDbContext();
+        var rows = await (from ph in db.Photos
+                          join p in db.People on ph.PersonId equals p.Id
+                          where ph.BatchId == batchId
+                          select new { p.PersonalNumber, ph.Id }).ToListAsync();
+        return rows.ToDictionary(r => r.PersonalNumber, r => r.Id, StringComparer.Ordinal);
     }
 
     /// <summary>

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SocialCard.Web.Features.Account;
@@ -56,14 +55,17 @@ public class SiteFactory : WebApplicationFactory<Program>
     {
         Directory.CreateDirectory(_dataDir);
         builder.UseEnvironment("Testing");
-        builder.ConfigureAppConfiguration((_, config) =>
+
+        // UseSetting, not ConfigureAppConfiguration: with the minimal host, Program reads builder.Configuration
+        // (Storage, Security, ...) while building the service collection, before configuration callbacks of the
+        // factory are applied. Settings given that way were missed, and every test site shared the default
+        // data folder (src/SocialCard.Web/data) and thus one database.
+        builder.UseSetting("Storage:DataDirectory", _dataDir);
+        foreach ((string key, string? value) in Settings)
         {
-            var settings = new Dictionary<string, string?>(Settings, StringComparer.OrdinalIgnoreCase)
-            {
-                ["Storage:DataDirectory"] = _dataDir,
-            };
-            config.AddInMemoryCollection(settings);
-        });
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services =>
         {
             if (UseTestAccounts)

@@ -22,6 +22,10 @@ public static class ApplicantData
     public const string ApplicantPersonal = "5101000001";
     public const string ApplicantName = "张小明";
 
+    /// <summary>刘洋: like 张小明 (registry has him, no photo on file); the second browser viewport applies as him.</summary>
+    public static readonly string SecondApplicantId = ResidentId("51010719920202006");
+    public const string SecondApplicantName = "刘洋";
+
     /// <summary>李华: photo on file.</summary>
     public static readonly string PhotoPersonId = ResidentId("51010719850505002");
     public const string PhotoPersonName = "李华";
@@ -60,6 +64,11 @@ public static class ApplicantData
             SocialSecurityNumber = ApplicantSsn,
         };
         applicant.MoveToUnit(insured);
+        var second = new Person(IdType.ResidentId, SecondApplicantId, "CHN", "5101000006", SecondApplicantName, Gender.Male, new DateOnly(1992, 2, 2), "CHN")
+        {
+            SocialSecurityNumber = "0137600126",
+        };
+        second.MoveToUnit(insured);
         var withPhoto = new Person(IdType.ResidentId, PhotoPersonId, "CHN", "5101000002", PhotoPersonName, Gender.Female, new DateOnly(1985, 5, 5), "CHN")
         {
             SocialSecurityNumber = "0137600124",
@@ -74,7 +83,7 @@ public static class ApplicantData
         {
             SocialSecurityNumber = "3205000005",
         };
-        db.People.AddRange(applicant, withPhoto, noSsn, produced, failed);
+        db.People.AddRange(applicant, second, withPhoto, noSsn, produced, failed);
         await db.SaveChangesAsync();
 
         var photo = new Photo(PhotoChannel.Applicant, "5101000002.jpg", DevsetPhotos.Read(DevsetPhotos.WithLabel("compliant", 1)[0]), now, withPhoto.Id);

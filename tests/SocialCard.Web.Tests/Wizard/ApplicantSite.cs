@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SocialCard.Platform.Jobs;
 using SocialCard.Platform.Storage;
+using SocialCard.Web.Features.PhotoCheck;
 using SocialCard.Web.Features.Sms;
 using SocialCard.Web.Features.Wizard;
 using SocialCard.Web.Tests.Infrastructure;
@@ -18,6 +20,9 @@ public sealed class ApplicantSite : SiteFactory
     /// <summary>2026-11-23 10:00 Beijing time.</summary>
     public static readonly DateTimeOffset Start = new(2026, 11, 23, 2, 0, 0, TimeSpan.Zero);
 
+    private static readonly Lazy<PhotoEngine> SharedEngine = new(() => PhotoEngine.Create(
+        new PhotoCheckOptions(), SourceDirectory(), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance));
+
     private bool _seeded;
 
     public ApplicantSite()
@@ -26,11 +31,22 @@ public sealed class ApplicantSite : SiteFactory
         Settings["Demo:Seed"] = "false";
         Settings["SmsOptions:DailyLimitPerClient"] = "1000";
         Settings["StatusQueryOptions:PermitsPerWindow"] = "1000";
+        Settings["Applicant:LookupPermitsPerWindow"] = "1000";
         ServiceOverrides.Add(services =>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+
+            // Own database: Program.cs reads Storage:* before the factory's settings apply, so the options are replaced here.
+            services.RemoveAll<StorageOptions>();
+            services.AddSingleton(new StorageOptions { DataDirectory = DataDirectory });
+            services.RemoveAll<ICardCentreExportSink>();
+            services.AddSingleton<ICardCentreExportSink>(new DirectoryExportSink(Path.Combine(DataDirectory, "exports")));
             services.AddApplicantServices(new ConfigurationBuilder().Build());
+
+            // One photo engine (face networks loaded once) for every applicant site in the test run.
+            services.RemoveAll<PhotoEngine>();
+            services.AddSingleton(_ => SharedEngine.Value);
             services.AddTransient<IStartupFilter, ApplicantEndpointsFallback>();
         });
     }
@@ -68,4 +84,7 @@ public sealed class ApplicantSite : SiteFactory
         DevSmsMessage message = Outbox.LatestFor(phone) ?? throw new InvalidOperationException("no SMS to " + phone);
         return SmsCodeService.ExtractCode(message.Text) ?? throw new InvalidOperationException("no code in " + message.Text);
     }
+
+    /// <summary>This file's folder: the engine looks for models/face-api from there upwards (the repository's).</summary>
+    private static string SourceDirectory([System.Runtime.CompilerServices.CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
 }

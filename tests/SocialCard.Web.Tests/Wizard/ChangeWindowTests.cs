@@ -1,5 +1,7 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using SocialCard.Platform.Domain;
+using SocialCard.Web.Features.Wizard;
 
 namespace SocialCard.Web.Tests.Wizard;
 
@@ -32,12 +34,15 @@ public sealed class ChangeWindowTests : IAsyncLifetime
     };
 
     [Fact]
-    public async Task Changes_are_allowed_before_24_hours_and_refused_after_then_handed_over()
+    public async Task Changes_are_allowed_until_submitted_plus_24_hours_and_refused_from_then_on()
     {
         WizardFlow flow = await WizardFlow.StartAsync(_site);
         await flow.SubmitAsync();
+        ApplicationView submitted = (await _site.Applications.FindLatestAsync(IdType.ResidentId, "CHN", ApplicantData.ApplicantId, default))!;
+        Assert.Equal(submitted.SubmittedAt + TimeSpan.FromHours(24), submitted.EditableUntil);
 
-        _site.Clock.Advance(TimeSpan.FromHours(23));
+        // 20 minutes before the end of the window (the sign-in itself moves the clock by one minute).
+        _site.Clock.Set(submitted.EditableUntil - TimeSpan.FromMinutes(21));
         WizardClient client = await SignInToChangeAsync();
         string page = WebUtility.HtmlDecode(await client.GetHtmlAsync("/apply/change"));
         Assert.Contains("id=\"editable\"", page, StringComparison.Ordinal);
@@ -52,20 +57,50 @@ public sealed class ChangeWindowTests : IAsyncLifetime
         badPostal["PostalCode"] = "abc";
         await client.RejectedAsync("/apply/change", badPostal, "邮政编码应为6位数字", "save");
 
-        _site.Clock.Advance(TimeSpan.FromHours(1)); // submitted + 24 h
+        // One second before submitted + 24 h: still allowed.
+        _site.Clock.Set(submitted.EditableUntil - TimeSpan.FromSeconds(1));
+        string lastSecond = WebUtility.HtmlDecode(await (await client.PostAsync("/apply/change", Change("成都市青羊区新地址2号"), "save")).Content.ReadAsStringAsync());
+        Assert.Contains("修改已保存", lastSecond, StringComparison.Ordinal);
+
+        // At submitted + 24 h: refused, nothing stored, no form any more (before the job has even run).
+        _site.Clock.Set(submitted.EditableUntil);
         string locked = WebUtility.HtmlDecode(await (await client.PostAsync("/apply/change", Change("成都市青羊区新地址3号"), "save")).Content.ReadAsStringAsync());
         Assert.Contains("不能再修改", locked, StringComparison.Ordinal);
         Assert.DoesNotContain("成都市青羊区新地址3号", locked, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"change-form\"", locked, StringComparison.Ordinal);
 
+        // The background job hands it over and locks it, once.
         Assert.Equal(1, await _site.Applications.HandOverDueAsync(default));
         Assert.Equal(0, await _site.Applications.HandOverDueAsync(default));
         WizardClient later = await SignInToChangeAsync();
         string readOnly = WebUtility.HtmlDecode(await later.GetHtmlAsync("/apply/change"));
         Assert.Contains("id=\"locked\"", readOnly, StringComparison.Ordinal);
-        Assert.Contains("成都市青羊区新地址1号", readOnly, StringComparison.Ordinal);
-        var view = await _site.Applications.FindLatestAsync(IdType.ResidentId, "CHN", ApplicantData.ApplicantId, default);
+        Assert.Contains("成都市青羊区新地址2号", readOnly, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"change-form\"", readOnly, StringComparison.Ordinal);
+        ApplicationView? view = await _site.Applications.FindLatestAsync(IdType.ResidentId, "CHN", ApplicantData.ApplicantId, default);
         Assert.Equal(ApplicationState.HandedOver, view!.State);
+    }
+
+    [Fact]
+    public async Task The_background_worker_hands_over_what_is_due()
+    {
+        WizardFlow flow = await WizardFlow.StartAsync(_site);
+        await flow.SubmitAsync();
+        ApplicationView submitted = (await _site.Applications.FindLatestAsync(IdType.ResidentId, "CHN", ApplicantData.ApplicantId, default))!;
+        _site.Clock.Set(submitted.EditableUntil);
+
+        // The worker sweeps once at start, then every HandOverInterval.
+        using var worker = ActivatorUtilities.CreateInstance<ApplicationHandOverWorker>(_site.Services);
+        await worker.StartAsync(default);
+        ApplicationState state = submitted.State;
+        for (int i = 0; i < 100 && state != ApplicationState.HandedOver; i++)
+        {
+            await Task.Delay(50);
+            state = (await _site.Applications.GetAsync(submitted.Id, default))!.State;
+        }
+
+        await worker.StopAsync(default);
+        Assert.Equal(ApplicationState.HandedOver, state);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using SocialCard.Web.Features.RegistrationForm;
 using SocialCard.Web.Tests.Infrastructure;
@@ -129,54 +128,5 @@ public sealed class RegistrationFormGeneratorTests
         }
 
         return (double)dark / (w * h);
-    }
-}
-
-/// <summary>poppler-utils, as the brief asks: pdftotext for text, pdftoppm for PNG.</summary>
-public static class PdfTools
-{
-    public static string Text(byte[] pdf) => Run("pdftotext", pdf, "-layout", "-", "-");
-
-    public static byte[] FirstPagePng(byte[] pdf, int dpi)
-    {
-        string dir = Path.Combine(Path.GetTempPath(), "sc-web2-pdf", Guid.NewGuid().ToString("n"));
-        Directory.CreateDirectory(dir);
-        string input = Path.Combine(dir, "form.pdf");
-        File.WriteAllBytes(input, pdf);
-        RunFile("pdftoppm", "-png", "-r", dpi.ToString(System.Globalization.CultureInfo.InvariantCulture), "-f", "1", "-l", "1", "-singlefile", input, Path.Combine(dir, "page"));
-        byte[] png = File.ReadAllBytes(Path.Combine(dir, "page.png"));
-        Directory.Delete(dir, recursive: true);
-        return png;
-    }
-
-    /// <summary>Runs a poppler tool on the PDF given as a file (last argument before "-" outputs).</summary>
-    public static string Run(string tool, byte[] pdf, params string[] args)
-    {
-        string file = Path.Combine(Path.GetTempPath(), "sc-web2-" + Guid.NewGuid().ToString("n") + ".pdf");
-        File.WriteAllBytes(file, pdf);
-        try
-        {
-            string[] full = tool == "pdftotext" ? [.. args[..^2], file, args[^1]] : [.. args, file];
-            return RunFile(tool, full);
-        }
-        finally
-        {
-            File.Delete(file);
-        }
-    }
-
-    private static string RunFile(string tool, params string[] args)
-    {
-        var info = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string a in args)
-        {
-            info.ArgumentList.Add(a);
-        }
-
-        using Process process = Process.Start(info)!;
-        string output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"{tool} failed: {process.StandardError.ReadToEnd()}");
-        return output;
     }
 }

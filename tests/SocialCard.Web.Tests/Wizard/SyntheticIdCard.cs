@@ -9,7 +9,13 @@ namespace SocialCard.Web.Tests.Wizard;
 /// </summary>
 public static class SyntheticIdCard
 {
-    public static byte[] Jpeg(int width = 856, int height = 540, double angleDegrees = 0, int blurRadius = 0, double cardScale = 1.0)
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(int, int, double, int, double), byte[]> s_made = new();
+
+    /// <summary>The JPEG for these parameters, drawn once per test run (a copy is returned).</summary>
+    public static byte[] Jpeg(int width = 856, int height = 540, double angleDegrees = 0, int blurRadius = 0, double cardScale = 1.0) =>
+        (byte[])s_made.GetOrAdd((width, height, angleDegrees, blurRadius, cardScale), key => Make(key.Item1, key.Item2, key.Item3, key.Item4, key.Item5)).Clone();
+
+    private static byte[] Make(int width, int height, double angleDegrees, int blurRadius, double cardScale)
     {
         using RgbImage image = Draw(width, height, angleDegrees, cardScale);
         if (blurRadius > 0)

@@ -1,12 +1,15 @@
 using System.Net;
 using System.Net.Http.Headers;
-using SocialCard.Web.Tests.Infrastructure;
+using System.Text.RegularExpressions;
 
 namespace SocialCard.Web.Tests.Wizard;
 
 /// <summary>A browser-like client for the wizard: keeps cookies, posts forms with the antiforgery token.</summary>
-public sealed class WizardClient(HttpClient client)
+public sealed partial class WizardClient(HttpClient client)
 {
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+
     private string? _token;
 
     public HttpClient Http { get; } = client;
@@ -16,7 +19,12 @@ public sealed class WizardClient(HttpClient client)
         HttpResponseMessage response = await Http.GetAsync(path);
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path}: {(int)response.StatusCode} {response.Headers.Location}");
         string html = await response.Content.ReadAsStringAsync();
-        _token = FormPost.Token(html);
+        Match token = TokenPattern().Match(html);
+        if (token.Success)
+        {
+            _token = token.Groups[1].Value; // pages without a form (the done page) keep the previous token
+        }
+
         return html;
     }
 

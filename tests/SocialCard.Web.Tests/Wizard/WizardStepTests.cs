@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using SocialCard.Web.Features.Wizard;
 
 namespace SocialCard.Web.Tests.Wizard;
 
@@ -181,6 +183,22 @@ public sealed class WizardStepTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Photo_taken_on_a_phone_as_heic_is_accepted()
+    {
+        byte[] heic = HeicSample.FromJpeg(WizardFlow.CompliantPhoto());
+        Assert.Equal(SocialCard.Imaging.ImageFormat.Heic, SocialCard.Imaging.ImageFormatSniffer.Detect(heic));
+
+        WizardFlow flow = await FlowAsync();
+        await flow.PersonalAsync();
+        HttpResponseMessage uploaded = await flow.Client.PostFilesAsync("/apply/photo", [("Upload", "IMG_0001.HEIC", heic)], "upload");
+        string html = WebUtility.HtmlDecode(await uploaded.Content.ReadAsStringAsync());
+        Assert.Contains("照片符合要求", html, StringComparison.Ordinal);
+        HttpResponseMessage stored = await flow.Client.Http.GetAsync("/apply/files/photo");
+        Assert.Equal("image/jpeg", stored.Content.Headers.ContentType?.MediaType); // kept as JPEG for the card and the PDF
+        await flow.Client.AdvanceAsync("/apply/photo", new Dictionary<string, string>(), "/apply/idcard");
+    }
+
+    [Fact]
     public async Task Photo_on_file_can_be_kept()
     {
         WizardFlow flow = await FlowAsync();
@@ -233,6 +251,12 @@ public sealed class WizardStepTests : IAsyncLifetime
         Assert.Contains(ApplicantData.ApplicantId, text, StringComparison.Ordinal);
         Assert.Contains("● 成都银行", text, StringComparison.Ordinal);
         Assert.Contains(ApplicantData.BankBranch, text, StringComparison.Ordinal);
+        Assert.Matches(ApplicantData.InsuredUnitCode + @"\s+" + ApplicantData.InsuredUnitName, text); // 参保单位
+        Assert.Contains(ApplicantData.WorkUnitName, text, StringComparison.Ordinal);                                         // 部门
+
+        // The person's insured unit is still the one the registry had (a second application shows it again).
+        Assert.Equal(ApplicantData.InsuredUnitCode, (await _site.Services.GetRequiredService<IApplicantRegistry>()
+            .FindPersonAsync(SocialCard.Platform.Domain.IdType.ResidentId, "CHN", ApplicantData.ApplicantId, default))!.InsuredUnit!.Code);
 
         // Back button after submit: the wizard pages lead to the done page, nothing is submitted twice.
         HttpResponseMessage back = await flow.Client.Http.GetAsync("/apply/summary");
@@ -241,6 +265,20 @@ public sealed class WizardStepTests : IAsyncLifetime
         // Another browser gets nothing.
         HttpClient stranger = _site.CreateBrowserLikeClient();
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync("/apply/form.pdf")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_second_application_inside_the_24_hours_is_sent_to_the_change_page()
+    {
+        WizardFlow first = await FlowAsync();
+        await first.SubmitAsync();
+        WizardFlow again = await FlowAsync();
+        await again.ConsentsAsync();
+        string html = await again.Client.RejectedAsync("/apply/identity", WizardFlow.Identity(ApplicantData.ApplicantId), "请通过“办理查询”页面修改");
+        Assert.Contains("href=\"/apply/change\"", html, StringComparison.Ordinal);
+
+        // Someone else is not affected.
+        await again.Client.AdvanceAsync("/apply/identity", WizardFlow.Identity(ApplicantData.SecondApplicantId), "/apply/mobile");
     }
 
     [Fact]

@@ -20,13 +20,32 @@ internal static class AffineResampler
         Span<byte> d = dst.Pixels;
         int n = Math.Clamp((int)Math.Ceiling(map.Scale - 0.05), 1, 4);
         float inv = 1f / (n * n);
+
+        // The map is affine: step the source coordinates incrementally (x/y move by A11/A21 per output column).
+        float dxu = (float)map.A11, dyu = (float)map.A21;
+        Span<float> subX = stackalloc float[16];
+        Span<float> subY = stackalloc float[16];
+        for (int j = 0, k = 0; j < n; j++)
+        {
+            for (int i = 0; i < n; i++, k++)
+            {
+                // Offsets of the sub-sample (i, j) from the pixel's corner, in source units, minus the half-pixel shift.
+                double ou = (i + 0.5) / n, ov = (j + 0.5) / n;
+                subX[k] = (float)((map.A11 * ou) + (map.A12 * ov)) - 0.5f;
+                subY[k] = (float)((map.A21 * ou) + (map.A22 * ov)) - 0.5f;
+            }
+        }
+
+        int samples = n * n;
         for (int v = 0; v < height; v++)
         {
-            for (int u = 0; u < width; u++)
+            (double rowX, double rowY) = map.Apply(0, v);
+            (double cx0, double cy0) = map.Apply(0.5, v + 0.5);
+            float cornerX = (float)rowX, cornerY = (float)rowY, centreX = (float)cx0, centreY = (float)cy0;
+            for (int u = 0; u < width; u++, cornerX += dxu, cornerY += dyu, centreX += dxu, centreY += dyu)
             {
                 int di = ((v * width) + u) * 3;
-                (double cx, double cy) = map.Apply(u + 0.5, v + 0.5);
-                bool inside = cx >= 0 && cx <= sw && cy >= 0;
+                bool inside = centreX >= 0 && centreX <= sw && centreY >= 0;
                 if (!inside)
                 {
                     d[di] = fill.R;
@@ -38,16 +57,12 @@ internal static class AffineResampler
 
                 valid[(v * width) + u] = 1;
                 float r = 0, g = 0, b = 0;
-                for (int j = 0; j < n; j++)
+                for (int k = 0; k < samples; k++)
                 {
-                    for (int i = 0; i < n; i++)
-                    {
-                        (double x, double y) = map.Apply(u + ((i + 0.5) / n), v + ((j + 0.5) / n));
-                        Sample(s, sw, sh, (float)x - 0.5f, (float)y - 0.5f, out float sr, out float sg, out float sb);
-                        r += sr;
-                        g += sg;
-                        b += sb;
-                    }
+                    Sample(s, sw, sh, cornerX + subX[k], cornerY + subY[k], out float sr, out float sg, out float sb);
+                    r += sr;
+                    g += sg;
+                    b += sb;
                 }
 
                 d[di] = (byte)Math.Clamp((r * inv) + 0.5f, 0, 255);

@@ -1,12 +1,27 @@
+using System.Buffers;
+
 namespace SocialCard.Photos.Fixes.Segmentation;
 
 /// <summary>Mean over a (2r+1)^2 window, separable running sums, windows clipped at the borders (true mean of the
-/// pixels inside).</summary>
+/// pixels inside). The row pass's scratch plane is rented from the shared pool (the segmenter filters a dozen planes
+/// per photo).</summary>
 internal static class BoxFilter
 {
     public static void Mean(ReadOnlySpan<float> src, Span<float> dst, int width, int height, int radius)
     {
-        float[] tmp = new float[src.Length];
+        float[] tmp = ArrayPool<float>.Shared.Rent(src.Length);
+        try
+        {
+            Mean(src, dst, width, height, radius, tmp);
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(tmp);
+        }
+    }
+
+    private static void Mean(ReadOnlySpan<float> src, Span<float> dst, int width, int height, int radius, float[] tmp)
+    {
         for (int y = 0; y < height; y++)
         {
             ReadOnlySpan<float> row = src.Slice(y * width, width);

@@ -15,7 +15,8 @@ namespace SocialCard.Photos.Fixes.Segmentation;
 /// found hair top, and a neck/shoulder trapezoid from below the chin to the lower edge. These pixels are person.</item>
 /// <item>Trimap by hysteresis: the person is what is 4-connected to the prior through pixels whose wall distance
 /// exceeds max(6, 2.5 sigma); everything reachable from the border or the extended canvas without crossing the
-/// person is wall; enclosed leftovers (holes: glasses glints, white collar inside the jacket) are filled as person.</item>
+/// person is wall; enclosed leftovers (holes: glasses glints, white collar inside the jacket) are filled as person, and
+/// below the chin every column is person from the first clearly non-wall pixel down (light clothing on a light wall).</item>
 /// <item>Soft alpha: guided filter of the hard mask with the normalised wall distance as guide (radius 2, eps 0.01),
 /// kept only in a band of +/-3 px around the mask edge (inside deeper than 2 px = 1, outside beyond 3 px = 0), so
 /// hair strands keep partial opacity and the edge is soft without a blocky cut.</item>
@@ -59,6 +60,7 @@ internal static class PersonSegmenter
 
         byte[] mask = Watershed(lab, valid, prior, distance, low);
         int holes = FillHoles(w, h, mask, valid);
+        holes += FillBelowShoulders(mask, distance, valid, w, h, landmarks, low);
 
         // Soft edge.
         float[] guide = new float[n], hard = new float[n];
@@ -306,6 +308,50 @@ internal static class PersonSegmenter
             int cost = Math.Max(current, Math.Min(255, (int)(MathF.Sqrt((dl * dl) + (da * da) + (db * db)) * 4f)));
             buckets[cost].Push((to << 1) | side);
         }
+    }
+
+    /// <summary>
+    /// Below the chin a column that meets the person (three consecutive pixels farther than the threshold from the
+    /// wall) is person from there down to the lower edge, provided its bottom pixel is not wall-coloured: the torso
+    /// fills the frame below the shoulder line. Light clothing against a light wall otherwise comes out in ragged,
+    /// partly whitened patches whose upper edge reads as a tilted shoulder line.
+    /// </summary>
+    private static int FillBelowShoulders(byte[] mask, float[] distance, ReadOnlySpan<byte> valid, int w, int h, IReadOnlyList<PointF> p, float low)
+    {
+        float faceWidth = MathF.Sqrt(((p[16].X - p[0].X) * (p[16].X - p[0].X)) + ((p[16].Y - p[0].Y) * (p[16].Y - p[0].Y)));
+        int start = Math.Clamp((int)(p[8].Y + (0.1f * faceWidth)), 0, h - 1);
+        int filled = 0;
+        for (int x = 0; x < w; x++)
+        {
+            int bottom = ((h - 1) * w) + x;
+            if (valid[bottom] == 0 || distance[bottom] <= low)
+            {
+                continue;
+            }
+
+            int run = 0, edge = -1;
+            for (int y = start; y < h; y++)
+            {
+                run = distance[(y * w) + x] > low ? run + 1 : 0;
+                if (run == 3)
+                {
+                    edge = y - 2;
+                    break;
+                }
+            }
+
+            for (int y = Math.Max(edge, 0); edge >= 0 && y < h; y++)
+            {
+                int i = (y * w) + x;
+                if (mask[i] == 0 && valid[i] != 0)
+                {
+                    mask[i] = 1;
+                    filled++;
+                }
+            }
+        }
+
+        return filled;
     }
 
     /// <summary>Marks as person every non-person pixel not reachable from the border or the extended canvas.</summary>

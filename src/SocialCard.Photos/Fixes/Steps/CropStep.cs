@@ -41,9 +41,11 @@ public sealed class CropStep : IFixStep
         }
 
         double start = Math.Max(1, eyes.Y - browTop);
-        HairTopFinder.HairTop hair = wall is null
-            ? new HairTopFinder.HairTop(0.95 * faceWidth, false)
-            : HairTopFinder.Find(ctx.Source, wall, eyes, roll, faceWidth, start);
+        HairTopFinder.HairTop hair = ctx.HairAboveEyes is { } measured
+            ? new HairTopFinder.HairTop(measured, false)
+            : wall is null
+                ? new HairTopFinder.HairTop(0.95 * faceWidth, false)
+                : HairTopFinder.Find(ctx.Source, wall, eyes, roll, faceWidth, start);
 
         double scale = target.FaceWidth / faceWidth;
         double hairTarget = target.HairTop;

@@ -1,19 +1,26 @@
 using System.Drawing;
 using System.Globalization;
+using SocialCard.Imaging;
 using SocialCard.Photos.Faces;
 using SocialCard.Photos.Fixes.Geometry;
+using SocialCard.Photos.Profiles;
 using SocialCard.Photos.Rules;
 
 namespace SocialCard.Photos.Fixes.Steps;
 
 /// <summary>
-/// Finds the one face and refuses what no fix can repair: no face, several faces, closed eyes, a head turned beyond
+/// Finds the one face and refuses what no fix can repair: no face, several faces, closed eyes, a smile or open mouth
+/// (the profile's expression thresholds), a head turned beyond
 /// <see cref="FixOptions.MaxYawDegrees"/>, a tilt beyond <see cref="FixOptions.MaxRollDegrees"/>, or a face so small
 /// that reaching the profile's face width would need more than <see cref="FixOptions.MaxUpscale"/> enlargement. When
 /// the source was decoded reduced and the face needs more pixels, the original is decoded again at a finer scale.
 /// </summary>
 public sealed class FaceStep : IFixStep
 {
+    /// <summary>Expression probability above which a non-neutral expression is refused before the fix (see
+    /// <see cref="ExpressionRefusal"/>).</summary>
+    public const double ClearExpression = 0.95;
+
     private readonly IFaceDetector _detector;
 
     public FaceStep(IFaceDetector detector) => _detector = detector;
@@ -27,7 +34,7 @@ public sealed class FaceStep : IFixStep
             return ctx.Refuse(Id, "image.undecodable", new LocalizedText("没有可用的图像", "No image to work on"));
         }
 
-        FaceObservation? observation = _detector.Analyze(ctx.Source);
+        FaceObservation? observation = Detect(_detector, ctx.Source);
         if (observation is null)
         {
             return ctx.Refuse(Id, "face.engine", new LocalizedText("人脸分析无法运行（模型缺失？）", "Face analysis could not run (models missing?)"));
@@ -56,6 +63,11 @@ public sealed class FaceStep : IFixStep
         {
             return ctx.Refuse(Id, "face.eyes-closed", new LocalizedText(
                 $"眼睛闭合（睁眼度 {F(openness)}），请重新拍摄睁眼照片", $"Eyes closed (openness {F(openness)}); take a new photo with open eyes"), "eye openness", openness);
+        }
+
+        if (ExpressionRefusal(ctx, face) is { } expression)
+        {
+            return expression;
         }
 
         double yaw = face.YawDegrees ?? LandmarkGeometry.EstimateYawDegrees(p);
@@ -104,6 +116,110 @@ public sealed class FaceStep : IFixStep
             $"检测到一张人脸：脸宽 {F(originalFaceWidth)} 像素，侧转 {F(yaw)}°，倾斜 {F(roll)}°，睁眼度 {F(openness)}",
             $"One face: width {F(originalFaceWidth)} px, yaw {F(yaw)} deg, roll {F(roll)} deg, eye openness {F(openness)}"),
             "source face width (px)", originalFaceWidth, originalFaceWidth);
+    }
+
+    /// <summary>
+    /// The detector on the whole frame; when it finds nothing, on square windows of the frame (the tiny detector misses
+    /// some faces in frames much wider or taller than the face needs: a 4:3 12 MP frame, a busy 4:5 portrait): the
+    /// upper square (portrait) or the central square (landscape), then that square's upper-central 3/4. Faces found in
+    /// a window are mapped back to frame pixels.
+    /// </summary>
+    internal static FaceObservation? Detect(IFaceDetector detector, RgbImage image)
+    {
+        FaceObservation? whole = detector.Analyze(image);
+        if (whole is null || whole.Faces.Count > 0)
+        {
+            return whole;
+        }
+
+        int side = Math.Min(image.Width, image.Height);
+        int x0 = (image.Width - side) / 2;
+        int small = side * 3 / 4;
+        foreach ((int x, int y, int s) in (ReadOnlySpan<(int, int, int)>)[(x0, 0, side), (x0 + ((side - small) / 2), 0, small)])
+        {
+            if (s < 64 || (s == image.Width && s == image.Height))
+            {
+                continue;
+            }
+
+            using var window = new RgbImage(s, s);
+            for (int row = 0; row < s; row++)
+            {
+                image.Row(y + row).Slice(x * 3, s * 3).CopyTo(window.Row(row));
+            }
+
+            FaceObservation? found = detector.Analyze(window);
+            if (found is { Faces.Count: > 0 })
+            {
+                return new FaceObservation { Faces = [.. found.Faces.Select(f => Move(f, x, y))] };
+            }
+        }
+
+        return whole;
+    }
+
+    /// <summary>
+    /// A smile or another non-neutral expression, or an open mouth, is the person's, not the photo's: no fix can change
+    /// it. Refused here, before any pixel work, only when clear: an expression probability above both the profile's
+    /// <c>expression.neutral</c> limit and <see cref="ClearExpression"/> (the expression net reads the cropped,
+    /// levelled output a little differently from the source, so borderline faces are left to the re-check), or a mouth
+    /// opening above the profile's <c>mouth.open</c> limit (a ratio of landmark distances, the same on any scale).
+    /// </summary>
+    private FixStepResult? ExpressionRefusal(FixContext ctx, ObservedFace face)
+    {
+        RuleSettings expression = ctx.Profile.Rule("expression.neutral");
+        if (expression.Enabled && face.Expressions.Count > 0)
+        {
+            double happy = face.Expression("happy");
+            if (expression.TryGet("maxHappy", out double maxHappy) && happy > Math.Max(maxHappy, ClearExpression))
+            {
+                return ctx.Refuse(Id, "expression.neutral", new LocalizedText(
+                    $"表情不自然（微笑，概率 {F(happy)}），无法自动修复，请保持自然表情、闭嘴重拍",
+                    $"Not a neutral expression (smiling, probability {F(happy)}); cannot be fixed, retake with a neutral expression and closed mouth"), "happy", happy);
+            }
+
+            if (expression.TryGet("maxOtherNonNeutral", out double maxOther))
+            {
+                foreach ((string name, double probability) in face.Expressions)
+                {
+                    if (name is not ("neutral" or "happy") && probability > Math.Max(maxOther, ClearExpression))
+                    {
+                        return ctx.Refuse(Id, "expression.neutral", new LocalizedText(
+                            $"表情不自然（{name}，概率 {F(probability)}），无法自动修复，请保持自然表情重拍",
+                            $"Not a neutral expression ({name}, probability {F(probability)}); cannot be fixed, retake with a neutral expression"), name, probability);
+                    }
+                }
+            }
+        }
+
+        RuleSettings mouth = ctx.Profile.Rule("mouth.open");
+        if (mouth.Enabled && mouth.TryGet("maxOpening", out double maxOpening) && face.MouthOpenness is { } opening && opening > maxOpening)
+        {
+            return ctx.Refuse(Id, "mouth.open", new LocalizedText(
+                $"嘴巴张开（开度 {F(opening)}），无法自动修复，请闭嘴重拍", $"Mouth open (opening {F(opening)}); cannot be fixed, retake with the mouth closed"), "mouth opening", opening);
+        }
+
+        return null;
+    }
+
+    private static ObservedFace Move(ObservedFace face, float dx, float dy)
+    {
+        var points = new PointF[face.Landmarks.Count];
+        for (int i = 0; i < points.Length; i++)
+        {
+            points[i] = new PointF(face.Landmarks[i].X + dx, face.Landmarks[i].Y + dy);
+        }
+
+        return new ObservedFace
+        {
+            Box = new RectangleF(face.Box.X + dx, face.Box.Y + dy, face.Box.Width, face.Box.Height),
+            Score = face.Score,
+            Landmarks = points,
+            YawDegrees = face.YawDegrees,
+            PitchDegrees = face.PitchDegrees,
+            RollDegrees = face.RollDegrees,
+            Expressions = face.Expressions,
+        };
     }
 
     private static ObservedFace Rescale(ObservedFace face, double k)

@@ -4,8 +4,10 @@ using SocialCard.Photos.Profiles;
 namespace SocialCard.Photos.Rules.Lighting;
 
 /// <summary>
-/// lighting.glare (人像反光, 眼镜反光): specular highlights on the skin or glasses. The share of skin-zone pixels with
-/// luma &gt;= <c>specularLevel</c> is at most <c>maxSpecularShare</c>.
+/// lighting.glare (人像反光, 眼镜反光): specular highlights on the skin or on glasses. The share of skin-zone pixels with
+/// luma &gt;= <c>specularLevel</c> is at most <c>maxSpecularShare</c>; when a face with landmarks is known, the share of
+/// such pixels in the lens zones around the eyes (<see cref="EyeZones"/>, where glasses reflect) is also at most
+/// <c>maxEyeSpecularShare</c> (the small catchlight of a bare eye stays well below it).
 /// </summary>
 public sealed class GlareRule : IPhotoRule
 {
@@ -25,15 +27,27 @@ public sealed class GlareRule : IPhotoRule
         }
 
         double share = context.SkinStats.ShareAtOrAbove((int)level);
-        string limit = $"skin pixels >= {RuleFinding.Format(level, 0)}: <= {RuleFinding.Format(max * 100)}%";
-        if (share <= max)
+        double? eyeShare = settings.TryGet("maxEyeSpecularShare", out double maxEye) && context.EyeZones is { } zones
+            ? zones.SpecularShare(context.Luma, (int)level)
+            : null;
+        string limit = $"skin pixels >= {RuleFinding.Format(level, 0)}: <= {RuleFinding.Format(max * 100)}%"
+            + (eyeShare is null ? string.Empty : $"; eye zones: <= {RuleFinding.Format(maxEye * 100)}%");
+        if (share > max)
         {
-            return RuleFinding.Pass(Id, new LocalizedText("面部无明显反光", "No glare on the face."), number: share, limit: limit);
+            return RuleFinding.Violation(Id, settings, new LocalizedText(
+                $"面部有反光亮点（{RuleFinding.Format(share * 100)}% 的面部像素过亮）：请避免闪光灯直射、调整灯光或眼镜角度后重拍",
+                $"Glare on the face ({RuleFinding.Format(share * 100)}% of the face pixels are specular highlights): avoid direct flash, move the lights or tilt the glasses, and retake it."),
+                number: share, limit: limit);
         }
 
-        return RuleFinding.Violation(Id, settings, new LocalizedText(
-            $"面部或眼镜有反光亮点（{RuleFinding.Format(share * 100)}% 的面部像素过亮）：请避免闪光灯直射、调整灯光或眼镜角度后重拍",
-            $"Glare on the face or glasses ({RuleFinding.Format(share * 100)}% of the face pixels are specular highlights): avoid direct flash, move the lights or tilt the glasses, and retake it."),
-            number: share, limit: limit);
+        if (eyeShare is { } eye && eye > maxEye)
+        {
+            return RuleFinding.Violation(Id, settings, new LocalizedText(
+                $"眼部或眼镜有反光（眼部区域 {RuleFinding.Format(eye * 100)}% 的像素过亮，允许不超过 {RuleFinding.Format(maxEye * 100)}%）：请稍微调整眼镜角度或灯光位置，避免镜片反光后重拍",
+                $"Glare on the eyes or glasses ({RuleFinding.Format(eye * 100)}% of the eye-zone pixels are specular highlights, at most {RuleFinding.Format(maxEye * 100)}% allowed): tilt the glasses slightly or move the lights so the lenses do not reflect, and retake it."),
+                number: eye, limit: limit);
+        }
+
+        return RuleFinding.Pass(Id, new LocalizedText("面部及眼镜无明显反光", "No glare on the face or glasses."), number: Math.Max(share, eyeShare ?? 0), limit: limit);
     }
 }

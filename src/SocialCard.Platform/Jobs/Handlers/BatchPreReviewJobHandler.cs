@@ -7,11 +7,20 @@ namespace SocialCard.Platform.Jobs.Handlers;
 
 /// <summary>Pre-reviews every entry of a unit batch. Each entry is one transaction: the photo row (unique on batch and
 /// entry), the card transition and the audit event commit together, and an entry that already has its photo row is
-/// skipped, so a job re-run after a crash processes each photo exactly once. When every entry is done the batch gets
-/// its final counts.</summary>
-public sealed class BatchPreReviewJobHandler(PlatformDatabase database, IPhotoReviewer reviewer, TimeProvider time) : IJobHandler
+/// skipped, so a job re-run after a crash processes each photo exactly once. Entries run in parallel (the photo engine
+/// is CPU-bound and thread-safe), at most <c>maxDegreeOfParallelism</c> at a time (default: one per core). A photo
+/// that passes the engine but whose file name matches no person in the registry is voided with
+/// "人员编号在制卡数据库中不存在" (seed 000, 三、3). When every entry is done the batch gets its final counts.</summary>
+public sealed class BatchPreReviewJobHandler(PlatformDatabase database, IPhotoReviewer reviewer, TimeProvider time,
+    int maxDegreeOfParallelism = 0) : IJobHandler
 {
     public const string Actor = "system:prereview";
+
+    /// <summary>The finding that voids a passing photo whose personal number is not in the registry.</summary>
+    public static readonly PhotoFinding UnmatchedFinding = new(Batches.BatchEntryOutcome.UnmatchedRuleId, FindingOutcome.Fail, null, null,
+        "人员编号在制卡数据库中不存在", "The personal number (file name) is not in the card database.");
+
+    private readonly int _parallelism = maxDegreeOfParallelism > 0 ? maxDegreeOfParallelism : Environment.ProcessorCount;
 
     public string Type => JobTypes.BatchPreReview;
 
@@ -26,11 +35,9 @@ public sealed class BatchPreReviewJobHandler(PlatformDatabase database, IPhotoRe
                 .Select(e => (e.Id, e.EntryName)).OrderBy(e => e.EntryName, StringComparer.Ordinal).ToList();
         }
 
-        foreach (var (entryId, entryName) in entries)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            await ProcessEntryAsync(payload, entryId, entryName, cancellationToken).ConfigureAwait(false);
-        }
+        var options = new ParallelOptions { MaxDegreeOfParallelism = _parallelism, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(entries, options, (e, ct) => new ValueTask(ProcessEntryAsync(payload, e.Id, e.Name, ct)))
+            .ConfigureAwait(false);
 
         await FinishBatchAsync(payload.BatchId, cancellationToken).ConfigureAwait(false);
     }
@@ -48,6 +55,12 @@ public sealed class BatchPreReviewJobHandler(PlatformDatabase database, IPhotoRe
         var now = time.GetUtcNow();
 
         var person = await db.People.SingleOrDefaultAsync(p => p.PersonalNumber == entry.PersonalNumber, ct).ConfigureAwait(false);
+        if (person is null && review.Verdict == PhotoVerdict.Passed)
+        {
+            // 文件名称在数据库系统不存在的，即使照片合格，也因信息不匹配而作废.
+            review = review with { Verdict = PhotoVerdict.Failed, Findings = [UnmatchedFinding, .. review.Findings] };
+        }
+
         var photo = new Photo(PhotoChannel.UnitBatch, entry.EntryName, entry.Bytes, now, person?.Id, payload.BatchId, entry.EntryName);
         photo.RecordReview(review.Verdict, JobJson.Serialize(review.Findings), now, review.FixedBytes);
         db.Photos.Add(photo);

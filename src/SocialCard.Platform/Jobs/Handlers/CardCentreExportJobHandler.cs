@@ -9,7 +9,8 @@ namespace SocialCard.Platform.Jobs.Handlers;
 /// <summary>Exports every card whose photo passed pre-review to the card centre (fixed bytes when the engine fixed the
 /// photo, else the original) and moves those cards to sent-to-card-centre. The package is written first under a
 /// name derived from the job id; the state change commits afterwards, so a crash in between re-exports the same
-/// package name with the same cards.</summary>
+/// package name with the same cards. A unit batch whose passed photos have all been exported moves to
+/// <see cref="BatchState.SentToCardCentre"/> in the same save.</summary>
 public sealed class CardCentreExportJobHandler(PlatformDatabase database, ICardCentreExportSink sink, TimeProvider time) : IJobHandler
 {
     public const string Actor = "system:export";
@@ -59,8 +60,37 @@ public sealed class CardCentreExportJobHandler(PlatformDatabase database, ICardC
         }
 
         db.AuditEvents.Add(new AuditEvent(now, Actor, AuditActions.CardCentreExported, "package", packageName, $"cards={items.Count}"));
+        await MarkBatchesSentAsync(db, exported.Select(c => c.PhotoId!.Value).ToList(), now, cancellationToken).ConfigureAwait(false);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return items.Count;
+    }
+
+    /// <summary>A reviewed unit batch moves to sent-to-card-centre once none of its passed photos is still waiting for
+    /// export (a batch larger than one package goes with its last package). Does not save.</summary>
+    private static async Task MarkBatchesSentAsync(PlatformDbContext db, List<long> exportedPhotoIds, DateTimeOffset now, CancellationToken ct)
+    {
+        var batchIds = await db.Photos.AsNoTracking().Where(p => exportedPhotoIds.Contains(p.Id) && p.BatchId != null)
+            .Select(p => p.BatchId!.Value).Distinct().ToListAsync(ct).ConfigureAwait(false);
+        if (batchIds.Count == 0)
+        {
+            return;
+        }
+
+        var batches = await db.Batches.Where(b => batchIds.Contains(b.Id) && b.State == BatchState.Reviewed).ToListAsync(ct).ConfigureAwait(false);
+        foreach (var batch in batches)
+        {
+            // Cards exported now are still PhotoPassed in the database until this save: leave them out.
+            var waiting = await (from c in db.CardRecords
+                                 join p in db.Photos on c.PhotoId equals p.Id
+                                 where p.BatchId == batch.Id && c.State == CardState.PhotoPassed && !exportedPhotoIds.Contains(p.Id)
+                                 select c.Id).AnyAsync(ct).ConfigureAwait(false);
+            if (!waiting)
+            {
+                batch.MarkSent();
+                db.AuditEvents.Add(new AuditEvent(now, Actor, AuditActions.BatchSent, "batch",
+                    batch.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"passed={batch.PassedCount}"));
+            }
+        }
     }
 
     private static string TopUnitCode(Unit? unit)

@@ -17,7 +17,7 @@ public sealed class AuditModel(ConsoleQueries queries) : PageModel
     [BindProperty(SupportsGet = true, Name = "action")]
     public string? ActionFilter { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = PagerModel.PageParameter)]
     public int PageNumber { get; set; } = 1;
 
     public PagedList<AuditEvent> Events { get; private set; } = new([], 1, 50, 0);

@@ -19,7 +19,7 @@ public sealed class PeopleModel(PeopleQueryService people, PlatformDatabase data
     [BindProperty(SupportsGet = true)]
     public string? Unit { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = SocialCard.Web.Features.Portal.PagerModel.PageParameter)]
     public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<PersonListItem> List { get; private set; } = [];

@@ -16,7 +16,7 @@ public sealed class QueueModel(ConsoleQueries queries, ReviewOverrideService ove
     [BindProperty(SupportsGet = true)]
     public string? Unit { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = PagerModel.PageParameter)]
     public int PageNumber { get; set; } = 1;
 
     public PagedList<QueueItem> Items { get; private set; } = new([], 1, 20, 0);

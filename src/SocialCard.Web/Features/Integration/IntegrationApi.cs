@@ -1,6 +1,8 @@
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Options;
 using SocialCard.Platform.Domain;
 using SocialCard.Platform.Storage;
@@ -114,12 +116,7 @@ public static class IntegrationApi
         string personalNumber, HttpContext http, [FromServices] PlatformDatabase database, CancellationToken cancellationToken)
     {
         await using PlatformDbContext db = database.CreateDbContext();
-        var row = await (from c in db.CardRecords.AsNoTracking()
-                         join p in db.People on c.PersonId equals p.Id
-                         join u in db.Units on p.UnitId equals u.Id
-                         where c.PersonalNumber == personalNumber
-                         orderby c.Id descending
-                         select new { c.State, c.Reason, c.ProducedOn, c.ReadyForPickupOn, c.UpdatedAt, u.Code, u.ParentId }).FirstOrDefaultAsync(cancellationToken);
+        CardLookupRow? row = await CardByNumber(db, personalNumber, cancellationToken);
         if (row is null || !await MayReadUnitAsync(db, http, row.Code, row.ParentId, cancellationToken))
         {
             return ApiProblems.Result(http, 404, "problem.notfound");
@@ -128,6 +125,23 @@ public static class IntegrationApi
         return TypedResults.Ok(new CardStatusDto(personalNumber, row.Code, row.State.ToString(), CardStateMachine.ZhName(row.State), row.Reason,
             row.ProducedOn, row.ReadyForPickupOn, row.UpdatedAt, PickupNotes));
     }
+
+    /// <summary>
+    /// The hot look-up of the card status API, compiled once per EF model (no per-call LINQ translation). A compiled
+    /// query is bound to the model it was compiled against, and SQLite and PostgreSQL have different models (both can
+    /// live in one process, as in the tests), hence one per model.
+    /// </summary>
+    private static readonly ConditionalWeakTable<IModel, Func<PlatformDbContext, string, CancellationToken, Task<CardLookupRow?>>> CardQueries = [];
+
+    private static Task<CardLookupRow?> CardByNumber(PlatformDbContext db, string personalNumber, CancellationToken cancellationToken) =>
+        CardQueries.GetValue(db.Model, static _ => EF.CompileAsyncQuery((PlatformDbContext db, string personalNumber, CancellationToken cancellationToken) =>
+            (from c in db.CardRecords.AsNoTracking()
+             join p in db.People on c.PersonId equals p.Id
+             join u in db.Units on p.UnitId equals u.Id
+             where c.PersonalNumber == personalNumber
+             orderby c.Id descending
+             select new CardLookupRow(c.State, c.Reason, c.ProducedOn, c.ReadyForPickupOn, c.UpdatedAt, u.Code, u.ParentId)).FirstOrDefault()))
+        (db, personalNumber, cancellationToken);
 
     /// <summary>The unit itself or one of its ancestors must be in the key's scope (people sit in sub-units).</summary>
     private static async Task<bool> MayReadUnitAsync(PlatformDbContext db, HttpContext http, string code, long? parentId, CancellationToken cancellationToken)

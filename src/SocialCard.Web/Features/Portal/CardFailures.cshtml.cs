@@ -11,7 +11,7 @@ public sealed class CardFailuresModel(CardLifecycleService cards) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = PagerModel.PageParameter)]
     public int PageNumber { get; set; } = 1;
 
     public PagedList<CardStatusView> Rows { get; private set; } = new([], 1, 20, 0);

@@ -19,7 +19,7 @@ public sealed class FailuresModel(UnitBatchService batches, PortalQueries querie
     [BindProperty(SupportsGet = true, Name = "batch")]
     public long? BatchId { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = PagerModel.PageParameter)]
     public int PageNumber { get; set; } = 1;
 
     public PagedList<PreReviewFailureRow> Rows { get; private set; } = new([], 1, PageSize, 0);

@@ -10,7 +10,7 @@ public sealed class PeopleModel(PortalQueries queries) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = PagerModel.PageParameter)]
     public int PageNumber { get; set; } = 1;
 
     public PagedList<PersonCardView> Rows { get; private set; } = new([], 1, 20, 0);

@@ -7,4 +7,9 @@ public sealed class ApplicantOptions
     public bool RunHandOverWorker { get; set; } = true;
 
     public TimeSpan HandOverInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>ID-number lookups (wizard identity step, 查询/修改 sign-in) per client address per <see cref="LookupWindow"/>.</summary>
+    public int LookupPermitsPerWindow { get; set; } = 20;
+
+    public TimeSpan LookupWindow { get; set; } = TimeSpan.FromMinutes(10);
 }

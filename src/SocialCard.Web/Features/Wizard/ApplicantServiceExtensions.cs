@@ -56,6 +56,7 @@ public static class ApplicantServiceExtensions
 
         services.TryAddSingleton<CardStatusService>();
         services.AddStatusQueryRateLimit();
+        services.AddApplicantLookupRateLimit();
         return services;
     }
 

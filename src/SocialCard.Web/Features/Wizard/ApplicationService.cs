@@ -53,6 +53,8 @@ public sealed class ApplicationService(PlatformDatabase database, TimeProvider c
         application.Submit(bank.BankCode, bank.Branch, now);
         db.Applications.Add(application);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        db.AuditEvents.Add(InsuredUnitRecord.Event(application.Id, draft.Person!.InsuredUnit?.Id, unit.Id, now));
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return (await GetAsync(application.Id, cancellationToken).ConfigureAwait(false))!;
     }
@@ -158,6 +160,13 @@ public sealed class ApplicationService(PlatformDatabase database, TimeProvider c
             path.Insert(0, PlatformApplicantRegistry.ToChoice(u));
         }
 
+        UnitChoice? insured = path.Count > 0 ? path[0] : null;
+        if (await InsuredUnitRecord.FindForApplicationAsync(db, application.Id, cancellationToken).ConfigureAwait(false) is { } insuredId
+            && await PlatformApplicantRegistry.LoadUnitAsync(db, insuredId, cancellationToken).ConfigureAwait(false) is { } insuredUnit)
+        {
+            insured = PlatformApplicantRegistry.ToChoice(insuredUnit);
+        }
+
         return new ApplicationView
         {
             Id = application.Id,
@@ -172,7 +181,7 @@ public sealed class ApplicationService(PlatformDatabase database, TimeProvider c
             Nationality = person.Nationality,
             SocialSecurityNumber = person.SocialSecurityNumber ?? string.Empty,
             Phone = person.Phone,
-            InsuredUnit = path.Count > 0 ? path[0] : null,
+            InsuredUnit = insured,
             WorkUnitPath = path,
             BankCode = application.BankCode,
             BankBranch = application.BankBranch,

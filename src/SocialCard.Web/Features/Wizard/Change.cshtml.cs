@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SocialCard.Platform.Domain;
 using SocialCard.Platform.Domain.Validation;
@@ -12,6 +13,7 @@ namespace SocialCard.Web.Features.Wizard;
 /// application is shown and, until submitted + 24 h, can be changed; afterwards it is read-only as handed over. An ID
 /// number without an application gets the same "code sent" page, so the page does not reveal who applied.
 /// </summary>
+[EnableRateLimiting(ApplicantLookupRateLimit.PolicyName)]
 public sealed class ChangeModel(ChangeSessionStore sessions, ApplicationService applications, SmsCodeService sms, TimeProvider clock)
     : PageModel
 {

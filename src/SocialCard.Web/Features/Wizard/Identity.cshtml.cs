@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using SocialCard.Platform.Domain;
 using SocialCard.Platform.Domain.Validation;
 
@@ -7,9 +8,11 @@ namespace SocialCard.Web.Features.Wizard;
 /// <summary>
 /// Step 3: 证件类型 + 国家或地区 + 证件号码. A resident ID is checked against GB 11643 (region, birth date, check
 /// character); a passport needs a non-Chinese country. The registry then supplies 社保号码 and 姓名; when none is
-/// found the page says to call 028-86245818 (seed 004).
+/// found the page says to call 028-86245818 (seed 004). A person whose submitted application is still inside its
+/// 24-hour window is sent to 办理查询 to change it instead of submitting a second one.
 /// </summary>
-public sealed class IdentityModel(IWizardDraftStore drafts, TimeProvider clock, IApplicantRegistry registry)
+[EnableRateLimiting(ApplicantLookupRateLimit.PolicyName)]
+public sealed class IdentityModel(IWizardDraftStore drafts, TimeProvider clock, IApplicantRegistry registry, ApplicationService applications)
     : WizardPageModel(drafts, clock)
 {
     public override WizardStep Step => WizardStep.Identity;
@@ -24,6 +27,9 @@ public sealed class IdentityModel(IWizardDraftStore drafts, TimeProvider clock, 
     public string? IdNumber { get; set; }
 
     public bool PersonNotFound { get; private set; }
+
+    /// <summary>Set when the person already has an application inside its change window.</summary>
+    public ApplicationView? OpenApplication { get; private set; }
 
     public void OnGet()
     {
@@ -69,6 +75,15 @@ public sealed class IdentityModel(IWizardDraftStore drafts, TimeProvider clock, 
             InvalidateFrom(Step);
             Save();
             PersonNotFound = true;
+            return Page();
+        }
+
+        if (await applications.FindLatestAsync(IdType, country, number, cancellationToken).ConfigureAwait(false) is { State: ApplicationState.Submitted } open)
+        {
+            Save();
+            OpenApplication = open;
+            AddError(nameof(IdNumber), $"该证件号码已于 {ChinaTime.ToChina(open.SubmittedAt):yyyy-MM-dd HH:mm} 提交申请（{open.Reference}），请通过“办理查询”页面修改，无需重复提交。",
+                $"An application ({open.Reference}) was already submitted for this ID number; change it on the \"View or change\" page instead of applying again.");
             return Page();
         }
 

@@ -61,6 +61,20 @@ public sealed class PhotoModel(IWizardDraftStore drafts, TimeProvider clock, IPh
             bytes = buffer.ToArray();
         }
 
+        // HEIC (iPhone camera), PNG or BMP: converted once to JPEG, the format the card centre and the PDF take.
+        if (ImageFormatSniffer.Detect(bytes) is not (ImageFormat.Jpeg or ImageFormat.Unknown))
+        {
+            try
+            {
+                using RgbImage image = ImageDecoder.Decode(bytes);
+                bytes = JpegEncoder.Encode(image, new JpegEncoderOptions { Quality = 92 });
+            }
+            catch (Exception ex) when (ex is InvalidImageContentException or SocialCard.Imaging.Native.NativeLibraryMissingException)
+            {
+                // left as uploaded: the review below reports it as unreadable
+            }
+        }
+
         Draft.KeepPhotoOnFile = false;
         Draft.PhotoOriginal = bytes;
         Draft.Photo = bytes;

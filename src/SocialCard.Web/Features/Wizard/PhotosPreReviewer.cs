@@ -4,12 +4,13 @@ using SocialCard.Photos.Fixes;
 using SocialCard.Photos.Fixes.FaceEngine;
 using SocialCard.Photos.Profiles;
 using SocialCard.Photos.Rules;
+using SocialCard.Web.Features.PhotoCheck;
 
 namespace SocialCard.Web.Features.Wizard;
 
 /// <summary>
 /// <see cref="IPhotoPreReviewer"/> over SocialCard.Photos with profile chengdu-sscard: the host's shared
-/// <see cref="PhotoChecker"/>, and <see cref="PhotoFixer"/> when the host registered one or a face detector to build
+/// <see cref="PhotoEngine"/> (checker and fixer) when registered, else the shared <see cref="PhotoChecker"/>, and <see cref="PhotoFixer"/> when the host registered one or a face detector to build
 /// one from; failing both, it loads the face networks itself (<see cref="FaceAnalyzerDetector.LoadDefault"/>) on first
 /// use. Without a face engine the one-click fix is hidden.
 /// </summary>
@@ -21,12 +22,22 @@ public sealed class PhotosPreReviewer : IPhotoPreReviewer
 
     public PhotosPreReviewer(IServiceProvider services)
     {
+        _profile = SpecProfiles.Get(SpecProfiles.Chengdu);
+
+        // The host's photo engine (Features/PhotoCheck) when present: one set of face networks for the whole site.
+        if (services.GetService<PhotoEngine>() is { } engine)
+        {
+            _checker = engine.Checker;
+            _fixer = new Lazy<PhotoFixer?>(() => engine.Fixer);
+            _fixerUsable = new Lazy<bool>(() => engine.CanFix);
+            return;
+        }
+
         _checker = services.GetService<PhotoChecker>() ?? new PhotoChecker(services.GetService<IFaceDetector>());
         PhotoFixer? registered = services.GetService<PhotoFixer>();
         IFaceDetector? detector = services.GetService<IFaceDetector>();
         _fixer = new Lazy<PhotoFixer?>(() => registered ?? new PhotoFixer(detector ?? (IFaceDetector?)LoadFaceEngine() ?? NoFace.Instance));
         _fixerUsable = new Lazy<bool>(() => registered is not null || detector is not null || LoadFaceEngine() is not null);
-        _profile = SpecProfiles.Get(SpecProfiles.Chengdu);
     }
 
     private readonly Lazy<bool> _fixerUsable;

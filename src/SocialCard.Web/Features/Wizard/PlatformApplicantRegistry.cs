@@ -24,6 +24,13 @@ public sealed class PlatformApplicantRegistry(PlatformDatabase database) : IAppl
             root = root.Parent;
         }
 
+        // After a first application the person's unit is the work unit; the insured unit is the one recorded then.
+        if (await InsuredUnitRecord.FindForPersonAsync(db, person.Id, cancellationToken).ConfigureAwait(false) is { } insuredId
+            && await LoadUnitAsync(db, insuredId, cancellationToken).ConfigureAwait(false) is { } recorded)
+        {
+            root = recorded;
+        }
+
         return new RegistryPerson(person.Id, person.SocialSecurityNumber, person.PersonalNumber, person.Name, person.Gender,
             person.Nationality, root is null ? null : ToChoice(root), person.Unit is null ? null : ToChoice(person.Unit), hasPhoto, person.Phone);
     }

@@ -17,8 +17,8 @@ public static class WizardAssets
         .wz-progress a { text-decoration: none; color: inherit; }
         .wz-n { display: inline-block; min-width: 1.2em; text-align: center; }
         .wz-facts { display: flex; flex-wrap: wrap; margin: 0 0 14px; }
-        .wz-facts dt { width: 40%; max-width: 180px; font-weight: bold; margin: 2px 0; }
-        .wz-facts dd { width: 60%; margin: 2px 0; word-break: break-all; }
+        .wz-facts dt { box-sizing: border-box; width: 30%; padding-right: 12px; font-weight: bold; margin: 2px 0; }
+        .wz-facts dd { box-sizing: border-box; width: 70%; margin: 2px 0; word-break: break-all; }
         .wz-check, .wz-radio { display: block; font-weight: normal; margin: 8px 0; }
         .wz-field-error { display: block; color: #b42318; font-size: 14px; }
         .wz-errors ul { margin: 0 0 8px; }
@@ -29,7 +29,7 @@ public static class WizardAssets
         .wz-invalid { border-color: #b42318 !important; }
         .wz-text p { margin-top: 0; }
         .sq-answer { font-size: 17px; }
-        @media (max-width: 600px) { .wz-facts dt, .wz-facts dd { width: 100%; max-width: none; } .wz-progress li { font-size: 13px; } }
+        @media (max-width: 600px) { .wz-facts dt, .wz-facts dd { width: 100%; } .wz-progress li { font-size: 13px; } }
         """;
 
     /// <summary>Instant GB 11643 check of the ID number and mobile pattern while typing.</summary>

@@ -29,7 +29,7 @@ public sealed class GeometryStepTests
 
     [Theory]
     [InlineData("frl_london_024")]
-    [InlineData("voteview_021705")]
+    [InlineData("voteview_021724")]
     public void Crop_MeetsProfileGeometry(string person)
     {
         FixResult r = FixTestData.Fixer(new FixOptions { Recheck = false }).Fix(FixTestData.Original(person), "a.jpg", FixTestData.Suzhou);

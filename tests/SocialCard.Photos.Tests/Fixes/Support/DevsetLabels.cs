@@ -19,4 +19,21 @@ internal static class DevsetLabels
         files.Sort(StringComparer.Ordinal);
         return files;
     }
+
+    /// <summary>People every one of whose devset photos is labelled <paramref name="expected"/> (e.g. the people who
+    /// smile in their original: only an expression.neutral photo could be made of them).</summary>
+    public static HashSet<string> PeopleOnlyLabelled(string expected)
+    {
+        var all = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (string line in File.ReadLines(Path.Combine(FixTestData.DevsetRoot, "labels.tsv")).Skip(1))
+        {
+            string[] c = line.Split('\t');
+            if (c.Length > 3)
+            {
+                all[c[3]] = all.GetValueOrDefault(c[3], true) && c[1] == expected;
+            }
+        }
+
+        return [.. all.Where(kv => kv.Value).Select(kv => kv.Key)];
+    }
 }

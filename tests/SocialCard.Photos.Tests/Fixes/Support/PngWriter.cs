@@ -4,7 +4,8 @@ using SocialCard.Imaging;
 
 namespace SocialCard.Photos.Tests.Fixes.Support;
 
-/// <summary>Tiny PNG writer for test artefacts (masks, contact sheets): 8-bit RGB or grey, filter 0, zlib.</summary>
+/// <summary>Tiny PNG writer for test artefacts (masks, contact sheets): 8-bit RGB or grey, Paeth filter on every row
+/// (photos compress about a third smaller than unfiltered), zlib.</summary>
 internal static class PngWriter
 {
     public static byte[] Rgb(RgbImage image) => Encode(image.Pixels, image.Width, image.Height, 3);
@@ -17,10 +18,19 @@ internal static class PngWriter
         using (var z = new ZLibStream(raw, CompressionLevel.SmallestSize, leaveOpen: true))
         {
             int stride = width * channels;
+            byte[] filtered = new byte[stride];
             for (int y = 0; y < height; y++)
             {
-                z.WriteByte(0);
-                z.Write(pixels.Slice(y * stride, stride));
+                ReadOnlySpan<byte> row = pixels.Slice(y * stride, stride);
+                ReadOnlySpan<byte> up = y > 0 ? pixels.Slice((y - 1) * stride, stride) : new byte[stride];
+                for (int i = 0; i < stride; i++)
+                {
+                    int a = i >= channels ? row[i - channels] : 0, b = up[i], c = i >= channels ? up[i - channels] : 0;
+                    filtered[i] = (byte)(row[i] - Paeth(a, b, c));
+                }
+
+                z.WriteByte(4);
+                z.Write(filtered);
             }
         }
 
@@ -35,6 +45,12 @@ internal static class PngWriter
         Chunk(png, "IDAT"u8, raw.ToArray());
         Chunk(png, "IEND"u8, []);
         return png.ToArray();
+    }
+
+    private static int Paeth(int a, int b, int c)
+    {
+        int p = a + b - c, pa = Math.Abs(p - a), pb = Math.Abs(p - b), pc = Math.Abs(p - c);
+        return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
     }
 
     private static void Chunk(Stream s, ReadOnlySpan<byte> type, ReadOnlySpan<byte> data)

@@ -1,0 +1,111 @@
+using SocialCard.Imaging;
+using SocialCard.Photos.Faces;
+
+namespace SocialCard.Photos.Analysis;
+
+/// <summary>
+/// What covers the eyes. For each eye, the lens zone (where a spectacle lens sits): 1.8 eye widths wide, from 0.35 eye
+/// widths above the eye centre (below the brow) to 0.6 below it. Measured there:
+/// <list type="bullet">
+/// <item><see cref="OccludedShare"/>: share of the zone, outside the eye opening itself, darker than half the median
+/// skin luma (tinted lenses, hair hanging over the eyes); the larger of the two eyes.</item>
+/// <item><see cref="SpecularShare"/>: share of the whole zone at or above a specular luma level (reflections on glasses).</item>
+/// </list>
+/// </summary>
+public sealed class EyeZones
+{
+    private EyeZones(PixelRect left, PixelRect right, double occludedShare, double leftOccluded, double rightOccluded)
+    {
+        Left = left;
+        Right = right;
+        OccludedShare = occludedShare;
+        LeftOccluded = leftOccluded;
+        RightOccluded = rightOccluded;
+    }
+
+    /// <summary>Lens zone of the eye on the image's left.</summary>
+    public PixelRect Left { get; }
+
+    public PixelRect Right { get; }
+
+    /// <summary>The larger of the two eyes' dark shares.</summary>
+    public double OccludedShare { get; }
+
+    public double LeftOccluded { get; }
+
+    public double RightOccluded { get; }
+
+    public static EyeZones? Measure(LumaPlane luma, ObservedFace face, double skinMedianLuma)
+    {
+        ArgumentNullException.ThrowIfNull(luma);
+        ArgumentNullException.ThrowIfNull(face);
+        if (!face.HasLandmarks)
+        {
+            return null;
+        }
+
+        int dark = (int)Math.Round(0.5 * skinMedianLuma);
+        (PixelRect left, double leftShare) = Zone(luma, face, 36, dark);
+        (PixelRect right, double rightShare) = Zone(luma, face, 42, dark);
+        return new EyeZones(left, right, Math.Max(leftShare, rightShare), leftShare, rightShare);
+    }
+
+    /// <summary>Share of the zone's pixels with luma at or above <paramref name="level"/> (both eyes together).</summary>
+    public double SpecularShare(LumaPlane luma, int level)
+    {
+        ArgumentNullException.ThrowIfNull(luma);
+        int bright = 0, total = 0;
+        foreach (PixelRect zone in (ReadOnlySpan<PixelRect>)[Left, Right])
+        {
+            for (int y = zone.Y; y < zone.Bottom; y++)
+            {
+                foreach (byte v in luma.Row(y).Slice(zone.X, zone.Width))
+                {
+                    total++;
+                    bright += v >= level ? 1 : 0;
+                }
+            }
+        }
+
+        return total == 0 ? 0 : bright / (double)total;
+    }
+
+    private static (PixelRect Zone, double DarkShare) Zone(LumaPlane luma, ObservedFace face, int first, int dark)
+    {
+        IReadOnlyList<System.Drawing.PointF> p = face.Landmarks;
+        System.Drawing.PointF c = face.Centre(first, first + 6);
+        double ew = Math.Max(2, Math.Abs(p[first + 3].X - p[first].X));
+        var zone = PixelRect.FromEdges(c.X - (0.9 * ew), c.Y - (0.35 * ew), c.X + (0.9 * ew), c.Y + (0.6 * ew), luma.Width, luma.Height);
+
+        // The eye opening itself (iris, lashes) is dark on every face: leave out its bounding box.
+        float ex0 = float.MaxValue, ey0 = float.MaxValue, ex1 = float.MinValue, ey1 = float.MinValue;
+        for (int i = first; i < first + 6; i++)
+        {
+            ex0 = Math.Min(ex0, p[i].X);
+            ex1 = Math.Max(ex1, p[i].X);
+            ey0 = Math.Min(ey0, p[i].Y);
+            ey1 = Math.Max(ey1, p[i].Y);
+        }
+
+        double pad = 0.12 * ew;
+        var eye = PixelRect.FromEdges(ex0 - pad, ey0 - pad, ex1 + pad, ey1 + pad, luma.Width, luma.Height);
+        int count = 0, darkCount = 0;
+        for (int y = zone.Y; y < zone.Bottom; y++)
+        {
+            ReadOnlySpan<byte> row = luma.Row(y);
+            bool eyeRow = y >= eye.Y && y < eye.Bottom;
+            for (int x = zone.X; x < zone.Right; x++)
+            {
+                if (eyeRow && x >= eye.X && x < eye.Right)
+                {
+                    continue;
+                }
+
+                count++;
+                darkCount += row[x] <= dark ? 1 : 0;
+            }
+        }
+
+        return (zone, count == 0 ? 0 : darkCount / (double)count);
+    }
+}

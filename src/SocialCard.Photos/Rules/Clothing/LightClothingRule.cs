@@ -1,0 +1,46 @@
+using SocialCard.Photos.Analysis;
+using SocialCard.Photos.Faces;
+using SocialCard.Photos.Profiles;
+using SocialCard.Photos.Rules.Face;
+
+namespace SocialCard.Photos.Rules.Clothing;
+
+/// <summary>
+/// clothing.light (穿白色或浅色上衣): the top stands out from the white background. The mean CIELAB L* of the clothing
+/// (<see cref="ClothingMeasure"/>) is at most <c>maxClothingLightness</c>. Skipped when no clothing is visible.
+/// </summary>
+public sealed class LightClothingRule : IPhotoRule
+{
+    public string Id => "clothing.light";
+
+    public RuleFinding Evaluate(PhotoContext context, SpecProfile profile)
+    {
+        RuleSettings settings = profile.Rule(Id);
+        if (FaceRequirement.Skip(Id, context, out ObservedFace _) is { } skip)
+        {
+            return skip;
+        }
+
+        if (!settings.TryGet("maxClothingLightness", out double max))
+        {
+            return RuleFinding.MissingThreshold(Id, "maxClothingLightness");
+        }
+
+        if (context.Clothing is not { } clothing)
+        {
+            return RuleFinding.Skip(Id, new LocalizedText("照片中看不到衣服，未检查此项", "No clothing visible; not checked."));
+        }
+
+        double lightness = clothing.MeanLightness;
+        string limit = $"clothing L* <= {RuleFinding.Format(max)}";
+        if (lightness <= max)
+        {
+            return RuleFinding.Pass(Id, new LocalizedText("服装颜色与背景区分明显", "The clothing stands out from the background."), number: lightness, limit: limit);
+        }
+
+        return RuleFinding.Violation(Id, settings, new LocalizedText(
+            $"服装颜色过浅（明度 L* {RuleFinding.Format(lightness)}，要求不超过 {RuleFinding.Format(max)}），与白色背景区分不明显：请换穿深色上衣后重拍",
+            $"The clothing is too light (L* {RuleFinding.Format(lightness)}, at most {RuleFinding.Format(max)} allowed) and blends into the white background: wear a dark top and retake it."),
+            number: lightness, limit: limit);
+    }
+}

@@ -1,0 +1,48 @@
+using SocialCard.Photos.Analysis;
+using SocialCard.Photos.Faces;
+using SocialCard.Photos.Profiles;
+using SocialCard.Photos.Rules.Face;
+
+namespace SocialCard.Photos.Rules.Occlusion;
+
+/// <summary>
+/// occlusion.eyes (头发遮挡眼睛, 有色眼镜): nothing dark covers the eyes. In each eye's lens zone
+/// (<see cref="EyeZones"/>), outside the eye opening, the share of pixels darker than half the median skin luma is at
+/// most <c>maxOccludedShare</c> (tinted lenses and hair strands make the zone dark; skin around a bare eye and clear
+/// lenses do not).
+/// </summary>
+public sealed class EyeOcclusionRule : IPhotoRule
+{
+    public string Id => "occlusion.eyes";
+
+    public RuleFinding Evaluate(PhotoContext context, SpecProfile profile)
+    {
+        RuleSettings settings = profile.Rule(Id);
+        if (FaceRequirement.Skip(Id, context, out ObservedFace _) is { } skip)
+        {
+            return skip;
+        }
+
+        if (!settings.TryGet("maxOccludedShare", out double max))
+        {
+            return RuleFinding.MissingThreshold(Id, "maxOccludedShare");
+        }
+
+        if (context.EyeZones is not { } zones)
+        {
+            return RuleFinding.Skip(Id, new LocalizedText("无法定位眼部区域，未检查此项", "The eye zones could not be located; not checked."));
+        }
+
+        double share = zones.OccludedShare;
+        string limit = $"dark share around each eye <= {RuleFinding.Format(max * 100)}%";
+        if (share <= max)
+        {
+            return RuleFinding.Pass(Id, new LocalizedText("眼睛未被遮挡", "The eyes are not covered."), number: share, limit: limit);
+        }
+
+        return RuleFinding.Violation(Id, settings, new LocalizedText(
+            $"眼睛被遮挡（眼部周围 {RuleFinding.Format(share * 100, 0)}% 的区域被头发或有色镜片遮暗，允许不超过 {RuleFinding.Format(max * 100, 0)}%）：请将头发梳离眉眼、摘下有色眼镜后重拍",
+            $"The eyes are covered ({RuleFinding.Format(share * 100, 0)}% of the area around an eye is darkened by hair or tinted lenses, at most {RuleFinding.Format(max * 100, 0)}% allowed): keep the hair off the eyebrows and eyes, take off tinted glasses, and retake it."),
+            number: share, limit: limit);
+    }
+}

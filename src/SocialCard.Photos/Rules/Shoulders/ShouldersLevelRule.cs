@@ -1,0 +1,49 @@
+using SocialCard.Photos.Analysis;
+using SocialCard.Photos.Faces;
+using SocialCard.Photos.Profiles;
+using SocialCard.Photos.Rules.Face;
+
+namespace SocialCard.Photos.Rules.Shoulders;
+
+/// <summary>
+/// shoulders.level (双肩不平): the shoulder line (<see cref="ShoulderLine"/>: the clothing's upper edge against the
+/// background, left versus right of the face) tilts at most <c>maxTiltDegrees</c>. Skipped when the shoulders cannot be
+/// told from the background.
+/// </summary>
+public sealed class ShouldersLevelRule : IPhotoRule
+{
+    public string Id => "shoulders.level";
+
+    public RuleFinding Evaluate(PhotoContext context, SpecProfile profile)
+    {
+        RuleSettings settings = profile.Rule(Id);
+        if (FaceRequirement.Skip(Id, context, out ObservedFace _) is { } skip)
+        {
+            return skip;
+        }
+
+        if (!settings.TryGet("maxTiltDegrees", out double max))
+        {
+            return RuleFinding.MissingThreshold(Id, "maxTiltDegrees");
+        }
+
+        if (context.Shoulders is not { } line)
+        {
+            return RuleFinding.Skip(Id, new LocalizedText("双肩轮廓与背景无法区分，未检查此项", "The shoulders cannot be told from the background; not checked."));
+        }
+
+        double tilt = line.TiltDegrees;
+        string limit = $"|tilt| <= {RuleFinding.Format(max)} deg";
+        if (Math.Abs(tilt) <= max)
+        {
+            return RuleFinding.Pass(Id, new LocalizedText("双肩基本水平", "The shoulders are level."), number: tilt, limit: limit);
+        }
+
+        string lowZh = tilt > 0 ? "右" : "左";
+        string lowEn = tilt > 0 ? "right" : "left";
+        return RuleFinding.Violation(Id, settings, new LocalizedText(
+            $"双肩不平：照片{lowZh}侧肩膀偏低，倾斜约 {RuleFinding.Format(Math.Abs(tilt))} 度（允许不超过 {RuleFinding.Format(max)} 度）：请坐正、双肩放松保持水平后重拍",
+            $"The shoulders are not level: the one on the photo's {lowEn} is lower, a tilt of about {RuleFinding.Format(Math.Abs(tilt))} degrees (at most {RuleFinding.Format(max)} allowed): sit upright with both shoulders relaxed and level, and retake it."),
+            number: tilt, limit: limit);
+    }
+}

@@ -1,0 +1,139 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
+using SocialCard.Platform.Domain;
+using SocialCard.Web.Tests.Infrastructure;
+
+namespace SocialCard.Web.Tests.Scenarios;
+
+/// <summary>
+/// The employer portal's actions on SQLite and PostgreSQL: lock-out after repeated wrong passwords, the verdicts with
+/// thumbnails and Chinese reasons, one-click fix (before/after, accept), re-submit, failure list search and downloads.
+/// </summary>
+public abstract partial class PortalFlowTests(ScenarioSite site)
+{
+    [Fact]
+    public async Task Repeated_wrong_passwords_lock_the_unit_even_for_the_right_password()
+    {
+        string unitC = (await site.UnitsAsync())[2].Code;
+        using HttpClient client = site.CreateBrowserLikeClient();
+        for (int i = 0; i < 5; i++)
+        {
+            HttpResponseMessage wrong = await FormPost.PostAsync(client, "/portal/login", new Dictionary<string, string> { ["UnitCode"] = unitC, ["Password"] = "wrong-" + i });
+            Assert.True(wrong.StatusCode is HttpStatusCode.Unauthorized or (HttpStatusCode)423, wrong.StatusCode.ToString());
+        }
+
+        HttpResponseMessage locked = await FormPost.PostAsync(client, "/portal/login", new Dictionary<string, string> { ["UnitCode"] = unitC, ["Password"] = DemoSite.Password });
+        Assert.Equal((HttpStatusCode)423, locked.StatusCode);
+        Assert.Contains("账号已暂时锁定", await locked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain(locked.Headers.TryGetValues("Set-Cookie", out IEnumerable<string>? cookies) ? cookies : [], c => c.StartsWith(".SocialCard.Unit=", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Batch_page_shows_thumbnails_verdicts_and_Chinese_reasons()
+    {
+        HttpClient a = await site.ClientAsync(Role.UnitA);
+        string html = await a.GetStringAsync($"/portal/batches/{site.BatchOfA}");
+        Assert.Equal(site.Labels.Count, Regex.Count(html, "<img class=\"thumb\""));
+        Assert.Matches("<ul class=\"reasons\">\\s*<li>[^<]*\\p{IsCJKUnifiedIdeographs}", html);
+        Assert.Contains("id=\"batch-complete\"", html, StringComparison.Ordinal);
+        int failedRows = Regex.Count(html, "data-verdict=\"Failed\"");
+        Assert.Equal(site.Labels.Count(l => l.Value != "compliant"), failedRows);
+    }
+
+    [Fact]
+    public async Task One_click_fix_shows_before_and_after_and_accepting_resubmits_the_fixed_photo()
+    {
+        IReadOnlyList<string> numbers = await site.PeopleOfAsync(site.UnitAId, 3);
+        string[] files = [.. DevsetPhotos.WithLabel("background.color", 3)];
+        (byte[] zip, _) = DemoSite.BuildPackage(site.UnitA, numbers, files);
+        HttpClient a = await site.ClientAsync(Role.UnitA);
+        long batch = await PortalClient.UploadAndGetBatchAsync(a, zip);
+        await PortalClient.WaitForReviewAsync(a, batch);
+        IReadOnlyDictionary<string, long> photos = await site.PhotoIdsAsync(batch);
+
+        string? accepted = null;
+        foreach (string number in numbers)
+        {
+            string page = await a.GetStringAsync($"/portal/fix/{photos[number]}");
+            Assert.Contains($"/portal/photos/{photos[number]}/image", page, StringComparison.Ordinal); // before
+            if (!page.Contains("id=\"fix-accept\"", StringComparison.Ordinal))
+            {
+                Assert.Contains("id=\"fix-refused\"", page, StringComparison.Ordinal);
+                continue;
+            }
+
+            Assert.Contains("id=\"fixed-preview\" src=\"data:image/jpeg;base64,", page, StringComparison.Ordinal); // after
+            Assert.Contains("id=\"fix-reject\"", page, StringComparison.Ordinal);
+            HttpResponseMessage post = await FormPost.PostAsync(a, $"/portal/fix/{photos[number]}", new Dictionary<string, string>());
+            Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
+            long newBatch = long.Parse(post.Headers.Location!.OriginalString.Split('/')[3].Split('?')[0], System.Globalization.CultureInfo.InvariantCulture);
+            await PortalClient.WaitForReviewAsync(a, newBatch);
+            accepted = number;
+            break;
+        }
+
+        Assert.True(accepted is not null, "one of three coloured-background photos can be fixed");
+        Assert.Equal(CardState.PhotoPassed, await site.CardStateAsync(accepted!));
+        Assert.DoesNotContain(accepted!, await a.GetStringAsync("/portal/failures.csv"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Resubmitting_a_good_photo_takes_the_person_off_the_failure_list_and_search_finds_people()
+    {
+        IReadOnlyList<string> numbers = await site.PeopleOfAsync(site.UnitAId, 2);
+        (byte[] zip, _) = DemoSite.BuildPackage(site.UnitA, numbers, [.. DevsetPhotos.WithLabel("exposure.under", 2)]);
+        HttpClient a = await site.ClientAsync(Role.UnitA);
+        long batch = await PortalClient.UploadAndGetBatchAsync(a, zip);
+        await PortalClient.WaitForReviewAsync(a, batch);
+
+        string search = await a.GetStringAsync("/portal/failures?q=" + numbers[0]);
+        Assert.Contains(numbers[0], search, StringComparison.Ordinal);
+        Assert.DoesNotContain($"<td>{numbers[1]}</td>", search, StringComparison.Ordinal);
+
+        string token = FormPost.Token(await a.GetStringAsync("/portal/failures"));
+        var photo = new ByteArrayContent(DevsetPhotos.Read(DevsetPhotos.WithLabel("compliant", 3)[1]));
+        photo.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
+        var content = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent(numbers[0]), "number" },
+            { photo, "photo", "new.jpg" },
+        };
+        HttpResponseMessage response = await a.PostAsync("/portal/failures?handler=Resubmit", content);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        long again = long.Parse(response.Headers.Location!.OriginalString.Split('/')[3].Split('?')[0], System.Globalization.CultureInfo.InvariantCulture);
+        await PortalClient.WaitForReviewAsync(a, again);
+        Assert.Equal(CardState.PhotoPassed, await site.CardStateAsync(numbers[0]));
+        string csv = await a.GetStringAsync("/portal/failures.csv");
+        Assert.DoesNotContain(numbers[0], csv, StringComparison.Ordinal);
+        Assert.Contains(numbers[1], csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Loose_photos_can_be_uploaded_without_a_zip()
+    {
+        IReadOnlyList<string> numbers = await site.PeopleOfAsync(site.UnitAId, 2);
+        HttpClient a = await site.ClientAsync(Role.UnitA);
+        string token = FormPost.Token(await a.GetStringAsync("/portal"));
+        var content = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+        for (int i = 0; i < 2; i++)
+        {
+            var part = new ByteArrayContent(DevsetPhotos.Read(DevsetPhotos.WithLabel("compliant", 3)[i]));
+            part.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
+            content.Add(part, "photos", numbers[i] + ".jpg");
+        }
+
+        HttpResponseMessage response = await a.PostAsync("/portal?handler=Upload", content);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        long batch = long.Parse(response.Headers.Location!.OriginalString.Split('/')[3].Split('?')[0], System.Globalization.CultureInfo.InvariantCulture);
+        await PortalClient.WaitForReviewAsync(a, batch);
+        Assert.Equal(CardState.PhotoPassed, await site.CardStateAsync(numbers[0]));
+    }
+}
+
+[Collection(SqliteScenarioCollection.Name)]
+public sealed class PortalFlowSqliteTests(SqliteScenario site) : PortalFlowTests(site);
+
+[Collection(PostgresScenarioCollection.Name)]
+public sealed class PortalFlowPostgresTests(PostgresScenario site) : PortalFlowTests(site);
