@@ -17,6 +17,13 @@ public static class EchoMeasure
 
     private static readonly float[] s_laplacianGain = BuildLaplacianGain();
 
+    /// <summary>Per-thread scratch grids for the cepstrum (nothing of them outlives a call).</summary>
+    [ThreadStatic]
+    private static float[]? s_re;
+
+    [ThreadStatic]
+    private static float[]? s_im;
+
     /// <summary>
     /// Strongest cepstral peak (a ghost of equal weight scores about 0.2-0.4) and its lag (dx, dy), from a
     /// <see cref="FaceSpectrum"/> power spectrum. The Laplacian whitening is applied in the frequency domain (its power
@@ -30,8 +37,8 @@ public static class EchoMeasure
             return (0, 0, 0);
         }
 
-        var re = new float[n * n];
-        var im = new float[n * n];
+        float[] re = s_re ??= new float[n * n];
+        float[] im = s_im ??= new float[n * n];
         float[] gain = s_laplacianGain;
         double meanPower = 0;
         for (int i = 0; i < re.Length; i++)

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.Intrinsics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -98,7 +99,11 @@ public sealed class Fft
         }
     }
 
-    /// <summary>2-D transform of a Size x Size grid stored row-major (result in natural, not transposed, order).</summary>
+    /// <summary>
+    /// 2-D transform of a Size x Size grid stored row-major (result in natural, not transposed, order). Each pass runs
+    /// the 1-D transform down the columns with whole rows as the butterfly operands (Vector256 over x, scalar tail), then
+    /// transposes, so the second pass transforms the original rows and the second transpose restores the order.
+    /// </summary>
     public void Transform2D(Span<float> re, Span<float> im, bool inverse)
     {
         int n = Size;
@@ -109,13 +114,98 @@ public sealed class Fft
 
         for (int pass = 0; pass < 2; pass++)
         {
-            for (int y = 0; y < n; y++)
-            {
-                Transform(re.Slice(y * n, n), im.Slice(y * n, n), inverse);
-            }
-
+            TransformColumns(re, im, inverse);
             Transpose(re, n);
             Transpose(im, n);
+        }
+    }
+
+    /// <summary>The 1-D transform of every column at once: bit-reversed row order, then radix-2 stages on whole rows.</summary>
+    private void TransformColumns(Span<float> re, Span<float> im, bool inverse)
+    {
+        int n = Size;
+        for (int i = 0; i < n; i++)
+        {
+            int j = _bitReverse[i];
+            if (j > i)
+            {
+                SwapRows(re, i, j, n);
+                SwapRows(im, i, j, n);
+            }
+        }
+
+        float sign = inverse ? -1f : 1f;
+        for (int len = 2; len <= n; len <<= 1)
+        {
+            int half = len >> 1;
+            int step = n / len;
+            for (int k = 0; k < half; k++)
+            {
+                float wr = _cos[k * step];
+                float wi = sign * _sin[k * step];
+                for (int a = k; a < n; a += len)
+                {
+                    int b = a + half;
+                    Butterfly(re.Slice(a * n, n), im.Slice(a * n, n), re.Slice(b * n, n), im.Slice(b * n, n), wr, wi);
+                }
+            }
+        }
+    }
+
+    /// <summary>(a, b) := (a + w b, a - w b) element-wise on split complex rows.</summary>
+    private static void Butterfly(Span<float> ra, Span<float> ia, Span<float> rb, Span<float> ib, float wr, float wi)
+    {
+        int x = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var vwr = Vector256.Create(wr);
+            var vwi = Vector256.Create(wi);
+            ref float ra0 = ref MemoryMarshal.GetReference(ra);
+            ref float ia0 = ref MemoryMarshal.GetReference(ia);
+            ref float rb0 = ref MemoryMarshal.GetReference(rb);
+            ref float ib0 = ref MemoryMarshal.GetReference(ib);
+            for (; x <= ra.Length - Vector256<float>.Count; x += Vector256<float>.Count)
+            {
+                Vector256<float> vra = Vector256.LoadUnsafe(ref ra0, (nuint)x);
+                Vector256<float> via = Vector256.LoadUnsafe(ref ia0, (nuint)x);
+                Vector256<float> vrb = Vector256.LoadUnsafe(ref rb0, (nuint)x);
+                Vector256<float> vib = Vector256.LoadUnsafe(ref ib0, (nuint)x);
+                Vector256<float> tr = (vrb * vwr) - (vib * vwi);
+                Vector256<float> ti = (vrb * vwi) + (vib * vwr);
+                (vra - tr).StoreUnsafe(ref rb0, (nuint)x);
+                (via - ti).StoreUnsafe(ref ib0, (nuint)x);
+                (vra + tr).StoreUnsafe(ref ra0, (nuint)x);
+                (via + ti).StoreUnsafe(ref ia0, (nuint)x);
+            }
+        }
+
+        for (; x < ra.Length; x++)
+        {
+            float tr = (rb[x] * wr) - (ib[x] * wi);
+            float ti = (rb[x] * wi) + (ib[x] * wr);
+            rb[x] = ra[x] - tr;
+            ib[x] = ia[x] - ti;
+            ra[x] += tr;
+            ia[x] += ti;
+        }
+    }
+
+    private static void SwapRows(Span<float> grid, int i, int j, int n)
+    {
+        Span<float> a = grid.Slice(i * n, n);
+        Span<float> b = grid.Slice(j * n, n);
+        Span<float> tmp = stackalloc float[n <= 1024 ? n : 0];
+        if (tmp.Length == n)
+        {
+            a.CopyTo(tmp);
+            b.CopyTo(a);
+            tmp.CopyTo(b);
+            return;
+        }
+
+        for (int x = 0; x < n; x++)
+        {
+            (a[x], b[x]) = (b[x], a[x]);
         }
     }
 

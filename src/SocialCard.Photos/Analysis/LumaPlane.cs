@@ -6,6 +6,7 @@ namespace SocialCard.Photos.Analysis;
 public sealed class LumaPlane
 {
     private readonly byte[] _values;
+    private bool _rented;
 
     private LumaPlane(byte[] values, int width, int height)
     {
@@ -18,7 +19,7 @@ public sealed class LumaPlane
 
     public int Height { get; }
 
-    public ReadOnlySpan<byte> Values => _values;
+    public ReadOnlySpan<byte> Values => _values.AsSpan(0, Width * Height);
 
     public ReadOnlySpan<byte> Row(int y) => _values.AsSpan(y * Width, Width);
 
@@ -29,6 +30,27 @@ public sealed class LumaPlane
         var values = new byte[image.PixelCount];
         Compute(image.Pixels, values);
         return new LumaPlane(values, image.Width, image.Height);
+    }
+
+    /// <summary>
+    /// As <see cref="From"/>, on a buffer rented from the shared pool (a 358x441 plane is a large-object-heap array, and
+    /// one per photo meant full collections); the owner calls <see cref="ReturnRented"/> once nothing reads it any more.
+    /// </summary>
+    internal static LumaPlane Rent(RgbImage image)
+    {
+        byte[] values = System.Buffers.ArrayPool<byte>.Shared.Rent(image.PixelCount);
+        Compute(image.Pixels, values.AsSpan(0, image.PixelCount));
+        return new LumaPlane(values, image.Width, image.Height) { _rented = true };
+    }
+
+    /// <summary>Gives a <see cref="Rent"/>ed buffer back; the plane must not be read afterwards.</summary>
+    internal void ReturnRented()
+    {
+        if (_rented)
+        {
+            _rented = false;
+            System.Buffers.ArrayPool<byte>.Shared.Return(_values);
+        }
     }
 
     /// <summary>Fixed-point BT.601 luma: (77 R + 150 G + 29 B + 128) >> 8.</summary>

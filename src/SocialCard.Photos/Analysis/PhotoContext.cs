@@ -155,7 +155,7 @@ public sealed class PhotoContext : IDisposable
     /// <summary>Face zones: from the primary detected face when there is one, else from the profile geometry.</summary>
     public FaceRegion FaceRegion => _faceRegion ??= BuildFaceRegion();
 
-    public LumaPlane Luma => _luma ??= LumaPlane.From(Pixels);
+    public LumaPlane Luma => _luma ??= LumaPlane.Rent(Pixels);
 
     /// <summary>Luma and colour statistics of the face box.</summary>
     public ZoneStats FaceStats => _faceStats ??= ZoneStats.Measure(Pixels, Luma, FaceRegion.Box);
@@ -250,7 +250,12 @@ public sealed class PhotoContext : IDisposable
         return context;
     }
 
-    public void Dispose() => _decoded?.Dispose();
+    public void Dispose()
+    {
+        _luma?.ReturnRented();
+        _luma = null;
+        _decoded?.Dispose();
+    }
 
     private static ContainerInfo Inspect(ReadOnlySpan<byte> data)
     {
