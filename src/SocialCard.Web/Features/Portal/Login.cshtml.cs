@@ -1,50 +1,17 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using SocialCard.Web.Features.Account;
 using SocialCard.Web.Hosting;
 
 namespace SocialCard.Web.Features.Portal;
 
+/// <summary>The unit's sign-in: unit code and password (lock-out after repeated failures).</summary>
 [EnableRateLimiting(ServiceDefaultsExtensions.LoginRateLimit)]
-public sealed class LoginModel(SignInService signIn) : PageModel
+public sealed class LoginModel(SignInService signIn) : SignInPageModel
 {
     [BindProperty]
     public string? UnitCode { get; set; }
 
-    [BindProperty]
-    public string? Password { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public string? ReturnUrl { get; set; }
-
-    public string? ErrorKey { get; private set; }
-
-    public void OnGet()
-    {
-    }
-
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrWhiteSpace(UnitCode) || string.IsNullOrEmpty(Password))
-        {
-            ErrorKey = "login.required";
-            return Page();
-        }
-
-        SignInOutcome outcome = await signIn.SignInUnitAsync(HttpContext, UnitCode, Password, cancellationToken);
-        switch (outcome)
-        {
-            case SignInOutcome.Succeeded:
-                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl!.StartsWith("/portal", StringComparison.OrdinalIgnoreCase) ? ReturnUrl : "/portal");
-            case SignInOutcome.LockedOut:
-                ErrorKey = "login.locked";
-                Response.StatusCode = StatusCodes.Status423Locked;
-                return Page();
-            default:
-                ErrorKey = "login.invalid";
-                Response.StatusCode = StatusCodes.Status401Unauthorized;
-                return Page();
-        }
-    }
+    public Task<IActionResult> OnPostAsync(CancellationToken cancellationToken) =>
+        SignInAsync(UnitCode, "/portal", (login, password) => signIn.SignInUnitAsync(HttpContext, login, password, cancellationToken));
 }
