@@ -48,6 +48,20 @@ public sealed class BackgroundModel
     /// <summary>Non-background cells above the shoulders not connected to the person, as a share of the zone.</summary>
     public double ForeignShare { get; private init; }
 
+    /// <summary>
+    /// Cells above the shoulders whose colour is clearly chromatic and not skin, lips or hair (Lab chroma over
+    /// <see cref="PatchChroma"/> with a hue outside the warm skin/lip/hair range 335-100 degrees, or any hue over <see cref="StrongChroma"/>),
+    /// as a share of the zone. A leftover of a coloured wall that touches the person is classified as person by the
+    /// connectivity above, and the border median misses it when the border itself is white: this catches it.
+    /// </summary>
+    public double ColouredPatchShare { get; private init; }
+
+    /// <summary>Lab chroma above which a non-warm cell counts towards <see cref="ColouredPatchShare"/>.</summary>
+    public const double PatchChroma = 20;
+
+    /// <summary>Lab chroma above which a cell of any hue counts towards <see cref="ColouredPatchShare"/>.</summary>
+    public const double StrongChroma = 55;
+
     /// <summary>Rows (full resolution) the uniformity measures cover: from the top edge to this row.</summary>
     public int ShoulderRow { get; private init; }
 
@@ -116,14 +130,21 @@ public sealed class BackgroundModel
         // Above the shoulders: background uniformity and foreign objects.
         int shoulderRow = Math.Clamp((int)Math.Round(face.EyeY + (0.5 * face.FaceWidth)), 2, height);
         int zoneRows = Math.Min(ch, shoulderRow / 2);
-        long bgCount = 0, foreign = 0, sum = 0, sumSq = 0, gradientSum = 0, gradientCount = 0;
+        long bgCount = 0, foreign = 0, sum = 0, sumSq = 0, gradientSum = 0, gradientCount = 0, coloured = 0;
         for (int y = 0; y < zoneRows; y++)
         {
             int rowStart = y * cw;
+            ReadOnlySpan<byte> row0 = image.Row(Math.Min(2 * y, height - 1));
+            ReadOnlySpan<byte> row1 = image.Row(Math.Min((2 * y) + 1, height - 1));
             for (int x = 0; x < cw; x++)
             {
                 int i = rowStart + x;
                 byte c = cells[i];
+                if (IsColoured(row0, row1, x))
+                {
+                    coloured++;
+                }
+
                 if (c == 0)
                 {
                     cells[i] = CellForeign;
@@ -166,6 +187,7 @@ public sealed class BackgroundModel
             MeanGradient = gradientCount > 0 ? gradientSum / (8.0 * gradientCount) : 0,
             LumaSpread = Math.Sqrt(variance),
             ForeignShare = zoneCells > 0 ? foreign / (double)zoneCells : 0,
+            ColouredPatchShare = zoneCells > 0 ? coloured / (double)zoneCells : 0,
             ShoulderRow = shoulderRow,
         };
     }
@@ -266,6 +288,33 @@ public sealed class BackgroundModel
                 cellLuma[outRow + x] = (byte)(((77 * sr) + (150 * sg) + (29 * sb) + 512) >> 10);
             }
         }
+    }
+
+    /// <summary>True when the 2x2 cell at column <paramref name="x"/> is a clearly coloured, non-skin/hair colour.</summary>
+    private static bool IsColoured(ReadOnlySpan<byte> row0, ReadOnlySpan<byte> row1, int x)
+    {
+        int p0 = 6 * x;
+        int p1 = Math.Min(p0 + 3, row0.Length - 3);
+        int sr = row0[p0] + row0[p1] + row1[p0] + row1[p1];
+        int sg = row0[p0 + 1] + row0[p1 + 1] + row1[p0 + 1] + row1[p1 + 1];
+        int sb = row0[p0 + 2] + row0[p1 + 2] + row1[p0 + 2] + row1[p1 + 2];
+        int max = Math.Max(sr, Math.Max(sg, sb)), min = Math.Min(sr, Math.Min(sg, sb));
+
+        // Near-grey cells (channel spread under 12 levels) cannot reach chroma 20: skip the Lab conversion.
+        if (max - min < 48)
+        {
+            return false;
+        }
+
+        Lab lab = Lab.FromRgb(sr / 4.0, sg / 4.0, sb / 4.0);
+        double chroma = lab.Chroma;
+        if (chroma <= PatchChroma)
+        {
+            return false;
+        }
+
+        double hue = lab.Hue;
+        return chroma > StrongChroma || (hue > 100 && hue < 335);
     }
 
     private static void Push(byte[] cells, int[] stack, ref int top, int index)

@@ -9,7 +9,7 @@ namespace SocialCard.Photos.Analysis;
 /// <see cref="Tolerance"/>, summed over the channels) to the first three background rows; columns where the person
 /// reaches up to the eye line (hair, the head) or that start in the background give no edge. The tilt is the angle of the median height difference over the
 /// pairs: 0 for level shoulders, positive when the shoulder on the image's right is lower. Needs at least
-/// <see cref="MinPairs"/> pairs where both edges were found (light clothing on a white background may hide them, and
+/// <see cref="MinPairs"/> pairs, and at least half of the candidate pairs, where both edges were found (light clothing on a white background may hide them, and
 /// tight crops leave little of the shoulders), and a consistent outline: the interquartile range of the pair
 /// differences at most <see cref="MaxSpreadShare"/> face widths (long hair or an arm on one side breaks it).
 /// </summary>
@@ -88,7 +88,9 @@ public sealed class ShoulderLine
             n++;
         }
 
-        if (n < MinPairs)
+        // Both edges must be found on at least half of the candidate pairs: light clothing on white leaves scattered
+        // edges (a fold, a shadow) that can look consistent over a few pairs while the real outline is lost.
+        if (n < Math.Max(MinPairs, (pairsMax + 1) / 2))
         {
             return null;
         }

@@ -16,7 +16,10 @@ namespace SocialCard.Photos.Fixes.Segmentation;
 /// <item>Trimap by hysteresis: the person is what is 4-connected to the prior through pixels whose wall distance
 /// exceeds max(6, 2.5 sigma); everything reachable from the border or the extended canvas without crossing the
 /// person is wall; enclosed leftovers (holes: glasses glints, white collar inside the jacket) are filled as person, and
-/// below the chin every column is person from the first clearly non-wall pixel down (light clothing on a light wall).</item>
+/// below the chin every column is person from the first clearly non-wall pixel down (light clothing on a light wall).
+/// On a coloured wall (chroma over 15) wall-coloured pixels connected to the wall, and wall-coloured patches enclosed
+/// by hair strands and the neck, are wall again: the fixed torso prior otherwise lets the person flood the wall beside
+/// a narrow neck, and the hole filling keeps what hair encloses (a purple/red patch left at the shoulder).</item>
 /// <item>Soft alpha: guided filter of the hard mask with the normalised wall distance as guide (radius 2, eps 0.01),
 /// kept only in a band of +/-3 px around the mask edge (inside deeper than 2 px = 1, outside beyond 3 px = 0), so
 /// hair strands keep partial opacity and the edge is soft without a blocky cut.</item>
@@ -59,8 +62,21 @@ internal static class PersonSegmenter
         }
 
         byte[] mask = Watershed(lab, valid, prior, distance, low);
+        bool colouredWall = wall is not null && WallChroma(wall, w) > ColouredWallChroma;
+        if (colouredWall)
+        {
+            ReclaimWall(mask, distance, w, h, low);
+        }
+
         int holes = FillHoles(w, h, mask, valid);
         holes += FillBelowShoulders(mask, distance, valid, w, h, landmarks, low);
+        if (colouredWall)
+        {
+            _ = RemoveWallPatches(mask, distance, w, h, low);
+
+            // The rims of the reclaimed wall (JPEG ringing, mixed edge pixels) are slightly farther from the model.
+            ReclaimWall(mask, distance, w, h, RimFactor * low);
+        }
 
         // Soft edge.
         float[] guide = new float[n], hard = new float[n];
@@ -88,6 +104,115 @@ internal static class PersonSegmenter
 
         RgbImage foreground = Decontaminate(image, alpha, wall, w, h);
         return new SegmentationResult(alpha, mask, foreground, wall, low, holes);
+    }
+
+    /// <summary>Wall chroma (Lab) above which the wall cannot be confused with skin, hair or light clothing, so every
+    /// wall-coloured pixel connected to the wall is wall (<see cref="ReclaimWall"/>).</summary>
+    private const float ColouredWallChroma = 15f;
+
+    private static float WallChroma(BackgroundColourModel wall, int w)
+    {
+        (float _, float a, float b) = wall.At(w / 2.0, 0);
+        return MathF.Sqrt((a * a) + (b * b));
+    }
+
+    /// <summary>
+    /// On a coloured wall, a person pixel within the low threshold of the wall model that is 4-connected through such
+    /// pixels to the wall region is wall. The torso prior is a fixed trapezoid: beside a narrow neck it covers wall, and
+    /// the watershed then floods the wall from it at zero cost (a wall-coloured patch left at the shoulder).
+    /// </summary>
+    private static void ReclaimWall(byte[] mask, float[] distance, int w, int h, float low)
+    {
+        var queue = new Queue<int>();
+        for (int i = 0; i < mask.Length; i++)
+        {
+            if (mask[i] == 0)
+            {
+                queue.Enqueue(i);
+            }
+        }
+
+        while (queue.Count > 0)
+        {
+            int i = queue.Dequeue();
+            int x = i % w, y = i / w;
+            if (x > 0) Visit(i - 1);
+            if (x < w - 1) Visit(i + 1);
+            if (y > 0) Visit(i - w);
+            if (y < h - 1) Visit(i + w);
+        }
+
+        void Visit(int j)
+        {
+            if (mask[j] == 1 && distance[j] < low)
+            {
+                mask[j] = 0;
+                queue.Enqueue(j);
+            }
+        }
+    }
+
+    /// <summary>Smallest wall-coloured patch inside the person mask that <see cref="RemoveWallPatches"/> turns back into
+    /// wall (smaller ones are hair-strand fringes the soft edge handles).</summary>
+    private const int MinWallPatch = 12;
+
+    /// <summary>Looser threshold (times the low threshold) for the last pass of <see cref="ReclaimWall"/> on a coloured
+    /// wall: still far below skin, hair or clothing against a saturated wall.</summary>
+    private const float RimFactor = 1.6f;
+
+    /// <summary>
+    /// On a coloured wall, every 4-connected patch of at least <see cref="MinWallPatch"/> person pixels within the low
+    /// threshold of the wall model is wall, connected to the wall or not: wall seen between hair strands and the neck
+    /// is enclosed by the person, and the hole filling would otherwise keep it. Returns the pixels turned into wall.
+    /// </summary>
+    private static int RemoveWallPatches(byte[] mask, float[] distance, int w, int h, float low)
+    {
+        var seen = new bool[mask.Length];
+        var patch = new List<int>();
+        var queue = new Queue<int>();
+        int removed = 0;
+        for (int start = 0; start < mask.Length; start++)
+        {
+            if (seen[start] || mask[start] != 1 || distance[start] >= low)
+            {
+                continue;
+            }
+
+            patch.Clear();
+            seen[start] = true;
+            queue.Enqueue(start);
+            while (queue.Count > 0)
+            {
+                int i = queue.Dequeue();
+                patch.Add(i);
+                int x = i % w, y = i / w;
+                if (x > 0) Visit(i - 1);
+                if (x < w - 1) Visit(i + 1);
+                if (y > 0) Visit(i - w);
+                if (y < h - 1) Visit(i + w);
+            }
+
+            if (patch.Count >= MinWallPatch)
+            {
+                foreach (int i in patch)
+                {
+                    mask[i] = 0;
+                }
+
+                removed += patch.Count;
+            }
+        }
+
+        return removed;
+
+        void Visit(int j)
+        {
+            if (!seen[j] && mask[j] == 1 && distance[j] < low)
+            {
+                seen[j] = true;
+                queue.Enqueue(j);
+            }
+        }
     }
 
     private static float WhiteDistance(float l, float a, float b)

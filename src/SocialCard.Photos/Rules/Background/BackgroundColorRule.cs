@@ -6,10 +6,16 @@ namespace SocialCard.Photos.Rules.Background;
 /// <summary>
 /// background.color: the background (median of the border zone, in CIELAB) is white: L* &gt;= <c>minLightness</c> and
 /// chroma &lt;= <c>maxChroma</c>. Otherwise the message names the colour: dark (L* &lt; <c>darkLightness</c>), grey
-/// (chroma &lt;= <c>greyChroma</c>), or by hue red, purple, blue, green, yellow, other.
+/// (chroma &lt;= <c>greyChroma</c>), or by hue red, purple, blue, green, yellow, other. A white border is not enough:
+/// clearly coloured cells above the shoulders (<see cref="BackgroundModel.ColouredPatchShare"/>, e.g. a wall leftover
+/// beside the shoulder after a background replacement) fail beyond <c>maxPatchShare</c> (default 1% of the zone).
 /// </summary>
 public sealed class BackgroundColorRule : IPhotoRule
 {
+    /// <summary>Largest share of the zone above the shoulders that may be clearly coloured (not skin or hair) when the
+    /// profile sets no <c>maxPatchShare</c>: a leftover of a coloured wall beside the person fails beyond it.</summary>
+    public const double DefaultMaxPatchShare = 0.01;
+
     public string Id => "background.color";
 
     public RuleFinding Evaluate(PhotoContext context, SpecProfile profile)
@@ -31,6 +37,17 @@ public sealed class BackgroundColorRule : IPhotoRule
         (byte r, byte g, byte b) = background.Rgb;
         string limit = $"L* >= {RuleFinding.Format(minL)}, C* <= {RuleFinding.Format(maxC)}";
         string measured = $"L*{RuleFinding.Format(lab.L)} C*{RuleFinding.Format(lab.Chroma)} rgb({r},{g},{b})";
+        double maxPatch = settings.TryGet("maxPatchShare", out double patchLimit) ? patchLimit : DefaultMaxPatchShare;
+        limit += $", coloured patch <= {RuleFinding.Format(maxPatch * 100)}%";
+        if (lab.L >= minL && lab.Chroma <= maxC && background.ColouredPatchShare > maxPatch)
+        {
+            string share = RuleFinding.Format(background.ColouredPatchShare * 100);
+            return RuleFinding.Violation(Id, settings, new LocalizedText(
+                $"背景不是纯白色：人像旁仍有彩色背景区域（约占头肩区域 {share}%）：请在白色背景前重拍，或使用自动修正换成白色背景",
+                $"The background is not pure white: a coloured background patch remains beside the person (about {share}% of the head-and-shoulders zone): retake the photo in front of a white background, or use auto-fix to make it white."),
+                text: $"coloured patch {share}% {measured}", limit: limit);
+        }
+
         if (lab.L >= minL && lab.Chroma <= maxC)
         {
             return RuleFinding.Pass(Id, new LocalizedText("背景为白色", "The background is white."), text: "white " + measured, limit: limit);

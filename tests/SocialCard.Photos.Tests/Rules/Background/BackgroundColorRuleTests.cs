@@ -33,4 +33,23 @@ public sealed class BackgroundColorRuleTests
         Assert.Contains(zh + "背景", finding.Message.Zh, StringComparison.Ordinal);
         Assert.Contains("白色背景", finding.Message.Zh, StringComparison.Ordinal);
     }
+
+    /// <summary>A white border is not enough: a purple wall leftover beside the head and shoulder (as a background
+    /// replacement left it on a devset photo) fails, while the border median is still white.</summary>
+    [Fact]
+    public void White_background_with_a_purple_patch_at_the_side_fails()
+    {
+        byte[] photo = TestPhotos.Portrait(image => ImageEdits.Fill(image, 30, 160, 35, 120, (112, 66, 144)));
+        RuleFinding finding = TestPhotos.Evaluate(_rule, photo);
+        Assert.Equal(RuleOutcome.Fail, finding.Outcome);
+        Assert.StartsWith("coloured patch ", (string)finding.Value!, StringComparison.Ordinal);
+        Assert.Contains("彩色背景区域", finding.Message.Zh, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Small_coloured_speck_beside_the_head_still_passes()
+    {
+        byte[] photo = TestPhotos.Portrait(image => ImageEdits.Fill(image, 30, 160, 6, 6, (112, 66, 144)));
+        Assert.Equal(RuleOutcome.Pass, TestPhotos.Evaluate(_rule, photo).Outcome);
+    }
 }
