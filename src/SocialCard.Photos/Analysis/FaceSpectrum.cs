@@ -9,7 +9,14 @@ public static class FaceSpectrum
 {
     public const int Size = 128;
 
-    /// <summary>Row-major power |F(u,v)|^2 (index v * Size + u, frequencies wrap), or null when the image is too small.</summary>
+    /// <summary>Per-thread imaginary scratch grid (only the power, in the real grid, outlives a call).</summary>
+    [ThreadStatic]
+    private static float[]? s_im;
+
+    /// <summary>
+    /// Row-major power |F(u,v)|^2 (index v * Size + u, frequencies wrap), or null when the image is too small. The array
+    /// is rented from <see cref="System.Buffers.ArrayPool{T}.Shared"/> (exactly Size * Size long); the owner returns it.
+    /// </summary>
     public static float[]? Compute(LumaPlane luma, PixelRect zone, Fft fft)
     {
         int n = Size;
@@ -20,8 +27,9 @@ public static class FaceSpectrum
 
         int x0 = Math.Clamp(((int)zone.CentreX - (n / 2)) & ~7, 0, (luma.Width - n) & ~7);
         int y0 = Math.Clamp(((int)zone.CentreY - (n / 2)) & ~7, 0, (luma.Height - n) & ~7);
-        var re = new float[n * n];
-        var im = new float[n * n];
+        float[] re = System.Buffers.ArrayPool<float>.Shared.Rent(n * n);
+        float[] im = s_im ??= new float[n * n];
+        Array.Clear(im);
         long sum = 0;
         for (int y = 0; y < n; y++)
         {
@@ -35,14 +43,14 @@ public static class FaceSpectrum
         }
 
         float mean = sum / (float)(n * n);
-        for (int i = 0; i < re.Length; i++)
+        for (int i = 0; i < n * n; i++)
         {
             re[i] -= mean;
         }
 
         Window.ApplyHann(re, n);
         fft.Transform2D(re, im, inverse: false);
-        for (int i = 0; i < re.Length; i++)
+        for (int i = 0; i < n * n; i++)
         {
             re[i] = (re[i] * re[i]) + (im[i] * im[i]);
         }

@@ -7,7 +7,7 @@ namespace SocialCard.Photos.Analysis;
 
 /// <summary>
 /// In-place radix-2 complex FFT (iterative Cooley-Tukey) on split real/imaginary float arrays, and its 2-D form on a
-/// square power-of-two grid (rows, then columns through a transpose so every pass runs on contiguous rows). Twiddles
+/// square power-of-two grid (all columns at once on whole rows, vectorised, then each row). Twiddles
 /// are tabled per size; an instance holds no per-call state and may be shared.
 /// </summary>
 public sealed class Fft
@@ -100,9 +100,9 @@ public sealed class Fft
     }
 
     /// <summary>
-    /// 2-D transform of a Size x Size grid stored row-major (result in natural, not transposed, order). Each pass runs
-    /// the 1-D transform down the columns with whole rows as the butterfly operands (Vector256 over x, scalar tail), then
-    /// transposes, so the second pass transforms the original rows and the second transpose restores the order.
+    /// 2-D transform of a Size x Size grid stored row-major, in natural order: the 1-D transform down every column at
+    /// once with whole rows as the butterfly operands (Vector256 over x, scalar tail), then along each contiguous row;
+    /// no transposes.
     /// </summary>
     public void Transform2D(Span<float> re, Span<float> im, bool inverse)
     {
@@ -112,11 +112,10 @@ public sealed class Fft
             throw new ArgumentException("Grids shorter than Size x Size.");
         }
 
-        for (int pass = 0; pass < 2; pass++)
+        TransformColumns(re, im, inverse);
+        for (int y = 0; y < n; y++)
         {
-            TransformColumns(re, im, inverse);
-            Transpose(re, n);
-            Transpose(im, n);
+            Transform(re.Slice(y * n, n), im.Slice(y * n, n), inverse);
         }
     }
 
@@ -206,20 +205,6 @@ public sealed class Fft
         for (int x = 0; x < n; x++)
         {
             (a[x], b[x]) = (b[x], a[x]);
-        }
-    }
-
-    private static void Transpose(Span<float> grid, int n)
-    {
-        ref float g = ref MemoryMarshal.GetReference(grid);
-        for (int y = 0; y < n; y++)
-        {
-            for (int x = y + 1; x < n; x++)
-            {
-                ref float a = ref Unsafe.Add(ref g, (y * n) + x);
-                ref float b = ref Unsafe.Add(ref g, (x * n) + y);
-                (a, b) = (b, a);
-            }
         }
     }
 }

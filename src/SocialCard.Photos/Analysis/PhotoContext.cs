@@ -254,6 +254,11 @@ public sealed class PhotoContext : IDisposable
     {
         _luma?.ReturnRented();
         _luma = null;
+        if (_spectrum is not null)
+        {
+            System.Buffers.ArrayPool<float>.Shared.Return(_spectrum);
+            _spectrum = null;
+        }
         _decoded?.Dispose();
     }
 

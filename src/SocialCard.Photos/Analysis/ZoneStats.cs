@@ -5,6 +5,9 @@ namespace SocialCard.Photos.Analysis;
 /// <summary>Luma histogram and mean CIELAB colour of one rectangular zone.</summary>
 public sealed class ZoneStats
 {
+    /// <summary>Sampling step of the colour means (a face box still gives thousands of samples).</summary>
+    private const int ColourStep = 3;
+
     private readonly int[] _histogram;
 
     private ZoneStats(PixelRect zone, int[] histogram, int count, double meanLuma, Lab meanLab, double meanChroma)
@@ -24,10 +27,10 @@ public sealed class ZoneStats
 
     public double MeanLuma { get; }
 
-    /// <summary>Mean of the per-pixel L*, a*, b* (every other pixel and row).</summary>
+    /// <summary>Mean of the per-pixel L*, a*, b* (every third pixel of every third row).</summary>
     public Lab MeanLab { get; }
 
-    /// <summary>Mean of the per-pixel chroma C* (every other pixel and row).</summary>
+    /// <summary>Mean of the per-pixel chroma C* (every third pixel of every third row).</summary>
     public double MeanChroma { get; }
 
     public ReadOnlySpan<int> Histogram => _histogram;
@@ -161,10 +164,10 @@ public sealed class ZoneStats
         double sumL = 0, sumA = 0, sumB = 0, sumC = 0;
         int labCount = 0;
         ReadOnlySpan<float> linear = Lab.LinearTable;
-        for (int y = zone.Y; colour && y < zone.Bottom; y += 2)
+        for (int y = zone.Y; colour && y < zone.Bottom; y += ColourStep)
         {
             ReadOnlySpan<byte> row = image.Row(y);
-            for (int x = zone.X; x < zone.Right; x += 2)
+            for (int x = zone.X; x < zone.Right; x += ColourStep)
             {
                 int p = x * 3;
                 float r = linear[row[p]], g = linear[row[p + 1]], b = linear[row[p + 2]];

@@ -179,7 +179,11 @@ public sealed class DevsetFixTests(ITestOutputHelper output)
             px[i] = (byte)((px[i] & 0xFC) | (px[i] >> 6));
         }
 
-        string path = Path.Combine(FixTestData.RepoRoot, "docs", "fix-contact-sheet.png");
+        // Written under the test output; the committed copy in docs/ is refreshed only on request
+        // (SC_CONTACT_SHEET_OUT=$PWD/docs/fix-contact-sheet.png), so a test run never changes the checkout.
+        string path = Environment.GetEnvironmentVariable("SC_CONTACT_SHEET_OUT") is { Length: > 0 } requested
+            ? requested
+            : Path.Combine(AppContext.BaseDirectory, "fix-contact-sheet.png");
         byte[] png = PngWriter.Rgb(sheet);
         File.WriteAllBytes(path, png);
         output.WriteLine($"contact sheet {sheet.Width}x{sheet.Height}, {png.Length / 1024} KB: {path}");
