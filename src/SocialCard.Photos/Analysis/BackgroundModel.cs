@@ -85,7 +85,8 @@ public sealed class BackgroundModel
         ClassifyCells(image, r, g, b, cells, cellLuma, cw, ch);
 
         // The person: non-background connected to the lower edge or to the face skin zone.
-        var stack = new int[cw * ch];
+        // Each cell is pushed at most once; the stack is pooled (a 358x441 photo's would be a large-object array).
+        int[] stack = System.Buffers.ArrayPool<int>.Shared.Rent(cw * ch);
         int top = 0;
         int lastRow = (ch - 1) * cw;
         for (int x = 0; x < cw; x++)
@@ -126,6 +127,8 @@ public sealed class BackgroundModel
                 Push(cells, stack, ref top, i + cw);
             }
         }
+
+        System.Buffers.ArrayPool<int>.Shared.Return(stack);
 
         // Above the shoulders: background uniformity and foreign objects.
         int shoulderRow = Math.Clamp((int)Math.Round(face.EyeY + (0.5 * face.FaceWidth)), 2, height);
