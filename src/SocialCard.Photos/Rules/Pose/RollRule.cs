@@ -1,7 +1,4 @@
-using SocialCard.Photos.Analysis;
 using SocialCard.Photos.Faces;
-using SocialCard.Photos.Profiles;
-using SocialCard.Photos.Rules.Face;
 
 namespace SocialCard.Photos.Rules.Pose;
 
@@ -9,36 +6,25 @@ namespace SocialCard.Photos.Rules.Pose;
 /// pose.roll (歪头): the eyes are level. |roll| (the eye-line angle from the two eye centres; positive when the eye on
 /// the image's right is lower) is at most <c>maxDegrees</c> (ICAO: 8).
 /// </summary>
-public sealed class RollRule : IPhotoRule
+public sealed class RollRule : PoseAngleRule
 {
-    public string Id => "pose.roll";
+    public override string Id => "pose.roll";
 
-    public RuleFinding Evaluate(PhotoContext context, SpecProfile profile)
+    protected override string Axis => "roll";
+
+    protected override LocalizedText NoEstimate => new("人脸引擎未给出双眼位置，未检查此项", "The face engine gave no eye positions; not checked.");
+
+    protected override LocalizedText Passed => new("头部端正，双眼水平", "The head is upright; the eyes are level.");
+
+    protected override double? Angle(ObservedFace face) => face.Roll;
+
+    // Positive roll: the image-right eye is lower, so the head leans towards the image's right.
+    protected override LocalizedText Failed(double angle, double max)
     {
-        RuleSettings settings = profile.Rule(Id);
-        if (FaceRequirement.Skip(Id, context, out ObservedFace face) is { } skip)
-        {
-            return skip;
-        }
-
-        if (!settings.TryGet("maxDegrees", out double max))
-        {
-            return RuleFinding.MissingThreshold(Id, "maxDegrees");
-        }
-
-        double roll = face.Roll ?? 0;
-        string limit = $"|roll| <= {RuleFinding.Format(max)} deg";
-        if (Math.Abs(roll) <= max)
-        {
-            return RuleFinding.Pass(Id, new LocalizedText("头部端正，双眼水平", "The head is upright; the eyes are level."), number: roll, limit: limit);
-        }
-
-        // Positive roll: the image-right eye is lower, so the head leans towards the image's right.
-        string sideZh = roll > 0 ? "照片右侧" : "照片左侧";
-        string sideEn = roll > 0 ? "right" : "left";
-        return RuleFinding.Violation(Id, settings, new LocalizedText(
-            $"头部向{sideZh}歪斜约 {RuleFinding.Format(Math.Abs(roll))} 度（允许不超过 {RuleFinding.Format(max)} 度）：请保持头部端正、双眼水平后重拍，或用自动修正摆正",
-            $"The head is tilted about {RuleFinding.Format(Math.Abs(roll))} degrees towards the photo's {sideEn} (at most {RuleFinding.Format(max)} allowed): hold the head upright with the eyes level and retake it, or use auto-fix to straighten it."),
-            number: roll, limit: limit);
+        string sideZh = angle > 0 ? "照片右侧" : "照片左侧";
+        string sideEn = angle > 0 ? "right" : "left";
+        return new LocalizedText(
+            $"头部向{sideZh}歪斜约 {RuleFinding.Format(Math.Abs(angle))} 度（允许不超过 {RuleFinding.Format(max)} 度）：请保持头部端正、双眼水平后重拍，或用自动修正摆正",
+            $"The head is tilted about {RuleFinding.Format(Math.Abs(angle))} degrees towards the photo's {sideEn} (at most {RuleFinding.Format(max)} allowed): hold the head upright with the eyes level and retake it, or use auto-fix to straighten it.");
     }
 }

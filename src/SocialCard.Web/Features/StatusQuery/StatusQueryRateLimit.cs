@@ -1,6 +1,4 @@
-using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
+using SocialCard.Web.Hosting;
 
 namespace SocialCard.Web.Features.StatusQuery;
 
@@ -12,24 +10,6 @@ public static class StatusQueryRateLimit
 {
     public const string PolicyName = "status-query";
 
-    public static IServiceCollection AddStatusQueryRateLimit(this IServiceCollection services)
-    {
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<StatusQueryOptions>>((limiter, query) =>
-        {
-            StatusQueryOptions settings = query.Value;
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.AddPolicy(PolicyName, context =>
-                HttpMethods.IsPost(context.Request.Method)
-                    ? RateLimitPartition.GetFixedWindowLimiter(
-                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                        _ => new FixedWindowRateLimiterOptions
-                        {
-                            PermitLimit = Math.Max(1, settings.PermitsPerWindow),
-                            Window = settings.Window,
-                            QueueLimit = 0,
-                        })
-                    : RateLimitPartition.GetNoLimiter("read"));
-        });
-        return services;
-    }
+    public static IServiceCollection AddStatusQueryRateLimit(this IServiceCollection services) =>
+        services.AddPerAddressPostRateLimit<StatusQueryOptions>(PolicyName, o => (o.PermitsPerWindow, o.Window));
 }

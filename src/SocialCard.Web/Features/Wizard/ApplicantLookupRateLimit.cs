@@ -1,6 +1,4 @@
-using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
+using SocialCard.Web.Hosting;
 
 namespace SocialCard.Web.Features.Wizard;
 
@@ -14,24 +12,6 @@ public static class ApplicantLookupRateLimit
 {
     public const string PolicyName = "applicant-lookup";
 
-    public static IServiceCollection AddApplicantLookupRateLimit(this IServiceCollection services)
-    {
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<ApplicantOptions>>((limiter, applicant) =>
-        {
-            ApplicantOptions settings = applicant.Value;
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.AddPolicy(PolicyName, context =>
-                HttpMethods.IsPost(context.Request.Method)
-                    ? RateLimitPartition.GetFixedWindowLimiter(
-                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                        _ => new FixedWindowRateLimiterOptions
-                        {
-                            PermitLimit = Math.Max(1, settings.LookupPermitsPerWindow),
-                            Window = settings.LookupWindow,
-                            QueueLimit = 0,
-                        })
-                    : RateLimitPartition.GetNoLimiter("read"));
-        });
-        return services;
-    }
+    public static IServiceCollection AddApplicantLookupRateLimit(this IServiceCollection services) =>
+        services.AddPerAddressPostRateLimit<ApplicantOptions>(PolicyName, o => (o.LookupPermitsPerWindow, o.LookupWindow));
 }
