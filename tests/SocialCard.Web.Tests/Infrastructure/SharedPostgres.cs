@@ -1,3 +1,5 @@
+using SocialCard.Platform.Tests.Infrastructure;
+
 namespace SocialCard.Web.Tests.Infrastructure;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using SocialCard.Platform.Tests.Infrastructure;
 using SocialCard.Web.Security.ApiKeys;
 using SocialCard.Web.Tests.Infrastructure;
 
