@@ -4,7 +4,7 @@
 # 1. card-status look-ups (GET /api/v1/cards/{personal number}, API key, random people of the N): closed loop at
 #    16 connections (the most the box serves), then open loop at <rate> req/s for <seconds> s (latency from when each
 #    request was due: no coordinated omission); requests/s, p50/p90/p99.
-# 2. <clients> concurrent 50-photo packages (devset photos named by the unit's people) through POST /api/v1/batches,
+# 2. one 50-photo package at a time (5 rounds), then <clients> concurrent 50-photo packages (devset photos named by the unit's people) through POST /api/v1/batches,
 #    polled until every photo has its verdict: median and p95 time from the start of the upload.
 # Bounded: every step has a fixed length; the cluster, the site and the temp folder go away on exit.
 # Writes the numbers to bench/RESULTS.md under "## Issue 6 web" (replacing that section only).
@@ -74,9 +74,20 @@ unit="$(cat "$out/unit-code.txt")"
 
 echo "web-load: status load=$(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/report.txt"
 dotnet "$load_dll" status --base "$base" --api-key "$api_key" --numbers "$out/status-numbers.txt" --rate 0 --concurrency 16 --seconds 5 >/dev/null # warm-up
-dotnet "$load_dll" status --base "$base" --api-key "$api_key" --numbers "$out/status-numbers.txt" --rate 0 --concurrency 16 --seconds 10 | tee -a "$out/report.txt"
+# CPU seconds (user+system) of the site, of PostgreSQL (postmaster and its backends) and of the load client.
+cpu_seconds() { local p; for p in "$@"; do cat "/proc/$p/stat" 2>/dev/null; done | awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); t += $12 + $13 } END { printf "%.1f", t / hz }'; }
+pg_pids() { local pm; pm="$(head -1 "$tmp/data/postmaster.pid")"; echo "$pm" $(ps -o pid= --ppid "$pm"); }
+web_cpu0="$(cpu_seconds "$web_pid")"; pg_cpu0="$(cpu_seconds $(pg_pids))"
+/usr/bin/time -f "%U %S" -o "$out/client-cpu.txt" dotnet "$load_dll" status --base "$base" --api-key "$api_key" --numbers "$out/status-numbers.txt" --rate 0 --concurrency 16 --seconds 10 | tee -a "$out/report.txt"
+web_cpu1="$(cpu_seconds "$web_pid")"; pg_cpu1="$(cpu_seconds $(pg_pids))"
+echo "status closed-loop CPU seconds over the 10 s: site $(awk "BEGIN { print $web_cpu1 - $web_cpu0 }"), PostgreSQL $(awk "BEGIN { print $pg_cpu1 - $pg_cpu0 }") (backends that ended in between not counted), load client $(awk '{ print $1 + $2 }' "$out/client-cpu.txt")" | tee -a "$out/report.txt"
 dotnet "$load_dll" status --base "$base" --api-key "$api_key" --numbers "$out/status-numbers.txt" --rate "$rate" --seconds "$seconds" --warmup 3 | tee -a "$out/report.txt"
 
+echo "web-load: single 50-photo package, 5 rounds one after another, load=$(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/report.txt"
+for _ in 1 2 3 4 5; do
+  dotnet "$load_dll" uploads --base "$base" --api-key "$api_key" --unit "$unit" --numbers "$out/unit-numbers.txt" \
+    --devset "$(cd .. && pwd)/shared/photos/devset" --clients 1 --photos 50 | tee -a "$out/report.txt"
+done
 echo "web-load: uploads load=$(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/report.txt"
 dotnet "$load_dll" uploads --base "$base" --api-key "$api_key" --unit "$unit" --numbers "$out/unit-numbers.txt" \
   --devset "$(cd .. && pwd)/shared/photos/devset" --clients "$clients" --photos 50 | tee -a "$out/report.txt"

@@ -28,7 +28,8 @@ public static class PlatformServiceCollectionExtensions
             sp.GetRequiredService<JobQueueOptions>()));
         services.AddSingleton(workerOptions ?? new JobWorkerOptions());
         services.TryAddSingleton<ICardCentreExportSink>(new DirectoryExportSink(Path.Combine(storage.DataDirectory, "exports")));
-        services.AddSingleton<IJobHandler, BatchPreReviewJobHandler>();
+        services.AddSingleton<BatchPreReviewJobHandler>();
+        services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<BatchPreReviewJobHandler>());
         services.AddSingleton<IJobHandler, ApplicationHandOverJobHandler>();
         services.AddSingleton<IJobHandler, PickupReminderJobHandler>();
         services.AddSingleton<IJobHandler, CardCentreExportJobHandler>();

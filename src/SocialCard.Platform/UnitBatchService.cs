@@ -18,8 +18,11 @@ public sealed class UnitBatchService(PlatformDatabase database, JobQueue queue, 
 {
     private readonly UnitPackageIntake _intake = intake ?? new UnitPackageIntake();
 
+    /// <param name="reviewDelay">How long the queued pre-review job waits before a worker may take it: a caller that
+    /// reviews the batch itself right away (<see cref="BatchPreReviewJobHandler.ReviewBatchAsync"/>) leaves the job as
+    /// the safety net for a crash in between instead of racing it. Default: no wait.</param>
     public async Task<BatchReceipt> ReceiveAsync(string unitCode, string operatorName, string fileName, Stream zip, string profileId,
-        CancellationToken cancellationToken = default)
+        TimeSpan? reviewDelay = null, CancellationToken cancellationToken = default)
     {
         var result = await _intake.ReadAsync(zip, unitCode, cancellationToken).ConfigureAwait(false);
         if (result.IsPackageRefused || result.Accepted.Count == 0)
@@ -43,7 +46,7 @@ public sealed class UnitBatchService(PlatformDatabase database, JobQueue queue, 
         db.AuditEvents.Add(new AuditEvent(now, "unit:" + unitCode, AuditActions.BatchReceived, "batch",
             batch.Id.ToString(CultureInfo.InvariantCulture), $"file={fileName}; accepted={result.Accepted.Count}; refused={result.EntryRefusals.Count()}"));
         var payload = JsonSerializer.Serialize(new BatchPreReviewPayload(batch.Id, profileId), JobJson.Options);
-        var jobId = await queue.EnqueueAsync(db, JobTypes.BatchPreReview, payload, null, "batch:" + batch.Id.ToString(CultureInfo.InvariantCulture),
+        var jobId = await queue.EnqueueAsync(db, JobTypes.BatchPreReview, payload, reviewDelay is { } delay ? now + delay : null, "batch:" + batch.Id.ToString(CultureInfo.InvariantCulture),
             8, cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new BatchReceipt(batch.Id, jobId, result.Accepted.Count, false, result.Refusals, result.Notes);

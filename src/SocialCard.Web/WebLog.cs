@@ -18,6 +18,12 @@ internal static partial class WebLog
     [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Face models not loaded from {Directory}: {Reason}. Face rules and the automatic fix are off.")]
     public static partial void FaceModelsMissing(ILogger logger, string directory, string reason);
 
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Batch {BatchId}: {Count} photo(s) checked in {CheckMilliseconds} ms, stored in {StoreMilliseconds} ms, verdicts recorded in {ReviewMilliseconds} ms")]
+    public static partial void BatchReceived(ILogger logger, long batchId, int count, long checkMilliseconds, long storeMilliseconds, long reviewMilliseconds);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Batch {BatchId}: recording the verdicts right away failed; the pre-review job will record them")]
+    public static partial void BatchInlineReviewFailed(ILogger logger, Exception exception, long batchId);
+
     [LoggerMessage(EventId = 3001, Level = LogLevel.Error, Message = "Job worker loop failed; retrying")]
     public static partial void WorkerLoopFailed(ILogger logger, Exception exception);
 

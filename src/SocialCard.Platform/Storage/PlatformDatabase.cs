@@ -15,7 +15,9 @@ public sealed class PlatformDatabase : IDbContextFactory<PlatformDbContext>
         ArgumentNullException.ThrowIfNull(storage);
         Storage = storage;
         Protector = new FieldProtector(FieldKeySource.Load(storage.EncryptionKey, storage.KeyFilePath));
-        ConnectionString = storage.ResolveConnectionString();
+        ConnectionString = storage.Provider == StorageProvider.PostgreSql
+            ? WithPostgreSqlDefaults(storage.ResolveConnectionString())
+            : storage.ResolveConnectionString();
         if (storage.Provider == StorageProvider.Sqlite && string.IsNullOrWhiteSpace(storage.ConnectionString))
         {
             Directory.CreateDirectory(storage.DataDirectory);
@@ -50,6 +52,29 @@ public sealed class PlatformDatabase : IDbContextFactory<PlatformDbContext>
     }
 
     public PlatformDbContext CreateDbContext() => new(_options, Protector);
+
+    /// <summary>
+    /// The PostgreSQL connection string with the platform's defaults where it leaves them out: automatic preparation
+    /// of the statements a connection runs often (<c>Max Auto Prepare</c> 64), so hot look-ups such as the card
+    /// status are parsed and planned once per pooled connection instead of on every call. Npgsql keeps prepared
+    /// statements across pooled open/close. A value the operator sets wins.
+    /// </summary>
+    public static string WithPostgreSqlDefaults(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!ContainsKey(connectionString, "Max Auto Prepare", "MaxAutoPrepare"))
+        {
+            builder.MaxAutoPrepare = 64;
+        }
+
+        return builder.ConnectionString;
+    }
+
+    private static bool ContainsKey(string connectionString, params string[] keys)
+    {
+        var parsed = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        return keys.Any(parsed.ContainsKey);
+    }
 
     /// <summary>Brings the schema to the newest version (idempotent, safe to run from several nodes at once).</summary>
     public async Task<int> MigrateAsync(CancellationToken cancellationToken = default)

@@ -5,16 +5,22 @@ using SocialCard.Platform.Storage;
 
 namespace SocialCard.Platform.Jobs.Handlers;
 
-/// <summary>Pre-reviews every entry of a unit batch. Each entry is one transaction: the photo row (unique on batch and
-/// entry), the card transition and the audit event commit together, and an entry that already has its photo row is
-/// skipped, so a job re-run after a crash processes each photo exactly once. Entries run in parallel (the photo engine
-/// is CPU-bound and thread-safe), at most <c>maxDegreeOfParallelism</c> at a time (default: one per core). A photo
-/// that passes the engine but whose file name matches no person in the registry is voided with
-/// "人员编号在制卡数据库中不存在" (seed 000, 三、3). When every entry is done the batch gets its final counts.</summary>
+/// <summary>Pre-reviews every entry of a unit batch, in chunks of <see cref="ChunkSize"/> entries: the chunk's photos are
+/// reviewed in parallel (the photo engine is CPU-bound and thread-safe), at most <c>maxDegreeOfParallelism</c> at a
+/// time (default: one per core), then the chunk's photo rows (unique on batch and entry), card transitions and audit
+/// events commit in one transaction. Entries that already have their photo row are skipped, so a job re-run after a
+/// crash processes each photo exactly once and keeps the chunks committed before the crash; a chunk that collides with
+/// another worker falls back to one transaction per entry. A photo that passes the engine but whose file name matches
+/// no person in the registry is voided with "人员编号在制卡数据库中不存在" (seed 000, 三、3). When every entry is done
+/// the batch gets its final counts. The web runs <see cref="ReviewBatchAsync"/> right after receiving a package (with
+/// the reports it computed while the unit waited), so the job usually finds the batch already reviewed.</summary>
 public sealed class BatchPreReviewJobHandler(PlatformDatabase database, IPhotoReviewer reviewer, TimeProvider time,
     int maxDegreeOfParallelism = 0) : IJobHandler
 {
     public const string Actor = "system:prereview";
+
+    /// <summary>Entries per transaction.</summary>
+    public const int ChunkSize = 10;
 
     /// <summary>The finding that voids a passing photo whose personal number is not in the registry.</summary>
     public static readonly PhotoFinding UnmatchedFinding = new(Batches.BatchEntryOutcome.UnmatchedRuleId, FindingOutcome.Fail, null, null,
@@ -24,68 +30,129 @@ public sealed class BatchPreReviewJobHandler(PlatformDatabase database, IPhotoRe
 
     public string Type => JobTypes.BatchPreReview;
 
-    public async Task HandleAsync(ClaimedJob job, CancellationToken cancellationToken)
+    public Task HandleAsync(ClaimedJob job, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(job);
         var payload = JobJson.Deserialize<BatchPreReviewPayload>(job.Payload);
-        List<(long Id, string Name)> entries;
+        return ReviewBatchAsync(payload.BatchId, payload.ProfileId, cancellationToken);
+    }
+
+    /// <summary>Reviews the batch's entries that have no photo row yet and completes the batch; does nothing for a batch
+    /// that is already reviewed. Safe to run concurrently with the job (each entry is stored once).</summary>
+    public async Task ReviewBatchAsync(long batchId, string profileId, CancellationToken cancellationToken)
+    {
+        List<(long Id, string Name)> pending;
         await using (var db = database.CreateDbContext())
         {
-            entries = (await db.BatchEntries.AsNoTracking().Where(e => e.BatchId == payload.BatchId)
+            var state = await db.Batches.AsNoTracking().Where(b => b.Id == batchId).Select(b => (BatchState?)b.State)
+                .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            if (state != BatchState.Received)
+            {
+                return; // reviewed already, or no such batch
+            }
+
+            var done = await db.Photos.AsNoTracking().Where(p => p.BatchId == batchId).Select(p => p.EntryName!)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            var doneSet = done.ToHashSet(StringComparer.Ordinal);
+            pending = (await db.BatchEntries.AsNoTracking().Where(e => e.BatchId == batchId)
                     .Select(e => new { e.Id, e.EntryName }).ToListAsync(cancellationToken).ConfigureAwait(false))
+                .Where(e => !doneSet.Contains(e.EntryName))
                 .Select(e => (e.Id, e.EntryName)).OrderBy(e => e.EntryName, StringComparer.Ordinal).ToList();
         }
 
-        var options = new ParallelOptions { MaxDegreeOfParallelism = _parallelism, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(entries, options, (e, ct) => new ValueTask(ProcessEntryAsync(payload, e.Id, e.Name, ct)))
-            .ConfigureAwait(false);
+        foreach (var chunk in pending.Chunk(ChunkSize))
+        {
+            await ProcessChunkAsync(batchId, profileId, chunk, cancellationToken).ConfigureAwait(false);
+        }
 
-        await FinishBatchAsync(payload.BatchId, cancellationToken).ConfigureAwait(false);
+        await FinishBatchAsync(batchId, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task ProcessEntryAsync(BatchPreReviewPayload payload, long entryId, string entryName, CancellationToken ct)
+    private async Task ProcessChunkAsync(long batchId, string profileId, (long Id, string Name)[] chunk, CancellationToken ct)
     {
-        await using var db = database.CreateDbContext();
-        if (await db.Photos.AnyAsync(p => p.BatchId == payload.BatchId && p.EntryName == entryName, ct).ConfigureAwait(false))
+        var ids = chunk.Select(e => e.Id).ToList();
+        List<BatchEntry> entries;
+        await using (var read = database.CreateDbContext())
         {
-            return; // processed by an earlier run
+            entries = await read.BatchEntries.AsNoTracking().Where(e => ids.Contains(e.Id)).ToListAsync(ct).ConfigureAwait(false);
         }
 
-        var entry = await db.BatchEntries.AsNoTracking().SingleAsync(e => e.Id == entryId, ct).ConfigureAwait(false);
-        var review = await reviewer.ReviewAsync(entry.Bytes, entry.EntryName, payload.ProfileId, ct).ConfigureAwait(false);
-        var now = time.GetUtcNow();
+        entries.Sort((a, b) => StringComparer.Ordinal.Compare(a.EntryName, b.EntryName));
+        var reviews = new PhotoReview[entries.Count];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = _parallelism, CancellationToken = ct };
+        await Parallel.ForAsync(0, entries.Count, options, async (i, token) =>
+            reviews[i] = await reviewer.ReviewAsync(entries[i].Bytes, entries[i].EntryName, profileId, token).ConfigureAwait(false))
+            .ConfigureAwait(false);
 
-        var person = await db.People.SingleOrDefaultAsync(p => p.PersonalNumber == entry.PersonalNumber, ct).ConfigureAwait(false);
-        if (person is null && review.Verdict == PhotoVerdict.Passed)
-        {
-            // 文件名称在数据库系统不存在的，即使照片合格，也因信息不匹配而作废.
-            review = review with { Verdict = PhotoVerdict.Failed, Findings = [UnmatchedFinding, .. review.Findings] };
-        }
-
-        var photo = new Photo(PhotoChannel.UnitBatch, entry.EntryName, entry.Bytes, now, person?.Id, payload.BatchId, entry.EntryName);
-        photo.RecordReview(review.Verdict, JobJson.Serialize(review.Findings), now, review.FixedBytes);
-        db.Photos.Add(photo);
-        db.AuditEvents.Add(new AuditEvent(now, Actor, AuditActions.PhotoReviewed, "photo", $"{payload.BatchId}/{entry.EntryName}",
-            review.Verdict.ToString()));
-
-        await using var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
         try
         {
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            await StoreAsync(batchId, entries, reviews, ct).ConfigureAwait(false);
         }
         catch (DbUpdateException)
         {
-            await tx.RollbackAsync(ct).ConfigureAwait(false);
-            if (await IsAlreadyProcessedAsync(payload.BatchId, entryName, ct).ConfigureAwait(false))
+            // Another worker stored some of these entries first: store the rest one by one, skipping those.
+            for (var i = 0; i < entries.Count; i++)
             {
-                return; // another worker finished this entry first
+                if (!await IsAlreadyProcessedAsync(batchId, entries[i].EntryName, ct).ConfigureAwait(false))
+                {
+                    try
+                    {
+                        await StoreAsync(batchId, [entries[i]], [reviews[i]], ct).ConfigureAwait(false);
+                    }
+                    catch (DbUpdateException)
+                    {
+                        if (!await IsAlreadyProcessedAsync(batchId, entries[i].EntryName, ct).ConfigureAwait(false))
+                        {
+                            throw;
+                        }
+
+                        // Stored by the other worker in between.
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Photo rows, audit events and card transitions of <paramref name="entries"/> in one transaction.</summary>
+    private async Task StoreAsync(long batchId, List<BatchEntry> entries, PhotoReview[] reviews, CancellationToken ct)
+    {
+        await using var db = database.CreateDbContext();
+        var numbers = entries.Select(e => e.PersonalNumber).Distinct(StringComparer.Ordinal).ToList();
+        var people = await db.People.Where(p => numbers.Contains(p.PersonalNumber)).ToDictionaryAsync(p => p.PersonalNumber, StringComparer.Ordinal, ct)
+            .ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        var stored = new List<(Person Person, Photo Photo, PhotoReview Review)>(entries.Count);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var entry = entries[i];
+            var review = reviews[i];
+            var person = people.GetValueOrDefault(entry.PersonalNumber);
+            if (person is null && review.Verdict == PhotoVerdict.Passed)
+            {
+                // 文件名称在数据库系统不存在的，即使照片合格，也因信息不匹配而作废.
+                review = review with { Verdict = PhotoVerdict.Failed, Findings = [UnmatchedFinding, .. review.Findings] };
             }
 
-            throw;
+            var photo = new Photo(PhotoChannel.UnitBatch, entry.EntryName, entry.Bytes, now, person?.Id, batchId, entry.EntryName);
+            photo.RecordReview(review.Verdict, JobJson.Serialize(review.Findings), now, review.FixedBytes);
+            db.Photos.Add(photo);
+            db.AuditEvents.Add(new AuditEvent(now, Actor, AuditActions.PhotoReviewed, "photo", $"{batchId}/{entry.EntryName}",
+                review.Verdict.ToString()));
+            if (person is not null)
+            {
+                stored.Add((person, photo, review));
+            }
         }
 
-        if (person is not null)
+        await using var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        if (stored.Count > 0)
         {
-            await CardLookup.ApplyReviewAsync(db, person, photo.Id, review, now, Actor, ct).ConfigureAwait(false);
+            foreach (var (person, photo, review) in stored)
+            {
+                await CardLookup.ApplyReviewAsync(db, person, photo.Id, review, now, Actor, ct).ConfigureAwait(false);
+            }
+
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
         }
 

@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using System.IO.Compression;
 using Microsoft.Extensions.Options;
 using SocialCard.Photos;
 using SocialCard.Photos.Profiles;
 using SocialCard.Platform;
 using SocialCard.Platform.Batches;
+using SocialCard.Platform.Jobs.Handlers;
 using SocialCard.Web.Features.PhotoCheck;
 using SocialCard.Web.Hosting;
 
@@ -11,40 +13,63 @@ namespace SocialCard.Web.Features.Portal;
 
 /// <summary>
 /// Takes a unit's zip (or loose photos, packed into the same zip shape) through the Platform's intake, checks every
-/// accepted photo right away in parallel, hands those reports to the pre-review job (so it stores them instead of
-/// checking twice), and stores the batch with <see cref="UnitBatchService"/>. The unit's page then shows the verdicts
-/// as soon as the job has written them, normally well within a second.
+/// accepted photo right away in parallel, stores the batch with <see cref="UnitBatchService"/> and records the verdicts
+/// in the same request (<see cref="BatchPreReviewJobHandler.ReviewBatchAsync"/> reuses the reports just computed), so
+/// the unit's next page already shows every verdict. The pre-review job is queued with a delay as the safety net: if
+/// the process dies between storing and recording, a worker records the verdicts a little later.
 /// </summary>
 public sealed class PhotoUploadService(
     UnitPackageIntake intake,
     UnitBatchService batches,
     PhotoCheckService checker,
     EnginePhotoReviewer reviewer,
+    BatchPreReviewJobHandler preReview,
     CardLifecycleService cards,
     PortalQueries queries,
-    IOptions<SiteOptions> site)
+    IOptions<SiteOptions> site,
+    ILogger<PhotoUploadService> logger)
 {
+    /// <summary>How long the queued pre-review job waits for this request to record the verdicts itself.</summary>
+    public static readonly TimeSpan JobSafetyDelay = TimeSpan.FromSeconds(30);
+
     public string ProfileId => site.Value.PhotoProfile;
 
     public async Task<UploadOutcome> UploadZipAsync(string unitCode, string operatorName, string fileName, byte[] zip, CancellationToken cancellationToken)
     {
         BatchIntakeResult intakeResult = intake.Read(zip, unitCode);
-        long elapsed = 0;
+        long checkMs = 0;
         if (!intakeResult.IsPackageRefused && intakeResult.Accepted.Count > 0)
         {
             SpecProfile profile = SpecProfiles.Get(ProfileId);
             List<PhotoInput> inputs = [.. intakeResult.Accepted.Select(e => new PhotoInput(e.FileName, e.Bytes))];
             (IReadOnlyList<PhotoReport> reports, long ms) = checker.CheckTimed(inputs, profile, cancellationToken);
-            elapsed = ms;
+            checkMs = ms;
             for (int i = 0; i < inputs.Count; i++)
             {
                 reviewer.Remember(inputs[i].Bytes, profile.Id, reports[i]);
             }
         }
 
+        long stored = Stopwatch.GetTimestamp();
         using var stream = new MemoryStream(zip, writable: false);
-        BatchReceipt receipt = await batches.ReceiveAsync(unitCode, operatorName, fileName, stream, ProfileId, cancellationToken);
-        return new UploadOutcome(receipt.IsRefused ? null : receipt.BatchId, receipt.AcceptedCount, elapsed, receipt.Refusals);
+        BatchReceipt receipt = await batches.ReceiveAsync(unitCode, operatorName, fileName, stream, ProfileId, JobSafetyDelay, cancellationToken);
+        if (receipt.BatchId is { } batchId)
+        {
+            long storeMs = (long)Stopwatch.GetElapsedTime(stored).TotalMilliseconds;
+            long recorded = Stopwatch.GetTimestamp();
+            try
+            {
+                await preReview.ReviewBatchAsync(batchId, ProfileId, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+            {
+                WebLog.BatchInlineReviewFailed(logger, ex, batchId);
+            }
+
+            WebLog.BatchReceived(logger, batchId, receipt.AcceptedCount, checkMs, storeMs, (long)Stopwatch.GetElapsedTime(recorded).TotalMilliseconds);
+        }
+
+        return new UploadOutcome(receipt.IsRefused ? null : receipt.BatchId, receipt.AcceptedCount, checkMs, receipt.Refusals);
     }
 
     /// <summary>

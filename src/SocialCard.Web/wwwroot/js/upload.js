@@ -17,13 +17,19 @@
             if (ev.lengthComputable) { bar.firstChild.style.width = Math.round(ev.loaded * 100 / ev.total) + '%'; }
         };
         xhr.onload = function () {
-            if (xhr.responseURL && xhr.responseURL !== window.location.href && xhr.status === 200) {
+            var moved = xhr.responseURL && xhr.responseURL !== window.location.href && xhr.status === 200;
+            if (moved && !(window.history && window.history.pushState)) {
                 window.location.href = xhr.responseURL;
-            } else {
-                document.open();
-                document.write(xhr.responseText);
-                document.close();
+                return;
             }
+            if (moved) {
+                // The upload was answered with the batch page (verdicts included): show it as it is instead of loading
+                // it a second time, under its own address so that reload and back behave as after a normal post.
+                window.history.pushState(null, '', xhr.responseURL);
+            }
+            document.open();
+            document.write(xhr.responseText);
+            document.close();
         };
         xhr.onerror = function () { form.submit(); };
         xhr.send(new FormData(form));
