@@ -20,14 +20,12 @@ public sealed class DevsetEvaluationTests(ITestOutputHelper output)
     private const double MaxCompliantRejections = 0.02;
 
     /// <summary>
-    /// clothing.light cannot reach 95% recall on this devset without rejecting compliant photos: its labels come from
-    /// the mean L* of each person's shirt in the original portrait (the value is the same on every photo of a person),
-    /// while the 358 x 441 crops show only a sliver of it, and all these people wear white or pale grey T-shirts. In the
-    /// crops the visible shirt of compliant people (label L* 80.5-84.9) measures up to L* 85.8, and that of 6 of the 18
-    /// clothing.light people (label 85.3-89.3) measures less. The profile threshold (86) keeps compliant photos passing;
-    /// this lower recall bound guards the measure against regressions.
+    /// clothing.light: one miss in 18 (17/18 = 94.4%, just under <see cref="MinRecall"/>). Its labels are the mean L* of
+    /// each person's whole shirt in the original portrait; the crops show only the top of the shoulders. The measure
+    /// ranks light above compliant shirts with one exception (label 85.8, reads 85.4 in the crop, below four compliant
+    /// shirts labelled 80.6-84.9 that read 86.4-87.7): catching it would reject compliant photos.
     /// </summary>
-    private const double ClothingMinRecall = 0.6;
+    private const double ClothingMinRecall = 0.94;
 
     private static readonly HashSet<string> s_faceRuleIds = new(PhotoRules.Face.Select(r => r.Id), StringComparer.Ordinal);
 
@@ -58,7 +56,7 @@ public sealed class DevsetEvaluationTests(ITestOutputHelper output)
         foreach ((string rule, (int hit, int total)) in e.Caught)
         {
             double min = rule == "clothing.light" ? ClothingMinRecall : MinRecall;
-            Assert.True(hit >= min * total, $"{rule}: recall {hit}/{total} below {min:P0}");
+            Assert.True(hit >= min * total, $"{rule}: recall {hit}/{total} below {min:P1}");
         }
 
         Assert.True(e.CompliantRejected.Count <= MaxCompliantRejections * e.Compliant, string.Join("; ", e.CompliantRejected));

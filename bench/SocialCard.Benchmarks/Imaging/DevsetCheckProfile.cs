@@ -29,6 +29,12 @@ internal static class DevsetCheckProfile
         }
 
         PhotoCheckInputs inputs = PhotoCheckInputs.Load();
+        if (filter.StartsWith("dump=", StringComparison.Ordinal))
+        {
+            DumpFindings(inputs, filter["dump=".Length..]);
+            return;
+        }
+
         FaceModels models = FaceModels.Load(FaceBenchInputs.ModelsDirectory());
         (string Label, Func<PhotoChecker> Checker)[] modes =
         [
@@ -79,6 +85,28 @@ internal static class DevsetCheckProfile
             Print(label, "wall", wall, standard);
             Print(label, "cpu", cpu, standard);
         }
+    }
+
+    /// <summary>
+    /// Writes every finding of the image-rules check (no face engine) of every devset photo, one line each
+    /// (file, rule, outcome, value with all digits), so two builds can be diffed: <c>devset-profile 0 dump=PATH</c>.
+    /// </summary>
+    private static void DumpFindings(PhotoCheckInputs inputs, string path)
+    {
+        var checker = new PhotoChecker();
+        using var writer = new StreamWriter(path);
+        foreach ((string name, byte[] bytes) in inputs.Photos)
+        {
+            SocialCard.Photos.PhotoReport report = checker.Check(bytes, name, inputs.Profile);
+            foreach (SocialCard.Photos.Rules.RuleFinding finding in report.Findings)
+            {
+                writer.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{name}\t{finding.Rule}\t{finding.Outcome}\t{finding.Number:R}\t{finding.Text}"));
+            }
+        }
+
+        Console.WriteLine($"{inputs.Photos.Count} photos' findings written to {path}");
     }
 
     private static void Print(string label, string clock, double[] perPhoto, bool[] standard)

@@ -1,3 +1,8 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
 namespace SocialCard.Photos.Analysis;
 
 /// <summary>CIELAB (D65) colour: lightness 0-100, a* green-red, b* blue-yellow.</summary>
@@ -65,13 +70,53 @@ public readonly record struct Lab(double L, double A, double B)
         return table[i] + ((table[i + 1] - table[i]) * (x - i));
     }
 
+    /// <summary>
+    /// <see cref="F(float)"/> on eight values (AVX2): the same float operations per lane, the table read by gathers,
+    /// lanes at or above 1 recomputed with <see cref="MathF.Cbrt(float)"/>; bit-identical to the scalar form.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static unsafe Vector256<float> F(Vector256<float> t)
+    {
+        if (!Avx2.IsSupported)
+        {
+            throw new NotSupportedException("AVX2 is required.");
+        }
+
+        Vector256<float> linear = (Vector256.Create(7.787037f) * t) + Vector256.Create(16f / 116f);
+        Vector256<float> x = t * Vector256.Create((float)CubeRootSteps);
+        Vector256<int> i = Vector256.Min(Vector256.Max(Vector256.ConvertToInt32(x), Vector256<int>.Zero), Vector256.Create(CubeRootSteps));
+        Vector256<float> t0 = Avx2.GatherVector256(s_cubeRootPointer, i, 4);
+        Vector256<float> t1 = Avx2.GatherVector256(s_cubeRootPointer + 1, i, 4);
+        Vector256<float> interpolated = t0 + ((t1 - t0) * (x - Vector256.ConvertToSingle(i)));
+        Vector256<float> result = Vector256.ConditionalSelect(Vector256.LessThanOrEqual(t, Vector256.Create(0.008856452f)), linear, interpolated);
+        uint large = Vector256.GreaterThanOrEqual(t, Vector256.Create(1f)).ExtractMostSignificantBits();
+        return large == 0 ? result : CubeRootLanes(result, t, large);
+    }
+
+    /// <summary>Replaces the lanes of <paramref name="result"/> flagged in <paramref name="lanes"/> by the exact cube root of <paramref name="t"/>.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Vector256<float> CubeRootLanes(Vector256<float> result, Vector256<float> t, uint lanes)
+    {
+        while (lanes != 0)
+        {
+            int k = System.Numerics.BitOperations.TrailingZeroCount(lanes);
+            lanes &= lanes - 1;
+            result = result.WithElement(k, MathF.Cbrt(t.GetElement(k)));
+        }
+
+        return result;
+    }
+
     private const int CubeRootSteps = 4096;
 
+    /// <summary>The cube-root table, allocated pinned (it lives as long as the process) so the gathers can address it.</summary>
     private static readonly float[] s_cubeRoot = BuildCubeRootTable();
+
+    private static readonly unsafe float* s_cubeRootPointer = (float*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(s_cubeRoot));
 
     private static float[] BuildCubeRootTable()
     {
-        var table = new float[CubeRootSteps + 2];
+        float[] table = GC.AllocateArray<float>(CubeRootSteps + 2, pinned: true);
         for (int i = 0; i < table.Length; i++)
         {
             table[i] = (float)Math.Cbrt(i / (double)CubeRootSteps);

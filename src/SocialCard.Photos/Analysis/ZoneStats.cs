@@ -1,3 +1,7 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using SocialCard.Imaging;
 
 namespace SocialCard.Photos.Analysis;
@@ -112,59 +116,16 @@ public sealed class ZoneStats
         return entropy;
     }
 
-    /// <summary>Statistics of every pixel of <paramref name="zone"/>; with <paramref name="background"/>, the luma histogram
-    /// leaves out pixels whose 2x2 cell is background (so a face box measures the person only).</summary>
-    public static ZoneStats Measure(RgbImage image, LumaPlane luma, PixelRect zone, BackgroundModel? background = null, bool colour = true)
+    /// <summary>
+    /// Sums of L*, a*, b* and C* over every <see cref="ColourStep"/>-th pixel of every <see cref="ColourStep"/>-th row,
+    /// and the sample count. The reference: one sample at a time, each term added in sample order in double.
+    /// </summary>
+    internal static (double SumL, double SumA, double SumB, double SumC, int Count) LabSumsScalar(RgbImage image, PixelRect zone)
     {
-        var histogram = new int[256];
-        if (zone.IsEmpty)
-        {
-            return new ZoneStats(zone, histogram, 0, 0, default, 0);
-        }
-
-        long lumaSum = 0;
-        int count = 0;
-        if (background is null)
-        {
-            for (int y = zone.Y; y < zone.Bottom; y++)
-            {
-                ReadOnlySpan<byte> row = luma.Row(y).Slice(zone.X, zone.Width);
-                foreach (byte v in row)
-                {
-                    histogram[v]++;
-                    lumaSum += v;
-                }
-            }
-
-            count = zone.Area;
-        }
-        else
-        {
-            ReadOnlySpan<byte> cells = background.Cells;
-            int cw = background.CellWidth, ch = background.CellHeight;
-            for (int y = zone.Y; y < zone.Bottom; y++)
-            {
-                ReadOnlySpan<byte> row = luma.Row(y);
-                int cellRow = Math.Min(y >> 1, ch - 1) * cw;
-                for (int x = zone.X; x < zone.Right; x++)
-                {
-                    if (cells[cellRow + Math.Min(x >> 1, cw - 1)] == BackgroundModel.CellBackground)
-                    {
-                        continue;
-                    }
-
-                    byte v = row[x];
-                    histogram[v]++;
-                    lumaSum += v;
-                    count++;
-                }
-            }
-        }
-
         double sumL = 0, sumA = 0, sumB = 0, sumC = 0;
         int labCount = 0;
         ReadOnlySpan<float> linear = Lab.LinearTable;
-        for (int y = zone.Y; colour && y < zone.Bottom; y += ColourStep)
+        for (int y = zone.Y; y < zone.Bottom; y += ColourStep)
         {
             ReadOnlySpan<byte> row = image.Row(y);
             for (int x = zone.X; x < zone.Right; x += ColourStep)
@@ -182,6 +143,192 @@ public sealed class ZoneStats
                 labCount++;
             }
         }
+
+        return (sumL, sumA, sumB, sumC, labCount);
+    }
+
+    /// <summary>
+    /// As <see cref="LabSumsScalar"/>, eight samples at a time: the same float operations on AVX lanes (the cube-root
+    /// table read by gathers, <see cref="Lab.F(Vector256{float})"/>), then the per-sample terms added to the double sums
+    /// in sample order, so the sums are bit-identical; the row tail goes through the scalar form.
+    /// </summary>
+    internal static (double SumL, double SumA, double SumB, double SumC, int Count) LabSumsAvx2(RgbImage image, PixelRect zone)
+    {
+        const int Lanes = 8;
+        double sumL = 0, sumA = 0, sumB = 0, sumC = 0;
+        int labCount = 0;
+        ReadOnlySpan<float> linear = Lab.LinearTable;
+        Span<float> channels = stackalloc float[3 * Lanes];
+        Span<float> terms = stackalloc float[4 * Lanes];
+        for (int y = zone.Y; y < zone.Bottom; y += ColourStep)
+        {
+            ReadOnlySpan<byte> row = image.Row(y);
+            int x = zone.X;
+            for (; x + ((Lanes - 1) * ColourStep) < zone.Right; x += Lanes * ColourStep)
+            {
+                for (int k = 0; k < Lanes; k++)
+                {
+                    int p = (x + (k * ColourStep)) * 3;
+                    channels[k] = linear[row[p]];
+                    channels[Lanes + k] = linear[row[p + 1]];
+                    channels[(2 * Lanes) + k] = linear[row[p + 2]];
+                }
+
+                Vector256<float> r = Vector256.Create<float>(channels[..Lanes]);
+                Vector256<float> g = Vector256.Create<float>(channels.Slice(Lanes, Lanes));
+                Vector256<float> b = Vector256.Create<float>(channels.Slice(2 * Lanes, Lanes));
+                Vector256<float> fx = Lab.F(((Vector256.Create(0.4124564f) * r) + (Vector256.Create(0.3575761f) * g) + (Vector256.Create(0.1804375f) * b)) / Vector256.Create(0.95047f));
+                Vector256<float> fy = Lab.F((Vector256.Create(0.2126729f) * r) + (Vector256.Create(0.7151522f) * g) + (Vector256.Create(0.0721750f) * b));
+                Vector256<float> fz = Lab.F(((Vector256.Create(0.0193339f) * r) + (Vector256.Create(0.1191920f) * g) + (Vector256.Create(0.9503041f) * b)) / Vector256.Create(1.08883f));
+                Vector256<float> a = Vector256.Create(500f) * (fx - fy);
+                Vector256<float> bb = Vector256.Create(200f) * (fy - fz);
+                ((Vector256.Create(116f) * fy) - Vector256.Create(16f)).CopyTo(terms);
+                a.CopyTo(terms[Lanes..]);
+                bb.CopyTo(terms[(2 * Lanes)..]);
+                Vector256.Sqrt((a * a) + (bb * bb)).CopyTo(terms[(3 * Lanes)..]);
+                for (int k = 0; k < Lanes; k++)
+                {
+                    sumL += terms[k];
+                    sumA += terms[Lanes + k];
+                    sumB += terms[(2 * Lanes) + k];
+                    sumC += terms[(3 * Lanes) + k];
+                }
+
+                labCount += Lanes;
+            }
+
+            for (; x < zone.Right; x += ColourStep)
+            {
+                int p = x * 3;
+                float r = linear[row[p]], g = linear[row[p + 1]], b = linear[row[p + 2]];
+                float fx = Lab.F(((0.4124564f * r) + (0.3575761f * g) + (0.1804375f * b)) / 0.95047f);
+                float fy = Lab.F((0.2126729f * r) + (0.7151522f * g) + (0.0721750f * b));
+                float fz = Lab.F(((0.0193339f * r) + (0.1191920f * g) + (0.9503041f * b)) / 1.08883f);
+                float a = 500f * (fx - fy), bb = 200f * (fy - fz);
+                sumL += (116f * fy) - 16f;
+                sumA += a;
+                sumB += bb;
+                sumC += MathF.Sqrt((a * a) + (bb * bb));
+                labCount++;
+            }
+        }
+
+        return (sumL, sumA, sumB, sumC, labCount);
+    }
+
+    /// <summary>
+    /// Luma histogram of the zone's pixels whose 2x2 cell is not background (a pixel beyond the last cell column, in an
+    /// odd-width image, belongs to the last cell); returns how many were counted.
+    /// </summary>
+    private static int CountPersonLevels(LumaPlane luma, PixelRect zone, BackgroundModel background, int[] histogram)
+    {
+        if (zone.X < 0 || zone.Right > luma.Width)
+        {
+            throw new ArgumentOutOfRangeException(nameof(zone), zone, "Zone outside the luma plane.");
+        }
+
+        ReadOnlySpan<byte> cells = background.Cells;
+        int cw = background.CellWidth, ch = background.CellHeight;
+        int count = 0;
+        ref int h = ref MemoryMarshal.GetArrayDataReference(histogram);
+        int pairedEnd = Math.Min(zone.Right, 2 * cw);
+        for (int y = zone.Y; y < zone.Bottom; y++)
+        {
+            ReadOnlySpan<byte> row = luma.Row(y);
+            ReadOnlySpan<byte> cellRow = cells.Slice(Math.Min(y >> 1, ch - 1) * cw, cw);
+            ref byte p = ref MemoryMarshal.GetReference(row);
+            ref byte c = ref MemoryMarshal.GetReference(cellRow);
+            int x = zone.X;
+            for (; x < pairedEnd; x++)
+            {
+                if (Unsafe.Add(ref c, x >> 1) != BackgroundModel.CellBackground)
+                {
+                    Unsafe.Add(ref h, Unsafe.Add(ref p, x))++;
+                    count++;
+                }
+            }
+
+            for (; x < zone.Right; x++)
+            {
+                if (cellRow[cw - 1] != BackgroundModel.CellBackground)
+                {
+                    histogram[row[x]]++;
+                    count++;
+                }
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// Luma histogram of the zone, with four interleaved partial histograms (consecutive pixels of equal level no
+    /// longer wait on each other's increment), summed at the end.
+    /// </summary>
+    private static void CountLevels(LumaPlane luma, PixelRect zone, int[] histogram)
+    {
+        Span<int> parts = stackalloc int[4 * 256];
+        parts.Clear();
+        ref int h = ref MemoryMarshal.GetReference(parts);
+        for (int y = zone.Y; y < zone.Bottom; y++)
+        {
+            ReadOnlySpan<byte> row = luma.Row(y).Slice(zone.X, zone.Width);
+            ref byte p = ref MemoryMarshal.GetReference(row);
+            int x = 0;
+            for (; x <= row.Length - 4; x += 4)
+            {
+                Unsafe.Add(ref h, Unsafe.Add(ref p, x))++;
+                Unsafe.Add(ref h, 256 + Unsafe.Add(ref p, x + 1))++;
+                Unsafe.Add(ref h, 512 + Unsafe.Add(ref p, x + 2))++;
+                Unsafe.Add(ref h, 768 + Unsafe.Add(ref p, x + 3))++;
+            }
+
+            for (; x < row.Length; x++)
+            {
+                Unsafe.Add(ref h, Unsafe.Add(ref p, x))++;
+            }
+        }
+
+        for (int v = 0; v < 256; v++)
+        {
+            histogram[v] = parts[v] + parts[256 + v] + parts[512 + v] + parts[768 + v];
+        }
+    }
+
+    /// <summary>Statistics of every pixel of <paramref name="zone"/>; with <paramref name="background"/>, the luma histogram
+    /// leaves out pixels whose 2x2 cell is background (so a face box measures the person only).</summary>
+    public static ZoneStats Measure(RgbImage image, LumaPlane luma, PixelRect zone, BackgroundModel? background = null, bool colour = true)
+    {
+        var histogram = new int[256];
+        if (zone.IsEmpty)
+        {
+            return new ZoneStats(zone, histogram, 0, 0, default, 0);
+        }
+
+        long lumaSum = 0;
+        int count = 0;
+        if (background is null)
+        {
+            CountLevels(luma, zone, histogram);
+            for (int v = 1; v < 256; v++)
+            {
+                lumaSum += (long)v * histogram[v];
+            }
+
+            count = zone.Area;
+        }
+        else
+        {
+            count = CountPersonLevels(luma, zone, background, histogram);
+            for (int v = 1; v < 256; v++)
+            {
+                lumaSum += (long)v * histogram[v];
+            }
+        }
+
+        (double sumL, double sumA, double sumB, double sumC, int labCount) = !colour
+            ? default
+            : Avx2.IsSupported ? LabSumsAvx2(image, zone) : LabSumsScalar(image, zone);
 
         return new ZoneStats(
             zone,

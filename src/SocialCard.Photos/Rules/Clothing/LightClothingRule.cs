@@ -6,8 +6,15 @@ using SocialCard.Photos.Rules.Face;
 namespace SocialCard.Photos.Rules.Clothing;
 
 /// <summary>
-/// clothing.light (穿白色或浅色上衣): the top stands out from the white background. The mean CIELAB L* of the clothing
-/// (<see cref="ClothingMeasure"/>) is at most <c>maxClothingLightness</c>. Skipped when no clothing is visible.
+/// clothing.light (穿白色或浅色上衣): the top stands out from the white background. The mean CIELAB L* of the visible
+/// clothing (<see cref="ClothingMeasure"/>: the band from a quarter face width below the chin to the lower edge, near-white
+/// shirt pixels included, skin and background left out) is at most <c>maxClothingLightness</c>. Skipped when no face is
+/// found, or when too little clothing is visible to judge (bare shoulders, a crop at the chin).
+/// <para>
+/// The devset labels a top "light" when the mean L* of the whole shirt in the original portrait exceeds 85; the crop shows
+/// only the top of the shoulders, which reads a little lighter than the whole shirt, so the profile threshold sits above 85
+/// (calibration in the national profile's notes).
+/// </para>
 /// </summary>
 public sealed class LightClothingRule : IPhotoRule
 {

@@ -1,3 +1,6 @@
+using SocialCard.Imaging;
+using SocialCard.Photos.Analysis;
+using SocialCard.Photos.Profiles;
 using SocialCard.Photos.Rules;
 using SocialCard.Photos.Rules.Clothing;
 using SocialCard.Photos.Tests.TestSupport;
@@ -6,6 +9,11 @@ namespace SocialCard.Photos.Tests.Rules.Clothing;
 
 public sealed class LightClothingRuleTests
 {
+    /// <summary>First row below the synthetic chin (337) that the clothing band may start at, with margin.</summary>
+    private const int BelowChin = 345;
+
+    private static readonly (byte R, byte G, byte B) White = (255, 255, 255);
+
     private readonly LightClothingRule _rule = new();
 
     [Fact]
@@ -22,9 +30,89 @@ public sealed class LightClothingRuleTests
         byte[] photo = TestPhotos.Portrait(image => FaceRuleHarness.HairFrom(image, 14), new SyntheticPortrait { Clothing = (232, 232, 236) });
         RuleFinding suzhou = FaceRuleHarness.Evaluate(_rule, new SyntheticFace().Build(), photo);
         Assert.Equal(RuleOutcome.Fail, suzhou.Outcome);
-        Assert.True(suzhou.Number > 85, $"L* {suzhou.Number}");
+        Assert.True(suzhou.Number > 90, $"L* {suzhou.Number}");
+        Assert.StartsWith("服装颜色过浅", suzhou.Message.Zh, StringComparison.Ordinal);
         Assert.Contains("深色上衣", suzhou.Message.Zh, StringComparison.Ordinal);
-        RuleFinding national = FaceRuleHarness.Evaluate(_rule, new SyntheticFace().Build(), photo, SocialCard.Photos.Profiles.SpecProfiles.Get(SocialCard.Photos.Profiles.SpecProfiles.National));
+        Assert.Contains("重拍", suzhou.Message.Zh, StringComparison.Ordinal);
+        Assert.Contains("wear a dark top and retake", suzhou.Message.En, StringComparison.Ordinal);
+        RuleFinding national = FaceRuleHarness.Evaluate(_rule, new SyntheticFace().Build(), photo, SpecProfiles.Get(SpecProfiles.National));
         Assert.Equal(RuleOutcome.Warn, national.Outcome);
+    }
+
+    [Fact]
+    public void A_mid_grey_top_passes()
+    {
+        // L* about 62: well on the dark side of the threshold, though far from black.
+        byte[] photo = TestPhotos.Portrait(image => FaceRuleHarness.HairFrom(image, 14), new SyntheticPortrait { Clothing = (150, 150, 155) });
+        RuleFinding f = FaceRuleHarness.Evaluate(_rule, new SyntheticFace().Build(), photo);
+        Assert.Equal(RuleOutcome.Pass, f.Outcome);
+        Assert.InRange(f.Number!.Value, 55, 70);
+    }
+
+    [Fact]
+    public void A_light_top_whose_highlights_touch_the_white_background_fails()
+    {
+        // A pale shirt lit from above: stripes of highlight (252, 252, 253: L* ~99, within a few levels of the background,
+        // as on the devset's white T-shirts) and shadow (206, 206, 212: L* ~83.5). Its mean L* is about 91. A measure that
+        // drops near-white pixels as background sees only the shadow and passes it.
+        byte[] photo = FaceRuleHarness.CompliantPortrait(image => Stripes(image, BelowChin, (252, 252, 253), (206, 206, 212)));
+        RuleFinding f = FaceRuleHarness.Evaluate(_rule, new SyntheticFace().Build(), photo);
+        Assert.Equal(RuleOutcome.Fail, f.Outcome);
+        Assert.InRange(f.Number!.Value, 89, 94);
+    }
+
+    [Fact]
+    public void The_same_stripes_in_a_dark_top_pass()
+    {
+        // Control for the test above: same stripe geometry, a dark top (L* ~26 and ~40): nothing about stripes fails.
+        byte[] photo = FaceRuleHarness.CompliantPortrait(image => Stripes(image, BelowChin, (90, 92, 100), (50, 52, 60)));
+        RuleFinding f = FaceRuleHarness.Evaluate(_rule, new SyntheticFace().Build(), photo);
+        Assert.Equal(RuleOutcome.Pass, f.Outcome);
+        Assert.InRange(f.Number!.Value, 25, 42);
+    }
+
+    [Fact]
+    public void No_clothing_visible_skips()
+    {
+        // Cropped at the chin: background below it.
+        byte[] photo = FaceRuleHarness.CompliantPortrait(image => ImageEdits.Fill(image, 0, BelowChin, image.Width, image.Height - BelowChin, White));
+        RuleFinding f = FaceRuleHarness.Evaluate(_rule, new SyntheticFace().Build(), photo);
+        Assert.Equal(RuleOutcome.Skip, f.Outcome);
+        Assert.Null(f.Number);
+    }
+
+    [Fact]
+    public void A_scrap_of_white_clothing_is_too_little_to_judge_and_skips()
+    {
+        // 12 x 30 px of white top in one corner: under the measure's minimum share of the squared face width (768 px here).
+        byte[] photo = FaceRuleHarness.CompliantPortrait(image =>
+        {
+            ImageEdits.Fill(image, 0, BelowChin, image.Width, image.Height - BelowChin, White);
+            ImageEdits.Fill(image, 20, image.Height - 30, 12, 30, (236, 236, 240));
+        });
+        Assert.Equal(RuleOutcome.Skip, FaceRuleHarness.Evaluate(_rule, new SyntheticFace().Build(), photo).Outcome);
+    }
+
+    [Fact]
+    public void No_face_skips()
+    {
+        RuleFinding f = FaceRuleHarness.Evaluate(_rule, (Faces.ObservedFace?)null);
+        Assert.Equal(RuleOutcome.Skip, f.Outcome);
+    }
+
+    [Fact]
+    public void The_threshold_comes_from_the_profile()
+    {
+        Assert.True(TestPhotos.Suzhou.Rule("clothing.light").TryGet("maxClothingLightness", out double max));
+        Assert.InRange(max, 85, 90);
+    }
+
+    /// <summary>Vertical stripes 16 px wide of two colours from row <paramref name="top"/> to the lower edge.</summary>
+    internal static void Stripes(RgbImage image, int top, (byte R, byte G, byte B) a, (byte R, byte G, byte B) b)
+    {
+        for (int x = 0; x < image.Width; x += 16)
+        {
+            ImageEdits.Fill(image, x, top, Math.Min(16, image.Width - x), image.Height - top, (x / 16) % 2 == 0 ? a : b);
+        }
     }
 }
