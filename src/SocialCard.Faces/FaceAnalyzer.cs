@@ -42,24 +42,7 @@ public sealed class FaceAnalyzer
         FaceAnalyzerWorkspace ws = Rent();
         try
         {
-            int count = Detect(ws, image);
-            var faces = new List<DetectedFace>(count);
-            DenseFaceNetModel landmarkNet = Options.UseTinyLandmarks ? _models.Landmark68Tiny : _models.Landmark68;
-            for (int i = 0; i < count; i++)
-            {
-                DetectionCandidate c = ws.Kept[i];
-                var box = new FaceBox(c.X * image.Width, c.Y * image.Height, c.Width * image.Width, c.Height * image.Height);
-                FacePoint[]? points = Landmarks(ws, image, box, landmarkNet);
-                if (points is null)
-                {
-                    continue;
-                }
-
-                double[] expressions = Expressions(ws, image, points);
-                faces.Add(new DetectedFace(box, c.Score, points, new FaceExpressions(expressions)));
-            }
-
-            return new FaceAnalysis(faces, image.Width, image.Height);
+            return Describe(ws, image, Detect(ws, image, Options.ScoreThreshold));
         }
         finally
         {
@@ -67,12 +50,73 @@ public sealed class FaceAnalyzer
         }
     }
 
-    /// <summary>Runs the detector and decodes into <c>ws.Kept</c>; returns the count.</summary>
-    internal int Detect(FaceAnalyzerWorkspace ws, RgbImage image)
+    /// <summary>
+    /// Runs the detector and, only when its detections pass <paramref name="gate"/> (one face over the score threshold,
+    /// no rival candidate, plausible centre and width), the landmark and expression nets on that face; null otherwise
+    /// (the landmark nets did not run). The face, when returned, is exactly what <see cref="Analyze"/> would give.
+    /// </summary>
+    public FaceAnalysis? AnalyzeSingle(RgbImage image, SingleFaceGate gate)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentNullException.ThrowIfNull(gate);
+        FaceAnalyzerWorkspace ws = Rent();
+        try
+        {
+            // Decoding at the lower threshold keeps every candidate over ScoreThreshold as Analyze would: NMS is greedy
+            // from the top, so a candidate is only suppressed by a higher-scoring one.
+            // Exactly one survivor over the lower of the two thresholds (a second one is a second face or a rival),
+            // and it clears the score threshold.
+            int count = Detect(ws, image, Math.Min(Options.ScoreThreshold, gate.RivalThreshold));
+            if (count != 1 || !(ws.Kept[0].Score > Options.ScoreThreshold))
+            {
+                return null;
+            }
+
+            // Candidates are relative to the image (0..1 on each axis): shares of the width as they are.
+            DetectionCandidate c = ws.Kept[0];
+            double centre = c.X + (c.Width / 2);
+            double width = c.Width;
+            if (centre < gate.MinCentreX || centre > gate.MaxCentreX || width < gate.MinWidth || width > gate.MaxWidth)
+            {
+                return null;
+            }
+
+            return Describe(ws, image, 1);
+        }
+        finally
+        {
+            Return(ws);
+        }
+    }
+
+    /// <summary>Landmarks and expressions of the first <paramref name="count"/> detections in <c>ws.Kept</c>.</summary>
+    private FaceAnalysis Describe(FaceAnalyzerWorkspace ws, RgbImage image, int count)
+    {
+        var faces = new List<DetectedFace>(count);
+        DenseFaceNetModel landmarkNet = Options.UseTinyLandmarks ? _models.Landmark68Tiny : _models.Landmark68;
+        for (int i = 0; i < count; i++)
+        {
+            DetectionCandidate c = ws.Kept[i];
+            var box = new FaceBox(c.X * image.Width, c.Y * image.Height, c.Width * image.Width, c.Height * image.Height);
+            FacePoint[]? points = Landmarks(ws, image, box, landmarkNet);
+            if (points is null)
+            {
+                continue;
+            }
+
+            double[] expressions = Expressions(ws, image, points);
+            faces.Add(new DetectedFace(box, c.Score, points, new FaceExpressions(expressions)));
+        }
+
+        return new FaceAnalysis(faces, image.Width, image.Height);
+    }
+
+    /// <summary>Runs the detector and decodes into <c>ws.Kept</c> (highest score first) at a score threshold; returns the count.</summary>
+    internal int Detect(FaceAnalyzerWorkspace ws, RgbImage image, double scoreThreshold)
     {
         ReadOnlySpan<float> grid = ws.Detector.Run(image);
         return TinyFaceDetectorDecoder.Decode(
-            grid, ws.Detector.GridSize, Options.InputSize, image.Width, image.Height, Options.ScoreThreshold,
+            grid, ws.Detector.GridSize, Options.InputSize, image.Width, image.Height, scoreThreshold,
             ws.Candidates, ws.Order, ws.Kept);
     }
 

@@ -1,17 +1,105 @@
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace SocialCard.Faces.Kernels;
 
-/// <summary>Element-wise sums and ReLU of the dense blocks (TensorPrimitives picks the vector width).</summary>
+/// <summary>
+/// Element-wise sums and ReLU of the dense blocks. The fused forms compute a whole skip-sum and its ReLU in one pass
+/// (the same additions in the same order as the separate passes, so the same values) instead of one pass per
+/// operation over the block's tensors; <see cref="UseVectors"/> false selects the pass-per-operation reference.
+/// </summary>
 internal static class Elementwise
 {
-    /// <summary><c>dst = a + b</c>.</summary>
-    public static void Add(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> dst) => TensorPrimitives.Add(a, b, dst);
+    /// <summary>Set false (tests) to force the reference path (TensorPrimitives, one pass per operation).</summary>
+    internal static bool UseVectors { get; set; } = Vector256.IsHardwareAccelerated;
 
     /// <summary><c>dst = max(a + b, 0)</c>.</summary>
-    public static void AddRelu(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> dst)
+    public static void AddRelu(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> dst) => Sum(a, b, b, b, dst, terms: 2);
+
+    /// <summary><c>dst = max(a + (b + c), 0)</c>.</summary>
+    public static void AddRelu(ReadOnlySpan<float> a, ReadOnlySpan<float> b, ReadOnlySpan<float> c, Span<float> dst) =>
+        Sum(a, b, c, c, dst, terms: 3);
+
+    /// <summary><c>dst = max(a + (b + (c + d)), 0)</c>.</summary>
+    public static void AddRelu(ReadOnlySpan<float> a, ReadOnlySpan<float> b, ReadOnlySpan<float> c, ReadOnlySpan<float> d, Span<float> dst) =>
+        Sum(a, b, c, d, dst, terms: 4);
+
+    /// <summary>
+    /// The reference: one pass per operation, <c>dst = max(a + (b + (c + d)), 0)</c> over the first
+    /// <paramref name="terms"/> operands (2: a + b; 3: a + (b + c)).
+    /// </summary>
+    internal static void Reference(
+        ReadOnlySpan<float> a, ReadOnlySpan<float> b, ReadOnlySpan<float> c, ReadOnlySpan<float> d, Span<float> dst, int terms)
     {
-        TensorPrimitives.Add(a, b, dst);
+        switch (terms)
+        {
+            case 2:
+                TensorPrimitives.Add(a, b, dst);
+                break;
+            case 3:
+                TensorPrimitives.Add(b, c, dst);
+                TensorPrimitives.Add(a, dst, dst);
+                break;
+            default:
+                TensorPrimitives.Add(c, d, dst);
+                TensorPrimitives.Add(b, dst, dst);
+                TensorPrimitives.Add(a, dst, dst);
+                break;
+        }
+
         TensorPrimitives.Max(dst, 0f, dst);
+    }
+
+    private static void Sum(
+        ReadOnlySpan<float> a, ReadOnlySpan<float> b, ReadOnlySpan<float> c, ReadOnlySpan<float> d, Span<float> dst, int terms)
+    {
+        if (UseVectors)
+        {
+            Fused(a, b, c, d, dst, terms);
+        }
+        else
+        {
+            Reference(a, b, c, d, dst, terms);
+        }
+    }
+
+    private static void Fused(
+        ReadOnlySpan<float> a, ReadOnlySpan<float> b, ReadOnlySpan<float> c, ReadOnlySpan<float> d, Span<float> dst, int terms)
+    {
+        int n = dst.Length;
+        if (a.Length < n || b.Length < n || c.Length < n || d.Length < n)
+        {
+            throw new ArgumentException("Elementwise operand lengths do not match.");
+        }
+
+        ref float ra = ref MemoryMarshal.GetReference(a);
+        ref float rb = ref MemoryMarshal.GetReference(b);
+        ref float rc = ref MemoryMarshal.GetReference(c);
+        ref float rd = ref MemoryMarshal.GetReference(d);
+        ref float ry = ref MemoryMarshal.GetReference(dst);
+        int i = 0;
+        for (; i + 8 <= n; i += 8)
+        {
+            nuint o = (nuint)i;
+            Vector256<float> s = terms switch
+            {
+                2 => Vector256.LoadUnsafe(ref rb, o),
+                3 => Vector256.LoadUnsafe(ref rb, o) + Vector256.LoadUnsafe(ref rc, o),
+                _ => Vector256.LoadUnsafe(ref rb, o) + (Vector256.LoadUnsafe(ref rc, o) + Vector256.LoadUnsafe(ref rd, o)),
+            };
+            Vector256.Max(Vector256.LoadUnsafe(ref ra, o) + s, Vector256<float>.Zero).StoreUnsafe(ref ry, o);
+        }
+
+        for (; i < n; i++)
+        {
+            float s = terms switch
+            {
+                2 => b[i],
+                3 => b[i] + c[i],
+                _ => b[i] + (c[i] + d[i]),
+            };
+            dst[i] = MathF.Max(a[i] + s, 0f);
+        }
     }
 }

@@ -17,6 +17,10 @@ public sealed class KernelTests
     [InlineData(7, 128, 136, 1)]
     [InlineData(5, 64, 64, 2)]
     [InlineData(9, 16, 48, 0)]
+    [InlineData(16, 64, 64, 1)] // eight-row blocks
+    [InlineData(49, 256, 256, 0)] // eight-, four- and one-row steps (7x7 dense layers)
+    [InlineData(350, 16, 32, 2)] // two detector rows at 175 px
+    [InlineData(3, 48, 96, 1)] // single rows: a 64-column step and a 32-column rest
     public void Gemm_matches_scalar(int rows, int k, int n, int activation)
     {
         var act = (Activation)activation;
@@ -62,6 +66,51 @@ public sealed class KernelTests
         Conv2d.Im2col(x, h, w, cin, f, bias, cout, stride, padTop, padLeft, outH, outW, expected, Activation.Leaky, scratch);
         Conv2d.Conv3x3(x, h, w, cin, f, bias, cout, stride, padTop, padLeft, outH, outW, actual, Activation.Leaky, scratch);
         AssertClose(expected, actual);
+    }
+
+    [Theory]
+    [InlineData(358, 441, 0, 0, 358, 441, false, 352)] // the detector on a portrait: right padding, downscale
+    [InlineData(441, 358, 0, 0, 441, 358, false, 224)] // landscape: bottom padding
+    [InlineData(358, 441, 57, 123, 201, 188, true, 112)] // a landmark crop: centred padding
+    [InlineData(120, 90, 10, 5, 40, 61, true, 112)] // upscale: consecutive output rows share source rows
+    [InlineData(300, 300, 0, 0, 300, 300, false, 416)] // square, upscale, no padding
+    public void ImageInput_fast_path_is_bit_identical_to_reference(int w, int h, int x, int y, int cw, int ch, bool center, int size)
+    {
+        var rng = new Random(w + h + x + y + size);
+        byte[] rgb = new byte[w * h * 3];
+        rng.NextBytes(rgb);
+        using var image = SocialCard.Imaging.RgbImage.FromRgb(rgb, w, h);
+        float[] expected = new float[size * size * 3], actual = new float[size * size * 3];
+        ImageInput.PrepareScalar(image, x, y, cw, ch, center, size, 122.782f, 117.001f, 104.298f, expected);
+        ImageInput.Prepare(image, x, y, cw, ch, center, size, 122.782f, 117.001f, 104.298f, actual);
+        for (int i = 0; i < expected.Length; i++)
+        {
+            Assert.True(BitConverter.SingleToInt32Bits(expected[i]) == BitConverter.SingleToInt32Bits(actual[i]), $"[{i}] expected {expected[i]}, got {actual[i]}");
+        }
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void Fused_skip_sums_are_bit_identical_to_one_pass_per_operation(int terms)
+    {
+        const int n = (7 * 7 * 256) + 5; // a vector tail too
+        var rng = new Random(terms);
+        float[] a = Random(rng, n), b = Random(rng, n), c = Random(rng, n), d = Random(rng, n);
+        float[] expected = new float[n], actual = new float[n];
+        Elementwise.Reference(a, b, c, d, expected, terms);
+        switch (terms)
+        {
+            case 2: Elementwise.AddRelu(a, b, actual); break;
+            case 3: Elementwise.AddRelu(a, b, c, actual); break;
+            default: Elementwise.AddRelu(a, b, c, d, actual); break;
+        }
+
+        for (int i = 0; i < n; i++)
+        {
+            Assert.True(BitConverter.SingleToInt32Bits(expected[i]) == BitConverter.SingleToInt32Bits(actual[i]), $"[{i}] expected {expected[i]}, got {actual[i]}");
+        }
     }
 
     [Fact]

@@ -64,17 +64,13 @@ internal sealed class DenseFaceNetRunner
             if (convs.Length == 4)
             {
                 Span<float> o4 = _o4.AsSpan(0, n);
-                Elementwise.Add(o2, o3, tmp);
-                Elementwise.AddRelu(o1, tmp, tmp);
+                Elementwise.AddRelu(o1, o2, o3, tmp);
                 Separable(tmp, h, convs[3], 1, o4, Activation.None);
-                Elementwise.Add(o3, o4, tmp);
-                Elementwise.Add(o2, tmp, tmp);
-                Elementwise.AddRelu(o1, tmp, output);
+                Elementwise.AddRelu(o1, o2, o3, o4, output);
             }
             else
             {
-                Elementwise.Add(o2, o3, tmp);
-                Elementwise.AddRelu(o1, tmp, output);
+                Elementwise.AddRelu(o1, o2, o3, output);
             }
 
             x = output;
