@@ -89,6 +89,36 @@ public sealed class FaceAnalyzer
         }
     }
 
+    /// <summary>
+    /// Runs every network once (detector on a blank grey square, landmark and expression nets on its central box) so
+    /// that a host's first real photo does not also pay for compiling the kernels and allocating this thread's
+    /// workspace. Returns the landmarks found on that box (68 points; meaningless, but proof that the nets ran).
+    /// </summary>
+    public int WarmUp()
+    {
+        using var image = new RgbImage(DenseFaceNetModel.InputSize * 2, DenseFaceNetModel.InputSize * 2);
+        image.Pixels.Fill(128);
+        FaceAnalyzerWorkspace ws = Rent();
+        try
+        {
+            Detect(ws, image, Options.ScoreThreshold);
+            var box = new FaceBox(image.Width / 4.0, image.Height / 4.0, image.Width / 2.0, image.Height / 2.0);
+            DenseFaceNetModel landmarkNet = Options.UseTinyLandmarks ? _models.Landmark68Tiny : _models.Landmark68;
+            FacePoint[]? points = Landmarks(ws, image, box, landmarkNet);
+            if (points is null)
+            {
+                return 0;
+            }
+
+            Expressions(ws, image, points);
+            return points.Length;
+        }
+        finally
+        {
+            Return(ws);
+        }
+    }
+
     /// <summary>Landmarks and expressions of the first <paramref name="count"/> detections in <c>ws.Kept</c>.</summary>
     private FaceAnalysis Describe(FaceAnalyzerWorkspace ws, RgbImage image, int count)
     {

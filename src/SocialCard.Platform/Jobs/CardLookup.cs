@@ -18,6 +18,21 @@ internal static class CardLookup
         DateTimeOffset now, string actor, CancellationToken ct)
     {
         var card = await OpenCardAsync(db, person.Id, ct).ConfigureAwait(false);
+        return ApplyReview(db, person, card, photoId, review, now, actor);
+    }
+
+    /// <summary>The newest card not picked up of each of <paramref name="personIds"/> (one query), by person id.</summary>
+    public static async Task<Dictionary<long, CardRecord>> OpenCardsAsync(PlatformDbContext db, IReadOnlyCollection<long> personIds, CancellationToken ct)
+    {
+        var cards = await db.CardRecords.Where(c => personIds.Contains(c.PersonId) && c.State != CardState.PickedUp)
+            .ToListAsync(ct).ConfigureAwait(false);
+        return cards.GroupBy(c => c.PersonId).ToDictionary(g => g.Key, g => g.MaxBy(c => c.Id)!);
+    }
+
+    /// <summary>As <see cref="ApplyReviewAsync"/> with the person's open card already loaded (null: none).</summary>
+    public static CardRecord ApplyReview(PlatformDbContext db, Person person, CardRecord? card, long photoId, PhotoReview review,
+        DateTimeOffset now, string actor)
+    {
         if (card is null)
         {
             card = new CardRecord(person, now);

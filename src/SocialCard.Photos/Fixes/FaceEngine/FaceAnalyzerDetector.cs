@@ -76,6 +76,19 @@ public sealed class FaceAnalyzerDetector : IFaceDetector
     /// <exception cref="ModelFormatException">The weights are missing or altered (the message names ./setup.sh).</exception>
     public static FaceAnalyzerDetector LoadDefault(string? modelDirectory = null) => new(FaceModels.Load(modelDirectory));
 
+    /// <summary>Runs every network of every analyzer of the cascade (and the probe) once, see <see cref="FaceAnalyzer.WarmUp"/>;
+    /// returns how many analyzers ran their landmark net.</summary>
+    public int WarmUp()
+    {
+        int warmed = 0;
+        foreach (FaceAnalyzer analyzer in _probe is null ? _analyzers : [_probe, .. _analyzers])
+        {
+            warmed += analyzer.WarmUp() > 0 ? 1 : 0;
+        }
+
+        return warmed;
+    }
+
     public FaceObservation? Analyze(RgbImage image)
     {
         ArgumentNullException.ThrowIfNull(image);

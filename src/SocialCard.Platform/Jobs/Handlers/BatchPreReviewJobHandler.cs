@@ -148,9 +148,10 @@ public sealed class BatchPreReviewJobHandler(PlatformDatabase database, IPhotoRe
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         if (stored.Count > 0)
         {
+            var cards = await CardLookup.OpenCardsAsync(db, [.. stored.Select(s => s.Person.Id)], ct).ConfigureAwait(false);
             foreach (var (person, photo, review) in stored)
             {
-                await CardLookup.ApplyReviewAsync(db, person, photo.Id, review, now, Actor, ct).ConfigureAwait(false);
+                CardLookup.ApplyReview(db, person, cards.GetValueOrDefault(person.Id), photo.Id, review, now, Actor);
             }
 
             await db.SaveChangesAsync(ct).ConfigureAwait(false);

@@ -1,7 +1,10 @@
 using SocialCard.Faces;
+using SocialCard.Imaging;
+using SocialCard.Imaging.Formats.Jpeg;
 using SocialCard.Photos;
 using SocialCard.Photos.Fixes;
 using SocialCard.Photos.Fixes.FaceEngine;
+using SocialCard.Photos.Profiles;
 
 namespace SocialCard.Web.Features.PhotoCheck;
 
@@ -12,8 +15,11 @@ namespace SocialCard.Web.Features.PhotoCheck;
 /// </summary>
 public sealed class PhotoEngine
 {
-    private PhotoEngine(PhotoChecker checker, PhotoFixer? fixer, string? faceModelDirectory)
+    private readonly FaceAnalyzerDetector? _detector;
+
+    private PhotoEngine(PhotoChecker checker, PhotoFixer? fixer, string? faceModelDirectory, FaceAnalyzerDetector? detector = null)
     {
+        _detector = detector;
         Checker = checker;
         Fixer = fixer;
         FaceModelDirectory = faceModelDirectory;
@@ -39,13 +45,27 @@ public sealed class PhotoEngine
         {
             var detector = FaceAnalyzerDetector.LoadDefault(directory);
             var checker = new PhotoChecker(detector);
-            return new PhotoEngine(checker, new PhotoFixer(detector, checker), directory);
+            return new PhotoEngine(checker, new PhotoFixer(detector, checker), directory, detector);
         }
         catch (Exception ex) when (ex is ModelFormatException or IOException or UnauthorizedAccessException or InvalidOperationException)
         {
             WebLog.FaceModelsMissing(logger, directory ?? "(default)", ex.Message);
             return new PhotoEngine(new PhotoChecker(), null, null);
         }
+    }
+
+    /// <summary>
+    /// Runs every face network once and checks one synthetic white 358 x 441 JPEG with every rule, so kernels are
+    /// compiled and buffers allocated before the first real photo. Returns the number of face analyzers warmed.
+    /// </summary>
+    public int WarmUp()
+    {
+        int warmed = _detector?.WarmUp() ?? 0;
+        using var blank = new RgbImage(358, 441);
+        blank.Pixels.Fill(255);
+        byte[] jpeg = JpegEncoder.Encode(blank);
+        Checker.Check(jpeg, "0000000000.jpg", SpecProfiles.Get("national-sscard"));
+        return warmed;
     }
 
     private static string? FindModels(string start)
