@@ -130,16 +130,7 @@ public sealed class ZoneStats
             ReadOnlySpan<byte> row = image.Row(y);
             for (int x = zone.X; x < zone.Right; x += ColourStep)
             {
-                int p = x * 3;
-                float r = linear[row[p]], g = linear[row[p + 1]], b = linear[row[p + 2]];
-                float fx = Lab.F(((0.4124564f * r) + (0.3575761f * g) + (0.1804375f * b)) / 0.95047f);
-                float fy = Lab.F((0.2126729f * r) + (0.7151522f * g) + (0.0721750f * b));
-                float fz = Lab.F(((0.0193339f * r) + (0.1191920f * g) + (0.9503041f * b)) / 1.08883f);
-                float a = 500f * (fx - fy), bb = 200f * (fy - fz);
-                sumL += (116f * fy) - 16f;
-                sumA += a;
-                sumB += bb;
-                sumC += MathF.Sqrt((a * a) + (bb * bb));
+                AddLabSample(row, x, linear, ref sumL, ref sumA, ref sumB, ref sumC);
                 labCount++;
             }
         }
@@ -199,16 +190,7 @@ public sealed class ZoneStats
 
             for (; x < zone.Right; x += ColourStep)
             {
-                int p = x * 3;
-                float r = linear[row[p]], g = linear[row[p + 1]], b = linear[row[p + 2]];
-                float fx = Lab.F(((0.4124564f * r) + (0.3575761f * g) + (0.1804375f * b)) / 0.95047f);
-                float fy = Lab.F((0.2126729f * r) + (0.7151522f * g) + (0.0721750f * b));
-                float fz = Lab.F(((0.0193339f * r) + (0.1191920f * g) + (0.9503041f * b)) / 1.08883f);
-                float a = 500f * (fx - fy), bb = 200f * (fy - fz);
-                sumL += (116f * fy) - 16f;
-                sumA += a;
-                sumB += bb;
-                sumC += MathF.Sqrt((a * a) + (bb * bb));
+                AddLabSample(row, x, linear, ref sumL, ref sumA, ref sumB, ref sumC);
                 labCount++;
             }
         }
@@ -337,5 +319,21 @@ public sealed class ZoneStats
             count > 0 ? lumaSum / (double)count : 0,
             labCount > 0 ? new Lab(sumL / labCount, sumA / labCount, sumB / labCount) : default,
             labCount > 0 ? sumC / labCount : 0);
+    }
+
+    /// <summary>One colour sample: its CIELAB L*, a*, b* and chroma C* added to the sums (the reference order of the terms).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static void AddLabSample(ReadOnlySpan<byte> row, int x, ReadOnlySpan<float> linear, ref double sumL, ref double sumA, ref double sumB, ref double sumC)
+    {
+        int p = x * 3;
+        float r = linear[row[p]], g = linear[row[p + 1]], b = linear[row[p + 2]];
+        float fx = Lab.F(((0.4124564f * r) + (0.3575761f * g) + (0.1804375f * b)) / 0.95047f);
+        float fy = Lab.F((0.2126729f * r) + (0.7151522f * g) + (0.0721750f * b));
+        float fz = Lab.F(((0.0193339f * r) + (0.1191920f * g) + (0.9503041f * b)) / 1.08883f);
+        float a = 500f * (fx - fy), bb = 200f * (fy - fz);
+        sumL += (116f * fy) - 16f;
+        sumA += a;
+        sumB += bb;
+        sumC += MathF.Sqrt((a * a) + (bb * bb));
     }
 }
