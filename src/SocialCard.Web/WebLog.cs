@@ -24,11 +24,11 @@ internal static partial class WebLog
     [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Batch {BatchId}: recording the verdicts right away failed; the pre-review job will record them")]
     public static partial void BatchInlineReviewFailed(ILogger logger, Exception exception, long batchId);
 
-    [LoggerMessage(EventId = 2005, Level = LogLevel.Information, Message = "Photo engine warmed up ({Analyzers} face analyzer(s)) in {Milliseconds} ms")]
-    public static partial void PhotoEngineWarmedUp(ILogger logger, int analyzers, long milliseconds);
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Information, Message = "Warmed up: photo engine ({Analyzers} face analyzer(s)) in {EngineMilliseconds} ms, package path done after {TotalMilliseconds} ms")]
+    public static partial void WarmedUp(ILogger logger, int analyzers, long engineMilliseconds, long totalMilliseconds);
 
-    [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "Photo engine warm-up failed; it loads on first use")]
-    public static partial void PhotoEngineWarmUpFailed(ILogger logger, Exception exception);
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "Start-up warm-up failed; those paths warm up on first use")]
+    public static partial void WarmUpFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Error, Message = "Job worker loop failed; retrying")]
     public static partial void WorkerLoopFailed(ILogger logger, Exception exception);

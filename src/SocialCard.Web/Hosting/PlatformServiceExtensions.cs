@@ -40,6 +40,8 @@ public static class PlatformServiceExtensions
             services.AddHostedService<JobWorkerService>();
         }
 
+        services.AddHostedService<StartupWarmUpService>();
+
         return builder;
     }
 }

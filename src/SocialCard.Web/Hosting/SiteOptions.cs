@@ -6,6 +6,10 @@ public sealed class SiteOptions
     /// <summary>Clear-text demo API key registered (hashed) with the demo seed (Demo:Seed), printed at start.</summary>
     public string DemoApiKey { get; set; } = "sc-demo-integrator-key";
 
+    /// <summary>Warm the photo engine and the package upload path while the host starts (<see cref="StartupWarmUpService"/>),
+    /// so the first upload after a restart is as fast as the next ones.</summary>
+    public bool WarmUpOnStart { get; set; } = true;
+
     /// <summary>Photo profile used by the portal and as the API default.</summary>
     public string PhotoProfile { get; set; } = "suzhou-sscard";
 

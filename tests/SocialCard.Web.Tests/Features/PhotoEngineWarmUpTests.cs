@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using SocialCard.Platform.Batches;
+using SocialCard.Platform.Domain;
 using SocialCard.Web.Features.PhotoCheck;
 
 namespace SocialCard.Web.Tests.Features;
@@ -18,6 +20,16 @@ public sealed class PhotoEngineWarmUpTests
     {
         PhotoEngine engine = PhotoEngine.Create(new PhotoCheckOptions { UseFaces = false }, SourceDirectory(), NullLogger.Instance);
         Assert.Equal(0, engine.WarmUp());
+    }
+
+    [Fact]
+    public async Task The_package_path_warm_up_records_the_blank_photo_as_failed_and_leaves_no_folder_behind()
+    {
+        PhotoEngine engine = PhotoEngine.Create(new PhotoCheckOptions { UseFaces = false }, SourceDirectory(), NullLogger.Instance);
+        string[] before = Directory.GetDirectories(Path.GetTempPath(), "socialcard-warmup-*");
+        PhotoVerdict? verdict = await UnitBatchWarmUp.RunAsync(new EnginePhotoReviewer(engine.Checker), PhotoEngine.BlankPhoto(), "suzhou-sscard", CancellationToken.None);
+        Assert.Equal(PhotoVerdict.Failed, verdict); // a blank white frame fails the pre-review (no person, no face region)
+        Assert.Equal(before.Order(), Directory.GetDirectories(Path.GetTempPath(), "socialcard-warmup-*").Order());
     }
 
     private static string SourceDirectory([System.Runtime.CompilerServices.CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;

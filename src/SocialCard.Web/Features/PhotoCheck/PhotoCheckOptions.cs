@@ -12,10 +12,6 @@ public sealed class PhotoCheckOptions
     /// <summary>Run the face analysis (pose, eyes, expression, geometry rules; needed by the fix).</summary>
     public bool UseFaces { get; set; } = true;
 
-    /// <summary>Load the engine and run every network once while the host starts, so the first upload is as fast as the
-    /// next ones (see <see cref="PhotoEngineWarmUpService"/>).</summary>
-    public bool WarmUpOnStart { get; set; } = true;
-
     /// <summary>Folder of the face-api weights; default: the first models/face-api above the app (./setup.sh puts them there).</summary>
     public string? FaceModelDirectory { get; set; }
 }

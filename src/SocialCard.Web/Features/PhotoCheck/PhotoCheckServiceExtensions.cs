@@ -15,7 +15,6 @@ public static class PhotoCheckServiceExtensions
         builder.Services.AddSingleton<PhotoChecker>(sp => sp.GetRequiredService<PhotoEngine>().Checker);
         builder.Services.AddSingleton<PhotoCheckService>();
         builder.Services.AddSingleton<PhotoFixService>();
-        builder.Services.AddHostedService<PhotoEngineWarmUpService>();
         builder.Services.AddUiTexts<PhotoCheckTexts>();
         return builder;
     }
