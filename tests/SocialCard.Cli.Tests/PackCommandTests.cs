@@ -109,6 +109,17 @@ public sealed class PackCommandTests : IDisposable
         Assert.Equal(2, CliRun.Invoke("pack", Folder(1)).ExitCode); // --unit missing
     }
 
+    [Fact]
+    public void The_shared_options_keep_their_checks_in_pack()
+    {
+        CliRun html = CliRun.Invoke("pack", Folder(1), "--unit", Unit, "--format", "html", "--models", FixCommandTests.Models);
+        Assert.Equal(2, html.ExitCode);
+        Assert.Contains("pack 只支持 table 或 json 格式", html.Out + html.Error, StringComparison.Ordinal);
+        CliRun jobs = CliRun.Invoke("pack", Folder(1), "--unit", Unit, "--jobs", "0", "--models", FixCommandTests.Models);
+        Assert.Equal(2, jobs.ExitCode);
+        Assert.Contains("--jobs 必须至少为 1", jobs.Out + jobs.Error, StringComparison.Ordinal);
+    }
+
     private string Folder(int photos)
     {
         string dir = Path.Combine(_temp, "photos-" + photos.ToString(CultureInfo.InvariantCulture));

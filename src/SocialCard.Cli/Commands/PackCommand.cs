@@ -12,36 +12,10 @@ internal static class PackCommand
         var folder = new Argument<string>("dir") { Description = "待打包的照片文件夹（文件名为10位个人编号） / Folder of photos named by 10-digit personal number" };
         var unit = new Option<string>("--unit") { Description = "单位代码（zip 内的文件夹名） / Unit code (the folder inside each zip)", Required = true };
         var output = new Option<string?>("--out") { Description = "zip 与失败清单写入此文件夹（默认 DIR-packages） / Folder for the zips and the failure report (default: DIR-packages)" };
-        var profile = new Option<string>("--profile")
-        {
-            Description = "照片规范 id 或 JSON 文件 / Profile id or JSON file (" + string.Join(", ", SpecProfiles.Ids) + ")",
-            DefaultValueFactory = _ => SpecProfiles.Suzhou,
-        };
-        var format = new Option<ReportFormat>("--format")
-        {
-            Description = "报告格式 / Report format: table, json",
-            DefaultValueFactory = _ => ReportFormat.Table,
-        };
-        format.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<ReportFormat>() is not (ReportFormat.Table or ReportFormat.Json))
-            {
-                result.AddError("pack 只支持 table 或 json 格式 / pack supports --format table or json");
-            }
-        });
-        var jobs = new Option<int>("--jobs")
-        {
-            Description = "并行线程数 / Parallel workers",
-            DefaultValueFactory = _ => Environment.ProcessorCount,
-        };
-        jobs.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < 1)
-            {
-                result.AddError("--jobs 必须至少为 1 / --jobs must be at least 1");
-            }
-        });
-        var models = new Option<string?>("--models") { Description = "人脸模型文件夹 / Face model folder (default: $SOCIALCARD_MODELS or models/face-api)" };
+        var profile = CommonOptions.Profile();
+        var format = CommonOptions.Format("pack", tableOrJsonOnly: true);
+        var jobs = CommonOptions.Jobs();
+        var models = CommonOptions.Models();
 
         var command = new Command("pack", "按单位打包上传（每包不超过50张，先逐张预审） / Build a unit's upload zips (<= 50 photos each, every photo checked first)")
         {
