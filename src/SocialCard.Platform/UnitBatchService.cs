@@ -25,6 +25,17 @@ public sealed class UnitBatchService(PlatformDatabase database, JobQueue queue, 
         TimeSpan? reviewDelay = null, CancellationToken cancellationToken = default)
     {
         var result = await _intake.ReadAsync(zip, unitCode, cancellationToken).ConfigureAwait(false);
+        return await ReceiveAsync(result, operatorName, fileName, profileId, reviewDelay, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>As the overload with a zip, for a package the caller has already read with <see cref="UnitPackageIntake"/>
+    /// (the web checks the photos while the unit waits and does not read the package twice). The batch goes to the unit
+    /// the package was checked against (<see cref="BatchIntakeResult.UnitCode"/>).</summary>
+    public async Task<BatchReceipt> ReceiveAsync(BatchIntakeResult result, string operatorName, string fileName, string profileId,
+        TimeSpan? reviewDelay = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var unitCode = result.UnitCode;
         if (result.IsPackageRefused || result.Accepted.Count == 0)
         {
             return new BatchReceipt(null, null, 0, true, result.Refusals, result.Notes);

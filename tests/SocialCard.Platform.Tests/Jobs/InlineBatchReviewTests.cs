@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using Microsoft.EntityFrameworkCore;
 using SocialCard.Platform.Audit;
+using SocialCard.Platform.Batches;
 using SocialCard.Platform.Domain;
 using SocialCard.Platform.Jobs;
 using SocialCard.Platform.Jobs.Handlers;
@@ -70,6 +71,30 @@ public sealed class InlineBatchReviewTests(PostgresServer server)
             Task.Run(() => b.ReviewBatchAsync(batchId, "suzhou-sscard", CancellationToken.None)));
 
         await AssertReviewedOnceAsync(t, batchId);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_package_read_once_is_stored_for_the_unit_it_was_checked_against(string provider)
+    {
+        await using var t = await TestDatabase.CreateAsync(provider, server, nameof(A_package_read_once_is_stored_for_the_unit_it_was_checked_against));
+        var clock = new ManualTimeProvider(T0);
+        var zip = await SeedAsync(t);
+        var intake = new UnitPackageIntake();
+        var batches = new UnitBatchService(t.Database, new JobQueue(t.Database, clock), clock, intake);
+
+        var wrongFolder = intake.Read(zip.ToArray(), "3205000000"); // the zip's folder names another unit
+        var refused = await batches.ReceiveAsync(wrongFolder, "hr", "p.zip", "suzhou-sscard");
+        Assert.True(refused.IsRefused);
+        Assert.Null(refused.BatchId);
+
+        var receipt = await batches.ReceiveAsync(intake.Read(zip.ToArray(), UnitCode), "hr", "p.zip", "suzhou-sscard");
+        Assert.Equal(Photos, receipt.AcceptedCount);
+        await using var db = t.NewContext();
+        var batch = await db.Batches.SingleAsync();
+        Assert.Equal(receipt.BatchId, batch.Id);
+        Assert.Equal(await db.Units.Where(u => u.Code == UnitCode).Select(u => u.Id).SingleAsync(), batch.UnitId);
+        Assert.Equal(Photos, await db.BatchEntries.CountAsync(e => e.BatchId == batch.Id));
     }
 
     private static async Task<MemoryStream> SeedAsync(TestDatabase t)

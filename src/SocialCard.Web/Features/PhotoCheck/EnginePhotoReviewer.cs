@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using SocialCard.Photos;
 using SocialCard.Photos.Profiles;
-using SocialCard.Photos.Rules;
 using SocialCard.Platform.Domain;
+using SocialCard.Platform.Engine;
 
 namespace SocialCard.Web.Features.PhotoCheck;
 
@@ -23,7 +23,7 @@ public sealed class EnginePhotoReviewer(PhotoChecker checker) : IPhotoReviewer
         PhotoReport report = _recent.TryRemove(key, out PhotoReport? known) && known.File == Path.GetFileName(fileName)
             ? known
             : checker.Check(bytes, Path.GetFileName(fileName), SpecProfiles.Get(profileId));
-        return Task.FromResult(ToReview(report));
+        return Task.FromResult(PhotoEngineReviewer.ToReview(report));
     }
 
     /// <summary>Keeps a report the web computed synchronously for the job that will persist it.</summary>
@@ -36,24 +36,6 @@ public sealed class EnginePhotoReviewer(PhotoChecker checker) : IPhotoReviewer
 
         _recent[Key(bytes, profileId)] = report;
     }
-
-    public static PhotoReview ToReview(PhotoReport report) => new(
-        report.Verdict is SocialCard.Photos.PhotoVerdict.Pass or SocialCard.Photos.PhotoVerdict.Warn
-            ? SocialCard.Platform.Domain.PhotoVerdict.Passed
-            : SocialCard.Platform.Domain.PhotoVerdict.Failed,
-        [.. report.Findings.Select(f => new PhotoFinding(
-            f.Rule,
-            f.Outcome switch
-            {
-                RuleOutcome.Pass => FindingOutcome.Pass,
-                RuleOutcome.Warn => FindingOutcome.Warn,
-                RuleOutcome.Fail => FindingOutcome.Fail,
-                _ => FindingOutcome.Skip,
-            },
-            f.Value is null ? null : Convert.ToString(f.Value, System.Globalization.CultureInfo.InvariantCulture),
-            f.Limit,
-            f.Message.Zh,
-            f.Message.En))]);
 
     private static string Key(byte[] bytes, string profileId) =>
         profileId.ToLowerInvariant() + ":" + Convert.ToHexStringLower(SHA256.HashData(bytes));

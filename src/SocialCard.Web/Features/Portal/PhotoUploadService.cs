@@ -51,8 +51,7 @@ public sealed class PhotoUploadService(
         }
 
         long stored = Stopwatch.GetTimestamp();
-        using var stream = new MemoryStream(zip, writable: false);
-        BatchReceipt receipt = await batches.ReceiveAsync(unitCode, operatorName, fileName, stream, ProfileId, JobSafetyDelay, cancellationToken);
+        BatchReceipt receipt = await batches.ReceiveAsync(intakeResult, operatorName, fileName, ProfileId, JobSafetyDelay, cancellationToken);
         if (receipt.BatchId is { } batchId)
         {
             long storeMs = (long)Stopwatch.GetElapsedTime(stored).TotalMilliseconds;
