@@ -6,7 +6,8 @@ namespace SocialCard.Benchmarks;
 /// BenchmarkDotNet switcher (<c>-- --filter '*Name*'</c>), plus <c>-- devset-profile [rounds]</c>: the per-photo time
 /// distribution of a whole check over the devset (see <see cref="DevsetCheckProfile"/>), and
 /// <c>-- rule-profile [rounds] [face]</c>: the incremental cost of each step and rule (see <see cref="RuleCostProfile"/>), and
-/// <c>-- network-profile [runs]</c>: the face networks in CPU and wall time (see <see cref="Faces.NetworkCpuProfile"/>).
+/// <c>-- network-profile [runs]</c>: the face networks in CPU and wall time (see <see cref="Faces.NetworkCpuProfile"/>), and
+/// <c>-- clothing-table</c>: clothing lightness measure variants on the devset (see <see cref="Faces.ClothingTable"/>).
 /// </summary>
 public static class Program
 {
@@ -21,6 +22,12 @@ public static class Program
         if (args.Length > 0 && args[0] == "network-profile")
         {
             Faces.NetworkCpuProfile.Run(args);
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "clothing-table")
+        {
+            Faces.ClothingTable.Run(args);
             return;
         }
 

@@ -44,7 +44,7 @@ async function main() {
   const crop = tf.slice3d(img, [120, 80, 0], [220, 200, 3]);
   const cropInput = await faceapi.toNetInput(crop);
   const results = {};
-  for (const size of [224, 352, 416]) {
+  for (const size of [160, 224, 352, 416]) {
     results[`Detector${size}`] = await median(async () => {
       const out = await faceapi.nets.tinyFaceDetector.forward(img, size);
       await out.data();
@@ -66,6 +66,10 @@ async function main() {
   const flags = backend === 'wasm'
     ? `, simd ${await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')}, threads ${await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT')}`
     : '';
+  results.Analyze160 = await median(async () => {
+    await faceapi.detectAllFaces(img, new faceapi.TinyFaceDetectorOptions({ inputSize: 160, scoreThreshold: 0.45 }))
+      .withFaceLandmarks().withFaceExpressions();
+  });
   results.Analyze352 = await median(async () => {
     await faceapi.detectAllFaces(img, new faceapi.TinyFaceDetectorOptions({ inputSize: 352, scoreThreshold: 0.45 }))
       .withFaceLandmarks().withFaceExpressions();

@@ -28,6 +28,7 @@ internal static class NetworkCpuProfile
 
         using RgbImage photo = ImageDecoder.Decode(File.ReadAllBytes(Path.Combine(FaceBenchInputs.DevsetImages, FaceBenchInputs.PhotoName)));
         FaceModels models = FaceModels.Load(FaceBenchInputs.ModelsDirectory());
+        var d160 = new TinyFaceDetectorRunner(models.Detector, 160);
         var d224 = new TinyFaceDetectorRunner(models.Detector, 224);
         var d352 = new TinyFaceDetectorRunner(models.Detector, 352);
         var d416 = new TinyFaceDetectorRunner(models.Detector, 416);
@@ -35,8 +36,11 @@ internal static class NetworkCpuProfile
         ImageInput.Prepare(photo, 80, 120, 200, 220, center: true, 112, 122.782f, 117.001f, 104.298f, dense.Input);
         var a416 = new FaceAnalyzer(models);
         var a352 = new FaceAnalyzer(models, new FaceAnalyzerOptions { InputSize = 352, ScoreThreshold = 0.45 });
+        var p160 = new FaceAnalyzer(models, new FaceAnalyzerOptions { InputSize = 160, ScoreThreshold = 0.45 });
+        var engine = new SocialCard.Photos.Fixes.FaceEngine.FaceAnalyzerDetector(models);
         (string Name, Action Run)[] cases =
         [
+            ("Detector160", () => d160.Run(photo)),
             ("Detector224", () => d224.Run(photo)),
             ("Detector352", () => d352.Run(photo)),
             ("Detector416", () => d416.Run(photo)),
@@ -45,6 +49,8 @@ internal static class NetworkCpuProfile
             ("Expression", () => dense.Run(models.Expression)),
             ("AnalyzeDefault", () => a416.Analyze(photo)),
             ("Analyze352", () => a352.Analyze(photo)),
+            ("Analyze160", () => p160.Analyze(photo)),
+            ("DefaultEngine", () => engine.Analyze(photo)),
         ];
 
         Console.WriteLine($"{FaceBenchInputs.PhotoName} {photo.Width}x{photo.Height}, {runs} runs, one core, ms, {DateTime.UtcNow:yyyy-MM-dd HH:mm}Z");

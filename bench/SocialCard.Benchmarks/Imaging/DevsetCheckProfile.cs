@@ -14,7 +14,8 @@ namespace SocialCard.Benchmarks.Imaging;
 /// <c>rounds</c> times, its time is the median of its rounds, and the table gives the median, p90, p95 and max over
 /// photos -- the "median per photo" the issues quote -- in wall time and in thread CPU time (<see cref="ThreadCpuClock"/>,
 /// which leaves out the time spent waiting for the core while other work shares the machine). Modes: image rules only
-/// (issue 2), the product's default face cascade (issue 3), and single detector sizes 416 and 224 for comparison.
+/// (issue 2), the product's default face engine (issue 3: the 160 probe, else the cascade), the cascade alone (352
+/// first) and a single detector at 416 for comparison.
 /// Run: <c>dotnet run -c Release --project bench/SocialCard.Benchmarks -- devset-profile [rounds] [mode-filter]</c>.
 /// </summary>
 internal static class DevsetCheckProfile
@@ -39,9 +40,9 @@ internal static class DevsetCheckProfile
         (string Label, Func<PhotoChecker> Checker)[] modes =
         [
             ("image-rules (issue 2)", () => new PhotoChecker()),
-            ("face-cascade (issue 3)", () => new PhotoChecker(new FaceAnalyzerDetector(models))),
+            ("face-default (issue 3)", () => new PhotoChecker(new FaceAnalyzerDetector(models))),
+            ("face-cascade-only", () => new PhotoChecker(FaceAnalyzerDetector.CascadeOnly(models))),
             ("face-416-only", () => new PhotoChecker(new FaceAnalyzerDetector(new FaceAnalyzer(models)))),
-            ("face-224-only", () => new PhotoChecker(new FaceAnalyzerDetector(new FaceAnalyzer(models, new FaceAnalyzerOptions { InputSize = 224 })))),
         ];
 
         bool[] standard = [.. inputs.Photos.Select(p => IsStandardSize(p.Bytes))];

@@ -47,6 +47,10 @@ public readonly record struct Lab(double L, double A, double B)
         return new Lab((116.0 * fy) - 16.0, 500.0 * (fx - fy), 200.0 * (fy - fz));
     }
 
+    /// <summary>L* alone of <see cref="FromLinear(double, double, double)"/>, bit-identical to its L (the same operations).</summary>
+    internal static double LightnessFromLinear(double r, double g, double b) =>
+        (116.0 * F((0.2126729 * r) + (0.7151522 * g) + (0.0721750 * b))) - 16.0;
+
     /// <summary>
     /// CIELAB companding f(t), single precision: the cube root from a table with linear interpolation on (0.0089, 1]
     /// (absolute error below 5e-6, i.e. under 1e-3 L*; a cube root per channel per pixel was the image rules' largest

@@ -10,4 +10,11 @@ namespace SocialCard.Photos.Faces;
 public interface IFaceDetector
 {
     FaceObservation? Analyze(RgbImage image);
+
+    /// <summary>
+    /// The face of an original for the automatic fix, which crops, scales and whitens along the landmarks: an engine
+    /// with a cheap first pass for checks may spend more here (a fix takes tens of milliseconds anyway). By default the
+    /// same as <see cref="Analyze"/>.
+    /// </summary>
+    FaceObservation? AnalyzeForFix(RgbImage image) => Analyze(image);
 }

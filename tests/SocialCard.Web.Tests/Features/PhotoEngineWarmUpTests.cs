@@ -8,11 +8,11 @@ namespace SocialCard.Web.Tests.Features;
 public sealed class PhotoEngineWarmUpTests
 {
     [Fact]
-    public void Warm_up_runs_every_analyzer_of_the_face_cascade()
+    public void Warm_up_runs_the_probe_and_every_analyzer_of_the_face_cascade()
     {
         PhotoEngine engine = PhotoEngine.Create(new PhotoCheckOptions(), SourceDirectory(), NullLogger.Instance);
         Assert.True(engine.CanFix, "the face models are installed by ./setup.sh");
-        Assert.Equal(4, engine.WarmUp()); // 352, 288, 224, 416
+        Assert.Equal(5, engine.WarmUp()); // probe 160, then the cascade 352, 288, 224, 416
     }
 
     [Fact]

@@ -18,25 +18,31 @@ namespace SocialCard.Photos.Fixes.FaceEngine;
 /// photos, 288 7, 224 3, and 16 have no face at any size (4 blank silhouettes, 6 rotated 441 x 358, 6 truncated).
 /// </para>
 /// <para>
-/// Why the default cascade still starts at 352 (measured 2026-11-23, whole devset, suzhou-sscard): a cheaper first
-/// pass (an optional probe, see <see cref="FaceAnalyzerDetector(FaceModels, int, SingleFaceGate?)"/>) whose result is
-/// kept only when <see cref="SingleFaceGate"/> finds it plausible for an ID photo (exactly one face over 0.45, no other
-/// NMS survivor over 0.2, box centre 0.3-0.7 and width 0.4-1.3 of the image width; else the full cascade) is safe for
-/// the face rules -- it accepted 402/358/388/368/370/375/288 of the 421 photos at 128/160/192/224/256/288/320 and never
-/// a two-person photo; face.count, face.size and face.position stay 18/18 from 160 up (128: face.size 17/18) -- but it
-/// changes the landmark crop (the 68-point net crops the detector box, and a box from another input size differs by
-/// pixels), which moves other borderline measures across their thresholds: every probe size flips at least one
-/// devset outcome (160: compliant 2/20 rejected; 192: 3/20 and lighting.uneven 17/18; 224: 1/20 -- clothing L* 85.92
-/// -> 86.64 over the 86 limit -- and lighting.uneven 17/18; 320: 1/20), e.g. the expression net's "happy" on compliant
-/// 7987275705.jpg goes 0.35 -> 0.90 with the 160 box. A probe at 224 brings the whole check's CPU median over the devset
-/// from ~6.6-7.0 to ~4.8-5.2 ms (bench/RESULTS.md); it stays opt-in until the profile thresholds (clothing.light,
-/// lighting.uneven) are re-tuned on its measurements.
+/// The default engine puts a probe in front of the cascade (session 4, 2026-11-23): the detector at 160 (about a fifth
+/// of the 352 detector's work), whose face is kept only when <see cref="SingleFaceGate"/> finds it plausible for an ID
+/// photo (exactly one face over 0.45, no other NMS survivor over 0.2, box centre 0.3-0.7 and width 0.4-1.3 of the
+/// image width); anything else runs the full cascade. On the devset the probe decides 358 of the 421 photos and never
+/// kept a two-person photo; at 128 it decides 402 but boxes one small face too poorly (face.size 17/18), so 160 is
+/// the smallest safe size. The whole check's CPU median per devset photo, one core: 3.97-4.07 ms with the probe
+/// against 7.3-7.6 ms for the cascade alone (bench/RESULTS.md).
+/// </para>
+/// <para>
+/// The profile thresholds are calibrated on the probe's measurements: the 68-point net crops the detector box, and a
+/// box from another input size moves the points by 1-2 px (median 1.7 px between the 160 and the 352 box over 338
+/// devset faces; re-running the net on a box derived from its own points only halves that), which moves borderline
+/// measures: e.g. the expression net's "happy" on compliant 7987275705.jpg (a closed-lip smile) is 0.35 with the 352
+/// box and 0.90 with the 160 one, and lighting.uneven on 9673372580.jpg separates at 160 but not at 192 or 224.
+/// The fix (<see cref="AnalyzeForFix"/>) keeps the cascade: it crops originals of any size along the landmarks, and
+/// there the 352 box gives the steadier crop.
 /// </para>
 /// </summary>
 public sealed class FaceAnalyzerDetector : IFaceDetector
 {
     /// <summary>Detector input sizes of the default cascade, tried in order until one finds a face.</summary>
     public static readonly IReadOnlyList<int> DefaultInputSizes = [352, 288, 224, 416];
+
+    /// <summary>Detector input size of the default probe, tried before the cascade (see the class remarks).</summary>
+    public const int DefaultProbeInputSize = 160;
 
     /// <summary>Detector score threshold of the default cascade.</summary>
     public const double DefaultScoreThreshold = 0.45;
@@ -53,26 +59,40 @@ public sealed class FaceAnalyzerDetector : IFaceDetector
         _analyzers = [analyzer];
     }
 
-    /// <summary>The default cascade (<see cref="DefaultInputSizes"/>, <see cref="DefaultScoreThreshold"/>) over loaded weights.</summary>
+    /// <summary>The default: a probe at <see cref="DefaultProbeInputSize"/> whose single plausible face is kept, else the
+    /// cascade (<see cref="DefaultInputSizes"/>, <see cref="DefaultScoreThreshold"/>) over loaded weights.</summary>
     public FaceAnalyzerDetector(FaceModels models)
+        : this(models, DefaultProbeInputSize)
     {
-        ArgumentNullException.ThrowIfNull(models);
-        _analyzers = [.. DefaultInputSizes.Select(size => new FaceAnalyzer(models, new FaceAnalyzerOptions { InputSize = size, ScoreThreshold = DefaultScoreThreshold }))];
     }
 
     /// <summary>
     /// The default cascade preceded by a probe at <paramref name="probeInputSize"/> (a multiple of 32) whose single face
     /// is kept when it passes <paramref name="gate"/> (default <see cref="SingleFaceGate"/>); otherwise the cascade runs
-    /// as without a probe. Faster, but its landmarks follow the probe's box: see the class remarks before using it.
+    /// as without a probe. The rule thresholds of the profiles are calibrated on the default probe size: another size
+    /// gives other landmarks (see the class remarks).
     /// </summary>
     public FaceAnalyzerDetector(FaceModels models, int probeInputSize, SingleFaceGate? gate = null)
-        : this(models)
+        : this(models, (int?)probeInputSize, gate)
     {
-        _probe = new FaceAnalyzer(models, new FaceAnalyzerOptions { InputSize = probeInputSize, ScoreThreshold = DefaultScoreThreshold });
+    }
+
+    private FaceAnalyzerDetector(FaceModels models, int? probeInputSize, SingleFaceGate? gate)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        _analyzers = [.. DefaultInputSizes.Select(size => new FaceAnalyzer(models, new FaceAnalyzerOptions { InputSize = size, ScoreThreshold = DefaultScoreThreshold }))];
+        if (probeInputSize is { } probe)
+        {
+            _probe = new FaceAnalyzer(models, new FaceAnalyzerOptions { InputSize = probe, ScoreThreshold = DefaultScoreThreshold });
+        }
+
         _gate = gate ?? _gate;
     }
 
-    /// <summary>Loads the models from the default location (see <see cref="FaceModels.Load(string?)"/>) into the default cascade.</summary>
+    /// <summary>The cascade alone, without the probe (every photo pays for the 352 detector; benchmarks and comparisons).</summary>
+    public static FaceAnalyzerDetector CascadeOnly(FaceModels models) => new(models, null, null);
+
+    /// <summary>Loads the models from the default location (see <see cref="FaceModels.Load(string?)"/>) into the default probe and cascade.</summary>
     /// <exception cref="ModelFormatException">The weights are missing or altered (the message names ./setup.sh).</exception>
     public static FaceAnalyzerDetector LoadDefault(string? modelDirectory = null) => new(FaceModels.Load(modelDirectory));
 
@@ -93,14 +113,33 @@ public sealed class FaceAnalyzerDetector : IFaceDetector
     {
         ArgumentNullException.ThrowIfNull(image);
         FaceAnalysis? analysis = _probe?.AnalyzeSingle(image, _gate);
-        if (analysis is null || analysis.Faces.Count == 0)
+        return Observe(analysis is null || analysis.Faces.Count == 0 ? Cascade(image) : analysis);
+    }
+
+    /// <summary>
+    /// The cascade without the probe: the fix crops and whitens an original of any size along the landmarks, and the
+    /// 352 box gives the steadier crop (on the devset originals the probe's box changed which part of a light shirt
+    /// the fixed photo shows, and 4 of the 20 fixable originals then failed clothing.light on the re-check).
+    /// </summary>
+    public FaceObservation? AnalyzeForFix(RgbImage image)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        return Observe(Cascade(image));
+    }
+
+    private FaceAnalysis Cascade(RgbImage image)
+    {
+        FaceAnalysis analysis = _analyzers[0].Analyze(image);
+        for (int i = 1; i < _analyzers.Length && analysis.Faces.Count == 0; i++)
         {
-            analysis = _analyzers[0].Analyze(image);
-            for (int i = 1; i < _analyzers.Length && analysis.Faces.Count == 0; i++)
-            {
-                analysis = _analyzers[i].Analyze(image);
-            }
+            analysis = _analyzers[i].Analyze(image);
         }
+
+        return analysis;
+    }
+
+    private static FaceObservation Observe(FaceAnalysis analysis)
+    {
 
         var faces = new List<ObservedFace>(analysis.Faces.Count);
         foreach (DetectedFace face in analysis.Faces)

@@ -126,7 +126,7 @@ public sealed class FaceStep : IFixStep
     /// </summary>
     internal static FaceObservation? Detect(IFaceDetector detector, RgbImage image)
     {
-        FaceObservation? whole = detector.Analyze(image);
+        FaceObservation? whole = detector.AnalyzeForFix(image);
         if (whole is null || whole.Faces.Count > 0)
         {
             return whole;
@@ -148,7 +148,7 @@ public sealed class FaceStep : IFixStep
                 image.Row(y + row).Slice(x * 3, s * 3).CopyTo(window.Row(row));
             }
 
-            FaceObservation? found = detector.Analyze(window);
+            FaceObservation? found = detector.AnalyzeForFix(window);
             if (found is { Faces.Count: > 0 })
             {
                 return new FaceObservation { Faces = [.. found.Faces.Select(f => Move(f, x, y))] };

@@ -6,9 +6,19 @@ using SocialCard.Photos.Rules.Face;
 namespace SocialCard.Photos.Rules.Expression;
 
 /// <summary>
-/// expression.neutral (表情夸张, 大笑): a neutral expression. From the expression net's probabilities: "happy" is at
-/// most <c>maxHappy</c>, and each other non-neutral class (sad, angry, fearful, disgusted, surprised) at most
-/// <c>maxOtherNonNeutral</c>.
+/// expression.neutral (表情不自然, 微笑过度): a neutral expression. The Chengdu appendix allows a slight smile but not teeth
+/// ("人像需为中性表情，可微笑，但不建议露齿"; failures: 微笑过度, 表情不自然). From the expression net's probabilities: "happy" is at
+/// most <c>maxHappy</c> (a broad smile, even with closed lips), each other non-neutral class (sad, angry, fearful,
+/// disgusted, surprised) at most <c>maxOtherNonNeutral</c>, and, when set, a smile that shows the teeth fails: visible
+/// teeth over <c>maxTeethShare</c> (<see cref="TeethMeasure"/>, shared with mouth.open) while "happy" exceeds
+/// <c>maxHappyWithTeeth</c> (teeth without any smile are mouth.open's alone).
+/// <para>
+/// Calibration (devset, 28 smiles with teeth, 20 compliant and 18 clothing.light photos, default face engine): the
+/// compliant and light faces read "happy" up to 0.90 (a closed-lip smile, allowed) and another class up to 0.81
+/// ("surprised" on a calm face), so the net alone gives no clean cut at 0.5/0.6; the smiles read "happy" 0.02-1.00 with
+/// teeth 0.0015-0.022 (none of the compliant or light faces over 0.0013). maxHappy 0.97, maxOtherNonNeutral 0.9,
+/// maxTeethShare 0.002 with maxHappyWithTeeth 0.01 catch all 28 at detector probe sizes 160, 192, 224 and 352.
+/// </para>
 /// </summary>
 public sealed class NeutralExpressionRule : IPhotoRule
 {
@@ -38,6 +48,7 @@ public sealed class NeutralExpressionRule : IPhotoRule
         }
 
         double happy = face.Expression("happy");
+        bool checkTeeth = settings.TryGet("maxTeethShare", out double maxTeeth) & settings.TryGet("maxHappyWithTeeth", out double maxHappyWithTeeth);
         (string name, string zh) = s_others[0];
         double other = face.Expression(name);
         foreach ((string n, string z) in s_others)
@@ -49,12 +60,21 @@ public sealed class NeutralExpressionRule : IPhotoRule
             }
         }
 
-        string limit = $"happy <= {RuleFinding.Format(maxHappy, 2)}; other non-neutral <= {RuleFinding.Format(maxOther, 2)}";
+        string limit = $"happy <= {RuleFinding.Format(maxHappy, 2)}; other non-neutral <= {RuleFinding.Format(maxOther, 2)}"
+            + (checkTeeth ? $"; with teeth > {RuleFinding.Format(maxTeeth, 4)}: happy <= {RuleFinding.Format(maxHappyWithTeeth, 2)}" : string.Empty);
         if (happy > maxHappy)
         {
             return RuleFinding.Violation(Id, settings, new LocalizedText(
-                $"表情不自然：面带笑容（微笑概率 {RuleFinding.Format(happy * 100, 0)}%，要求不超过 {RuleFinding.Format(maxHappy * 100, 0)}%）：请保持自然平和的表情、不要笑，然后重拍",
-                $"Not a neutral expression: the person smiles (happy {RuleFinding.Format(happy * 100, 0)}%, at most {RuleFinding.Format(maxHappy * 100, 0)}% allowed): keep a calm, neutral face without smiling and retake it."),
+                $"表情不自然：笑容过大（微笑概率 {RuleFinding.Format(happy * 100, 0)}%，要求不超过 {RuleFinding.Format(maxHappy * 100, 0)}%）：可以微笑，但请收起笑容、保持自然平和的表情后重拍",
+                $"Not a neutral expression: the smile is too broad (happy {RuleFinding.Format(happy * 100, 0)}%, at most {RuleFinding.Format(maxHappy * 100, 0)}% allowed): a slight smile is fine, but keep a calm, natural face and retake it."),
+                number: happy, limit: limit);
+        }
+
+        if (checkTeeth && happy > maxHappyWithTeeth && context.TeethShare > maxTeeth)
+        {
+            return RuleFinding.Violation(Id, settings, new LocalizedText(
+                $"表情不自然：露齿微笑（牙齿可见面积 {RuleFinding.Format(context.TeethShare, 4)}，允许不超过 {RuleFinding.Format(maxTeeth, 4)}）：可以微笑，但请闭合嘴唇、不要露出牙齿后重拍",
+                $"Not a neutral expression: the smile shows the teeth (visible teeth {RuleFinding.Format(context.TeethShare, 4)}, at most {RuleFinding.Format(maxTeeth, 4)} allowed): a slight smile is fine, but keep the lips closed and retake it."),
                 number: happy, limit: limit);
         }
 

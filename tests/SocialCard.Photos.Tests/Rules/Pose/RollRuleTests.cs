@@ -67,7 +67,11 @@ public sealed class RollRuleTests(ITestOutputHelper output)
         Assert.Equal(17, n);
     }
 
-    /// <summary>Compliant devset photos rotated in the plane: the measured roll follows the rotation.</summary>
+    /// <summary>
+    /// Compliant devset photos rotated in the plane: the measured roll follows the rotation within 2 degrees (the rule's
+    /// limit is 8). With the default face engine's 160 probe the worst of the 18 rotations is off by 1.6 degrees (the
+    /// 68 points follow the probe's coarser box by 1-2 px; with the 352 detector it was within 1.5).
+    /// </summary>
     [Theory]
     [InlineData("0458430542.jpg")]
     [InlineData("7016806290.jpg")]
@@ -87,7 +91,7 @@ public sealed class RollRuleTests(ITestOutputHelper output)
             RuleFinding f = _rule.Evaluate(context, TestPhotos.Suzhou);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{file} rotated {angle,5:F1} measured {f.Number,6:F2} (upright {baseRoll:F2}) {f.Outcome}"));
             Assert.NotNull(f.Number);
-            Assert.InRange(f.Number!.Value - baseRoll, angle - 1.5, angle + 1.5);
+            Assert.InRange(f.Number!.Value - baseRoll, angle - 2.0, angle + 2.0);
             Assert.Equal(Math.Abs(angle) >= 10 ? RuleOutcome.Fail : RuleOutcome.Pass, f.Outcome);
         }
     }
