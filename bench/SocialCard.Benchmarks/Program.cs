@@ -7,7 +7,8 @@ namespace SocialCard.Benchmarks;
 /// distribution of a whole check over the devset (see <see cref="DevsetCheckProfile"/>), and
 /// <c>-- rule-profile [rounds] [face]</c>: the incremental cost of each step and rule (see <see cref="RuleCostProfile"/>), and
 /// <c>-- network-profile [runs]</c>: the face networks in CPU and wall time (see <see cref="Faces.NetworkCpuProfile"/>), and
-/// <c>-- clothing-table</c>: clothing lightness measure variants on the devset (see <see cref="Faces.ClothingTable"/>).
+/// <c>-- clothing-table</c>: clothing lightness measure variants on the devset (see <see cref="Faces.ClothingTable"/>), and
+/// <c>-- detector-stages [size]</c>: the detector's time per layer (see <see cref="Faces.DetectorStages"/>).
 /// </summary>
 public static class Program
 {
@@ -28,6 +29,12 @@ public static class Program
         if (args.Length > 0 && args[0] == "clothing-table")
         {
             Faces.ClothingTable.Run(args);
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "detector-stages")
+        {
+            Faces.DetectorStages.Run(args);
             return;
         }
 

@@ -1,0 +1,85 @@
+using System.Globalization;
+using SocialCard.Faces;
+using SocialCard.Faces.Kernels;
+using SocialCard.Faces.Models;
+using SocialCard.Imaging;
+using SocialCard.Benchmarks.Imaging;
+
+namespace SocialCard.Benchmarks.Faces;
+
+/// <summary>
+/// Thread-CPU time of each stage of one TinyFaceDetector pass (input preparation, conv0, each separable layer's depthwise
+/// and pointwise halves, the pools, conv8), one core, median of 180 runs after 20 warm-ups, on the compliant devset
+/// photo: where the detector's time goes at a given input size. Run:
+/// <c>dotnet run -c Release --project bench/SocialCard.Benchmarks -- detector-stages [size=160]</c>.
+/// </summary>
+internal static class DetectorStages
+{
+    public static void Run(string[] args)
+    {
+        if (OperatingSystem.IsLinux())
+        {
+            System.Diagnostics.Process.GetCurrentProcess().ProcessorAffinity = 1;
+        }
+
+        int size = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 160;
+        using RgbImage image = ImageDecoder.Decode(File.ReadAllBytes(Path.Combine(FaceBenchInputs.DevsetImages, FaceBenchInputs.PhotoName)));
+        FaceModels models = FaceModels.Load(FaceBenchInputs.ModelsDirectory());
+        var model = models.Detector;
+        var input = new float[size * size * 3];
+        int s = size - 2;
+        var a = new float[s * s * 512];
+        var b = new float[s * s * 512];
+        var dw = new float[s * s * 256];
+        var im2col = new float[Conv2d.ScratchLength(s, 3)];
+        var grid = new float[1000];
+        var names = new List<string>();
+        var times = new Dictionary<string, List<double>>();
+        void T(string n, Action act)
+        {
+            double t0 = ThreadCpuClock.NowMilliseconds();
+            act();
+            double t = ThreadCpuClock.NowMilliseconds() - t0;
+            if (!times.TryGetValue(n, out List<double>? list))
+            {
+                list = [];
+                times[n] = list;
+                names.Add(n);
+            }
+
+            list.Add(t);
+        }
+
+        for (int run = 0; run < 200; run++)
+        {
+            T("prepare", () => ImageInput.Prepare(image, 0, 0, image.Width, image.Height, center: false, size, 117.001f, 114.697f, 97.404f, input));
+            ConvWeights conv0 = model.Conv0;
+            T("conv0", () => Conv2d.Conv3x3(input, size, size, 3, conv0.Filters, conv0.Bias, 16, 1, 0, 0, s, s, a, Activation.Leaky, im2col));
+            T("pool0", () => Pooling.MaxPool2x2(a, s, s, 16, 2, b));
+            int p = Pooling.SameOut(s, 2);
+            for (int i = 0; i < 5; i++)
+            {
+                SeparableConvWeights layer = model.Separable[i];
+                int pp = p;
+                T($"dw{i + 1} {pp}x{pp}x{layer.Cin}", () => Depthwise.Conv3x3(b, pp, pp, layer.Cin, layer.Depthwise, 1, 1, 1, pp, pp, dw));
+                T($"pw{i + 1} {layer.Cin}->{layer.Cout}", () => Gemm.Run(dw.AsSpan(0, pp * pp * layer.Cin), pp * pp, layer.Cin, layer.Pointwise, layer.Cout, layer.Bias, a, Activation.Leaky));
+                int stride = i < 4 ? 2 : 1;
+                T($"pool{i + 1}", () => Pooling.MaxPool2x2(a, pp, pp, layer.Cout, stride, b));
+                p = Pooling.SameOut(p, stride);
+            }
+            ConvWeights conv8 = model.Conv8;
+            int g = p;
+            T("conv8", () => Gemm.Run(b.AsSpan(0, g * g * conv8.Cin), g * g, conv8.Cin, conv8.Filters, conv8.Cout, conv8.Bias, grid, Activation.None));
+        }
+        double total = 0;
+        foreach (string n in names)
+        {
+            List<double> sorted = [.. times[n].Skip(20).Order()];
+            double median = sorted[sorted.Count / 2];
+            total += median;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{n,-22} {median * 1000,8:F1} us"));
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"total {total:F3} ms"));
+    }
+}
