@@ -18,7 +18,7 @@ namespace SocialCard.Benchmarks.Imaging;
 /// background model, spectrum, ...) are charged to the first rule that needs them, so each figure is that rule's
 /// incremental cost in a real check. Per step: median over photos of the per-photo median of <c>rounds</c> runs, in
 /// thread CPU time (<see cref="ThreadCpuClock"/>; wall time where unavailable), and bytes allocated. The face engine
-/// is the product's default cascade (<see cref="FaceAnalyzerDetector(FaceModels)"/>). Run: <c>dotnet run -c Release --project bench/SocialCard.Benchmarks -- rule-profile [rounds] [face]</c>.
+/// is the product's default face engine (<see cref="FaceAnalyzerDetector(FaceModels)"/>: the 160 probe, else the cascade). Run: <c>dotnet run -c Release --project bench/SocialCard.Benchmarks -- rule-profile [rounds] [face]</c>.
 /// </summary>
 internal static class RuleCostProfile
 {
@@ -98,7 +98,7 @@ internal static class RuleCostProfile
             }
         }
 
-        Console.WriteLine($"{photos.Count} devset photos of 358x441, profile {inputs.Profile.Id}, {rounds} rounds, one core, {(ThreadCpuClock.IsAvailable ? "thread CPU" : "wall")} ms{(withFace ? ", default face cascade" : "")}");
+        Console.WriteLine($"{photos.Count} devset photos of 358x441, profile {inputs.Profile.Id}, {rounds} rounds, one core, {(ThreadCpuClock.IsAvailable ? "thread CPU" : "wall")} ms{(withFace ? ", default face engine" : "")}");
         Console.WriteLine($"{"step",-22} {"median",10} {"mean",9} {"alloc B (1st photo)",20}");
         double total = 0;
         for (int k = 0; k < steps.Length; k++)
