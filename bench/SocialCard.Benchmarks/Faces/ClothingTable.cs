@@ -332,7 +332,20 @@ internal static class ClothingTable
         /// <summary>Mean L* of skin-like pixels (person, within 14 of the face skin colour) in the band: the neck and chest.</summary>
         public double? NeckSkin(double bandTop, double hw)
         {
-            int y0 = Math.Max(Top, (int)Math.Round(ChinY + (bandTop * W)));
+            (double sum, int n) = MeanL((int)Math.Round(ChinY + (bandTop * W)), hw, i =>
+            {
+                Lab lab = LabPx[i];
+                double dl = lab.L - Skin.L, da = lab.A - Skin.A, db = lab.B - Skin.B;
+                return MinDiff[i] > Tolerance && Math.Sqrt((da * da) + (db * db)) < 10 && Math.Abs(dl) < 30;
+            });
+            return n < 200 ? null : sum / n;
+        }
+
+        /// <summary>Sum and count of L* over the pixels of the band (from row <paramref name="top"/>, within
+        /// <paramref name="hw"/> face widths of the face centre) that <paramref name="take"/> accepts (by pixel index).</summary>
+        private (double Sum, int Count) MeanL(int top, double hw, Func<int, bool> take)
+        {
+            int y0 = Math.Max(Top, top);
             int x0 = Math.Max(1, (int)Math.Round(Cx - (hw * W))), x1 = Math.Min(Width - 2, (int)Math.Round(Cx + (hw * W)));
             double sum = 0;
             int n = 0;
@@ -341,17 +354,15 @@ internal static class ClothingTable
                 for (int x = x0; x <= x1; x++)
                 {
                     int i = ((y - Top) * Width) + x;
-                    Lab lab = LabPx[i];
-                    double dl = lab.L - Skin.L, da = lab.A - Skin.A, db = lab.B - Skin.B;
-                    if (MinDiff[i] > Tolerance && Math.Sqrt((da * da) + (db * db)) < 10 && Math.Abs(dl) < 30)
+                    if (take(i))
                     {
-                        sum += lab.L;
+                        sum += LabPx[i].L;
                         n++;
                     }
                 }
             }
 
-            return n < 200 ? null : sum / n;
+            return (sum, n);
         }
 
         /// <summary>Mean clothing L* after eroding the clothing mask by <paramref name="r"/> px (square); side: 0 both, 1 the
@@ -449,23 +460,8 @@ internal static class ClothingTable
         /// white/grey shirt told from skin by colour alone.</summary>
         public double? Achromatic(double bandTop, double hw, double maxChroma)
         {
-            int y0 = Math.Max(Top, (int)Math.Round(Math.Min(ChinY + (bandTop * W), Height - (0.1 * W))));
-            int x0 = Math.Max(1, (int)Math.Round(Cx - (hw * W))), x1 = Math.Min(Width - 2, (int)Math.Round(Cx + (hw * W)));
-            double sum = 0;
-            int n = 0;
-            for (int y = y0; y <= Height - 2; y++)
-            {
-                for (int x = x0; x <= x1; x++)
-                {
-                    int i = ((y - Top) * Width) + x;
-                    if (MinDiff[i] > Tolerance && LabPx[i].Chroma < maxChroma)
-                    {
-                        sum += LabPx[i].L;
-                        n++;
-                    }
-                }
-            }
-
+            (double sum, int n) = MeanL(
+                (int)Math.Round(Math.Min(ChinY + (bandTop * W), Height - (0.1 * W))), hw, i => MinDiff[i] > Tolerance && LabPx[i].Chroma < maxChroma);
             return n < ClothingMeasure.MinPixelShare * W * W ? null : sum / n;
         }
 

@@ -6,8 +6,8 @@ namespace SocialCard.Faces.Kernels;
 
 /// <summary>
 /// Full 3x3 convolution (any stride, explicit top/left zero padding) + bias + activation, NHWC, filters
-/// <c>[3,3,cin,cout]</c>. Vector path: eight output pixels x sixteen channels per step in 512-bit registers where
-/// AVX-512 exists, else four pixels x sixteen channels in 256-bit ones, reading the input in
+/// <c>[3,3,cin,cout]</c>. Vector path: sixteen output pixels x sixteen channels per step in 512-bit registers where
+/// AVX-512 exists, then four pixels x sixteen channels in 256-bit ones, reading the input in
 /// place (the three taps of a kernel row are one contiguous run of 3*cin floats), rows outside the input skipped (zero
 /// padding); the pixels left over, and those whose window leaves the input sideways, one at a time with the outside taps
 /// skipped. The reference path unfolds a whole output row (im2col) and hands it to <see cref="Gemm"/>.
@@ -114,11 +114,6 @@ internal static class Conv2d
                     Block16x16(ref x, ref f, ref b, ref Unsafe.Add(ref y, ox * cout), origin, w * cin, pixelStep, seg, cout, ky0, ky1, act);
                 }
 
-                for (; ox + 8 <= oxLast + 1; ox += 8)
-                {
-                    int origin = (iy0 * w * cin) + (((ox * stride) - padLeft) * cin);
-                    Block8x16(ref x, ref f, ref b, ref Unsafe.Add(ref y, ox * cout), origin, w * cin, pixelStep, seg, cout, ky0, ky1, act);
-                }
             }
 
             for (; ox + 4 <= oxLast + 1; ox += 4)
@@ -270,47 +265,6 @@ internal static class Conv2d
             Gemm.Activate(a13, act).StoreUnsafe(ref y, (nuint)((13 * cout) + j));
             Gemm.Activate(a14, act).StoreUnsafe(ref y, (nuint)((14 * cout) + j));
             Gemm.Activate(a15, act).StoreUnsafe(ref y, (nuint)((15 * cout) + j));
-        }
-    }
-
-    /// <summary>Eight horizontally adjacent output pixels x all output channels, sixteen at a time in 512-bit registers.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Block8x16(
-        ref float x, ref float f, ref float b, ref float y, int origin, int rowStride, int pixelStep, int seg, int cout,
-        int ky0, int ky1, Activation act)
-    {
-        for (int j = 0; j < cout; j += 16)
-        {
-            Vector512<float> bias = Vector512.LoadUnsafe(ref b, (nuint)j);
-            Vector512<float> a0 = bias, a1 = bias, a2 = bias, a3 = bias, a4 = bias, a5 = bias, a6 = bias, a7 = bias;
-            for (int ky = ky0; ky < ky1; ky++)
-            {
-                ref float p = ref Unsafe.Add(ref x, origin + (ky * rowStride));
-                ref float wk = ref Unsafe.Add(ref f, (ky * seg * cout) + j);
-                for (int t = 0; t < seg; t++)
-                {
-                    Vector512<float> wv = Vector512.LoadUnsafe(ref wk);
-                    ref float pt = ref Unsafe.Add(ref p, t);
-                    a0 = Vector512.FusedMultiplyAdd(Vector512.Create(pt), wv, a0);
-                    a1 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref pt, pixelStep)), wv, a1);
-                    a2 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref pt, 2 * pixelStep)), wv, a2);
-                    a3 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref pt, 3 * pixelStep)), wv, a3);
-                    a4 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref pt, 4 * pixelStep)), wv, a4);
-                    a5 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref pt, 5 * pixelStep)), wv, a5);
-                    a6 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref pt, 6 * pixelStep)), wv, a6);
-                    a7 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref pt, 7 * pixelStep)), wv, a7);
-                    wk = ref Unsafe.Add(ref wk, cout);
-                }
-            }
-
-            Gemm.Activate(a0, act).StoreUnsafe(ref y, (nuint)j);
-            Gemm.Activate(a1, act).StoreUnsafe(ref y, (nuint)(cout + j));
-            Gemm.Activate(a2, act).StoreUnsafe(ref y, (nuint)((2 * cout) + j));
-            Gemm.Activate(a3, act).StoreUnsafe(ref y, (nuint)((3 * cout) + j));
-            Gemm.Activate(a4, act).StoreUnsafe(ref y, (nuint)((4 * cout) + j));
-            Gemm.Activate(a5, act).StoreUnsafe(ref y, (nuint)((5 * cout) + j));
-            Gemm.Activate(a6, act).StoreUnsafe(ref y, (nuint)((6 * cout) + j));
-            Gemm.Activate(a7, act).StoreUnsafe(ref y, (nuint)((7 * cout) + j));
         }
     }
 }
