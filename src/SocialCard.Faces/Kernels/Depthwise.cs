@@ -6,7 +6,9 @@ namespace SocialCard.Faces.Kernels;
 
 /// <summary>
 /// Depthwise 3x3 convolution (channel multiplier 1, no bias) over an NHWC tensor with explicit top/left zero padding;
-/// taps outside the input are skipped, which is the same as zero padding. Vectorised over channels.
+/// taps outside the input are skipped, which is the same as zero padding. Vectorised over channels; inside the input four
+/// adjacent windows at a time (four independent FMA chains: 35-45 % less time on the detector's first four depthwise
+/// layers, interleaved A/B in <c>detector-stages</c>), bit-identical to the scalar reference (test).
 /// </summary>
 internal static class Depthwise
 {
@@ -82,35 +84,99 @@ internal static class Depthwise
             int iy0 = (oy * stride) - padTop;
             int ky0 = Math.Max(0, -iy0);
             int ky1 = Math.Min(3, h - iy0);
-            for (int ox = 0; ox < outW; ox++)
+            int ox = 0;
+            if (ky0 == 0 && ky1 == 3)
             {
-                int ix0 = (ox * stride) - padLeft;
-                int kx0 = Math.Max(0, -ix0);
-                int kx1 = Math.Min(3, w - ix0);
-                ref float dst = ref Unsafe.Add(ref y, ((oy * outW) + ox) * c);
-                int origin = (iy0 * rowStride) + (ix0 * c); // may be negative at the borders: only valid taps form refs
-                if (ky0 == 0 && ky1 == 3 && kx0 == 0 && kx1 == 3)
+                // Interior rows: four adjacent windows at a time while all four lie inside the input sideways.
+                int oxFirst = (padLeft + stride - 1) / stride;
+                for (; ox < oxFirst && ox < outW; ox++)
                 {
-                    Full(ref Unsafe.Add(ref x, origin), ref k, ref dst, c, rowStride);
-                    continue;
+                    Border(ref x, ref k, ref y, c, w, rowStride, stride, padLeft, outW, oy, ox, iy0, ky0, ky1);
                 }
 
-                for (int ch = 0; ch < c; ch += 8)
+                for (; ox + 4 <= outW && (((ox + 3) * stride) - padLeft + 3) <= w; ox += 4)
                 {
-                    Vector256<float> acc = Vector256<float>.Zero;
-                    for (int ky = ky0; ky < ky1; ky++)
-                    {
-                        for (int kx = kx0; kx < kx1; kx++)
-                        {
-                            Vector256<float> xv = Vector256.LoadUnsafe(ref x, (nuint)(origin + (ky * rowStride) + (kx * c) + ch));
-                            Vector256<float> kv = Vector256.LoadUnsafe(ref k, (nuint)((((ky * 3) + kx) * c) + ch));
-                            acc = Vector256.FusedMultiplyAdd(xv, kv, acc);
-                        }
-                    }
-
-                    acc.StoreUnsafe(ref dst, (nuint)ch);
+                    int origin = (iy0 * rowStride) + (((ox * stride) - padLeft) * c);
+                    Full4(ref Unsafe.Add(ref x, origin), ref k, ref Unsafe.Add(ref y, ((oy * outW) + ox) * c), c, rowStride, stride * c);
                 }
             }
+
+            for (; ox < outW; ox++)
+            {
+                Border(ref x, ref k, ref y, c, w, rowStride, stride, padLeft, outW, oy, ox, iy0, ky0, ky1);
+            }
+        }
+    }
+
+    /// <summary>One output pixel anywhere: the full window in place, or the taps inside the input.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Border(
+        ref float x, ref float k, ref float y, int c, int w, int rowStride, int stride, int padLeft, int outW, int oy, int ox,
+        int iy0, int ky0, int ky1)
+    {
+        int ix0 = (ox * stride) - padLeft;
+        int kx0 = Math.Max(0, -ix0);
+        int kx1 = Math.Min(3, w - ix0);
+        ref float dst = ref Unsafe.Add(ref y, ((oy * outW) + ox) * c);
+        int origin = (iy0 * rowStride) + (ix0 * c); // may be negative at the borders: only valid taps form refs
+        if (ky0 == 0 && ky1 == 3 && kx0 == 0 && kx1 == 3)
+        {
+            Full(ref Unsafe.Add(ref x, origin), ref k, ref dst, c, rowStride);
+            return;
+        }
+
+        for (int ch = 0; ch < c; ch += 8)
+        {
+            Vector256<float> acc = Vector256<float>.Zero;
+            for (int ky = ky0; ky < ky1; ky++)
+            {
+                for (int kx = kx0; kx < kx1; kx++)
+                {
+                    Vector256<float> xv = Vector256.LoadUnsafe(ref x, (nuint)(origin + (ky * rowStride) + (kx * c) + ch));
+                    Vector256<float> kv = Vector256.LoadUnsafe(ref k, (nuint)((((ky * 3) + kx) * c) + ch));
+                    acc = Vector256.FusedMultiplyAdd(xv, kv, acc);
+                }
+            }
+
+            acc.StoreUnsafe(ref dst, (nuint)ch);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Full"/> for four adjacent windows (<paramref name="pixelStep"/> floats apart) at once: four independent
+    /// FMA chains instead of one, in the same order per output (bit-identical).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Full4(ref float origin, ref float k, ref float dst, int c, int rowStride, int pixelStep)
+    {
+        int c2 = 2 * c;
+        for (int ch = 0; ch < c; ch += 8)
+        {
+            nuint o = (nuint)ch;
+            Vector256<float> k0 = Vector256.LoadUnsafe(ref k, o);
+            ref float p0 = ref Unsafe.Add(ref origin, ch);
+            ref float p1 = ref Unsafe.Add(ref p0, pixelStep);
+            ref float p2 = ref Unsafe.Add(ref p1, pixelStep);
+            ref float p3 = ref Unsafe.Add(ref p2, pixelStep);
+            Vector256<float> a0 = Vector256.LoadUnsafe(ref p0) * k0;
+            Vector256<float> a1 = Vector256.LoadUnsafe(ref p1) * k0;
+            Vector256<float> a2 = Vector256.LoadUnsafe(ref p2) * k0;
+            Vector256<float> a3 = Vector256.LoadUnsafe(ref p3) * k0;
+            for (int tap = 1; tap < 9; tap++)
+            {
+                int ky = tap / 3;
+                int offset = (ky * rowStride) + ((tap - (3 * ky)) * c);
+                Vector256<float> kv = Vector256.LoadUnsafe(ref k, o + (nuint)(tap * c));
+                a0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref Unsafe.Add(ref p0, offset)), kv, a0);
+                a1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref Unsafe.Add(ref p1, offset)), kv, a1);
+                a2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref Unsafe.Add(ref p2, offset)), kv, a2);
+                a3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref Unsafe.Add(ref p3, offset)), kv, a3);
+            }
+
+            a0.StoreUnsafe(ref dst, o);
+            a1.StoreUnsafe(ref dst, o + (nuint)c);
+            a2.StoreUnsafe(ref dst, o + (nuint)c2);
+            a3.StoreUnsafe(ref dst, o + (nuint)(3 * c));
         }
     }
 
