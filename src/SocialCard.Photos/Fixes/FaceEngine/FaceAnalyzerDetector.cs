@@ -140,7 +140,6 @@ public sealed class FaceAnalyzerDetector : IFaceDetector
 
     private static FaceObservation Observe(FaceAnalysis analysis)
     {
-
         var faces = new List<ObservedFace>(analysis.Faces.Count);
         foreach (DetectedFace face in analysis.Faces)
         {

@@ -16,7 +16,8 @@ namespace SocialCard.Photos.Rules.Expression;
 /// Calibration (devset, 28 smiles with teeth, 20 compliant and 18 clothing.light photos, default face engine): the
 /// compliant and light faces read "happy" up to 0.90 (a closed-lip smile, allowed) and another class up to 0.81
 /// ("surprised" on a calm face), so the net alone gives no clean cut at 0.5/0.6; the smiles read "happy" 0.02-1.00 with
-/// teeth 0.0015-0.022 (none of the compliant or light faces over 0.0013). maxHappy 0.97, maxOtherNonNeutral 0.9,
+/// teeth 0.0015-0.022 (none of the compliant or light faces over 0.0013), but one whose teeth are in shade (teeth 0,
+/// happy 1.00). maxHappy 0.97, maxOtherNonNeutral 0.9,
 /// maxTeethShare 0.002 with maxHappyWithTeeth 0.01 catch all 28 at detector probe sizes 160, 192, 224 and 352.
 /// </para>
 /// </summary>
