@@ -1,0 +1,115 @@
+using System.Globalization;
+using SocialCard.Benchmarks.Imaging;
+using SocialCard.Faces;
+using SocialCard.Faces.Kernels;
+using SocialCard.Faces.Models;
+using SocialCard.Faces.Models.DenseFaceNet;
+
+namespace SocialCard.Benchmarks.Faces;
+
+/// <summary>
+/// Thread-CPU time of each stage of one pass of the 68-point landmark net (the expression net has the same shape): the
+/// first convolution, each separable layer's depthwise and pointwise halves, the skip sums, pool and fc; one core, median
+/// of 180 runs after 20 warm-ups, on a crop of the compliant devset photo. Run:
+/// <c>dotnet run -c Release --project bench/SocialCard.Benchmarks -- dense-stages</c>.
+/// </summary>
+internal static class DenseNetStages
+{
+    public static void Run(string[] args)
+    {
+        if (OperatingSystem.IsLinux())
+        {
+            System.Diagnostics.Process.GetCurrentProcess().ProcessorAffinity = 1;
+        }
+
+        using SocialCard.Imaging.RgbImage photo = SocialCard.Imaging.ImageDecoder.Decode(File.ReadAllBytes(Path.Combine(FaceBenchInputs.DevsetImages, FaceBenchInputs.PhotoName)));
+        FaceModels models = FaceModels.Load(FaceBenchInputs.ModelsDirectory());
+        DenseFaceNetModel model = models.Landmark68;
+        const int max = 56 * 56 * 32;
+        var input = new float[112 * 112 * 3];
+        ImageInput.Prepare(photo, 80, 120, 200, 220, center: true, 112, 122.782f, 117.001f, 104.298f, input);
+        float[] o1 = new float[max], o2 = new float[max], o3 = new float[max], o4 = new float[max], tmp = new float[max], outA = new float[max], outB = new float[max], dw = new float[max];
+        var im2col = new float[Conv2d.ScratchLength(56, 3)];
+        var pooled = new float[256];
+        var sums = new double[256];
+        var fc = new float[136];
+        var names = new List<string>();
+        var times = new Dictionary<string, List<double>>();
+        void T(string n, Action act)
+        {
+            double t0 = ThreadCpuClock.NowMilliseconds();
+            act();
+            double t = ThreadCpuClock.NowMilliseconds() - t0;
+            if (!times.TryGetValue(n, out List<double>? list))
+            {
+                list = [];
+                times[n] = list;
+                names.Add(n);
+            }
+
+            list.Add(t);
+        }
+
+        void Sep(string n, float[] x, int h, SeparableConvWeights w, int stride, float[] y, Activation act)
+        {
+            int outH = SeparableConvolution.OutSize(h, stride);
+            T(n + " dw", () => Depthwise.Conv3x3(x, h, h, w.Cin, w.Depthwise, stride, SeparableConvolution.PadBefore(h, stride), SeparableConvolution.PadBefore(h, stride), outH, outH, dw));
+            T(n + " pw", () => Gemm.Run(dw.AsSpan(0, outH * outH * w.Cin), outH * outH, w.Cin, w.Pointwise, w.Cout, w.Bias, y, act));
+        }
+
+        for (int run = 0; run < 200; run++)
+        {
+            float[] x = input;
+            int h = 112, cin = 3;
+            for (int b = 0; b < model.Blocks.Length; b++)
+            {
+                SeparableConvWeights[] convs = model.Blocks[b];
+                int cout = b == 0 ? model.FirstConv.Cout : convs[0].Cout;
+                if (b == 0)
+                {
+                    ConvWeights first = model.FirstConv;
+                    int pad = SeparableConvolution.PadBefore(h, 2);
+                    int outSize = SeparableConvolution.OutSize(h, 2);
+                    float[] xi = x;
+                    int hi = h;
+                    T("b0 conv0", () => Conv2d.Conv3x3(xi, hi, hi, cin, first.Filters, first.Bias, cout, 2, pad, pad, outSize, outSize, o1, Activation.Relu, im2col));
+                }
+                else
+                {
+                    Sep($"b{b} c0", x, h, convs[0], 2, o1, Activation.Relu);
+                }
+
+                h = SeparableConvolution.OutSize(h, 2);
+                int n = h * h * cout;
+                float[] output = b % 2 == 0 ? outA : outB;
+                Sep($"b{b} c1", o1, h, convs[1], 1, o2, Activation.None);
+                T($"b{b} sums", () => Elementwise.AddRelu(o1.AsSpan(0, n), o2.AsSpan(0, n), tmp.AsSpan(0, n)));
+                Sep($"b{b} c2", tmp, h, convs[2], 1, o3, Activation.None);
+                T($"b{b} sums", () => Elementwise.AddRelu(o1.AsSpan(0, n), o2.AsSpan(0, n), o3.AsSpan(0, n), tmp.AsSpan(0, n)));
+                Sep($"b{b} c3", tmp, h, convs[3], 1, o4, Activation.None);
+                T($"b{b} sums", () => Elementwise.AddRelu(o1.AsSpan(0, n), o2.AsSpan(0, n), o3.AsSpan(0, n), o4.AsSpan(0, n), output.AsSpan(0, n)));
+                x = output;
+                cin = cout;
+            }
+
+            int hh = h, cc = cin;
+            float[] last = x;
+            T("pool+fc", () =>
+            {
+                Pooling.GlobalAverage(last, hh * hh, cc, pooled, sums);
+                Gemm.Run(pooled.AsSpan(0, cc), 1, cc, model.FcWeights, model.FcOut, model.FcBias, fc, Activation.None);
+            });
+        }
+
+        double total = 0;
+        foreach (string name in names)
+        {
+            List<double> sorted = [.. times[name].Skip(20 * (times[name].Count / 200)).Order()];
+            double median = sorted[sorted.Count / 2] * (times[name].Count / 200);
+            total += median;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-12} {median * 1000,8:F1} us"));
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"total {total:F3} ms"));
+    }
+}
