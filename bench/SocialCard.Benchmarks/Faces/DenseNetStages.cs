@@ -10,7 +10,8 @@ namespace SocialCard.Benchmarks.Faces;
 /// <summary>
 /// Thread-CPU time of each stage of one pass of the 68-point landmark net (the expression net has the same shape): the
 /// first convolution, each separable layer's depthwise and pointwise halves, the skip sums, pool and fc; one core, median
-/// of 180 runs after 20 warm-ups, on a crop of the compliant devset photo. Run:
+/// of 180 runs after 20 warm-ups, on a crop of the compliant devset photo. The pass mirrors DenseFaceNetRunner.Run step
+/// by step (keep the two in step). Run:
 /// <c>dotnet run -c Release --project bench/SocialCard.Benchmarks -- dense-stages</c>.
 /// </summary>
 internal static class DenseNetStages
@@ -33,22 +34,8 @@ internal static class DenseNetStages
         var pooled = new float[256];
         var sums = new double[256];
         var fc = new float[136];
-        var names = new List<string>();
-        var times = new Dictionary<string, List<double>>();
-        void T(string n, Action act)
-        {
-            double t0 = ThreadCpuClock.NowMilliseconds();
-            act();
-            double t = ThreadCpuClock.NowMilliseconds() - t0;
-            if (!times.TryGetValue(n, out List<double>? list))
-            {
-                list = [];
-                times[n] = list;
-                names.Add(n);
-            }
-
-            list.Add(t);
-        }
+        var stages = new StageTimes(warmUpPasses: 20);
+        void T(string n, Action act) => stages.Time(n, act);
 
         void Sep(string n, float[] x, int h, SeparableConvWeights w, int stride, float[] y, Activation act)
         {
@@ -59,6 +46,7 @@ internal static class DenseNetStages
 
         for (int run = 0; run < 200; run++)
         {
+            stages.NextPass();
             float[] x = input;
             int h = 112, cin = 3;
             for (int b = 0; b < model.Blocks.Length; b++)
@@ -101,15 +89,6 @@ internal static class DenseNetStages
             });
         }
 
-        double total = 0;
-        foreach (string name in names)
-        {
-            List<double> sorted = [.. times[name].Skip(20 * (times[name].Count / 200)).Order()];
-            double median = sorted[sorted.Count / 2] * (times[name].Count / 200);
-            total += median;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-12} {median * 1000,8:F1} us"));
-        }
-
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"total {total:F3} ms"));
+        stages.Print();
     }
 }

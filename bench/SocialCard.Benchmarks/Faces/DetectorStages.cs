@@ -33,25 +33,12 @@ internal static class DetectorStages
         var dw = new float[s * s * 256];
         var im2col = new float[Conv2d.ScratchLength(s, 3)];
         var grid = new float[1000];
-        var names = new List<string>();
-        var times = new Dictionary<string, List<double>>();
-        void T(string n, Action act)
-        {
-            double t0 = ThreadCpuClock.NowMilliseconds();
-            act();
-            double t = ThreadCpuClock.NowMilliseconds() - t0;
-            if (!times.TryGetValue(n, out List<double>? list))
-            {
-                list = [];
-                times[n] = list;
-                names.Add(n);
-            }
-
-            list.Add(t);
-        }
+        var stages = new StageTimes(warmUpPasses: 20);
+        void T(string n, Action act) => stages.Time(n, act);
 
         for (int run = 0; run < 200; run++)
         {
+            stages.NextPass();
             T("prepare", () => ImageInput.Prepare(image, 0, 0, image.Width, image.Height, center: false, size, 117.001f, 114.697f, 97.404f, input));
             ConvWeights conv0 = model.Conv0;
             T("conv0", () => Conv2d.Conv3x3(input, size, size, 3, conv0.Filters, conv0.Bias, 16, 1, 0, 0, s, s, a, Activation.Leaky, im2col));
@@ -71,15 +58,6 @@ internal static class DetectorStages
             int g = p;
             T("conv8", () => Gemm.Run(b.AsSpan(0, g * g * conv8.Cin), g * g, conv8.Cin, conv8.Filters, conv8.Cout, conv8.Bias, grid, Activation.None));
         }
-        double total = 0;
-        foreach (string n in names)
-        {
-            List<double> sorted = [.. times[n].Skip(20).Order()];
-            double median = sorted[sorted.Count / 2];
-            total += median;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{n,-22} {median * 1000,8:F1} us"));
-        }
-
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"total {total:F3} ms"));
+        stages.Print();
     }
 }
