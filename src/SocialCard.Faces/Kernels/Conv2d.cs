@@ -113,7 +113,6 @@ internal static class Conv2d
                     int origin = (iy0 * w * cin) + (((ox * stride) - padLeft) * cin);
                     Block16x16(ref x, ref f, ref b, ref Unsafe.Add(ref y, ox * cout), origin, w * cin, pixelStep, seg, cout, ky0, ky1, act);
                 }
-
             }
 
             for (; ox + 4 <= oxLast + 1; ox += 4)
@@ -174,8 +173,8 @@ internal static class Conv2d
     /// <summary>
     /// One output pixel x all output channels, sixteen at a time (two 256-bit halves), taps in the im2col order; taps
     /// outside the input (zero padding) are skipped, which adds exactly what the reference path's zeros add: nothing.
-    /// The rows/columns left of the block kernels and the windows that leave the input sideways (before: a one-pixel
-    /// im2col and a one-row GEMM each, 0.3 ms of the 160 detector's first layer).
+    /// For the pixels the block kernels leave over at the end of a row and the windows that leave the input sideways
+    /// (before: a one-pixel im2col and a one-row GEMM each, 0.3 ms of the 160 detector's first layer).
     /// </summary>
     private static void Pixel1(
         ref float x, ref float f, ref float b, ref float y, int w, int cin, int cout, int iy0, int ix0, int ky0, int ky1, Activation act)

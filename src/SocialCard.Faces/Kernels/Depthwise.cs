@@ -27,7 +27,7 @@ internal static class Depthwise
 
         if (UseVectors && (c & 7) == 0)
         {
-            Vector256Path(x, h, w, c, kernel, stride, padTop, padLeft, outH, outW, y);
+            VectorPath(x, h, w, c, kernel, stride, padTop, padLeft, outH, outW, y);
         }
         else
         {
@@ -73,7 +73,7 @@ internal static class Depthwise
         }
     }
 
-    private static void Vector256Path(
+    private static void VectorPath(
         ReadOnlySpan<float> xs, int h, int w, int c, ReadOnlySpan<float> ks, int stride, int padTop, int padLeft,
         int outH, int outW, Span<float> ys)
     {
@@ -89,7 +89,8 @@ internal static class Depthwise
             int ox = 0;
             if (ky0 == 0 && ky1 == 3)
             {
-                // Interior rows: four adjacent windows at a time while all four lie inside the input sideways.
+                // Interior rows: the windows inside the input sideways a row at a time (AVX-512, 16-channel groups), else
+                // four at a time; the rest one by one.
                 int oxFirst = (padLeft + stride - 1) / stride;
                 for (; ox < oxFirst && ox < outW; ox++)
                 {

@@ -39,17 +39,18 @@ public readonly record struct Lab(double L, double A, double B)
     internal static Lab FromLinear(double r, double g, double b)
     {
         double x = ((0.4124564 * r) + (0.3575761 * g) + (0.1804375 * b)) / 0.95047;
-        double y = (0.2126729 * r) + (0.7151522 * g) + (0.0721750 * b);
         double z = ((0.0193339 * r) + (0.1191920 * g) + (0.9503041 * b)) / 1.08883;
         double fx = F(x);
-        double fy = F(y);
+        double fy = Fy(r, g, b);
         double fz = F(z);
         return new Lab((116.0 * fy) - 16.0, 500.0 * (fx - fy), 200.0 * (fy - fz));
     }
 
     /// <summary>L* alone of <see cref="FromLinear(double, double, double)"/>, bit-identical to its L (the same operations).</summary>
-    internal static double LightnessFromLinear(double r, double g, double b) =>
-        (116.0 * F((0.2126729 * r) + (0.7151522 * g) + (0.0721750 * b))) - 16.0;
+    internal static double LightnessFromLinear(double r, double g, double b) => (116.0 * Fy(r, g, b)) - 16.0;
+
+    /// <summary>f(Y) of linear sRGB (D65 luminance, white Y = 1).</summary>
+    private static double Fy(double r, double g, double b) => F((0.2126729 * r) + (0.7151522 * g) + (0.0721750 * b));
 
     /// <summary>
     /// CIELAB companding f(t), single precision: the cube root from a table with linear interpolation on (0.0089, 1]
