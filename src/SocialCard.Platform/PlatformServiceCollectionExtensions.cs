@@ -42,6 +42,7 @@ public static class PlatformServiceCollectionExtensions
         services.AddSingleton<ApplicationService>();
         services.AddSingleton<PhotoSubmissionService>();
         services.AddSingleton<CardLifecycleService>();
+        services.AddSingleton<Desks.CardPickupDesk>();
         services.AddSingleton<PeopleQueryService>();
         services.AddSingleton<RegistryImporter>();
         services.AddSingleton<AccountSignIn>();
