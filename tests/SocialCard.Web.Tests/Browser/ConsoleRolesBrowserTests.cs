@@ -11,14 +11,14 @@ namespace SocialCard.Web.Tests.Browser;
 /// </summary>
 public sealed class ConsoleRolesBrowserTests(PortalBrowserHost host) : IClassFixture<PortalBrowserHost>
 {
-    private static readonly string[] AllTabs = ["/console", "/console/queue", "/console/exchange", "/console/people", "/console/pickup", "/console/registry", "/console/audit"];
+    private static readonly string[] AllTabs = ["/console", "/console/queue", "/console/exchange", "/console/applications", "/console/people", "/console/pickup", "/console/registry", "/console/audit"];
 
     public static TheoryData<string, string[]> Roles() => new()
     {
-        { "clerk", ["/console", "/console/queue", "/console/people", "/console/pickup"] },
-        { "reviewer", ["/console", "/console/queue", "/console/people"] },
-        { "operator", ["/console", "/console/queue", "/console/exchange", "/console/people", "/console/registry"] },
-        { "auditor", ["/console", "/console/queue", "/console/people", "/console/audit"] },
+        { "clerk", ["/console", "/console/queue", "/console/applications", "/console/people", "/console/pickup"] },
+        { "reviewer", ["/console", "/console/queue", "/console/applications", "/console/people"] },
+        { "operator", ["/console", "/console/queue", "/console/exchange", "/console/applications", "/console/people", "/console/registry"] },
+        { "auditor", ["/console", "/console/queue", "/console/applications", "/console/people", "/console/audit"] },
     };
 
     [Theory]

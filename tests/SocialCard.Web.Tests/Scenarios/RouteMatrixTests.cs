@@ -28,6 +28,9 @@ public abstract class RouteMatrixTests(ScenarioSite site)
         /// <summary>Auditors and admins.</summary>
         ConsoleAuditor,
 
+        /// <summary>Card operators and admins.</summary>
+        ConsoleOperator,
+
         /// <summary>Counter clerks and admins.</summary>
         ConsoleCounter,
 
@@ -67,6 +70,9 @@ public abstract class RouteMatrixTests(ScenarioSite site)
             ("/console/photos/{photo}/image", Kind.Console),
             ("/console/audit", Kind.ConsoleAuditor),
             ("/console/pickup", Kind.ConsoleCounter),
+            ("/console/applications", Kind.Console),
+            ("/console/applications?state=Submitted&p=2", Kind.Console),
+            ("/console/applications?handler=Export&from=2026-01-01&to=2026-12-31&format=csv", Kind.ConsoleOperator),
             ("/console/pickup?unit={unitA}", Kind.ConsoleCounter),
             ("/console/exports/no-such-package", Kind.ConsoleOperatorMissing),
         ];
@@ -191,6 +197,7 @@ public abstract class RouteMatrixTests(ScenarioSite site)
         Kind.PortalOwnedByA => role == Role.UnitA ? Expected.Ok : role == Role.UnitB ? Expected.NotFound : Expected.PortalLogin,
         Kind.Console => IsStaff(role) ? Expected.Ok : Expected.ConsoleLogin,
         Kind.ConsoleAuditor => !IsStaff(role) ? Expected.ConsoleLogin : role is Role.Auditor or Role.Admin ? Expected.Ok : Expected.Denied,
+        Kind.ConsoleOperator => !IsStaff(role) ? Expected.ConsoleLogin : role is Role.Operator or Role.Admin ? Expected.Ok : Expected.Denied,
         Kind.ConsoleCounter => !IsStaff(role) ? Expected.ConsoleLogin : role is Role.Clerk or Role.Admin ? Expected.Ok : Expected.Denied,
         Kind.ConsoleOperatorMissing => !IsStaff(role) ? Expected.ConsoleLogin : role is Role.Operator or Role.Admin ? Expected.NotFound : Expected.Denied,
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),

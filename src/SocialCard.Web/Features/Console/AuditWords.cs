@@ -20,7 +20,7 @@ public static class AuditWords
         AuditActions.BatchReceived, AuditActions.BatchReviewed, AuditActions.PhotoReviewed, ReviewOverrideService.AuditAction,
         AuditActions.BatchSent, AuditActions.CardCentreExported, AuditActions.CardStateChanged, CardPickupDesk.AuditAction,
         AuditActions.PersonSearched, AuditActions.PersonViewed, AuditActions.PersonImported, "unit.import",
-        AuditActions.ApplicationSubmitted, AuditActions.ApplicationEdited, AuditActions.ApplicationHandedOver,
+        AuditActions.ApplicationSubmitted, AuditActions.ApplicationEdited, AuditActions.ApplicationHandedOver, ApplicationsDesk.ViewedAction, ApplicationsDesk.ExportedAction,
     ];
 
     public static string Action(UiText text, string action) => Known(text, "audit.action." + action, action);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using SocialCard.Platform.Desks;
 using SocialCard.Web.Security;
 
 namespace SocialCard.Web.Features.Console;
@@ -11,11 +12,23 @@ public static class ConsoleEndpoints
         RouteGroupBuilder group = endpoints.MapGroup("/console").RequireAuthorization(AuthPolicies.Staff).ExcludeFromDescription();
         group.MapGet("/photos/{id:long}/image", GetPhotoAsync);
         group.MapGet("/exports/{name}", DownloadExport).RequireAuthorization(AuthPolicies.Operator);
+        group.MapGet("/applications/{id:long}/idcard/{side:regex(^(front|back)$)}", GetIdCardAsync);
         return group;
     }
 
     public static async Task<Results<FileContentHttpResult, NotFound>> GetPhotoAsync(long id, ConsoleQueries queries, CancellationToken cancellationToken) =>
         await queries.PhotoBytesAsync(id, cancellationToken) is { } bytes ? TypedResults.File(bytes, "image/jpeg") : TypedResults.NotFound();
+
+    public static async Task<Results<FileContentHttpResult, NotFound>> GetIdCardAsync(long id, string side, ApplicationsDesk desk, HttpContext context, CancellationToken cancellationToken)
+    {
+        if (await desk.IdImageAsync(id, side == "front", context.User.AuditActor(), cancellationToken) is not { } bytes)
+        {
+            return TypedResults.NotFound();
+        }
+
+        context.Response.Headers.CacheControl = "no-store";
+        return TypedResults.File(bytes, bytes is [0x89, 0x50, ..] ? "image/png" : "image/jpeg");
+    }
 
     public static Results<PhysicalFileHttpResult, NotFound> DownloadExport(string name, ExportPackages packages) =>
         packages.PathOf(name) is { } path ? TypedResults.PhysicalFile(path, "application/zip", name + ".zip") : TypedResults.NotFound();
