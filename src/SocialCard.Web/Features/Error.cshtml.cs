@@ -23,13 +23,14 @@ public sealed class ErrorModel : PageModel
     {
         StatusCodes.Status404NotFound => text["error.notfound"],
         StatusCodes.Status403Forbidden => text["error.forbidden"],
+        StatusCodes.Status413PayloadTooLarge => text["problem.toolarge"],
         _ => text["error.title"],
     };
 
     private void Fill(int? code)
     {
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
-        StatusCodeValue = code ?? StatusCodes.Status500InternalServerError;
+        StatusCodeValue = code ?? (Response.StatusCode >= 400 ? Response.StatusCode : StatusCodes.Status500InternalServerError);
         if (code == StatusCodes.Status403Forbidden)
         {
             Response.StatusCode = StatusCodes.Status403Forbidden;
