@@ -73,7 +73,7 @@ public static class ApplicantServiceExtensions
         services.GetRequiredService<ApplicantRegistration>().EndpointsMapped = true;
         bool? devOutbox = services.GetRequiredService<IOptions<SmsOptions>>().Value.EnableDevOutbox;
         IHostEnvironment environment = services.GetRequiredService<IHostEnvironment>();
-        if (devOutbox ?? (environment.IsDevelopment() || environment.IsEnvironment("Testing")))
+        if (devOutbox ?? SocialCard.Web.Hosting.DemoSecretGuard.AllowsDemo(environment))
         {
             endpoints.MapDevSmsOutbox();
         }
