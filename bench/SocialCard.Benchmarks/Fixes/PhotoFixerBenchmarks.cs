@@ -27,7 +27,7 @@ public class PhotoFixerBenchmarks
     {
         _fixer = new PhotoFixer(CheckerFaceDetector.LoadDefault(), null, new FixOptions { Recheck = false });
         _profile = SpecProfiles.Get(SpecProfiles.Suzhou);
-        _original = File.ReadAllBytes("/work/shared/photos/devset/originals/frl_london_013.jpg");
+        _original = File.ReadAllBytes(Path.Combine(BenchPaths.DevsetOriginals, "frl_london_013.jpg"));
         using RgbImage src = ImageDecoder.Decode(_original);
         using var big = new RgbImage(4000, 3000);
         Span<byte> d = big.Pixels;

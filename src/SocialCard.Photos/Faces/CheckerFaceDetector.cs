@@ -17,7 +17,7 @@ namespace SocialCard.Photos.Faces;
 /// photos, 288 7, 224 3, and 16 have no face at any size (4 blank silhouettes, 6 rotated 441 x 358, 6 truncated).
 /// </para>
 /// <para>
-/// The default engine puts a probe in front of the cascade (session 4, 2026-11-23): the detector at 160 (about a fifth
+/// The default engine puts a probe in front of the cascade: the detector at 160 (about a fifth
 /// of the 352 detector's work), whose face is kept only when <see cref="SingleFaceGate"/> finds it plausible for an ID
 /// photo (exactly one face over 0.45, no other NMS survivor over 0.2, box centre 0.3-0.7 and width 0.4-1.3 of the
 /// image width); anything else runs the full cascade. On the devset the probe decides 358 of the 421 photos and never

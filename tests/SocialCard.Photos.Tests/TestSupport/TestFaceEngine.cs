@@ -7,7 +7,10 @@ namespace SocialCard.Photos.Tests.TestSupport;
 /// <summary>The real face engine for tests, loaded once from the repository's models/face-api (./setup.sh).</summary>
 internal static class TestFaceEngine
 {
-    private static readonly Lazy<FaceModels> s_models = new(() => FaceModels.Load(Path.Combine(RepoRoot(), "models", "face-api")));
+    /// <summary>The folder holding SocialCard.sln.</summary>
+    public static string RepositoryRoot { get; } = RepoRoot();
+
+    private static readonly Lazy<FaceModels> s_models = new(() => FaceModels.Load(Path.Combine(RepositoryRoot, "models", "face-api")));
     private static readonly Lazy<CheckerFaceDetector> s_detector = new(() => new CheckerFaceDetector(s_models.Value));
     private static readonly Lazy<PhotoChecker> s_checker = new(() => new PhotoChecker(s_detector.Value));
 

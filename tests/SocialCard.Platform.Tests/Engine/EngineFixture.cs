@@ -35,7 +35,7 @@ internal static class EngineFixture
     private static Dictionary<string, string> LoadLabels()
     {
         var path = Path.Combine(DevsetDirectory, "labels.tsv");
-        Assert.True(File.Exists(path), $"labelled photos not found: {path} (see docs/TEAM-BRIEF.md)");
+        Assert.True(File.Exists(path), $"labelled photos not found: {path} (the labelled photo set is expected at ../shared/photos/devset beside the repository)");
         return File.ReadLines(path).Skip(1).Select(l => l.Split('\t')).Where(c => c.Length > 1)
             .ToDictionary(c => c[0], c => c[1], StringComparer.Ordinal);
     }

@@ -1,8 +1,8 @@
-using System.Runtime.CompilerServices;
 using SocialCard.Imaging;
 using SocialCard.Photos.Fixes;
 using SocialCard.Photos.Faces;
 using SocialCard.Photos.Profiles;
+using SocialCard.Photos.Tests.TestSupport;
 
 namespace SocialCard.Photos.Tests.Fixes.Support;
 
@@ -11,7 +11,7 @@ internal static class FixTestData
 {
     private static readonly Lazy<CheckerFaceDetector> s_detector = new(() => CheckerFaceDetector.LoadDefault(Path.Combine(RepoRoot, "models", "face-api")));
 
-    public const string DevsetRoot = "/work/shared/photos/devset";
+    public static string DevsetRoot => TestPhotos.DevsetDirectory;
 
     public static string OriginalsDir => Path.Combine(DevsetRoot, "originals");
 
@@ -32,7 +32,7 @@ internal static class FixTestData
         Rules = Suzhou.Rules.Where(kv => kv.Key is not ("expression.neutral" or "mouth.open")).ToDictionary(kv => kv.Key, kv => kv.Value),
     };
 
-    public static string RepoRoot => FindRoot();
+    public static string RepoRoot => TestFaceEngine.RepositoryRoot;
 
     public static string DataDir => Path.Combine(RepoRoot, "tests", "SocialCard.Photos.Tests", "Fixes", "Data");
 
@@ -43,15 +43,4 @@ internal static class FixTestData
     public static string[] AllOriginals() => [.. Directory.GetFiles(OriginalsDir, "*.jpg").OrderBy(f => f, StringComparer.Ordinal)];
 
     public static RgbImage Decode(byte[] jpeg) => ImageDecoder.Decode(jpeg);
-
-    private static string FindRoot([CallerFilePath] string here = "")
-    {
-        string? dir = Path.GetDirectoryName(here);
-        while (dir is not null && !File.Exists(Path.Combine(dir, "SocialCard.sln")))
-        {
-            dir = Path.GetDirectoryName(dir);
-        }
-
-        return dir ?? throw new InvalidOperationException("Repository root not found above " + here);
-    }
 }
