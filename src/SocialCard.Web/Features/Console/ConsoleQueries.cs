@@ -21,7 +21,8 @@ public sealed class ConsoleQueries(PlatformDatabase database, TimeProvider time)
         {
             "passed" => query.Where(x => x.Verdict == PhotoVerdict.Passed),
             "all" => query,
-            _ => query.Where(x => x.Verdict == PhotoVerdict.Failed),
+            "review" => query.Where(x => x.Verdict == PhotoVerdict.NeedsReview),
+            _ => query.Where(x => x.Verdict == PhotoVerdict.Failed || x.Verdict == PhotoVerdict.NeedsReview),
         };
         if (!string.IsNullOrWhiteSpace(unitCode))
         {
@@ -41,7 +42,7 @@ public sealed class ConsoleQueries(PlatformDatabase database, TimeProvider time)
             r.Id, r.BatchId, r.Code, Path.GetFileName(r.FileName), Path.GetFileNameWithoutExtension(Path.GetFileName(r.FileName)),
             r.PersonId is { } pid && names.TryGetValue(pid, out string? n) ? PersonalDataMask.Name(n) : "",
             r.Verdict,
-            [.. StoredFindings.Parse(r.ReportJson).Where(f => f.Outcome == FindingOutcome.Fail)],
+            [.. StoredFindings.Parse(r.ReportJson).Where(f => f.Outcome is FindingOutcome.Fail or FindingOutcome.Warn)],
             r.ReceivedAt,
             r.PersonId is { } p2 && newest.TryGetValue(p2, out CardState s) ? s : null))];
         return new PagedList<QueueItem>(items, current, pageSize, total);
