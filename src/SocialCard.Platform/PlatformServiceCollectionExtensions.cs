@@ -5,6 +5,7 @@ using SocialCard.Platform.Batches;
 using SocialCard.Platform.Demo;
 using SocialCard.Platform.Jobs;
 using SocialCard.Platform.Jobs.Handlers;
+using SocialCard.Platform.Limits;
 using SocialCard.Platform.Registry;
 using SocialCard.Platform.Security;
 using SocialCard.Platform.Storage;
@@ -34,6 +35,8 @@ public static class PlatformServiceCollectionExtensions
         services.AddSingleton<IJobHandler, PickupReminderJobHandler>();
         services.AddSingleton<IJobHandler, CardCentreExportJobHandler>();
         services.AddSingleton<IJobHandler, SmsDispatchJobHandler>();
+        services.AddSingleton<RateCounters>();
+        services.AddSingleton<IJobHandler, RateCounterPurgeJobHandler>();
         services.AddSingleton(sp => new JobWorker(sp.GetRequiredService<JobQueue>(), sp.GetServices<IJobHandler>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<JobWorkerOptions>()));
         services.AddSingleton(sp => new UnitPackageIntake());

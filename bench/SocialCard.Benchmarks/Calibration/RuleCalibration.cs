@@ -6,7 +6,6 @@ using SocialCard.Faces;
 using SocialCard.Photos;
 using SocialCard.Photos.Analysis;
 using SocialCard.Photos.Faces;
-using SocialCard.Photos.Fixes.FaceEngine;
 using SocialCard.Photos.Profiles;
 using SocialCard.Photos.Rules;
 
@@ -51,8 +50,8 @@ internal static class RuleCalibration
         string devset = DevsetDirectory();
         SpecProfile profile = SpecProfiles.Get(SpecProfiles.Suzhou);
         FaceModels models = FaceModels.Load(FaceBenchInputs.ModelsDirectory());
-        IFaceDetector probe = new FaceAnalyzerDetector(models);
-        IFaceDetector cascade = FaceAnalyzerDetector.CascadeOnly(models);
+        IFaceDetector probe = new CheckerFaceDetector(models);
+        IFaceDetector cascade = CheckerFaceDetector.CascadeOnly(models);
         var checker = new PhotoChecker(PhotoRules.All, probe);
 
         var rows = File.ReadLines(Path.Combine(devset, "labels.tsv")).Skip(1).Select(l => l.Split('\t'))

@@ -8,4 +8,5 @@ public static class JobTypes
     public const string PickupReminders = "cards.pickup-reminders";
     public const string CardCentreExport = "cardcentre.export";
     public const string SmsDispatch = "sms.dispatch";
+    public const string RateCounterPurge = "limits.purge";
 }

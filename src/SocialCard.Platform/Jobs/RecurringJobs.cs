@@ -12,6 +12,7 @@ public static class RecurringJobs
         (JobTypes.PickupReminders, TimeSpan.FromHours(1)),
         (JobTypes.CardCentreExport, TimeSpan.FromHours(1)),
         (JobTypes.SmsDispatch, TimeSpan.FromMinutes(1)),
+        (JobTypes.RateCounterPurge, TimeSpan.FromHours(1)),
     ];
 
     /// <summary>Returns how many jobs were added (0 when this slot was already enqueued).</summary>

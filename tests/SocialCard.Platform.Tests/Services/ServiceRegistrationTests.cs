@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SocialCard.Platform.Demo;
 using SocialCard.Platform.Domain;
 using SocialCard.Platform.Jobs;
+using SocialCard.Platform.Limits;
 using SocialCard.Platform.Storage;
 using SocialCard.Platform.Tests.Infrastructure;
 
@@ -25,7 +26,8 @@ public sealed class ServiceRegistrationTests
 
             Assert.True(File.Exists(Path.Combine(dir, "socialcard.db")));
             Assert.True(File.Exists(Path.Combine(dir, "field-key.b64")));
-            Assert.Equal(5, sp.GetServices<IJobHandler>().Count());
+            Assert.Equal(6, sp.GetServices<IJobHandler>().Count());
+            _ = sp.GetRequiredService<RateCounters>();
             _ = sp.GetRequiredService<JobWorker>();
             _ = sp.GetRequiredService<UnitBatchService>();
             _ = sp.GetRequiredService<PhotoSubmissionService>();

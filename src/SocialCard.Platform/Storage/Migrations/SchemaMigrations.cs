@@ -8,5 +8,6 @@ public static class SchemaMigrations
         V001_Core.Migration,
         V002_JobsAndOutbox.Migration,
         V003_SmsVerifications.Migration,
+        V004_RateCounters.Migration,
     ];
 }
