@@ -83,7 +83,8 @@ public sealed record SymmetricLighting(double Balance, bool LeftDarker, int Pair
         }
 
         int side = (2 * half) + 1;
-        double[] values = new double[side * side];
+        ReadOnlySpan<float> linear = Lab.LinearTable;
+        Span<float> values = side * side <= 1024 ? stackalloc float[side * side] : new float[side * side];
         int k = 0;
         for (int y = cy - half; y <= cy + half; y++)
         {
@@ -91,11 +92,11 @@ public sealed record SymmetricLighting(double Balance, bool LeftDarker, int Pair
             for (int x = cx - half; x <= cx + half; x++)
             {
                 int o = 3 * x;
-                values[k++] = Lab.FromRgb(row[o], row[o + 1], row[o + 2]).L;
+                values[k++] = (float)Lab.LightnessFromLinear(linear[row[o]], linear[row[o + 1]], linear[row[o + 2]]);
             }
         }
 
-        Array.Sort(values);
+        values.Sort();
         return values[values.Length / 2];
     }
 
