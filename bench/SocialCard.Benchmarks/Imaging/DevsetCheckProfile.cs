@@ -4,7 +4,7 @@ using SocialCard.Benchmarks.Faces;
 using SocialCard.Faces;
 using SocialCard.Imaging.Inspection;
 using SocialCard.Photos;
-using SocialCard.Photos.Fixes.FaceEngine;
+using SocialCard.Photos.Faces;
 
 namespace SocialCard.Benchmarks.Imaging;
 
@@ -41,9 +41,9 @@ internal static class DevsetCheckProfile
         (string Label, Func<PhotoChecker> Checker)[] modes =
         [
             ("image-rules", () => new PhotoChecker()),
-            ("face-default", () => new PhotoChecker(new FaceAnalyzerDetector(models))),
-            ("face-cascade-only", () => new PhotoChecker(FaceAnalyzerDetector.CascadeOnly(models))),
-            ("face-416-only", () => new PhotoChecker(new FaceAnalyzerDetector(new FaceAnalyzer(models)))),
+            ("face-default", () => new PhotoChecker(new CheckerFaceDetector(models))),
+            ("face-cascade-only", () => new PhotoChecker(CheckerFaceDetector.CascadeOnly(models))),
+            ("face-416-only", () => new PhotoChecker(new CheckerFaceDetector(new FaceAnalyzer(models)))),
         ];
 
         bool[] standard = [.. inputs.Photos.Select(p => IsStandardSize(p.Bytes))];

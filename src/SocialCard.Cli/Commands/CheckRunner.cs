@@ -3,7 +3,7 @@ using Spectre.Console;
 using SocialCard.Cli.Inputs;
 using SocialCard.Cli.Output;
 using SocialCard.Photos;
-using SocialCard.Photos.Fixes.FaceEngine;
+using SocialCard.Photos.Faces;
 using SocialCard.Photos.Profiles;
 
 namespace SocialCard.Cli.Commands;
@@ -17,9 +17,9 @@ namespace SocialCard.Cli.Commands;
 internal sealed class CheckRunner
 {
     private readonly CliConsole _console;
-    private readonly Func<FaceAnalyzerDetector, PhotoChecker> _checkerFor;
+    private readonly Func<CheckerFaceDetector, PhotoChecker> _checkerFor;
 
-    internal CheckRunner(CliConsole console, Func<FaceAnalyzerDetector, PhotoChecker>? checkerFor = null)
+    internal CheckRunner(CliConsole console, Func<CheckerFaceDetector, PhotoChecker>? checkerFor = null)
     {
         _console = console;
         _checkerFor = checkerFor ?? FaceEngineLoader.Checker;
@@ -37,7 +37,7 @@ internal sealed class CheckRunner
             return _console.UsageError(profileError);
         }
 
-        if (FaceEngineLoader.TryLoad(options.Models, out FaceAnalyzerDetector? detector) is { } engineError)
+        if (FaceEngineLoader.TryLoad(options.Models, out CheckerFaceDetector? detector) is { } engineError)
         {
             return _console.UsageError(engineError);
         }

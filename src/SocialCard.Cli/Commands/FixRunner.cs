@@ -4,7 +4,7 @@ using SocialCard.Cli.Inputs;
 using SocialCard.Cli.Output;
 using SocialCard.Photos;
 using SocialCard.Photos.Fixes;
-using SocialCard.Photos.Fixes.FaceEngine;
+using SocialCard.Photos.Faces;
 using SocialCard.Photos.Profiles;
 using SocialCard.Photos.Rules;
 
@@ -40,7 +40,7 @@ internal sealed class FixRunner
             return _console.UsageError(mapError);
         }
 
-        if (FaceEngineLoader.TryLoad(options.Models, out FaceAnalyzerDetector? detector) is { } engineError)
+        if (FaceEngineLoader.TryLoad(options.Models, out CheckerFaceDetector? detector) is { } engineError)
         {
             return _console.UsageError(engineError);
         }

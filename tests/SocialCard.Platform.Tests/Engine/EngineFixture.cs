@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using SocialCard.Photos;
-using SocialCard.Photos.Fixes.FaceEngine;
+using SocialCard.Photos.Faces;
 
 namespace SocialCard.Platform.Tests.Engine;
 
@@ -9,7 +9,7 @@ namespace SocialCard.Platform.Tests.Engine;
 internal static class EngineFixture
 {
     private static readonly Lazy<PhotoChecker> s_checker = new(() =>
-        new PhotoChecker(FaceAnalyzerDetector.LoadDefault(Path.Combine(RepoRoot(), "models", "face-api"))));
+        new PhotoChecker(CheckerFaceDetector.LoadDefault(Path.Combine(RepoRoot(), "models", "face-api"))));
 
     private static readonly Lazy<IReadOnlyDictionary<string, string>> s_labels = new(LoadLabels);
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Platform.Domain.PhotoReview> s_reviews = new(StringComparer.Ordinal);

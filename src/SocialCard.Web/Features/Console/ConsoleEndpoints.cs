@@ -10,13 +10,13 @@ public static class ConsoleEndpoints
     {
         RouteGroupBuilder group = endpoints.MapGroup("/console").RequireAuthorization(AuthPolicies.Staff).ExcludeFromDescription();
         group.MapGet("/photos/{id:long}/image", GetPhotoAsync);
-        group.MapGet("/exports/{name}", DownloadExport).RequireAuthorization(AuthPolicies.Operator);
+        group.MapGet("/exports/{name}", DownloadExportAsync).RequireAuthorization(AuthPolicies.Operator);
         return group;
     }
 
     public static async Task<Results<FileContentHttpResult, NotFound>> GetPhotoAsync(long id, ConsoleQueries queries, CancellationToken cancellationToken) =>
         await queries.PhotoBytesAsync(id, cancellationToken) is { } bytes ? TypedResults.File(bytes, "image/jpeg") : TypedResults.NotFound();
 
-    public static Results<PhysicalFileHttpResult, NotFound> DownloadExport(string name, ExportPackages packages) =>
-        packages.PathOf(name) is { } path ? TypedResults.PhysicalFile(path, "application/zip", name + ".zip") : TypedResults.NotFound();
+    public static async Task<Results<FileContentHttpResult, NotFound>> DownloadExportAsync(string name, ExportPackages packages, CancellationToken cancellationToken) =>
+        await packages.ReadAsync(name, cancellationToken) is { } bytes ? TypedResults.File(bytes, "application/zip", name + ".zip") : TypedResults.NotFound();
 }

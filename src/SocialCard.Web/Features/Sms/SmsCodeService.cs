@@ -29,7 +29,13 @@ public sealed class SmsCodeService
         _options = options.Value;
     }
 
-    public async Task<SmsSendResult> SendCodeAsync(string? phone, string clientKey, CancellationToken cancellationToken)
+    public Task<SmsSendResult> SendCodeAsync(string? phone, string clientKey, CancellationToken cancellationToken) =>
+        SendCodeAsync(phone, clientKey, deliver: true, cancellationToken);
+
+    /// <summary>Issues a code under the same limits; with <paramref name="deliver"/> false the code is recorded (so
+    /// limits, attempts and answers are exactly those of a real send) but no message leaves: the wizard's stand-in
+    /// number for an ID number without a phone on file.</summary>
+    public async Task<SmsSendResult> SendCodeAsync(string? phone, string clientKey, bool deliver, CancellationToken cancellationToken)
     {
         if (InputRules.MobilePhone(phone) is not null)
         {
@@ -42,7 +48,7 @@ public sealed class SmsCodeService
         var entry = new SmsCodeEntry(number, clientKey, Hash(number, code), now, now + _options.CodeLifetime);
         var limits = new SmsLimits(_options.ResendInterval, _options.DailyLimitPerNumber, _options.DailyLimitPerClient);
         SmsSendResult result = await _store.TryIssueAsync(entry, limits, now, cancellationToken).ConfigureAwait(false);
-        if (result.IsSent)
+        if (result.IsSent && deliver)
         {
             int minutes = (int)Math.Round(_options.CodeLifetime.TotalMinutes);
             string text = string.Create(CultureInfo.InvariantCulture,

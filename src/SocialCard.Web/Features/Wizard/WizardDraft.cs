@@ -33,10 +33,24 @@ public sealed class WizardDraft
 
     public RegistryPerson? Person { get; set; }
 
-    // Mobile
+    // Mobile: the code goes to the phone on file for the ID number (or to a stand-in when there is none, so that an
+    // unknown ID number answers like a known one); the applicant never chooses the number.
     public string? Mobile { get; set; }
 
     public string? VerifiedMobile { get; set; }
+
+    /// <summary>The person whose phone on file <see cref="VerifiedMobile"/> was verified for.</summary>
+    public long? VerifiedPersonId { get; set; }
+
+    /// <summary>
+    /// True once the visitor has entered the code sent to the phone on file of the person found for the ID number:
+    /// nothing personal (name, social security number, photo on file) is shown before.
+    /// </summary>
+    public bool HasProvenIdentity =>
+        Person is { Phone: { } phone } person && VerifiedPersonId == person.PersonId && string.Equals(VerifiedMobile, phone, StringComparison.Ordinal);
+
+    /// <summary>True when <see cref="Mobile"/> is the phone on file of <see cref="Person"/> (not a stand-in).</summary>
+    public bool HasPhoneOnFile => Person is { Phone: { } phone } && string.Equals(Mobile, phone, StringComparison.Ordinal);
 
     // Unit
     public long? WorkUnitId { get; set; }

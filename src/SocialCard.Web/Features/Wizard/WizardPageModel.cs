@@ -48,6 +48,11 @@ public abstract class WizardPageModel : PageModel
             return;
         }
 
+        if (Step > WizardStep.Mobile && !_draft.HasProvenIdentity && _draft.Done.Remove(WizardStep.Mobile))
+        {
+            Save(); // the person or their phone on file changed since the code was verified
+        }
+
         WizardStep open = _draft.FirstOpenStep();
         if (Step > open)
         {

@@ -1,6 +1,6 @@
 using SocialCard.Imaging;
 using SocialCard.Photos.Fixes;
-using SocialCard.Photos.Fixes.FaceEngine;
+using SocialCard.Photos.Faces;
 using SocialCard.Photos.Profiles;
 using SocialCard.Photos.Tests.TestSupport;
 
@@ -9,13 +9,13 @@ namespace SocialCard.Photos.Tests.Fixes.Support;
 /// <summary>Shared inputs of the fix tests: the face engine (loaded once), the devset originals, paths.</summary>
 internal static class FixTestData
 {
-    private static readonly Lazy<FaceAnalyzerDetector> s_detector = new(() => FaceAnalyzerDetector.LoadDefault(Path.Combine(RepoRoot, "models", "face-api")));
+    private static readonly Lazy<CheckerFaceDetector> s_detector = new(() => CheckerFaceDetector.LoadDefault(Path.Combine(RepoRoot, "models", "face-api")));
 
     public static string DevsetRoot => TestPhotos.DevsetDirectory;
 
     public static string OriginalsDir => Path.Combine(DevsetRoot, "originals");
 
-    public static FaceAnalyzerDetector Detector => s_detector.Value;
+    public static CheckerFaceDetector Detector => s_detector.Value;
 
     public static SpecProfile Suzhou => SpecProfiles.Get(SpecProfiles.Suzhou);
 
