@@ -15,7 +15,8 @@ namespace SocialCard.Web.Hosting;
 /// <c>Storage:DataDirectory</c> by default, PostgreSQL with <c>Storage:Provider=PostgreSql</c> and
 /// <c>Storage:ConnectionString</c>; files (photos, ID-card images, exports) encrypted under <c>files</c> in the data
 /// folder by default, in an S3-compatible bucket with <c>FileStore:Provider=S3</c> and <c>FileStore:S3:*</c>. Adds the photo engine behind the Platform's <see cref="IPhotoReviewer"/> port,
-/// the start-up migration/seed, and the background job workers (<c>Site:RunWorkers</c>).
+/// the start-up migration/seed, and the worker host (<c>Site:RunWorkers</c>): the job workers and the
+/// recurring-job scheduler.
 /// </summary>
 public static class PlatformServiceExtensions
 {
@@ -46,6 +47,11 @@ public static class PlatformServiceExtensions
         if (builder.Configuration.GetValue("Site:RunWorkers", true))
         {
             services.AddHostedService<JobWorkerService>();
+            if (builder.Configuration.GetValue("Jobs:RunScheduler", true))
+            {
+                services.AddSingleton<RecurringJobScheduler>();
+                services.AddHostedService(sp => sp.GetRequiredService<RecurringJobScheduler>());
+            }
         }
 
         services.AddHostedService<StartupWarmUpService>();
