@@ -2,10 +2,10 @@
 # check --jobs N scaling: photos per second of the real CLI over a folder, at 1 and 2 jobs (or the job counts given).
 #
 #   bench/check-scaling.sh [DIR] [REPEATS] [JOBS...]
-#   defaults: DIR=/work/shared/photos/devset/images, REPEATS=3, JOBS="1 2"
+#   defaults: DIR=../shared/photos/devset/images (relative to the repository root), REPEATS=3, JOBS="1 2"
 #
-# Builds src/SocialCard.Cli once (Release, into $SC_ARTIFACTS if set), then for each job count runs
-#   dotnet run --no-build --project src/SocialCard.Cli -c Release -- check DIR --profile suzhou-sscard --format json --jobs N
+# Publishes the command line if needed (scripts/setup.d/90-cli.sh), then for each job count runs
+#   artifacts/cli/socialcard check DIR --profile suzhou-sscard --format json --jobs N
 # REPEATS times and keeps the fastest run (the least disturbed by other work on the machine). Start-up (process,
 # JIT, profile and model loading) is measured by checking one photo the same way and is reported separately:
 #   raw photos/s = photos / wall time;  net photos/s = photos / (wall time - start-up time).
@@ -15,18 +15,15 @@
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-dir="${1:-/work/shared/photos/devset/images}"
+if [ -n "${1:-}" ]; then dir="$(realpath "$1")"; label="$1"; else
+  dir="$repo/../shared/photos/devset/images"; label="../shared/photos/devset/images"; fi
 repeats="${2:-3}"
 shift $(( $# > 2 ? 2 : $# )) || true
 jobs_list=("$@")
 if [ ${#jobs_list[@]} -eq 0 ]; then jobs_list=(1 2); fi
 
 cd "$repo"
-if ! build_log=$(dotnet build src/SocialCard.Cli -c Release --nologo -v quiet 2>&1); then
-  echo "build of src/SocialCard.Cli failed:" >&2
-  echo "$build_log" | grep -E 'error|Error' >&2 || echo "$build_log" >&2
-  exit 1
-fi
+bash scripts/setup.d/90-cli.sh >&2
 
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
@@ -38,7 +35,7 @@ mkdir "$tmp/one" && cp "$one_photo" "$tmp/one/"
 run_check() {
   local rc=0
   /usr/bin/time -f '%e %U %S' -o "$3.time" \
-    dotnet run --no-build --project src/SocialCard.Cli -c Release -- check "$1" --profile suzhou-sscard --format json \
+    artifacts/cli/socialcard check "$1" --profile suzhou-sscard --format json \
     --jobs "$2" >"$3" 2>"$3.err" || rc=$?
   if [ "$rc" -gt 1 ]; then
     echo "check failed (exit $rc):" >&2
@@ -61,7 +58,7 @@ photos=$(find "$dir" -type f | wc -l)
 best_of "$tmp/one" 1
 startup=$best_wall
 printf 'check-scaling  %s  (%s files, profile suzhou-sscard, best of %s runs, %s, %s CPUs)\n' \
-  "$dir" "$photos" "$repeats" "$(date -u +%Y-%m-%dT%H:%MZ)" "$(nproc)"
+  "$label" "$photos" "$repeats" "$(date -u +%Y-%m-%dT%H:%MZ)" "$(nproc)"
 printf 'start-up (check of 1 photo): %.2f s\n' "$startup"
 printf 'load average before: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-6s %7s %8s %8s %6s %12s %12s %8s\n' jobs photos wall_s cpu_s cores raw_photo/s net_photo/s speedup

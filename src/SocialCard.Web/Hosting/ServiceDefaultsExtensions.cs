@@ -83,7 +83,7 @@ public static class ServiceDefaultsExtensions
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages =>
         {
             pages.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", StatusCodeSelector = StatusFor });
-            pages.UseStatusCodePagesWithReExecute("/error", "?code={0}");
+            pages.UseStatusCodePagesWithReExecute("/error/{0}");
         });
         // A body declared larger than the upload limit is refused before anything reads it (antiforgery included):
         // 413 with the bilingual "too large" page or problem, not a 400 or 500 from a half-read form.
@@ -136,7 +136,7 @@ public static class ServiceDefaultsExtensions
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.LoginPath = "/portal/login";
                 o.LogoutPath = "/portal/logout";
-                o.AccessDeniedPath = "/error?code=403";
+                o.AccessDeniedPath = "/error/403";
                 o.ExpireTimeSpan = security.SessionIdle;
                 o.SlidingExpiration = true;
             })
@@ -148,7 +148,7 @@ public static class ServiceDefaultsExtensions
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.LoginPath = "/console/login";
                 o.LogoutPath = "/console/logout";
-                o.AccessDeniedPath = "/error?code=403";
+                o.AccessDeniedPath = "/error/403";
                 o.ExpireTimeSpan = security.SessionIdle;
                 o.SlidingExpiration = true;
             })
@@ -171,6 +171,10 @@ public static class ServiceDefaultsExtensions
                 .AddAuthenticationSchemes(AuthSchemes.Staff)
                 .RequireClaim(SocialCardClaims.StaffLogin)
                 .RequireRole(StaffRoles.CardOperator, StaffRoles.Admin))
+            .AddPolicy(AuthPolicies.Counter, p => p
+                .AddAuthenticationSchemes(AuthSchemes.Staff)
+                .RequireClaim(SocialCardClaims.StaffLogin)
+                .RequireRole(StaffRoles.Clerk, StaffRoles.Admin))
             .AddPolicy(AuthPolicies.Auditor, p => p
                 .AddAuthenticationSchemes(AuthSchemes.Staff)
                 .RequireClaim(SocialCardClaims.StaffLogin)

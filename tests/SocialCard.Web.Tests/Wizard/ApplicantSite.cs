@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using SocialCard.Platform.Jobs;
 using SocialCard.Platform.Storage;
 using SocialCard.Web.Features.PhotoCheck;
 using SocialCard.Web.Features.Sms;
@@ -40,8 +39,6 @@ public sealed class ApplicantSite : SiteFactory
             // Own database: Program.cs reads Storage:* before the factory's settings apply, so the options are replaced here.
             services.RemoveAll<StorageOptions>();
             services.AddSingleton(new StorageOptions { DataDirectory = DataDirectory });
-            services.RemoveAll<ICardCentreExportSink>();
-            services.AddSingleton<ICardCentreExportSink>(new DirectoryExportSink(Path.Combine(DataDirectory, "exports")));
             services.AddApplicantServices(new ConfigurationBuilder().Build());
 
             // One photo engine (face networks loaded once) for every applicant site in the test run.
