@@ -92,6 +92,10 @@ public static class ServiceDefaultsExtensions
         {
             if (context.Request.ContentLength > maxUpload)
             {
+                // The status page re-runs this request: with no body left, nothing there tries to read the form.
+                context.Request.Body = Stream.Null;
+                context.Request.ContentLength = 0;
+                context.Request.ContentType = null;
                 context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
                 return;
             }

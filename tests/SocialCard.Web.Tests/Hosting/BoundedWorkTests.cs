@@ -57,7 +57,8 @@ public sealed class BoundedWorkTests
         string config = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "SocialCard.Web.runtimeconfig.json"));
         using JsonDocument doc = JsonDocument.Parse(config);
         JsonElement limit = doc.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties").GetProperty("System.GC.HeapHardLimit");
-        Assert.True(limit.GetInt64() > 0);
+        long bytes = limit.ValueKind == JsonValueKind.String ? long.Parse(limit.GetString()!, System.Globalization.CultureInfo.InvariantCulture) : limit.GetInt64();
+        Assert.True(bytes > 0);
     }
 
     [Fact]

@@ -84,7 +84,6 @@ public sealed class WizardStepTests : IAsyncLifetime
 
         // The code went to the phone on file; entering it opens the person's data.
         await flow.Client.AdvanceAsync("/apply/mobile", new Dictionary<string, string> { ["Code"] = _site.LatestCode(ApplicantData.PhotoPersonPhone) }, "/apply/unit");
-        Assert.Contains(ApplicantData.PhotoPersonName, WebUtility.HtmlDecode(await flow.Client.GetHtmlAsync("/apply/unit")), StringComparison.Ordinal);
         Assert.Contains("0137600124", await flow.Client.GetHtmlAsync("/apply/identity"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await flow.Client.Http.GetAsync("/apply/files/photo-on-file")).StatusCode);
     }

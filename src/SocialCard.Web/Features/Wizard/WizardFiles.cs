@@ -15,7 +15,7 @@ public static class WizardFiles
         RouteGroupBuilder group = endpoints.MapGroup("/apply").ExcludeFromDescription();
         group.MapGet("/files/{name}", GetFileAsync);
         group.MapGet("/form.pdf", GetFormAsync);
-        group.MapPost("/restart", Restart).WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute());
+        group.MapPost("/restart", RestartAsync).DisableAntiforgery(); // validated in the handler (no form parameters to bind)
         return group;
     }
 
@@ -97,8 +97,14 @@ public static class WizardFiles
         return TypedResults.File(pdf, "application/pdf", inline ? null : view.Reference + ".pdf");
     }
 
-    private static RedirectHttpResult Restart(HttpContext context, IWizardDraftStore drafts)
+    private static async Task<Results<RedirectHttpResult, BadRequest>> RestartAsync(HttpContext context, IWizardDraftStore drafts,
+        Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery)
     {
+        if (!await antiforgery.IsRequestValidAsync(context).ConfigureAwait(false))
+        {
+            return TypedResults.BadRequest(); // a cross-site post cannot throw away the visitor's draft
+        }
+
         if (CurrentDraft(context, drafts) is { } draft)
         {
             drafts.Remove(draft.Id);
