@@ -74,7 +74,7 @@ public static class ApplicantServiceExtensions
         bool? devOutbox = services.GetRequiredService<IOptions<SmsOptions>>().Value.EnableDevOutbox;
         IHostEnvironment environment = services.GetRequiredService<IHostEnvironment>();
         // Never outside Development and Testing, whatever the setting says: the page shows every code sent.
-        if ((devOutbox ?? true) && (environment.IsDevelopment() || environment.IsEnvironment("Testing")))
+        if ((devOutbox ?? true) && SocialCard.Web.Hosting.DemoSecretGuard.AllowsDemo(environment))
         {
             endpoints.MapDevSmsOutbox();
         }
