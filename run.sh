@@ -10,11 +10,19 @@ cd "$(dirname "$0")"
 
 if [ "${1:-}" = "check" ]; then
   samples="${2:-../shared/photos/devset/images}"
-  dotnet run --project src/SocialCard.Cli -c Release --no-build -- check "$samples" --profile suzhou-sscard --format table || [ $? -eq 1 ]
+  artifacts/cli/socialcard check "$samples" --profile suzhou-sscard --format table || [ $? -eq 1 ]
   exit 0
 fi
 
 mkdir -p data
+cat <<'BANNER'
+================================================================================
+ 演示模式 / DEMO MODE: this runs a demonstration with generated demo data, demo
+ passwords, a published demo API key and the SMS outbox (/dev/sms-outbox), in the
+ Development environment. Never use it for real applicants. A deployment runs
+ with ASPNETCORE_ENVIRONMENT=Production, where any demo setting stops the start.
+================================================================================
+BANNER
 # Development: the built-in SMS outbox page (/dev/sms-outbox) is on; no external SMS gateway is needed.
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 exec dotnet run --project src/SocialCard.Web -c Release --no-build --no-launch-profile -- \

@@ -49,6 +49,8 @@ public static class PlatformServiceCollectionExtensions
         services.AddSingleton<ApplicationService>();
         services.AddSingleton<PhotoSubmissionService>();
         services.AddSingleton<CardLifecycleService>();
+        services.AddSingleton<Desks.CardPickupDesk>();
+        services.AddSingleton<Desks.ApplicationsDesk>();
         services.AddSingleton<PeopleQueryService>();
         services.AddSingleton<RegistryImporter>();
         services.AddSingleton<AccountSignIn>();

@@ -4,6 +4,7 @@ using SocialCard.Platform.Demo;
 using SocialCard.Platform.Domain;
 using SocialCard.Platform.Files;
 using SocialCard.Platform.Jobs;
+using SocialCard.Platform.Sms;
 using SocialCard.Platform.Storage;
 using SocialCard.Web.Features.PhotoCheck;
 using SocialCard.Web.Workers;
@@ -15,7 +16,8 @@ namespace SocialCard.Web.Hosting;
 /// <c>Storage:DataDirectory</c> by default, PostgreSQL with <c>Storage:Provider=PostgreSql</c> and
 /// <c>Storage:ConnectionString</c>; files (photos, ID-card images, exports) encrypted under <c>files</c> in the data
 /// folder by default, in an S3-compatible bucket with <c>FileStore:Provider=S3</c> and <c>FileStore:S3:*</c>. Adds the photo engine behind the Platform's <see cref="IPhotoReviewer"/> port,
-/// the start-up migration/seed, and the background job workers (<c>Site:RunWorkers</c>).
+/// the start-up migration/seed, and the worker host (<c>Site:RunWorkers</c>): the job workers and the
+/// recurring-job scheduler.
 /// </summary>
 public static class PlatformServiceExtensions
 {
@@ -39,13 +41,26 @@ public static class PlatformServiceExtensions
         services.AddOptions<JobWorkerHostOptions>().BindConfiguration("Jobs");
         services.AddSingleton<EnginePhotoReviewer>();
         services.AddSingleton<IPhotoReviewer>(sp => sp.GetRequiredService<EnginePhotoReviewer>());
-        services.TryAddSingleton<ISmsGateway, LogSmsGateway>();
+        HttpSmsGatewayOptions smsGateway = builder.Configuration.GetSection("SmsGateway").Get<HttpSmsGatewayOptions>() ?? new HttpSmsGatewayOptions();
+        if (smsGateway.Endpoint is not null)
+        {
+            services.AddHttpSmsGateway(smsGateway); // the provider's HTTP API (SmsGateway:Endpoint, keys, sign name)
+        }
+        else
+        {
+            services.TryAddSingleton<ISmsGateway, LogSmsGateway>();
+        }
         services.AddSocialCardPlatform(storage, fileStore: files);
 
         services.AddHostedService<StorageStartupService>(); // first: the schema exists before any worker claims a job
         if (builder.Configuration.GetValue("Site:RunWorkers", true))
         {
             services.AddHostedService<JobWorkerService>();
+            if (builder.Configuration.GetValue("Jobs:RunScheduler", true))
+            {
+                services.AddSingleton<RecurringJobScheduler>();
+                services.AddHostedService(sp => sp.GetRequiredService<RecurringJobScheduler>());
+            }
         }
 
         services.AddHostedService<StartupWarmUpService>();

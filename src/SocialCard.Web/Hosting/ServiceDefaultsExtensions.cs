@@ -77,13 +77,26 @@ public static class ServiceDefaultsExtensions
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api =>
         {
-            api.UseExceptionHandler();
+            api.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor });
             api.UseStatusCodePages();
         });
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages =>
         {
-            pages.UseExceptionHandler("/error");
-            pages.UseStatusCodePagesWithReExecute("/error", "?code={0}");
+            pages.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", StatusCodeSelector = StatusFor });
+            pages.UseStatusCodePagesWithReExecute("/error/{0}");
+        });
+        // A body declared larger than the upload limit is refused before anything reads it (antiforgery included):
+        // 413 with the bilingual "too large" page or problem, not a 400 or 500 from a half-read form.
+        long maxUpload = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecurityOptions>>().Value.MaxUploadBytes;
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.ContentLength > maxUpload)
+            {
+                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                return;
+            }
+
+            await next(context);
         });
         if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
         {
@@ -103,6 +116,14 @@ public static class ServiceDefaultsExtensions
         return app;
     }
 
+    /// <summary>An upload over the request or form size limit is 413 (with the bilingual "too large" text), not 500.</summary>
+    private static int StatusFor(Exception exception) => exception switch
+    {
+        BadHttpRequestException bad => bad.StatusCode,
+        InvalidDataException form when form.Message.Contains("limit", StringComparison.OrdinalIgnoreCase) => StatusCodes.Status413PayloadTooLarge,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
     private static void AddAuth(IServiceCollection services, SecurityOptions security)
     {
         services.AddSingleton<ApiKeyStore>();
@@ -115,7 +136,7 @@ public static class ServiceDefaultsExtensions
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.LoginPath = "/portal/login";
                 o.LogoutPath = "/portal/logout";
-                o.AccessDeniedPath = "/error?code=403";
+                o.AccessDeniedPath = "/error/403";
                 o.ExpireTimeSpan = security.SessionIdle;
                 o.SlidingExpiration = true;
             })
@@ -127,7 +148,7 @@ public static class ServiceDefaultsExtensions
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.LoginPath = "/console/login";
                 o.LogoutPath = "/console/logout";
-                o.AccessDeniedPath = "/error?code=403";
+                o.AccessDeniedPath = "/error/403";
                 o.ExpireTimeSpan = security.SessionIdle;
                 o.SlidingExpiration = true;
             })
@@ -150,6 +171,10 @@ public static class ServiceDefaultsExtensions
                 .AddAuthenticationSchemes(AuthSchemes.Staff)
                 .RequireClaim(SocialCardClaims.StaffLogin)
                 .RequireRole(StaffRoles.CardOperator, StaffRoles.Admin))
+            .AddPolicy(AuthPolicies.Counter, p => p
+                .AddAuthenticationSchemes(AuthSchemes.Staff)
+                .RequireClaim(SocialCardClaims.StaffLogin)
+                .RequireRole(StaffRoles.Clerk, StaffRoles.Admin))
             .AddPolicy(AuthPolicies.Auditor, p => p
                 .AddAuthenticationSchemes(AuthSchemes.Staff)
                 .RequireClaim(SocialCardClaims.StaffLogin)

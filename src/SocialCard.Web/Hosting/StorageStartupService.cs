@@ -15,7 +15,8 @@ namespace SocialCard.Web.Hosting;
 /// Runs before the workers and before the first request: migrates the schema (unless
 /// <c>Storage:MigrateOnStartup</c> is false) and, on the embedded SQLite default with <c>Demo:Seed</c> (on PostgreSQL only with <c>Site:DemoOnPostgreSql</c>), seeds demo
 /// data with the Platform's seeder plus one staff sign-in per role; once the server listens it prints the URL and the
-/// demo sign-ins.
+/// demo sign-ins. Outside Development (and the test host) it refuses to start while a demo secret is configured
+/// (<see cref="DemoSecretGuard"/>).
 /// </summary>
 public sealed class StorageStartupService(
     IServiceProvider services,
@@ -24,7 +25,11 @@ public sealed class StorageStartupService(
     IOptions<SiteOptions> siteOptions,
     ApiKeyStore apiKeys,
     IServer server,
-    IHostApplicationLifetime lifetime) : IHostedService
+    IHostApplicationLifetime lifetime,
+    IHostEnvironment environment,
+    IOptions<SocialCard.Web.Features.Sms.SmsOptions> smsOptions,
+    IOptions<ApiKeyOptions> apiKeyOptions,
+    ILogger<StorageStartupService> logger) : IHostedService
 {
     /// <summary>Demo staff besides the Platform's "demo-admin": one per role, same demo password.</summary>
     public static readonly IReadOnlyList<(string Login, string Name, StaffRole Role)> DemoStaff =
@@ -40,6 +45,18 @@ public sealed class StorageStartupService(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         DemoOptions demo = demoOptions.Value;
+        if (!DemoSecretGuard.AllowsDemo(environment))
+        {
+            IReadOnlyList<string> findings = await DemoSecretGuard.FindAsync(demo, smsOptions.Value, apiKeyOptions.Value, siteOptions.Value.DemoApiKey,
+                database, cancellationToken);
+            if (findings.Count > 0)
+            {
+                WebLog.DemoSecretRefused(logger, environment.EnvironmentName, string.Join("; ", findings));
+                throw new InvalidOperationException(
+                    $"Refusing to start in {environment.EnvironmentName} with a demo secret: {string.Join("; ", findings)}. Demo settings are for Development only.");
+            }
+        }
+
         bool seed = demo.Seed && (database.Provider == StorageProvider.Sqlite || siteOptions.Value.DemoOnPostgreSql);
         await services.InitializeSocialCardPlatformAsync(seed ? demo : null, cancellationToken);
         if (!seed)

@@ -319,6 +319,11 @@ public sealed class WizardStepTests : IAsyncLifetime
         await flow.SubmitAsync();
         string done = WebUtility.HtmlDecode(await flow.Client.GetHtmlAsync("/apply/done"));
         Assert.Matches("CD[0-9]{8}", done);
+        Assert.DoesNotContain("CD00000001", done, StringComparison.Ordinal); // references are not the row number
+
+        // "Start another application" needs the form's antiforgery token.
+        Assert.Equal(HttpStatusCode.BadRequest, (await flow.Client.Http.PostAsync("/apply/restart", new FormUrlEncodedContent([]))).StatusCode);
+        Assert.Contains("action=\"/apply/restart\"", done, StringComparison.Ordinal);
         HttpResponseMessage pdf = await flow.Client.Http.GetAsync("/apply/form.pdf");
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
         string text = PdfTools.Text(await pdf.Content.ReadAsByteArrayAsync());

@@ -6,13 +6,15 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace SocialCard.Web.Features.Sms;
 
 /// <summary>GET /dev/sms-outbox: the demo's "phone" (every message the default sender took), newest first; and
-/// /dev/sms-outbox.json for scripts. Mapped only when <see cref="SmsOptions.EnableDevOutbox"/> allows it.</summary>
+/// /dev/sms-outbox.json for scripts; staff sign-in required. Mapped only when <see cref="SmsOptions.EnableDevOutbox"/> allows it.</summary>
 public static class DevSmsOutboxPage
 {
     public static void MapDevSmsOutbox(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/dev/sms-outbox", Html).ExcludeFromDescription();
-        endpoints.MapGet("/dev/sms-outbox.json", (DevSmsOutbox outbox) => TypedResults.Ok(outbox.Snapshot())).ExcludeFromDescription();
+        // Every code sent is readable here: centre staff only, even in the demo.
+        RouteGroupBuilder group = endpoints.MapGroup("/dev").RequireAuthorization(SocialCard.Web.Security.AuthPolicies.Staff).ExcludeFromDescription();
+        group.MapGet("/sms-outbox", Html);
+        group.MapGet("/sms-outbox.json", (DevSmsOutbox outbox) => TypedResults.Ok(outbox.Snapshot()));
     }
 
     private static ContentHttpResult Html(DevSmsOutbox outbox, HttpContext context)

@@ -15,7 +15,7 @@ public static class WizardFiles
         RouteGroupBuilder group = endpoints.MapGroup("/apply").ExcludeFromDescription();
         group.MapGet("/files/{name}", GetFileAsync);
         group.MapGet("/form.pdf", GetFormAsync);
-        group.MapPost("/restart", Restart).DisableAntiforgery();
+        group.MapPost("/restart", Restart).WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute());
         return group;
     }
 
