@@ -73,7 +73,8 @@ public static class ApplicantServiceExtensions
         services.GetRequiredService<ApplicantRegistration>().EndpointsMapped = true;
         bool? devOutbox = services.GetRequiredService<IOptions<SmsOptions>>().Value.EnableDevOutbox;
         IHostEnvironment environment = services.GetRequiredService<IHostEnvironment>();
-        if (devOutbox ?? SocialCard.Web.Hosting.DemoSecretGuard.AllowsDemo(environment))
+        // Never outside Development and Testing, whatever the setting says: the page shows every code sent.
+        if ((devOutbox ?? true) && SocialCard.Web.Hosting.DemoSecretGuard.AllowsDemo(environment))
         {
             endpoints.MapDevSmsOutbox();
         }
