@@ -42,6 +42,9 @@ public sealed class StorageStartupService(
 
     private string[] _demoLines = [];
 
+    /// <summary>What the start-up banner prints about the demo data (empty without demo data).</summary>
+    public IReadOnlyList<string> DemoLines => _demoLines;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         DemoOptions demo = demoOptions.Value;
@@ -83,12 +86,17 @@ public sealed class StorageStartupService(
             apiKeys.Register("demo-integrator", demoKey, 600, units);
         }
 
+        // A demo person who has not applied yet: the ID number a newcomer types into the wizard.
+        string? applicant = await db.People.AsNoTracking()
+            .Where(p => p.IdType == IdType.ResidentId && p.UnitId != null && !db.Applications.Any(a => a.PersonId == p.Id))
+            .OrderBy(p => p.Id).Select(p => p.IdNumber).FirstOrDefaultAsync(cancellationToken);
         _demoLines =
         [
             "演示数据 / demo data: " + database.ConnectionString,
             $"  参保单位 / units (单位代码):  {string.Join(", ", units.Take(5))}{(units.Count > 5 ? " ..." : "")}   密码 / password: {demo.DemoPassword}",
             $"  中心人员 / staff:  demo-admin (Admin), {string.Join(", ", DemoStaff.Select(s => $"{s.Login} ({s.Role})"))}   密码 / password: {demo.DemoPassword}",
             $"  API 密钥 / API key (X-Api-Key): {demoKey}",
+            $"  申请人 / applicant (/apply):  身份证号码 / ID number {applicant}   短信验证码见 / SMS codes at /dev/sms-outbox",
         ];
         lifetime.ApplicationStarted.Register(PrintBanner);
     }
