@@ -52,13 +52,8 @@ public sealed class ErrorModel : PageModel
     private async Task FillAsync(int? code)
     {
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
-<<<<<<< HEAD
-        // A re-executed status page keeps the original status; the exception handler's selected status (413 for a body
-        // over the limit) comes through the response; a direct visit (the access-denied redirect) sets it.
-=======
         // A re-executed status page keeps the original status (an exception's too, e.g. 413 for an upload over the
         // limit); a direct visit (the access-denied redirect) sets it.
->>>>>>> main
         StatusCodeValue = code is >= 400 and <= 599 ? code.Value
             : Response.StatusCode >= StatusCodes.Status400BadRequest ? Response.StatusCode : StatusCodes.Status500InternalServerError;
         if (Response.StatusCode < StatusCodes.Status400BadRequest)
