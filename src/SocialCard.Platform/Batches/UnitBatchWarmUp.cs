@@ -19,12 +19,16 @@ public static class UnitBatchWarmUp
     private const string UnitCode = "9999999999";
     private const string PersonalNumber = "0000000001";
 
-    /// <summary>Runs the path once; returns the verdict the scratch batch got (proof that it went all the way).</summary>
-    public static async Task<PhotoVerdict?> RunAsync(IPhotoReviewer reviewer, byte[] photo, string profileId, CancellationToken cancellationToken)
+    /// <summary>Runs the path once; returns the verdict the scratch batch got (proof that it went all the way). The
+    /// scratch folder is made in <paramref name="scratchParent"/> (default: the system's temporary folder).</summary>
+    public static async Task<PhotoVerdict?> RunAsync(IPhotoReviewer reviewer, byte[] photo, string profileId, CancellationToken cancellationToken,
+        string? scratchParent = null)
     {
         ArgumentNullException.ThrowIfNull(reviewer);
         ArgumentNullException.ThrowIfNull(photo);
-        DirectoryInfo folder = Directory.CreateTempSubdirectory("socialcard-warmup-");
+        DirectoryInfo folder = scratchParent is null
+            ? Directory.CreateTempSubdirectory("socialcard-warmup-")
+            : Directory.CreateDirectory(Path.Combine(scratchParent, "socialcard-warmup-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(6))));
         try
         {
             var database = new PlatformDatabase(new StorageOptions

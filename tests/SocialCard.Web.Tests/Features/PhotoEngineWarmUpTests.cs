@@ -26,10 +26,19 @@ public sealed class PhotoEngineWarmUpTests
     public async Task The_package_path_warm_up_records_the_blank_photo_as_failed_and_leaves_no_folder_behind()
     {
         PhotoEngine engine = PhotoEngine.Create(new PhotoCheckOptions { UseFaces = false }, SourceDirectory(), NullLogger.Instance);
-        string[] before = Directory.GetDirectories(Path.GetTempPath(), "socialcard-warmup-*");
-        PhotoVerdict? verdict = await UnitBatchWarmUp.RunAsync(new EnginePhotoReviewer(engine.Checker, new SocialCard.Platform.Engine.ReviewConcurrency(1)), PhotoEngine.BlankPhoto(), "suzhou-sscard", CancellationToken.None);
-        Assert.Equal(PhotoVerdict.Failed, verdict); // a blank white frame fails the pre-review (no person, no face region)
-        Assert.Equal(before.Order(), Directory.GetDirectories(Path.GetTempPath(), "socialcard-warmup-*").Order());
+        // Its own parent folder: sites that other tests start warm up in the system's temporary folder at the same time.
+        DirectoryInfo parent = Directory.CreateTempSubdirectory("socialcard-warmup-test-");
+        try
+        {
+            PhotoVerdict? verdict = await UnitBatchWarmUp.RunAsync(new EnginePhotoReviewer(engine.Checker, new SocialCard.Platform.Engine.ReviewConcurrency(1)),
+                PhotoEngine.BlankPhoto(), "suzhou-sscard", CancellationToken.None, parent.FullName);
+            Assert.Equal(PhotoVerdict.Failed, verdict); // a blank white frame fails the pre-review (no person, no face region)
+            Assert.Empty(parent.GetFileSystemInfos());
+        }
+        finally
+        {
+            parent.Delete(recursive: true);
+        }
     }
 
     private static string SourceDirectory([System.Runtime.CompilerServices.CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
