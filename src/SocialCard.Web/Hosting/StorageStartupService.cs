@@ -96,7 +96,7 @@ public sealed class StorageStartupService(
             $"  参保单位 / units (单位代码):  {string.Join(", ", units.Take(5))}{(units.Count > 5 ? " ..." : "")}   密码 / password: {demo.DemoPassword}",
             $"  中心人员 / staff:  demo-admin (Admin), {string.Join(", ", DemoStaff.Select(s => $"{s.Login} ({s.Role})"))}   密码 / password: {demo.DemoPassword}",
             $"  API 密钥 / API key (X-Api-Key): {demoKey}",
-            $"  申请人 / applicant (/apply):  身份证号码 / ID number {applicant}   短信验证码见 / SMS codes at /dev/sms-outbox",
+            $"  申请人 / applicant (/apply):  身份证号码 / ID number {applicant}   短信验证码：以中心工作人员登录后查看 /dev/sms-outbox / SMS codes: sign in as centre staff, then /dev/sms-outbox",
         ];
         lifetime.ApplicationStarted.Register(PrintBanner);
     }
