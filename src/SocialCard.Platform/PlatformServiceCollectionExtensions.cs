@@ -48,7 +48,10 @@ public static class PlatformServiceCollectionExtensions
         services.AddSingleton<PeopleQueryService>();
         services.AddSingleton<RegistryImporter>();
         services.AddSingleton<AccountSignIn>();
+        services.AddOptions<SmsOptions>();
         services.AddSingleton<SmsCodeService>();
+        services.AddSingleton<SmsOutboxQueries>();
+        services.AddSingleton<DataProtectionKeyStore>();
         services.AddSingleton<DemoSeeder>();
         return services;
     }

@@ -3,9 +3,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SocialCard.Platform.Jobs;
+using SocialCard.Platform.Security;
 using SocialCard.Platform.Storage;
 using SocialCard.Web.Features.PhotoCheck;
-using SocialCard.Web.Features.Sms;
 using SocialCard.Web.Features.Wizard;
 using SocialCard.Web.Tests.Infrastructure;
 
@@ -53,8 +53,6 @@ public sealed class ApplicantSite : SiteFactory
 
     public SettableTimeProvider Clock { get; } = new(Start);
 
-    public DevSmsOutbox Outbox => Services.GetRequiredService<DevSmsOutbox>();
-
     public ApplicationService Applications => Services.GetRequiredService<ApplicationService>();
 
     /// <summary>Starts the host and seeds the data once.</summary>
@@ -79,9 +77,10 @@ public sealed class ApplicantSite : SiteFactory
     }
 
     /// <summary>The code in the newest outbox message to <paramref name="phone"/>.</summary>
-    public string LatestCode(string phone)
+    public async Task<string> LatestCodeAsync(string phone)
     {
-        DevSmsMessage message = Outbox.LatestFor(phone) ?? throw new InvalidOperationException("no SMS to " + phone);
+        IReadOnlyList<SmsOutboxEntry> messages = await Services.GetRequiredService<SmsOutboxQueries>().LatestAsync(1, phone);
+        SmsOutboxEntry message = messages.Count > 0 ? messages[0] : throw new InvalidOperationException("no SMS to " + phone);
         return SmsCodeService.ExtractCode(message.Text) ?? throw new InvalidOperationException("no code in " + message.Text);
     }
 

@@ -21,7 +21,7 @@ public sealed class ChangeWindowTests : IAsyncLifetime
         _site.Clock.Advance(TimeSpan.FromMinutes(1));
         HttpResponseMessage start = await client.PostAsync("/apply/change", new Dictionary<string, string> { ["IdType"] = "ResidentId", ["CountryCode"] = "CHN", ["IdNumber"] = ApplicantData.ApplicantId }, "start");
         Assert.Contains("验证码已发送", WebUtility.HtmlDecode(await start.Content.ReadAsStringAsync()), StringComparison.Ordinal);
-        HttpResponseMessage verified = await client.PostAsync("/apply/change", new Dictionary<string, string> { ["Code"] = _site.LatestCode(WizardFlow.Mobile) }, "verify");
+        HttpResponseMessage verified = await client.PostAsync("/apply/change", new Dictionary<string, string> { ["Code"] = await _site.LatestCodeAsync(WizardFlow.Mobile) }, "verify");
         Assert.Equal(HttpStatusCode.Redirect, verified.StatusCode);
         return client;
     }

@@ -33,7 +33,7 @@ public sealed class WizardFlow(ApplicantSite site, WizardClient client)
         await IdentityAsync(idNumber.Length > 0 ? idNumber : ApplicantData.ApplicantId);
         HttpResponseMessage sent = await Client.PostAsync("/apply/mobile", new Dictionary<string, string> { ["Mobile"] = Mobile }, "send");
         Assert.Equal(System.Net.HttpStatusCode.OK, sent.StatusCode);
-        await Client.AdvanceAsync("/apply/mobile", new Dictionary<string, string> { ["Mobile"] = Mobile, ["Code"] = site.LatestCode(Mobile) }, "/apply/unit");
+        await Client.AdvanceAsync("/apply/mobile", new Dictionary<string, string> { ["Mobile"] = Mobile, ["Code"] = await site.LatestCodeAsync(Mobile) }, "/apply/unit");
         site.Clock.Advance(TimeSpan.FromMinutes(1)); // the next send (another test step) is allowed again
     }
 

@@ -99,7 +99,7 @@ public sealed class WizardStepTests : IAsyncLifetime
         await flow.Client.RejectedAsync("/apply/mobile", new Dictionary<string, string> { ["Mobile"] = WizardFlow.Mobile, ["Code"] = "123456" }, "请先获取验证码");
         HttpResponseMessage sent = await flow.Client.PostAsync("/apply/mobile", new Dictionary<string, string> { ["Mobile"] = WizardFlow.Mobile }, "send");
         Assert.Contains("验证码已发送", WebUtility.HtmlDecode(await sent.Content.ReadAsStringAsync()), StringComparison.Ordinal);
-        string code = _site.LatestCode(WizardFlow.Mobile);
+        string code = await _site.LatestCodeAsync(WizardFlow.Mobile);
         string wrong = code == "000000" ? "111111" : "000000";
         await flow.Client.RejectedAsync("/apply/mobile", new Dictionary<string, string> { ["Mobile"] = WizardFlow.Mobile, ["Code"] = wrong }, "还可尝试4次");
         await flow.Client.RejectedAsync("/apply/mobile", new Dictionary<string, string> { ["Mobile"] = WizardFlow.Mobile }, "发送过于频繁", "send");
@@ -112,7 +112,7 @@ public sealed class WizardStepTests : IAsyncLifetime
         WizardFlow flow = await FlowAsync();
         await flow.IdentityAsync(ApplicantData.ApplicantId);
         await flow.Client.PostAsync("/apply/mobile", new Dictionary<string, string> { ["Mobile"] = "13900139000" }, "send");
-        string code = _site.LatestCode("13900139000");
+        string code = await _site.LatestCodeAsync("13900139000");
         _site.Clock.Advance(TimeSpan.FromMinutes(5));
         await flow.Client.RejectedAsync("/apply/mobile", new Dictionary<string, string> { ["Mobile"] = "13900139000", ["Code"] = code }, "已过期");
     }

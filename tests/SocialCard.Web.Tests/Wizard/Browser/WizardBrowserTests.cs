@@ -76,7 +76,7 @@ public sealed class WizardBrowserTests(ApplicantBrowserSite fixture) : IClassFix
         string text = await outbox.Locator("#outbox tr", new() { HasText = phone }).First.Locator(".text").InnerTextAsync();
         await outbox.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserHost.ScreenshotPath($"wizard-{name}-{++shot:00}-sms-outbox") });
         await outbox.CloseAsync();
-        await page.FillAsync("#Code", SocialCard.Web.Features.Sms.SmsCodeService.ExtractCode(text)!);
+        await page.FillAsync("#Code", SocialCard.Platform.Security.SmsCodeService.ExtractCode(text)!);
         await Shot("mobile");
         await page.ClickAsync("#next");
 
