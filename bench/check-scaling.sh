@@ -2,7 +2,7 @@
 # check --jobs N scaling: photos per second of the real CLI over a folder, at 1 and 2 jobs (or the job counts given).
 #
 #   bench/check-scaling.sh [DIR] [REPEATS] [JOBS...]
-#   defaults: DIR=/work/shared/photos/devset/images, REPEATS=3, JOBS="1 2"
+#   defaults: DIR=../shared/photos/devset/images (relative to the repository root), REPEATS=3, JOBS="1 2"
 #
 # Builds src/SocialCard.Cli once (Release, into $SC_ARTIFACTS if set), then for each job count runs
 #   dotnet run --no-build --project src/SocialCard.Cli -c Release -- check DIR --profile suzhou-sscard --format json --jobs N
@@ -15,7 +15,8 @@
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-dir="${1:-/work/shared/photos/devset/images}"
+if [ -n "${1:-}" ]; then dir="$(realpath "$1")"; label="$1"; else
+  dir="$repo/../shared/photos/devset/images"; label="../shared/photos/devset/images"; fi
 repeats="${2:-3}"
 shift $(( $# > 2 ? 2 : $# )) || true
 jobs_list=("$@")
@@ -61,7 +62,7 @@ photos=$(find "$dir" -type f | wc -l)
 best_of "$tmp/one" 1
 startup=$best_wall
 printf 'check-scaling  %s  (%s files, profile suzhou-sscard, best of %s runs, %s, %s CPUs)\n' \
-  "$dir" "$photos" "$repeats" "$(date -u +%Y-%m-%dT%H:%MZ)" "$(nproc)"
+  "$label" "$photos" "$repeats" "$(date -u +%Y-%m-%dT%H:%MZ)" "$(nproc)"
 printf 'start-up (check of 1 photo): %.2f s\n' "$startup"
 printf 'load average before: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-6s %7s %8s %8s %6s %12s %12s %8s\n' jobs photos wall_s cpu_s cores raw_photo/s net_photo/s speedup

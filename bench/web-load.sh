@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 6 web load (not part of test.sh): SocialCard.Web on a throw-away PostgreSQL with N people, loopback only.
+# Web load (not part of test.sh): SocialCard.Web on a throw-away PostgreSQL with N people, loopback only.
 #   bench/web-load.sh [people=1000000] [rate=1000] [seconds=20] [clients=20]
 # 1. card-status look-ups (GET /api/v1/cards/{personal number}, API key, random people of the N): closed loop at
 #    16 connections (the most the box serves), then open loop at <rate> req/s for <seconds> s (latency from when each
@@ -7,7 +7,7 @@
 # 2. one 50-photo package at a time (5 rounds), then <clients> concurrent 50-photo packages (devset photos named by the unit's people) through POST /api/v1/batches,
 #    polled until every photo has its verdict: median and p95 time from the start of the upload.
 # Bounded: every step has a fixed length; the cluster, the site and the temp folder go away on exit.
-# Writes the numbers to bench/RESULTS.md under "## Issue 6 web" (replacing that section only).
+# Writes the numbers to bench/RESULTS.md under "## Web load" (replacing that section only).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo="$(pwd)"
@@ -100,7 +100,7 @@ dotnet "$load_dll" uploads --base "$base" --api-key "$api_key" --unit "$unit" --
 if grep -q "Exception\|fail:" "$tmp/web.log"; then echo "web-load: the site logged errors:"; grep -m 20 "Exception\|fail:" "$tmp/web.log"; fi
 
 {
-  echo "## Issue 6 web"
+  echo "## Web load"
   echo
   echo "bench/web-load.sh $people $rate $seconds $clients — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores shared with other builds, loopback, SocialCard.Web (Release, Kestrel) on PostgreSQL $("$bin/postgres" --version | awk '{print $3}'), client and server on the same machine."
   echo
@@ -108,17 +108,17 @@ if grep -q "Exception\|fail:" "$tmp/web.log"; then echo "web-load: the site logg
   cat "$out/report.txt"
   echo '```'
 } > "$out/section.md"
-# Replace this script's own section (other issues write other sections), or append it.
+# Replace this script's own section (other benchmarks write other sections), or append it.
 python3 - "$out/section.md" bench/RESULTS.md <<'PY'
 import sys, re, os
 section = open(sys.argv[1], encoding="utf-8").read().rstrip() + "\n"
 path = sys.argv[2]
 text = open(path, encoding="utf-8").read() if os.path.exists(path) else ""
-m = re.search(r"^## Issue 6 web\n.*?(?=^## |\Z)", text, flags=re.S | re.M)
+m = re.search(r"^## Web load\n.*?(?=^## |\Z)", text, flags=re.S | re.M)
 if m:
     text = text[:m.start()] + section + ("\n" if text[m.end():] else "") + text[m.end():]
 else:
     text = text.rstrip() + ("\n\n" if text else "") + section
 open(path, "w", encoding="utf-8").write(text)
 PY
-echo "web-load: written to bench/RESULTS.md (## Issue 6 web)"
+echo "web-load: written to bench/RESULTS.md (## Web load)"

@@ -5,9 +5,9 @@ using BenchmarkDotNet.Jobs;
 namespace SocialCard.Benchmarks;
 
 /// <summary>
-/// The shared benchmark set-up: one core (affinity mask 1, as the issue targets are "per photo on one core"),
+/// The shared benchmark set-up: one core (affinity mask 1, as the speed targets are "per photo on one core"),
 /// memory diagnoser on, median, min and p95 columns shown (min is the least disturbed figure when other work shares
-/// the machine; the issue targets quote the median).
+/// the machine; the speed targets quote the median).
 /// </summary>
 public sealed class OneCoreConfig : ManualConfig
 {

@@ -9,7 +9,8 @@ namespace SocialCard.Benchmarks;
 /// <c>-- network-profile [runs]</c>: the face networks in CPU and wall time (see <see cref="Faces.NetworkCpuProfile"/>), and
 /// <c>-- clothing-table</c>: clothing lightness measure variants on the devset (see <see cref="Faces.ClothingTable"/>), and
 /// <c>-- detector-stages [size]</c> and <c>-- dense-stages</c>: the detector's and the 68-point net's time per layer (see
-/// <see cref="Faces.DetectorStages"/>, <see cref="Faces.DenseNetStages"/>).
+/// <see cref="Faces.DetectorStages"/>, <see cref="Faces.DenseNetStages"/>), and <c>-- selfie-stages</c>: the segmentation
+/// network's time per kind of step (see <see cref="Faces.SelfieStages"/>).
 /// </summary>
 public static class Program
 {
@@ -18,6 +19,12 @@ public static class Program
         if (args.Length > 0 && args[0] == "devset-profile")
         {
             DevsetCheckProfile.Run(args);
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "selfie-stages")
+        {
+            Faces.SelfieStages.Run(args);
             return;
         }
 

@@ -3,7 +3,8 @@ using SocialCard.Cli.Commands;
 
 namespace SocialCard.Cli;
 
-/// <summary>The command tree. Parse errors are usage errors (exit code 2), printed in both languages' help.</summary>
+/// <summary>The command tree. Parse errors are usage errors (exit code 2), printed in both languages' help; an exception
+/// no command handled is an internal error (exit code 3). <see cref="ExitCodes"/> has the whole contract.</summary>
 internal static class CliApp
 {
     internal static int Run(string[] args, CliConsole console)
@@ -27,6 +28,18 @@ internal static class CliApp
             return ExitCodes.UsageOrIoError;
         }
 
-        return result.Invoke(new InvocationConfiguration { Output = console.Out, Error = console.Error });
+        // No default exception handler: an exception that escapes a command is an internal error (exit code 3), never
+        // a "some photos failed" 1.
+#pragma warning disable CA1031
+        try
+        {
+            return result.Invoke(new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            console.Error.WriteLine($"内部错误 / Internal error: {ex.GetType().Name}: {ex.Message}");
+            return ExitCodes.InternalError;
+        }
+#pragma warning restore CA1031
     }
 }

@@ -20,7 +20,7 @@ public sealed class PhotoChecker
 
     /// <summary>All shipped rules without a face engine: the face rules skip and the image rules measure the profile's
     /// fixed face region. Use <see cref="PhotoChecker(IFaceDetector?)"/> with
-    /// <see cref="Fixes.FaceEngine.FaceAnalyzerDetector.LoadDefault"/> for the full check.</summary>
+    /// <see cref="Faces.CheckerFaceDetector.LoadDefault"/> for the full check.</summary>
     public PhotoChecker()
         : this(PhotoRules.All, null)
     {

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text.Json;
 using SocialCard.Photos.Fixes;
-using SocialCard.Photos.Fixes.FaceEngine;
+using SocialCard.Photos.Faces;
 using SocialCard.Photos.Profiles;
 
 namespace SocialCard.Cli.Tests;
@@ -16,7 +16,7 @@ public sealed class PackCommandTests : IDisposable
     /// <summary>A photo that passes every rule: a devset original fixed by the pipeline.</summary>
     private static readonly Lazy<byte[]> s_good = new(() =>
     {
-        var fixer = new PhotoFixer(FaceAnalyzerDetector.LoadDefault(FixCommandTests.Models));
+        var fixer = new PhotoFixer(CheckerFaceDetector.LoadDefault(FixCommandTests.Models));
         FixResult r = fixer.Fix(File.ReadAllBytes(FixCommandTests.Original("frl_london_013")), "a.jpg", SpecProfiles.Get(SpecProfiles.Suzhou), "3205000001");
         return r.Success ? r.Jpeg! : throw new InvalidOperationException("fixture photo refused: " + r.Refusal);
     });

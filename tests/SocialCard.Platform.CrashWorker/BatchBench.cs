@@ -3,7 +3,7 @@ using System.Globalization;
 using System.IO.Compression;
 using Microsoft.EntityFrameworkCore;
 using SocialCard.Photos;
-using SocialCard.Photos.Fixes.FaceEngine;
+using SocialCard.Photos.Faces;
 using SocialCard.Platform.Domain;
 using SocialCard.Platform.Engine;
 using SocialCard.Platform.Jobs;
@@ -57,7 +57,7 @@ internal static class BatchBench
         }
 
         var load = Stopwatch.StartNew();
-        var checker = new PhotoChecker(FaceAnalyzerDetector.LoadDefault(models));
+        var checker = new PhotoChecker(CheckerFaceDetector.LoadDefault(models));
         _ = checker.Check(photos[0].Bytes, photos[0].Name, Photos.Profiles.SpecProfiles.Get(Profile)); // first inference loads the networks
         load.Stop();
         Console.WriteLine($"batch: engine load + warm-up {load.Elapsed.TotalSeconds:F1} s; photos={photos.Count} parallelism={parallelism} runs={runs}");

@@ -16,8 +16,9 @@ const here = __dirname;
 const repo = path.resolve(here, '..', '..');
 const outDir = path.resolve(process.argv[2] || path.join(repo, 'tests', 'SocialCard.Faces.Tests', 'Data', 'FaceApiReference'));
 const modelDir = path.join(here, 'node_modules', '@vladmandic', 'face-api', 'model');
-const originals = '/work/shared/photos/devset/originals';
-const devImages = '/work/shared/photos/devset/images';
+const devset = path.resolve(repo, '..', 'shared', 'photos', 'devset');
+const originals = path.join(devset, 'originals');
+const devImages = path.join(devset, 'images');
 
 // Five small originals (different people, both collections), one 358x441 devset photo, and the package's 3-face demo.
 const photos = [

@@ -12,7 +12,8 @@ const faceapi = require('@vladmandic/face-api/dist/face-api.node-wasm.js');
 const tf = faceapi.tf;
 const backend = process.argv[2] || 'wasm';
 const runs = Number(process.argv[3] || 30);
-const photo = process.argv[4] || '/work/shared/photos/devset/images/0458430542.jpg';
+const devImages = path.resolve(__dirname, '..', '..', '..', 'shared', 'photos', 'devset', 'images');
+const photo = process.argv[4] || path.join(devImages, '0458430542.jpg');
 const modelDir = path.join(__dirname, 'node_modules', '@vladmandic', 'face-api', 'model');
 
 async function median(fn) {

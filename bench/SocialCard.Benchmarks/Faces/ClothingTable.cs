@@ -2,7 +2,7 @@ using System.Globalization;
 using SocialCard.Faces;
 using SocialCard.Imaging;
 using SocialCard.Photos.Analysis;
-using SocialCard.Photos.Fixes.FaceEngine;
+using SocialCard.Photos.Faces;
 using SocialCard.Photos.Profiles;
 
 namespace SocialCard.Benchmarks.Faces;
@@ -33,10 +33,10 @@ internal static class ClothingTable
     public static void Run(string[] args)
     {
         FaceModels models = FaceModels.Load(FaceBenchInputs.ModelsDirectory());
-        var pipelines = new (string Name, FaceAnalyzerDetector Detector)[]
+        var pipelines = new (string Name, CheckerFaceDetector Detector)[]
         {
-            ("352", FaceAnalyzerDetector.CascadeOnly(models)),
-            ("160", new FaceAnalyzerDetector(models, 160)),
+            ("352", CheckerFaceDetector.CascadeOnly(models)),
+            ("160", new CheckerFaceDetector(models, 160)),
         };
         SpecProfile profile = SpecProfiles.Get(SpecProfiles.Suzhou);
         string root = Path.GetDirectoryName(FaceBenchInputs.DevsetImages)!;

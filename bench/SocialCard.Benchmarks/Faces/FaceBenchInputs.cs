@@ -5,7 +5,7 @@ namespace SocialCard.Benchmarks.Faces;
 /// <summary>Where the face benchmarks find their photos and the installed weights.</summary>
 internal static class FaceBenchInputs
 {
-    public const string DevsetImages = "/work/shared/photos/devset/images";
+    public static string DevsetImages => BenchPaths.DevsetImages;
 
     /// <summary>The 358x441 compliant devset photo all face benchmarks (and tools/face-reference) time.</summary>
     public const string PhotoName = "0458430542.jpg";

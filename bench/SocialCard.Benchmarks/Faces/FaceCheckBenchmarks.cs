@@ -2,16 +2,16 @@ using BenchmarkDotNet.Attributes;
 using SocialCard.Benchmarks.Imaging;
 using SocialCard.Faces;
 using SocialCard.Photos;
-using SocialCard.Photos.Fixes.FaceEngine;
+using SocialCard.Photos.Faces;
 
 namespace SocialCard.Benchmarks.Faces;
 
 /// <summary>
-/// Issue 3 target (&lt;= 5 ms per photo, one core): the whole check of one photo -- inspection, decode, face analysis
-/// (detector + 68 landmarks + expression through <see cref="FaceAnalyzerDetector"/>) and every rule of
+/// Target (&lt;= 5 ms per photo, one core): the whole check of one photo -- inspection, decode, face analysis
+/// (detector + 68 landmarks + expression through <see cref="CheckerFaceDetector"/>) and every rule of
 /// <see cref="PhotoChecker"/>'s shipped rule set -- on the compliant 358x441 photo with the product's default face engine
-/// (<see cref="FaceAnalyzerDetector(FaceModels)"/>: the 160 probe, which decides this photo), with the cascade alone
-/// (<see cref="FaceAnalyzerDetector.CascadeOnly"/>: the 352 detector first, the default of session 3) and with a single
+/// (<see cref="CheckerFaceDetector(FaceModels)"/>: the 160 probe, which decides this photo), with the cascade alone
+/// (<see cref="CheckerFaceDetector.CascadeOnly"/>: the 352 detector first, the earlier default) and with a single
 /// detector at 416 (the analyzer's default); and over the whole devset with the default and with the cascade alone
 /// (mean per photo per operation, median over iterations).
 /// </summary>
@@ -34,9 +34,9 @@ public class FaceCheckBenchmarks
         }
 
         FaceModels models = FaceModels.Load(FaceBenchInputs.ModelsDirectory());
-        _checkerDefault = new PhotoChecker(new FaceAnalyzerDetector(models));
-        _checkerCascade = new PhotoChecker(FaceAnalyzerDetector.CascadeOnly(models));
-        _checker416 = new PhotoChecker(new FaceAnalyzerDetector(new FaceAnalyzer(models)));
+        _checkerDefault = new PhotoChecker(new CheckerFaceDetector(models));
+        _checkerCascade = new PhotoChecker(CheckerFaceDetector.CascadeOnly(models));
+        _checker416 = new PhotoChecker(new CheckerFaceDetector(new FaceAnalyzer(models)));
     }
 
     [Benchmark(Baseline = true)]

@@ -9,7 +9,7 @@ namespace SocialCard.Benchmarks.Faces;
 
 /// <summary>
 /// The three face networks on one 358x441 devset ID photo, one core: detector (at 160 -- the probe of the product's
-/// face engine in SocialCard.Photos' FaceAnalyzerDetector --, at 224, at 352 -- the first size of its cascade -- and at
+/// face engine in SocialCard.Photos' CheckerFaceDetector --, at 224, at 352 -- the first size of its cascade -- and at
 /// the analyzer's default 416), each dense net on its 112x112 crop, and the whole <see cref="FaceAnalyzer.Analyze"/> at
 /// 160, 352 and 416. Steady state must show 0 B/op for
 /// the networks. Weights from models/face-api (./setup.sh) or $SOCIALCARD_MODELS.

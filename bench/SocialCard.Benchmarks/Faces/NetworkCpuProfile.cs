@@ -37,7 +37,7 @@ internal static class NetworkCpuProfile
         var a416 = new FaceAnalyzer(models);
         var a352 = new FaceAnalyzer(models, new FaceAnalyzerOptions { InputSize = 352, ScoreThreshold = 0.45 });
         var p160 = new FaceAnalyzer(models, new FaceAnalyzerOptions { InputSize = 160, ScoreThreshold = 0.45 });
-        var engine = new SocialCard.Photos.Fixes.FaceEngine.FaceAnalyzerDetector(models);
+        var engine = new SocialCard.Photos.Faces.CheckerFaceDetector(models);
         (string Name, Action Run)[] cases =
         [
             ("Detector160", () => d160.Run(photo)),

@@ -2,7 +2,7 @@ using BenchmarkDotNet.Attributes;
 using SocialCard.Imaging;
 using SocialCard.Imaging.Formats.Jpeg;
 using SocialCard.Photos.Fixes;
-using SocialCard.Photos.Fixes.FaceEngine;
+using SocialCard.Photos.Faces;
 using SocialCard.Photos.Profiles;
 
 namespace SocialCard.Benchmarks.Fixes;
@@ -25,9 +25,9 @@ public class PhotoFixerBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _fixer = new PhotoFixer(FaceAnalyzerDetector.LoadDefault(), null, new FixOptions { Recheck = false });
+        _fixer = new PhotoFixer(CheckerFaceDetector.LoadDefault(), null, new FixOptions { Recheck = false });
         _profile = SpecProfiles.Get(SpecProfiles.Suzhou);
-        _original = File.ReadAllBytes("/work/shared/photos/devset/originals/frl_london_013.jpg");
+        _original = File.ReadAllBytes(Path.Combine(BenchPaths.DevsetOriginals, "frl_london_013.jpg"));
         using RgbImage src = ImageDecoder.Decode(_original);
         using var big = new RgbImage(4000, 3000);
         Span<byte> d = big.Pixels;

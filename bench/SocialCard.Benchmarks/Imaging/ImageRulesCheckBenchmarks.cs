@@ -4,7 +4,7 @@ using SocialCard.Photos;
 namespace SocialCard.Benchmarks.Imaging;
 
 /// <summary>
-/// Issue 2 target (&lt;= 2 ms per 358x441 photo, one core): <see cref="PhotoChecker"/> without a face engine, i.e.
+/// Target (&lt;= 2 ms per 358x441 photo, one core): <see cref="PhotoChecker"/> without a face engine, i.e.
 /// container inspection + decode + every file and image rule, exactly what <c>check</c> does per photo.
 /// <see cref="CompliantPhoto"/> is one compliant 358x441 photo; <see cref="WholeDevset"/> checks all devset images
 /// once per operation and reports the mean per photo (OperationsPerInvoke), so its median is the median over

@@ -3,12 +3,12 @@ using SocialCard.Photos.Profiles;
 namespace SocialCard.Benchmarks.Imaging;
 
 /// <summary>
-/// The devset photos in memory for the whole-check benchmarks (issue 2 image rules, issue 3 with the face engine):
+/// The devset photos in memory for the whole-check benchmarks (the image rules alone, and with the face engine):
 /// every file of images/ sorted by name, the suzhou-sscard profile the devset targets, and one compliant 358x441 photo.
 /// </summary>
 internal sealed class PhotoCheckInputs
 {
-    public const string ImagesFolder = "/work/shared/photos/devset/images";
+    public static string ImagesFolder => BenchPaths.DevsetImages;
 
     /// <summary>The compliant 358x441 photo the per-photo figures use (the same one the face network benchmarks time).</summary>
     public const string CompliantPhoto = "0458430542.jpg";

@@ -6,7 +6,6 @@ using SocialCard.Imaging;
 using SocialCard.Imaging.Inspection;
 using SocialCard.Photos.Analysis;
 using SocialCard.Photos.Faces;
-using SocialCard.Photos.Fixes.FaceEngine;
 using SocialCard.Photos.Rules;
 
 namespace SocialCard.Benchmarks.Imaging;
@@ -18,7 +17,7 @@ namespace SocialCard.Benchmarks.Imaging;
 /// background model, spectrum, ...) are charged to the first rule that needs them, so each figure is that rule's
 /// incremental cost in a real check. Per step: median over photos of the per-photo median of <c>rounds</c> runs, in
 /// thread CPU time (<see cref="ThreadCpuClock"/>; wall time where unavailable), and bytes allocated. The face engine
-/// is the product's default face engine (<see cref="FaceAnalyzerDetector(FaceModels)"/>: the 160 probe, else the cascade). Run: <c>dotnet run -c Release --project bench/SocialCard.Benchmarks -- rule-profile [rounds] [face]</c>.
+/// is the product's default face engine (<see cref="CheckerFaceDetector(FaceModels)"/>: the 160 probe, else the cascade). Run: <c>dotnet run -c Release --project bench/SocialCard.Benchmarks -- rule-profile [rounds] [face]</c>.
 /// </summary>
 internal static class RuleCostProfile
 {
@@ -32,7 +31,7 @@ internal static class RuleCostProfile
         }
 
         PhotoCheckInputs inputs = PhotoCheckInputs.Load();
-        IFaceDetector? detector = withFace ? new FaceAnalyzerDetector(FaceModels.Load(FaceBenchInputs.ModelsDirectory())) : null;
+        IFaceDetector? detector = withFace ? new CheckerFaceDetector(FaceModels.Load(FaceBenchInputs.ModelsDirectory())) : null;
         IReadOnlyList<IPhotoRule> rules = new SocialCard.Photos.PhotoChecker(detector).Rules;
         string[] steps = ["inspect", "decode", .. (withFace ? new[] { "face analysis" } : []), .. rules.Select(r => r.Id)];
         var photos = inputs.Photos.Where(p => IsStandard(p.Bytes)).ToList();

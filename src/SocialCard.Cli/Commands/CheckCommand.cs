@@ -15,7 +15,7 @@ internal static class CheckCommand
         var output = new Option<string?>("--out") { Description = "报告写入文件 / Write the report to this file" };
         var jobs = CommonOptions.Jobs();
         var models = CommonOptions.Models();
-        var command = new Command("check", "预审证件照 / Pre-review ID photos") { paths, profile, format, output, jobs, models };
+        var command = new Command("check", "预审证件照 / Pre-review ID photos" + "\n" + ExitCodes.Help) { paths, profile, format, output, jobs, models };
         command.SetAction(result => new CheckRunner(console).Run(new CheckOptions(
             result.GetValue(paths) ?? [],
             result.GetValue(profile) ?? SpecProfiles.Suzhou,

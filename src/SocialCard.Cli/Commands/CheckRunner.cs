@@ -3,20 +3,27 @@ using Spectre.Console;
 using SocialCard.Cli.Inputs;
 using SocialCard.Cli.Output;
 using SocialCard.Photos;
-using SocialCard.Photos.Fixes.FaceEngine;
+using SocialCard.Photos.Faces;
 using SocialCard.Photos.Profiles;
 
 namespace SocialCard.Cli.Commands;
 
 /// <summary>
-/// Runs <c>check</c>: reads the inputs, pre-reviews each photo on <c>--jobs</c> threads (results keep input order),
-/// and writes the report. Exit codes: 0 all pass, 1 some warn/fail/error, 2 usage or I/O error.
+/// Runs <c>check</c>: reads the inputs, pre-reviews each photo on <c>--jobs</c> threads (results keep input order) and
+/// writes the report; JSON is written photo by photo as the results arrive. Exit codes (<see cref="ExitCodes"/>): 0 all
+/// pass, 1 some warn/fail/error, 2 usage or I/O error, 3 the engine failed on some photo (its row says so, every other
+/// photo is reported).
 /// </summary>
 internal sealed class CheckRunner
 {
     private readonly CliConsole _console;
+    private readonly Func<FaceAnalyzerDetector, PhotoChecker> _checkerFor;
 
-    internal CheckRunner(CliConsole console) => _console = console;
+    internal CheckRunner(CliConsole console, Func<FaceAnalyzerDetector, PhotoChecker>? checkerFor = null)
+    {
+        _console = console;
+        _checkerFor = checkerFor ?? FaceEngineLoader.Checker;
+    }
 
     internal int Run(CheckOptions options)
     {
@@ -30,18 +37,17 @@ internal sealed class CheckRunner
             return _console.UsageError(profileError);
         }
 
-        if (FaceEngineLoader.TryLoad(options.Models, out FaceAnalyzerDetector? detector) is { } engineError)
+        if (FaceEngineLoader.TryLoad(options.Models, out CheckerFaceDetector? detector) is { } engineError)
         {
             return _console.UsageError(engineError);
         }
 
         List<PhotoInput> inputs = [.. PhotoSourceReader.Read(options.Paths)];
-        PhotoChecker checker = FaceEngineLoader.Checker(detector!);
-        PhotoReport[] reports = Check(checker, inputs, profile!, options.Jobs, options.Format == ReportFormat.Table);
-
+        var pipeline = new PhotoCheckPipeline(_checkerFor(detector!), inputs, profile!, ReportInternalError);
+        bool allPassed;
         try
         {
-            WriteReport(options, profile!, inputs, reports);
+            allPassed = WriteReport(options, profile!, inputs, pipeline);
         }
         catch (IOException ex)
         {
@@ -52,64 +58,61 @@ internal sealed class CheckRunner
             return _console.UsageError($"没有写入权限：{ex.Message} / Access denied writing the report: {ex.Message}");
         }
 
-        return reports.All(r => r.Verdict == PhotoVerdict.Pass) ? 0 : 1;
+        return pipeline.InternalErrors > 0 ? ExitCodes.InternalError
+            : allPassed ? ExitCodes.AllPassed
+            : ExitCodes.SomeFailed;
     }
 
-    private PhotoReport[] Check(PhotoChecker checker, List<PhotoInput> inputs, SpecProfile profile, int jobs, bool showProgress)
+    private void ReportInternalError(PhotoInput input, Exception ex)
     {
-        var reports = new PhotoReport[inputs.Count];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs) };
-
-        void CheckAll(Action? tick) => Parallel.For(0, inputs.Count, parallel, i =>
+        lock (_console.Error)
         {
-            PhotoInput input = inputs[i];
-            reports[i] = input.Bytes is null
-                ? UnreadableReport.Create(input.DisplayPath, input.ReadError ?? "文件无法读取 / File unreadable")
-                : checker.Check(input.Bytes, input.FileName, profile) with { File = input.DisplayPath };
-            tick?.Invoke();
-        });
-
-        if (showProgress && _console.IsInteractive && inputs.Count > 1)
-        {
-            _console.Ansi.Progress().Start(ctx =>
-            {
-                ProgressTask task = ctx.AddTask("预审 / Checking", maxValue: inputs.Count);
-                CheckAll(() => task.Increment(1));
-            });
+            _console.Error.WriteLine($"内部错误 / Internal error: {input.DisplayPath}: {ex.GetType().Name}: {ex.Message}");
         }
-        else
-        {
-            CheckAll(null);
-        }
-
-        return reports;
     }
 
-    private void WriteReport(CheckOptions options, SpecProfile profile, List<PhotoInput> inputs, PhotoReport[] reports)
+    /// <returns>Whether every photo passed.</returns>
+    private bool WriteReport(CheckOptions options, SpecProfile profile, List<PhotoInput> inputs, PhotoCheckPipeline pipeline)
     {
         if (options.Format == ReportFormat.Table && options.OutFile is null)
         {
-            TableReportWriter.Write(_console.Ansi, profile.Id, reports);
-            return;
+            PhotoReport[] shown = Collect(pipeline, inputs.Count, options.Jobs, showProgress: true);
+            TableReportWriter.Write(_console.Ansi, profile.Id, shown);
+            return shown.All(r => r.Verdict == PhotoVerdict.Pass);
         }
 
-        using TextWriter writer = options.OutFile is null
-            ? TextWriter.Synchronized(_console.Out)
+        using StreamWriter? file = options.OutFile is null
+            ? null
             : new StreamWriter(options.OutFile, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: options.Format == ReportFormat.Csv));
-        switch (options.Format)
+        TextWriter writer = file ?? _console.Out;
+        bool allPassed = true;
+        if (options.Format == ReportFormat.Json)
         {
-            case ReportFormat.Json:
-                writer.WriteLine(PhotoReportJson.Serialize(profile.Id, reports));
-                break;
-            case ReportFormat.Csv:
-                CsvReportWriter.Write(writer, reports);
-                break;
-            case ReportFormat.Html:
-                HtmlReportWriter.Write(writer, profile.Id, [.. reports.Select((r, i) => (r, inputs[i].Bytes))]);
-                break;
-            default:
-                TableReportWriter.Write(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer), Ansi = AnsiSupport.No }), profile.Id, reports);
-                break;
+            using var json = new StreamingJsonReportWriter(writer, profile.Id);
+            foreach (PhotoReport report in pipeline.Run(options.Jobs))
+            {
+                json.Write(report);
+                allPassed &= report.Verdict == PhotoVerdict.Pass;
+            }
+
+            json.Complete();
+        }
+        else
+        {
+            PhotoReport[] reports = Collect(pipeline, inputs.Count, options.Jobs, showProgress: false);
+            allPassed = reports.All(r => r.Verdict == PhotoVerdict.Pass);
+            switch (options.Format)
+            {
+                case ReportFormat.Csv:
+                    CsvReportWriter.Write(writer, reports);
+                    break;
+                case ReportFormat.Html:
+                    HtmlReportWriter.Write(writer, profile.Id, [.. reports.Select((r, i) => (r, inputs[i].Bytes))]);
+                    break;
+                default:
+                    TableReportWriter.Write(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer), Ansi = AnsiSupport.No }), profile.Id, reports);
+                    break;
+            }
         }
 
         writer.Flush();
@@ -117,5 +120,30 @@ internal sealed class CheckRunner
         {
             _console.Error.WriteLine($"报告已写入 / Report written: {options.OutFile}");
         }
+
+        return allPassed;
+    }
+
+    private PhotoReport[] Collect(PhotoCheckPipeline pipeline, int count, int jobs, bool showProgress)
+    {
+        var reports = new List<PhotoReport>(count);
+        if (showProgress && _console.IsInteractive && count > 1)
+        {
+            _console.Ansi.Progress().Start(ctx =>
+            {
+                ProgressTask task = ctx.AddTask("预审 / Checking", maxValue: count);
+                foreach (PhotoReport report in pipeline.Run(jobs))
+                {
+                    reports.Add(report);
+                    task.Increment(1);
+                }
+            });
+        }
+        else
+        {
+            reports.AddRange(pipeline.Run(jobs));
+        }
+
+        return [.. reports];
     }
 }

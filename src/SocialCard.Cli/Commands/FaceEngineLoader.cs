@@ -1,6 +1,6 @@
 using SocialCard.Faces;
 using SocialCard.Photos;
-using SocialCard.Photos.Fixes.FaceEngine;
+using SocialCard.Photos.Faces;
 
 namespace SocialCard.Cli.Commands;
 
@@ -13,15 +13,15 @@ namespace SocialCard.Cli.Commands;
 internal static class FaceEngineLoader
 {
     /// <returns>An error message (zh / en), or null on success.</returns>
-    internal static string? TryLoad(string? modelDirectory, out FaceAnalyzerDetector? detector)
+    internal static string? TryLoad(string? modelDirectory, out CheckerFaceDetector? detector)
     {
         detector = null;
         string? directory = modelDirectory ?? FindAbove(Directory.GetCurrentDirectory());
         try
         {
             detector = directory is null && modelDirectory is null
-                ? FaceAnalyzerDetector.LoadDefault()
-                : FaceAnalyzerDetector.LoadDefault(directory);
+                ? CheckerFaceDetector.LoadDefault()
+                : CheckerFaceDetector.LoadDefault(directory);
             return null;
         }
         catch (ModelFormatException ex)
@@ -35,7 +35,7 @@ internal static class FaceEngineLoader
     }
 
     /// <summary>The checker with every rule, face rules included.</summary>
-    internal static PhotoChecker Checker(FaceAnalyzerDetector detector) => new(detector);
+    internal static PhotoChecker Checker(CheckerFaceDetector detector) => new(detector);
 
     private static string? FindAbove(string start)
     {

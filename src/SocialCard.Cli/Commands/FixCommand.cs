@@ -24,7 +24,7 @@ internal static class FixCommand
         var jobs = CommonOptions.Jobs();
         var models = CommonOptions.Models();
 
-        var command = new Command("fix", "自动修复证件照（裁剪、白底、曝光、编码）并复检 / Fix ID photos into the spec and re-check them")
+        var command = new Command("fix", "自动修复证件照（裁剪、白底、曝光、编码）并复检 / Fix ID photos into the spec and re-check them" + "\n" + ExitCodes.Help)
         {
             paths, output, profile, nameFrom, format, jobs, models,
         };

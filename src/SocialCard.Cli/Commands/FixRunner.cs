@@ -4,7 +4,7 @@ using SocialCard.Cli.Inputs;
 using SocialCard.Cli.Output;
 using SocialCard.Photos;
 using SocialCard.Photos.Fixes;
-using SocialCard.Photos.Fixes.FaceEngine;
+using SocialCard.Photos.Faces;
 using SocialCard.Photos.Profiles;
 using SocialCard.Photos.Rules;
 
@@ -13,7 +13,8 @@ namespace SocialCard.Cli.Commands;
 /// <summary>
 /// Runs <c>fix</c>: reads the inputs, fixes each photo on <c>--jobs</c> threads (results keep input order), writes every
 /// fixed photo that passed its re-check into <c>--out</c> under the profile's file name, and reports. Refused photos
-/// are not written. Exit codes: 0 every photo fixed, 1 some refused, 2 usage or I/O error.
+/// are not written. Exit codes: 0 every photo fixed, 1 some refused, 2 usage or I/O error, 3 the engine failed on some
+/// photo (every other photo is still fixed and reported).
 /// </summary>
 internal sealed class FixRunner
 {
@@ -39,7 +40,7 @@ internal sealed class FixRunner
             return _console.UsageError(mapError);
         }
 
-        if (FaceEngineLoader.TryLoad(options.Models, out FaceAnalyzerDetector? detector) is { } engineError)
+        if (FaceEngineLoader.TryLoad(options.Models, out CheckerFaceDetector? detector) is { } engineError)
         {
             return _console.UsageError(engineError);
         }
@@ -73,7 +74,9 @@ internal sealed class FixRunner
             return _console.UsageError($"文件无法写入：{ex.Message} / A file could not be written: {ex.Message}");
         }
 
-        return outcomes.All(o => o.Result?.Success == true) ? ExitCodes.AllPassed : ExitCodes.SomeFailed;
+        return outcomes.Any(o => o.InternalError) ? ExitCodes.InternalError
+            : outcomes.All(o => o.Result?.Success == true) ? ExitCodes.AllPassed
+            : ExitCodes.SomeFailed;
     }
 
     private FixOutcome[] FixAll(PhotoFixer fixer, List<PhotoInput> inputs, SpecProfile profile, FixNameMap? names, int jobs, bool showProgress)
@@ -85,8 +88,7 @@ internal sealed class FixRunner
         {
             PhotoInput input = inputs[i];
             string? number = names?.NumberFor(input.FileName);
-            FixResult? result = input.Bytes is null ? null : fixer.Fix(input.Bytes, input.FileName, profile, number);
-            outcomes[i] = new FixOutcome(input, number, result);
+            outcomes[i] = FixOne(fixer, input, profile, number);
             tick?.Invoke();
         });
 
@@ -105,6 +107,31 @@ internal sealed class FixRunner
 
         return outcomes;
     }
+
+    // Whatever the engine throws for one photo must not lose the others: that photo gets an internal-error row.
+#pragma warning disable CA1031
+    private FixOutcome FixOne(PhotoFixer fixer, PhotoInput input, SpecProfile profile, string? number)
+    {
+        if (input.Bytes is null)
+        {
+            return new FixOutcome(input, number, null);
+        }
+
+        try
+        {
+            return new FixOutcome(input, number, fixer.Fix(input.Bytes, input.FileName, profile, number));
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            lock (_console.Error)
+            {
+                _console.Error.WriteLine($"内部错误 / Internal error: {input.DisplayPath}: {ex.GetType().Name}: {ex.Message}");
+            }
+
+            return new FixOutcome(input, number, null, internalError: true);
+        }
+    }
+#pragma warning restore CA1031
 
     /// <summary>Writes the fixed photos; a name already taken in this run gets "-2", "-3", ... (never overwrites a twin).</summary>
     private static void WriteOutputs(FixOutcome[] outcomes, string outDir)

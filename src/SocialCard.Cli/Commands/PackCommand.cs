@@ -17,7 +17,7 @@ internal static class PackCommand
         var jobs = CommonOptions.Jobs();
         var models = CommonOptions.Models();
 
-        var command = new Command("pack", "按单位打包上传（每包不超过50张，先逐张预审） / Build a unit's upload zips (<= 50 photos each, every photo checked first)")
+        var command = new Command("pack", "按单位打包上传（每包不超过50张，先逐张预审） / Build a unit's upload zips (<= 50 photos each, every photo checked first)" + "\n" + ExitCodes.Help)
         {
             folder, unit, output, profile, format, jobs, models,
         };

@@ -1,6 +1,6 @@
 using SocialCard.Cli.Inputs;
 using SocialCard.Cli.Output;
-using SocialCard.Photos.Fixes.FaceEngine;
+using SocialCard.Photos.Faces;
 using SocialCard.Photos.Packaging;
 using SocialCard.Photos.Profiles;
 
@@ -30,7 +30,7 @@ internal sealed class PackRunner
             return _console.UsageError(profileError);
         }
 
-        if (FaceEngineLoader.TryLoad(options.Models, out FaceAnalyzerDetector? detector) is { } engineError)
+        if (FaceEngineLoader.TryLoad(options.Models, out CheckerFaceDetector? detector) is { } engineError)
         {
             return _console.UsageError(engineError);
         }

@@ -10,11 +10,119 @@ namespace SocialCard.Faces.Kernels;
 /// AVX-512 and a multiple of 16 channels: a whole row of windows per channel group with that group's nine taps held in
 /// registers (<c>dense-stages</c>, interleaved A/B: the 68-point net's depthwise layers 304 -> 200 us); otherwise four
 /// adjacent windows at a time (four independent FMA chains: 35-45 % less than one window at a time on the detector's
-/// first four depthwise layers). Every path is bit-identical to the scalar reference (test).
+/// first four depthwise layers). Every path is bit-identical to the scalar reference (test). Other odd kernel sizes
+/// (the segmentation net's 5x5) go through <see cref="Conv"/>: eight channels at a time, taps in the reference order.
 /// </summary>
 internal static class Depthwise
 {
     internal static bool UseVectors { get; set; } = Vector256.IsHardwareAccelerated;
+
+    /// <summary><c>same</c> padding before the data for a <paramref name="k"/>-wide window: floor(padTotal / 2).</summary>
+    public static int SamePadBefore(int size, int stride, int k) =>
+        Math.Max(((((size + stride - 1) / stride) - 1) * stride) + k - size, 0) / 2;
+
+    /// <summary>Depthwise <paramref name="k"/>x<paramref name="k"/> (kernel <c>[k,k,c,1]</c>); 3x3 takes <see cref="Conv3x3"/>.</summary>
+    public static void Conv(
+        ReadOnlySpan<float> x, int h, int w, int c, ReadOnlySpan<float> kernel, int k, int stride, int padTop, int padLeft,
+        int outH, int outW, Span<float> y)
+    {
+        if (k == 3)
+        {
+            Conv3x3(x, h, w, c, kernel, stride, padTop, padLeft, outH, outW, y);
+            return;
+        }
+
+        if (k <= 0 || x.Length < h * w * c || kernel.Length < k * k * c || y.Length < outH * outW * c)
+        {
+            throw new ArgumentException("Depthwise operand sizes do not match.");
+        }
+
+        if (UseVectors && (c & 7) == 0)
+        {
+            VectorKxK(x, h, w, c, kernel, k, stride, padTop, padLeft, outH, outW, y);
+        }
+        else
+        {
+            ScalarKxK(x, h, w, c, kernel, k, stride, padTop, padLeft, outH, outW, y);
+        }
+    }
+
+    internal static void ScalarKxK(
+        ReadOnlySpan<float> x, int h, int w, int c, ReadOnlySpan<float> kernel, int k, int stride, int padTop, int padLeft,
+        int outH, int outW, Span<float> y)
+    {
+        for (int oy = 0; oy < outH; oy++)
+        {
+            for (int ox = 0; ox < outW; ox++)
+            {
+                Span<float> dst = y.Slice(((oy * outW) + ox) * c, c);
+                dst.Clear();
+                for (int ky = 0; ky < k; ky++)
+                {
+                    int iy = (oy * stride) + ky - padTop;
+                    if ((uint)iy >= (uint)h)
+                    {
+                        continue;
+                    }
+
+                    for (int kx = 0; kx < k; kx++)
+                    {
+                        int ix = (ox * stride) + kx - padLeft;
+                        if ((uint)ix >= (uint)w)
+                        {
+                            continue;
+                        }
+
+                        ReadOnlySpan<float> src = x.Slice(((iy * w) + ix) * c, c);
+                        ReadOnlySpan<float> kk = kernel.Slice(((ky * k) + kx) * c, c);
+                        for (int ch = 0; ch < c; ch++)
+                        {
+                            dst[ch] = MathF.FusedMultiplyAdd(src[ch], kk[ch], dst[ch]);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static void VectorKxK(
+        ReadOnlySpan<float> xs, int h, int w, int c, ReadOnlySpan<float> ks, int k, int stride, int padTop, int padLeft,
+        int outH, int outW, Span<float> ys)
+    {
+        ref float x = ref MemoryMarshal.GetReference(xs);
+        ref float kr = ref MemoryMarshal.GetReference(ks);
+        ref float y = ref MemoryMarshal.GetReference(ys);
+        for (int oy = 0; oy < outH; oy++)
+        {
+            int iy0 = (oy * stride) - padTop;
+            int ky0 = Math.Max(0, -iy0);
+            int ky1 = Math.Min(k, h - iy0);
+            for (int ox = 0; ox < outW; ox++)
+            {
+                int ix0 = (ox * stride) - padLeft;
+                int kx0 = Math.Max(0, -ix0);
+                int kx1 = Math.Min(k, w - ix0);
+                ref float dst = ref Unsafe.Add(ref y, ((oy * outW) + ox) * c);
+                for (int ch = 0; ch < c; ch += 8)
+                {
+                    Vector256<float> acc = Vector256<float>.Zero;
+                    for (int ky = ky0; ky < ky1; ky++)
+                    {
+                        nuint row = (nuint)((((iy0 + ky) * w) + ix0) * c) + (nuint)ch;
+                        nuint tapRow = (nuint)(ky * k * c) + (nuint)ch;
+                        for (int kx = kx0; kx < kx1; kx++)
+                        {
+                            Vector256<float> xv = Vector256.LoadUnsafe(ref x, row + (nuint)(kx * c));
+                            Vector256<float> kv = Vector256.LoadUnsafe(ref kr, tapRow + (nuint)(kx * c));
+                            acc = Vector256.FusedMultiplyAdd(xv, kv, acc);
+                        }
+                    }
+
+                    acc.StoreUnsafe(ref dst, (nuint)ch);
+                }
+            }
+        }
+    }
 
     public static void Conv3x3(
         ReadOnlySpan<float> x, int h, int w, int c, ReadOnlySpan<float> kernel, int stride, int padTop, int padLeft,

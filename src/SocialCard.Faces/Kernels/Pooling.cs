@@ -4,7 +4,7 @@ using System.Runtime.Intrinsics;
 
 namespace SocialCard.Faces.Kernels;
 
-/// <summary>Max pooling 2x2 with tfjs <c>same</c> padding (padded cells ignored) and global average pooling.</summary>
+/// <summary>Max pooling 2x2 with tfjs <c>same</c> padding (padded cells ignored), average pooling (<c>valid</c>) and global average pooling.</summary>
 internal static class Pooling
 {
     public static int SameOut(int size, int stride) => (size + stride - 1) / stride;
@@ -86,6 +86,41 @@ internal static class Pooling
         for (int ch = 0; ch < c; ch++)
         {
             y[ch] = (float)(acc[ch] / pixels);
+        }
+    }
+
+    /// <summary>
+    /// Average pool <c>valid</c>, window <paramref name="k"/> x <paramref name="k"/> and stride <paramref name="stride"/>:
+    /// out = floor((in - k) / s) + 1; each window summed in double and divided by its count, like tfjs' cpu avgPool.
+    /// </summary>
+    public static void AveragePool(ReadOnlySpan<float> x, int h, int w, int c, int k, int stride, Span<float> y, Span<double> sums)
+    {
+        int outH = ((h - k) / stride) + 1;
+        int outW = ((w - k) / stride) + 1;
+        Span<double> acc = sums[..c];
+        for (int oy = 0; oy < outH; oy++)
+        {
+            for (int ox = 0; ox < outW; ox++)
+            {
+                acc.Clear();
+                for (int ky = 0; ky < k; ky++)
+                {
+                    for (int kx = 0; kx < k; kx++)
+                    {
+                        ReadOnlySpan<float> px = x.Slice(((((oy * stride) + ky) * w) + (ox * stride) + kx) * c, c);
+                        for (int ch = 0; ch < c; ch++)
+                        {
+                            acc[ch] += px[ch];
+                        }
+                    }
+                }
+
+                Span<float> dst = y.Slice(((oy * outW) + ox) * c, c);
+                for (int ch = 0; ch < c; ch++)
+                {
+                    dst[ch] = (float)(acc[ch] / (k * k));
+                }
+            }
         }
     }
 }

@@ -9,13 +9,17 @@ namespace SocialCard.Faces.Weights;
 /// </summary>
 internal sealed class ModelChecksums
 {
-    private const string ResourceName = "SocialCard.Faces.Models.face-api-1.7.15.sha256";
+    private const string FaceApiResource = "SocialCard.Faces.Models.face-api-1.7.15.sha256";
+    private const string SelfieResource = "SocialCard.Faces.Models.human-models-3.0.4-selfie.sha256";
 
     private readonly Dictionary<string, string> _sha256ByFile;
 
     private ModelChecksums(Dictionary<string, string> sha256ByFile) => _sha256ByFile = sha256ByFile;
 
-    public static ModelChecksums Embedded { get; } = LoadEmbedded();
+    public static ModelChecksums Embedded { get; } = LoadEmbedded(FaceApiResource);
+
+    /// <summary>The selfie segmentation graph's two files (<c>Models/human-models-3.0.4-selfie.sha256</c>).</summary>
+    public static ModelChecksums Selfie { get; } = LoadEmbedded(SelfieResource);
 
     public IReadOnlyCollection<string> FileNames => _sha256ByFile.Keys;
 
@@ -57,10 +61,10 @@ internal sealed class ModelChecksums
         }
     }
 
-    private static ModelChecksums LoadEmbedded()
+    private static ModelChecksums LoadEmbedded(string resourceName)
     {
-        using Stream stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"Embedded resource {ResourceName} is missing from the build.");
+        using Stream stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resourceName)
+            ?? throw new InvalidOperationException($"Embedded resource {resourceName} is missing from the build.");
         using var reader = new StreamReader(stream);
         return Parse(reader.ReadToEnd());
     }

@@ -1,9 +1,9 @@
 namespace SocialCard.Faces.Weights;
 
 /// <summary>
-/// Finds the installed weights folder (<c>models/face-api</c>): the <c>SOCIALCARD_MODELS</c> environment variable
-/// (either the <c>models</c> folder or the <c>face-api</c> folder itself), else the first ancestor of
-/// <see cref="AppContext.BaseDirectory"/> (then of the current directory) that contains <c>models/face-api</c>.
+/// Finds an installed weights folder (<c>models/face-api</c>, <c>models/selfie</c>): the <c>SOCIALCARD_MODELS</c>
+/// environment variable (either the <c>models</c> folder or the model's folder itself), else the first ancestor of
+/// <see cref="AppContext.BaseDirectory"/> (then of the current directory) that contains <c>models/&lt;folder&gt;</c>.
 /// Never downloads: the weights come only from <c>./setup.sh</c>.
 /// </summary>
 internal static class ModelLocator
@@ -11,24 +11,26 @@ internal static class ModelLocator
     public const string EnvironmentVariable = "SOCIALCARD_MODELS";
     public const string FolderName = "face-api";
 
-    public static string Locate(string? directory)
+    public static string Locate(string? directory) => Locate(directory, FolderName);
+
+    public static string Locate(string? directory, string folderName)
     {
         if (!string.IsNullOrEmpty(directory))
         {
-            return Resolve(directory) ?? Fail($"Weights folder {directory} does not exist.");
+            return Resolve(directory, folderName) ?? Fail($"Weights folder {directory} does not exist.");
         }
 
         string? fromEnv = Environment.GetEnvironmentVariable(EnvironmentVariable);
         if (!string.IsNullOrEmpty(fromEnv))
         {
-            return Resolve(fromEnv) ?? Fail($"{EnvironmentVariable}={fromEnv} names no existing folder.");
+            return Resolve(fromEnv, folderName) ?? Fail($"{EnvironmentVariable}={fromEnv} names no existing folder.");
         }
 
-        return WalkUp(AppContext.BaseDirectory) ?? WalkUp(Environment.CurrentDirectory)
-            ?? Fail($"No models/{FolderName} folder above {AppContext.BaseDirectory} and {EnvironmentVariable} is not set.");
+        return WalkUp(AppContext.BaseDirectory, folderName) ?? WalkUp(Environment.CurrentDirectory, folderName)
+            ?? Fail($"No models/{folderName} folder above {AppContext.BaseDirectory} and {EnvironmentVariable} is not set.");
     }
 
-    private static string? Resolve(string path)
+    private static string? Resolve(string path, string folderName)
     {
         string full = Path.GetFullPath(path);
         if (!Directory.Exists(full))
@@ -36,15 +38,15 @@ internal static class ModelLocator
             return null;
         }
 
-        string nested = Path.Combine(full, FolderName);
+        string nested = Path.Combine(full, folderName);
         return Directory.Exists(nested) ? nested : full;
     }
 
-    private static string? WalkUp(string start)
+    private static string? WalkUp(string start, string folderName)
     {
         for (DirectoryInfo? dir = new(start); dir is not null; dir = dir.Parent)
         {
-            string candidate = Path.Combine(dir.FullName, "models", FolderName);
+            string candidate = Path.Combine(dir.FullName, "models", folderName);
             if (Directory.Exists(candidate))
             {
                 return candidate;

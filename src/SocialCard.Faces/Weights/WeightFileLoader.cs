@@ -5,7 +5,8 @@ namespace SocialCard.Faces.Weights;
 /// <summary>
 /// Reads one tfjs model (<c>&lt;model&gt;-weights_manifest.json</c> + its bin files) into named float32 tensors.
 /// The bin is the group's <c>paths</c> joined in order; weights lie back to back in manifest order with no alignment;
-/// uint8 values dequantise as <c>(float)(q * scale + min)</c> computed in double, float32 values are little-endian.
+/// uint8 values dequantise as <c>(float)(q * scale + min)</c> computed in double, float16 values widen exactly,
+/// float32 and int32 values are little-endian (int32 constants of a graph model, such as resize sizes, become floats).
 /// </summary>
 internal static class WeightFileLoader
 {
@@ -14,7 +15,12 @@ internal static class WeightFileLoader
         string manifestName = modelName + "-weights_manifest.json";
         byte[] manifestBytes = ReadFile(directory, manifestName, checksums);
         WeightManifest manifest = WeightManifest.Parse(System.Text.Encoding.UTF8.GetString(manifestBytes), manifestName);
+        return Load(directory, modelName, manifest, checksums);
+    }
 
+    /// <summary>The weights of a tfjs graph model whose manifest is embedded in its model JSON.</summary>
+    public static WeightSet Load(string directory, string modelName, WeightManifest manifest, ModelChecksums? checksums)
+    {
         var tensors = new Dictionary<string, WeightTensor>(StringComparer.Ordinal);
         foreach (WeightManifestGroup group in manifest.Groups)
         {
@@ -41,9 +47,9 @@ internal static class WeightFileLoader
 
     private static WeightTensor Decode(WeightSpec spec, byte[] bin, ref int offset, string modelName)
     {
-        if (spec.Dtype != "float32")
+        if (spec.Dtype is not ("float32" or "int32"))
         {
-            ModelThrowHelper.ThrowModelFormat($"Model {modelName}: weight {spec.Name} has dtype {spec.Dtype}, expected float32.");
+            ModelThrowHelper.ThrowModelFormat($"Model {modelName}: weight {spec.Name} has dtype {spec.Dtype}, expected float32 or int32.");
         }
 
         long count = 1;
@@ -57,14 +63,15 @@ internal static class WeightFileLoader
             count *= d;
         }
 
-        bool quantised = spec.Quantization is not null;
-        if (quantised && spec.Quantization!.Dtype != "uint8")
+        string storage = spec.Quantization?.Dtype ?? spec.Dtype;
+        if (storage is not ("uint8" or "float16" or "float32" or "int32") || (spec.Dtype == "int32" && storage != "int32"))
         {
             ModelThrowHelper.ThrowModelFormat(
-                $"Model {modelName}: weight {spec.Name} is quantised as {spec.Quantization.Dtype}; only uint8 is supported.");
+                $"Model {modelName}: weight {spec.Name} is stored as {storage}; only uint8 and float16 quantisation is supported.");
         }
 
-        long bytes = count * (quantised ? 1 : 4);
+        int width = storage switch { "uint8" => 1, "float16" => 2, _ => 4 };
+        long bytes = count * width;
         if (offset + bytes > bin.Length)
         {
             ModelThrowHelper.ThrowModelFormat(
@@ -73,7 +80,21 @@ internal static class WeightFileLoader
 
         var data = new float[count];
         ReadOnlySpan<byte> src = bin.AsSpan(offset, (int)bytes);
-        if (quantised)
+        if (storage == "float16")
+        {
+            for (int i = 0; i < data.Length; i++)
+            {
+                data[i] = (float)BinaryPrimitives.ReadHalfLittleEndian(src.Slice(i * 2, 2));
+            }
+        }
+        else if (storage == "int32")
+        {
+            for (int i = 0; i < data.Length; i++)
+            {
+                data[i] = BinaryPrimitives.ReadInt32LittleEndian(src.Slice(i * 4, 4));
+            }
+        }
+        else if (storage == "uint8")
         {
             double scale = spec.Quantization!.Scale;
             double min = spec.Quantization.Min;

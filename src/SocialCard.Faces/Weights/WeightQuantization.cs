@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace SocialCard.Faces.Weights;
 
-/// <summary>uint8 quantisation: <c>w = (float)(q * scale + min)</c>, computed in double.</summary>
+/// <summary>uint8 quantisation: <c>w = (float)(q * scale + min)</c>, computed in double; float16: the half value, widened.</summary>
 internal sealed class WeightQuantization
 {
     [JsonPropertyName("dtype")]

@@ -15,6 +15,9 @@ internal sealed class WeightSet
 
     public int Count => _tensors.Count;
 
+    /// <summary>The tensor called <paramref name="name"/>, or null.</summary>
+    public WeightTensor? Find(string name) => _tensors.GetValueOrDefault(name);
+
     /// <summary>The tensor called <paramref name="name"/>, checked to have exactly <paramref name="shape"/>.</summary>
     public float[] Take(string name, params ReadOnlySpan<int> shape)
     {

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace SocialCard.Faces.Weights;
 
-/// <summary>One weight: name, shape, dtype and optional uint8 quantisation.</summary>
+/// <summary>One weight: name, shape, dtype and optional uint8 or float16 quantisation.</summary>
 internal sealed class WeightSpec
 {
     [JsonPropertyName("name")]

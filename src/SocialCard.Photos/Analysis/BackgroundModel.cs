@@ -83,7 +83,8 @@ public sealed class BackgroundModel
 
         int cw = Math.Max(1, width / 2);
         int ch = Math.Max(1, height / 2);
-        int shoulderRow = Math.Clamp((int)Math.Round(face.EyeY + (0.5 * face.FaceWidth)), 2, height);
+        // At least two rows (one cell row) where the image has them: a one-row image is all zone.
+        int shoulderRow = Math.Clamp((int)Math.Round(face.EyeY + (0.5 * face.FaceWidth)), Math.Min(2, height), height);
         int zoneRows = Math.Min(ch, shoulderRow / 2);
         var cells = new byte[cw * ch];
         byte[] cellLuma = System.Buffers.ArrayPool<byte>.Shared.Rent(cw * ch);
@@ -257,6 +258,19 @@ public sealed class BackgroundModel
         Vector128.IsHardwareAccelerated ? BorderMedianFast(image) : BorderMedianScalar(image);
 
     /// <summary>
+    /// The border zone of <see cref="BorderMedianScalar"/>: the top <c>band</c> rows whole (1/80 of the height, at least
+    /// two), then the left and right strips (1/14 of the width, at least two pixels) down to <c>cornerRows</c> (45 % of
+    /// the height); never more rows than the image has (a one-row image is its own band).
+    /// </summary>
+    internal static (int Band, int Strip, int CornerRows) BorderZone(int width, int height)
+    {
+        int band = Math.Min(height, Math.Max(2, height / 80));
+        int strip = Math.Max(2, width / 14);
+        int cornerRows = Math.Min(height, Math.Max(band, (int)(height * 0.45)));
+        return (band, strip, cornerRows);
+    }
+
+    /// <summary>
     /// As <see cref="BorderMedianScalar"/>: the histograms in two interleaved sets (a uniform background no longer
     /// chains every increment on one counter), the agreement count 16 pixels at a time (Vector128, scalar tail). The
     /// zone is the top band plus, below it, the strips [0, strip) and [max(strip, width - strip), width) of each row.
@@ -266,9 +280,7 @@ public sealed class BackgroundModel
         Span<int> histograms = stackalloc int[6 * 256];
         histograms.Clear();
         int width = image.Width;
-        int band = Math.Max(2, image.Height / 80);
-        int strip = Math.Max(2, width / 14);
-        int cornerRows = Math.Max(band, (int)(image.Height * 0.45));
+        (int band, int strip, int cornerRows) = BorderZone(width, image.Height);
         int leftEnd = Math.Min(strip, width), rightStart = Math.Max(strip, width - strip);
         int count = 0;
         for (int y = 0; y < cornerRows; y++)
@@ -382,9 +394,7 @@ public sealed class BackgroundModel
         hg.Clear();
         hb.Clear();
         int width = image.Width;
-        int band = Math.Max(2, image.Height / 80);
-        int strip = Math.Max(2, width / 14);
-        int cornerRows = Math.Max(band, (int)(image.Height * 0.45));
+        (int band, int strip, int cornerRows) = BorderZone(width, image.Height);
         int rightStart = Math.Max(strip, width - strip);
         int count = 0;
         for (int y = 0; y < cornerRows; y++)

@@ -1,6 +1,6 @@
 namespace SocialCard.Faces.Tests.TestUtilities;
 
-/// <summary>Rows of /work/shared/photos/devset/labels.tsv.</summary>
+/// <summary>Rows of ../shared/photos/devset/labels.tsv (relative to the repository root).</summary>
 internal sealed record DevsetLabel(string File, string Expected, string Detail, string Person)
 {
     public string ImagePath => Path.Combine(TestPaths.Devset, "images", File);

@@ -1,21 +1,24 @@
 using System.Runtime.CompilerServices;
 using SocialCard.Faces;
-using SocialCard.Photos.Fixes.FaceEngine;
+using SocialCard.Photos.Faces;
 
 namespace SocialCard.Photos.Tests.TestSupport;
 
 /// <summary>The real face engine for tests, loaded once from the repository's models/face-api (./setup.sh).</summary>
 internal static class TestFaceEngine
 {
-    private static readonly Lazy<FaceModels> s_models = new(() => FaceModels.Load(Path.Combine(RepoRoot(), "models", "face-api")));
-    private static readonly Lazy<FaceAnalyzerDetector> s_detector = new(() => new FaceAnalyzerDetector(s_models.Value));
+    /// <summary>The folder holding SocialCard.sln.</summary>
+    public static string RepositoryRoot { get; } = RepoRoot();
+
+    private static readonly Lazy<FaceModels> s_models = new(() => FaceModels.Load(Path.Combine(RepositoryRoot, "models", "face-api")));
+    private static readonly Lazy<CheckerFaceDetector> s_detector = new(() => new CheckerFaceDetector(s_models.Value));
     private static readonly Lazy<PhotoChecker> s_checker = new(() => new PhotoChecker(s_detector.Value));
 
     /// <summary>The loaded weights (for engines other than the default).</summary>
     public static FaceModels Models => s_models.Value;
 
-    /// <summary>The default engine, as <see cref="FaceAnalyzerDetector.LoadDefault"/> builds it.</summary>
-    public static FaceAnalyzerDetector Detector => s_detector.Value;
+    /// <summary>The default engine, as <see cref="CheckerFaceDetector.LoadDefault"/> builds it.</summary>
+    public static CheckerFaceDetector Detector => s_detector.Value;
 
     /// <summary>A checker with every rule and the real face engine.</summary>
     public static PhotoChecker Checker => s_checker.Value;

@@ -12,7 +12,8 @@ internal static class TestPhotos
 
     public static SpecProfile Suzhou => SpecProfiles.Get(SpecProfiles.Suzhou);
 
-    public static string DevsetDirectory => "/work/shared/photos/devset";
+    /// <summary>The labelled photos: <c>../shared/photos/devset</c> relative to the repository root.</summary>
+    public static string DevsetDirectory { get; } = Path.GetFullPath(Path.Combine(TestFaceEngine.RepositoryRoot, "..", "shared", "photos", "devset"));
 
     /// <summary>Encodes as a 350 dpi JPEG (quality 92, 4:4:4 so colour edges stay put).</summary>
     public static byte[] Jpeg(RgbImage image, int quality = 92, int dpi = 350) =>

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using SocialCard.Photos;
-using SocialCard.Photos.Fixes.FaceEngine;
+using SocialCard.Photos.Faces;
 
 namespace SocialCard.Platform.Tests.Engine;
 
@@ -9,7 +9,7 @@ namespace SocialCard.Platform.Tests.Engine;
 internal static class EngineFixture
 {
     private static readonly Lazy<PhotoChecker> s_checker = new(() =>
-        new PhotoChecker(FaceAnalyzerDetector.LoadDefault(Path.Combine(RepoRoot(), "models", "face-api"))));
+        new PhotoChecker(CheckerFaceDetector.LoadDefault(Path.Combine(RepoRoot(), "models", "face-api"))));
 
     private static readonly Lazy<IReadOnlyDictionary<string, string>> s_labels = new(LoadLabels);
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Platform.Domain.PhotoReview> s_reviews = new(StringComparer.Ordinal);
@@ -35,7 +35,7 @@ internal static class EngineFixture
     private static Dictionary<string, string> LoadLabels()
     {
         var path = Path.Combine(DevsetDirectory, "labels.tsv");
-        Assert.True(File.Exists(path), $"labelled photos not found: {path} (see docs/TEAM-BRIEF.md)");
+        Assert.True(File.Exists(path), $"labelled photos not found: {path} (the labelled photo set is expected at ../shared/photos/devset beside the repository)");
         return File.ReadLines(path).Skip(1).Select(l => l.Split('\t')).Where(c => c.Length > 1)
             .ToDictionary(c => c[0], c => c[1], StringComparer.Ordinal);
     }

@@ -3,7 +3,7 @@ using SocialCard.Imaging;
 using SocialCard.Imaging.Formats.Jpeg;
 using SocialCard.Photos;
 using SocialCard.Photos.Fixes;
-using SocialCard.Photos.Fixes.FaceEngine;
+using SocialCard.Photos.Faces;
 using SocialCard.Photos.Profiles;
 
 namespace SocialCard.Web.Features.PhotoCheck;
@@ -15,9 +15,9 @@ namespace SocialCard.Web.Features.PhotoCheck;
 /// </summary>
 public sealed class PhotoEngine
 {
-    private readonly FaceAnalyzerDetector? _detector;
+    private readonly CheckerFaceDetector? _detector;
 
-    private PhotoEngine(PhotoChecker checker, PhotoFixer? fixer, string? faceModelDirectory, FaceAnalyzerDetector? detector = null)
+    private PhotoEngine(PhotoChecker checker, PhotoFixer? fixer, string? faceModelDirectory, CheckerFaceDetector? detector = null)
     {
         _detector = detector;
         Checker = checker;
@@ -43,7 +43,7 @@ public sealed class PhotoEngine
         string? directory = options.FaceModelDirectory ?? FindModels(contentRoot) ?? FindModels(AppContext.BaseDirectory);
         try
         {
-            var detector = FaceAnalyzerDetector.LoadDefault(directory);
+            var detector = CheckerFaceDetector.LoadDefault(directory);
             var checker = new PhotoChecker(detector);
             return new PhotoEngine(checker, new PhotoFixer(detector, checker), directory, detector);
         }

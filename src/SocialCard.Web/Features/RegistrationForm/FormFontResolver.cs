@@ -33,7 +33,7 @@ public sealed class FormFontResolver : IFontResolver
     /// <summary>Which files were used, for the start-up log and the report.</summary>
     public string Description { get; private init; } = string.Empty;
 
-    /// <summary>Loads the licence and installs the resolver once per process; later calls return the installed one.</summary>
+    /// <summary>Installs the resolver once per process; later calls return the installed one.</summary>
     public static FormFontResolver EnsureInstalled(RegistrationFormOptions options)
     {
         lock (InstallLock)
@@ -41,15 +41,6 @@ public sealed class FormFontResolver : IFontResolver
             if (GlobalFontSettings.FontResolver is FormFontResolver installed)
             {
                 return installed;
-            }
-
-            if (string.IsNullOrWhiteSpace(options.PdfSharpLicenseKey))
-            {
-                PdfSharp.PdfSharpLicense.SetAgplLicense();
-            }
-            else
-            {
-                PdfSharp.PdfSharpLicense.LoadLicense(options.PdfSharpLicenseKey);
             }
 
             FormFontResolver resolver = Load(options);

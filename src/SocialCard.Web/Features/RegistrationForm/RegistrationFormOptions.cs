@@ -30,10 +30,4 @@ public sealed class RegistrationFormOptions
         "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
         "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf",
     ];
-
-    /// <summary>
-    /// PDFsharp 6.5 refuses to work until a licence is loaded. Empty = the free AGPL licence
-    /// (<c>PdfSharpLicense.SetAgplLicense()</c>); a deployment that cannot accept AGPL sets its commercial key here.
-    /// </summary>
-    public string? PdfSharpLicenseKey { get; set; }
 }

@@ -1,7 +1,6 @@
 using SocialCard.Photos;
 using SocialCard.Photos.Faces;
 using SocialCard.Photos.Fixes;
-using SocialCard.Photos.Fixes.FaceEngine;
 using SocialCard.Photos.Profiles;
 using SocialCard.Photos.Rules;
 using SocialCard.Web.Features.PhotoCheck;
@@ -11,7 +10,7 @@ namespace SocialCard.Web.Features.Wizard;
 /// <summary>
 /// <see cref="IPhotoPreReviewer"/> over SocialCard.Photos with profile chengdu-sscard: the host's shared
 /// <see cref="PhotoEngine"/> (checker and fixer) when registered, else the shared <see cref="PhotoChecker"/>, and <see cref="PhotoFixer"/> when the host registered one or a face detector to build
-/// one from; failing both, it loads the face networks itself (<see cref="FaceAnalyzerDetector.LoadDefault"/>) on first
+/// one from; failing both, it loads the face networks itself (<see cref="CheckerFaceDetector.LoadDefault"/>) on first
 /// use. Without a face engine the one-click fix is hidden.
 /// </summary>
 public sealed class PhotosPreReviewer : IPhotoPreReviewer
@@ -41,7 +40,7 @@ public sealed class PhotosPreReviewer : IPhotoPreReviewer
     }
 
     private readonly Lazy<bool> _fixerUsable;
-    private static readonly Lazy<FaceAnalyzerDetector?> s_faceEngine = new(TryLoadFaceEngine);
+    private static readonly Lazy<CheckerFaceDetector?> s_faceEngine = new(TryLoadFaceEngine);
 
     public bool CanFix => _fixerUsable.Value;
 
@@ -64,13 +63,13 @@ public sealed class PhotosPreReviewer : IPhotoPreReviewer
         return new PhotoFixOutcome(result.Jpeg, ToReview(recheck, wasFixed: true), [.. result.Report.Steps.Select(s => s.Step)]);
     }
 
-    private static FaceAnalyzerDetector? LoadFaceEngine() => s_faceEngine.Value;
+    private static CheckerFaceDetector? LoadFaceEngine() => s_faceEngine.Value;
 
-    private static FaceAnalyzerDetector? TryLoadFaceEngine()
+    private static CheckerFaceDetector? TryLoadFaceEngine()
     {
         try
         {
-            return FaceAnalyzerDetector.LoadDefault();
+            return CheckerFaceDetector.LoadDefault();
         }
 #pragma warning disable CA1031 // no model files on this machine: the wizard works without the one-click fix
         catch (Exception)

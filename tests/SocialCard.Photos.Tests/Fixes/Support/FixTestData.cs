@@ -1,21 +1,21 @@
-using System.Runtime.CompilerServices;
 using SocialCard.Imaging;
 using SocialCard.Photos.Fixes;
-using SocialCard.Photos.Fixes.FaceEngine;
+using SocialCard.Photos.Faces;
 using SocialCard.Photos.Profiles;
+using SocialCard.Photos.Tests.TestSupport;
 
 namespace SocialCard.Photos.Tests.Fixes.Support;
 
 /// <summary>Shared inputs of the fix tests: the face engine (loaded once), the devset originals, paths.</summary>
 internal static class FixTestData
 {
-    private static readonly Lazy<FaceAnalyzerDetector> s_detector = new(() => FaceAnalyzerDetector.LoadDefault(Path.Combine(RepoRoot, "models", "face-api")));
+    private static readonly Lazy<CheckerFaceDetector> s_detector = new(() => CheckerFaceDetector.LoadDefault(Path.Combine(RepoRoot, "models", "face-api")));
 
-    public const string DevsetRoot = "/work/shared/photos/devset";
+    public static string DevsetRoot => TestPhotos.DevsetDirectory;
 
     public static string OriginalsDir => Path.Combine(DevsetRoot, "originals");
 
-    public static FaceAnalyzerDetector Detector => s_detector.Value;
+    public static CheckerFaceDetector Detector => s_detector.Value;
 
     public static SpecProfile Suzhou => SpecProfiles.Get(SpecProfiles.Suzhou);
 
@@ -32,7 +32,7 @@ internal static class FixTestData
         Rules = Suzhou.Rules.Where(kv => kv.Key is not ("expression.neutral" or "mouth.open")).ToDictionary(kv => kv.Key, kv => kv.Value),
     };
 
-    public static string RepoRoot => FindRoot();
+    public static string RepoRoot => TestFaceEngine.RepositoryRoot;
 
     public static string DataDir => Path.Combine(RepoRoot, "tests", "SocialCard.Photos.Tests", "Fixes", "Data");
 
@@ -43,15 +43,4 @@ internal static class FixTestData
     public static string[] AllOriginals() => [.. Directory.GetFiles(OriginalsDir, "*.jpg").OrderBy(f => f, StringComparer.Ordinal)];
 
     public static RgbImage Decode(byte[] jpeg) => ImageDecoder.Decode(jpeg);
-
-    private static string FindRoot([CallerFilePath] string here = "")
-    {
-        string? dir = Path.GetDirectoryName(here);
-        while (dir is not null && !File.Exists(Path.Combine(dir, "SocialCard.sln")))
-        {
-            dir = Path.GetDirectoryName(dir);
-        }
-
-        return dir ?? throw new InvalidOperationException("Repository root not found above " + here);
-    }
 }

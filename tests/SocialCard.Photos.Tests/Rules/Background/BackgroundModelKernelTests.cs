@@ -94,6 +94,9 @@ public sealed class BackgroundModelKernelTests
     [InlineData(17, 9, 5)]
     [InlineData(4, 4, 6)]
     [InlineData(2, 5, 7)]
+    [InlineData(40, 1, 8)]
+    [InlineData(1, 1, 9)]
+    [InlineData(1, 40, 10)]
     public void Fast_border_median_equals_the_scalar_reference(int width, int height, int seed)
     {
         using RgbImage image = MixedImage(width, height, seed);

@@ -96,7 +96,7 @@ public sealed class LightClothingRuleTests
     [Fact]
     public void No_face_skips()
     {
-        RuleFinding f = FaceRuleHarness.Evaluate(_rule, (Faces.ObservedFace?)null);
+        RuleFinding f = FaceRuleHarness.Evaluate(_rule, (SocialCard.Photos.Faces.ObservedFace?)null);
         Assert.Equal(RuleOutcome.Skip, f.Outcome);
     }
 

@@ -1,12 +1,11 @@
 using System.Drawing;
 using SocialCard.Faces;
 using SocialCard.Imaging;
-using SocialCard.Photos.Faces;
 
-namespace SocialCard.Photos.Fixes.FaceEngine;
+namespace SocialCard.Photos.Faces;
 
 /// <summary>
-/// <see cref="IFaceDetector"/> over SocialCard.Faces' <see cref="FaceAnalyzer"/> (thread-safe like the analyzer: each
+/// The checker's face engine: <see cref="IFaceDetector"/> over SocialCard.Faces' <see cref="FaceAnalyzer"/> (thread-safe like the analyzer: each
 /// analyzer keeps a pool of per-call workspaces): boxes, scores, 68 landmarks, pose from <see cref="FaceGeometry"/>,
 /// expression probabilities by lower-case name.
 /// <para>
@@ -18,7 +17,7 @@ namespace SocialCard.Photos.Fixes.FaceEngine;
 /// photos, 288 7, 224 3, and 16 have no face at any size (4 blank silhouettes, 6 rotated 441 x 358, 6 truncated).
 /// </para>
 /// <para>
-/// The default engine puts a probe in front of the cascade (session 4, 2026-11-23): the detector at 160 (about a fifth
+/// The default engine puts a probe in front of the cascade: the detector at 160 (about a fifth
 /// of the 352 detector's work), whose face is kept only when <see cref="SingleFaceGate"/> finds it plausible for an ID
 /// photo (exactly one face over 0.45, no other NMS survivor over 0.2, box centre 0.3-0.7 and width 0.4-1.3 of the
 /// image width); anything else runs the full cascade. On the devset the probe decides 358 of the 421 photos and never
@@ -36,7 +35,7 @@ namespace SocialCard.Photos.Fixes.FaceEngine;
 /// there the 352 box gives the steadier crop.
 /// </para>
 /// </summary>
-public sealed class FaceAnalyzerDetector : IFaceDetector
+public sealed class CheckerFaceDetector : IFaceDetector
 {
     /// <summary>Detector input sizes of the default cascade, tried in order until one finds a face.</summary>
     public static readonly IReadOnlyList<int> DefaultInputSizes = [352, 288, 224, 416];
@@ -53,7 +52,7 @@ public sealed class FaceAnalyzerDetector : IFaceDetector
     private readonly SingleFaceGate _gate = new();
 
     /// <summary>One analyzer, its options as given (no cascade).</summary>
-    public FaceAnalyzerDetector(FaceAnalyzer analyzer)
+    public CheckerFaceDetector(FaceAnalyzer analyzer)
     {
         ArgumentNullException.ThrowIfNull(analyzer);
         _analyzers = [analyzer];
@@ -61,7 +60,7 @@ public sealed class FaceAnalyzerDetector : IFaceDetector
 
     /// <summary>The default: a probe at <see cref="DefaultProbeInputSize"/> whose single plausible face is kept, else the
     /// cascade (<see cref="DefaultInputSizes"/>, <see cref="DefaultScoreThreshold"/>) over loaded weights.</summary>
-    public FaceAnalyzerDetector(FaceModels models)
+    public CheckerFaceDetector(FaceModels models)
         : this(models, DefaultProbeInputSize)
     {
     }
@@ -72,12 +71,12 @@ public sealed class FaceAnalyzerDetector : IFaceDetector
     /// as without a probe. The rule thresholds of the profiles are calibrated on the default probe size: another size
     /// gives other landmarks (see the class remarks).
     /// </summary>
-    public FaceAnalyzerDetector(FaceModels models, int probeInputSize, SingleFaceGate? gate = null)
+    public CheckerFaceDetector(FaceModels models, int probeInputSize, SingleFaceGate? gate = null)
         : this(models, (int?)probeInputSize, gate)
     {
     }
 
-    private FaceAnalyzerDetector(FaceModels models, int? probeInputSize, SingleFaceGate? gate)
+    private CheckerFaceDetector(FaceModels models, int? probeInputSize, SingleFaceGate? gate)
     {
         ArgumentNullException.ThrowIfNull(models);
         _analyzers = [.. DefaultInputSizes.Select(size => new FaceAnalyzer(models, new FaceAnalyzerOptions { InputSize = size, ScoreThreshold = DefaultScoreThreshold }))];
@@ -90,11 +89,11 @@ public sealed class FaceAnalyzerDetector : IFaceDetector
     }
 
     /// <summary>The cascade alone, without the probe (every photo pays for the 352 detector; benchmarks and comparisons).</summary>
-    public static FaceAnalyzerDetector CascadeOnly(FaceModels models) => new(models, null, null);
+    public static CheckerFaceDetector CascadeOnly(FaceModels models) => new(models, null, null);
 
     /// <summary>Loads the models from the default location (see <see cref="FaceModels.Load(string?)"/>) into the default probe and cascade.</summary>
     /// <exception cref="ModelFormatException">The weights are missing or altered (the message names ./setup.sh).</exception>
-    public static FaceAnalyzerDetector LoadDefault(string? modelDirectory = null) => new(FaceModels.Load(modelDirectory));
+    public static CheckerFaceDetector LoadDefault(string? modelDirectory = null) => new(FaceModels.Load(modelDirectory));
 
     /// <summary>Runs every network of every analyzer of the cascade (and the probe) once, see <see cref="FaceAnalyzer.WarmUp"/>;
     /// returns how many analyzers ran their landmark net.</summary>

@@ -2,16 +2,15 @@ using System.Drawing;
 using SocialCard.Faces;
 using SocialCard.Imaging;
 using SocialCard.Photos.Faces;
-using SocialCard.Photos.Fixes.FaceEngine;
 using SocialCard.Photos.Tests.TestSupport;
 
-namespace SocialCard.Photos.Tests.Fixes.FaceEngine;
+namespace SocialCard.Photos.Tests.Faces;
 
 /// <summary>
 /// The default face engine: the 160 probe decides a plain ID photo, anything it does not trust goes to the cascade, and
 /// the automatic fix always uses the cascade.
 /// </summary>
-public sealed class FaceAnalyzerDetectorTests
+public sealed class CheckerFaceDetectorTests
 {
     private static RgbImage Devset(string file) =>
         ImageDecoder.Decode(File.ReadAllBytes(Path.Combine(TestPhotos.DevsetDirectory, "images", file)));
@@ -24,20 +23,20 @@ public sealed class FaceAnalyzerDetectorTests
         using RgbImage image = Devset("0458430542.jpg");
         var probe = new FaceAnalyzer(TestFaceEngine.Models, new FaceAnalyzerOptions
         {
-            InputSize = FaceAnalyzerDetector.DefaultProbeInputSize,
-            ScoreThreshold = FaceAnalyzerDetector.DefaultScoreThreshold,
+            InputSize = CheckerFaceDetector.DefaultProbeInputSize,
+            ScoreThreshold = CheckerFaceDetector.DefaultScoreThreshold,
         });
         DetectedFace expected = Assert.Single(probe.Analyze(image).Faces);
         ObservedFace actual = Assert.Single(TestFaceEngine.Detector.Analyze(image)!.Faces);
         Assert.Equal(Box(expected.Box), actual.Box);
-        Assert.Equal(160, FaceAnalyzerDetector.DefaultProbeInputSize);
+        Assert.Equal(160, CheckerFaceDetector.DefaultProbeInputSize);
     }
 
     [Fact]
     public void The_fix_analyses_with_the_cascade_alone()
     {
         using RgbImage image = Devset("0458430542.jpg");
-        FaceObservation cascade = FaceAnalyzerDetector.CascadeOnly(TestFaceEngine.Models).Analyze(image)!;
+        FaceObservation cascade = CheckerFaceDetector.CascadeOnly(TestFaceEngine.Models).Analyze(image)!;
         FaceObservation forFix = TestFaceEngine.Detector.AnalyzeForFix(image)!;
         FaceObservation forCheck = TestFaceEngine.Detector.Analyze(image)!;
         Assert.Equal(Assert.Single(cascade.Faces).Box, Assert.Single(forFix.Faces).Box);
@@ -52,7 +51,7 @@ public sealed class FaceAnalyzerDetectorTests
         FaceObservation observation = TestFaceEngine.Detector.Analyze(image)!;
         Assert.Equal(2, observation.Faces.Count);
         Assert.Equal(
-            FaceAnalyzerDetector.CascadeOnly(TestFaceEngine.Models).Analyze(image)!.Faces.Select(f => f.Box),
+            CheckerFaceDetector.CascadeOnly(TestFaceEngine.Models).Analyze(image)!.Faces.Select(f => f.Box),
             observation.Faces.Select(f => f.Box));
     }
 

@@ -1,0 +1,47 @@
+namespace SocialCard.Faces.Models.SelfieSegmentation;
+
+/// <summary>What one compiled step of the segmentation graph does.</summary>
+internal enum GraphOp
+{
+    /// <summary>1x1 or 3x3 convolution with its bias (zero when the graph adds none) and activation fused.</summary>
+    Convolution,
+
+    /// <summary>Depthwise KxK convolution.</summary>
+    Depthwise,
+
+    /// <summary>Transposed convolution (<c>Conv2DBackpropInput</c>).</summary>
+    TransposedConvolution,
+
+    /// <summary>Average pool, <c>valid</c>.</summary>
+    AveragePool,
+
+    /// <summary>Bilinear resize to a constant size.</summary>
+    Resize,
+
+    /// <summary>Sum of two or more tensors of the same shape (<c>Add</c>, <c>AddV2</c>, <c>AddN</c>).</summary>
+    Add,
+
+    /// <summary>A tensor plus a constant scalar.</summary>
+    AddScalar,
+
+    /// <summary>A tensor plus a constant per channel.</summary>
+    AddPerChannel,
+
+    /// <summary>Product of two tensors of the same shape.</summary>
+    Multiply,
+
+    /// <summary>A tensor times a constant scalar.</summary>
+    MultiplyScalar,
+
+    /// <summary>A tensor times a 1x1xC tensor (squeeze-and-excite gate).</summary>
+    MultiplyPerChannel,
+
+    /// <summary><c>max(x, 0)</c>.</summary>
+    Relu,
+
+    /// <summary><c>min(max(x, 0), 6)</c>.</summary>
+    Relu6,
+
+    /// <summary><c>1 / (1 + e^-x)</c>.</summary>
+    Sigmoid,
+}

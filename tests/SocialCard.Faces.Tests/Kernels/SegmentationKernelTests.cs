@@ -1,0 +1,120 @@
+using SocialCard.Faces.Kernels;
+
+namespace SocialCard.Faces.Tests.Kernels;
+
+/// <summary>The segmentation net's kernels: vector paths against the scalar references, and tfjs semantics on small cases.</summary>
+public sealed class SegmentationKernelTests
+{
+    [Theory]
+    [InlineData(16, 16, 96, 5, 1)]
+    [InlineData(32, 32, 72, 5, 2)]
+    [InlineData(9, 7, 24, 5, 2)]
+    [InlineData(6, 11, 8, 7, 1)]
+    public void Depthwise_kxk_vector_is_bit_identical_to_scalar(int h, int w, int c, int k, int stride)
+    {
+        var rng = new Random(h * 31 + w + c + k + stride);
+        float[] x = Random(rng, h * w * c), kernel = Random(rng, k * k * c);
+        int outH = (h + stride - 1) / stride, outW = (w + stride - 1) / stride;
+        int padTop = Depthwise.SamePadBefore(h, stride, k), padLeft = Depthwise.SamePadBefore(w, stride, k);
+        float[] expected = new float[outH * outW * c], actual = new float[outH * outW * c];
+        Depthwise.ScalarKxK(x, h, w, c, kernel, k, stride, padTop, padLeft, outH, outW, expected);
+        Depthwise.Conv(x, h, w, c, kernel, k, stride, padTop, padLeft, outH, outW, actual);
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public void Depthwise_kxk_scalar_sums_the_window_with_same_padding()
+    {
+        // 5x5 box of ones on a 3x3 ramp, same padding: the centre sees all nine values, a corner four.
+        float[] x = [1, 2, 3, 4, 5, 6, 7, 8, 9];
+        float[] kernel = Enumerable.Repeat(1f, 25).ToArray();
+        float[] y = new float[9];
+        Depthwise.ScalarKxK(x, 3, 3, 1, kernel, 5, 1, Depthwise.SamePadBefore(3, 1, 5), Depthwise.SamePadBefore(3, 1, 5), 3, 3, y);
+        Assert.Equal(45f, y[4]);
+        Assert.Equal(1f + 2 + 4 + 5 + 3 + 6 + 7 + 8 + 9, y[0]); // radius 2 reaches the whole 3x3 from any cell
+        Assert.Equal(2, Depthwise.SamePadBefore(3, 1, 5));
+        Assert.Equal(1, Depthwise.SamePadBefore(32, 2, 5)); // padTotal 3: 1 before, 2 after
+    }
+
+    [Theory]
+    [InlineData(8, 8, 16, 1, 2)]
+    [InlineData(5, 7, 24, 3, 2)]
+    public void Transposed_convolution_vector_matches_scalar(int h, int w, int cin, int cout, int k)
+    {
+        var rng = new Random(h + w + cin + cout);
+        float[] x = Random(rng, h * w * cin), f = Random(rng, k * k * cout * cin);
+        int outH = h * 2, outW = w * 2;
+        float[] expected = new float[outH * outW * cout], actual = new float[outH * outW * cout];
+        TransposedConvolution.Scalar(x, h, w, cin, f, k, cout, 2, 0, 0, outH, outW, expected);
+        TransposedConvolution.Run(x, h, w, cin, f, k, cout, 2, 0, 0, outH, outW, actual);
+        for (int i = 0; i < expected.Length; i++)
+        {
+            Assert.True(Math.Abs(expected[i] - actual[i]) <= 1e-5f, $"[{i}] expected {expected[i]}, got {actual[i]}");
+        }
+    }
+
+    [Fact]
+    public void Transposed_convolution_scatters_each_input_over_its_stride_cell()
+    {
+        // One channel in, one out, 2x2 kernel [1,2;3,4], stride 2: input value v fills its 2x2 cell with v*kernel.
+        float[] x = [1, 10];
+        float[] f = [1, 2, 3, 4];
+        float[] y = new float[2 * 4];
+        TransposedConvolution.Scalar(x, 1, 2, 1, f, 2, 1, 2, 0, 0, 2, 4, y);
+        Assert.Equal([1f, 2f, 10f, 20f, 3f, 4f, 30f, 40f], y);
+    }
+
+    [Theory]
+    [InlineData(16, 16, 24, 32, 32, false, true)]
+    [InlineData(32, 32, 16, 64, 64, false, true)]
+    [InlineData(7, 5, 8, 13, 11, false, false)]
+    [InlineData(7, 5, 8, 13, 11, true, false)]
+    public void Bilinear_resize_vector_is_bit_identical_to_scalar(int h, int w, int c, int outH, int outW, bool align, bool half)
+    {
+        var rng = new Random(h + w + c + outH);
+        float[] x = Random(rng, h * w * c);
+        float[] expected = new float[outH * outW * c], actual = new float[outH * outW * c];
+        BilinearResize.UseVectors = false;
+        try
+        {
+            BilinearResize.Run(x, h, w, c, outH, outW, align, half, expected);
+        }
+        finally
+        {
+            BilinearResize.UseVectors = true;
+        }
+
+        BilinearResize.Run(x, h, w, c, outH, outW, align, half, actual);
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public void Bilinear_resize_half_pixel_centres_follow_tfjs()
+    {
+        // 1x2 -> 1x4 with half-pixel centres: sources -0.25 (clamped to the first), 0.25, 0.75, 1.25 (clamped).
+        float[] x = [0f, 4f];
+        float[] y = new float[4];
+        BilinearResize.Run(x, 1, 2, 1, 1, 4, alignCorners: false, halfPixelCenters: true, y);
+        Assert.Equal([0f, 1f, 3f, 4f], y); // the clamped source lies on one cell: frac is irrelevant
+    }
+
+    [Fact]
+    public void Average_pool_valid_means_each_window()
+    {
+        float[] x = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16];
+        float[] y = new float[4];
+        Pooling.AveragePool(x, 4, 4, 1, 2, 2, y, new double[1]);
+        Assert.Equal([3.5f, 5.5f, 11.5f, 13.5f], y);
+    }
+
+    private static float[] Random(Random rng, int n)
+    {
+        var a = new float[n];
+        for (int i = 0; i < n; i++)
+        {
+            a[i] = (float)((rng.NextDouble() * 2) - 1);
+        }
+
+        return a;
+    }
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using SocialCard.Platform.Domain;
+using SocialCard.Platform.Storage;
+using SocialCard.Web.Features.Sms;
+using SocialCard.Web.Tests.Infrastructure;
+using SocialCard.Web.Tests.Wizard;
+
+namespace SocialCard.Web.Tests.Hosting;
+
+/// <summary>
+/// The product as <c>./run.sh</c> starts it (a separate process on the built output, Development, its own data folder):
+/// what in-process hosting cannot show, such as a library that fails only in a real process.
+/// </summary>
+public sealed class RealHostTests
+{
+    [Fact]
+    public async Task A_wizard_finished_on_the_started_site_downloads_a_registration_form_with_name_id_number_and_bank()
+    {
+        await using var site = new SiteProcess();
+        long workUnitId = await SeedApplicantDataAsync(site.DataDirectory);
+        await site.StartAsync();
+
+        using HttpClient http = site.CreateClient();
+        var wizard = new WizardClient(http);
+        await wizard.GetHtmlAsync("/apply");
+        await wizard.AdvanceAsync("/apply", new Dictionary<string, string> { ["Accepted"] = "true" }, "/apply/agreement");
+        await wizard.AdvanceAsync("/apply/agreement", new Dictionary<string, string> { ["Accepted"] = "true" }, "/apply/identity");
+        await wizard.AdvanceAsync("/apply/identity", WizardFlow.Identity(ApplicantData.ApplicantId), "/apply/mobile");
+
+        HttpResponseMessage sent = await wizard.PostAsync("/apply/mobile", new Dictionary<string, string> { ["Mobile"] = WizardFlow.Mobile }, "send");
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        string code = await LatestCodeAsync(http, WizardFlow.Mobile);
+        await wizard.AdvanceAsync("/apply/mobile", new Dictionary<string, string> { ["Mobile"] = WizardFlow.Mobile, ["Code"] = code }, "/apply/unit");
+
+        await wizard.AdvanceAsync("/apply/unit", new Dictionary<string, string>
+        {
+            ["WorkUnitId"] = workUnitId.ToString(CultureInfo.InvariantCulture),
+            ["Nationality"] = "CHN",
+        }, "/apply/personal");
+        await wizard.AdvanceAsync("/apply/personal", WizardFlow.Personal(), "/apply/photo");
+
+        HttpResponseMessage uploaded = await wizard.PostFilesAsync("/apply/photo", [("Upload", "me.jpg", WizardFlow.CompliantPhoto())], "upload");
+        Assert.True(uploaded.StatusCode == HttpStatusCode.OK, $"photo upload: {(int)uploaded.StatusCode}\n{site.Output}");
+        await wizard.AdvanceAsync("/apply/photo", new Dictionary<string, string>(), "/apply/idcard");
+
+        byte[] card = SyntheticIdCard.Jpeg();
+        HttpResponseMessage idCards = await wizard.PostFilesAsync("/apply/idcard", [("Front", "front.jpg", card), ("Back", "back.jpg", card)]);
+        Assert.Equal("/apply/occupation", idCards.Headers.Location?.OriginalString);
+        await wizard.AdvanceAsync("/apply/occupation", new Dictionary<string, string> { ["OccupationCode"] = "2", ["EducationCode"] = "20" }, "/apply/summary");
+        await wizard.AdvanceAsync("/apply/summary", new Dictionary<string, string>(), "/apply/done");
+
+        HttpResponseMessage pdf = await http.GetAsync("/apply/form.pdf");
+        Assert.True(pdf.StatusCode == HttpStatusCode.OK, $"GET /apply/form.pdf: {(int)pdf.StatusCode}\n{site.Output}");
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+        string text = PdfTools.Text(await pdf.Content.ReadAsByteArrayAsync());
+        Assert.Contains(ApplicantData.ApplicantName, text, StringComparison.Ordinal);
+        Assert.Contains(ApplicantData.ApplicantId, text, StringComparison.Ordinal);
+        Assert.Contains("● 成都银行", text, StringComparison.Ordinal);
+        Assert.Contains(ApplicantData.BankBranch, text, StringComparison.Ordinal);
+    }
+
+    /// <summary>Writes the applicant test data into the site's data folder before it starts (the demo seeder then
+    /// leaves the database alone) and returns the work unit's id.</summary>
+    private static async Task<long> SeedApplicantDataAsync(string dataDirectory)
+    {
+        var database = new PlatformDatabase(new StorageOptions { DataDirectory = dataDirectory });
+        await database.MigrateAsync();
+        await ApplicantData.SeedAsync(database, DateTimeOffset.UtcNow);
+        await using PlatformDbContext db = database.CreateDbContext();
+        return db.Units.Where(u => u.Name == ApplicantData.WorkUnitName).Select(u => u.Id).Single();
+    }
+
+    /// <summary>The code in the newest message to <paramref name="phone"/> on the demo outbox (/dev/sms-outbox.json).</summary>
+    private static async Task<string> LatestCodeAsync(HttpClient http, string phone)
+    {
+        DevSmsMessage[] messages = await http.GetFromJsonAsync<DevSmsMessage[]>("/dev/sms-outbox.json") ?? [];
+        DevSmsMessage message = messages.Where(m => m.Phone == phone).OrderByDescending(m => m.SentAt).First();
+        return SmsCodeService.ExtractCode(message.Text) ?? throw new InvalidOperationException("no code in " + message.Text);
+    }
+}
