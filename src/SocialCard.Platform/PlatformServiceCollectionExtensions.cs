@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SocialCard.Platform.Batches;
 using SocialCard.Platform.Demo;
+using SocialCard.Platform.Drafts;
 using SocialCard.Platform.Jobs;
 using SocialCard.Platform.Jobs.Handlers;
 using SocialCard.Platform.Limits;
@@ -37,6 +38,8 @@ public static class PlatformServiceCollectionExtensions
         services.AddSingleton<IJobHandler, SmsDispatchJobHandler>();
         services.AddSingleton<RateCounters>();
         services.AddSingleton<IJobHandler, RateCounterPurgeJobHandler>();
+        services.AddSingleton<ApplicationDraftService>();
+        services.AddSingleton<IJobHandler, DraftExpiryJobHandler>();
         services.AddSingleton(sp => new JobWorker(sp.GetRequiredService<JobQueue>(), sp.GetServices<IJobHandler>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<JobWorkerOptions>()));
         services.AddSingleton(sp => new UnitPackageIntake());

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using SocialCard.Platform.Domain;
 using SocialCard.Platform.Storage;
-using SocialCard.Web.Features.Sms;
+using SocialCard.Platform.Security;
 using SocialCard.Web.Tests.Infrastructure;
 using SocialCard.Web.Tests.Wizard;
 
@@ -75,8 +75,8 @@ public sealed class RealHostTests
     /// <summary>The code in the newest message to <paramref name="phone"/> on the demo outbox (/dev/sms-outbox.json).</summary>
     private static async Task<string> LatestCodeAsync(HttpClient http, string phone)
     {
-        DevSmsMessage[] messages = await http.GetFromJsonAsync<DevSmsMessage[]>("/dev/sms-outbox.json") ?? [];
-        DevSmsMessage message = messages.Where(m => m.Phone == phone).OrderByDescending(m => m.SentAt).First();
+        SmsOutboxEntry[] messages = await http.GetFromJsonAsync<SmsOutboxEntry[]>("/dev/sms-outbox.json") ?? [];
+        SmsOutboxEntry message = messages.Where(m => m.Phone == phone).OrderByDescending(m => m.CreatedAt).First();
         return SmsCodeService.ExtractCode(message.Text) ?? throw new InvalidOperationException("no code in " + message.Text);
     }
 }

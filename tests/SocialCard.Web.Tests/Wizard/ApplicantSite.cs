@@ -26,6 +26,13 @@ public sealed class ApplicantSite : SiteFactory
     private bool _seeded;
 
     public ApplicantSite()
+        : this(null)
+    {
+    }
+
+    /// <summary>A site on another site's data folder: that site restarted (seed it only once).</summary>
+    public ApplicantSite(string? dataDirectory)
+        : base(dataDirectory)
     {
         Settings["Applicant:RunHandOverWorker"] = "false";
         Settings["Demo:Seed"] = "false";

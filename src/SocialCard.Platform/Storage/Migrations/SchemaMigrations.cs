@@ -10,5 +10,6 @@ public static class SchemaMigrations
         V003_SmsVerifications.Migration,
         V004_RateCounters.Migration,
         V005_DataProtectionKeys.Migration,
+        V006_ApplicationDrafts.Migration,
     ];
 }

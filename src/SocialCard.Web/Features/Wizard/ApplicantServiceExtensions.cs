@@ -40,7 +40,7 @@ public static class ApplicantServiceExtensions
 
         services.TryAddSingleton<RegistrationFormGenerator>();
 
-        services.TryAddSingleton<IWizardDraftStore, InMemoryWizardDraftStore>();
+        services.TryAddSingleton<IWizardDraftStore, PlatformWizardDraftStore>();
         services.TryAddSingleton<IApplicantRegistry, PlatformApplicantRegistry>();
         services.TryAddSingleton<IPhotoPreReviewer, PhotosPreReviewer>();
         services.TryAddSingleton<IdCardImageChecker>();

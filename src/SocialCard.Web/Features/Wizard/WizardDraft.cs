@@ -1,10 +1,12 @@
+using System.Text.Json.Serialization;
 using SocialCard.Platform.Domain;
 
 namespace SocialCard.Web.Features.Wizard;
 
 /// <summary>
-/// Everything entered so far, kept on the server (keyed by an opaque cookie) so a refresh or the back button loses
-/// nothing. Becomes a Platform <see cref="Application"/> on submit.
+/// Everything entered so far, kept on the server (keyed by an opaque cookie) so a refresh, the back button, another
+/// node or a restart loses nothing: from the identity step on it is a Platform <see cref="Application"/> in state Draft
+/// (<see cref="PlatformWizardDraftStore"/>), submitted in place. The images travel outside the JSON.
 /// </summary>
 public sealed class WizardDraft
 {
@@ -22,7 +24,11 @@ public sealed class WizardDraft
     public DateTimeOffset UpdatedAt { get; set; }
 
     /// <summary>Steps completed (validated and saved).</summary>
-    public HashSet<WizardStep> Done { get; } = [];
+    public HashSet<WizardStep> Done { get; init; } = [];
+
+    /// <summary>Whether the draft has an application row (set by the store).</summary>
+    [JsonIgnore]
+    public bool IsStored { get; set; }
 
     // Identity
     public IdType IdType { get; set; } = IdType.ResidentId;
@@ -66,16 +72,20 @@ public sealed class WizardDraft
     public bool KeepPhotoOnFile { get; set; }
 
     /// <summary>The uploaded (or fixed) photo that will be printed and sent.</summary>
+    [JsonIgnore]
     public byte[]? Photo { get; set; }
 
     /// <summary>The last upload as received, kept so the one-click fix works from the original.</summary>
+    [JsonIgnore]
     public byte[]? PhotoOriginal { get; set; }
 
     public PhotoPreReview? PhotoPreReview { get; set; }
 
     // ID card images
+    [JsonIgnore]
     public byte[]? IdCardFront { get; set; }
 
+    [JsonIgnore]
     public byte[]? IdCardBack { get; set; }
 
     // Occupation

@@ -15,18 +15,15 @@ public static class WizardFiles
         RouteGroupBuilder group = endpoints.MapGroup("/apply").ExcludeFromDescription();
         group.MapGet("/files/{name}", GetFileAsync);
         group.MapGet("/form.pdf", GetFormAsync);
-        group.MapPost("/restart", Restart).DisableAntiforgery();
+        group.MapPost("/restart", RestartAsync).DisableAntiforgery();
         return group;
     }
-
-    public static WizardDraft? CurrentDraft(HttpContext context, IWizardDraftStore drafts) =>
-        context.Request.Cookies.TryGetValue(WizardPageModel.CookieName, out string? id) && id is not null ? drafts.Find(id) : null;
 
     private static async Task<Results<FileContentHttpResult, NotFound>> GetFileAsync(
         string name, HttpContext context, IWizardDraftStore drafts, IApplicantRegistry registry, CancellationToken cancellationToken)
     {
         context.Response.Headers.CacheControl = "no-store";
-        WizardDraft? draft = CurrentDraft(context, drafts);
+        WizardDraft? draft = await WizardCookie.FindAsync(context, drafts, cancellationToken).ConfigureAwait(false);
         if (draft is null)
         {
             return TypedResults.NotFound();
@@ -82,7 +79,7 @@ public static class WizardFiles
         bool inline = false, CancellationToken cancellationToken = default)
     {
         context.Response.Headers.CacheControl = "no-store";
-        if (CurrentDraft(context, drafts) is not { ApplicationId: { } id }
+        if (await WizardCookie.FindAsync(context, drafts, cancellationToken).ConfigureAwait(false) is not { ApplicationId: { } id }
             || await applications.GetAsync(id, cancellationToken).ConfigureAwait(false) is not { } view)
         {
             return TypedResults.NotFound();
@@ -97,14 +94,14 @@ public static class WizardFiles
         return TypedResults.File(pdf, "application/pdf", inline ? null : view.Reference + ".pdf");
     }
 
-    private static RedirectHttpResult Restart(HttpContext context, IWizardDraftStore drafts)
+    private static async Task<RedirectHttpResult> RestartAsync(HttpContext context, IWizardDraftStore drafts, CancellationToken cancellationToken)
     {
-        if (CurrentDraft(context, drafts) is { } draft)
+        if (await WizardCookie.FindAsync(context, drafts, cancellationToken).ConfigureAwait(false) is { } draft)
         {
-            drafts.Remove(draft.Id);
+            await drafts.RemoveAsync(draft.Id, cancellationToken).ConfigureAwait(false);
         }
 
-        context.Response.Cookies.Delete(WizardPageModel.CookieName, new CookieOptions { Path = "/apply" });
+        WizardCookie.Delete(context);
         return TypedResults.Redirect("/apply");
     }
 }

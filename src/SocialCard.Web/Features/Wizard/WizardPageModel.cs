@@ -8,15 +8,14 @@ using SocialCard.Web.Localization;
 namespace SocialCard.Web.Features.Wizard;
 
 /// <summary>
-/// Base of every wizard page: loads (or starts) the server-side draft named by the wizard cookie, keeps the visitor
+/// Base of every wizard page: loads (or starts, without storing anything) the draft named by the wizard cookie, keeps the visitor
 /// from skipping ahead of the first unfinished step, marks responses no-store (personal data), and moves on after a
 /// valid post.
 /// </summary>
 public abstract class WizardPageModel : PageModel
 {
-    public const string CookieName = ".SocialCard.Apply";
-
     private WizardDraft? _draft;
+    private bool _dirty;
 
     protected WizardPageModel(IWizardDraftStore drafts, TimeProvider clock)
     {
@@ -41,7 +40,7 @@ public abstract class WizardPageModel : PageModel
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         Response.Headers.CacheControl = "no-store";
-        _draft = LoadOrCreate();
+        _draft = await WizardCookie.LoadAsync(HttpContext, Drafts, Clock.GetUtcNow(), HttpContext.RequestAborted).ConfigureAwait(false);
         if (_draft.Reference is not null)
         {
             context.Result = Redirect("/apply/done");
@@ -55,7 +54,13 @@ public abstract class WizardPageModel : PageModel
             return;
         }
 
-        await next().ConfigureAwait(false);
+        PageHandlerExecutedContext executed = await next().ConfigureAwait(false);
+        if (_dirty && executed.Exception is null)
+        {
+            // Saved once per request, after the handler: the draft row (from the identity step on) and the cookie.
+            await Drafts.SaveAsync(_draft, Clock.GetUtcNow(), HttpContext.RequestAborted).ConfigureAwait(false);
+            WizardCookie.Write(HttpContext, _draft);
+        }
     }
 
     /// <summary>Marks this step done, saves, and goes to the next step (or the summary when everything is done).</summary>
@@ -74,28 +79,10 @@ public abstract class WizardPageModel : PageModel
         Draft.Done.RemoveWhere(s => s >= step);
     }
 
-    protected void Save() => Drafts.Save(Draft, Clock.GetUtcNow());
+    /// <summary>Marks the draft for saving when the handler is done.</summary>
+    protected void Save() => _dirty = true;
 
     protected void AddError(string field, string zh, string en) => ModelState.AddModelError(field, Say(zh, en));
 
     protected void AddError(ValidationError error, string? field = null) => ModelState.AddModelError(field ?? error.Field, Say(error.Zh, error.En));
-
-    private WizardDraft LoadOrCreate()
-    {
-        if (Request.Cookies.TryGetValue(CookieName, out string? id) && id is not null && Drafts.Find(id) is { } existing)
-        {
-            return existing;
-        }
-
-        WizardDraft draft = Drafts.Create(Clock.GetUtcNow());
-        Response.Cookies.Append(CookieName, draft.Id, new CookieOptions
-        {
-            HttpOnly = true,
-            IsEssential = true,
-            SameSite = SameSiteMode.Lax,
-            Secure = Request.IsHttps,
-            Path = "/apply",
-        });
-        return draft;
-    }
 }
