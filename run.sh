@@ -10,7 +10,7 @@ cd "$(dirname "$0")"
 
 if [ "${1:-}" = "check" ]; then
   samples="${2:-../shared/photos/devset/images}"
-  dotnet run --project src/SocialCard.Cli -c Release --no-build -- check "$samples" --profile suzhou-sscard --format table || [ $? -eq 1 ]
+  artifacts/cli/socialcard check "$samples" --profile suzhou-sscard --format table || [ $? -eq 1 ]
   exit 0
 fi
 

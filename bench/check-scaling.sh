@@ -4,8 +4,8 @@
 #   bench/check-scaling.sh [DIR] [REPEATS] [JOBS...]
 #   defaults: DIR=../shared/photos/devset/images (relative to the repository root), REPEATS=3, JOBS="1 2"
 #
-# Builds src/SocialCard.Cli once (Release, into $SC_ARTIFACTS if set), then for each job count runs
-#   dotnet run --no-build --project src/SocialCard.Cli -c Release -- check DIR --profile suzhou-sscard --format json --jobs N
+# Publishes the command line if needed (scripts/setup.d/90-cli.sh), then for each job count runs
+#   artifacts/cli/socialcard check DIR --profile suzhou-sscard --format json --jobs N
 # REPEATS times and keeps the fastest run (the least disturbed by other work on the machine). Start-up (process,
 # JIT, profile and model loading) is measured by checking one photo the same way and is reported separately:
 #   raw photos/s = photos / wall time;  net photos/s = photos / (wall time - start-up time).
@@ -23,11 +23,7 @@ jobs_list=("$@")
 if [ ${#jobs_list[@]} -eq 0 ]; then jobs_list=(1 2); fi
 
 cd "$repo"
-if ! build_log=$(dotnet build src/SocialCard.Cli -c Release --nologo -v quiet 2>&1); then
-  echo "build of src/SocialCard.Cli failed:" >&2
-  echo "$build_log" | grep -E 'error|Error' >&2 || echo "$build_log" >&2
-  exit 1
-fi
+bash scripts/setup.d/90-cli.sh >&2
 
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
@@ -39,7 +35,7 @@ mkdir "$tmp/one" && cp "$one_photo" "$tmp/one/"
 run_check() {
   local rc=0
   /usr/bin/time -f '%e %U %S' -o "$3.time" \
-    dotnet run --no-build --project src/SocialCard.Cli -c Release -- check "$1" --profile suzhou-sscard --format json \
+    artifacts/cli/socialcard check "$1" --profile suzhou-sscard --format json \
     --jobs "$2" >"$3" 2>"$3.err" || rc=$?
   if [ "$rc" -gt 1 ]; then
     echo "check failed (exit $rc):" >&2

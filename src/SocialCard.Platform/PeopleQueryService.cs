@@ -49,19 +49,8 @@ public sealed class PeopleQueryService(PlatformDatabase database, TimeProvider t
         ArgumentOutOfRangeException.ThrowIfNegative(page);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);
         await using var db = database.CreateDbContext();
-        var units = await db.Units.AsNoTracking().Select(u => new { u.Id, u.ParentId, u.Code }).ToListAsync(cancellationToken).ConfigureAwait(false);
-        var ids = new HashSet<long> { unitId };
-        for (var changed = true; changed;)
-        {
-            changed = false;
-            foreach (var u in units)
-            {
-                if (u.ParentId is { } parent && ids.Contains(parent) && ids.Add(u.Id))
-                {
-                    changed = true;
-                }
-            }
-        }
+        var units = await db.Units.AsNoTracking().Select(u => new { u.Id, u.Code }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var ids = await UnitTree.IdsAsync(db, unitId, cancellationToken).ConfigureAwait(false);
 
         var codes = units.ToDictionary(u => u.Id, u => u.Code);
         var people = await db.People.AsNoTracking().Where(p => p.UnitId != null && ids.Contains(p.UnitId.Value))

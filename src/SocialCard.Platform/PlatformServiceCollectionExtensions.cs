@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using SocialCard.Platform.Batches;
 using SocialCard.Platform.Demo;
 using SocialCard.Platform.Drafts;
+using SocialCard.Platform.Files;
 using SocialCard.Platform.Jobs;
 using SocialCard.Platform.Jobs.Handlers;
 using SocialCard.Platform.Limits;
@@ -14,11 +15,11 @@ using SocialCard.Platform.Storage;
 namespace SocialCard.Platform;
 
 /// <summary>Registration for a host (the web app). The host must also register an <see cref="Domain.IPhotoReviewer"/>
-/// (the photo engine) and an <see cref="ISmsGateway"/>, and may replace <see cref="ICardCentreExportSink"/>.</summary>
+/// (the photo engine) and an <see cref="ISmsGateway"/>, and may replace <see cref="ICardCentreExportSink"/> or <see cref="IFileStore"/>.</summary>
 public static class PlatformServiceCollectionExtensions
 {
     public static IServiceCollection AddSocialCardPlatform(this IServiceCollection services, StorageOptions storage,
-        JobWorkerOptions? workerOptions = null)
+        JobWorkerOptions? workerOptions = null, FileStoreOptions? fileStore = null)
     {
         ArgumentNullException.ThrowIfNull(storage);
         services.TryAddSingleton(TimeProvider.System);
@@ -29,7 +30,10 @@ public static class PlatformServiceCollectionExtensions
         services.AddSingleton(sp => new JobQueue(sp.GetRequiredService<PlatformDatabase>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<JobQueueOptions>()));
         services.AddSingleton(workerOptions ?? new JobWorkerOptions());
-        services.TryAddSingleton<ICardCentreExportSink>(new DirectoryExportSink(Path.Combine(storage.DataDirectory, "exports")));
+        // Files are encrypted with the same master key as the personal fields (a key of their own derived from it).
+        services.TryAddSingleton(_ => new FileCipher(FieldKeySource.Load(storage.EncryptionKey, storage.KeyFilePath)));
+        services.TryAddSingleton(sp => FileStores.Create(fileStore ?? new FileStoreOptions(), storage, sp.GetRequiredService<FileCipher>()));
+        services.TryAddSingleton<ICardCentreExportSink, FileStoreExportSink>();
         services.AddSingleton<BatchPreReviewJobHandler>();
         services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<BatchPreReviewJobHandler>());
         services.AddSingleton<IJobHandler, ApplicationHandOverJobHandler>();
@@ -48,12 +52,15 @@ public static class PlatformServiceCollectionExtensions
         services.AddSingleton<ApplicationService>();
         services.AddSingleton<PhotoSubmissionService>();
         services.AddSingleton<CardLifecycleService>();
+        services.AddSingleton<Desks.CardPickupDesk>();
+        services.AddSingleton<Desks.ApplicationsDesk>();
         services.AddSingleton<PeopleQueryService>();
         services.AddSingleton<RegistryImporter>();
         services.AddSingleton<AccountSignIn>();
         services.AddOptions<SmsOptions>();
         services.AddSingleton<SmsCodeService>();
         services.AddSingleton<SmsOutboxQueries>();
+        services.AddSingleton<SmsNoticeService>();
         services.AddSingleton<DataProtectionKeyStore>();
         services.AddSingleton<DemoSeeder>();
         return services;

@@ -33,6 +33,12 @@ internal static partial class WebLog
     [LoggerMessage(EventId = 3001, Level = LogLevel.Error, Message = "Job worker loop failed; retrying")]
     public static partial void WorkerLoopFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(EventId = 3010, Level = LogLevel.Information, Message = "Recurring jobs: {Count} enqueued for their period")]
+    public static partial void RecurringJobsEnqueued(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 3011, Level = LogLevel.Error, Message = "Recurring-job scheduler tick failed; trying again on the next tick")]
+    public static partial void SchedulerTickFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "SMS to {Phone} (log gateway): {Body}")]
     public static partial void SmsLogged(ILogger logger, string phone, string body);
 

@@ -17,9 +17,9 @@ namespace SocialCard.Cli.Commands;
 internal sealed class CheckRunner
 {
     private readonly CliConsole _console;
-    private readonly Func<FaceAnalyzerDetector, PhotoChecker> _checkerFor;
+    private readonly Func<CheckerFaceDetector, PhotoChecker> _checkerFor;
 
-    internal CheckRunner(CliConsole console, Func<FaceAnalyzerDetector, PhotoChecker>? checkerFor = null)
+    internal CheckRunner(CliConsole console, Func<CheckerFaceDetector, PhotoChecker>? checkerFor = null)
     {
         _console = console;
         _checkerFor = checkerFor ?? FaceEngineLoader.Checker;

@@ -2,6 +2,8 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using SocialCard.Imaging;
+using SocialCard.Imaging.Processing;
+using SocialCard.Imaging.Processing.Luminance;
 
 namespace SocialCard.Photos.Analysis;
 
@@ -363,7 +365,7 @@ public sealed class BackgroundModel
             ref byte p = ref MemoryMarshal.GetReference(row);
             for (; x + 16 <= to; x += 16)
             {
-                (Vector128<byte> pr, Vector128<byte> pg, Vector128<byte> pb) = LumaPlane.Deinterleave(ref Unsafe.Add(ref p, x * 3));
+                (Vector128<byte> pr, Vector128<byte> pg, Vector128<byte> pb) = Rgb24Vectors.Deinterleave(ref Unsafe.Add(ref p, x * 3));
                 Vector128<byte> ok =
                     Vector128.LessThanOrEqual(Vector128.Max(pr, vr) - Vector128.Min(pr, vr), tolerance) &
                     Vector128.LessThanOrEqual(Vector128.Max(pg, vg) - Vector128.Min(pg, vg), tolerance) &
@@ -522,8 +524,8 @@ public sealed class BackgroundModel
                 (Vector256<uint> rl, Vector256<uint> rh) = Vector256.Widen(sr);
                 (Vector256<uint> gl, Vector256<uint> gh) = Vector256.Widen(sg);
                 (Vector256<uint> bl, Vector256<uint> bh) = Vector256.Widen(sb);
-                Vector256<uint> lumaLo = ((rl * 77) + (gl * 150) + (bl * 29) + Vector256.Create(512u)) >>> 10;
-                Vector256<uint> lumaHi = ((rh * 77) + (gh * 150) + (bh * 29) + Vector256.Create(512u)) >>> 10;
+                Vector256<uint> lumaLo = ((rl * Bt601.RedQ8) + (gl * Bt601.GreenQ8) + (bl * Bt601.BlueQ8) + Vector256.Create(512u)) >>> 10;
+                Vector256<uint> lumaHi = ((rh * Bt601.RedQ8) + (gh * Bt601.GreenQ8) + (bh * Bt601.BlueQ8) + Vector256.Create(512u)) >>> 10;
                 Vector256.Narrow(Vector256.Narrow(lumaLo, lumaHi), Vector256<ushort>.Zero).GetLower().StoreUnsafe(ref lumaRow, (nuint)x);
 
                 if (!colourRow)
@@ -567,8 +569,8 @@ public sealed class BackgroundModel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static (Vector256<ushort> R, Vector256<ushort> G, Vector256<ushort> B) CellSums(ref byte p, Vector256<ushort> lowByte)
     {
-        (Vector128<byte> r0, Vector128<byte> g0, Vector128<byte> b0) = LumaPlane.Deinterleave(ref p);
-        (Vector128<byte> r1, Vector128<byte> g1, Vector128<byte> b1) = LumaPlane.Deinterleave(ref Unsafe.Add(ref p, 48));
+        (Vector128<byte> r0, Vector128<byte> g0, Vector128<byte> b0) = Rgb24Vectors.Deinterleave(ref p);
+        (Vector128<byte> r1, Vector128<byte> g1, Vector128<byte> b1) = Rgb24Vectors.Deinterleave(ref Unsafe.Add(ref p, 48));
         Vector256<ushort> r = Vector256.Create(r0, r1).AsUInt16();
         Vector256<ushort> g = Vector256.Create(g0, g1).AsUInt16();
         Vector256<ushort> b = Vector256.Create(b0, b1).AsUInt16();
@@ -595,7 +597,7 @@ public sealed class BackgroundModel
             int dr = sr - r4, dg = sg - g4, db = sb - b4;
             bool background = dr >= lo && dr <= hi && dg >= lo && dg <= hi && db >= lo && db <= hi;
             cells[outRow + x] = background ? CellBackground : (byte)0;
-            cellLuma[outRow + x] = (byte)(((77 * sr) + (150 * sg) + (29 * sb) + 512) >> 10);
+            cellLuma[outRow + x] = Bt601.LumaQ8(sr, sg, sb, shift: 2);
             if (colourRow && IsColoured(sr, sg, sb, colouredTable))
             {
                 coloured++;

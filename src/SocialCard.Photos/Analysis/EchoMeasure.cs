@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using SocialCard.Imaging.Processing.Fourier;
 
 namespace SocialCard.Photos.Analysis;
 

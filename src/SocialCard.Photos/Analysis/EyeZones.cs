@@ -1,4 +1,5 @@
 using SocialCard.Imaging;
+using SocialCard.Imaging.Processing.Luminance;
 using SocialCard.Photos.Faces;
 
 namespace SocialCard.Photos.Analysis;

@@ -1,5 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using SocialCard.Imaging.Processing.Fourier;
+using SocialCard.Imaging.Processing.Luminance;
 
 namespace SocialCard.Photos.Analysis;
 

@@ -1,3 +1,5 @@
+using SocialCard.Imaging.Processing.Luminance;
+
 namespace SocialCard.Photos.Analysis;
 
 /// <summary>

@@ -1,5 +1,7 @@
 using SocialCard.Imaging;
 using SocialCard.Imaging.Inspection;
+using SocialCard.Imaging.Processing.Fourier;
+using SocialCard.Imaging.Processing.Luminance;
 using SocialCard.Photos.Faces;
 using SocialCard.Photos.Profiles;
 

@@ -1,5 +1,6 @@
 using System.Drawing;
 using SocialCard.Imaging;
+using SocialCard.Imaging.Processing.Luminance;
 using SocialCard.Photos.Faces;
 
 namespace SocialCard.Photos.Analysis;

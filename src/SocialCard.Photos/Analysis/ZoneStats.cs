@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using SocialCard.Imaging;
+using SocialCard.Imaging.Processing.Luminance;
 
 namespace SocialCard.Photos.Analysis;
 

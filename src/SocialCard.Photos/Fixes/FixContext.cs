@@ -53,6 +53,9 @@ public sealed class FixContext : IDisposable
     /// <summary>The one face, in <see cref="Source"/> pixels.</summary>
     public ObservedFace? Face { get; internal set; }
 
+    /// <summary>The segmentation network's person probability over <see cref="Source"/>, once the segment step ran.</summary>
+    public SocialCard.Faces.PersonMask? PersonProbability { get; internal set; }
+
     /// <summary>Head roll to remove (degrees, positive = right eye lower in image coordinates).</summary>
     public double RollDegrees { get; internal set; }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using SocialCard.Faces;
 using SocialCard.Photos.Faces;
 using SocialCard.Photos.Fixes.Steps;
 using SocialCard.Photos.Profiles;
@@ -7,7 +8,7 @@ using SocialCard.Photos.Rules;
 namespace SocialCard.Photos.Fixes;
 
 /// <summary>
-/// The automatic fix: decode -> EXIF orientation -> one face (or a refusal) -> level the eyes -> crop and scale to the
+/// The automatic fix: decode -> EXIF orientation -> one face (or a refusal) -> person segmentation -> level the eyes -> crop and scale to the
 /// profile geometry -> person onto pure white -> head top checked (re-crop once if off) -> side lighting evened -> exposure/contrast -> colour cast -> mild sharpening -> JPEG in the KB
 /// window at the profile's density -> file name; then the result is checked again with every rule of the profile and
 /// the fix counts as a success only when that check passes (when no person number was given, the file name cannot be
@@ -23,9 +24,14 @@ public sealed class PhotoFixer
     private readonly PhotoChecker _checker;
     private readonly FixOptions _options;
 
-    public PhotoFixer(IFaceDetector faceDetector, PhotoChecker? checker = null, FixOptions? options = null)
+    private static readonly Lazy<SelfieSegmenter?> s_defaultSegmenter = new(LoadDefaultSegmenter);
+
+    /// <param name="segmenter">The person-segmentation network; null loads the installed one (models/selfie) once per
+    /// process, and where it is not installed the fix separates the person from plain walls only (its report says so).</param>
+    public PhotoFixer(IFaceDetector faceDetector, PhotoChecker? checker = null, FixOptions? options = null, SelfieSegmenter? segmenter = null)
     {
         ArgumentNullException.ThrowIfNull(faceDetector);
+        segmenter ??= s_defaultSegmenter.Value;
         _options = options ?? FixOptions.Default;
         _checker = checker ?? new PhotoChecker(faceDetector);
         Steps =
@@ -33,6 +39,7 @@ public sealed class PhotoFixer
             new DecodeStep(),
             new OrientationStep(),
             new FaceStep(faceDetector),
+            new SegmentStep(segmenter),
             new LevelEyesStep(),
             new CropStep(),
             new BackgroundStep(),
@@ -90,6 +97,18 @@ public sealed class PhotoFixer
             Recheck = recheck,
             Refusal = passed ? null : RecheckRefusal(recheck!, numbered),
         };
+    }
+
+    private static SelfieSegmenter? LoadDefaultSegmenter()
+    {
+        try
+        {
+            return new SelfieSegmenter(SelfieSegmentationModel.Load());
+        }
+        catch (ModelFormatException)
+        {
+            return null;
+        }
     }
 
     private static FixRefusal RecheckRefusal(PhotoReport report, bool numbered)

@@ -22,6 +22,15 @@ internal sealed class UnitPackageIntakeCore(UnitPackageLimits limits, IReadOnlyC
     private readonly List<BatchIntakeNote> _notes = [];
     private readonly List<(ZipArchiveEntry Entry, string PersonalNumber, string FileName)> _toRead = [];
 
+    private readonly HashSet<string> _seenNames = new(StringComparer.OrdinalIgnoreCase);
+    private readonly SortedSet<string> _foldersFound = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<int>> _byNumber = new(StringComparer.Ordinal);
+    private int _photos;
+    private int _inUnitFolder;
+    private long _declaredTotal;
+    private long _compressedTotal;
+    private long _bytesRead;
+
     public BatchIntakeResult Run()
     {
         if (entries.Count > _limits.MaxEntries)
@@ -29,151 +38,184 @@ internal sealed class UnitPackageIntakeCore(UnitPackageLimits limits, IReadOnlyC
             return UnitPackageIntake.Refused(unitCode, BatchRefusalMessages.TooManyEntries(entries.Count, _limits.MaxEntries));
         }
 
-        var seenNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var foldersFound = new SortedSet<string>(StringComparer.Ordinal);
-        var byNumber = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        int photos = 0;
-        int inUnitFolder = 0;
-        long declaredTotal = 0;
-        long compressedTotal = 0;
-
         foreach (var entry in entries)
         {
-            string name = entry.FullName;
-            string normalized = name.Replace('\\', '/');
-            string[] segments = normalized.Split('/');
-
-            if (IsAbsolute(normalized))
-            {
-                _packageRefusals.Add(BatchRefusalMessages.AbsolutePath(name));
-                continue;
-            }
-
-            if (Array.IndexOf(segments, "..") >= 0)
-            {
-                _packageRefusals.Add(BatchRefusalMessages.PathTraversal(name));
-                continue;
-            }
-
-            if (((entry.ExternalAttributes >> 16) & FileTypeMask) == SymbolicLinkMode)
-            {
-                _packageRefusals.Add(BatchRefusalMessages.SymbolicLink(name));
-                continue;
-            }
-
-            bool isDirectory = normalized.EndsWith('/');
-            if (IsOsJunk(segments))
-            {
-                if (!isDirectory)
-                {
-                    _notes.Add(BatchRefusalMessages.IgnoredOsFile(name));
-                }
-
-                continue;
-            }
-
-            if (isDirectory)
-            {
-                continue;
-            }
-
-            if (!seenNames.Add(normalized))
-            {
-                _packageRefusals.Add(BatchRefusalMessages.DuplicateName(name));
-                continue;
-            }
-
-            photos++;
-            declaredTotal += entry.Length;
-            compressedTotal += entry.CompressedLength;
-
-            if (entry.Length >= _limits.CompressionRatioFloorBytes && entry.Length > 0 &&
-                Ratio(entry.Length, entry.CompressedLength) > _limits.MaxCompressionRatio)
-            {
-                _packageRefusals.Add(BatchRefusalMessages.CompressionRatio(name, Ratio(entry.Length, entry.CompressedLength), _limits.MaxCompressionRatio));
-            }
-
-            if (segments.Length > 1)
-            {
-                foldersFound.Add(segments[0]);
-            }
-
-            if (segments.Length != 2 || !string.Equals(segments[0], unitCode, StringComparison.Ordinal))
-            {
-                _entryRefusals.Add(BatchRefusalMessages.OutsideUnitFolder(name, unitCode));
-                continue;
-            }
-
-            inUnitFolder++;
-            string fileName = segments[1];
-            if (entry.IsEncrypted)
-            {
-                _entryRefusals.Add(BatchRefusalMessages.Encrypted(name));
-                continue;
-            }
-
-            if (ArchiveSignatures.HasArchiveExtension(fileName))
-            {
-                _entryRefusals.Add(BatchRefusalMessages.NestedArchive(name));
-                continue;
-            }
-
-            if (!PhotoFileName.TryParsePersonalNumber(fileName, out var personalNumber))
-            {
-                _entryRefusals.Add(BatchRefusalMessages.BadFileName(name));
-                continue;
-            }
-
-            if (entry.Length > _limits.MaxEntryBytes)
-            {
-                _entryRefusals.Add(BatchRefusalMessages.EntryTooLarge(name, entry.Length, _limits.MaxEntryBytes));
-                continue;
-            }
-
-            if (entry.Length == 0)
-            {
-                _entryRefusals.Add(BatchRefusalMessages.EmptyFile(name));
-                continue;
-            }
-
-            if (!byNumber.TryGetValue(personalNumber, out var indices))
-            {
-                indices = [];
-                byNumber.Add(personalNumber, indices);
-            }
-
-            indices.Add(_toRead.Count);
-            _toRead.Add((entry, personalNumber, fileName));
+            ClassifyEntry(entry);
         }
 
-        if (photos > _limits.MaxPhotos)
+        CheckPackageTotals();
+        var duplicateIndices = RefuseDuplicatePersonalNumbers();
+
+        // Only a package whose central directory is clean is decompressed at all.
+        var accepted = _packageRefusals.Count == 0 ? ReadAccepted(duplicateIndices) : [];
+
+        var refusals = new List<BatchRefusal>(_packageRefusals.Count + _entryRefusals.Count);
+        refusals.AddRange(_packageRefusals);
+        refusals.AddRange(_entryRefusals);
+        return new BatchIntakeResult(unitCode, accepted, refusals, _notes, entries.Count, _bytesRead);
+    }
+
+    /// <summary>Central-directory checks of one entry: a package-level refusal (unsafe path, link, duplicate name,
+    /// compression bomb), an entry-level one (outside the unit folder, encrypted, nested archive, bad name, size), or a
+    /// place on the list to read.</summary>
+    private void ClassifyEntry(ZipArchiveEntry entry)
+    {
+        string name = entry.FullName;
+        string normalized = name.Replace('\\', '/');
+        string[] segments = normalized.Split('/');
+        if (!IsSafePath(entry, name, normalized, segments))
         {
-            _packageRefusals.Add(BatchRefusalMessages.TooManyPhotos(photos, _limits.MaxPhotos));
+            return;
         }
 
-        if (declaredTotal > _limits.MaxTotalUncompressedBytes)
+        bool isDirectory = normalized.EndsWith('/');
+        if (IsOsJunk(segments))
         {
-            _packageRefusals.Add(BatchRefusalMessages.TotalSizeExceeded(declaredTotal, _limits.MaxTotalUncompressedBytes));
+            if (!isDirectory)
+            {
+                _notes.Add(BatchRefusalMessages.IgnoredOsFile(name));
+            }
+
+            return;
         }
 
-        if (declaredTotal >= _limits.CompressionRatioFloorBytes && declaredTotal > 0 &&
-            Ratio(declaredTotal, compressedTotal) > _limits.MaxCompressionRatio &&
+        if (isDirectory)
+        {
+            return;
+        }
+
+        if (!_seenNames.Add(normalized))
+        {
+            _packageRefusals.Add(BatchRefusalMessages.DuplicateName(name));
+            return;
+        }
+
+        _photos++;
+        _declaredTotal += entry.Length;
+        _compressedTotal += entry.CompressedLength;
+
+        if (entry.Length >= _limits.CompressionRatioFloorBytes && entry.Length > 0 &&
+            Ratio(entry.Length, entry.CompressedLength) > _limits.MaxCompressionRatio)
+        {
+            _packageRefusals.Add(BatchRefusalMessages.CompressionRatio(name, Ratio(entry.Length, entry.CompressedLength), _limits.MaxCompressionRatio));
+        }
+
+        if (segments.Length > 1)
+        {
+            _foldersFound.Add(segments[0]);
+        }
+
+        if (segments.Length != 2 || !string.Equals(segments[0], unitCode, StringComparison.Ordinal))
+        {
+            _entryRefusals.Add(BatchRefusalMessages.OutsideUnitFolder(name, unitCode));
+            return;
+        }
+
+        _inUnitFolder++;
+        string fileName = segments[1];
+        if (EntryRefusal(entry, name, fileName, out var personalNumber) is { } refusal)
+        {
+            _entryRefusals.Add(refusal);
+            return;
+        }
+
+        if (!_byNumber.TryGetValue(personalNumber, out var indices))
+        {
+            indices = [];
+            _byNumber.Add(personalNumber, indices);
+        }
+
+        indices.Add(_toRead.Count);
+        _toRead.Add((entry, personalNumber, fileName));
+    }
+
+    /// <summary>Absolute paths, "..", and symbolic links sink the package (zip slip).</summary>
+    private bool IsSafePath(ZipArchiveEntry entry, string name, string normalized, string[] segments)
+    {
+        if (IsAbsolute(normalized))
+        {
+            _packageRefusals.Add(BatchRefusalMessages.AbsolutePath(name));
+            return false;
+        }
+
+        if (Array.IndexOf(segments, "..") >= 0)
+        {
+            _packageRefusals.Add(BatchRefusalMessages.PathTraversal(name));
+            return false;
+        }
+
+        if (((entry.ExternalAttributes >> 16) & FileTypeMask) == SymbolicLinkMode)
+        {
+            _packageRefusals.Add(BatchRefusalMessages.SymbolicLink(name));
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Why a photo in the unit folder is refused on its own (null: it is read), with its personal number.</summary>
+    private BatchRefusal? EntryRefusal(ZipArchiveEntry entry, string name, string fileName, out string personalNumber)
+    {
+        personalNumber = string.Empty;
+        if (entry.IsEncrypted)
+        {
+            return BatchRefusalMessages.Encrypted(name);
+        }
+
+        if (ArchiveSignatures.HasArchiveExtension(fileName))
+        {
+            return BatchRefusalMessages.NestedArchive(name);
+        }
+
+        if (!PhotoFileName.TryParsePersonalNumber(fileName, out personalNumber))
+        {
+            return BatchRefusalMessages.BadFileName(name);
+        }
+
+        if (entry.Length > _limits.MaxEntryBytes)
+        {
+            return BatchRefusalMessages.EntryTooLarge(name, entry.Length, _limits.MaxEntryBytes);
+        }
+
+        return entry.Length == 0 ? BatchRefusalMessages.EmptyFile(name) : null;
+    }
+
+    /// <summary>Limits of the whole package: photo count, declared size, overall compression ratio, an empty package
+    /// and photos outside the unit's folder only.</summary>
+    private void CheckPackageTotals()
+    {
+        if (_photos > _limits.MaxPhotos)
+        {
+            _packageRefusals.Add(BatchRefusalMessages.TooManyPhotos(_photos, _limits.MaxPhotos));
+        }
+
+        if (_declaredTotal > _limits.MaxTotalUncompressedBytes)
+        {
+            _packageRefusals.Add(BatchRefusalMessages.TotalSizeExceeded(_declaredTotal, _limits.MaxTotalUncompressedBytes));
+        }
+
+        if (_declaredTotal >= _limits.CompressionRatioFloorBytes && _declaredTotal > 0 &&
+            Ratio(_declaredTotal, _compressedTotal) > _limits.MaxCompressionRatio &&
             !_packageRefusals.Exists(static r => r.Code == BatchRefusalCode.CompressionRatioExceeded))
         {
-            _packageRefusals.Add(BatchRefusalMessages.CompressionRatio(null, Ratio(declaredTotal, compressedTotal), _limits.MaxCompressionRatio));
+            _packageRefusals.Add(BatchRefusalMessages.CompressionRatio(null, Ratio(_declaredTotal, _compressedTotal), _limits.MaxCompressionRatio));
         }
 
-        if (photos == 0 && _packageRefusals.Count == 0)
+        if (_photos == 0 && _packageRefusals.Count == 0)
         {
             _packageRefusals.Add(BatchRefusalMessages.EmptyPackage());
         }
-        else if (photos > 0 && inUnitFolder == 0)
+        else if (_photos > 0 && _inUnitFolder == 0)
         {
-            _packageRefusals.Add(BatchRefusalMessages.WrongFolder(unitCode, foldersFound));
+            _packageRefusals.Add(BatchRefusalMessages.WrongFolder(unitCode, _foldersFound));
         }
+    }
 
+    /// <summary>Every photo of a personal number that appears more than once is refused; returns their read indices.</summary>
+    private HashSet<int> RefuseDuplicatePersonalNumbers()
+    {
         var duplicateIndices = new HashSet<int>();
-        foreach (var (number, indices) in byNumber)
+        foreach (var (number, indices) in _byNumber)
         {
             if (indices.Count < 2)
             {
@@ -187,38 +229,34 @@ internal sealed class UnitPackageIntakeCore(UnitPackageLimits limits, IReadOnlyC
             }
         }
 
+        return duplicateIndices;
+    }
+
+    /// <summary>Decompresses the photos to read, stopping at the first package-level refusal.</summary>
+    private List<BatchPhotoEntry> ReadAccepted(HashSet<int> duplicateIndices)
+    {
         var accepted = new List<BatchPhotoEntry>(_toRead.Count);
-        long bytesRead = 0;
-        if (_packageRefusals.Count == 0)
+        for (int i = 0; i < _toRead.Count; i++)
         {
-            // Only a package whose central directory is clean is decompressed at all.
-            for (int i = 0; i < _toRead.Count; i++)
+            if (duplicateIndices.Contains(i))
             {
-                if (duplicateIndices.Contains(i))
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                var (entry, number, fileName) = _toRead[i];
-                var bytes = ReadVerified(entry, ref bytesRead);
-                if (_packageRefusals.Count > 0)
-                {
-                    break;
-                }
+            var (entry, number, fileName) = _toRead[i];
+            var bytes = ReadVerified(entry, ref _bytesRead);
+            if (_packageRefusals.Count > 0)
+            {
+                break;
+            }
 
-                if (bytes is null)
-                {
-                    continue;
-                }
-
+            if (bytes is not null)
+            {
                 accepted.Add(new BatchPhotoEntry(number, entry.FullName, fileName, bytes, entry.LastWriteTime));
             }
         }
 
-        var refusals = new List<BatchRefusal>(_packageRefusals.Count + _entryRefusals.Count);
-        refusals.AddRange(_packageRefusals);
-        refusals.AddRange(_entryRefusals);
-        return new BatchIntakeResult(unitCode, accepted, refusals, _notes, entries.Count, bytesRead);
+        return accepted;
     }
 
     /// <summary>

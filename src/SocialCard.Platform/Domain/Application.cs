@@ -156,6 +156,18 @@ public sealed class Application
         EditableUntil = now + EditWindow;
     }
 
+    /// <summary>Takes back a submitted application inside its edit window; it is never handed over.</summary>
+    public void Withdraw(DateTimeOffset now)
+    {
+        if (State != ApplicationState.Submitted || now >= EditableUntil)
+        {
+            DomainThrowHelper.Throw("只有24小时修改期内的已提交申请才能撤回。", "Only a submitted application inside its 24-hour window can be withdrawn.");
+        }
+
+        State = ApplicationState.Withdrawn;
+        EditableUntil = now;
+    }
+
     /// <summary>Locks the application and hands it over once the edit window has ended.</summary>
     public void HandOver(DateTimeOffset now)
     {

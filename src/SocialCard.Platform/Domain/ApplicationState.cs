@@ -11,4 +11,7 @@ public enum ApplicationState
 
     /// <summary>The 24-hour window has ended: locked and handed over to the social security bureau.</summary>
     HandedOver = 2,
+
+    /// <summary>Taken back by its owner inside the 24-hour window: never handed over.</summary>
+    Withdrawn = 3,
 }

@@ -28,7 +28,13 @@ public sealed class SmsCodeService(PlatformDatabase database, JobQueue jobs, Tim
 
     private readonly SmsOptions _options = options.Value;
 
-    public async Task<SmsSendResult> SendCodeAsync(string? phone, string clientKey, CancellationToken cancellationToken = default)
+    public Task<SmsSendResult> SendCodeAsync(string? phone, string clientKey, CancellationToken cancellationToken = default) =>
+        SendCodeAsync(phone, clientKey, deliver: true, cancellationToken);
+
+    /// <summary>Issues a code under the same limits; with <paramref name="deliver"/> false the code is recorded (so
+    /// limits, attempts and answers are exactly those of a real send) but no message leaves: the wizard's stand-in
+    /// number for an ID number without a phone on file.</summary>
+    public async Task<SmsSendResult> SendCodeAsync(string? phone, string clientKey, bool deliver, CancellationToken cancellationToken = default)
     {
         if (InputRules.MobilePhone(phone) is not null)
         {
@@ -61,12 +67,20 @@ public sealed class SmsCodeService(PlatformDatabase database, JobQueue jobs, Tim
 
         var code = NewCode(_options.CodeLength);
         db.SmsVerifications.Add(new SmsVerification(db.LookupHash(number), CodeHash(db, number, code), Purpose, now, now + _options.CodeLifetime));
-        var minutes = (int)Math.Round(_options.CodeLifetime.TotalMinutes);
-        var text = string.Create(CultureInfo.InvariantCulture,
-            $"【社保卡数据采集】您的验证码为{code}，{minutes}分钟内有效，请勿告诉他人。Your verification code is {code}, valid for {minutes} minutes.");
-        db.SmsOutbox.Add(new SmsMessage(number, Template, text, "code:" + Guid.NewGuid().ToString("N"), now));
+        if (deliver)
+        {
+            var minutes = (int)Math.Round(_options.CodeLifetime.TotalMinutes);
+            var text = string.Create(CultureInfo.InvariantCulture,
+                $"【社保卡数据采集】您的验证码为{code}，{minutes}分钟内有效，请勿告诉他人。Your verification code is {code}, valid for {minutes} minutes.");
+            db.SmsOutbox.Add(new SmsMessage(number, Template, text, "code:" + Guid.NewGuid().ToString("N"), now));
+        }
+
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        await jobs.EnqueueAsync(db, JobTypes.SmsDispatch, "{}", null, null, 3, cancellationToken).ConfigureAwait(false);
+        if (deliver)
+        {
+            await jobs.EnqueueAsync(db, JobTypes.SmsDispatch, "{}", null, null, 3, cancellationToken).ConfigureAwait(false);
+        }
+
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new SmsSendResult(SmsSendStatus.Sent);
     }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using SocialCard.Platform;
 using SocialCard.Platform.Demo;
 using SocialCard.Platform.Domain;
+using SocialCard.Platform.Files;
 using SocialCard.Platform.Jobs;
 using SocialCard.Platform.Security;
 using SocialCard.Platform.Storage;
@@ -15,8 +16,10 @@ namespace SocialCard.Web.Hosting;
 /// <summary>
 /// The Platform (storage, services, job queue and handlers) bound from configuration: SQLite under
 /// <c>Storage:DataDirectory</c> by default, PostgreSQL with <c>Storage:Provider=PostgreSql</c> and
-/// <c>Storage:ConnectionString</c>. Adds the photo engine behind the Platform's <see cref="IPhotoReviewer"/> port,
-/// the start-up migration/seed, and the background job workers (<c>Site:RunWorkers</c>).
+/// <c>Storage:ConnectionString</c>; files (photos, ID-card images, exports) encrypted under <c>files</c> in the data
+/// folder by default, in an S3-compatible bucket with <c>FileStore:Provider=S3</c> and <c>FileStore:S3:*</c>. Adds the photo engine behind the Platform's <see cref="IPhotoReviewer"/> port,
+/// the start-up migration/seed, and the worker host (<c>Site:RunWorkers</c>): the job workers and the
+/// recurring-job scheduler.
 /// </summary>
 public static class PlatformServiceExtensions
 {
@@ -30,12 +33,18 @@ public static class PlatformServiceExtensions
             storage.DataDirectory = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, storage.DataDirectory));
         }
 
+        FileStoreOptions files = builder.Configuration.GetSection("FileStore").Get<FileStoreOptions>() ?? new FileStoreOptions();
+        if (!string.IsNullOrWhiteSpace(files.Directory) && !Path.IsPathRooted(files.Directory))
+        {
+            files.Directory = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, files.Directory));
+        }
+
         services.AddOptions<DemoOptions>().BindConfiguration("Demo");
         services.AddOptions<JobWorkerHostOptions>().BindConfiguration("Jobs");
         services.AddSingleton<EnginePhotoReviewer>();
         services.AddSingleton<IPhotoReviewer>(sp => sp.GetRequiredService<EnginePhotoReviewer>());
         services.TryAddSingleton<ISmsGateway, LogSmsGateway>();
-        services.AddSocialCardPlatform(storage);
+        services.AddSocialCardPlatform(storage, fileStore: files);
 
         // One key ring for every node, in the database: cookies and antiforgery tokens survive restarts and move
         // between nodes. The keys are encrypted by the store with the field key.
@@ -46,6 +55,11 @@ public static class PlatformServiceExtensions
         if (builder.Configuration.GetValue("Site:RunWorkers", true))
         {
             services.AddHostedService<JobWorkerService>();
+            if (builder.Configuration.GetValue("Jobs:RunScheduler", true))
+            {
+                services.AddSingleton<RecurringJobScheduler>();
+                services.AddHostedService(sp => sp.GetRequiredService<RecurringJobScheduler>());
+            }
         }
 
         services.AddHostedService<StartupWarmUpService>();

@@ -83,7 +83,7 @@ public static class ServiceDefaultsExtensions
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages =>
         {
             pages.UseExceptionHandler("/error");
-            pages.UseStatusCodePagesWithReExecute("/error", "?code={0}");
+            pages.UseStatusCodePagesWithReExecute("/error/{0}");
         });
         if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
         {
@@ -115,7 +115,7 @@ public static class ServiceDefaultsExtensions
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.LoginPath = "/portal/login";
                 o.LogoutPath = "/portal/logout";
-                o.AccessDeniedPath = "/error?code=403";
+                o.AccessDeniedPath = "/error/403";
                 o.ExpireTimeSpan = security.SessionIdle;
                 o.SlidingExpiration = true;
             })
@@ -127,7 +127,7 @@ public static class ServiceDefaultsExtensions
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.LoginPath = "/console/login";
                 o.LogoutPath = "/console/logout";
-                o.AccessDeniedPath = "/error?code=403";
+                o.AccessDeniedPath = "/error/403";
                 o.ExpireTimeSpan = security.SessionIdle;
                 o.SlidingExpiration = true;
             })
@@ -150,6 +150,10 @@ public static class ServiceDefaultsExtensions
                 .AddAuthenticationSchemes(AuthSchemes.Staff)
                 .RequireClaim(SocialCardClaims.StaffLogin)
                 .RequireRole(StaffRoles.CardOperator, StaffRoles.Admin))
+            .AddPolicy(AuthPolicies.Counter, p => p
+                .AddAuthenticationSchemes(AuthSchemes.Staff)
+                .RequireClaim(SocialCardClaims.StaffLogin)
+                .RequireRole(StaffRoles.Clerk, StaffRoles.Admin))
             .AddPolicy(AuthPolicies.Auditor, p => p
                 .AddAuthenticationSchemes(AuthSchemes.Staff)
                 .RequireClaim(SocialCardClaims.StaffLogin)

@@ -15,6 +15,9 @@ public static class AuthPolicies
     /// <summary>Staff who exchange packages with the city card centre and import registries.</summary>
     public const string Operator = "Operator";
 
+    /// <summary>Counter clerks (and admins): the pickup desk and paper photos handed in at the counter.</summary>
+    public const string Counter = "Counter";
+
     /// <summary>Staff who may read the audit log.</summary>
     public const string Auditor = "Auditor";
 

@@ -1,7 +1,9 @@
 using System.IO.Compression;
+using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using SocialCard.Platform.Audit;
 using SocialCard.Platform.Domain;
+using SocialCard.Platform.Files;
 using SocialCard.Platform.Jobs;
 using SocialCard.Platform.Jobs.Handlers;
 using SocialCard.Platform.Tests.Infrastructure;
@@ -178,7 +180,8 @@ public sealed class JobHandlerTests(PostgresServer server)
             Assert.Equal(BatchState.Reviewed, (await db.Batches.SingleAsync()).State);
         }
 
-        var export = new CardCentreExportJobHandler(t.Database, new DirectoryExportSink(Path.Combine(t.Database.Storage.DataDirectory, "exports")), clock);
+        var files = new LocalFileStore(Path.Combine(t.Database.Storage.DataDirectory, "files"), new FileCipher(RandomNumberGenerator.GetBytes(32)));
+        var export = new CardCentreExportJobHandler(t.Database, new FileStoreExportSink(files), clock);
         Assert.Equal(2, await export.ExportAsync("export-batch", CancellationToken.None));
         Assert.Equal(0, await export.ExportAsync("export-again", CancellationToken.None));
 
@@ -217,12 +220,13 @@ public sealed class JobHandlerTests(PostgresServer server)
             await db.SaveChangesAsync();
         }
 
-        var dir = Path.Combine(t.Database.Storage.DataDirectory, "exports");
-        var handler = new CardCentreExportJobHandler(t.Database, new DirectoryExportSink(dir), clock);
+        var files = new LocalFileStore(Path.Combine(t.Database.Storage.DataDirectory, "files"), new FileCipher(RandomNumberGenerator.GetBytes(32)));
+        var handler = new CardCentreExportJobHandler(t.Database, new FileStoreExportSink(files), clock);
         Assert.Equal(2, await handler.ExportAsync("export-1", CancellationToken.None));
         Assert.Equal(0, await handler.ExportAsync("export-2", CancellationToken.None));
 
-        using (var zip = ZipFile.OpenRead(Path.Combine(dir, "export-1.zip")))
+        byte[] package = await files.GetAsync("exports/export-1.zip", CancellationToken.None) ?? throw new InvalidOperationException("no package in the store");
+        using (var zip = new ZipArchive(new MemoryStream(package), ZipArchiveMode.Read))
         {
             var names = zip.Entries.Select(e => e.FullName).ToList();
             Assert.Contains($"photos/{numbers[0]}.jpg", names);
@@ -230,7 +234,7 @@ public sealed class JobHandlerTests(PostgresServer server)
             Assert.DoesNotContain($"photos/{numbers[2]}.jpg", names);
         }
 
-        Assert.False(File.Exists(Path.Combine(dir, "export-2.zip")));
+        Assert.Equal(["exports/export-1.zip"], (await files.ListAsync("exports/", CancellationToken.None)).Select(f => f.Key));
         await using var check = t.NewContext();
         Assert.Equal(2, await check.CardRecords.CountAsync(c => c.State == CardState.SentToCardCentre));
     }

@@ -25,6 +25,13 @@ public class BrowserHost : IAsyncLifetime
 
     protected BrowserHost(SiteFactory site) => Site = site;
 
+    /// <summary>
+    /// How long a page may take before a step counts as failed. Tests wait for what a page shows (an element, a
+    /// message), never for a time; this is only the bound after which waiting is given up. It is wide because eight
+    /// builds and test runs share two cores here: a fix or a 50-photo check can take minutes there.
+    /// </summary>
+    public static TimeSpan PageBound { get; } = TimeSpan.FromMinutes(4);
+
     /// <summary>The host. Its <see cref="SiteFactory.Settings"/> can be changed until <see cref="StartAsync"/>.</summary>
     public SiteFactory Site { get; }
 
@@ -71,7 +78,8 @@ public class BrowserHost : IAsyncLifetime
             HasTouch = mobile,
             AcceptDownloads = true,
         });
-        context.SetDefaultTimeout(30_000);
+        context.SetDefaultTimeout((float)PageBound.TotalMilliseconds);
+        context.SetDefaultNavigationTimeout((float)PageBound.TotalMilliseconds);
         lock (_contexts)
         {
             _contexts.Add(context);

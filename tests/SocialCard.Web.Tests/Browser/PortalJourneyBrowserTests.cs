@@ -41,7 +41,7 @@ public sealed class PortalJourneyBrowserTests(PortalBrowserHost host, ITestOutpu
         var clock = Stopwatch.StartNew();
         await unit.ClickAsync("#upload-submit");
         await unit.WaitForURLAsync("**/portal/batches/**");
-        await unit.Locator("#batch-complete").WaitForAsync(new LocatorWaitForOptions { Timeout = 90_000 });
+        await unit.Locator("#batch-complete").WaitForAsync();
         output.WriteLine($"50-photo package: complete verdicts shown {clock.ElapsedMilliseconds} ms after the click");
         await Shot(unit, "portal-batch");
 
@@ -70,7 +70,7 @@ public sealed class PortalJourneyBrowserTests(PortalBrowserHost host, ITestOutpu
                 fixedNumber = (await unit.Locator("h1").InnerTextAsync()).Split('·')[^1].Trim();
                 await unit.ClickAsync("#fix-accept");
                 await unit.WaitForURLAsync("**/portal/batches/**");
-                await unit.Locator("#batch-complete").WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
+                await unit.Locator("#batch-complete").WaitForAsync();
                 await Shot(unit, "portal-fix-accepted");
                 Assert.Equal("Passed", await unit.Locator("tr.entry").First.GetAttributeAsync("data-verdict"));
                 break;

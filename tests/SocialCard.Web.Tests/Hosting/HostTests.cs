@@ -74,7 +74,20 @@ public sealed class HostTests : IClassFixture<SiteFactory>
         using HttpClient client = _site.CreateBrowserLikeClient();
         HttpResponseMessage response = await client.GetAsync("/no-such-page");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Contains("页面不存在", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        string html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("页面不存在", html, StringComparison.Ordinal);
+        Assert.Contains("请检查网址", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("稍后重试", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_page_finds_its_favicon()
+    {
+        using HttpClient client = _site.CreateBrowserLikeClient();
+        HttpResponseMessage response = await client.GetAsync("/favicon.ico");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        byte[] icon = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(new byte[] { 0, 0, 1, 0 }, icon[..4]);
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public static class PortalClient
     public static async Task<TimeSpan> WaitForReviewAsync(HttpClient client, long batchId, TimeSpan? timeout = null)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (clock.Elapsed < (timeout ?? TimeSpan.FromSeconds(60)))
+        while (clock.Elapsed < (timeout ?? TimeSpan.FromMinutes(4)))
         {
             string json = await client.GetStringAsync($"/portal/batches/{batchId}/status");
             using JsonDocument doc = JsonDocument.Parse(json);

@@ -5,7 +5,9 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using SocialCard.Platform.Domain;
+using SocialCard.Platform.Storage;
 using SocialCard.Web.Tests.Infrastructure;
 
 namespace SocialCard.Web.Tests.Scenarios;
@@ -25,7 +27,7 @@ public abstract partial class ConsoleFlowTests(ScenarioSite site)
 
         HttpClient clerk = await site.ClientAsync(Role.Clerk);
         HttpResponseMessage refused = await PostOverrideAsync(clerk, photo, accept: true, "看过了");
-        Assert.True(refused.StatusCode == HttpStatusCode.Forbidden || refused.Headers.Location?.OriginalString.Contains("code=403", StringComparison.Ordinal) == true, $"clerk: {refused.StatusCode}");
+        Assert.True(refused.StatusCode == HttpStatusCode.Forbidden || (refused.Headers.Location is { } at && (at.IsAbsoluteUri ? at.PathAndQuery : at.OriginalString).StartsWith("/error/403?", StringComparison.Ordinal)), $"clerk: {refused.StatusCode}");
         Assert.Equal(CardState.PhotoFailed, await site.CardStateAsync(number));
 
         HttpClient reviewer = await site.ClientAsync(Role.Reviewer);
@@ -37,15 +39,77 @@ public abstract partial class ConsoleFlowTests(ScenarioSite site)
         const string reason = "人工复核：光线可接受";
         HttpResponseMessage done = await PostOverrideAsync(reviewer, photo, accept: true, reason);
         Assert.Equal(HttpStatusCode.OK, done.StatusCode);
-        Assert.Contains("已复核", await done.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // Confirmed by the person (number and masked name) and the outcome in words, not by an internal photo id.
+        string confirmed = Regex.Match(await done.Content.ReadAsStringAsync(), "id=\"queue-message\"[^>]*>([^<]*)<").Groups[1].Value;
+        Assert.StartsWith($"已复核：{number}（", confirmed, StringComparison.Ordinal);
+        Assert.Contains("改判为合格", confirmed, StringComparison.Ordinal);
+        Assert.DoesNotContain($"{photo} →", confirmed, StringComparison.Ordinal);
         Assert.Equal(CardState.PhotoPassed, await site.CardStateAsync(number));
 
         HttpClient auditor = await site.ClientAsync(Role.Auditor);
         string audit = await auditor.GetStringAsync("/console/audit?action=photo.override&actor=staff:reviewer");
         Assert.Contains(reason, audit, StringComparison.Ordinal);
         Assert.Contains(photo.ToString(CultureInfo.InvariantCulture), audit, StringComparison.Ordinal);
+        // The log speaks Chinese: the verb, the actor and the change, not the stored codes.
+        Assert.Contains("人工复核改判", audit, StringComparison.Ordinal);
+        Assert.Contains("中心工作人员 reviewer", audit, StringComparison.Ordinal);
+        Assert.Contains("不合格 → 合格", audit, StringComparison.Ordinal);
+        Assert.DoesNotContain("<td>photo.override</td>", audit, StringComparison.Ordinal);
+        Assert.DoesNotContain("Failed-&gt;Passed", audit, StringComparison.Ordinal);
+        string cardAudit = await auditor.GetStringAsync("/console/audit?action=card.state&actor=staff:reviewer");
+        Assert.Contains("制卡状态变更", cardAudit, StringComparison.Ordinal);
+        Assert.Contains("预审不合格 → 预审合格", cardAudit, StringComparison.Ordinal);
+        Assert.DoesNotContain("PhotoFailed-&gt;PhotoPassed", cardAudit, StringComparison.Ordinal);
         string other = await auditor.GetStringAsync("/console/audit?action=no.such.action");
         Assert.DoesNotContain(reason, other, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_photo_named_by_no_person_in_the_database_cannot_be_passed()
+    {
+        // A registered person's photo and a photo under a number nobody has.
+        IReadOnlyList<string> numbers = await site.PeopleOfAsync(site.UnitAId, 1);
+        string stranger = "09" + Random.Shared.NextInt64(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture);
+        string[] files = [DevsetPhotos.WithLabel("exposure.under", 3)[0], DevsetPhotos.WithLabel("exposure.under", 3)[1]];
+        (byte[] zip, _) = DemoSite.BuildPackage(site.UnitA, [numbers[0], stranger], files);
+        HttpClient unit = await site.ClientAsync(Role.UnitA);
+        long batch = await PortalClient.UploadAndGetBatchAsync(unit, zip);
+        await PortalClient.WaitForReviewAsync(unit, batch);
+        long photo;
+        await using (PlatformDbContext db = site.Database.CreateDbContext())
+        {
+            photo = await db.Photos.Where(p => p.BatchId == batch && p.PersonId == null).Select(p => p.Id).SingleAsync();
+        }
+
+        HttpClient reviewer = await site.ClientAsync(Role.Reviewer);
+        string queue = await reviewer.GetStringAsync($"/console/queue?filter=failed&unit={site.UnitA}");
+        string row = Regex.Match(queue, $"<tr data-photo=\"{photo}\"(?s:.*?)</tr>").Value;
+        Assert.Contains("unknown-person", row, StringComparison.Ordinal);
+        Assert.DoesNotContain("name=\"accept\"", row, StringComparison.Ordinal);
+
+        HttpResponseMessage refused = await PostOverrideAsync(reviewer, photo, accept: true, "照片没问题");
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains($"不能改判合格：照片文件名 {stranger}", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        string after = await reviewer.GetStringAsync($"/console/queue?filter=passed&unit={site.UnitA}");
+        Assert.DoesNotContain($"data-photo=\"{photo}\"", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_queue_drops_a_failed_photo_once_the_unit_sent_a_newer_one_for_the_person()
+    {
+        (string number, long first) = (await UploadNewPeopleAsync(["exposure.under"]))[0];
+        HttpClient reviewer = await site.ClientAsync(Role.Reviewer);
+        Assert.Contains($"data-photo=\"{first}\"", await reviewer.GetStringAsync($"/console/queue?filter=failed&unit={site.UnitA}"), StringComparison.Ordinal);
+
+        (byte[] zip, _) = DemoSite.BuildPackage(site.UnitA, [number], [DevsetPhotos.WithLabel("compliant", 1)[0]]);
+        HttpClient unit = await site.ClientAsync(Role.UnitA);
+        long batch = await PortalClient.UploadAndGetBatchAsync(unit, zip);
+        await PortalClient.WaitForReviewAsync(unit, batch);
+        long second = (await site.PhotoIdsAsync(batch))[number];
+
+        Assert.DoesNotContain($"data-photo=\"{first}\"", await reviewer.GetStringAsync($"/console/queue?filter=failed&unit={site.UnitA}"), StringComparison.Ordinal);
+        Assert.Contains($"data-photo=\"{second}\"", await reviewer.GetStringAsync($"/console/queue?filter=passed&unit={site.UnitA}"), StringComparison.Ordinal);
+        Assert.Contains($"data-photo=\"{first}\"", await reviewer.GetStringAsync($"/console/queue?filter=all&unit={site.UnitA}"), StringComparison.Ordinal);
     }
 
     [Fact]

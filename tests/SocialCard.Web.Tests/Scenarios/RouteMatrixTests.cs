@@ -28,6 +28,12 @@ public abstract class RouteMatrixTests(ScenarioSite site)
         /// <summary>Auditors and admins.</summary>
         ConsoleAuditor,
 
+        /// <summary>Card operators and admins.</summary>
+        ConsoleOperator,
+
+        /// <summary>Counter clerks and admins.</summary>
+        ConsoleCounter,
+
         /// <summary>Card operators and admins (route for a package that does not exist: 404 once allowed).</summary>
         ConsoleOperatorMissing,
     }
@@ -63,6 +69,11 @@ public abstract class RouteMatrixTests(ScenarioSite site)
             ("/console/exchange", Kind.Console),
             ("/console/photos/{photo}/image", Kind.Console),
             ("/console/audit", Kind.ConsoleAuditor),
+            ("/console/pickup", Kind.ConsoleCounter),
+            ("/console/applications", Kind.Console),
+            ("/console/applications?state=Submitted&p=2", Kind.Console),
+            ("/console/applications?handler=Export&from=2026-01-01&to=2026-12-31&format=csv", Kind.ConsoleOperator),
+            ("/console/pickup?unit={unitA}", Kind.ConsoleCounter),
             ("/console/exports/no-such-package", Kind.ConsoleOperatorMissing),
         ];
         var data = new TheoryData<string, Kind, Role>();
@@ -112,10 +123,18 @@ public abstract class RouteMatrixTests(ScenarioSite site)
                 Assert.True(response.StatusCode == HttpStatusCode.Redirect && location.Contains("/console/login", StringComparison.OrdinalIgnoreCase), said);
                 break;
             case Expected.Denied:
-                Assert.True(
-                    response.StatusCode == HttpStatusCode.Forbidden
-                    || (response.StatusCode == HttpStatusCode.Redirect && location.Contains("code=403", StringComparison.Ordinal)),
-                    said);
+                string deniedAt = response.Headers.Location is { IsAbsoluteUri: true } absolute ? absolute.PathAndQuery : location;
+                Assert.True(response.StatusCode == HttpStatusCode.Redirect && deniedAt.StartsWith("/error/403?", StringComparison.Ordinal), said);
+                using (HttpResponseMessage denied = await client.GetAsync(deniedAt))
+                {
+                    // The access-denied page says so, in words: not "page not found", not "try again later".
+                    string page = await denied.Content.ReadAsStringAsync();
+                    Assert.True(denied.StatusCode == HttpStatusCode.Forbidden, said + " -> " + (int)denied.StatusCode);
+                    Assert.Contains("无权访问此页面", page, StringComparison.Ordinal);
+                    Assert.DoesNotContain("页面不存在", page, StringComparison.Ordinal);
+                    Assert.DoesNotContain("稍后重试", page, StringComparison.Ordinal);
+                }
+
                 break;
         }
 
@@ -178,6 +197,8 @@ public abstract class RouteMatrixTests(ScenarioSite site)
         Kind.PortalOwnedByA => role == Role.UnitA ? Expected.Ok : role == Role.UnitB ? Expected.NotFound : Expected.PortalLogin,
         Kind.Console => IsStaff(role) ? Expected.Ok : Expected.ConsoleLogin,
         Kind.ConsoleAuditor => !IsStaff(role) ? Expected.ConsoleLogin : role is Role.Auditor or Role.Admin ? Expected.Ok : Expected.Denied,
+        Kind.ConsoleOperator => !IsStaff(role) ? Expected.ConsoleLogin : role is Role.Operator or Role.Admin ? Expected.Ok : Expected.Denied,
+        Kind.ConsoleCounter => !IsStaff(role) ? Expected.ConsoleLogin : role is Role.Clerk or Role.Admin ? Expected.Ok : Expected.Denied,
         Kind.ConsoleOperatorMissing => !IsStaff(role) ? Expected.ConsoleLogin : role is Role.Operator or Role.Admin ? Expected.NotFound : Expected.Denied,
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };

@@ -21,14 +21,20 @@ public static class ApplicantData
     public const string ApplicantSsn = "0137600123";
     public const string ApplicantPersonal = "5101000001";
     public const string ApplicantName = "张小明";
+    public const string ApplicantPhone = "13800138000";
 
     /// <summary>刘洋: like 张小明 (registry has him, no photo on file); the second browser viewport applies as him.</summary>
     public static readonly string SecondApplicantId = ResidentId("51010719920202006");
     public const string SecondApplicantName = "刘洋";
+    public const string SecondApplicantPhone = "13900139006";
 
     /// <summary>李华: photo on file.</summary>
     public static readonly string PhotoPersonId = ResidentId("51010719850505002");
     public const string PhotoPersonName = "李华";
+    public const string PhotoPersonPhone = "13700137002";
+
+    /// <summary>孙八: registry has her with a social security number but no phone on file (she goes to the counter).</summary>
+    public static readonly string NoPhoneId = ResidentId("51010719950303007");
 
     /// <summary>王五: in the people table without a social security number (registry "not found").</summary>
     public static readonly string NoSsnId = ResidentId("51010719900909003");
@@ -47,6 +53,13 @@ public static class ApplicantData
     /// <summary>A valid resident ID that is not in the registry at all.</summary>
     public static readonly string UnknownId = ResidentId("11010519491231002");
 
+    /// <summary>The phone on file of a seeded person, by ID number.</summary>
+    public static string PhoneOf(string idNumber) =>
+        idNumber == ApplicantId ? ApplicantPhone
+        : idNumber == SecondApplicantId ? SecondApplicantPhone
+        : idNumber == PhotoPersonId ? PhotoPersonPhone
+        : throw new ArgumentOutOfRangeException(nameof(idNumber), "no phone on file");
+
     public static string ResidentId(string first17) => first17 + ResidentIdNumber.ComputeCheckChar(first17);
 
     public static async Task SeedAsync(PlatformDatabase database, DateTimeOffset now)
@@ -62,18 +75,26 @@ public static class ApplicantData
         var applicant = new Person(IdType.ResidentId, ApplicantId, "CHN", ApplicantPersonal, ApplicantName, Gender.Male, new DateOnly(1980, 1, 1), "CHN")
         {
             SocialSecurityNumber = ApplicantSsn,
+            Phone = ApplicantPhone,
         };
         applicant.MoveToUnit(insured);
         var second = new Person(IdType.ResidentId, SecondApplicantId, "CHN", "5101000006", SecondApplicantName, Gender.Male, new DateOnly(1992, 2, 2), "CHN")
         {
             SocialSecurityNumber = "0137600126",
+            Phone = SecondApplicantPhone,
         };
         second.MoveToUnit(insured);
         var withPhoto = new Person(IdType.ResidentId, PhotoPersonId, "CHN", "5101000002", PhotoPersonName, Gender.Female, new DateOnly(1985, 5, 5), "CHN")
         {
             SocialSecurityNumber = "0137600124",
+            Phone = PhotoPersonPhone,
         };
         withPhoto.MoveToUnit(insured);
+        var noPhone = new Person(IdType.ResidentId, NoPhoneId, "CHN", "5101000007", "孙八", Gender.Female, new DateOnly(1995, 3, 3), "CHN")
+        {
+            SocialSecurityNumber = "0137600127",
+        };
+        noPhone.MoveToUnit(insured);
         var noSsn = new Person(IdType.ResidentId, NoSsnId, "CHN", "5101000003", "王五", Gender.Male, new DateOnly(1990, 9, 9), "CHN");
         var produced = new Person(IdType.ResidentId, ProducedId, "CHN", ProducedPersonal, "赵六", Gender.Male, new DateOnly(1970, 1, 1), "CHN")
         {
@@ -83,7 +104,7 @@ public static class ApplicantData
         {
             SocialSecurityNumber = "3205000005",
         };
-        db.People.AddRange(applicant, second, withPhoto, noSsn, produced, failed);
+        db.People.AddRange(applicant, second, withPhoto, noPhone, noSsn, produced, failed);
         await db.SaveChangesAsync();
 
         var photo = new Photo(PhotoChannel.Applicant, "5101000002.jpg", DevsetPhotos.Read(DevsetPhotos.WithLabel("compliant", 1)[0]), now, withPhoto.Id);

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using SocialCard.Platform.Jobs;
 using SocialCard.Platform.Security;
 using SocialCard.Platform.Storage;
 using SocialCard.Web.Features.PhotoCheck;
@@ -47,8 +46,6 @@ public sealed class ApplicantSite : SiteFactory
             // Own database: Program.cs reads Storage:* before the factory's settings apply, so the options are replaced here.
             services.RemoveAll<StorageOptions>();
             services.AddSingleton(new StorageOptions { DataDirectory = DataDirectory });
-            services.RemoveAll<ICardCentreExportSink>();
-            services.AddSingleton<ICardCentreExportSink>(new DirectoryExportSink(Path.Combine(DataDirectory, "exports")));
             services.AddApplicantServices(new ConfigurationBuilder().Build());
 
             // One photo engine (face networks loaded once) for every applicant site in the test run.
@@ -84,6 +81,10 @@ public sealed class ApplicantSite : SiteFactory
     }
 
     /// <summary>The code in the newest outbox message to <paramref name="phone"/>.</summary>
+    /// <summary>The SMS outbox, newest first.</summary>
+    public Task<IReadOnlyList<SmsOutboxEntry>> OutboxAsync(string? phone = null) =>
+        Services.GetRequiredService<SmsOutboxQueries>().LatestAsync(1000, phone);
+
     public async Task<string> LatestCodeAsync(string phone)
     {
         IReadOnlyList<SmsOutboxEntry> messages = await Services.GetRequiredService<SmsOutboxQueries>().LatestAsync(1, phone);

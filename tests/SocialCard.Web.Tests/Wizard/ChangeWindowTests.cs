@@ -82,6 +82,33 @@ public sealed class ChangeWindowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_submitted_application_is_told_to_the_phone_on_file_and_its_owner_can_withdraw_it()
+    {
+        WizardFlow flow = await WizardFlow.StartAsync(_site);
+        await flow.SubmitAsync();
+        ApplicationView submitted = (await _site.Applications.FindLatestAsync(IdType.ResidentId, "CHN", ApplicantData.ApplicantId, default))!;
+        string notice = (await _site.OutboxAsync(ApplicantData.ApplicantPhone))[0].Text;
+        Assert.Contains(submitted.Reference, notice, StringComparison.Ordinal);
+        Assert.Contains("撤回", notice, StringComparison.Ordinal);
+        Assert.Equal(ApplicantData.ApplicantPhone, submitted.Phone); // the phone on file is unchanged by the wizard
+
+        // 办理查询 sends its code to the phone on file only; with it the owner withdraws the application.
+        WizardClient client = await SignInToChangeAsync();
+        string page = WebUtility.HtmlDecode(await client.GetHtmlAsync("/apply/change"));
+        Assert.Contains("id=\"withdraw\"", page, StringComparison.Ordinal);
+        string withdrawn = WebUtility.HtmlDecode(await (await client.PostAsync("/apply/change", new Dictionary<string, string>(), "withdraw")).Content.ReadAsStringAsync());
+        Assert.Contains("申请已撤回", withdrawn, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"change-form\"", withdrawn, StringComparison.Ordinal);
+        Assert.Equal(ApplicationState.Withdrawn, (await _site.Applications.GetAsync(submitted.Id, default))!.State);
+
+        // It is never handed over, and the person may apply again.
+        _site.Clock.Advance(TimeSpan.FromHours(25));
+        Assert.Equal(0, await _site.Applications.HandOverDueAsync(default));
+        WizardFlow again = await WizardFlow.StartAsync(_site);
+        await again.MobileAsync();
+    }
+
+    [Fact]
     public async Task The_background_worker_hands_over_what_is_due()
     {
         WizardFlow flow = await WizardFlow.StartAsync(_site);

@@ -21,7 +21,7 @@ public sealed class LookupRateLimitTests : IAsyncLifetime
         for (int i = 0; i < 3; i++)
         {
             HttpResponseMessage allowed = await flow.Client.PostAsync("/apply/identity", WizardFlow.Identity(ApplicantData.UnknownId));
-            Assert.Equal(HttpStatusCode.OK, allowed.StatusCode); // "not found, call 028-86245818"
+            Assert.Equal(HttpStatusCode.Redirect, allowed.StatusCode); // on to "code sent to 1xx****xxxx", as for a known ID number
         }
 
         HttpResponseMessage limited = await flow.Client.PostAsync("/apply/identity", WizardFlow.Identity(ApplicantData.ApplicantId));

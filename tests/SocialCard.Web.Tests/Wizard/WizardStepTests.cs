@@ -65,17 +65,96 @@ public sealed class WizardStepTests : IAsyncLifetime
         await flow.Client.RejectedAsync("/apply/identity", WizardFlow.Identity(bad), "校验位错误");
         await flow.Client.AdvanceAsync("/apply/identity", WizardFlow.Identity(good.ToLowerInvariant()), "/apply/mobile");
         string html = await flow.Client.GetHtmlAsync("/apply/mobile");
-        Assert.Contains(ApplicantData.ApplicantSsn, html, StringComparison.Ordinal);
-        Assert.Contains(ApplicantData.ApplicantName, html, StringComparison.Ordinal);
+        Assert.Contains("138****8000", html, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Identity_not_in_the_registry_says_to_call_the_hotline()
+    public async Task Nothing_personal_is_shown_before_the_code_sent_to_the_phone_on_file_is_entered()
     {
         WizardFlow flow = await FlowAsync();
-        await flow.ConsentsAsync();
-        await flow.Client.RejectedAsync("/apply/identity", WizardFlow.Identity(ApplicantData.UnknownId), "028-86245818");
-        await flow.Client.RejectedAsync("/apply/identity", WizardFlow.Identity(ApplicantData.NoSsnId), "028-86245818");
+        await flow.IdentityAsync(ApplicantData.PhotoPersonId);
+        string mobile = WebUtility.HtmlDecode(await flow.Client.GetHtmlAsync("/apply/mobile"));
+        Assert.Contains("137****7002", mobile, StringComparison.Ordinal);
+        Assert.DoesNotContain(ApplicantData.PhotoPersonPhone, mobile, StringComparison.Ordinal);
+        Assert.DoesNotContain(ApplicantData.PhotoPersonName, mobile, StringComparison.Ordinal);
+        Assert.DoesNotContain("0137600124", mobile, StringComparison.Ordinal);
+        Assert.DoesNotContain("0137600124", await flow.Client.GetHtmlAsync("/apply/identity"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await flow.Client.Http.GetAsync("/apply/files/photo-on-file")).StatusCode);
+        Assert.Equal("/apply/mobile", (await flow.Client.Http.GetAsync("/apply/unit")).Headers.Location?.OriginalString);
+
+        // The code went to the phone on file; entering it opens the person's data.
+        await flow.Client.AdvanceAsync("/apply/mobile", new Dictionary<string, string> { ["Code"] = await _site.LatestCodeAsync(ApplicantData.PhotoPersonPhone) }, "/apply/unit");
+        Assert.Contains(ApplicantData.PhotoPersonName, WebUtility.HtmlDecode(await flow.Client.GetHtmlAsync("/apply/unit")), StringComparison.Ordinal);
+        Assert.Contains("0137600124", await flow.Client.GetHtmlAsync("/apply/identity"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await flow.Client.Http.GetAsync("/apply/files/photo-on-file")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unknown_id_number_answers_like_a_known_one_until_the_code_is_verified()
+    {
+        int sent = (await _site.OutboxAsync()).Count;
+        var pages = new List<string>();
+        foreach (string id in (string[])[ApplicantData.UnknownId, ApplicantData.NoSsnId, ApplicantData.NoPhoneId, ApplicantData.ApplicantId])
+        {
+            WizardFlow flow = await FlowAsync();
+            await flow.IdentityAsync(id);
+            string html = await flow.Client.GetHtmlAsync("/apply/mobile");
+            Assert.Matches("id=\"masked-phone\">1[3-9][0-9]\\*{4}[0-9]{4}<", html);
+            Assert.Contains("028-86245818", html, StringComparison.Ordinal);
+            Assert.Contains("柜台", html, StringComparison.Ordinal);
+            pages.Add(Shape(html));
+            await flow.Client.RejectedAsync("/apply/mobile", new Dictionary<string, string> { ["Code"] = "000000" }, "验证码错误，还可尝试4次");
+            _site.Clock.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        Assert.Single(pages.Distinct(StringComparer.Ordinal));
+        Assert.Equal(sent + 1, (await _site.OutboxAsync()).Count); // only the known person's phone on file got a code
+
+        // The same unknown ID number shows the same number every time.
+        WizardFlow again = await FlowAsync();
+        await again.IdentityAsync(ApplicantData.UnknownId);
+        WizardFlow third = await FlowAsync();
+        await third.IdentityAsync(ApplicantData.UnknownId);
+        Assert.Equal(MaskedPhone(await again.Client.GetHtmlAsync("/apply/mobile")), MaskedPhone(await third.Client.GetHtmlAsync("/apply/mobile")));
+    }
+
+    [Fact]
+    public async Task A_person_without_a_phone_on_file_is_sent_to_the_counter_and_cannot_go_on()
+    {
+        WizardFlow flow = await FlowAsync();
+        await flow.IdentityAsync(ApplicantData.NoPhoneId);
+        string html = WebUtility.HtmlDecode(await flow.Client.GetHtmlAsync("/apply/mobile"));
+        Assert.Contains("没有登记手机号码", html, StringComparison.Ordinal);
+        Assert.Contains("柜台办理", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("孙八", html, StringComparison.Ordinal);
+        foreach (string code in (string[])["000000", "123456"])
+        {
+            await flow.Client.RejectedAsync("/apply/mobile", new Dictionary<string, string> { ["Code"] = code }, "验证码错误");
+        }
+
+        Assert.Equal("/apply/mobile", (await flow.Client.Http.GetAsync("/apply/unit")).Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task Verifying_ones_own_phone_never_unlocks_another_person()
+    {
+        // The visitor proves their own phone, then types someone else's ID number in the same browser.
+        WizardFlow flow = await FlowAsync();
+        await flow.MobileAsync(ApplicantData.SecondApplicantId);
+        await flow.Client.AdvanceAsync("/apply/identity", WizardFlow.Identity(ApplicantData.PhotoPersonId), "/apply/mobile");
+        string html = WebUtility.HtmlDecode(await flow.Client.GetHtmlAsync("/apply/mobile"));
+        Assert.DoesNotContain(ApplicantData.PhotoPersonName, html, StringComparison.Ordinal);
+        Assert.Equal("/apply/mobile", (await flow.Client.Http.GetAsync("/apply/unit")).Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.NotFound, (await flow.Client.Http.GetAsync("/apply/files/photo-on-file")).StatusCode);
+
+        // A number of the visitor's choosing is ignored, and a code sent to their own phone does not open the victim.
+        _site.Clock.Advance(TimeSpan.FromMinutes(1));
+        int toVisitor = (await _site.OutboxAsync()).Count(m => m.Phone == ApplicantData.SecondApplicantPhone);
+        await flow.Client.PostAsync("/apply/mobile", new Dictionary<string, string> { ["Mobile"] = ApplicantData.SecondApplicantPhone }, "send");
+        Assert.Equal(toVisitor, (await _site.OutboxAsync()).Count(m => m.Phone == ApplicantData.SecondApplicantPhone));
+        string own = await _site.LatestCodeAsync(ApplicantData.SecondApplicantPhone);
+        await flow.Client.RejectedAsync("/apply/mobile", new Dictionary<string, string> { ["Mobile"] = ApplicantData.SecondApplicantPhone, ["Code"] = own }, "验证码错误");
+        Assert.Equal("/apply/mobile", (await flow.Client.Http.GetAsync("/apply/summary")).Headers.Location?.OriginalString);
     }
 
     [Fact]
@@ -86,24 +165,21 @@ public sealed class WizardStepTests : IAsyncLifetime
         await flow.Client.RejectedAsync("/apply/identity", WizardFlow.Identity(ApplicantData.ApplicantId, country: "USA"), "中国");
         await flow.Client.RejectedAsync("/apply/identity", WizardFlow.Identity("E12345678", "Passport", "CHN"), "居民身份证");
         await flow.Client.RejectedAsync("/apply/identity", WizardFlow.Identity("E1-23", "Passport", "USA"), "护照号码");
-        // A well-formed passport passes validation and then is looked up (not registered here).
-        await flow.Client.RejectedAsync("/apply/identity", WizardFlow.Identity("E12345678", "Passport", "USA"), "028-86245818");
+        // A well-formed passport passes validation and goes on like any ID number (not registered here).
+        await flow.Client.AdvanceAsync("/apply/identity", WizardFlow.Identity("E12345678", "Passport", "USA"), "/apply/mobile");
     }
 
     [Fact]
-    public async Task Mobile_rejects_a_bad_number_and_a_wrong_code_and_accepts_the_sent_code()
+    public async Task Mobile_rejects_a_wrong_code_and_a_quick_resend_and_accepts_the_sent_code()
     {
         WizardFlow flow = await FlowAsync();
         await flow.IdentityAsync(ApplicantData.ApplicantId);
-        await flow.Client.RejectedAsync("/apply/mobile", new Dictionary<string, string> { ["Mobile"] = "2380013800" }, "11位", "send");
-        await flow.Client.RejectedAsync("/apply/mobile", new Dictionary<string, string> { ["Mobile"] = WizardFlow.Mobile, ["Code"] = "123456" }, "请先获取验证码");
-        HttpResponseMessage sent = await flow.Client.PostAsync("/apply/mobile", new Dictionary<string, string> { ["Mobile"] = WizardFlow.Mobile }, "send");
-        Assert.Contains("验证码已发送", WebUtility.HtmlDecode(await sent.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        await flow.Client.RejectedAsync("/apply/mobile", new Dictionary<string, string>(), "请输入短信验证码");
         string code = await _site.LatestCodeAsync(WizardFlow.Mobile);
         string wrong = code == "000000" ? "111111" : "000000";
-        await flow.Client.RejectedAsync("/apply/mobile", new Dictionary<string, string> { ["Mobile"] = WizardFlow.Mobile, ["Code"] = wrong }, "还可尝试4次");
-        await flow.Client.RejectedAsync("/apply/mobile", new Dictionary<string, string> { ["Mobile"] = WizardFlow.Mobile }, "发送过于频繁", "send");
-        await flow.Client.AdvanceAsync("/apply/mobile", new Dictionary<string, string> { ["Mobile"] = WizardFlow.Mobile, ["Code"] = code }, "/apply/unit");
+        await flow.Client.RejectedAsync("/apply/mobile", new Dictionary<string, string> { ["Code"] = wrong }, "还可尝试4次");
+        await flow.Client.RejectedAsync("/apply/mobile", new Dictionary<string, string>(), "发送过于频繁", "send");
+        await flow.Client.AdvanceAsync("/apply/mobile", new Dictionary<string, string> { ["Code"] = code }, "/apply/unit");
     }
 
     [Fact]
@@ -111,10 +187,9 @@ public sealed class WizardStepTests : IAsyncLifetime
     {
         WizardFlow flow = await FlowAsync();
         await flow.IdentityAsync(ApplicantData.ApplicantId);
-        await flow.Client.PostAsync("/apply/mobile", new Dictionary<string, string> { ["Mobile"] = "13900139000" }, "send");
-        string code = await _site.LatestCodeAsync("13900139000");
+        string code = await _site.LatestCodeAsync(WizardFlow.Mobile);
         _site.Clock.Advance(TimeSpan.FromMinutes(5));
-        await flow.Client.RejectedAsync("/apply/mobile", new Dictionary<string, string> { ["Mobile"] = "13900139000", ["Code"] = code }, "已过期");
+        await flow.Client.RejectedAsync("/apply/mobile", new Dictionary<string, string> { ["Code"] = code }, "已过期");
     }
 
     [Fact]
@@ -273,8 +348,9 @@ public sealed class WizardStepTests : IAsyncLifetime
         WizardFlow first = await FlowAsync();
         await first.SubmitAsync();
         WizardFlow again = await FlowAsync();
-        await again.ConsentsAsync();
-        string html = await again.Client.RejectedAsync("/apply/identity", WizardFlow.Identity(ApplicantData.ApplicantId), "请通过“办理查询”页面修改");
+        _site.Clock.Advance(TimeSpan.FromMinutes(1));
+        await again.IdentityAsync(ApplicantData.ApplicantId);
+        string html = await again.Client.RejectedAsync("/apply/mobile", new Dictionary<string, string> { ["Code"] = await _site.LatestCodeAsync(WizardFlow.Mobile) }, "请通过“办理查询”页面修改");
         Assert.Contains("href=\"/apply/change\"", html, StringComparison.Ordinal);
 
         // Someone else is not affected.
@@ -292,6 +368,15 @@ public sealed class WizardStepTests : IAsyncLifetime
         string identity = await flow.Client.GetHtmlAsync("/apply/identity");
         Assert.Contains(ApplicantData.ApplicantId, identity, StringComparison.Ordinal);
     }
+
+    /// <summary>The mobile page with the masked number blanked: what an unknown and a known ID number must share.</summary>
+    private static string Shape(string html) =>
+        System.Text.RegularExpressions.Regex.Replace(
+            System.Text.RegularExpressions.Regex.Replace(html, "id=\"masked-phone\">[^<]*<", "id=\"masked-phone\"><"),
+            "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"[^\"]+\"", "token");
+
+    private static string MaskedPhone(string html) =>
+        System.Text.RegularExpressions.Regex.Match(html, "id=\"masked-phone\">([^<]*)<").Groups[1].Value;
 
     private static Dictionary<string, string> Unit(long id, string nationality = "CHN") =>
         new() { ["WorkUnitId"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Nationality"] = nationality };

@@ -30,17 +30,40 @@ public static unsafe class JpegDecoder
 
     public static RgbImage Decode(ReadOnlySpan<byte> data, ImageDecodeOptions options, List<string> warnings)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        return Decode(data, 1, options, warnings);
+    }
+
+    /// <summary>
+    /// Decodes straight to a reduced size with libjpeg-turbo's DCT scaling: 1/<paramref name="denominator"/> of each side
+    /// (1, 2, 4 or 8), rounded up. A 12 MP photo decodes at 1/4 in a fraction of the full decode's time. The pixel limit
+    /// of <paramref name="options"/> applies to the full size.
+    /// </summary>
+    public static RgbImage DecodeScaled(ReadOnlySpan<byte> data, int denominator, ImageDecodeOptions options, List<string> warnings)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (denominator is not (1 or 2 or 4 or 8))
+        {
+            throw new ArgumentOutOfRangeException(nameof(denominator), denominator, "The JPEG scale denominator is 1, 2, 4 or 8.");
+        }
+
+        return Decode(data, denominator, options, warnings);
+    }
+
+    private static RgbImage Decode(ReadOnlySpan<byte> data, int denominator, ImageDecodeOptions options, List<string> warnings)
+    {
         IntPtr handle = Handle();
         fixed (byte* src = data)
         {
-            if (TurboJpegNative.DecompressHeader3(handle, src, (nuint)data.Length, out int width, out int height, out _, out _) != 0)
+            if (TurboJpegNative.DecompressHeader3(handle, src, (nuint)data.Length, out int fullWidth, out int fullHeight, out _, out _) != 0)
             {
                 string message = TurboJpegNative.LastError(handle);
                 ResetHandle();
                 throw new InvalidImageContentException("JPEG 文件头无法读取 / JPEG header unreadable: " + message);
             }
 
-            options.EnsureWithinPixelLimit(width, height);
+            options.EnsureWithinPixelLimit(fullWidth, fullHeight);
+            int width = (fullWidth + denominator - 1) / denominator, height = (fullHeight + denominator - 1) / denominator;
             var image = new RgbImage(width, height);
             try
             {

@@ -527,61 +527,26 @@ internal static class PersonSegmenter
         }
     }
 
+    /// <summary>The wall model's colour behind every pixel (white without a model), for <see cref="ForegroundEstimator"/>.</summary>
     private static RgbImage Decontaminate(RgbImage image, float[] alpha, BackgroundColourModel? wall, int w, int h)
     {
-        int n = w * h;
-        RgbImage fg = image.Clone();
-        Span<byte> f = fg.Pixels;
-        ReadOnlySpan<byte> src = image.Pixels;
-
-        // Mean colour of solid person pixels nearby (radius 5): the fallback colour for faint edge pixels.
-        float[] solid = new float[n], r = new float[n], g = new float[n], b = new float[n];
-        for (int i = 0; i < n; i++)
+        float[] behind = new float[w * h * 3];
+        for (int y = 0; y < h; y++)
         {
-            if (alpha[i] >= 1f)
+            for (int x = 0; x < w; x++)
             {
-                solid[i] = 1;
-                r[i] = src[i * 3];
-                g[i] = src[(i * 3) + 1];
-                b[i] = src[(i * 3) + 2];
+                int i = (y * w) + x, p = i * 3;
+                if (alpha[i] <= 0f || alpha[i] >= 1f)
+                {
+                    continue; // only the soft edge is un-mixed
+                }
+
+                (byte wr, byte wg, byte wb) = wall is null ? ((byte)255, (byte)255, (byte)255) : ToRgb(wall.At(x, y));
+                (behind[p], behind[p + 1], behind[p + 2]) = (wr, wg, wb);
             }
         }
 
-        const int Radius = 5;
-        float[] ms = new float[n], mr = new float[n], mg = new float[n], mb = new float[n];
-        BoxFilter.Mean(solid, ms, w, h, Radius);
-        BoxFilter.Mean(r, mr, w, h, Radius);
-        BoxFilter.Mean(g, mg, w, h, Radius);
-        BoxFilter.Mean(b, mb, w, h, Radius);
-        for (int i = 0; i < n; i++)
-        {
-            float a = alpha[i];
-            if (a >= 1f || a <= 0f)
-            {
-                continue;
-            }
-
-            int x = i % w, y = i / w;
-            (byte wr, byte wg, byte wb) = wall is null ? ((byte)255, (byte)255, (byte)255) : ToRgb(wall.At(x, y));
-            int p = i * 3;
-            float er = (src[p] - ((1 - a) * wr)) / a;
-            float eg = (src[p + 1] - ((1 - a) * wg)) / a;
-            float eb = (src[p + 2] - ((1 - a) * wb)) / a;
-            float t = Math.Clamp((a - 0.2f) / 0.5f, 0f, 1f);
-            float lr = er, lg = eg, lb = eb;
-            if (ms[i] > 0.01f)
-            {
-                lr = mr[i] / ms[i];
-                lg = mg[i] / ms[i];
-                lb = mb[i] / ms[i];
-            }
-
-            f[p] = (byte)Math.Clamp((lr * (1 - t)) + (er * t) + 0.5f, 0, 255);
-            f[p + 1] = (byte)Math.Clamp((lg * (1 - t)) + (eg * t) + 0.5f, 0, 255);
-            f[p + 2] = (byte)Math.Clamp((lb * (1 - t)) + (eb * t) + 0.5f, 0, 255);
-        }
-
-        return fg;
+        return ForegroundEstimator.Estimate(image, alpha, behind);
     }
 
     private static (byte R, byte G, byte B) ToRgb((float L, float A, float B) lab) => LabImage.ToRgb(lab.L, lab.A, lab.B);

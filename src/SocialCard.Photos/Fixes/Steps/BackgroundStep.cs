@@ -4,7 +4,8 @@ using SocialCard.Photos.Rules;
 
 namespace SocialCard.Photos.Fixes.Steps;
 
-/// <summary>Puts the person on pure white: segments with <see cref="PersonSegmenter"/> (method in its header) and
+/// <summary>Puts the person on pure white: cuts the person out with the segmentation network's matte
+/// (<see cref="MatteSegmenter"/>), else separates it from a plain wall (<see cref="PersonSegmenter"/>), and
 /// composites alpha * person + (1 - alpha) * white. Reports the share of wall pixels that were not white before.</summary>
 public sealed class BackgroundStep : IFixStep
 {
@@ -17,7 +18,9 @@ public sealed class BackgroundStep : IFixStep
             return ctx.Refuse(Id, "pipeline", new LocalizedText("没有裁剪结果", "Nothing cropped"));
         }
 
-        SegmentationResult seg = PersonSegmenter.Segment(ctx.Output, ctx.Valid, ctx.OutputLandmarks, ctx.OutputHairTop ?? 14);
+        SegmentationResult seg = ctx.PersonProbability is { } matte && ctx.Map is { } map
+            ? MatteSegmenter.Segment(ctx.Output, ctx.Valid, matte, map)
+            : PersonSegmenter.Segment(ctx.Output, ctx.Valid, ctx.OutputLandmarks, ctx.OutputHairTop ?? 14);
         ReadOnlySpan<byte> px = ctx.Output.Pixels;
         int wall = 0, notWhite = 0;
         for (int i = 0; i < seg.Mask.Length; i++)

@@ -10,7 +10,8 @@ namespace SocialCard.Photos.Fixes.Steps;
 /// <summary>
 /// Crops and scales to the profile geometry in one resampling pass. From the landmarks: the eye-line midpoint (anchor)
 /// and the face width (jaw 0-16), which sets the scale so the face lands in the middle of the allowed width; from the
-/// pixels: the head top (<see cref="HairTopFinder"/>), which sets the vertical placement so the hair top lands in the
+/// pixels: the head top (from the segmentation network's matte, <see cref="MatteHairTop"/>, else against the wall,
+/// <see cref="HairTopFinder"/>), which sets the vertical placement so the hair top lands in the
 /// middle of its allowed band. If the head is tall enough that the eye line would then sit too low, the face is made
 /// smaller (not below the allowed minimum) and the hair top moved up within its band. Shoulders follow from the
 /// output size. Work is at output scale from here on.
@@ -43,6 +44,8 @@ public sealed class CropStep : IFixStep
         double start = Math.Max(1, eyes.Y - browTop);
         HairTopFinder.HairTop hair = ctx.HairAboveEyes is { } measured
             ? new HairTopFinder.HairTop(measured, false)
+            : ctx.PersonProbability is { } matte
+                ? MatteHairTop.Find(matte, eyes, roll, faceWidth, start)
             : wall is null
                 ? new HairTopFinder.HairTop(0.95 * faceWidth, false)
                 : HairTopFinder.Find(ctx.Source, wall, eyes, roll, faceWidth, start);

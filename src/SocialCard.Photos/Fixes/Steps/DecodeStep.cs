@@ -1,5 +1,6 @@
 using SocialCard.Imaging;
-using SocialCard.Photos.Fixes.Pixels;
+using SocialCard.Imaging.Formats.Jpeg;
+using SocialCard.Imaging.Processing.Orientation;
 using SocialCard.Photos.Rules;
 
 namespace SocialCard.Photos.Fixes.Steps;
@@ -21,7 +22,7 @@ public sealed class DecodeStep : IFixStep
             int denominator = 1;
             if (ImageFormatSniffer.Detect(data) == ImageFormat.Jpeg)
             {
-                (int w, int h) = ScaledJpegDecoder.ReadSize(data);
+                (int w, int h) = JpegDecoder.ReadSize(data);
                 int longSide = Math.Max(w, h);
                 while (denominator < 8 && longSide / (denominator * 2) >= ctx.Options.AnalysisLongSide)
                 {
@@ -47,13 +48,7 @@ public sealed class DecodeStep : IFixStep
         RgbImage image;
         if (ImageFormatSniffer.Detect(data) == ImageFormat.Jpeg)
         {
-            (int w, int h) = ScaledJpegDecoder.ReadSize(data);
-            if ((long)w * h > ImageDecodeOptions.Default.MaxPixels)
-            {
-                throw new InvalidImageContentException($"图像过大（{w}x{h}） / Image too large ({w}x{h}).");
-            }
-
-            image = ScaledJpegDecoder.Decode(data, denominator, []);
+            image = JpegDecoder.DecodeScaled(data, denominator, ImageDecodeOptions.Default, []);
         }
         else
         {
@@ -64,7 +59,7 @@ public sealed class DecodeStep : IFixStep
         ctx.SourceScale = 1.0 / denominator;
         if (ctx.ExifOrientation is > 1 and <= 8)
         {
-            RgbImage upright = Orientation.Apply(image, ctx.ExifOrientation);
+            RgbImage upright = OrientationTransform.ApplyExifOrientation(image, ctx.ExifOrientation);
             image.Dispose();
             image = upright;
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SocialCard.Imaging;
+using SocialCard.Imaging.Processing.Luminance;
 using SocialCard.Photos.Fixes.Geometry;
 using SocialCard.Photos.Rules;
 
@@ -82,7 +83,7 @@ public sealed class ExposureStep : IFixStep
             for (int x = zone.X0; x < zone.X1; x++)
             {
                 int i = ((y * image.Width) + x) * 3;
-                sum += (0.299 * px[i]) + (0.587 * px[i + 1]) + (0.114 * px[i + 2]);
+                sum += Bt601.Luma(px[i], px[i + 1], px[i + 2]);
                 n++;
             }
         }
@@ -100,7 +101,7 @@ public sealed class ExposureStep : IFixStep
             for (int x = zone.X0; x < zone.X1; x++)
             {
                 int i = ((y * image.Width) + x) * 3;
-                hist[(int)((0.299 * px[i]) + (0.587 * px[i + 1]) + (0.114 * px[i + 2]))]++;
+                hist[(int)Bt601.Luma(px[i], px[i + 1], px[i + 2])]++;
                 n++;
             }
         }

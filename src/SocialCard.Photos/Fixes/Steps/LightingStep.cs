@@ -1,5 +1,6 @@
 using System.Globalization;
 using SocialCard.Imaging;
+using SocialCard.Imaging.Processing.Luminance;
 using SocialCard.Photos.Analysis;
 using SocialCard.Photos.Fixes.Geometry;
 using SocialCard.Photos.Rules;
@@ -110,7 +111,7 @@ public sealed class LightingStep : IFixStep
                 }
 
                 int p = i * 3;
-                sum += (0.299 * px[p]) + (0.587 * px[p + 1]) + (0.114 * px[p + 2]);
+                sum += Bt601.Luma(px[p], px[p + 1], px[p + 2]);
                 n++;
             }
 

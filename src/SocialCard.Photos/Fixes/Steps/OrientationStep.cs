@@ -1,5 +1,5 @@
 using SocialCard.Imaging.Inspection;
-using SocialCard.Photos.Fixes.Pixels;
+using SocialCard.Imaging.Processing.Orientation;
 using SocialCard.Photos.Rules;
 
 namespace SocialCard.Photos.Fixes.Steps;
@@ -18,7 +18,7 @@ public sealed class OrientationStep : IFixStep
         }
 
         ctx.ExifOrientation = orientation;
-        ctx.Source = Orientation.Apply(ctx.Source, orientation);
+        ctx.Source = OrientationTransform.ApplyExifOrientation(ctx.Source, orientation);
         return FixStepResult.Applied(Id, new LocalizedText($"已按 EXIF 方向 {orientation} 摆正图像", $"Turned upright per EXIF orientation {orientation}"), "EXIF orientation", orientation, 1);
     }
 }

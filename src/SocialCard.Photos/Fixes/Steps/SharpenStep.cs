@@ -1,5 +1,6 @@
 using System.Globalization;
 using SocialCard.Imaging;
+using SocialCard.Imaging.Processing.Luminance;
 using SocialCard.Photos.Analysis;
 using SocialCard.Photos.Fixes.Geometry;
 using SocialCard.Photos.Rules;

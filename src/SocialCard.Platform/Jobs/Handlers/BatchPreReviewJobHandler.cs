@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SocialCard.Platform.Audit;
 using SocialCard.Platform.Domain;
+using SocialCard.Platform.Security;
 using SocialCard.Platform.Storage;
 
 namespace SocialCard.Platform.Jobs.Handlers;
@@ -11,7 +12,7 @@ namespace SocialCard.Platform.Jobs.Handlers;
 /// events commit in one transaction. Entries that already have their photo row are skipped, so a job re-run after a
 /// crash processes each photo exactly once and keeps the chunks committed before the crash; a chunk that collides with
 /// another worker falls back to one transaction per entry. A photo that passes the engine but whose file name matches
-/// no person in the registry is voided with "人员编号在制卡数据库中不存在" (seed 000, 三、3). When every entry is done
+/// no person of the batch's unit tree (the unit and its sub-units) is voided with "人员编号在制卡数据库中不存在" (seed 000, 三、3). When every entry is done
 /// the batch gets its final counts. The web runs <see cref="ReviewBatchAsync"/> right after receiving a package (with
 /// the reports it computed while the unit waited), so the job usually finds the batch already reviewed.</summary>
 public sealed class BatchPreReviewJobHandler(PlatformDatabase database, IPhotoReviewer reviewer, TimeProvider time,
@@ -118,8 +119,13 @@ public sealed class BatchPreReviewJobHandler(PlatformDatabase database, IPhotoRe
     {
         await using var db = database.CreateDbContext();
         var numbers = entries.Select(e => e.PersonalNumber).Distinct(StringComparer.Ordinal).ToList();
-        var people = await db.People.Where(p => numbers.Contains(p.PersonalNumber)).ToDictionaryAsync(p => p.PersonalNumber, StringComparer.Ordinal, ct)
-            .ConfigureAwait(false);
+        var unitId = await db.Batches.AsNoTracking().Where(b => b.Id == batchId).Select(b => b.UnitId).SingleAsync(ct).ConfigureAwait(false);
+        var reach = await UnitTree.IdsAsync(db, unitId, ct).ConfigureAwait(false);
+
+        // Only the people of the batch's own unit tree: another unit's person is, for this batch, as unknown as a number
+        // that is in no registry (never linked, never moved, same reason), so the answer reveals nothing about them.
+        var people = await db.People.Where(p => numbers.Contains(p.PersonalNumber) && p.UnitId != null && reach.Contains(p.UnitId.Value))
+            .ToDictionaryAsync(p => p.PersonalNumber, StringComparer.Ordinal, ct).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var stored = new List<(Person Person, Photo Photo, PhotoReview Review)>(entries.Count);
         for (var i = 0; i < entries.Count; i++)

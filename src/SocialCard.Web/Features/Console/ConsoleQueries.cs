@@ -17,6 +17,13 @@ public sealed class ConsoleQueries(PlatformDatabase database, TimeProvider time)
                     join b in db.Batches on p.BatchId equals b.Id
                     join u in db.Units on b.UnitId equals u.Id
                     select new { p.Id, p.BatchId, u.Code, p.FileName, p.Verdict, p.ReportJson, p.ReceivedAt, p.PersonId };
+        if (filter != "all")
+        {
+            // A person's newer photo (an accepted fix, a re-submission) replaces the older one: only the newest is
+            // still waiting for a decision.
+            query = query.Where(x => x.PersonId == null || !db.Photos.Any(n => n.PersonId == x.PersonId && n.Id > x.Id));
+        }
+
         query = filter switch
         {
             "passed" => query.Where(x => x.Verdict == PhotoVerdict.Passed),
@@ -43,7 +50,7 @@ public sealed class ConsoleQueries(PlatformDatabase database, TimeProvider time)
             r.Verdict,
             [.. StoredFindings.Parse(r.ReportJson).Where(f => f.Outcome == FindingOutcome.Fail)],
             r.ReceivedAt,
-            r.PersonId is { } p2 && newest.TryGetValue(p2, out CardState s) ? s : null))];
+            r.PersonId is { } p2 && newest.TryGetValue(p2, out CardState s) ? s : null) { PersonKnown = r.PersonId is not null })];
         return new PagedList<QueueItem>(items, current, pageSize, total);
     }
 

@@ -27,7 +27,7 @@ public sealed class ExchangeModel(ConsoleQueries queries, ExportPackages package
     {
         CanOperate = (await authorization.AuthorizeAsync(User, AuthPolicies.Operator)).Succeeded;
         Ready = await queries.ReadyToSendAsync(cancellationToken);
-        Packages = packages.List();
+        Packages = await packages.ListAsync(cancellationToken);
     }
 
     public async Task<IActionResult> OnPostExportAsync(CancellationToken cancellationToken)

@@ -47,10 +47,15 @@ public sealed class QueueModel(ConsoleQueries queries, ReviewOverrideService ove
             return await ShowAsync(text["console.queue.reason.required"], true, StatusCodes.Status400BadRequest, cancellationToken);
         }
 
-        bool done = await overrides.OverrideAsync(photoId, accept, reason.Trim(), User.AuditActor(), cancellationToken);
-        return done
-            ? await ShowAsync(text.Format("console.queue.done", photoId, text[accept ? "verdict.pass" : "verdict.fail"]), false, StatusCodes.Status200OK, cancellationToken)
-            : await ShowAsync(text["console.queue.notallowed"], true, StatusCodes.Status409Conflict, cancellationToken);
+        ReviewOverrideResult result = await overrides.OverrideAsync(photoId, accept, reason.Trim(), User.AuditActor(), cancellationToken);
+        string who = result.MaskedName.Length > 0 ? $"{result.PersonalNumber}（{result.MaskedName}）" : result.PersonalNumber;
+        return result.Status switch
+        {
+            ReviewOverrideStatus.Done => await ShowAsync(text.Format(accept ? "console.queue.done.pass" : "console.queue.done.fail", who), false, StatusCodes.Status200OK, cancellationToken),
+            ReviewOverrideStatus.UnknownPerson => await ShowAsync(text.Format("console.queue.unknownperson", who), true, StatusCodes.Status409Conflict, cancellationToken),
+            ReviewOverrideStatus.NotFound => NotFound(),
+            _ => await ShowAsync(text["console.queue.notallowed"], true, StatusCodes.Status409Conflict, cancellationToken),
+        };
     }
 
     private async Task<IActionResult> ShowAsync(string message, bool error, int status, CancellationToken cancellationToken)

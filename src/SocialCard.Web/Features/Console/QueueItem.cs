@@ -13,4 +13,8 @@ public sealed record QueueItem(
     PhotoVerdict Verdict,
     IReadOnlyList<PhotoFinding> Failures,
     DateTimeOffset ReceivedAt,
-    CardState? CardState);
+    CardState? CardState)
+{
+    /// <summary>The photo's number names a person in the database (only then can a pass make a card).</summary>
+    public bool PersonKnown { get; init; }
+}

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SocialCard.Platform.Audit;
 using SocialCard.Platform.Domain;
+using SocialCard.Platform.Security;
 using SocialCard.Platform.Storage;
 
 namespace SocialCard.Web.Features.Console;
@@ -14,15 +15,26 @@ public sealed class ReviewOverrideService(PlatformDatabase database, TimeProvide
 {
     public const string AuditAction = "photo.override";
 
-    /// <summary>False when the photo does not exist or its card is past review (sent, produced...).</summary>
-    public async Task<bool> OverrideAsync(long photoId, bool accept, string reason, string actor, CancellationToken cancellationToken)
+    /// <summary>
+    /// Not done when the photo does not exist, its card is past review (sent, produced...), or a pass is asked for a
+    /// photo whose number names nobody in the database (the card centre would void it).
+    /// </summary>
+    public async Task<ReviewOverrideResult> OverrideAsync(long photoId, bool accept, string reason, string actor, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         await using PlatformDbContext db = database.CreateDbContext();
         Photo? photo = await db.Photos.SingleOrDefaultAsync(p => p.Id == photoId, cancellationToken);
         if (photo is null)
         {
-            return false;
+            return new ReviewOverrideResult(ReviewOverrideStatus.NotFound);
+        }
+
+        Person? person = photo.PersonId is { } id ? await db.People.SingleOrDefaultAsync(p => p.Id == id, cancellationToken) : null;
+        string number = person?.PersonalNumber ?? Path.GetFileNameWithoutExtension(Path.GetFileName(photo.FileName));
+        string name = person is null ? "" : PersonalDataMask.Name(person.Name);
+        if (accept && person is null)
+        {
+            return new ReviewOverrideResult(ReviewOverrideStatus.UnknownPerson, number);
         }
 
         DateTimeOffset now = time.GetUtcNow();
@@ -33,7 +45,7 @@ public sealed class ReviewOverrideService(PlatformDatabase database, TimeProvide
             : null;
         if (card is not null && !CardStateMachine.CanMove(card.State, target))
         {
-            return false;
+            return new ReviewOverrideResult(ReviewOverrideStatus.PastReview, number, name);
         }
 
         PhotoVerdict before = photo.Verdict;
@@ -42,6 +54,6 @@ public sealed class ReviewOverrideService(PlatformDatabase database, TimeProvide
         db.AuditEvents.Add(new AuditEvent(now, actor, AuditAction, "photo", photo.Id.ToString(CultureInfo.InvariantCulture),
             $"{before}->{photo.Verdict}: {reason}"));
         await db.SaveChangesAsync(cancellationToken);
-        return true;
+        return new ReviewOverrideResult(ReviewOverrideStatus.Done, number, name);
     }
 }

@@ -12,24 +12,8 @@ namespace SocialCard.Web.Features.Portal;
 public sealed class PortalQueries(PlatformDatabase database)
 {
     /// <summary>The unit and all its sub-units (people sit in any of them).</summary>
-    public async Task<HashSet<long>> UnitTreeAsync(PlatformDbContext db, long unitId, CancellationToken cancellationToken)
-    {
-        var units = await db.Units.AsNoTracking().Select(u => new { u.Id, u.ParentId }).ToListAsync(cancellationToken);
-        var ids = new HashSet<long> { unitId };
-        for (bool changed = true; changed;)
-        {
-            changed = false;
-            foreach (var u in units)
-            {
-                if (u.ParentId is { } parent && ids.Contains(parent) && ids.Add(u.Id))
-                {
-                    changed = true;
-                }
-            }
-        }
-
-        return ids;
-    }
+    public Task<HashSet<long>> UnitTreeAsync(PlatformDbContext db, long unitId, CancellationToken cancellationToken) =>
+        UnitTree.IdsAsync(db, unitId, cancellationToken);
 
     public async Task<BatchDetailView?> BatchAsync(long unitId, long batchId, CancellationToken cancellationToken)
     {
@@ -46,7 +30,9 @@ public sealed class PortalQueries(PlatformDatabase database)
             .Select(p => new { p.Id, p.EntryName, p.Verdict, p.ReportJson, p.PersonId, HasFixed = p.Fixed != null })
             .ToListAsync(cancellationToken);
         List<string> numbers = [.. entries.Select(e => e.PersonalNumber).Distinct()];
-        var people = await db.People.AsNoTracking().Where(p => numbers.Contains(p.PersonalNumber))
+        HashSet<long> tree = await UnitTreeAsync(db, unitId, cancellationToken);
+        var people = await db.People.AsNoTracking()
+            .Where(p => numbers.Contains(p.PersonalNumber) && p.UnitId != null && tree.Contains(p.UnitId.Value))
             .Select(p => new { p.PersonalNumber, p.Name }).ToListAsync(cancellationToken);
         var names = people.GroupBy(p => p.PersonalNumber).ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
         var byEntry = photos.Where(p => p.EntryName != null).ToDictionary(p => p.EntryName!, StringComparer.Ordinal);

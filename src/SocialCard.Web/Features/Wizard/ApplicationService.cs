@@ -25,8 +25,13 @@ public sealed class ApplicationService(PlatformDatabase database, TimeProvider c
         (string BankCode, string? Branch) bank = unit.ResolveBank()
             ?? throw new SocialCardDomainException("所选单位没有对应的开户银行，无法制卡。", "The chosen unit has no card bank.");
 
+        // Only the holder of the phone on file submits for a person; that phone changes at the counter, never here.
+        if (draft.VerifiedMobile is null || !string.Equals(person.Phone, draft.VerifiedMobile, StringComparison.Ordinal) || draft.VerifiedPersonId != person.Id)
+        {
+            throw new SocialCardDomainException("请先用证件登记的手机号码完成短信验证。", "Verify the code sent to the mobile number registered for this ID first.");
+        }
+
         person.MoveToUnit(unit);
-        person.Phone = draft.VerifiedMobile;
         person.Nationality = draft.Nationality ?? person.Nationality;
 
         long photoId;
@@ -109,6 +114,23 @@ public sealed class ApplicationService(PlatformDatabase database, TimeProvider c
             OccupationCode = change.OccupationCode,
             EducationCode = change.EducationCode,
         }, now);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>Takes back a submitted application inside its change window (its owner, proven by the code sent to the
+    /// phone on file, did not make it or no longer wants it); false when the window has closed (nothing is written).</summary>
+    public async Task<bool> WithdrawAsync(long applicationId, CancellationToken cancellationToken)
+    {
+        DateTimeOffset now = clock.GetUtcNow();
+        await using PlatformDbContext db = database.CreateDbContext();
+        Application? application = await db.Applications.FirstOrDefaultAsync(a => a.Id == applicationId, cancellationToken).ConfigureAwait(false);
+        if (application is null || !application.IsEditable(now) || application.State != ApplicationState.Submitted)
+        {
+            return false;
+        }
+
+        application.Withdraw(now);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return true;
     }

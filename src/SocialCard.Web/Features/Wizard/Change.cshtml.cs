@@ -185,6 +185,29 @@ public sealed class ChangeModel(ChangeSessionStore sessions, ApplicationService 
         return Page();
     }
 
+    /// <summary>撤回申请: the owner, proven by the code sent to the phone on file, takes back an application inside its
+    /// 24-hour window (one they did not make, or no longer want); it is then never handed over.</summary>
+    public async Task<IActionResult> OnPostWithdrawAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        await LoadAsync(fill: true, cancellationToken).ConfigureAwait(false);
+        if (Application is null)
+        {
+            return Redirect("/apply/change");
+        }
+
+        if (!await applications.WithdrawAsync(Application.Id, cancellationToken).ConfigureAwait(false))
+        {
+            ModelState.AddModelError(string.Empty, WizardPageModel.Say("提交已超过24小时，信息已移交社保局，不能再撤回。",
+                "More than 24 hours have passed since submission; the data has been handed over and can no longer be withdrawn."));
+            return Page();
+        }
+
+        await LoadAsync(fill: true, cancellationToken).ConfigureAwait(false);
+        Notice = WizardPageModel.Say("申请已撤回，不会移交社保局。", "The application has been withdrawn; it will not be handed over.");
+        return Page();
+    }
+
     public IActionResult OnPostEnd()
     {
         if (Request.Cookies[ChangeSessionStore.CookieName] is { } token)

@@ -1,5 +1,6 @@
 using SocialCard.Imaging;
 using SocialCard.Imaging.Formats.Jpeg;
+using SocialCard.Imaging.Processing.Luminance;
 
 namespace SocialCard.Web.Features.Wizard;
 
@@ -113,7 +114,7 @@ public sealed class IdCardImageChecker
                     for (int xx = x0; xx < x1; xx++)
                     {
                         int i = row + (xx * 3);
-                        sum += (0.299 * pixels[i]) + (0.587 * pixels[i + 1]) + (0.114 * pixels[i + 2]);
+                        sum += Bt601.Luma(pixels[i], pixels[i + 1], pixels[i + 2]);
                     }
                 }
 

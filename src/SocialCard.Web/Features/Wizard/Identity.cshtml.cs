@@ -2,17 +2,20 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using SocialCard.Platform.Domain;
 using SocialCard.Platform.Domain.Validation;
+using SocialCard.Platform.Security;
+using SocialCard.Platform.Storage;
 
 namespace SocialCard.Web.Features.Wizard;
 
 /// <summary>
 /// Step 3: 证件类型 + 国家或地区 + 证件号码. A resident ID is checked against GB 11643 (region, birth date, check
-/// character); a passport needs a non-Chinese country. The registry then supplies 社保号码 and 姓名; when none is
-/// found the page says to call 028-86245818 (seed 004). A person whose submitted application is still inside its
-/// 24-hour window is sent to 办理查询 to change it instead of submitting a second one.
+/// character); a passport needs a non-Chinese country. The registry is then asked for the person, but nothing it
+/// knows is shown yet: a code goes to the person's phone on file and the next step only names that number masked.
+/// A well-formed ID number that the registry does not know answers exactly alike (see <see cref="PhoneOnFile"/>), so
+/// the page cannot be used to find out who is registered. 社保号码 and 姓名 appear once the code is verified.
 /// </summary>
 [EnableRateLimiting(ApplicantLookupRateLimit.PolicyName)]
-public sealed class IdentityModel(IWizardDraftStore drafts, TimeProvider clock, IApplicantRegistry registry, ApplicationService applications)
+public sealed class IdentityModel(IWizardDraftStore drafts, TimeProvider clock, IApplicantRegistry registry, SmsCodeService sms, PlatformDatabase database)
     : WizardPageModel(drafts, clock)
 {
     public override WizardStep Step => WizardStep.Identity;
@@ -25,11 +28,6 @@ public sealed class IdentityModel(IWizardDraftStore drafts, TimeProvider clock, 
 
     [BindProperty]
     public string? IdNumber { get; set; }
-
-    public bool PersonNotFound { get; private set; }
-
-    /// <summary>Set when the person already has an application inside its change window.</summary>
-    public ApplicationView? OpenApplication { get; private set; }
 
     public void OnGet()
     {
@@ -65,38 +63,31 @@ public sealed class IdentityModel(IWizardDraftStore drafts, TimeProvider clock, 
         }
 
         RegistryPerson? person = await registry.FindPersonAsync(IdType, country, number, cancellationToken).ConfigureAwait(false);
-        bool changed = !string.Equals(Draft.IdNumber, number, StringComparison.Ordinal) || Draft.IdType != IdType;
+        (string phone, _) = PhoneOnFile.For(person, IdType, country, number, database.Protector);
+        bool changed = !string.Equals(Draft.IdNumber, number, StringComparison.Ordinal) || Draft.IdType != IdType
+            || !string.Equals(Draft.CountryCode, country, StringComparison.Ordinal) || Draft.Person?.PersonId != person?.PersonId
+            || !string.Equals(Draft.Mobile, phone, StringComparison.Ordinal);
         Draft.IdType = IdType;
         Draft.CountryCode = country;
         Draft.IdNumber = number;
-        if (person is null)
-        {
-            Draft.Person = null;
-            InvalidateFrom(Step);
-            Save();
-            PersonNotFound = true;
-            return Page();
-        }
-
-        if (await applications.FindLatestAsync(IdType, country, number, cancellationToken).ConfigureAwait(false) is { State: ApplicationState.Submitted } open)
-        {
-            Save();
-            OpenApplication = open;
-            AddError(nameof(IdNumber), $"该证件号码已于 {ChinaTime.ToChina(open.SubmittedAt):yyyy-MM-dd HH:mm} 提交申请（{open.Reference}），请通过“办理查询”页面修改，无需重复提交。",
-                $"An application ({open.Reference}) was already submitted for this ID number; change it on the \"View or change\" page instead of applying again.");
-            return Page();
-        }
-
-        if (changed || Draft.Person?.PersonId != person.PersonId)
+        if (changed)
         {
             InvalidateFrom(Step);
-            Draft.Nationality = IdType == IdType.ResidentId ? Countries.China : country;
-            Draft.Mobile = person.Phone;
+            Draft.Person = person;
+            Draft.Mobile = phone;
             Draft.VerifiedMobile = null;
+            Draft.VerifiedPersonId = null;
+            Draft.KeepPhotoOnFile = false;
+            Draft.Nationality = IdType == IdType.ResidentId ? Countries.China : country;
             Draft.WorkUnitId = Draft.WorkUnitLevel2Id = Draft.WorkUnitLevel3Id = null;
         }
 
-        Draft.Person = person;
+        if (!Draft.HasProvenIdentity)
+        {
+            // Too soon or over a daily limit: the next page offers to send again and says why then.
+            await MobileModel.SendCodeAsync(sms, Draft, HttpContext, cancellationToken).ConfigureAwait(false);
+        }
+
         return Complete();
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using SocialCard.Platform.Domain;
 using SocialCard.Platform.Drafts;
 
@@ -7,16 +6,14 @@ namespace SocialCard.Web.Features.Wizard;
 /// <summary>
 /// The wizard's drafts in the Platform (<see cref="ApplicationDraftService"/>): the draft's fields as JSON in the
 /// application row (encrypted there), its images in the row's image columns. A draft without a person (before the
-/// identity step) is not stored: the wizard cookie carries that much.
+/// identity step, or for an ID number without a record) is not stored: the wizard cookie carries it.
 /// </summary>
 public sealed class PlatformWizardDraftStore(ApplicationDraftService drafts) : IWizardDraftStore
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public async Task<WizardDraft?> FindAsync(string id, CancellationToken cancellationToken)
     {
         ApplicationDraft? stored = await drafts.FindAsync(id, cancellationToken).ConfigureAwait(false);
-        if (stored is null || JsonSerializer.Deserialize<WizardDraft>(stored.WizardState, Json) is not { } draft
+        if (stored is null || WizardDraft.FromJson(stored.WizardState) is not { } draft
             || !string.Equals(draft.Id, id, StringComparison.Ordinal))
         {
             return null;
@@ -45,7 +42,7 @@ public sealed class PlatformWizardDraftStore(ApplicationDraftService drafts) : I
             return;
         }
 
-        await drafts.SaveAsync(draft.Id, draft.Person.PersonId, JsonSerializer.Serialize(draft, Json),
+        await drafts.SaveAsync(draft.Id, draft.Person.PersonId, draft.ToJson(),
             new ApplicationDraftImages(draft.Photo, draft.PhotoOriginal, draft.IdCardFront, draft.IdCardBack), cancellationToken).ConfigureAwait(false);
         draft.IsStored = true;
     }

@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using SocialCard.Platform.Domain;
+using SocialCard.Platform.Security;
 
 namespace SocialCard.Web.Features.Wizard;
 
 /// <summary>Step 10: everything on one page, then submit (creates the Platform application, opens the 24-hour window).</summary>
-public sealed class SummaryModel(IWizardDraftStore drafts, TimeProvider clock, IApplicantRegistry registry, ApplicationService applications)
-    : WizardPageModel(drafts, clock)
+public sealed class SummaryModel(IWizardDraftStore drafts, TimeProvider clock, IApplicantRegistry registry, ApplicationService applications,
+    SmsNoticeService sms) : WizardPageModel(drafts, clock)
 {
     public override WizardStep Step => WizardStep.Summary;
 
@@ -15,7 +16,7 @@ public sealed class SummaryModel(IWizardDraftStore drafts, TimeProvider clock, I
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!string.Equals(Draft.VerifiedMobile, Draft.Mobile, StringComparison.Ordinal) || Draft.VerifiedMobile is null)
+        if (!Draft.HasProvenIdentity)
         {
             Draft.Done.Remove(WizardStep.Mobile);
             Save();
@@ -41,6 +42,9 @@ public sealed class SummaryModel(IWizardDraftStore drafts, TimeProvider clock, I
             Draft.ApplicationId = view.Id;
             Draft.Reference = view.Reference;
             Save();
+
+            // The phone on file hears of every application made for the person, with how to take it back.
+            await sms.QueueAsync(Draft.VerifiedMobile!, "application.submitted", SubmittedNotice(view), cancellationToken).ConfigureAwait(false);
             return Redirect("/apply/done");
         }
         catch (SocialCardDomainException ex)
@@ -49,6 +53,15 @@ public sealed class SummaryModel(IWizardDraftStore drafts, TimeProvider clock, I
             Details = await BuildAsync(cancellationToken).ConfigureAwait(false);
             return Page();
         }
+    }
+
+    /// <summary>The text sent to the phone on file when an application is submitted.</summary>
+    public static string SubmittedNotice(ApplicationView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        string at = ChinaTime.ToChina(view.SubmittedAt).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        return $"【社保卡数据采集】您的社保卡申请（{view.Reference}）已于{at}提交。如非本人办理，请在24小时内到“办理查询”用发至本手机的验证码撤回。" +
+            $"Your card application {view.Reference} was submitted; if it was not you, withdraw it within 24 hours on the \"View or change\" page.";
     }
 
     private async Task<ApplicationDetailsModel> BuildAsync(CancellationToken cancellationToken)

@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.DataProtection;
 namespace SocialCard.Web.Features.Wizard;
 
 /// <summary>
-/// The wizard cookie: the draft's random token and, before the identity step has created the draft's row, the steps
-/// done so far (the notice and the agreement), protected with the site's Data Protection keys (shared by every node).
-/// An anonymous visit therefore stores nothing on the server.
+/// The wizard cookie: the draft's random token and, while the draft has no application row (before the identity step
+/// has found a person, or for an ID number without a record), the draft itself, protected with the site's Data
+/// Protection keys (shared by every node). A visit that finds no person therefore stores nothing on the server.
 /// </summary>
 public static class WizardCookie
 {
@@ -25,9 +25,12 @@ public static class WizardCookie
                 return stored;
             }
 
-            var early = new WizardDraft(cookie.Token, now);
-            early.Done.UnionWith(cookie.EarlySteps);
-            return early;
+            if (cookie.Draft is { } carried && string.Equals(carried.Id, cookie.Token, StringComparison.Ordinal))
+            {
+                return carried;
+            }
+
+            return new WizardDraft(cookie.Token, now);
         }
 
         return new WizardDraft(Convert.ToHexString(RandomNumberGenerator.GetBytes(18)), now);
@@ -44,8 +47,7 @@ public static class WizardCookie
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(draft);
-        string early = string.Join(',', draft.Done.Where(s => s < WizardStep.Identity).Select(s => ((int)s).ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        string value = Protector(context).Protect(draft.Id + "|" + early);
+        string value = Protector(context).Protect(draft.Id + "|" + (draft.IsStored ? string.Empty : draft.ToJson()));
         context.Response.Cookies.Append(Name, value, new CookieOptions
         {
             HttpOnly = true,
@@ -62,7 +64,7 @@ public static class WizardCookie
         context.Response.Cookies.Delete(Name, new CookieOptions { Path = "/apply" });
     }
 
-    private static (string Token, IReadOnlyList<WizardStep> EarlySteps)? Read(HttpContext context)
+    private static (string Token, WizardDraft? Draft)? Read(HttpContext context)
     {
         if (!context.Request.Cookies.TryGetValue(Name, out string? value) || string.IsNullOrEmpty(value))
         {
@@ -85,16 +87,21 @@ public static class WizardCookie
             return null;
         }
 
-        var steps = new List<WizardStep>();
-        foreach (string part in plain[(bar + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries))
+        string json = plain[(bar + 1)..];
+        WizardDraft? draft = null;
+        if (json.Length > 0)
         {
-            if (int.TryParse(part, System.Globalization.CultureInfo.InvariantCulture, out int step) && step < (int)WizardStep.Identity && step >= 0)
+            try
             {
-                steps.Add((WizardStep)step);
+                draft = WizardDraft.FromJson(json);
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                draft = null; // written by another version of the site: start afresh
             }
         }
 
-        return (plain[..bar], steps);
+        return (plain[..bar], draft);
     }
 
     private static IDataProtector Protector(HttpContext context) =>

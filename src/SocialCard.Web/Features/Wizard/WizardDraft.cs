@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using SocialCard.Platform.Domain;
 
@@ -39,10 +40,24 @@ public sealed class WizardDraft
 
     public RegistryPerson? Person { get; set; }
 
-    // Mobile
+    // Mobile: the code goes to the phone on file for the ID number (or to a stand-in when there is none, so that an
+    // unknown ID number answers like a known one); the applicant never chooses the number.
     public string? Mobile { get; set; }
 
     public string? VerifiedMobile { get; set; }
+
+    /// <summary>The person whose phone on file <see cref="VerifiedMobile"/> was verified for.</summary>
+    public long? VerifiedPersonId { get; set; }
+
+    /// <summary>
+    /// True once the visitor has entered the code sent to the phone on file of the person found for the ID number:
+    /// nothing personal (name, social security number, photo on file) is shown before.
+    /// </summary>
+    public bool HasProvenIdentity =>
+        Person is { Phone: { } phone } person && VerifiedPersonId == person.PersonId && string.Equals(VerifiedMobile, phone, StringComparison.Ordinal);
+
+    /// <summary>True when <see cref="Mobile"/> is the phone on file of <see cref="Person"/> (not a stand-in).</summary>
+    public bool HasPhoneOnFile => Person is { Phone: { } phone } && string.Equals(Mobile, phone, StringComparison.Ordinal);
 
     // Unit
     public long? WorkUnitId { get; set; }
@@ -98,7 +113,15 @@ public sealed class WizardDraft
 
     public string? Reference { get; set; }
 
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
     public bool IsDone(WizardStep step) => Done.Contains(step);
+
+    /// <summary>The draft's fields (not its images) as JSON: what the store keeps in the application row, or the cookie
+    /// carries while there is no row.</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    public static WizardDraft? FromJson(string json) => JsonSerializer.Deserialize<WizardDraft>(json, Json);
 
     /// <summary>The first step not yet completed (Summary when all are).</summary>
     public WizardStep FirstOpenStep()

@@ -32,7 +32,7 @@ public static class WizardFiles
         byte[]? bytes = name switch
         {
             "photo" => draft.Photo,
-            "photo-on-file" when draft.Person is { HasPhotoOnFile: true } person =>
+            "photo-on-file" when draft.HasProvenIdentity && draft.Person is { HasPhotoOnFile: true } person =>
                 await registry.PhotoOnFileAsync(person.PersonId, cancellationToken).ConfigureAwait(false),
             "idcard-front" => draft.IdCardFront,
             "idcard-back" => draft.IdCardBack,

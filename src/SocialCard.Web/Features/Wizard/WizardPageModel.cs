@@ -47,19 +47,41 @@ public abstract class WizardPageModel : PageModel
             return;
         }
 
-        WizardStep open = _draft.FirstOpenStep();
-        if (Step > open)
+        context.Result = CheckOrder();
+        if (context.Result is not null)
         {
-            context.Result = Redirect(WizardSteps.Get(open).Path);
+            await PersistAsync().ConfigureAwait(false);
             return;
         }
 
         PageHandlerExecutedContext executed = await next().ConfigureAwait(false);
-        if (_dirty && executed.Exception is null)
+        if (executed.Exception is null)
         {
-            // Saved once per request, after the handler: the draft row (from the identity step on) and the cookie.
-            await Drafts.SaveAsync(_draft, Clock.GetUtcNow(), HttpContext.RequestAborted).ConfigureAwait(false);
-            WizardCookie.Write(HttpContext, _draft);
+            await PersistAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Keeps the visitor from skipping ahead: a redirect to the first open step, or null.</summary>
+    private RedirectResult? CheckOrder()
+    {
+        WizardDraft draft = Draft;
+        if (Step > WizardStep.Mobile && !draft.HasProvenIdentity && draft.Done.Remove(WizardStep.Mobile))
+        {
+            Save(); // the person or their phone on file changed since the code was verified
+        }
+
+        WizardStep open = draft.FirstOpenStep();
+        return Step > open ? Redirect(WizardSteps.Get(open).Path) : null;
+    }
+
+    /// <summary>Saved once per request, after the handler: the draft row (from the identity step on) and the cookie.</summary>
+    private async Task PersistAsync()
+    {
+        if (_dirty)
+        {
+            await Drafts.SaveAsync(Draft, Clock.GetUtcNow(), HttpContext.RequestAborted).ConfigureAwait(false);
+            WizardCookie.Write(HttpContext, Draft);
+            _dirty = false;
         }
     }
 

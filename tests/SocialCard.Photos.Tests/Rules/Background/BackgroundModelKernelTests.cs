@@ -1,4 +1,5 @@
 using SocialCard.Imaging;
+using SocialCard.Imaging.Processing.Luminance;
 using SocialCard.Photos.Analysis;
 
 namespace SocialCard.Photos.Tests.Rules.Background;

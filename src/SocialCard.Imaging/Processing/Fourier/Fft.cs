@@ -4,7 +4,7 @@ using System.Runtime.Intrinsics.X86;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace SocialCard.Photos.Analysis;
+namespace SocialCard.Imaging.Processing.Fourier;
 
 /// <summary>
 /// In-place radix-2 complex FFT (iterative Cooley-Tukey) on split real/imaginary float arrays, and its 2-D form on a
@@ -117,7 +117,7 @@ public sealed class Fft
     /// As <see cref="Transform2D"/> without the final transpose: the result is stored transposed (frequency (u, v) at
     /// index u * Size + v), for callers that read a few bins or transpose a derived grid themselves.
     /// </summary>
-    internal void Transform2DTransposed(Span<float> re, Span<float> im, bool inverse)
+    public void Transform2DTransposed(Span<float> re, Span<float> im, bool inverse)
     {
         int n = Size;
         if (re.Length < n * n || im.Length < n * n)
@@ -151,7 +151,7 @@ public sealed class Fft
     /// In-place transpose of an n x n row-major grid: 8 x 8 tiles in AVX registers (unpack, shuffle, lane permute) when
     /// n is a multiple of 8 and AVX is available, else <see cref="TransposeScalar"/>. Pure moves, so both are exact.
     /// </summary>
-    internal static void Transpose(Span<float> grid, int n)
+    public static void Transpose(Span<float> grid, int n)
     {
         if (grid.Length < n * n)
         {

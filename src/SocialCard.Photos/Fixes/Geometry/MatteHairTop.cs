@@ -1,0 +1,47 @@
+using System.Drawing;
+using SocialCard.Faces;
+
+namespace SocialCard.Photos.Fixes.Geometry;
+
+/// <summary>
+/// The head top from the segmentation network's person probability, not from wall contrast: in the levelled frame, on
+/// lines parallel to the head's vertical axis across the middle 0.6 face widths, walks up from the brows while the
+/// person probability stays at or above one half; the head top is the highest exit. Works on any background (flags,
+/// foliage, a wall the hair matches) because the network, not the colour difference, says where the person ends.
+/// </summary>
+internal static class MatteHairTop
+{
+    private const double BandHalfWidth = 0.30;
+    private const float Person = 0.5f;
+
+    public static HairTopFinder.HairTop Find(PersonMask matte, PointF eyeMid, double rollDegrees, double faceWidth, double startAboveEyes)
+    {
+        double r = rollDegrees * Math.PI / 180.0, c = Math.Cos(r), s = Math.Sin(r);
+        double cell = (double)matte.Side / matte.Size;
+        double step = Math.Max(0.5, cell / 4);
+        double half = BandHalfWidth * faceWidth;
+        double best = startAboveEyes;
+        bool clipped = false;
+        for (double x = -half; x <= half + 1e-9; x += half / 6)
+        {
+            for (double t = startAboveEyes; ; t += step)
+            {
+                double sx = eyeMid.X + (c * x) + (s * t), sy = eyeMid.Y + (s * x) - (c * t);
+                if (sy < 0 || sx < 0 || sx >= matte.ImageWidth)
+                {
+                    clipped |= sy < 0;
+                    best = Math.Max(best, t);
+                    break;
+                }
+
+                if (matte.At(sx, sy) < Person)
+                {
+                    best = Math.Max(best, t);
+                    break;
+                }
+            }
+        }
+
+        return new HairTopFinder.HairTop(best, clipped);
+    }
+}

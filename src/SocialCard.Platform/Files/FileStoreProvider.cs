@@ -1,0 +1,7 @@
+namespace SocialCard.Platform.Files;
+
+public enum FileStoreProvider
+{
+    Local,
+    S3,
+}
