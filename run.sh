@@ -15,6 +15,14 @@ if [ "${1:-}" = "check" ]; then
 fi
 
 mkdir -p data
+cat <<'BANNER'
+================================================================================
+ 演示模式 / DEMO MODE: this runs a demonstration with generated demo data, demo
+ passwords, a published demo API key and the SMS outbox (/dev/sms-outbox), in the
+ Development environment. Never use it for real applicants. A deployment runs
+ with ASPNETCORE_ENVIRONMENT=Production, where any demo setting stops the start.
+================================================================================
+BANNER
 # Development: the built-in SMS outbox page (/dev/sms-outbox) is on; no external SMS gateway is needed.
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 exec dotnet run --project src/SocialCard.Web -c Release --no-build --no-launch-profile -- \

@@ -13,6 +13,7 @@ packages=(
   fonts-noto-cjk     # CJK font embedded in the registration-form PDF
   chromium           # browser tests (Playwright with ExecutablePath)
   postgresql         # PostgreSQL tests start their own server on loopback
+  python3-venv       # the S3-compatible test server (moto) lives in a virtual environment (scripts/setup.d/50-moto.sh)
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -11,7 +11,7 @@ namespace SocialCard.Faces;
 /// PnP against a mean 3-D face (six points: nose tip, chin, outer eye corners, mouth corners; see
 /// <see cref="HeadPoseEstimator"/>), not from calibrated landmark ratios. Openness values are landmark distances
 /// divided by the eye-to-chin distance, so they do not depend on the face size. The top of the hair needs the
-/// pixels and is measured by <see cref="HairTopFinder"/>.
+/// pixels and the background: the photo checker measures it (SocialCard.Photos, <c>HairTopMeasure</c>).
 /// </para>
 /// <para>
 /// Validation (tests/SocialCard.Faces.Tests/Geometry): roll within 1.5 degrees of synthetic rotations of -15..15

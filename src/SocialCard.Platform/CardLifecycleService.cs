@@ -120,15 +120,39 @@ public sealed class CardLifecycleService(PlatformDatabase database, TimeProvider
         return card is null ? null : ToView(card);
     }
 
-    /// <summary>单位制卡失败人员查询: the unit's cards that failed production or were voided.</summary>
+    /// <summary>
+    /// 单位制卡失败人员查询（包含无照片人员）: the people of the unit and of its sub-units whose newest card failed
+    /// production or was voided, then those with no photo at all (no card can be made for them), each by personal number.
+    /// </summary>
     public async Task<IReadOnlyList<CardStatusView>> UnitFailuresAsync(long unitId, CancellationToken cancellationToken = default)
     {
         await using var db = database.CreateDbContext();
+        var tree = await UnitTree.IdsAsync(db, unitId, cancellationToken).ConfigureAwait(false);
+
         var cards = await db.CardRecords.AsNoTracking().Include(c => c.Person)
-            .Where(c => c.Person!.UnitId == unitId && (c.State == CardState.ProductionFailed || c.State == CardState.Voided))
-            .OrderBy(c => c.PersonalNumber).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return cards.Select(ToView).ToList();
+            .Where(c => c.Person!.UnitId != null && tree.Contains(c.Person.UnitId.Value)
+                && (c.State == CardState.ProductionFailed || c.State == CardState.Voided)
+                && !db.CardRecords.Any(n => n.PersonId == c.PersonId && n.Id > c.Id))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var noPhoto = await db.People.AsNoTracking()
+            .Where(p => p.UnitId != null && tree.Contains(p.UnitId.Value)
+                && !db.Photos.Any(ph => ph.PersonId == p.Id)
+                && !db.CardRecords.Any(c => c.PersonId == p.Id && c.PhotoId != null))
+            .Select(p => new { p.PersonalNumber, p.Name })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        // Failed and voided cards first (each has a reason to act on), then the people with no photo.
+        var failed = cards.Select(ToView).OrderBy(f => f.PersonalNumber, StringComparer.Ordinal).ToList();
+        var known = failed.Select(f => f.PersonalNumber).ToHashSet(StringComparer.Ordinal);
+        failed.AddRange(noPhoto.Where(p => !known.Contains(p.PersonalNumber)).OrderBy(p => p.PersonalNumber, StringComparer.Ordinal)
+            .Select(p => new CardStatusView(p.PersonalNumber, PersonalDataMask.Name(p.Name), CardState.Collecting, NoPhoto, NoPhotoReason, null, null, null, now)));
+        return failed;
     }
+
+    /// <summary>State text of a person the card centre has no photo of (seed 000 四.1 "包含无照片人员").</summary>
+    public const string NoPhoto = "无照片";
+
+    public const string NoPhotoReason = "尚未提交照片，无法制卡：请提交本人近期证件照。";
 
     private static CardStatusView ToView(CardRecord c) => new(c.PersonalNumber, PersonalDataMask.Name(c.Person?.Name), c.State,
         CardStateMachine.ZhName(c.State), c.Reason, c.ProducedOn, c.ReadyForPickupOn, c.PickedUpAt, c.UpdatedAt);

@@ -12,8 +12,8 @@ namespace SocialCard.Platform;
 /// The photo row, the card transition and the audit event commit together.</summary>
 public sealed class PhotoSubmissionService(PlatformDatabase database, IPhotoReviewer reviewer, TimeProvider time)
 {
-    /// <summary>Reviews the applicant's photo; a passing photo is attached to the application (only while it is
-    /// editable).</summary>
+    /// <summary>Reviews the applicant's photo; a passing photo, or one waiting for a look by centre staff, is attached to
+    /// the application (only while it is editable).</summary>
     public async Task<PhotoReview> SubmitApplicantPhotoAsync(long applicationId, byte[] bytes, string fileName, string profileId,
         CancellationToken cancellationToken = default)
     {
@@ -27,7 +27,7 @@ public sealed class PhotoSubmissionService(PlatformDatabase database, IPhotoRevi
         var actor = "applicant:" + app.Person!.PersonalNumber;
         var (photo, review) = await ReviewAndStoreAsync(db, app.Person, PhotoChannel.Applicant, bytes, fileName, profileId, actor, cancellationToken)
             .ConfigureAwait(false);
-        if (review.Verdict == PhotoVerdict.Passed)
+        if (review.Verdict is PhotoVerdict.Passed or PhotoVerdict.NeedsReview)
         {
             app.AttachPhoto(photo.Id, time.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);

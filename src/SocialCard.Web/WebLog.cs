@@ -44,4 +44,8 @@ internal static partial class WebLog
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Demo data seeded: {Summary}")]
     public static partial void DemoSeeded(ILogger logger, string summary);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Critical,
+        Message = "Refusing to start in the {Environment} environment with a demo secret: {Findings}. Demo data, demo passwords, demo API keys and the SMS outbox are for Development only.")]
+    public static partial void DemoSecretRefused(ILogger logger, string environment, string findings);
 }

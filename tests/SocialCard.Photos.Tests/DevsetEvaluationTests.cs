@@ -10,14 +10,19 @@ namespace SocialCard.Photos.Tests;
 
 /// <summary>
 /// The engine on the labelled devset (suzhou-sscard profile). Per label: recall of its rule (a photo counts as caught
-/// when its expected rule is among the failures). Compliant photos (label compliant) must pass every rule; photos
-/// labelled clothing.light must pass every rule but clothing.light. Run once without the face engine (the image rules
+/// when its expected rule fails, or warns: a reading within the rule's review band is not passed but waits for a look
+/// by centre staff). Compliant photos (label compliant) must not fail any rule; photos labelled clothing.light must not
+/// fail any rule but clothing.light. How many of each land in the review band is written out, and at most
+/// <see cref="MaxCompliantInBand"/> of the compliant photos may. Run once without the face engine (the image rules
 /// on the fixed profile region) and once with it (every rule; the image rules measure the detected face).
 /// </summary>
 public sealed class DevsetEvaluationTests(ITestOutputHelper output)
 {
     private const double MinRecall = 0.95;
     private const double MaxCompliantRejections = 0.02;
+
+    /// <summary>Share of compliant photos that may wait for a look by centre staff (a warning, not a rejection).</summary>
+    private const double MaxCompliantInBand = 0.15;
 
     /// <summary>
     /// clothing.light: one miss in 18 (17/18 = 94.4%, just under <see cref="MinRecall"/>). Its labels are the mean L* of
@@ -61,6 +66,7 @@ public sealed class DevsetEvaluationTests(ITestOutputHelper output)
         }
 
         Assert.True(e.CompliantRejected.Count <= MaxCompliantRejections * e.Compliant, string.Join("; ", e.CompliantRejected));
+        Assert.True(e.CompliantInBand.Count <= MaxCompliantInBand * e.Compliant, string.Join("; ", e.CompliantInBand));
         Assert.True(e.LightRejected.Count <= MaxCompliantRejections * e.Light, string.Join("; ", e.LightRejected));
     }
 
@@ -92,6 +98,7 @@ public sealed class DevsetEvaluationTests(ITestOutputHelper output)
             PhotoReport report = checker.Check(bytes, file, profile);
             times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
             string[] failed = [.. report.Failures.Select(f => f.Rule)];
+            string[] warned = [.. report.Findings.Where(f => f.Outcome == RuleOutcome.Warn).Select(f => f.Rule)];
             dump.Append(file).Append('\t').Append(expected).Append('\t').Append(string.Join(',', failed));
             foreach (RuleFinding f in report.Findings)
             {
@@ -104,7 +111,7 @@ public sealed class DevsetEvaluationTests(ITestOutputHelper output)
                 if (engineRules.Contains(extra))
                 {
                     (int h, int t) = also.GetValueOrDefault(extra);
-                    also[extra] = (h + (failed.Contains(extra) ? 1 : 0), t + 1);
+                    also[extra] = (h + (failed.Contains(extra) || warned.Contains(extra) ? 1 : 0), t + 1);
                 }
             }
 
@@ -117,6 +124,12 @@ public sealed class DevsetEvaluationTests(ITestOutputHelper output)
                     (isCompliant ? e.CompliantRejected : e.LightRejected).Add($"{file}: {string.Join(",", wrong)}");
                 }
 
+                string[] band = [.. warned.Where(f => !(isLight && f == "clothing.light"))];
+                if (band.Length > 0)
+                {
+                    (isCompliant ? e.CompliantInBand : e.LightInBand).Add($"{file}: {string.Join(",", band)}");
+                }
+
                 if (!isLight || !engineRules.Contains("clothing.light") || !faceLabels)
                 {
                     continue;
@@ -124,8 +137,13 @@ public sealed class DevsetEvaluationTests(ITestOutputHelper output)
             }
 
             (int hit, int total) = e.Caught.GetValueOrDefault(expected);
-            bool ok = failed.Contains(expected);
+            bool ok = failed.Contains(expected) || warned.Contains(expected);
             e.Caught[expected] = (hit + (ok ? 1 : 0), total + 1);
+            if (warned.Contains(expected))
+            {
+                e.DefectsInBand.Add($"{file}: {expected}");
+            }
+
             if (!ok)
             {
                 misses.AppendLine(CultureInfo.InvariantCulture, $"  missed {expected} {file} ({cols[2]}); failed: {string.Join(",", failed)}");
@@ -145,6 +163,13 @@ public sealed class DevsetEvaluationTests(ITestOutputHelper output)
 
         output.WriteLine($"compliant rejected:      {e.CompliantRejected.Count}/{e.Compliant}");
         output.WriteLine($"clothing.light photos rejected by another rule: {e.LightRejected.Count}/{e.Light}");
+        output.WriteLine($"in the review band (warn, waiting for a look): compliant {e.CompliantInBand.Count}/{e.Compliant}, " +
+            $"clothing.light photos on another rule {e.LightInBand.Count}/{e.Light}, defects on their own rule {e.DefectsInBand.Count}");
+        foreach (string r in e.CompliantInBand.Concat(e.LightInBand).Concat(e.DefectsInBand))
+        {
+            output.WriteLine("  band: " + r);
+        }
+
         foreach (string r in e.CompliantRejected.Concat(e.LightRejected))
         {
             output.WriteLine("  " + r);
@@ -168,6 +193,12 @@ public sealed class DevsetEvaluationTests(ITestOutputHelper output)
         public List<string> CompliantRejected { get; } = [];
 
         public List<string> LightRejected { get; } = [];
+
+        public List<string> CompliantInBand { get; } = [];
+
+        public List<string> LightInBand { get; } = [];
+
+        public List<string> DefectsInBand { get; } = [];
 
         public int Compliant { get; set; }
 

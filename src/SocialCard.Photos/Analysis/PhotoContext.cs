@@ -41,6 +41,8 @@ public sealed class PhotoContext : IDisposable
     private EyeZones? _eyeZones;
     private bool _eyeZonesDone;
     private double? _teeth;
+    private SymmetricLighting? _symmetricLighting;
+    private bool _symmetricLightingDone;
 
     private PhotoContext(string fileName, ReadOnlyMemory<byte> data, SpecProfile profile, ContainerInfo container, DecodedImage? decoded, string? decodeError)
     {
@@ -146,6 +148,22 @@ public sealed class PhotoContext : IDisposable
             }
 
             return _eyeZones;
+        }
+    }
+
+    /// <summary>Side-to-side lighting from mirrored landmark patches (<see cref="Analysis.SymmetricLighting"/>), null
+    /// without landmarks.</summary>
+    public SymmetricLighting? SymmetricLighting
+    {
+        get
+        {
+            if (!_symmetricLightingDone)
+            {
+                _symmetricLighting = PrimaryFace is { } face ? Analysis.SymmetricLighting.Measure(Pixels, face) : null;
+                _symmetricLightingDone = true;
+            }
+
+            return _symmetricLighting;
         }
     }
 

@@ -8,7 +8,7 @@ using SocialCard.Photos.Rules;
 namespace SocialCard.Photos.Fixes;
 
 /// <summary>
-/// The automatic fix: decode -> EXIF orientation -> one face (or a refusal) -> person segmentation -> level the eyes -> crop and scale to the
+/// The automatic fix: decode -> EXIF orientation -> one face (or a refusal) -> a complete colour original (or a refusal) -> person segmentation -> level the eyes -> crop and scale to the
 /// profile geometry -> person onto pure white -> head top checked (re-crop once if off) -> side lighting evened -> exposure/contrast -> colour cast -> mild sharpening -> JPEG in the KB
 /// window at the profile's density -> file name; then the result is checked again with every rule of the profile and
 /// the fix counts as a success only when that check passes (when no person number was given, the file name cannot be
@@ -39,6 +39,7 @@ public sealed class PhotoFixer
             new DecodeStep(),
             new OrientationStep(),
             new FaceStep(faceDetector),
+            new SourceCheckStep(),
             new SegmentStep(segmenter),
             new LevelEyesStep(),
             new CropStep(),

@@ -42,6 +42,42 @@ public sealed record RuleFinding
             Message = message,
         };
 
+    /// <summary>
+    /// A reading too close to its limit to call (within the profile's review band, <see cref="RuleSettings.Judge"/>):
+    /// the finding warns with the problem it may be, and the photo waits for a look by centre staff.
+    /// </summary>
+    public static RuleFinding Review(string rule, LocalizedText problem, double? number = null, string? text = null, string limit = "")
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        return new()
+        {
+            Rule = rule,
+            Outcome = RuleOutcome.Warn,
+            Number = Round(number),
+            Text = text,
+            Limit = limit,
+            Message = new LocalizedText($"需人工复核：此项接近限值，可能{problem.Zh}", $"Needs a look by centre staff: this is close to the limit and may be a problem: {problem.En}"),
+        };
+    }
+
+    /// <summary>The finding for a reading judged by <see cref="RuleSettings.Judge"/>: pass, review (warn) or violation.</summary>
+    public static RuleFinding Judged(string rule, RuleSettings settings, RuleOutcome standing, LocalizedText passed, LocalizedText failed, double? number, string limit)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return standing switch
+        {
+            RuleOutcome.Pass => Pass(rule, passed, number: number, limit: limit),
+            RuleOutcome.Warn => Review(rule, failed, number: number, limit: limit),
+            _ => Violation(rule, settings, failed, number: number, limit: limit),
+        };
+    }
+
+    /// <summary>The graver of two standings from <see cref="RuleSettings.Judge"/> (fail over warn over pass).</summary>
+    public static RuleOutcome Graver(RuleOutcome a, RuleOutcome b) =>
+        a == RuleOutcome.Fail || b == RuleOutcome.Fail ? RuleOutcome.Fail
+        : a == RuleOutcome.Warn || b == RuleOutcome.Warn ? RuleOutcome.Warn
+        : RuleOutcome.Pass;
+
     public static RuleFinding Skip(string rule, LocalizedText reason) =>
         new() { Rule = rule, Outcome = RuleOutcome.Skip, Message = reason };
 

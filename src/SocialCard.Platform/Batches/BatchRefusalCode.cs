@@ -68,4 +68,7 @@ public enum BatchRefusalCode
 
     /// <summary>Entry: the file is empty.</summary>
     EmptyFile = 26,
+
+    /// <summary>Entry: the image header declares more pixels than allowed (refused before any decode).</summary>
+    TooManyPixels = 27,
 }

@@ -31,6 +31,7 @@ internal static class BatchRefusalMessages
         BatchRefusalCode.BadFileName => "batch.entry.bad_file_name",
         BatchRefusalCode.DuplicatePersonalNumber => "batch.entry.duplicate_personal_number",
         BatchRefusalCode.EmptyFile => "batch.entry.empty_file",
+        BatchRefusalCode.TooManyPixels => "batch.entry.too_many_pixels",
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, null),
     };
 
@@ -123,6 +124,11 @@ internal static class BatchRefusalMessages
         BatchRefusalCode.EntryTooLarge, entry,
         $"文件过大（{Kb(bytes)}，上限{Kb(limit)}）",
         $"the file is too large ({Kb(bytes)}, limit {Kb(limit)})");
+
+    public static BatchRefusal TooManyPixels(string entry, int width, int height, long limit) => Entry(
+        BatchRefusalCode.TooManyPixels, entry,
+        $"照片像素过多（{Security.HeaderPixels.Describe(width, height)}，上限{limit / 1_000_000} MP），请缩小后重新上传",
+        $"the photo has too many pixels ({Security.HeaderPixels.Describe(width, height)}, limit {limit / 1_000_000} MP); scale it down and upload it again");
 
     public static BatchRefusal Encrypted(string entry) => Entry(
         BatchRefusalCode.Encrypted, entry,

@@ -305,6 +305,12 @@ internal sealed class UnitPackageIntakeCore(UnitPackageLimits limits, IReadOnlyC
             return null;
         }
 
+        if (Security.HeaderPixels.Exceeds(buffer, _limits.MaxPixels, out int width, out int height))
+        {
+            _entryRefusals.Add(BatchRefusalMessages.TooManyPixels(entry.FullName, width, height, _limits.MaxPixels));
+            return null;
+        }
+
         return buffer;
     }
 

@@ -40,6 +40,9 @@ public sealed record UnitPackageLimits
     /// <summary>Largest uncompressed size of all photo entries together, declared and counted.</summary>
     public long MaxTotalUncompressedBytes { get; init; } = 60L * 1024 * 1024;
 
+    /// <summary>Most pixels a photo's header may declare (checked before any decode).</summary>
+    public long MaxPixels { get; init; } = Security.HeaderPixels.DefaultMaxPixels;
+
     /// <summary>Largest size of the zip file itself.</summary>
     public long MaxPackageBytes { get; init; } = 64L * 1024 * 1024;
 
@@ -62,6 +65,7 @@ public sealed record UnitPackageLimits
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxPackageBytes);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxCompressionRatio);
         ArgumentOutOfRangeException.ThrowIfNegative(CompressionRatioFloorBytes);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxPixels);
         return this with
         {
             MaxPhotos = Math.Min(MaxPhotos, AbsoluteMaxPhotos),

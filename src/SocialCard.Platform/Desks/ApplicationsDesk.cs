@@ -59,10 +59,7 @@ public sealed class ApplicationsDesk(PlatformDatabase database, TimeProvider tim
         }
 
         await AuditAsync(db, staffActor, ViewedAction, a.Id, null, cancellationToken).ConfigureAwait(false);
-        return new ApplicationReview(a.Id, a.State, p.PersonalNumber, p.Name, p.IdType, PersonalDataMask.IdNumber(p.IdNumber), p.Phone, p.Unit?.Code, p.Unit?.Name,
-            a.IdIssuingAuthority, a.IdValidFrom, a.IdValidUntil, a.IdValidLongTerm, a.HouseholdAddress, a.ResidentialAddress, a.PostalCode,
-            a.OccupationCode, a.EducationCode, a.BankCode, a.BankBranch, a.PhotoId, a.IdFrontImage is not null && a.IdBackImage is not null,
-            a.SubmittedAt, a.EditableUntil, a.HandedOverAt);
+        return Review(a, p);
     }
 
     /// <summary>One side of the ID card (front or back); audited. Null when there is none.</summary>
@@ -94,17 +91,19 @@ public sealed class ApplicationsDesk(PlatformDatabase database, TimeProvider tim
         {
             Application a = await db.Applications.AsNoTracking().Include(x => x.Person).ThenInclude(p => p!.Unit)
                 .SingleAsync(x => x.Id == id, cancellationToken).ConfigureAwait(false);
-            Person p = a.Person!;
-            rows.Add(new ApplicationReview(a.Id, a.State, p.PersonalNumber, p.Name, p.IdType, PersonalDataMask.IdNumber(p.IdNumber), p.Phone, p.Unit?.Code, p.Unit?.Name,
-                a.IdIssuingAuthority, a.IdValidFrom, a.IdValidUntil, a.IdValidLongTerm, a.HouseholdAddress, a.ResidentialAddress, a.PostalCode,
-                a.OccupationCode, a.EducationCode, a.BankCode, a.BankBranch, a.PhotoId, a.IdFrontImage is not null && a.IdBackImage is not null,
-                a.SubmittedAt, a.EditableUntil, a.HandedOverAt));
+            rows.Add(Review(a, a.Person!));
         }
 
         await AuditAsync(db, staffActor, ExportedAction, 0, string.Create(CultureInfo.InvariantCulture, $"{from:yyyy-MM-dd}..{to:yyyy-MM-dd}: {rows.Count}"), cancellationToken)
             .ConfigureAwait(false);
         return rows;
     }
+
+    private static ApplicationReview Review(Application a, Person p) =>
+        new(a.Id, a.State, p.PersonalNumber, p.Name, p.IdType, PersonalDataMask.IdNumber(p.IdNumber), p.Phone, p.Unit?.Code, p.Unit?.Name,
+            a.IdIssuingAuthority, a.IdValidFrom, a.IdValidUntil, a.IdValidLongTerm, a.HouseholdAddress, a.ResidentialAddress, a.PostalCode,
+            a.OccupationCode, a.EducationCode, a.BankCode, a.BankBranch, a.PhotoId, a.IdFrontImage is not null && a.IdBackImage is not null,
+            a.SubmittedAt, a.EditableUntil, a.HandedOverAt);
 
     private async Task AuditAsync(PlatformDbContext db, string actor, string action, long applicationId, string? detail, CancellationToken cancellationToken)
     {

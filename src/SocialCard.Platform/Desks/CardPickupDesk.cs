@@ -20,7 +20,7 @@ public sealed class CardPickupDesk(PlatformDatabase database, TimeProvider time)
     public async Task<IReadOnlyList<PickupCard>> ReadyAsync(string unitCode, CancellationToken cancellationToken = default)
     {
         await using PlatformDbContext db = database.CreateDbContext();
-        HashSet<long> units = await UnitTreeAsync(db, unitCode, cancellationToken).ConfigureAwait(false);
+        HashSet<long> units = await UnitsAsync(db, unitCode, cancellationToken).ConfigureAwait(false);
         if (units.Count == 0)
         {
             return [];
@@ -68,7 +68,7 @@ public sealed class CardPickupDesk(PlatformDatabase database, TimeProvider time)
         }
 
         await using PlatformDbContext db = database.CreateDbContext();
-        HashSet<long> units = await UnitTreeAsync(db, request.UnitCode, cancellationToken).ConfigureAwait(false);
+        HashSet<long> units = await UnitsAsync(db, request.UnitCode, cancellationToken).ConfigureAwait(false);
         List<CardRecord> cards = await db.CardRecords.Include(c => c.Person)
             .Where(c => numbers.Contains(c.PersonalNumber) && c.State == CardState.ReadyForPickup)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
@@ -93,24 +93,11 @@ public sealed class CardPickupDesk(PlatformDatabase database, TimeProvider time)
         return ServiceResult.Ok(cards.Count);
     }
 
-    /// <summary>The unit with this code and every unit below it (二级、三级单位).</summary>
-    private static async Task<HashSet<long>> UnitTreeAsync(PlatformDbContext db, string unitCode, CancellationToken cancellationToken)
+    /// <summary>The unit with this code and every unit below it; empty when no unit has the code.</summary>
+    private static async Task<HashSet<long>> UnitsAsync(PlatformDbContext db, string unitCode, CancellationToken cancellationToken)
     {
-        var all = await db.Units.AsNoTracking().Select(u => new { u.Id, u.Code, u.ParentId }).ToListAsync(cancellationToken).ConfigureAwait(false);
-        var tree = new HashSet<long>(all.Where(u => u.Code == unitCode.Trim()).Select(u => u.Id));
-        bool grew = tree.Count > 0;
-        while (grew)
-        {
-            grew = false;
-            foreach (var u in all)
-            {
-                if (u.ParentId is { } parent && tree.Contains(parent) && tree.Add(u.Id))
-                {
-                    grew = true;
-                }
-            }
-        }
-
-        return tree;
+        string code = unitCode.Trim();
+        long id = await db.Units.AsNoTracking().Where(u => u.Code == code).Select(u => u.Id).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return id == 0 ? [] : await UnitTree.IdsAsync(db, id, cancellationToken).ConfigureAwait(false);
     }
 }

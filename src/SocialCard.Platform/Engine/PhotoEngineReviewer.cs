@@ -11,7 +11,8 @@ namespace SocialCard.Platform.Engine;
 /// <summary>
 /// The real photo engine (<see cref="PhotoChecker"/> from SocialCard.Photos) behind the platform's
 /// <see cref="IPhotoReviewer"/> port, for hosts without their own adapter (the CLI, the crash worker, benchmarks). A
-/// warning passes, as on the web; an unreadable file (engine verdict Error) fails. The checker is thread-safe, so one
+/// warning (a reading too close to a limit to call, or a rule the profile only warns on) waits for a look by centre
+/// staff (<see cref="PhotoVerdict.NeedsReview"/>); an unreadable file (engine verdict Error) fails. The checker is thread-safe, so one
 /// instance serves every parallel batch entry. Review is CPU work and runs on the calling thread.
 /// </summary>
 public sealed class PhotoEngineReviewer(PhotoChecker checker) : IPhotoReviewer
@@ -47,7 +48,12 @@ public sealed class PhotoEngineReviewer(PhotoChecker checker) : IPhotoReviewer
                 f.Message.En);
         }
 
-        var verdict = report.Verdict is EngineVerdict.Pass or EngineVerdict.Warn ? PhotoVerdict.Passed : PhotoVerdict.Failed;
+        var verdict = report.Verdict switch
+        {
+            EngineVerdict.Pass => PhotoVerdict.Passed,
+            EngineVerdict.Warn => PhotoVerdict.NeedsReview,
+            _ => PhotoVerdict.Failed,
+        };
         return new PhotoReview(verdict, findings);
     }
 }

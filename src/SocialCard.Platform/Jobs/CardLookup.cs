@@ -39,6 +39,12 @@ internal static class CardLookup
             db.CardRecords.Add(card);
         }
 
+        if (review.Verdict == PhotoVerdict.NeedsReview)
+        {
+            // Neither passed nor failed: the card waits where it is until centre staff accept or reject the photo.
+            return card;
+        }
+
         var passed = review.Verdict == PhotoVerdict.Passed;
         if (CardStateMachine.CanMove(card.State, passed ? CardState.PhotoPassed : CardState.PhotoFailed))
         {

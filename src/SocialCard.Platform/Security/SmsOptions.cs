@@ -20,8 +20,8 @@ public sealed class SmsOptions
     public int DailyLimitPerClient { get; set; } = 10;
 
     /// <summary>
-    /// Read by the web host: maps GET /dev/sms-outbox, which shows every code sent. Only for the demo and tests: null = on in the Development
-    /// and Testing environments only.
+    /// Read by the web host: maps GET /dev/sms-outbox, which shows every code sent (centre staff only). Only for the demo
+    /// and tests: never outside the Development and Testing environments; there null = on, false = off.
     /// </summary>
     public bool? EnableDevOutbox { get; set; }
 }

@@ -37,6 +37,7 @@ public sealed class ErrorModel : PageModel
     {
         StatusCodes.Status404NotFound => text["error.notfound"],
         StatusCodes.Status403Forbidden => text["error.forbidden"],
+        StatusCodes.Status413PayloadTooLarge => text["problem.toolarge"],
         _ => text["error.title"],
     };
 
@@ -44,14 +45,17 @@ public sealed class ErrorModel : PageModel
     {
         StatusCodes.Status404NotFound => text["error.notfound.lead"],
         StatusCodes.Status403Forbidden => text["error.forbidden.lead"],
+        StatusCodes.Status413PayloadTooLarge => text["error.toolarge.lead"],
         _ => text["error.lead"],
     };
 
     private async Task FillAsync(int? code)
     {
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
-        // A re-executed status page keeps the original status; a direct visit (the access-denied redirect) sets it.
-        StatusCodeValue = code is >= 400 and <= 599 ? code.Value : StatusCodes.Status500InternalServerError;
+        // A re-executed status page keeps the original status (an exception's too, e.g. 413 for an upload over the
+        // limit); a direct visit (the access-denied redirect) sets it.
+        StatusCodeValue = code is >= 400 and <= 599 ? code.Value
+            : Response.StatusCode >= StatusCodes.Status400BadRequest ? Response.StatusCode : StatusCodes.Status500InternalServerError;
         if (Response.StatusCode < StatusCodes.Status400BadRequest)
         {
             Response.StatusCode = StatusCodeValue;

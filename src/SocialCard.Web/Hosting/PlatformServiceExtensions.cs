@@ -7,6 +7,7 @@ using SocialCard.Platform.Domain;
 using SocialCard.Platform.Files;
 using SocialCard.Platform.Jobs;
 using SocialCard.Platform.Security;
+using SocialCard.Platform.Sms;
 using SocialCard.Platform.Storage;
 using SocialCard.Web.Features.PhotoCheck;
 using SocialCard.Web.Workers;
@@ -43,7 +44,15 @@ public static class PlatformServiceExtensions
         services.AddOptions<JobWorkerHostOptions>().BindConfiguration("Jobs");
         services.AddSingleton<EnginePhotoReviewer>();
         services.AddSingleton<IPhotoReviewer>(sp => sp.GetRequiredService<EnginePhotoReviewer>());
-        services.TryAddSingleton<ISmsGateway, LogSmsGateway>();
+        HttpSmsGatewayOptions smsGateway = builder.Configuration.GetSection("SmsGateway").Get<HttpSmsGatewayOptions>() ?? new HttpSmsGatewayOptions();
+        if (smsGateway.Endpoint is not null)
+        {
+            services.AddHttpSmsGateway(smsGateway); // the provider's HTTP API (SmsGateway:Endpoint, keys, sign name)
+        }
+        else
+        {
+            services.TryAddSingleton<ISmsGateway, LogSmsGateway>();
+        }
         services.AddSocialCardPlatform(storage, fileStore: files);
 
         // One key ring for every node, in the database: cookies and antiforgery tokens survive restarts and move

@@ -77,13 +77,30 @@ public static class ServiceDefaultsExtensions
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api =>
         {
-            api.UseExceptionHandler();
+            api.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor });
             api.UseStatusCodePages();
         });
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages =>
         {
-            pages.UseExceptionHandler("/error");
+            pages.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", StatusCodeSelector = StatusFor });
             pages.UseStatusCodePagesWithReExecute("/error/{0}");
+        });
+        // A body declared larger than the upload limit is refused before anything reads it (antiforgery included):
+        // 413 with the bilingual "too large" page or problem, not a 400 or 500 from a half-read form.
+        long maxUpload = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecurityOptions>>().Value.MaxUploadBytes;
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.ContentLength > maxUpload)
+            {
+                // The status page re-runs this request: with no body left, nothing there tries to read the form.
+                context.Request.Body = Stream.Null;
+                context.Request.ContentLength = 0;
+                context.Request.ContentType = null;
+                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                return;
+            }
+
+            await next(context);
         });
         if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
         {
@@ -102,6 +119,14 @@ public static class ServiceDefaultsExtensions
         app.MapHealthChecks("/healthz");
         return app;
     }
+
+    /// <summary>An upload over the request or form size limit is 413 (with the bilingual "too large" text), not 500.</summary>
+    private static int StatusFor(Exception exception) => exception switch
+    {
+        BadHttpRequestException bad => bad.StatusCode,
+        InvalidDataException form when form.Message.Contains("limit", StringComparison.OrdinalIgnoreCase) => StatusCodes.Status413PayloadTooLarge,
+        _ => StatusCodes.Status500InternalServerError,
+    };
 
     private static void AddAuth(IServiceCollection services, SecurityOptions security)
     {

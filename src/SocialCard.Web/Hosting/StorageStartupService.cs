@@ -15,7 +15,8 @@ namespace SocialCard.Web.Hosting;
 /// Runs before the workers and before the first request: migrates the schema (unless
 /// <c>Storage:MigrateOnStartup</c> is false) and, on the embedded SQLite default with <c>Demo:Seed</c> (on PostgreSQL only with <c>Site:DemoOnPostgreSql</c>), seeds demo
 /// data with the Platform's seeder plus one staff sign-in per role; once the server listens it prints the URL and the
-/// demo sign-ins.
+/// demo sign-ins. Outside Development (and the test host) it refuses to start while a demo secret is configured
+/// (<see cref="DemoSecretGuard"/>).
 /// </summary>
 public sealed class StorageStartupService(
     IServiceProvider services,
@@ -24,7 +25,11 @@ public sealed class StorageStartupService(
     IOptions<SiteOptions> siteOptions,
     ApiKeyStore apiKeys,
     IServer server,
-    IHostApplicationLifetime lifetime) : IHostedService
+    IHostApplicationLifetime lifetime,
+    IHostEnvironment environment,
+    IOptions<SocialCard.Web.Features.Sms.SmsOptions> smsOptions,
+    IOptions<ApiKeyOptions> apiKeyOptions,
+    ILogger<StorageStartupService> logger) : IHostedService
 {
     /// <summary>Demo staff besides the Platform's "demo-admin": one per role, same demo password.</summary>
     public static readonly IReadOnlyList<(string Login, string Name, StaffRole Role)> DemoStaff =
@@ -37,9 +42,24 @@ public sealed class StorageStartupService(
 
     private string[] _demoLines = [];
 
+    /// <summary>What the start-up banner prints about the demo data (empty without demo data).</summary>
+    public IReadOnlyList<string> DemoLines => _demoLines;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         DemoOptions demo = demoOptions.Value;
+        if (!DemoSecretGuard.AllowsDemo(environment))
+        {
+            IReadOnlyList<string> findings = await DemoSecretGuard.FindAsync(demo, smsOptions.Value, apiKeyOptions.Value, siteOptions.Value.DemoApiKey,
+                database, cancellationToken);
+            if (findings.Count > 0)
+            {
+                WebLog.DemoSecretRefused(logger, environment.EnvironmentName, string.Join("; ", findings));
+                throw new InvalidOperationException(
+                    $"Refusing to start in {environment.EnvironmentName} with a demo secret: {string.Join("; ", findings)}. Demo settings are for Development only.");
+            }
+        }
+
         bool seed = demo.Seed && (database.Provider == StorageProvider.Sqlite || siteOptions.Value.DemoOnPostgreSql);
         await services.InitializeSocialCardPlatformAsync(seed ? demo : null, cancellationToken);
         if (!seed)
@@ -66,12 +86,17 @@ public sealed class StorageStartupService(
             apiKeys.Register("demo-integrator", demoKey, 600, units);
         }
 
+        // A demo person who has not applied yet: the ID number a newcomer types into the wizard.
+        string? applicant = await db.People.AsNoTracking()
+            .Where(p => p.IdType == IdType.ResidentId && p.UnitId != null && !db.Applications.Any(a => a.PersonId == p.Id))
+            .OrderBy(p => p.Id).Select(p => p.IdNumber).FirstOrDefaultAsync(cancellationToken);
         _demoLines =
         [
             "演示数据 / demo data: " + database.ConnectionString,
             $"  参保单位 / units (单位代码):  {string.Join(", ", units.Take(5))}{(units.Count > 5 ? " ..." : "")}   密码 / password: {demo.DemoPassword}",
             $"  中心人员 / staff:  demo-admin (Admin), {string.Join(", ", DemoStaff.Select(s => $"{s.Login} ({s.Role})"))}   密码 / password: {demo.DemoPassword}",
             $"  API 密钥 / API key (X-Api-Key): {demoKey}",
+            $"  申请人 / applicant (/apply):  身份证号码 / ID number {applicant}   短信验证码见 / SMS codes at /dev/sms-outbox",
         ];
         lifetime.ApplicationStarted.Register(PrintBanner);
     }

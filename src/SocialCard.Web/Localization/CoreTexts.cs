@@ -48,6 +48,7 @@ public sealed class CoreTexts : IUiTextSource
         ["problem.notfound"] = new("资源不存在", "Resource not found"),
         ["problem.ratelimited"] = new("请求过于频繁，请稍后再试", "Too many requests; please retry later"),
         ["problem.toolarge"] = new("上传内容过大", "The upload is too large"),
+        ["error.toolarge.lead"] = new("上传的文件超过了允许的大小。请把照片压缩包拆小（每包不超过 50 张）或压缩照片后重新上传。", "The upload is larger than allowed. Split the package (at most 50 photos each) or make the photos smaller, then upload again."),
         ["problem.server"] = new("服务器内部错误", "Internal server error"),
     };
 }

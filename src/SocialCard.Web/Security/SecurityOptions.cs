@@ -13,6 +13,12 @@ public sealed class SecurityOptions
     /// <summary>Largest single photo accepted.</summary>
     public long MaxPhotoBytes { get; set; } = 4L * 1024 * 1024;
 
+    /// <summary>Wrong API keys one client address may present per <see cref="FailedApiKeyWindow"/> (counted in the
+    /// database, on every node); past it the API answers 429 until the window ends.</summary>
+    public int FailedApiKeyPermits { get; set; } = 20;
+
+    public TimeSpan FailedApiKeyWindow { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Idle lifetime of a browser session.</summary>
     public TimeSpan SessionIdle { get; set; } = TimeSpan.FromMinutes(30);
 }

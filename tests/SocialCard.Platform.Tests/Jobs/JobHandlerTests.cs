@@ -6,6 +6,7 @@ using SocialCard.Platform.Domain;
 using SocialCard.Platform.Files;
 using SocialCard.Platform.Jobs;
 using SocialCard.Platform.Jobs.Handlers;
+using SocialCard.Platform.Reports;
 using SocialCard.Platform.Tests.Infrastructure;
 
 namespace SocialCard.Platform.Tests.Jobs;
@@ -89,7 +90,8 @@ public sealed class JobHandlerTests(PostgresServer server)
             await db.SaveChangesAsync();
         }
 
-        var handler = new ApplicationHandOverJobHandler(t.Database, clock);
+        var files = new LocalFileStore(Path.Combine(t.Database.Storage.DataDirectory, "files"), new FileCipher(RandomNumberGenerator.GetBytes(32)));
+        var handler = new ApplicationHandOverJobHandler(t.Database, files, clock);
         clock.Set(T0.AddHours(34));
         Assert.Equal(2, await handler.HandOverDueAsync(CancellationToken.None));
         Assert.Equal(0, await handler.HandOverDueAsync(CancellationToken.None));
@@ -97,6 +99,17 @@ public sealed class JobHandlerTests(PostgresServer server)
         var states = await check.Applications.OrderBy(a => a.Id).Select(a => a.State).ToListAsync();
         Assert.Equal([ApplicationState.HandedOver, ApplicationState.HandedOver, ApplicationState.Submitted, ApplicationState.Draft], states);
         Assert.Equal(2, await check.AuditEvents.CountAsync(e => e.Action == AuditActions.ApplicationHandedOver));
+
+        // One file for the bureau with both, in the encrypted store, named in their audit events.
+        var handedOver = await check.Applications.Include(a => a.Person).Where(a => a.State == ApplicationState.HandedOver).OrderBy(a => a.Id).ToListAsync();
+        var file = Assert.Single(await files.ListAsync(ApplicationHandOverJobHandler.Folder, CancellationToken.None));
+        Assert.Equal($"handover/20260303/handover-{handedOver[0].Id}-{handedOver[1].Id}.csv", file.Key);
+        Assert.All(await check.AuditEvents.Where(e => e.Action == AuditActions.ApplicationHandedOver).ToListAsync(), e => Assert.Equal("file=" + file.Key, e.Detail));
+        var lines = System.Text.Encoding.UTF8.GetString(await files.GetAsync(file.Key, CancellationToken.None) ?? []).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(string.Join(",", ApplicationHandOverReport.Headers), lines[0]);
+        Assert.Equal(3, lines.Length);
+        Assert.All(handedOver, a => Assert.Contains(lines, l => l.Contains(a.Person!.IdNumber, StringComparison.Ordinal) && l.Contains(a.Person.Name, StringComparison.Ordinal)));
+        Assert.False(File.ReadAllText(files.PathOf(file.Key)).Contains(handedOver[0].Person!.IdNumber, StringComparison.Ordinal));
     }
 
     [Theory]

@@ -23,7 +23,7 @@ public sealed class ApplicationsDeskBrowserTests(PortalBrowserHost host) : IClas
 
         IPage clerk = await host.NewPageAsync();
         var problems = new PageProblems(clerk);
-        await SignInAsync(clerk, "clerk");
+        await StaffSignIn.SignInAsync(clerk, "clerk");
         await clerk.ClickAsync("#console-nav a[href='/console/applications']");
         await clerk.FillAsync("#apps-q", number);
         await clerk.ClickAsync("form.filters button[type=submit]");
@@ -45,7 +45,7 @@ public sealed class ApplicationsDeskBrowserTests(PortalBrowserHost host) : IClas
         Assert.Empty(problems.All);
 
         IPage op = await host.NewPageAsync();
-        await SignInAsync(op, "operator");
+        await StaffSignIn.SignInAsync(op, "operator");
         await op.GotoAsync("/console/applications");
         IDownload download = await op.RunAndWaitForDownloadAsync(() => op.ClickAsync("#export-csv"));
         string path = Path.Combine(BrowserHost.ScreenshotDirectory, "applications-export.csv");
@@ -56,7 +56,7 @@ public sealed class ApplicationsDeskBrowserTests(PortalBrowserHost host) : IClas
         Assert.DoesNotContain(host.Demo.IdNumbers[number], csv, StringComparison.Ordinal);
 
         IPage auditor = await host.NewPageAsync();
-        await SignInAsync(auditor, "auditor");
+        await StaffSignIn.SignInAsync(auditor, "auditor");
         await auditor.GotoAsync("/console/audit");
         string log = await auditor.Locator("#audit").InnerTextAsync();
         Assert.Contains("查看申领", log, StringComparison.Ordinal);
@@ -89,14 +89,5 @@ public sealed class ApplicationsDeskBrowserTests(PortalBrowserHost host) : IClas
         db.Applications.Add(app);
         await db.SaveChangesAsync();
         return (number, person.Name);
-    }
-
-    private static async Task SignInAsync(IPage page, string login)
-    {
-        await page.GotoAsync("/console/login");
-        await page.FillAsync("#StaffLogin", login);
-        await page.FillAsync("#Password", DemoSite.Password);
-        await page.ClickAsync("#login-submit");
-        await page.Locator("#console-nav").WaitForAsync();
     }
 }

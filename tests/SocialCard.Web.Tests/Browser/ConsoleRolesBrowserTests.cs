@@ -28,11 +28,7 @@ public sealed class ConsoleRolesBrowserTests(PortalBrowserHost host) : IClassFix
         Assert.True(Chromium.IsAvailable, "Debian chromium is installed by setup.sh");
         IPage page = await host.NewPageAsync();
         var problems = new PageProblems(page);
-        await page.GotoAsync("/console/login");
-        await page.FillAsync("#StaffLogin", login);
-        await page.FillAsync("#Password", DemoSite.Password);
-        await page.ClickAsync("#login-submit");
-        await page.Locator("#console-nav").WaitForAsync();
+        await StaffSignIn.SignInAsync(page, login);
 
         string[] shown = await page.Locator("#console-nav a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
         Assert.Equal(tabs, shown);

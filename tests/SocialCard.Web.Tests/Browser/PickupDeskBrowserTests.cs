@@ -20,7 +20,7 @@ public sealed class PickupDeskBrowserTests(PortalBrowserHost host) : IClassFixtu
         string unit = await TopUnitWithReadyCardAsync();
         IPage page = await host.NewPageAsync();
         var problems = new PageProblems(page);
-        await SignInAsync(page, "clerk");
+        await StaffSignIn.SignInAsync(page, "clerk");
         await page.ClickAsync("#console-nav a[href='/console/pickup']");
         await page.FillAsync("#unit-code", unit);
         await page.ClickAsync("#pickup-find");
@@ -53,7 +53,7 @@ public sealed class PickupDeskBrowserTests(PortalBrowserHost host) : IClassFixtu
         Assert.Empty(problems.All);
 
         IPage auditor = await host.NewPageAsync();
-        await SignInAsync(auditor, "auditor");
+        await StaffSignIn.SignInAsync(auditor, "auditor");
         await auditor.GotoAsync("/console/audit?action=card.pickup");
         string log = await auditor.Locator("#audit").InnerTextAsync();
         Assert.Contains("柜台领卡", log, StringComparison.Ordinal);
@@ -74,14 +74,5 @@ public sealed class PickupDeskBrowserTests(PortalBrowserHost host) : IClassFixtu
         }
 
         return unit.Code;
-    }
-
-    private static async Task SignInAsync(IPage page, string login)
-    {
-        await page.GotoAsync("/console/login");
-        await page.FillAsync("#StaffLogin", login);
-        await page.FillAsync("#Password", DemoSite.Password);
-        await page.ClickAsync("#login-submit");
-        await page.Locator("#console-nav").WaitForAsync();
     }
 }

@@ -89,8 +89,10 @@ public sealed class PortalJourneyBrowserTests(PortalBrowserHost host, ITestOutpu
             // More than one page (20 rows a page): the next page lists other people.
             Assert.Equal(20, await unit.Locator("#failures tbody tr").CountAsync());
             string firstOnPage1 = await unit.Locator("#failures tbody tr td").First.InnerTextAsync();
-            await unit.ClickAsync("#page-next");
-            await unit.WaitForURLAsync("**/portal/failures?p=2");
+            string? next = await unit.Locator("#page-next").GetAttributeAsync("href");
+            Assert.Equal("/portal/failures?p=2", next);
+            await unit.GotoAsync(next!);
+            await unit.Locator("#failures").WaitForAsync();
             Assert.True(await unit.Locator("#failures tbody tr").CountAsync() > 0);
             Assert.NotEqual(firstOnPage1, await unit.Locator("#failures tbody tr td").First.InnerTextAsync());
             await unit.GotoAsync("/portal/failures");
@@ -109,7 +111,7 @@ public sealed class PortalJourneyBrowserTests(PortalBrowserHost host, ITestOutpu
 
         // 5. A reviewer overrides one failing verdict, with a reason.
         IPage reviewer = await host.NewPageAsync();
-        await SignInStaffAsync(reviewer, "reviewer");
+        await StaffSignIn.SignInAsync(reviewer, "reviewer");
         await reviewer.GotoAsync($"/console/queue?filter=failed&unit={host.UnitA}");
         string[] overridable = await reviewer.Locator("#queue tr[data-number]").EvaluateAllAsync<string[]>(
             "rows => rows.filter(r => r.querySelector('button[name=accept][value=true]')).map(r => r.getAttribute('data-number'))");
@@ -124,7 +126,7 @@ public sealed class PortalJourneyBrowserTests(PortalBrowserHost host, ITestOutpu
 
         // 6. An operator exports to the card centre, downloads the package and imports the results.
         IPage op = await host.NewPageAsync();
-        await SignInStaffAsync(op, "operator");
+        await StaffSignIn.SignInAsync(op, "operator");
         await op.GotoAsync("/console/exchange");
         await op.ClickAsync("#export-now");
         await op.Locator("#exchange-message").WaitForAsync();
@@ -153,14 +155,5 @@ public sealed class PortalJourneyBrowserTests(PortalBrowserHost host, ITestOutpu
         Assert.Equal(pickup, (await unit.Locator("#people td.pickup").First.InnerTextAsync()).Trim());
         Assert.Contains("A206-2", await unit.Locator("#pickup-notes").InnerTextAsync(), StringComparison.Ordinal);
         await Shot(unit, "portal-pickup");
-    }
-
-    private static async Task SignInStaffAsync(IPage page, string login)
-    {
-        await page.GotoAsync("/console/login");
-        await page.FillAsync("#StaffLogin", login);
-        await page.FillAsync("#Password", DemoSite.Password);
-        await page.ClickAsync("#login-submit");
-        await page.WaitForURLAsync("**/console");
     }
 }

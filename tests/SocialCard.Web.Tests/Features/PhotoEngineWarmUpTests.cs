@@ -27,7 +27,7 @@ public sealed class PhotoEngineWarmUpTests
     {
         PhotoEngine engine = PhotoEngine.Create(new PhotoCheckOptions { UseFaces = false }, SourceDirectory(), NullLogger.Instance);
         string[] before = Directory.GetDirectories(Path.GetTempPath(), "socialcard-warmup-*");
-        PhotoVerdict? verdict = await UnitBatchWarmUp.RunAsync(new EnginePhotoReviewer(engine.Checker), PhotoEngine.BlankPhoto(), "suzhou-sscard", CancellationToken.None);
+        PhotoVerdict? verdict = await UnitBatchWarmUp.RunAsync(new EnginePhotoReviewer(engine.Checker, new SocialCard.Platform.Engine.ReviewConcurrency(1)), PhotoEngine.BlankPhoto(), "suzhou-sscard", CancellationToken.None);
         Assert.Equal(PhotoVerdict.Failed, verdict); // a blank white frame fails the pre-review (no person, no face region)
         Assert.Equal(before.Order(), Directory.GetDirectories(Path.GetTempPath(), "socialcard-warmup-*").Order());
     }

@@ -81,6 +81,22 @@ public sealed class HostTests : IClassFixture<SiteFactory>
     }
 
     [Fact]
+    public async Task The_demo_banner_names_an_applicant_who_can_start_the_wizard()
+    {
+        await using var demo = new DemoSite();
+        using HttpClient client = demo.CreateBrowserLikeClient();
+        StorageStartupService startup = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetServices<Microsoft.Extensions.Hosting.IHostedService>(demo.Services).OfType<StorageStartupService>().Single();
+        string line = Assert.Single(startup.DemoLines, l => l.Contains("申请人", StringComparison.Ordinal));
+        string id = System.Text.RegularExpressions.Regex.Match(line, "\\d{17}[\\dX]").Value;
+        Assert.Equal(18, id.Length);
+        Assert.Null(SocialCard.Platform.Domain.Validation.ResidentIdNumber.Validate(id, DateOnly.FromDateTime(DateTime.UtcNow), out _));
+        await using SocialCard.Platform.Storage.PlatformDbContext db = demo.Database.CreateDbContext();
+        byte[] hash = db.LookupHash(id);
+        long person = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.People.Where(p => p.IdNumberHash == hash).Select(p => p.Id));
+        Assert.False(db.Applications.Any(a => a.PersonId == person));
+    }
+
+    [Fact]
     public async Task Every_page_finds_its_favicon()
     {
         using HttpClient client = _site.CreateBrowserLikeClient();

@@ -39,6 +39,9 @@ public class SiteFactory : WebApplicationFactory<Program>
 
     public string DataDirectory => _dataDir;
 
+    /// <summary>Host environment; "Testing" unless a test checks what another environment does.</summary>
+    public string Environment { get; init; } = "Testing";
+
     public List<Action<IServiceCollection>> ServiceOverrides { get; } = [];
 
     /// <summary>Replace the Platform's accounts with <see cref="TestAccounts"/> (host-level tests without data).</summary>
@@ -66,7 +69,7 @@ public class SiteFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_dataDir);
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(Environment);
 
         // UseSetting, not ConfigureAppConfiguration: with the minimal host, Program reads builder.Configuration
         // (Storage, Security, ...) while building the service collection, before configuration callbacks of the

@@ -43,8 +43,8 @@ public sealed class BackgroundColorRule : IPhotoRule
         {
             string share = RuleFinding.Format(background.ColouredPatchShare * 100);
             return RuleFinding.Violation(Id, settings, new LocalizedText(
-                $"背景不是纯白色：人像旁仍有彩色背景区域（约占头肩区域 {share}%）：请在白色背景前重拍，或使用自动修正换成白色背景",
-                $"The background is not pure white: a coloured background patch remains beside the person (about {share}% of the head-and-shoulders zone): retake the photo in front of a white background, or use auto-fix to make it white."),
+                "背景不是纯白色：人像旁仍有彩色背景区域：请在白色背景前重拍，或使用自动修正换成白色背景",
+                "The background is not pure white: a coloured background patch remains beside the person: retake the photo in front of a white background, or use auto-fix to make it white."),
                 text: $"coloured patch {share}% {measured}", limit: limit);
         }
 
@@ -55,8 +55,8 @@ public sealed class BackgroundColorRule : IPhotoRule
 
         (string nameEn, string nameZh) = Classify(lab, darkL, greyC, maxC);
         return RuleFinding.Violation(Id, settings, new LocalizedText(
-            $"背景不是纯白色（检测到{nameZh}背景，RGB {r},{g},{b}）：请在白色背景前重拍，或使用自动修正换成白色背景",
-            $"The background is not pure white (a {nameEn} background was found, RGB {r},{g},{b}): retake the photo in front of a white background, or use auto-fix to make it white."),
+            $"背景不是纯白色，而是{nameZh}背景：请在白色背景前重拍，或使用自动修正换成白色背景",
+            $"The background is not pure white but a {nameEn} background: retake the photo in front of a white background, or use auto-fix to make it white."),
             text: $"{nameEn} {measured}", limit: limit);
     }
 

@@ -32,26 +32,25 @@ public sealed class BackgroundUniformRule : IPhotoRule
         string limit = $"foreign <= {RuleFinding.Format(maxForeign * 100)}%, gradient <= {RuleFinding.Format(maxGradient)}, spread <= {RuleFinding.Format(maxSpread)}";
         if (background.ForeignShare > maxForeign)
         {
-            string share = RuleFinding.Format(background.ForeignShare * 100);
             return RuleFinding.Violation(Id, settings, new LocalizedText(
-                $"背景不干净：人像以外有文字、物体、污渍或阴影（约占背景区域 {share}%）：请在干净的纯色背景前重拍，或使用自动修正替换背景",
-                $"The background is not clean: text, objects, stains or shadows apart from the person (about {share}% of the background zone): retake the photo in front of a clean plain background, or use auto-fix to replace it."),
+                "背景不干净：人像以外有文字、物体、污渍或阴影：请在干净的纯色背景前重拍，或使用自动修正替换背景",
+                "The background is not clean: text, objects, stains or shadows apart from the person: retake the photo in front of a clean plain background, or use auto-fix to replace it."),
                 number: background.ForeignShare, limit: limit);
         }
 
         if (background.MeanGradient > maxGradient)
         {
             return RuleFinding.Violation(Id, settings, new LocalizedText(
-                $"背景有纹理或杂物（平均梯度 {RuleFinding.Format(background.MeanGradient)}，上限 {RuleFinding.Format(maxGradient)}）：请在平整的纯色背景前重拍，或使用自动修正替换背景",
-                $"The background is textured or cluttered (mean gradient {RuleFinding.Format(background.MeanGradient)}, at most {RuleFinding.Format(maxGradient)}): retake the photo in front of a smooth plain background, or use auto-fix to replace it."),
+                "背景有纹理或杂物：请在平整的纯色背景前重拍，或使用自动修正替换背景",
+                "The background is textured or cluttered: retake the photo in front of a smooth plain background, or use auto-fix to replace it."),
                 number: background.MeanGradient, limit: limit);
         }
 
         if (background.LumaSpread > maxSpread)
         {
             return RuleFinding.Violation(Id, settings, new LocalizedText(
-                $"背景明暗不均匀（亮度标准差 {RuleFinding.Format(background.LumaSpread)}，上限 {RuleFinding.Format(maxSpread)}），可能有阴影或光线渐变：请均匀照亮背景后重拍，或使用自动修正替换背景",
-                $"The background is unevenly lit (luma standard deviation {RuleFinding.Format(background.LumaSpread)}, at most {RuleFinding.Format(maxSpread)}), with shadows or a light gradient: light the background evenly and retake, or use auto-fix to replace it."),
+                "背景明暗不均匀，可能有阴影或光线渐变：请均匀照亮背景后重拍，或使用自动修正替换背景",
+                "The background is unevenly lit, with shadows or a light gradient: light the background evenly and retake, or use auto-fix to replace it."),
                 number: background.LumaSpread, limit: limit);
         }
 

@@ -40,14 +40,11 @@ public sealed class LightClothingRule : IPhotoRule
 
         double lightness = clothing.MeanLightness;
         string limit = $"clothing L* <= {RuleFinding.Format(max)}";
-        if (lightness <= max)
-        {
-            return RuleFinding.Pass(Id, new LocalizedText("服装颜色与背景区分明显", "The clothing stands out from the background."), number: lightness, limit: limit);
-        }
-
-        return RuleFinding.Violation(Id, settings, new LocalizedText(
-            $"服装颜色过浅（明度 L* {RuleFinding.Format(lightness)}，要求不超过 {RuleFinding.Format(max)}），与白色背景区分不明显：请换穿深色上衣后重拍",
-            $"The clothing is too light (L* {RuleFinding.Format(lightness)}, at most {RuleFinding.Format(max)} allowed) and blends into the white background: wear a dark top and retake it."),
-            number: lightness, limit: limit);
+        return RuleFinding.Judged(Id, settings, settings.Judge("maxClothingLightness", lightness, max, higherIsWorse: true),
+            new LocalizedText("服装颜色与背景区分明显", "The clothing stands out from the background."),
+            new LocalizedText(
+                "服装颜色过浅，与白色背景区分不明显：请换穿深色上衣后重拍",
+                "The top is too light and blends into the white background: wear a dark top and retake it."),
+            lightness, limit);
     }
 }

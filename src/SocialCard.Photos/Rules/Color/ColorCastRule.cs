@@ -36,7 +36,6 @@ public sealed class ColorCastRule : IPhotoRule
         Lab skin = context.SkinStats.MeanLab;
         double hue = Math.Atan2(skin.B, skin.A) * 180.0 / Math.PI;
         string limit = $"skin hue {RuleFinding.Format(minHue, 0)}..{RuleFinding.Format(maxHue, 0)} deg";
-        string detail = $"a* {RuleFinding.Format(skin.A)}, b* {RuleFinding.Format(skin.B)}";
         if (hue >= minHue && hue <= maxHue)
         {
             return RuleFinding.Pass(Id, new LocalizedText("肤色自然，无明显偏色", "Natural skin colour, no cast."), number: hue, limit: limit);
@@ -44,8 +43,8 @@ public sealed class ColorCastRule : IPhotoRule
 
         (string zh, string en) = Describe(skin, hue, maxHue);
         return RuleFinding.Violation(Id, settings, new LocalizedText(
-            $"人像颜色不自然（{zh}，肤色色相 {RuleFinding.Format(hue, 0)}°，{detail}）：请在白光下重拍并关闭滤镜/美颜，或使用自动修正校正白平衡",
-            $"Unnatural colour on the person ({en}, skin hue {RuleFinding.Format(hue, 0)} deg, {detail}): retake the photo under white light without filters, or use auto-fix to correct the white balance."),
+            $"人像颜色不自然（{zh}）：请在白光下重拍并关闭滤镜/美颜，或使用自动修正校正白平衡",
+            $"Unnatural colour on the person ({en}): retake the photo under white light without filters, or use auto-fix to correct the white balance."),
             number: hue, limit: limit);
     }
 

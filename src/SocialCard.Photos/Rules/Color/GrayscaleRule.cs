@@ -26,14 +26,11 @@ public sealed class GrayscaleRule : IPhotoRule
 
         double chroma = context.FaceStats.MeanChroma;
         string limit = $"face C* >= {RuleFinding.Format(minChroma)}";
-        if (chroma >= minChroma)
-        {
-            return RuleFinding.Pass(Id, new LocalizedText("彩色照片", "The photo is in colour."), number: chroma, limit: limit);
-        }
-
-        return RuleFinding.Violation(Id, settings, new LocalizedText(
-            $"照片是黑白/灰度照片（面部色度 {RuleFinding.Format(chroma)}），要求彩色照片：请重新拍摄彩色照片，不要使用黑白滤镜或黑白照片翻拍",
-            $"The photo is black and white / greyscale (face chroma {RuleFinding.Format(chroma)}), a colour photo is required: take a colour photo again, without a black-and-white filter."),
-            number: chroma, limit: limit);
+        return RuleFinding.Judged(Id, settings, settings.Judge("minChroma", chroma, minChroma, higherIsWorse: false),
+            new LocalizedText("彩色照片", "The photo is in colour."),
+            new LocalizedText(
+                "照片是黑白照片，要求彩色照片：请重新拍摄彩色照片，不要使用黑白滤镜或黑白照片翻拍",
+                "The photo is black and white; a colour photo is required: take a colour photo again, without a black-and-white filter."),
+            chroma, limit);
     }
 }

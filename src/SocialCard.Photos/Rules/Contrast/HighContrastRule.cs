@@ -38,8 +38,8 @@ public sealed class HighContrastRule : IPhotoRule
         }
 
         return RuleFinding.Violation(Id, settings, new LocalizedText(
-            $"照片对比度过大（面部 {RuleFinding.Format(darkShare * 100)}% 死黑、{RuleFinding.Format(brightShare * 100)}% 过白）：请使用柔和均匀的光线重拍，或使用自动修正调整色阶",
-            $"The contrast is too high ({RuleFinding.Format(darkShare * 100)}% of the face crushed to black, {RuleFinding.Format(brightShare * 100)}% blown to white): retake it in soft, even light, or use auto-fix to adjust the levels."),
+            "照片对比度过大，面部暗处死黑、亮处过白：请使用柔和均匀的光线重拍，或使用自动修正调整色阶",
+            "The contrast is too high: the face's shadows are crushed to black and its highlights blown to white. Retake it in soft, even light, or use auto-fix to adjust the levels."),
             number: clipped, limit: limit);
     }
 }

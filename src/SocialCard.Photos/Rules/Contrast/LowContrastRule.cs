@@ -28,14 +28,11 @@ public sealed class LowContrastRule : IPhotoRule
         ZoneStats face = context.FacePersonStats;
         int range = face.Percentile(0.99) - face.Percentile(0.01);
         string limit = $"face luma p99-p1 >= {RuleFinding.Format(min, 0)}";
-        if (range >= min)
-        {
-            return RuleFinding.Pass(Id, new LocalizedText("对比度正常", "Contrast is adequate."), number: range, limit: limit);
-        }
-
-        return RuleFinding.Violation(Id, settings, new LocalizedText(
-            $"照片对比度过低，画面发灰（面部亮度范围 {range}，要求不低于 {RuleFinding.Format(min, 0)}）：请在正常光线下重拍，或使用自动修正调整色阶",
-            $"The contrast is too low and the picture looks washed out (face luma range {range}, at least {RuleFinding.Format(min, 0)} required): retake it in normal light, or use auto-fix to stretch the levels."),
-            number: range, limit: limit);
+        return RuleFinding.Judged(Id, settings, settings.Judge("minRange", range, min, higherIsWorse: false),
+            new LocalizedText("对比度正常", "Contrast is adequate."),
+            new LocalizedText(
+                "照片对比度过低，画面发灰：请在正常光线下重拍，或使用自动修正调整色阶",
+                "The contrast is too low and the picture looks washed out: retake it in normal light, or use auto-fix to stretch the levels."),
+            range, limit);
     }
 }

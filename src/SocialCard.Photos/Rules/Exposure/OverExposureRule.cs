@@ -26,14 +26,11 @@ public sealed class OverExposureRule : IPhotoRule
 
         double share = context.FaceStats.ShareAtOrAbove((int)level);
         string limit = $"face pixels >= {RuleFinding.Format(level, 0)}: <= {RuleFinding.Format(max * 100)}%";
-        if (share <= max)
-        {
-            return RuleFinding.Pass(Id, new LocalizedText("面部没有过曝", "The face is not over-exposed."), number: share, limit: limit);
-        }
-
-        return RuleFinding.Violation(Id, settings, new LocalizedText(
-            $"照片曝光过度（{RuleFinding.Format(share * 100)}% 的面部像素过亮失去细节）：请减弱灯光或闪光、降低曝光后重拍",
-            $"The photo is over-exposed ({RuleFinding.Format(share * 100)}% of the face pixels are blown out): reduce the light or flash, lower the exposure and retake it."),
-            number: share, limit: limit);
+        return RuleFinding.Judged(Id, settings, settings.Judge("maxClippedShare", share, max, higherIsWorse: true),
+            new LocalizedText("面部没有过曝", "The face is not over-exposed."),
+            new LocalizedText(
+                "照片曝光过度，面部过亮、失去细节：请减弱灯光或闪光、降低曝光后重拍",
+                "The photo is over-exposed and the face is blown out: reduce the light or flash, lower the exposure and retake it."),
+            share, limit);
     }
 }

@@ -27,16 +27,12 @@ public sealed class UnderExposureRule : IPhotoRule
         }
 
         double highlight = context.SkinStats.Percentile(0.99);
-        double mean = context.SkinStats.MeanLuma;
         string limit = $"face highlight (p99 luma) >= {RuleFinding.Format(min)}";
-        if (highlight >= min)
-        {
-            return RuleFinding.Pass(Id, new LocalizedText("面部亮度正常", "The face is bright enough."), number: highlight, limit: limit);
-        }
-
-        return RuleFinding.Violation(Id, settings, new LocalizedText(
-            $"照片曝光不足，脸部太暗（面部最亮处亮度 {RuleFinding.Format(highlight)}，要求不低于 {RuleFinding.Format(min)}；平均亮度 {RuleFinding.Format(mean)}）：请在光线充足、均匀的环境下重拍，或使用自动修正提亮",
-            $"The photo is under-exposed and the face too dark (face highlights at luma {RuleFinding.Format(highlight)}, at least {RuleFinding.Format(min)} required; mean {RuleFinding.Format(mean)}): retake it in bright, even light, or use auto-fix to brighten it."),
-            number: highlight, limit: limit);
+        return RuleFinding.Judged(Id, settings, settings.Judge("minFaceHighlight", highlight, min, higherIsWorse: false),
+            new LocalizedText("面部亮度正常", "The face is bright enough."),
+            new LocalizedText(
+                "照片曝光不足，脸部太暗：请在光线充足、均匀的环境下重拍，或使用自动修正提亮",
+                "The photo is under-exposed and the face too dark: retake it in bright, even light, or use auto-fix to brighten it."),
+            highlight, limit);
     }
 }

@@ -28,6 +28,8 @@ public sealed class NeutralExpressionRule : IPhotoRule
         ("sad", "悲伤"), ("angry", "生气"), ("fearful", "惊恐"), ("disgusted", "厌恶"), ("surprised", "惊讶"),
     ];
 
+    private static readonly LocalizedText Neutral = new("表情自然", "The expression is neutral.");
+
     public string Id => "expression.neutral";
 
     public RuleFinding Evaluate(PhotoContext context, SpecProfile profile)
@@ -63,30 +65,35 @@ public sealed class NeutralExpressionRule : IPhotoRule
 
         string limit = $"happy <= {RuleFinding.Format(maxHappy, 2)}; other non-neutral <= {RuleFinding.Format(maxOther, 2)}"
             + (checkTeeth ? $"; with teeth > {RuleFinding.Format(maxTeeth, 4)}: happy <= {RuleFinding.Format(maxHappyWithTeeth, 2)}" : string.Empty);
-        if (happy > maxHappy)
+        RuleOutcome broad = settings.Judge("maxHappy", happy, maxHappy, higherIsWorse: true);
+        if (broad != RuleOutcome.Pass)
         {
-            return RuleFinding.Violation(Id, settings, new LocalizedText(
-                $"表情不自然：笑容过大（微笑概率 {RuleFinding.Format(happy * 100, 0)}%，要求不超过 {RuleFinding.Format(maxHappy * 100, 0)}%）：可以微笑，但请收起笑容、保持自然平和的表情后重拍",
-                $"Not a neutral expression: the smile is too broad (happy {RuleFinding.Format(happy * 100, 0)}%, at most {RuleFinding.Format(maxHappy * 100, 0)}% allowed): a slight smile is fine, but keep a calm, natural face and retake it."),
-                number: happy, limit: limit);
+            return RuleFinding.Judged(Id, settings, broad, Neutral, new LocalizedText(
+                "表情不自然，笑容过大：可以微笑，但请收起笑容、保持自然平和的表情后重拍",
+                "Not a neutral expression: the smile is too broad. A slight smile is fine, but keep a calm, natural face and retake it."),
+                happy, limit);
         }
 
-        if (checkTeeth && happy > maxHappyWithTeeth && context.TeethShare > maxTeeth)
+        RuleOutcome teeth = checkTeeth && happy > maxHappyWithTeeth
+            ? settings.Judge("maxTeethShare", context.TeethShare, maxTeeth, higherIsWorse: true)
+            : RuleOutcome.Pass;
+        if (teeth != RuleOutcome.Pass)
         {
-            return RuleFinding.Violation(Id, settings, new LocalizedText(
-                $"表情不自然：露齿微笑（牙齿可见面积 {RuleFinding.Format(context.TeethShare, 4)}，允许不超过 {RuleFinding.Format(maxTeeth, 4)}）：可以微笑，但请闭合嘴唇、不要露出牙齿后重拍",
-                $"Not a neutral expression: the smile shows the teeth (visible teeth {RuleFinding.Format(context.TeethShare, 4)}, at most {RuleFinding.Format(maxTeeth, 4)} allowed): a slight smile is fine, but keep the lips closed and retake it."),
-                number: happy, limit: limit);
+            return RuleFinding.Judged(Id, settings, teeth, Neutral, new LocalizedText(
+                "表情不自然，露齿微笑：可以微笑，但请闭合嘴唇、不要露出牙齿后重拍",
+                "Not a neutral expression: the smile shows the teeth. A slight smile is fine, but keep the lips closed and retake it."),
+                happy, limit);
         }
 
-        if (other > maxOther)
+        RuleOutcome calm = settings.Judge("maxOtherNonNeutral", other, maxOther, higherIsWorse: true);
+        if (calm == RuleOutcome.Pass)
         {
-            return RuleFinding.Violation(Id, settings, new LocalizedText(
-                $"表情不自然：呈现{zh}表情（概率 {RuleFinding.Format(other * 100, 0)}%，要求不超过 {RuleFinding.Format(maxOther * 100, 0)}%）：请保持自然平和的表情后重拍",
-                $"Not a neutral expression: the face looks {name} ({RuleFinding.Format(other * 100, 0)}%, at most {RuleFinding.Format(maxOther * 100, 0)}% allowed): keep a calm, neutral face and retake it."),
-                number: other, limit: limit);
+            return RuleFinding.Pass(Id, Neutral, number: happy, limit: limit);
         }
 
-        return RuleFinding.Pass(Id, new LocalizedText("表情自然", "The expression is neutral."), number: happy, limit: limit);
+        return RuleFinding.Judged(Id, settings, calm, Neutral, new LocalizedText(
+            $"表情不自然，看起来{zh}：请保持自然平和的表情后重拍",
+            $"Not a neutral expression: the face looks {name}. Keep a calm, neutral face and retake it."),
+            other, limit);
     }
 }

@@ -34,15 +34,12 @@ public sealed class EyesClosedRule : IPhotoRule
 
         double open = Math.Min(left, right);
         string limit = $"eye opening / eye-to-chin >= {RuleFinding.Format(min, 3)}";
-        if (open >= min)
-        {
-            return RuleFinding.Pass(Id, new LocalizedText("双眼睁开", "Both eyes are open."), number: open, limit: limit);
-        }
-
         bool both = Math.Max(left, right) < min;
-        return RuleFinding.Violation(Id, settings, new LocalizedText(
-            $"{(both ? "双眼" : "一只眼睛")}闭合或半闭（睁眼程度 {RuleFinding.Format(open, 3)}，要求不低于 {RuleFinding.Format(min, 3)}）：请自然睁大双眼、平视镜头后重拍",
-            $"{(both ? "Both eyes are" : "One eye is")} closed or half closed (opening {RuleFinding.Format(open, 3)}, at least {RuleFinding.Format(min, 3)} required): keep both eyes naturally open, look into the camera and retake it."),
-            number: open, limit: limit);
+        return RuleFinding.Judged(Id, settings, settings.Judge("minOpenness", open, min, higherIsWorse: false),
+            new LocalizedText("双眼睁开", "Both eyes are open."),
+            new LocalizedText(
+                $"{(both ? "双眼" : "一只眼睛")}闭合或半闭：请自然睁大双眼、平视镜头后重拍",
+                $"{(both ? "Both eyes are" : "One eye is")} closed or half closed: keep both eyes naturally open, look into the camera and retake it."),
+            open, limit);
     }
 }

@@ -41,7 +41,7 @@ public sealed class FaceCountRule : IPhotoRule
         string limit = min == max ? $"{RuleFinding.Format(min, 0)} face(s)" : $"{RuleFinding.Format(min, 0)}-{RuleFinding.Format(max, 0)} faces";
         if (count >= min && count <= max)
         {
-            return RuleFinding.Pass(Id, new LocalizedText($"检测到 {count} 张人脸", $"{count} face(s) found."), number: count, limit: limit);
+            return RuleFinding.Pass(Id, new LocalizedText("人脸数量符合要求", "The photo shows the right number of faces."), number: count, limit: limit);
         }
 
         LocalizedText message = count == 0
@@ -50,11 +50,11 @@ public sealed class FaceCountRule : IPhotoRule
                 "No face found in the photo: upload a frontal, uncovered photo of the person with the face clearly visible.")
             : count < min
                 ? new LocalizedText(
-                    $"照片中只检测到 {count} 张人脸，要求 {RuleFinding.Format(min, 0)} 张",
-                    $"Only {count} face(s) found; {RuleFinding.Format(min, 0)} required.")
+                    "照片中的人脸少于要求：请上传包含所需人员、五官清晰的照片",
+                    "Fewer faces than required: upload a photo that shows every required person with the face clearly visible.")
                 : new LocalizedText(
-                    $"照片中检测到 {count} 张人脸，只允许 {RuleFinding.Format(max, 0)} 人：请使用本人单独拍摄的证件照，不要用合影或裁剪的合影",
-                    $"{count} faces found, only {RuleFinding.Format(max, 0)} allowed: use an ID photo of the person alone, not a group photo or a crop of one.");
+                    "照片中不止一个人：请使用本人单独拍摄的证件照，不要用合影或裁剪的合影",
+                    "More than one person is in the photo: use an ID photo of the person alone, not a group photo or a crop of one.");
         return RuleFinding.Violation(Id, settings, message, number: count, limit: limit);
     }
 }

@@ -46,32 +46,32 @@ public sealed class FacePositionRule : IPhotoRule
         {
             string sideZh = eyeX < g.EyeMidXMin ? "偏左" : "偏右";
             string sideEn = eyeX < g.EyeMidXMin ? "left" : "right";
-            zh.Add($"人像{sideZh}（双眼中点距左边 {RuleFinding.Format(eyeX, 0)} 像素，要求 {RuleFinding.Format(g.EyeMidXMin, 0)}-{RuleFinding.Format(g.EyeMidXMax, 0)}）");
-            en.Add($"the face is off-centre to the {sideEn} (eye midpoint {RuleFinding.Format(eyeX, 0)} px from the left edge, {RuleFinding.Format(g.EyeMidXMin, 0)}-{RuleFinding.Format(g.EyeMidXMax, 0)} required)");
+            zh.Add($"人像{sideZh}");
+            en.Add($"the face is off-centre to the {sideEn}");
         }
 
         if (eyeAbove < g.EyeLineAboveBottomMin - tol)
         {
-            zh.Add($"眼睛位置过低（眼线距下边 {RuleFinding.Format(eyeAbove, 0)} 像素，要求不少于 {RuleFinding.Format(g.EyeLineAboveBottomMin, 0)}）");
-            en.Add($"the eyes are too low (eye line {RuleFinding.Format(eyeAbove, 0)} px above the lower edge, at least {RuleFinding.Format(g.EyeLineAboveBottomMin, 0)} required)");
+            zh.Add("眼睛位置过低");
+            en.Add("the eyes are too low");
         }
         else if (g.EyeLineAboveBottomMax is { } maxAbove && eyeAbove > maxAbove + tol)
         {
-            zh.Add($"眼睛位置过高（眼线距下边 {RuleFinding.Format(eyeAbove, 0)} 像素，要求不超过 {RuleFinding.Format(maxAbove, 0)}）");
-            en.Add($"the eyes are too high (eye line {RuleFinding.Format(eyeAbove, 0)} px above the lower edge, at most {RuleFinding.Format(maxAbove, 0)} allowed)");
+            zh.Add("眼睛位置过高");
+            en.Add("the eyes are too high");
         }
 
         if (hairTop is { } hair && g.HairTopMax > 0)
         {
             if (hair < g.HairTopMin - tol)
             {
-                zh.Add($"头顶离上边太近或出框（头顶距上边 {RuleFinding.Format(hair, 0)} 像素，要求 {RuleFinding.Format(g.HairTopMin, 0)}-{RuleFinding.Format(g.HairTopMax, 0)}）");
-                en.Add($"the top of the head is too close to or cut by the upper edge ({RuleFinding.Format(hair, 0)} px, {RuleFinding.Format(g.HairTopMin, 0)}-{RuleFinding.Format(g.HairTopMax, 0)} required)");
+                zh.Add("头顶离上边太近或出框");
+                en.Add("the top of the head is too close to or cut by the upper edge");
             }
             else if (hair > g.HairTopMax + tol)
             {
-                zh.Add($"头顶上方空白过多（头顶距上边 {RuleFinding.Format(hair, 0)} 像素，要求 {RuleFinding.Format(g.HairTopMin, 0)}-{RuleFinding.Format(g.HairTopMax, 0)}）");
-                en.Add($"too much space above the head ({RuleFinding.Format(hair, 0)} px, {RuleFinding.Format(g.HairTopMin, 0)}-{RuleFinding.Format(g.HairTopMax, 0)} required)");
+                zh.Add("头顶上方空白过多");
+                en.Add("too much space above the head");
             }
         }
 

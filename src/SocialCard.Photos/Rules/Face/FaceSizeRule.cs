@@ -33,18 +33,18 @@ public sealed class FaceSizeRule : IPhotoRule
         if (width >= g.FaceWidthMin - tolerance && width <= g.FaceWidthMax + tolerance)
         {
             return RuleFinding.Pass(Id, new LocalizedText(
-                $"脸宽 {RuleFinding.Format(width, 0)} 像素，符合要求",
-                $"Face width {RuleFinding.Format(width, 0)} px is within limits."), number: width, limit: limit);
+                "头像大小符合要求",
+                "The face size is within limits."), number: width, limit: limit);
         }
 
         bool tooSmall = width < g.FaceWidthMin;
         LocalizedText message = tooSmall
             ? new LocalizedText(
-                $"头像过小：脸宽 {RuleFinding.Format(width, 0)} 像素，要求 {limit}：请拍摄时靠近镜头，或重新裁剪使面部占据更大比例",
-                $"The face is too small: {RuleFinding.Format(width, 0)} px wide, {limit} required: move closer to the camera or crop tighter so the face fills more of the photo.")
+                "头像过小：请拍摄时靠近镜头，或重新裁剪使面部占据更大比例",
+                "The face is too small: move closer to the camera or crop tighter so the face fills more of the photo.")
             : new LocalizedText(
-                $"头像过大：脸宽 {RuleFinding.Format(width, 0)} 像素，要求 {limit}：请离镜头远一些，或重新裁剪露出头顶和双肩",
-                $"The face is too big: {RuleFinding.Format(width, 0)} px wide, {limit} required: step back from the camera or crop wider so the top of the head and both shoulders show.");
+                "头像过大：请离镜头远一些，或重新裁剪露出头顶和双肩",
+                "The face is too big: step back from the camera or crop wider so the top of the head and both shoulders show.");
         return RuleFinding.Violation(Id, settings, message, number: width, limit: limit);
     }
 }

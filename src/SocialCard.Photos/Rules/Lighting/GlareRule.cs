@@ -35,16 +35,16 @@ public sealed class GlareRule : IPhotoRule
         if (share > max)
         {
             return RuleFinding.Violation(Id, settings, new LocalizedText(
-                $"面部有反光亮点（{RuleFinding.Format(share * 100)}% 的面部像素过亮）：请避免闪光灯直射、调整灯光或眼镜角度后重拍",
-                $"Glare on the face ({RuleFinding.Format(share * 100)}% of the face pixels are specular highlights): avoid direct flash, move the lights or tilt the glasses, and retake it."),
+                "面部有反光亮点：请避免闪光灯直射、调整灯光或眼镜角度后重拍",
+                "Glare on the face: avoid direct flash, move the lights or tilt the glasses, and retake it."),
                 number: share, limit: limit);
         }
 
         if (eyeShare is { } eye && eye > maxEye)
         {
             return RuleFinding.Violation(Id, settings, new LocalizedText(
-                $"眼部或眼镜有反光（眼部区域 {RuleFinding.Format(eye * 100)}% 的像素过亮，允许不超过 {RuleFinding.Format(maxEye * 100)}%）：请稍微调整眼镜角度或灯光位置，避免镜片反光后重拍",
-                $"Glare on the eyes or glasses ({RuleFinding.Format(eye * 100)}% of the eye-zone pixels are specular highlights, at most {RuleFinding.Format(maxEye * 100)}% allowed): tilt the glasses slightly or move the lights so the lenses do not reflect, and retake it."),
+                "眼部或眼镜有反光：请稍微调整眼镜角度或灯光位置，避免镜片反光后重拍",
+                "Glare on the eyes or glasses: tilt the glasses slightly or move the lights so the lenses do not reflect, and retake it."),
                 number: eye, limit: limit);
         }
 

@@ -13,6 +13,8 @@ namespace SocialCard.Photos.Rules.Mouth;
 /// </summary>
 public sealed class MouthOpenRule : IPhotoRule
 {
+    private static readonly LocalizedText Closed = new("嘴巴自然闭合", "The mouth is closed.");
+
     public string Id => "mouth.open";
 
     public RuleFinding Evaluate(PhotoContext context, SpecProfile profile)
@@ -36,22 +38,19 @@ public sealed class MouthOpenRule : IPhotoRule
         bool checkTeeth = settings.TryGet("maxTeethShare", out double maxTeeth);
         double teeth = checkTeeth ? context.TeethShare : 0;
         string limit = $"inner-lip gap / eye-to-chin <= {RuleFinding.Format(max, 3)}" + (checkTeeth ? $"; teeth <= {RuleFinding.Format(maxTeeth, 4)}" : string.Empty);
-        if (checkTeeth && teeth > maxTeeth && opening <= max)
+        RuleOutcome open = settings.Judge("maxOpening", opening, max, higherIsWorse: true);
+        RuleOutcome showing = checkTeeth ? settings.Judge("maxTeethShare", teeth, maxTeeth, higherIsWorse: true) : RuleOutcome.Pass;
+        if (open == RuleOutcome.Pass && showing != RuleOutcome.Pass)
         {
-            return RuleFinding.Violation(Id, settings, new LocalizedText(
-                $"露出牙齿（牙齿可见面积 {RuleFinding.Format(teeth, 4)}，允许不超过 {RuleFinding.Format(maxTeeth, 4)}）：请自然闭合嘴唇、不要露齿后重拍",
-                $"The teeth show (visible teeth {RuleFinding.Format(teeth, 4)}, at most {RuleFinding.Format(maxTeeth, 4)} allowed): close the lips naturally, without showing the teeth, and retake it."),
-                number: teeth, limit: limit);
+            return RuleFinding.Judged(Id, settings, showing, Closed, new LocalizedText(
+                "露出牙齿：请自然闭合嘴唇、不要露齿后重拍",
+                "The teeth show: close the lips naturally, without showing the teeth, and retake it."),
+                teeth, limit);
         }
 
-        if (opening <= max)
-        {
-            return RuleFinding.Pass(Id, new LocalizedText("嘴巴自然闭合", "The mouth is closed."), number: opening, limit: limit);
-        }
-
-        return RuleFinding.Violation(Id, settings, new LocalizedText(
-            $"嘴巴张开或露出牙齿（唇间开合 {RuleFinding.Format(opening, 3)}，要求不超过 {RuleFinding.Format(max, 3)}）：请自然闭合嘴唇、不要露齿后重拍",
-            $"The mouth is open or the teeth show (lip gap {RuleFinding.Format(opening, 3)}, at most {RuleFinding.Format(max, 3)} allowed): close the lips naturally, without showing the teeth, and retake it."),
-            number: opening, limit: limit);
+        return RuleFinding.Judged(Id, settings, RuleFinding.Graver(open, showing), Closed, new LocalizedText(
+            "嘴巴张开或露出牙齿：请自然闭合嘴唇、不要露齿后重拍",
+            "The mouth is open or the teeth show: close the lips naturally, without showing the teeth, and retake it."),
+            opening, limit);
     }
 }

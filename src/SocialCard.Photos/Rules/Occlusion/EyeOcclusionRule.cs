@@ -35,14 +35,11 @@ public sealed class EyeOcclusionRule : IPhotoRule
 
         double share = zones.OccludedShare;
         string limit = $"dark share around each eye <= {RuleFinding.Format(max * 100)}%";
-        if (share <= max)
-        {
-            return RuleFinding.Pass(Id, new LocalizedText("眼睛未被遮挡", "The eyes are not covered."), number: share, limit: limit);
-        }
-
-        return RuleFinding.Violation(Id, settings, new LocalizedText(
-            $"眼睛被遮挡（眼部周围 {RuleFinding.Format(share * 100, 0)}% 的区域被头发或有色镜片遮暗，允许不超过 {RuleFinding.Format(max * 100, 0)}%）：请将头发梳离眉眼、摘下有色眼镜后重拍",
-            $"The eyes are covered ({RuleFinding.Format(share * 100, 0)}% of the area around an eye is darkened by hair or tinted lenses, at most {RuleFinding.Format(max * 100, 0)}% allowed): keep the hair off the eyebrows and eyes, take off tinted glasses, and retake it."),
-            number: share, limit: limit);
+        return RuleFinding.Judged(Id, settings, settings.Judge("maxOccludedShare", share, max, higherIsWorse: true),
+            new LocalizedText("眼睛未被遮挡", "The eyes are not covered."),
+            new LocalizedText(
+                "眼睛被头发或有色镜片遮挡：请将头发梳离眉眼、摘下有色眼镜后重拍",
+                "The eyes are covered by hair or tinted lenses: keep the hair off the eyebrows and eyes, take off tinted glasses, and retake it."),
+            share, limit);
     }
 }

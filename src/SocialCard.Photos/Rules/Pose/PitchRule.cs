@@ -21,9 +21,9 @@ public sealed class PitchRule : PoseAngleRule
 
     protected override LocalizedText Failed(double angle, double max) => angle > 0
         ? new LocalizedText(
-            $"低头约 {RuleFinding.Format(angle)} 度（允许不超过 {RuleFinding.Format(max)} 度）：请抬头平视镜头重拍",
-            $"The head is lowered by about {RuleFinding.Format(angle)} degrees (at most {RuleFinding.Format(max)} allowed): raise the chin, look straight into the camera and retake it.")
+            "低头过多：请抬头平视镜头重拍",
+            "The head is lowered too far: raise the chin, look straight into the camera and retake it.")
         : new LocalizedText(
-            $"仰头约 {RuleFinding.Format(-angle)} 度（允许不超过 {RuleFinding.Format(max)} 度）：请收下巴平视镜头重拍",
-            $"The head is raised by about {RuleFinding.Format(-angle)} degrees (at most {RuleFinding.Format(max)} allowed): lower the chin, look straight into the camera and retake it.");
+            "仰头过多：请收下巴平视镜头重拍",
+            "The head is raised too far: lower the chin, look straight into the camera and retake it.");
 }

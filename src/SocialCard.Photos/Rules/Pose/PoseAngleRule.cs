@@ -49,8 +49,6 @@ public abstract class PoseAngleRule : IPhotoRule
 
         double angle = raw - (settings.TryGet("bias", out double bias) ? bias : 0);
         string limit = $"|{Axis}| <= {RuleFinding.Format(max)} deg";
-        return Math.Abs(angle) <= max
-            ? RuleFinding.Pass(Id, Passed, number: angle, limit: limit)
-            : RuleFinding.Violation(Id, settings, Failed(angle, max), number: angle, limit: limit);
+        return RuleFinding.Judged(Id, settings, settings.Judge("maxDegrees", Math.Abs(angle), max, higherIsWorse: true), Passed, Failed(angle, max), angle, limit);
     }
 }

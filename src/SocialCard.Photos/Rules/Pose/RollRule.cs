@@ -24,7 +24,7 @@ public sealed class RollRule : PoseAngleRule
         string sideZh = angle > 0 ? "照片右侧" : "照片左侧";
         string sideEn = angle > 0 ? "right" : "left";
         return new LocalizedText(
-            $"头部向{sideZh}歪斜约 {RuleFinding.Format(Math.Abs(angle))} 度（允许不超过 {RuleFinding.Format(max)} 度）：请保持头部端正、双眼水平后重拍，或用自动修正摆正",
-            $"The head is tilted about {RuleFinding.Format(Math.Abs(angle))} degrees towards the photo's {sideEn} (at most {RuleFinding.Format(max)} allowed): hold the head upright with the eyes level and retake it, or use auto-fix to straighten it.");
+            $"头部向{sideZh}歪斜：请保持头部端正、双眼水平后重拍，或用自动修正摆正",
+            $"The head is tilted towards the photo's {sideEn}: hold the head upright with the eyes level and retake it, or use auto-fix to straighten it.");
     }
 }

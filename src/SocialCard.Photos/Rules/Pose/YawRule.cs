@@ -24,7 +24,7 @@ public sealed class YawRule : PoseAngleRule
         string sideZh = angle > 0 ? "照片右侧" : "照片左侧";
         string sideEn = angle > 0 ? "right" : "left";
         return new LocalizedText(
-            $"头部向{sideZh}转动了约 {RuleFinding.Format(Math.Abs(angle))} 度（允许不超过 {RuleFinding.Format(max)} 度）：请正对镜头重拍",
-            $"The head is turned about {RuleFinding.Format(Math.Abs(angle))} degrees towards the photo's {sideEn} (at most {RuleFinding.Format(max)} allowed): face the camera squarely and retake it.");
+            $"头部向{sideZh}转动，没有正对镜头：请正对镜头重拍",
+            $"The head is turned towards the photo's {sideEn}: face the camera squarely and retake it.");
     }
 }

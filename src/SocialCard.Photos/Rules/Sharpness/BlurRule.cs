@@ -26,14 +26,11 @@ public sealed class BlurRule : IPhotoRule
 
         double sharpness = context.Sharpness;
         string limit = $">= {RuleFinding.Format(min, 3)}";
-        if (sharpness >= min)
-        {
-            return RuleFinding.Pass(Id, new LocalizedText("人像清晰", "The face is sharp."), number: sharpness, limit: limit);
-        }
-
-        return RuleFinding.Violation(Id, settings, new LocalizedText(
-            $"人像模糊（清晰度 {RuleFinding.Format(sharpness, 3)}，要求 {limit}）：请对焦后重拍，拍摄时保持相机和人物静止，不要放大小尺寸照片",
-            $"The face is blurred (sharpness {RuleFinding.Format(sharpness, 3)}, {limit} required): focus and retake, keep camera and person still, and do not upscale a small photo."),
-            number: sharpness, limit: limit);
+        return RuleFinding.Judged(Id, settings, settings.Judge("minSharpness", sharpness, min, higherIsWorse: false),
+            new LocalizedText("人像清晰", "The face is sharp."),
+            new LocalizedText(
+                "人像模糊：请对焦后重拍，拍摄时保持相机和人物静止，不要放大小尺寸照片",
+                "The face is blurred: focus and retake, keep camera and person still, and do not upscale a small photo."),
+            sharpness, limit);
     }
 }

@@ -32,17 +32,16 @@ public sealed class GhostRule : IPhotoRule
             return RuleFinding.Skip(Id, new LocalizedText("图像模糊，不判断重影", "The face is blurred; double image not judged."));
         }
 
-        (double strength, int dx, int dy) = context.Echo;
+        (double strength, _, _) = context.Echo;
         string limit = $"<= {RuleFinding.Format(max, 3)}";
         if (strength <= max)
         {
             return RuleFinding.Pass(Id, new LocalizedText("无重影", "No double image."), number: strength, limit: limit);
         }
 
-        double offset = Math.Sqrt((dx * dx) + (dy * dy));
         return RuleFinding.Violation(Id, settings, new LocalizedText(
-            $"图像有重影（约 {RuleFinding.Format(offset)} 像素的双重轮廓，强度 {RuleFinding.Format(strength, 3)}）：拍摄时请保持相机和人物静止后重拍，不要使用叠加或运动模糊的照片",
-            $"The image has a double contour (ghost about {RuleFinding.Format(offset)} px away, strength {RuleFinding.Format(strength, 3)}): keep camera and person still and retake the photo."),
+            "图像有重影（人像轮廓是双重的）：拍摄时请保持相机和人物静止后重拍，不要使用叠加或运动模糊的照片",
+            "The image shows a double contour (a ghost image): keep camera and person still and retake the photo."),
             number: strength, limit: limit);
     }
 }

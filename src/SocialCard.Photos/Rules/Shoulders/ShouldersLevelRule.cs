@@ -34,16 +34,13 @@ public sealed class ShouldersLevelRule : IPhotoRule
 
         double tilt = line.TiltDegrees;
         string limit = $"|tilt| <= {RuleFinding.Format(max)} deg";
-        if (Math.Abs(tilt) <= max)
-        {
-            return RuleFinding.Pass(Id, new LocalizedText("双肩基本水平", "The shoulders are level."), number: tilt, limit: limit);
-        }
-
         string lowZh = tilt > 0 ? "右" : "左";
         string lowEn = tilt > 0 ? "right" : "left";
-        return RuleFinding.Violation(Id, settings, new LocalizedText(
-            $"双肩不平：照片{lowZh}侧肩膀偏低，倾斜约 {RuleFinding.Format(Math.Abs(tilt))} 度（允许不超过 {RuleFinding.Format(max)} 度）：请坐正、双肩放松保持水平后重拍",
-            $"The shoulders are not level: the one on the photo's {lowEn} is lower, a tilt of about {RuleFinding.Format(Math.Abs(tilt))} degrees (at most {RuleFinding.Format(max)} allowed): sit upright with both shoulders relaxed and level, and retake it."),
-            number: tilt, limit: limit);
+        return RuleFinding.Judged(Id, settings, settings.Judge("maxTiltDegrees", Math.Abs(tilt), max, higherIsWorse: true),
+            new LocalizedText("双肩基本水平", "The shoulders are level."),
+            new LocalizedText(
+                $"双肩不平，照片{lowZh}侧肩膀偏低：请坐正、双肩放松保持水平后重拍",
+                $"The shoulders are not level: the one on the photo's {lowEn} is lower. Sit upright with both shoulders relaxed and level, and retake it."),
+            tilt, limit);
     }
 }

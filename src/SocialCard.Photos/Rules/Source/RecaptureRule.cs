@@ -32,8 +32,8 @@ public sealed class RecaptureRule : IPhotoRule
         }
 
         return RuleFinding.Violation(Id, settings, new LocalizedText(
-            $"照片疑似纸质照片翻拍或扫描件（画面有网纹/摩尔纹，峰值 {RuleFinding.Format(peak)}）：请直接用相机拍摄本人，不要翻拍或扫描纸质照片",
-            $"The photo looks like a re-photographed or scanned print (halftone/moire pattern, peak {RuleFinding.Format(peak)}): take a new photo of the person with a camera instead of copying a print."),
+            "照片疑似纸质照片翻拍或扫描件（画面有网纹或摩尔纹）：请直接用相机拍摄本人，不要翻拍或扫描纸质照片",
+            "The photo looks like a re-photographed or scanned print (halftone or moire pattern): take a new photo of the person with a camera instead of copying a print."),
             number: peak, limit: limit);
     }
 }

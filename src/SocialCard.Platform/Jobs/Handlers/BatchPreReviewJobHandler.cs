@@ -133,7 +133,7 @@ public sealed class BatchPreReviewJobHandler(PlatformDatabase database, IPhotoRe
             var entry = entries[i];
             var review = reviews[i];
             var person = people.GetValueOrDefault(entry.PersonalNumber);
-            if (person is null && review.Verdict == PhotoVerdict.Passed)
+            if (person is null && review.Verdict != PhotoVerdict.Failed)
             {
                 // 文件名称在数据库系统不存在的，即使照片合格，也因信息不匹配而作废.
                 review = review with { Verdict = PhotoVerdict.Failed, Findings = [UnmatchedFinding, .. review.Findings] };
@@ -183,9 +183,13 @@ public sealed class BatchPreReviewJobHandler(PlatformDatabase database, IPhotoRe
 
         var verdicts = await db.Photos.Where(p => p.BatchId == batchId).Select(p => p.Verdict).ToListAsync(ct).ConfigureAwait(false);
         var passed = verdicts.Count(v => v == PhotoVerdict.Passed);
+        var review = verdicts.Count(v => v == PhotoVerdict.NeedsReview);
+
+        // The batch counts passed against not passed; photos waiting for a look by centre staff are not passed yet.
         batch.CompleteReview(passed, verdicts.Count - passed, time.GetUtcNow());
         db.AuditEvents.Add(new AuditEvent(time.GetUtcNow(), Actor, AuditActions.BatchReviewed, "batch",
-            batchId.ToString(System.Globalization.CultureInfo.InvariantCulture), $"passed={passed}; failed={verdicts.Count - passed}"));
+            batchId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"passed={passed}; failed={verdicts.Count - passed - review}; review={review}"));
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
     }
 }

@@ -28,7 +28,8 @@ public sealed class ConsoleQueries(PlatformDatabase database, TimeProvider time)
         {
             "passed" => query.Where(x => x.Verdict == PhotoVerdict.Passed),
             "all" => query,
-            _ => query.Where(x => x.Verdict == PhotoVerdict.Failed),
+            "review" => query.Where(x => x.Verdict == PhotoVerdict.NeedsReview),
+            _ => query.Where(x => x.Verdict == PhotoVerdict.Failed || x.Verdict == PhotoVerdict.NeedsReview),
         };
         if (!string.IsNullOrWhiteSpace(unitCode))
         {
@@ -48,7 +49,7 @@ public sealed class ConsoleQueries(PlatformDatabase database, TimeProvider time)
             r.Id, r.BatchId, r.Code, Path.GetFileName(r.FileName), Path.GetFileNameWithoutExtension(Path.GetFileName(r.FileName)),
             r.PersonId is { } pid && names.TryGetValue(pid, out string? n) ? PersonalDataMask.Name(n) : "",
             r.Verdict,
-            [.. StoredFindings.Parse(r.ReportJson).Where(f => f.Outcome == FindingOutcome.Fail)],
+            [.. StoredFindings.Parse(r.ReportJson).Where(f => f.Outcome is FindingOutcome.Fail or FindingOutcome.Warn)],
             r.ReceivedAt,
             r.PersonId is { } p2 && newest.TryGetValue(p2, out CardState s) ? s : null) { PersonKnown = r.PersonId is not null })];
         return new PagedList<QueueItem>(items, current, pageSize, total);

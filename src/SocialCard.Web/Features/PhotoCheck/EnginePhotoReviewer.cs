@@ -12,7 +12,7 @@ namespace SocialCard.Web.Features.PhotoCheck;
 /// while the unit waited (<see cref="Remember"/>) are reused by the pre-review job instead of being checked twice;
 /// the cache is small and keyed by content hash + profile, so it can never hand back another photo's verdict.
 /// </summary>
-public sealed class EnginePhotoReviewer(PhotoChecker checker) : IPhotoReviewer
+public sealed class EnginePhotoReviewer(PhotoChecker checker, ReviewConcurrency concurrency) : IPhotoReviewer
 {
     private const int MaxRemembered = 2000;
     private readonly ConcurrentDictionary<string, PhotoReport> _recent = new(StringComparer.Ordinal);
@@ -22,7 +22,7 @@ public sealed class EnginePhotoReviewer(PhotoChecker checker) : IPhotoReviewer
         string key = Key(bytes, profileId);
         PhotoReport report = _recent.TryRemove(key, out PhotoReport? known) && known.File == Path.GetFileName(fileName)
             ? known
-            : checker.Check(bytes, Path.GetFileName(fileName), SpecProfiles.Get(profileId));
+            : concurrency.Run(() => checker.Check(bytes, Path.GetFileName(fileName), SpecProfiles.Get(profileId)), cancellationToken);
         return Task.FromResult(PhotoEngineReviewer.ToReview(report));
     }
 

@@ -153,7 +153,15 @@ public static class PhotoCheckApi
 
             using var buffer = new MemoryStream((int)file.Length);
             await file.CopyToAsync(buffer, cancellationToken);
-            photos.Add(new PhotoInput(Path.GetFileName(file.FileName), buffer.ToArray()));
+            byte[] bytes = buffer.ToArray();
+            if (SocialCard.Platform.Security.HeaderPixels.Exceeds(bytes, SocialCard.Platform.Security.HeaderPixels.DefaultMaxPixels, out int width, out int height))
+            {
+                string size = SocialCard.Platform.Security.HeaderPixels.Describe(width, height);
+                return (null, null, ApiProblems.Result(http, StatusCodes.Status413PayloadTooLarge, "problem.toolarge",
+                    $"照片 {file.FileName} 像素过多（{size}），请缩小后重新上传。", $"Photo {file.FileName} has too many pixels ({size}); scale it down."));
+            }
+
+            photos.Add(new PhotoInput(Path.GetFileName(file.FileName), bytes));
         }
 
         return (photos, profile, null);

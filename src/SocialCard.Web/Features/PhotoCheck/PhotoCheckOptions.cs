@@ -9,6 +9,9 @@ public sealed class PhotoCheckOptions
     /// <summary>Parallel checks per call; 0 = one per core.</summary>
     public int MaxParallelism { get; set; }
 
+    /// <summary>Checks running at once on this node, over every caller (uploads, wizard, API, jobs); 0 = one per core.</summary>
+    public int MaxConcurrentChecks { get; set; }
+
     /// <summary>Run the face analysis (pose, eyes, expression, geometry rules; needed by the fix).</summary>
     public bool UseFaces { get; set; } = true;
 

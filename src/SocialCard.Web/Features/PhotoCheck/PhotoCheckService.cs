@@ -7,9 +7,10 @@ namespace SocialCard.Web.Features.PhotoCheck;
 
 /// <summary>
 /// Runs the shared <see cref="PhotoChecker"/> over a set of photos in parallel (one per core by default): a 50-photo
-/// package is checked while the upload request waits.
+/// package is checked while the upload request waits. Each check takes a slot of the node-wide
+/// <see cref="SocialCard.Platform.Engine.ReviewConcurrency"/>.
 /// </summary>
-public sealed class PhotoCheckService(PhotoChecker checker, IOptions<PhotoCheckOptions> options)
+public sealed class PhotoCheckService(PhotoChecker checker, IOptions<PhotoCheckOptions> options, SocialCard.Platform.Engine.ReviewConcurrency concurrency)
 {
     public IReadOnlyList<PhotoReport> CheckAll(IReadOnlyList<PhotoInput> photos, SpecProfile profile, CancellationToken cancellationToken)
     {
@@ -17,7 +18,7 @@ public sealed class PhotoCheckService(PhotoChecker checker, IOptions<PhotoCheckO
         int parallelism = options.Value.MaxParallelism > 0 ? options.Value.MaxParallelism : Environment.ProcessorCount;
         Parallel.For(0, photos.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, i =>
         {
-            reports[i] = checker.Check(photos[i].Bytes, photos[i].FileName, profile);
+            reports[i] = concurrency.Run(() => checker.Check(photos[i].Bytes, photos[i].FileName, profile), cancellationToken);
         });
         return reports;
     }

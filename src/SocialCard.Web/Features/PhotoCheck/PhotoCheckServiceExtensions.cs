@@ -13,6 +13,8 @@ public static class PhotoCheckServiceExtensions
         builder.Services.AddSingleton(sp => PhotoEngine.Create(
             sp.GetRequiredService<IOptions<PhotoCheckOptions>>().Value, contentRoot, sp.GetRequiredService<ILoggerFactory>().CreateLogger<PhotoEngine>()));
         builder.Services.AddSingleton<PhotoChecker>(sp => sp.GetRequiredService<PhotoEngine>().Checker);
+        builder.Services.AddSingleton(sp => new SocialCard.Platform.Engine.ReviewConcurrency(
+            sp.GetRequiredService<IOptions<PhotoCheckOptions>>().Value.MaxConcurrentChecks));
         builder.Services.AddSingleton<PhotoCheckService>();
         builder.Services.AddSingleton<PhotoFixService>();
         builder.Services.AddUiTexts<PhotoCheckTexts>();

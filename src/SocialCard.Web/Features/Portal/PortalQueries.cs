@@ -45,7 +45,7 @@ public sealed class PortalQueries(PlatformDatabase database)
                 return new BatchEntryView(e.EntryName, e.PersonalNumber, PersonalDataMask.Name(name), name is not null, null, PhotoVerdict.Pending, [], false);
             }
 
-            IReadOnlyList<PhotoFinding> failures = [.. StoredFindings.Parse(photo.ReportJson).Where(f => f.Outcome == FindingOutcome.Fail)];
+            IReadOnlyList<PhotoFinding> failures = [.. StoredFindings.Parse(photo.ReportJson).Where(f => f.Outcome is FindingOutcome.Fail or FindingOutcome.Warn)];
             return new BatchEntryView(e.EntryName, e.PersonalNumber, PersonalDataMask.Name(name), name is not null, photo.Id, photo.Verdict, failures, photo.HasFixed);
         }).ToList();
         return new BatchDetailView(batch.Id, batch.FileName, batch.State, batch.EntryCount, photos.Count,

@@ -56,6 +56,8 @@ public sealed class PortalTexts : IUiTextSource
         ["portal.fix.reject"] = new("不采用", "Discard"),
         ["portal.fix.failed"] = new("无法自动修正：{0}", "Cannot fix automatically: {0}"),
         ["portal.fix.recheck"] = new("修正后复检：{0}", "Re-check after the fix: {0}"),
+        ["portal.cardfailures.nophoto"] = new("无照片", "No photo"),
+        ["portal.cardfailures.nophoto.reason"] = new("尚未提交照片，无法制卡：请提交本人近期证件照。", "No photo yet, so no card can be made: submit a recent ID photo."),
         ["portal.fix.steps"] = new("做了哪些修正", "What the fix did"),
         ["portal.fix.step.failed"] = new("未能完成：{0}", "Could not be done: {0}"),
         ["portal.fix.step.other"] = new("其他处理", "Other processing"),

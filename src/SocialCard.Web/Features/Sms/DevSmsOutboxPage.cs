@@ -7,16 +7,19 @@ using SocialCard.Platform.Security;
 namespace SocialCard.Web.Features.Sms;
 
 /// <summary>GET /dev/sms-outbox: the demo's "phone" (the newest messages of the Platform's SMS outbox), newest first;
-/// and /dev/sms-outbox.json for scripts. Mapped only when <see cref="SmsOptions.EnableDevOutbox"/> allows it.</summary>
+/// and /dev/sms-outbox.json for scripts; staff sign-in required. Mapped only when <see cref="SmsOptions.EnableDevOutbox"/>
+/// allows it.</summary>
 public static class DevSmsOutboxPage
 {
     private const int Shown = 200;
 
     public static void MapDevSmsOutbox(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/dev/sms-outbox", HtmlAsync).ExcludeFromDescription();
-        endpoints.MapGet("/dev/sms-outbox.json", async (SmsOutboxQueries outbox, string? phone, CancellationToken cancellationToken) =>
-            TypedResults.Ok(await outbox.LatestAsync(Shown, phone, cancellationToken).ConfigureAwait(false))).ExcludeFromDescription();
+        // Every code sent is readable here: centre staff only, even in the demo.
+        RouteGroupBuilder group = endpoints.MapGroup("/dev").RequireAuthorization(SocialCard.Web.Security.AuthPolicies.Staff).ExcludeFromDescription();
+        group.MapGet("/sms-outbox", HtmlAsync);
+        group.MapGet("/sms-outbox.json", async (SmsOutboxQueries outbox, string? phone, CancellationToken cancellationToken) =>
+            TypedResults.Ok(await outbox.LatestAsync(Shown, phone, cancellationToken).ConfigureAwait(false)));
     }
 
     private static async Task<ContentHttpResult> HtmlAsync(SmsOutboxQueries outbox, HttpContext context, CancellationToken cancellationToken)

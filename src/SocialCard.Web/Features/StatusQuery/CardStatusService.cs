@@ -61,7 +61,7 @@ public sealed class CardStatusService(PlatformDatabase database, TimeProvider cl
         Application? application = await db.Applications.Where(a => a.PersonId == person!.Id && a.State != ApplicationState.Draft)
             .OrderByDescending(a => a.Id).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         CardStatusAnswer answer = Describe(card, ChinaTime.Today(clock));
-        return Describe(answer, application, clock.GetUtcNow());
+        return Describe(answer, application, database, clock.GetUtcNow());
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
@@ -136,14 +136,14 @@ public sealed class CardStatusService(PlatformDatabase database, TimeProvider cl
         };
     }
 
-    private static CardStatusAnswer Describe(CardStatusAnswer answer, Application? application, DateTimeOffset now)
+    private static CardStatusAnswer Describe(CardStatusAnswer answer, Application? application, PlatformDatabase database, DateTimeOffset now)
     {
         if (application is null)
         {
             return answer;
         }
 
-        string reference = ApplicationView.ReferenceFor(application.Id);
+        string reference = ApplicationView.ReferenceFor(application.Id, database.Protector);
         if (application.IsEditable(now))
         {
             string until = ChinaTime.ToChina(application.EditableUntil!.Value).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);

@@ -169,7 +169,7 @@ public sealed class ApplicationService(PlatformDatabase database, TimeProvider c
     private static string ReviewJson(PhotoPreReview? review) =>
         review is null ? "[]" : System.Text.Json.JsonSerializer.Serialize(review.Items.Select(i => new { rule = i.RuleId, passed = i.Passed, zh = i.Zh, en = i.En }));
 
-    private static async Task<ApplicationView> ToViewAsync(PlatformDbContext db, Application application, CancellationToken cancellationToken)
+    private async Task<ApplicationView> ToViewAsync(PlatformDbContext db, Application application, CancellationToken cancellationToken)
     {
         Person person = await db.People.Include(p => p.Unit).ThenInclude(u => u!.Parent).ThenInclude(u => u!.Parent)
             .FirstAsync(p => p.Id == application.PersonId, cancellationToken).ConfigureAwait(false);
@@ -196,7 +196,7 @@ public sealed class ApplicationService(PlatformDatabase database, TimeProvider c
         return new ApplicationView
         {
             Id = application.Id,
-            Reference = ApplicationView.ReferenceFor(application.Id),
+            Reference = ApplicationView.ReferenceFor(application.Id, database.Protector),
             State = application.State,
             SubmittedAt = application.SubmittedAt ?? application.CreatedAt,
             EditableUntil = application.EditableUntil ?? application.CreatedAt,

@@ -1,4 +1,5 @@
 using SocialCard.Platform.Domain;
+using SocialCard.Platform.Security;
 
 namespace SocialCard.Web.Features.Wizard;
 
@@ -37,5 +38,6 @@ public sealed record ApplicationView
 
     public bool IsEditable(DateTimeOffset now) => State == ApplicationState.Submitted && now < EditableUntil;
 
-    public static string ReferenceFor(long id) => FormattableString.Invariant($"CD{id:D8}");
+    /// <summary>The applicant-facing reference: random-looking, not sequential (<see cref="ApplicationReference"/>).</summary>
+    public static string ReferenceFor(long id, FieldProtector protector) => ApplicationReference.For(id, protector);
 }

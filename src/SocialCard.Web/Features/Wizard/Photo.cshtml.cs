@@ -61,6 +61,13 @@ public sealed class PhotoModel(IWizardDraftStore drafts, TimeProvider clock, IPh
             bytes = buffer.ToArray();
         }
 
+        if (SocialCard.Platform.Security.HeaderPixels.Exceeds(bytes, SocialCard.Platform.Security.HeaderPixels.DefaultMaxPixels, out int width, out int height))
+        {
+            string size = SocialCard.Platform.Security.HeaderPixels.Describe(width, height);
+            AddError("Upload", $"照片像素过多（{size}），请缩小后重新上传。", $"The photo has too many pixels ({size}); scale it down and upload it again.");
+            return Page();
+        }
+
         // HEIC (iPhone camera), PNG or BMP: converted once to JPEG, the format the card centre and the PDF take.
         if (ImageFormatSniffer.Detect(bytes) is not (ImageFormat.Jpeg or ImageFormat.Unknown))
         {

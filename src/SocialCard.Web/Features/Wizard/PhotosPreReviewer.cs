@@ -18,10 +18,12 @@ public sealed class PhotosPreReviewer : IPhotoPreReviewer
     private readonly PhotoChecker _checker;
     private readonly Lazy<PhotoFixer?> _fixer;
     private readonly SpecProfile _profile;
+    private readonly SocialCard.Platform.Engine.ReviewConcurrency? _concurrency;
 
     public PhotosPreReviewer(IServiceProvider services)
     {
         _profile = SpecProfiles.Get(SpecProfiles.Chengdu);
+        _concurrency = services.GetService<SocialCard.Platform.Engine.ReviewConcurrency>();
 
         // The host's photo engine (Features/PhotoCheck) when present: one set of face networks for the whole site.
         if (services.GetService<PhotoEngine>() is { } engine)
@@ -44,7 +46,11 @@ public sealed class PhotosPreReviewer : IPhotoPreReviewer
 
     public bool CanFix => _fixerUsable.Value;
 
-    public PhotoPreReview Review(byte[] photo) => ToReview(_checker.Check(photo, "photo.jpg", _profile), wasFixed: false);
+    public PhotoPreReview Review(byte[] photo) => ToReview(Check(photo), wasFixed: false);
+
+    /// <summary>One check, inside the node-wide limit when the host has one.</summary>
+    private PhotoReport Check(byte[] photo) =>
+        _concurrency is null ? _checker.Check(photo, "photo.jpg", _profile) : _concurrency.Run(() => _checker.Check(photo, "photo.jpg", _profile));
 
     public PhotoFixOutcome? Fix(byte[] original)
     {
@@ -59,7 +65,7 @@ public sealed class PhotosPreReviewer : IPhotoPreReviewer
             return null;
         }
 
-        PhotoReport recheck = result.Recheck ?? _checker.Check(result.Jpeg, "photo.jpg", _profile);
+        PhotoReport recheck = result.Recheck ?? Check(result.Jpeg);
         return new PhotoFixOutcome(result.Jpeg, ToReview(recheck, wasFixed: true), [.. result.Report.Steps.Select(s => s.Step)]);
     }
 

@@ -15,7 +15,7 @@ public static class WizardFiles
         RouteGroupBuilder group = endpoints.MapGroup("/apply").ExcludeFromDescription();
         group.MapGet("/files/{name}", GetFileAsync);
         group.MapGet("/form.pdf", GetFormAsync);
-        group.MapPost("/restart", RestartAsync).DisableAntiforgery();
+        group.MapPost("/restart", RestartAsync).DisableAntiforgery(); // validated in the handler (no form parameters to bind)
         return group;
     }
 
@@ -94,8 +94,14 @@ public static class WizardFiles
         return TypedResults.File(pdf, "application/pdf", inline ? null : view.Reference + ".pdf");
     }
 
-    private static async Task<RedirectHttpResult> RestartAsync(HttpContext context, IWizardDraftStore drafts, CancellationToken cancellationToken)
+    private static async Task<Results<RedirectHttpResult, BadRequest>> RestartAsync(HttpContext context, IWizardDraftStore drafts,
+        Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery, CancellationToken cancellationToken)
     {
+        if (!await antiforgery.IsRequestValidAsync(context).ConfigureAwait(false))
+        {
+            return TypedResults.BadRequest(); // a cross-site post cannot throw away the visitor's draft
+        }
+
         if (await WizardCookie.FindAsync(context, drafts, cancellationToken).ConfigureAwait(false) is { } draft)
         {
             await drafts.RemoveAsync(draft.Id, cancellationToken).ConfigureAwait(false);

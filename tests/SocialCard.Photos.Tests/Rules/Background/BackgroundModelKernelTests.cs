@@ -28,10 +28,10 @@ public sealed class BackgroundModelKernelTests
         int cw = Math.Max(1, width / 2), ch = Math.Max(1, height / 2);
         var expectCells = new byte[cw * ch];
         var expectLuma = new byte[cw * ch];
-        long expectColoured = BackgroundModel.ClassifyCellsScalar(image, r, g, b, expectCells, expectLuma, cw, ch, colourRows, 0);
+        long expectColoured = BackgroundCellKernel.ClassifyScalar(image, r, g, b, expectCells, expectLuma, cw, ch, colourRows, 0);
         var cells = new byte[cw * ch];
         var luma = new byte[cw * ch];
-        long coloured = BackgroundModel.ClassifyCellsVector256(image, r, g, b, cells, luma, cw, ch, colourRows);
+        long coloured = BackgroundCellKernel.ClassifyVector256(image, r, g, b, cells, luma, cw, ch, colourRows);
 
         Assert.Equal(expectCells, cells);
         Assert.Equal(expectLuma, luma);
@@ -61,8 +61,8 @@ public sealed class BackgroundModelKernelTests
         }
 
         byte[] expectCells = [.. cells];
-        var expected = BackgroundModel.MeasureZoneScalar(expectCells, luma, cw, ch, zoneRows);
-        var actual = BackgroundModel.MeasureZoneVector256(cells, luma, cw, ch, zoneRows);
+        var expected = BackgroundZoneKernel.MeasureScalar(expectCells, luma, cw, ch, zoneRows);
+        var actual = BackgroundZoneKernel.MeasureVector256(cells, luma, cw, ch, zoneRows);
 
         Assert.Equal(expected, actual);
         Assert.Equal(expectCells, cells);
@@ -82,9 +82,9 @@ public sealed class BackgroundModelKernelTests
     {
         // Regression: with a 3-pixel-wide image the scalar loop jumped from the left strip back to x = 1 for ever.
         using RgbImage image = MixedImage(width, 9, 8);
-        var scalar = Task.Run(() => BackgroundModel.BorderMedianScalar(image));
+        var scalar = Task.Run(() => BorderMedianKernel.MeasureScalar(image));
         Assert.Same(scalar, await Task.WhenAny(scalar, Task.Delay(TimeSpan.FromSeconds(10))));
-        Assert.Equal(await scalar, BackgroundModel.BorderMedianFast(image));
+        Assert.Equal(await scalar, BorderMedianKernel.MeasureFast(image));
     }
 
     [Theory]
@@ -114,7 +114,7 @@ public sealed class BackgroundModelKernelTests
             }
         }
 
-        Assert.Equal(BackgroundModel.BorderMedianScalar(image), BackgroundModel.BorderMedianFast(image));
+        Assert.Equal(BorderMedianKernel.MeasureScalar(image), BorderMedianKernel.MeasureFast(image));
     }
 
     [Theory]
@@ -138,7 +138,7 @@ public sealed class BackgroundModelKernelTests
         byte[] expected = [.. cells];
         ReferenceFill(expected, cw, ch, skin);
 
-        BackgroundModel.FillPerson(cells, cw, ch, skin);
+        PersonFill.Mark(cells, cw, ch, skin);
 
         Assert.Equal(expected, cells);
         Assert.Contains(cells, c => c == BackgroundModel.CellPerson);
@@ -241,7 +241,7 @@ public sealed class BackgroundModelKernelTests
         int cw = 179, ch = 220;
         var cells = new byte[cw * ch];
         var luma = new byte[cw * ch];
-        long coloured = BackgroundModel.ClassifyCellsScalar(image, 236, 238, 241, cells, luma, cw, ch, ch, 0);
+        long coloured = BackgroundCellKernel.ClassifyScalar(image, 236, 238, 241, cells, luma, cw, ch, ch, 0);
 
         Assert.Contains(cells, c => c == BackgroundModel.CellBackground);
         Assert.Contains(cells, c => c == 0);

@@ -23,7 +23,8 @@ public sealed class FacePositionRuleTests
         RuleFinding f = FaceRuleHarness.Evaluate(_rule, new SyntheticFace { Dx = 45 }.Build(), photo);
         Assert.Equal(RuleOutcome.Fail, f.Outcome);
         Assert.Contains("偏右", f.Message.Zh, StringComparison.Ordinal);
-        Assert.Contains("162-196", f.Message.En, StringComparison.Ordinal);
+        Assert.Contains("162-196", f.Limit, StringComparison.Ordinal);
+        Assert.DoesNotContain("162", f.Message.En, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -23,7 +23,8 @@ public sealed class FaceSizeRuleTests
         RuleFinding f = FaceRuleHarness.Evaluate(_rule, new SyntheticFace { Scale = 0.7 }.Build());
         Assert.Equal(RuleOutcome.Fail, f.Outcome);
         Assert.Contains("过小", f.Message.Zh, StringComparison.Ordinal);
-        Assert.Contains("179-255", f.Message.En, StringComparison.Ordinal);
+        Assert.Contains("179-255", f.Limit, StringComparison.Ordinal);
+        Assert.DoesNotContain("179", f.Message.En, StringComparison.Ordinal);
     }
 
     [Fact]
