@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SocialCard.Platform.Batches;
 using SocialCard.Platform.Demo;
+using SocialCard.Platform.Drafts;
 using SocialCard.Platform.Files;
 using SocialCard.Platform.Jobs;
 using SocialCard.Platform.Jobs.Handlers;
@@ -41,6 +42,8 @@ public static class PlatformServiceCollectionExtensions
         services.AddSingleton<IJobHandler, SmsDispatchJobHandler>();
         services.AddSingleton<RateCounters>();
         services.AddSingleton<IJobHandler, RateCounterPurgeJobHandler>();
+        services.AddSingleton<ApplicationDraftService>();
+        services.AddSingleton<IJobHandler, DraftExpiryJobHandler>();
         services.AddSingleton(sp => new JobWorker(sp.GetRequiredService<JobQueue>(), sp.GetServices<IJobHandler>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<JobWorkerOptions>()));
         services.AddSingleton(sp => new UnitPackageIntake());
@@ -54,7 +57,11 @@ public static class PlatformServiceCollectionExtensions
         services.AddSingleton<PeopleQueryService>();
         services.AddSingleton<RegistryImporter>();
         services.AddSingleton<AccountSignIn>();
+        services.AddOptions<SmsOptions>();
         services.AddSingleton<SmsCodeService>();
+        services.AddSingleton<SmsOutboxQueries>();
+        services.AddSingleton<SmsNoticeService>();
+        services.AddSingleton<DataProtectionKeyStore>();
         services.AddSingleton<DemoSeeder>();
         return services;
     }

@@ -68,6 +68,41 @@ public sealed class Application
 
     public DateTimeOffset? HandedOverAt { get; private set; }
 
+    /// <summary>Keyed hash of the wizard's draft token (its cookie): how the applicant's browser finds the draft on any node.</summary>
+    public byte[]? DraftTokenHash { get; private set; }
+
+    /// <summary>The wizard's progress on this application (steps done, verified phone, chosen unit, photo pre-review),
+    /// as the wizard serialises it; encrypted at rest.</summary>
+    public string? WizardState { get; private set; }
+
+    /// <summary>The photo chosen in the wizard before submission (the fixed one when the applicant took the fix).</summary>
+    public byte[]? DraftPhoto { get; private set; }
+
+    /// <summary>The last upload as received, so the one-click fix works from the original.</summary>
+    public byte[]? DraftPhotoOriginal { get; private set; }
+
+    /// <summary>Last write through the wizard; stale drafts expire from here.</summary>
+    public DateTimeOffset? UpdatedAt { get; private set; }
+
+    /// <summary>A draft started by the wizard's identity step for <paramref name="person"/>.</summary>
+    public static Application StartDraft(Person person, byte[] draftTokenHash, DateTimeOffset now) =>
+        new(person, now) { DraftTokenHash = draftTokenHash, UpdatedAt = now };
+
+    /// <summary>Saves the wizard's progress. The images change only while the application is a draft.</summary>
+    public void SaveDraft(string wizardState, ApplicationDraftImages images, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        WizardState = wizardState;
+        UpdatedAt = now;
+        if (State == ApplicationState.Draft)
+        {
+            DraftPhoto = images.Photo;
+            DraftPhotoOriginal = images.PhotoOriginal;
+            IdFrontImage = images.IdFront;
+            IdBackImage = images.IdBack;
+        }
+    }
+
     public bool IsEditable(DateTimeOffset now) =>
         State == ApplicationState.Draft || (State == ApplicationState.Submitted && now < EditableUntil);
 
@@ -114,6 +149,8 @@ public sealed class Application
 
         BankCode = bankCode;
         BankBranch = bankBranch;
+        DraftPhoto = null;
+        DraftPhotoOriginal = null;
         State = ApplicationState.Submitted;
         SubmittedAt = now;
         EditableUntil = now + EditWindow;

@@ -1,10 +1,9 @@
 namespace SocialCard.Platform.Domain;
 
-/// <summary>A one-time SMS code (获取验证码, seed 004). Only keyed hashes of the phone and the code are stored.</summary>
+/// <summary>A one-time SMS code (获取验证码, seed 004). Only keyed hashes of the phone and the code are stored. Closed
+/// (<see cref="ConsumedAt"/> set) when verified or when the wrong entries reach the limit.</summary>
 public sealed class SmsVerification
 {
-    public const int MaxAttempts = 5;
-
     private SmsVerification()
     {
         PhoneHash = [];
@@ -37,23 +36,4 @@ public sealed class SmsVerification
     public int Attempts { get; private set; }
 
     public DateTimeOffset? ConsumedAt { get; private set; }
-
-    public bool IsUsable(DateTimeOffset now) => ConsumedAt is null && now < ExpiresAt && Attempts < MaxAttempts;
-
-    /// <summary>Counts an attempt; consumes the code when <paramref name="matches"/>.</summary>
-    public bool Attempt(bool matches, DateTimeOffset now)
-    {
-        if (!IsUsable(now))
-        {
-            return false;
-        }
-
-        Attempts++;
-        if (matches)
-        {
-            ConsumedAt = now;
-        }
-
-        return matches;
-    }
 }

@@ -9,4 +9,5 @@ public static class JobTypes
     public const string CardCentreExport = "cardcentre.export";
     public const string SmsDispatch = "sms.dispatch";
     public const string RateCounterPurge = "limits.purge";
+    public const string DraftExpiry = "applications.expire-drafts";
 }

@@ -13,6 +13,7 @@ public static class RecurringJobs
         (JobTypes.CardCentreExport, TimeSpan.FromHours(1)),
         (JobTypes.SmsDispatch, TimeSpan.FromMinutes(1)),
         (JobTypes.RateCounterPurge, TimeSpan.FromHours(1)),
+        (JobTypes.DraftExpiry, TimeSpan.FromMinutes(15)),
     ];
 
     /// <summary>Returns how many jobs were added (0 when this slot was already enqueued).</summary>

@@ -1,9 +1,12 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SocialCard.Platform;
 using SocialCard.Platform.Demo;
 using SocialCard.Platform.Domain;
 using SocialCard.Platform.Files;
 using SocialCard.Platform.Jobs;
+using SocialCard.Platform.Security;
 using SocialCard.Platform.Sms;
 using SocialCard.Platform.Storage;
 using SocialCard.Web.Features.PhotoCheck;
@@ -51,6 +54,11 @@ public static class PlatformServiceExtensions
             services.TryAddSingleton<ISmsGateway, LogSmsGateway>();
         }
         services.AddSocialCardPlatform(storage, fileStore: files);
+
+        // One key ring for every node, in the database: cookies and antiforgery tokens survive restarts and move
+        // between nodes. The keys are encrypted by the store with the field key.
+        services.AddDataProtection().SetApplicationName("SocialCard");
+        services.AddOptions<KeyManagementOptions>().Configure<DataProtectionKeyStore>((o, keys) => o.XmlRepository = new DatabaseXmlRepository(keys));
 
         services.AddHostedService<StorageStartupService>(); // first: the schema exists before any worker claims a job
         if (builder.Configuration.GetValue("Site:RunWorkers", true))

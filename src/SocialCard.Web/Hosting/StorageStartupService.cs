@@ -27,7 +27,7 @@ public sealed class StorageStartupService(
     IServer server,
     IHostApplicationLifetime lifetime,
     IHostEnvironment environment,
-    IOptions<SocialCard.Web.Features.Sms.SmsOptions> smsOptions,
+    IOptions<SocialCard.Platform.Security.SmsOptions> smsOptions,
     IOptions<ApiKeyOptions> apiKeyOptions,
     ILogger<StorageStartupService> logger) : IHostedService
 {

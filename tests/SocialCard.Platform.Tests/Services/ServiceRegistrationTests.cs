@@ -26,7 +26,7 @@ public sealed class ServiceRegistrationTests
 
             Assert.True(File.Exists(Path.Combine(dir, "socialcard.db")));
             Assert.True(File.Exists(Path.Combine(dir, "field-key.b64")));
-            Assert.Equal(6, sp.GetServices<IJobHandler>().Count());
+            Assert.Equal(7, sp.GetServices<IJobHandler>().Count());
             _ = sp.GetRequiredService<RateCounters>();
             _ = sp.GetRequiredService<JobWorker>();
             _ = sp.GetRequiredService<UnitBatchService>();

@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using SocialCard.Platform.Domain;
 using SocialCard.Platform.Security;
 using SocialCard.Platform.Storage;
-using SocialCard.Web.Features.Sms;
 using SocialCard.Web.Tests.Infrastructure;
 using SocialCard.Web.Tests.Wizard;
 
@@ -83,8 +82,8 @@ public sealed class RealHostTests
     {
         using HttpClient staff = site.CreateClient();
         await FormPost.SignInStaffAsync(staff, OutboxReader, OutboxPassword);
-        DevSmsMessage[] messages = await staff.GetFromJsonAsync<DevSmsMessage[]>("/dev/sms-outbox.json") ?? [];
-        DevSmsMessage message = messages.Where(m => m.Phone == phone).OrderByDescending(m => m.SentAt).First();
-        return SocialCard.Web.Features.Sms.SmsCodeService.ExtractCode(message.Text) ?? throw new InvalidOperationException("no code in " + message.Text);
+        SmsOutboxEntry[] messages = await staff.GetFromJsonAsync<SmsOutboxEntry[]>("/dev/sms-outbox.json") ?? [];
+        SmsOutboxEntry message = messages.Where(m => m.Phone == phone).OrderByDescending(m => m.CreatedAt).First();
+        return SmsCodeService.ExtractCode(message.Text) ?? throw new InvalidOperationException("no code in " + message.Text);
     }
 }

@@ -16,7 +16,19 @@ namespace SocialCard.Web.Tests.Infrastructure;
 /// </summary>
 public class SiteFactory : WebApplicationFactory<Program>
 {
-    private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "sc-web-tests", Guid.NewGuid().ToString("n"));
+    private readonly string _dataDir;
+
+    public SiteFactory()
+        : this(null)
+    {
+    }
+
+    /// <summary>A site on <paramref name="dataDirectory"/> (another site's, to restart it), or on a new private folder.</summary>
+    protected SiteFactory(string? dataDirectory) =>
+        _dataDir = dataDirectory ?? Path.Combine(Path.GetTempPath(), "sc-web-tests", Guid.NewGuid().ToString("n"));
+
+    /// <summary>Leave the data folder on dispose (a later site restarts on it).</summary>
+    public bool KeepDataDirectory { get; set; }
 
     public Dictionary<string, string?> Settings { get; } = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -87,7 +99,7 @@ public class SiteFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && !KeepDataDirectory)
         {
             try
             {

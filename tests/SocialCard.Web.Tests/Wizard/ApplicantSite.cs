@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SocialCard.Platform.Security;
 using SocialCard.Platform.Storage;
 using SocialCard.Web.Features.PhotoCheck;
-using SocialCard.Web.Features.Sms;
 using SocialCard.Web.Features.Wizard;
 using SocialCard.Web.Tests.Infrastructure;
 
@@ -25,6 +25,13 @@ public sealed class ApplicantSite : SiteFactory
     private bool _seeded;
 
     public ApplicantSite()
+        : this(null)
+    {
+    }
+
+    /// <summary>A site on another site's data folder: that site restarted (seed it only once).</summary>
+    public ApplicantSite(string? dataDirectory)
+        : base(dataDirectory)
     {
         Settings["Applicant:RunHandOverWorker"] = "false";
         Settings["Demo:Seed"] = "false";
@@ -50,8 +57,6 @@ public sealed class ApplicantSite : SiteFactory
 
     public SettableTimeProvider Clock { get; } = new(Start);
 
-    public DevSmsOutbox Outbox => Services.GetRequiredService<DevSmsOutbox>();
-
     public ApplicationService Applications => Services.GetRequiredService<ApplicationService>();
 
     /// <summary>Starts the host and seeds the data once.</summary>
@@ -76,9 +81,14 @@ public sealed class ApplicantSite : SiteFactory
     }
 
     /// <summary>The code in the newest outbox message to <paramref name="phone"/>.</summary>
-    public string LatestCode(string phone)
+    /// <summary>The SMS outbox, newest first.</summary>
+    public Task<IReadOnlyList<SmsOutboxEntry>> OutboxAsync(string? phone = null) =>
+        Services.GetRequiredService<SmsOutboxQueries>().LatestAsync(1000, phone);
+
+    public async Task<string> LatestCodeAsync(string phone)
     {
-        DevSmsMessage message = Outbox.LatestFor(phone) ?? throw new InvalidOperationException("no SMS to " + phone);
+        IReadOnlyList<SmsOutboxEntry> messages = await Services.GetRequiredService<SmsOutboxQueries>().LatestAsync(1, phone);
+        SmsOutboxEntry message = messages.Count > 0 ? messages[0] : throw new InvalidOperationException("no SMS to " + phone);
         return SmsCodeService.ExtractCode(message.Text) ?? throw new InvalidOperationException("no code in " + message.Text);
     }
 

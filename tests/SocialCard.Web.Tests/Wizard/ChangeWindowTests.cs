@@ -21,7 +21,7 @@ public sealed class ChangeWindowTests : IAsyncLifetime
         _site.Clock.Advance(TimeSpan.FromMinutes(1));
         HttpResponseMessage start = await client.PostAsync("/apply/change", new Dictionary<string, string> { ["IdType"] = "ResidentId", ["CountryCode"] = "CHN", ["IdNumber"] = ApplicantData.ApplicantId }, "start");
         Assert.Contains("验证码已发送", WebUtility.HtmlDecode(await start.Content.ReadAsStringAsync()), StringComparison.Ordinal);
-        HttpResponseMessage verified = await client.PostAsync("/apply/change", new Dictionary<string, string> { ["Code"] = _site.LatestCode(WizardFlow.Mobile) }, "verify");
+        HttpResponseMessage verified = await client.PostAsync("/apply/change", new Dictionary<string, string> { ["Code"] = await _site.LatestCodeAsync(WizardFlow.Mobile) }, "verify");
         Assert.Equal(HttpStatusCode.Redirect, verified.StatusCode);
         return client;
     }
@@ -87,7 +87,7 @@ public sealed class ChangeWindowTests : IAsyncLifetime
         WizardFlow flow = await WizardFlow.StartAsync(_site);
         await flow.SubmitAsync();
         ApplicationView submitted = (await _site.Applications.FindLatestAsync(IdType.ResidentId, "CHN", ApplicantData.ApplicantId, default))!;
-        string notice = _site.Outbox.LatestFor(ApplicantData.ApplicantPhone)!.Text;
+        string notice = (await _site.OutboxAsync(ApplicantData.ApplicantPhone))[0].Text;
         Assert.Contains(submitted.Reference, notice, StringComparison.Ordinal);
         Assert.Contains("撤回", notice, StringComparison.Ordinal);
         Assert.Equal(ApplicantData.ApplicantPhone, submitted.Phone); // the phone on file is unchanged by the wizard

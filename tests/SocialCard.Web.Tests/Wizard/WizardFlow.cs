@@ -34,7 +34,7 @@ public sealed class WizardFlow(ApplicantSite site, WizardClient client)
     {
         string id = idNumber.Length > 0 ? idNumber : ApplicantData.ApplicantId;
         await IdentityAsync(id);
-        await Client.AdvanceAsync("/apply/mobile", new Dictionary<string, string> { ["Code"] = site.LatestCode(ApplicantData.PhoneOf(id)) }, "/apply/unit");
+        await Client.AdvanceAsync("/apply/mobile", new Dictionary<string, string> { ["Code"] = await site.LatestCodeAsync(ApplicantData.PhoneOf(id)) }, "/apply/unit");
         site.Clock.Advance(TimeSpan.FromMinutes(1)); // the next send (another test step) is allowed again
     }
 

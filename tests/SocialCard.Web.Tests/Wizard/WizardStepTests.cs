@@ -83,7 +83,7 @@ public sealed class WizardStepTests : IAsyncLifetime
         Assert.Equal("/apply/mobile", (await flow.Client.Http.GetAsync("/apply/unit")).Headers.Location?.OriginalString);
 
         // The code went to the phone on file; entering it opens the person's data.
-        await flow.Client.AdvanceAsync("/apply/mobile", new Dictionary<string, string> { ["Code"] = _site.LatestCode(ApplicantData.PhotoPersonPhone) }, "/apply/unit");
+        await flow.Client.AdvanceAsync("/apply/mobile", new Dictionary<string, string> { ["Code"] = await _site.LatestCodeAsync(ApplicantData.PhotoPersonPhone) }, "/apply/unit");
         Assert.Contains("0137600124", await flow.Client.GetHtmlAsync("/apply/identity"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await flow.Client.Http.GetAsync("/apply/files/photo-on-file")).StatusCode);
     }
@@ -91,7 +91,7 @@ public sealed class WizardStepTests : IAsyncLifetime
     [Fact]
     public async Task An_unknown_id_number_answers_like_a_known_one_until_the_code_is_verified()
     {
-        int sent = _site.Outbox.Snapshot().Count;
+        int sent = (await _site.OutboxAsync()).Count;
         var pages = new List<string>();
         foreach (string id in (string[])[ApplicantData.UnknownId, ApplicantData.NoSsnId, ApplicantData.NoPhoneId, ApplicantData.ApplicantId])
         {
@@ -107,7 +107,7 @@ public sealed class WizardStepTests : IAsyncLifetime
         }
 
         Assert.Single(pages.Distinct(StringComparer.Ordinal));
-        Assert.Equal(sent + 1, _site.Outbox.Snapshot().Count); // only the known person's phone on file got a code
+        Assert.Equal(sent + 1, (await _site.OutboxAsync()).Count); // only the known person's phone on file got a code
 
         // The same unknown ID number shows the same number every time.
         WizardFlow again = await FlowAsync();
@@ -148,10 +148,10 @@ public sealed class WizardStepTests : IAsyncLifetime
 
         // A number of the visitor's choosing is ignored, and a code sent to their own phone does not open the victim.
         _site.Clock.Advance(TimeSpan.FromMinutes(1));
-        int toVisitor = _site.Outbox.Snapshot().Count(m => m.Phone == ApplicantData.SecondApplicantPhone);
+        int toVisitor = (await _site.OutboxAsync()).Count(m => m.Phone == ApplicantData.SecondApplicantPhone);
         await flow.Client.PostAsync("/apply/mobile", new Dictionary<string, string> { ["Mobile"] = ApplicantData.SecondApplicantPhone }, "send");
-        Assert.Equal(toVisitor, _site.Outbox.Snapshot().Count(m => m.Phone == ApplicantData.SecondApplicantPhone));
-        string own = _site.LatestCode(ApplicantData.SecondApplicantPhone);
+        Assert.Equal(toVisitor, (await _site.OutboxAsync()).Count(m => m.Phone == ApplicantData.SecondApplicantPhone));
+        string own = await _site.LatestCodeAsync(ApplicantData.SecondApplicantPhone);
         await flow.Client.RejectedAsync("/apply/mobile", new Dictionary<string, string> { ["Mobile"] = ApplicantData.SecondApplicantPhone, ["Code"] = own }, "验证码错误");
         Assert.Equal("/apply/mobile", (await flow.Client.Http.GetAsync("/apply/summary")).Headers.Location?.OriginalString);
     }
@@ -174,7 +174,7 @@ public sealed class WizardStepTests : IAsyncLifetime
         WizardFlow flow = await FlowAsync();
         await flow.IdentityAsync(ApplicantData.ApplicantId);
         await flow.Client.RejectedAsync("/apply/mobile", new Dictionary<string, string>(), "请输入短信验证码");
-        string code = _site.LatestCode(WizardFlow.Mobile);
+        string code = await _site.LatestCodeAsync(WizardFlow.Mobile);
         string wrong = code == "000000" ? "111111" : "000000";
         await flow.Client.RejectedAsync("/apply/mobile", new Dictionary<string, string> { ["Code"] = wrong }, "还可尝试4次");
         await flow.Client.RejectedAsync("/apply/mobile", new Dictionary<string, string>(), "发送过于频繁", "send");
@@ -186,7 +186,7 @@ public sealed class WizardStepTests : IAsyncLifetime
     {
         WizardFlow flow = await FlowAsync();
         await flow.IdentityAsync(ApplicantData.ApplicantId);
-        string code = _site.LatestCode(WizardFlow.Mobile);
+        string code = await _site.LatestCodeAsync(WizardFlow.Mobile);
         _site.Clock.Advance(TimeSpan.FromMinutes(5));
         await flow.Client.RejectedAsync("/apply/mobile", new Dictionary<string, string> { ["Code"] = code }, "已过期");
     }
@@ -354,7 +354,7 @@ public sealed class WizardStepTests : IAsyncLifetime
         WizardFlow again = await FlowAsync();
         _site.Clock.Advance(TimeSpan.FromMinutes(1));
         await again.IdentityAsync(ApplicantData.ApplicantId);
-        string html = await again.Client.RejectedAsync("/apply/mobile", new Dictionary<string, string> { ["Code"] = _site.LatestCode(WizardFlow.Mobile) }, "请通过“办理查询”页面修改");
+        string html = await again.Client.RejectedAsync("/apply/mobile", new Dictionary<string, string> { ["Code"] = await _site.LatestCodeAsync(WizardFlow.Mobile) }, "请通过“办理查询”页面修改");
         Assert.Contains("href=\"/apply/change\"", html, StringComparison.Ordinal);
 
         // Someone else is not affected.

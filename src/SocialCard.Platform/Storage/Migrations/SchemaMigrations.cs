@@ -9,5 +9,7 @@ public static class SchemaMigrations
         V002_JobsAndOutbox.Migration,
         V003_SmsVerifications.Migration,
         V004_RateCounters.Migration,
+        V005_DataProtectionKeys.Migration,
+        V006_ApplicationDrafts.Migration,
     ];
 }

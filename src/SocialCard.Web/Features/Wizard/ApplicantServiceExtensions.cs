@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SocialCard.Platform.Security;
 using SocialCard.Web.Features.RegistrationForm;
 using SocialCard.Web.Features.Sms;
 using SocialCard.Web.Features.StatusQuery;
@@ -34,16 +35,12 @@ public static class ApplicantServiceExtensions
 
         // Platform storage (PlatformDatabase) comes from the host's AddPlatformServices().
 
-        // SMS: in-memory code store (Platform has no code table yet) and the demo outbox sender; a deployment
-        // registers its gateway's ISmsSender before calling this.
-        services.TryAddSingleton<ISmsCodeStore, InMemorySmsCodeStore>();
-        services.TryAddSingleton<DevSmsOutbox>();
-        services.TryAddSingleton<ISmsSender, DevOutboxSmsSender>();
-        services.TryAddSingleton<SmsCodeService>();
+        // SMS codes and their limits are the Platform's (SmsCodeService, in the database); delivery is its outbox's
+        // dispatch job through the host's ISmsGateway.
 
         services.TryAddSingleton<RegistrationFormGenerator>();
 
-        services.TryAddSingleton<IWizardDraftStore, InMemoryWizardDraftStore>();
+        services.TryAddSingleton<IWizardDraftStore, PlatformWizardDraftStore>();
         services.TryAddSingleton<IApplicantRegistry, PlatformApplicantRegistry>();
         services.TryAddSingleton<IPhotoPreReviewer, PhotosPreReviewer>();
         services.TryAddSingleton<IdCardImageChecker>();

@@ -44,19 +44,23 @@ public sealed class ApplicationService(PlatformDatabase database, TimeProvider c
         {
             byte[] original = draft.PhotoOriginal ?? draft.Photo!;
             var photo = new Photo(PhotoChannel.Applicant, person.PersonalNumber + ".jpg", original, now, person.Id);
-            bool fixedPhoto = !ReferenceEquals(original, draft.Photo);
+            bool fixedPhoto = draft.Photo is not null && !original.AsSpan().SequenceEqual(draft.Photo);
             photo.RecordReview(PhotoVerdict.Passed, ReviewJson(draft.PhotoPreReview), now, fixedPhoto ? draft.Photo : null);
             db.Photos.Add(photo);
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             photoId = photo.Id;
         }
 
-        var application = new Application(person, now);
+        // The draft's own row (started at the identity step) is submitted in place.
+        byte[] tokenHash = db.LookupHash(draft.Id);
+        Application application = await db.Applications
+            .FirstOrDefaultAsync(a => a.DraftTokenHash == tokenHash && a.State == ApplicationState.Draft && a.PersonId == person.Id, cancellationToken)
+            .ConfigureAwait(false)
+            ?? throw new SocialCardDomainException("申请草稿已过期，请重新填写。", "The draft has expired; please start again.");
         application.Apply(ToForm(draft), now);
         application.AttachPhoto(photoId, now);
         application.AttachIdImages(draft.IdCardFront!, draft.IdCardBack!, now);
         application.Submit(bank.BankCode, bank.Branch, now);
-        db.Applications.Add(application);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         db.AuditEvents.Add(InsuredUnitRecord.Event(application.Id, draft.Person!.InsuredUnit?.Id, unit.Id, now));
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SocialCard.Platform.Domain;
 using SocialCard.Platform.Domain.Validation;
-using SocialCard.Web.Features.Sms;
+using SocialCard.Platform.Security;
 
 namespace SocialCard.Web.Features.Wizard;
 

@@ -13,7 +13,7 @@ public sealed class DoneModel(IWizardDraftStore drafts, ApplicationService appli
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Response.Headers.CacheControl = "no-store";
-        if (WizardFiles.CurrentDraft(HttpContext, drafts) is not { ApplicationId: { } id }
+        if (await WizardCookie.FindAsync(HttpContext, drafts, cancellationToken).ConfigureAwait(false) is not { ApplicationId: { } id }
             || await applications.GetAsync(id, cancellationToken).ConfigureAwait(false) is not { } view)
         {
             return Redirect("/apply");

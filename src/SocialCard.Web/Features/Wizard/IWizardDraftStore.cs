@@ -1,13 +1,12 @@
 namespace SocialCard.Web.Features.Wizard;
 
-/// <summary>Server-side wizard state. Drafts are small except for images; they expire after a period of inactivity.</summary>
+/// <summary>Server-side wizard state, kept by the Platform as application rows in state Draft (see
+/// <see cref="PlatformWizardDraftStore"/>); nothing is stored before the identity step has found the person.</summary>
 public interface IWizardDraftStore
 {
-    WizardDraft? Find(string id);
+    Task<WizardDraft?> FindAsync(string id, CancellationToken cancellationToken);
 
-    WizardDraft Create(DateTimeOffset now);
+    Task SaveAsync(WizardDraft draft, DateTimeOffset now, CancellationToken cancellationToken);
 
-    void Save(WizardDraft draft, DateTimeOffset now);
-
-    void Remove(string id);
+    Task RemoveAsync(string id, CancellationToken cancellationToken);
 }

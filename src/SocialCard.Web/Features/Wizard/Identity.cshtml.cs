@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using SocialCard.Platform.Domain;
 using SocialCard.Platform.Domain.Validation;
+using SocialCard.Platform.Security;
 using SocialCard.Platform.Storage;
-using SocialCard.Web.Features.Sms;
 
 namespace SocialCard.Web.Features.Wizard;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using SocialCard.Platform.Domain;
-using SocialCard.Web.Features.Sms;
+using SocialCard.Platform.Security;
 
 namespace SocialCard.Web.Features.Wizard;
 

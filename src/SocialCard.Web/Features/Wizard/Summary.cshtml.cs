@@ -1,12 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using SocialCard.Platform.Domain;
-using SocialCard.Web.Features.Sms;
+using SocialCard.Platform.Security;
 
 namespace SocialCard.Web.Features.Wizard;
 
 /// <summary>Step 10: everything on one page, then submit (creates the Platform application, opens the 24-hour window).</summary>
 public sealed class SummaryModel(IWizardDraftStore drafts, TimeProvider clock, IApplicantRegistry registry, ApplicationService applications,
-    ISmsSender sms) : WizardPageModel(drafts, clock)
+    SmsNoticeService sms) : WizardPageModel(drafts, clock)
 {
     public override WizardStep Step => WizardStep.Summary;
 
@@ -44,7 +44,7 @@ public sealed class SummaryModel(IWizardDraftStore drafts, TimeProvider clock, I
             Save();
 
             // The phone on file hears of every application made for the person, with how to take it back.
-            await sms.SendAsync(Draft.VerifiedMobile!, SubmittedNotice(view), cancellationToken).ConfigureAwait(false);
+            await sms.QueueAsync(Draft.VerifiedMobile!, "application.submitted", SubmittedNotice(view), cancellationToken).ConfigureAwait(false);
             return Redirect("/apply/done");
         }
         catch (SocialCardDomainException ex)

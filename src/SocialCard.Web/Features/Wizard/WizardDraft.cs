@@ -1,10 +1,13 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using SocialCard.Platform.Domain;
 
 namespace SocialCard.Web.Features.Wizard;
 
 /// <summary>
-/// Everything entered so far, kept on the server (keyed by an opaque cookie) so a refresh or the back button loses
-/// nothing. Becomes a Platform <see cref="Application"/> on submit.
+/// Everything entered so far, kept on the server (keyed by an opaque cookie) so a refresh, the back button, another
+/// node or a restart loses nothing: from the identity step on it is a Platform <see cref="Application"/> in state Draft
+/// (<see cref="PlatformWizardDraftStore"/>), submitted in place. The images travel outside the JSON.
 /// </summary>
 public sealed class WizardDraft
 {
@@ -22,7 +25,11 @@ public sealed class WizardDraft
     public DateTimeOffset UpdatedAt { get; set; }
 
     /// <summary>Steps completed (validated and saved).</summary>
-    public HashSet<WizardStep> Done { get; } = [];
+    public HashSet<WizardStep> Done { get; init; } = [];
+
+    /// <summary>Whether the draft has an application row (set by the store).</summary>
+    [JsonIgnore]
+    public bool IsStored { get; set; }
 
     // Identity
     public IdType IdType { get; set; } = IdType.ResidentId;
@@ -80,16 +87,20 @@ public sealed class WizardDraft
     public bool KeepPhotoOnFile { get; set; }
 
     /// <summary>The uploaded (or fixed) photo that will be printed and sent.</summary>
+    [JsonIgnore]
     public byte[]? Photo { get; set; }
 
     /// <summary>The last upload as received, kept so the one-click fix works from the original.</summary>
+    [JsonIgnore]
     public byte[]? PhotoOriginal { get; set; }
 
     public PhotoPreReview? PhotoPreReview { get; set; }
 
     // ID card images
+    [JsonIgnore]
     public byte[]? IdCardFront { get; set; }
 
+    [JsonIgnore]
     public byte[]? IdCardBack { get; set; }
 
     // Occupation
@@ -102,7 +113,15 @@ public sealed class WizardDraft
 
     public string? Reference { get; set; }
 
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
     public bool IsDone(WizardStep step) => Done.Contains(step);
+
+    /// <summary>The draft's fields (not its images) as JSON: what the store keeps in the application row, or the cookie
+    /// carries while there is no row.</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    public static WizardDraft? FromJson(string json) => JsonSerializer.Deserialize<WizardDraft>(json, Json);
 
     /// <summary>The first step not yet completed (Summary when all are).</summary>
     public WizardStep FirstOpenStep()

@@ -19,14 +19,11 @@ public static class WizardFiles
         return group;
     }
 
-    public static WizardDraft? CurrentDraft(HttpContext context, IWizardDraftStore drafts) =>
-        context.Request.Cookies.TryGetValue(WizardPageModel.CookieName, out string? id) && id is not null ? drafts.Find(id) : null;
-
     private static async Task<Results<FileContentHttpResult, NotFound>> GetFileAsync(
         string name, HttpContext context, IWizardDraftStore drafts, IApplicantRegistry registry, CancellationToken cancellationToken)
     {
         context.Response.Headers.CacheControl = "no-store";
-        WizardDraft? draft = CurrentDraft(context, drafts);
+        WizardDraft? draft = await WizardCookie.FindAsync(context, drafts, cancellationToken).ConfigureAwait(false);
         if (draft is null)
         {
             return TypedResults.NotFound();
@@ -82,7 +79,7 @@ public static class WizardFiles
         bool inline = false, CancellationToken cancellationToken = default)
     {
         context.Response.Headers.CacheControl = "no-store";
-        if (CurrentDraft(context, drafts) is not { ApplicationId: { } id }
+        if (await WizardCookie.FindAsync(context, drafts, cancellationToken).ConfigureAwait(false) is not { ApplicationId: { } id }
             || await applications.GetAsync(id, cancellationToken).ConfigureAwait(false) is not { } view)
         {
             return TypedResults.NotFound();
@@ -98,19 +95,19 @@ public static class WizardFiles
     }
 
     private static async Task<Results<RedirectHttpResult, BadRequest>> RestartAsync(HttpContext context, IWizardDraftStore drafts,
-        Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery)
+        Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery, CancellationToken cancellationToken)
     {
         if (!await antiforgery.IsRequestValidAsync(context).ConfigureAwait(false))
         {
             return TypedResults.BadRequest(); // a cross-site post cannot throw away the visitor's draft
         }
 
-        if (CurrentDraft(context, drafts) is { } draft)
+        if (await WizardCookie.FindAsync(context, drafts, cancellationToken).ConfigureAwait(false) is { } draft)
         {
-            drafts.Remove(draft.Id);
+            await drafts.RemoveAsync(draft.Id, cancellationToken).ConfigureAwait(false);
         }
 
-        context.Response.Cookies.Delete(WizardPageModel.CookieName, new CookieOptions { Path = "/apply" });
+        WizardCookie.Delete(context);
         return TypedResults.Redirect("/apply");
     }
 }

@@ -8,15 +8,14 @@ using SocialCard.Web.Localization;
 namespace SocialCard.Web.Features.Wizard;
 
 /// <summary>
-/// Base of every wizard page: loads (or starts) the server-side draft named by the wizard cookie, keeps the visitor
+/// Base of every wizard page: loads (or starts, without storing anything) the draft named by the wizard cookie, keeps the visitor
 /// from skipping ahead of the first unfinished step, marks responses no-store (personal data), and moves on after a
 /// valid post.
 /// </summary>
 public abstract class WizardPageModel : PageModel
 {
-    public const string CookieName = ".SocialCard.Apply";
-
     private WizardDraft? _draft;
+    private bool _dirty;
 
     protected WizardPageModel(IWizardDraftStore drafts, TimeProvider clock)
     {
@@ -41,26 +40,49 @@ public abstract class WizardPageModel : PageModel
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         Response.Headers.CacheControl = "no-store";
-        _draft = LoadOrCreate();
+        _draft = await WizardCookie.LoadAsync(HttpContext, Drafts, Clock.GetUtcNow(), HttpContext.RequestAborted).ConfigureAwait(false);
         if (_draft.Reference is not null)
         {
             context.Result = Redirect("/apply/done");
             return;
         }
 
-        if (Step > WizardStep.Mobile && !_draft.HasProvenIdentity && _draft.Done.Remove(WizardStep.Mobile))
+        context.Result = CheckOrder();
+        if (context.Result is not null)
+        {
+            await PersistAsync().ConfigureAwait(false);
+            return;
+        }
+
+        PageHandlerExecutedContext executed = await next().ConfigureAwait(false);
+        if (executed.Exception is null)
+        {
+            await PersistAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Keeps the visitor from skipping ahead: a redirect to the first open step, or null.</summary>
+    private RedirectResult? CheckOrder()
+    {
+        WizardDraft draft = Draft;
+        if (Step > WizardStep.Mobile && !draft.HasProvenIdentity && draft.Done.Remove(WizardStep.Mobile))
         {
             Save(); // the person or their phone on file changed since the code was verified
         }
 
-        WizardStep open = _draft.FirstOpenStep();
-        if (Step > open)
-        {
-            context.Result = Redirect(WizardSteps.Get(open).Path);
-            return;
-        }
+        WizardStep open = draft.FirstOpenStep();
+        return Step > open ? Redirect(WizardSteps.Get(open).Path) : null;
+    }
 
-        await next().ConfigureAwait(false);
+    /// <summary>Saved once per request, after the handler: the draft row (from the identity step on) and the cookie.</summary>
+    private async Task PersistAsync()
+    {
+        if (_dirty)
+        {
+            await Drafts.SaveAsync(Draft, Clock.GetUtcNow(), HttpContext.RequestAborted).ConfigureAwait(false);
+            WizardCookie.Write(HttpContext, Draft);
+            _dirty = false;
+        }
     }
 
     /// <summary>Marks this step done, saves, and goes to the next step (or the summary when everything is done).</summary>
@@ -79,28 +101,10 @@ public abstract class WizardPageModel : PageModel
         Draft.Done.RemoveWhere(s => s >= step);
     }
 
-    protected void Save() => Drafts.Save(Draft, Clock.GetUtcNow());
+    /// <summary>Marks the draft for saving when the handler is done.</summary>
+    protected void Save() => _dirty = true;
 
     protected void AddError(string field, string zh, string en) => ModelState.AddModelError(field, Say(zh, en));
 
     protected void AddError(ValidationError error, string? field = null) => ModelState.AddModelError(field ?? error.Field, Say(error.Zh, error.En));
-
-    private WizardDraft LoadOrCreate()
-    {
-        if (Request.Cookies.TryGetValue(CookieName, out string? id) && id is not null && Drafts.Find(id) is { } existing)
-        {
-            return existing;
-        }
-
-        WizardDraft draft = Drafts.Create(Clock.GetUtcNow());
-        Response.Cookies.Append(CookieName, draft.Id, new CookieOptions
-        {
-            HttpOnly = true,
-            IsEssential = true,
-            SameSite = SameSiteMode.Lax,
-            Secure = Request.IsHttps,
-            Path = "/apply",
-        });
-        return draft;
-    }
 }

@@ -68,7 +68,7 @@ public sealed class WizardBrowserTests(ApplicantBrowserSite fixture) : IClassFix
         await page.WaitForURLAsync("**/apply/mobile");
         string phone = mobile ? ApplicantData.ApplicantPhone : ApplicantData.SecondApplicantPhone;
         Assert.Equal(phone[..3] + "****" + phone[^4..], (await page.TextContentAsync("#masked-phone"))?.Trim());
-        string code = fixture.Applicant.LatestCode(phone); // the demo outbox page needs a staff sign-in
+        string code = await fixture.Applicant.LatestCodeAsync(phone); // the demo outbox page needs a staff sign-in
         await page.FillAsync("#Code", code);
         await Shot("mobile");
         await page.ClickAsync("#next");

@@ -1,4 +1,4 @@
-namespace SocialCard.Web.Features.Sms;
+namespace SocialCard.Platform.Security;
 
 public enum SmsVerifyStatus
 {

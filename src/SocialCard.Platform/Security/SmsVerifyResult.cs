@@ -1,4 +1,4 @@
-namespace SocialCard.Web.Features.Sms;
+namespace SocialCard.Platform.Security;
 
 public readonly record struct SmsVerifyResult(SmsVerifyStatus Status, int AttemptsLeft)
 {

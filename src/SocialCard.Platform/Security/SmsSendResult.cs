@@ -1,4 +1,4 @@
-namespace SocialCard.Web.Features.Sms;
+namespace SocialCard.Platform.Security;
 
 /// <summary>Outcome of asking for a code; <see cref="RetryAfter"/> is set when the caller must wait.</summary>
 public readonly record struct SmsSendResult(SmsSendStatus Status, TimeSpan? RetryAfter = null)

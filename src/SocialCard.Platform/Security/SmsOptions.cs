@@ -1,6 +1,6 @@
-namespace SocialCard.Web.Features.Sms;
+namespace SocialCard.Platform.Security;
 
-/// <summary>Verification-code rules, bound from the "SmsOptions" section. Defaults are the brief's limits.</summary>
+/// <summary>Verification-code rules, bound from the "SmsOptions" section (seed 004's limits by default).</summary>
 public sealed class SmsOptions
 {
     public int CodeLength { get; set; } = 6;
@@ -20,8 +20,8 @@ public sealed class SmsOptions
     public int DailyLimitPerClient { get; set; } = 10;
 
     /// <summary>
-    /// Maps GET /dev/sms-outbox, which shows every code sent. Only for the demo and tests: never outside the Development
-    /// and Testing environments; there null = on, false = off.
+    /// Read by the web host: maps GET /dev/sms-outbox, which shows every code sent (centre staff only). Only for the demo
+    /// and tests: never outside the Development and Testing environments; there null = on, false = off.
     /// </summary>
     public bool? EnableDevOutbox { get; set; }
 }

@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+using SocialCard.Platform.Domain;
+using SocialCard.Platform.Storage;
+
+namespace SocialCard.Platform.Drafts;
+
+/// <summary>
+/// The applicant wizard's drafts as <see cref="Application"/> rows in state Draft, found by the keyed hash of the
+/// draft token the browser holds: any node continues a draft and a restart loses nothing. A draft exists only once the
+/// identity step has found the person (an anonymous visit writes nothing); one idle longer than
+/// <see cref="IdleLifetime"/> is gone (<see cref="DeleteStaleAsync"/> removes it).
+/// </summary>
+public sealed class ApplicationDraftService(PlatformDatabase database, TimeProvider time)
+{
+    public static readonly TimeSpan IdleLifetime = TimeSpan.FromHours(2);
+
+    public async Task<ApplicationDraft?> FindAsync(string token, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(token);
+        var now = time.GetUtcNow();
+        await using var db = database.CreateDbContext();
+        var hash = db.LookupHash(token);
+        var row = await db.Applications.AsNoTracking().FirstOrDefaultAsync(a => a.DraftTokenHash == hash, cancellationToken).ConfigureAwait(false);
+        if (row is null || row.WizardState is null || (row.State == ApplicationState.Draft && now - row.UpdatedAt > IdleLifetime))
+        {
+            return null;
+        }
+
+        return new ApplicationDraft(row.Id, row.PersonId, row.State, row.WizardState,
+            new ApplicationDraftImages(row.DraftPhoto, row.DraftPhotoOriginal, row.IdFrontImage, row.IdBackImage), row.UpdatedAt ?? row.CreatedAt);
+    }
+
+    /// <summary>Saves the draft of <paramref name="token"/> for <paramref name="personId"/>; a draft of the token for another
+    /// person (the applicant changed the ID number) is replaced. Returns the application id.</summary>
+    public async Task<long> SaveAsync(string token, long personId, string wizardState, ApplicationDraftImages images,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(token);
+        var now = time.GetUtcNow();
+        await using var db = database.CreateDbContext();
+        var hash = db.LookupHash(token);
+        var row = await db.Applications.FirstOrDefaultAsync(a => a.DraftTokenHash == hash, cancellationToken).ConfigureAwait(false);
+        if (row is not null && row.PersonId != personId && row.State == ApplicationState.Draft)
+        {
+            db.Applications.Remove(row);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            row = null;
+        }
+
+        if (row is null)
+        {
+            var person = await db.People.FirstOrDefaultAsync(p => p.Id == personId, cancellationToken).ConfigureAwait(false)
+                ?? throw new SocialCardDomainException("申请人不存在。", "The applicant no longer exists.");
+            row = Application.StartDraft(person, hash, now);
+            db.Applications.Add(row);
+        }
+
+        row.SaveDraft(wizardState, images, now);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return row.Id;
+    }
+
+    /// <summary>Drops the token's draft (nothing when it was submitted: the application stays, only the token is let go).</summary>
+    public async Task DeleteAsync(string token, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(token);
+        await using var db = database.CreateDbContext();
+        var hash = db.LookupHash(token);
+        await db.Applications.Where(a => a.DraftTokenHash == hash && a.State == ApplicationState.Draft)
+            .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        await db.Applications.Where(a => a.DraftTokenHash == hash)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.DraftTokenHash, (byte[]?)null), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Deletes drafts idle longer than <see cref="IdleLifetime"/>; returns how many.</summary>
+    public async Task<int> DeleteStaleAsync(CancellationToken cancellationToken = default)
+    {
+        var cutoff = time.GetUtcNow() - IdleLifetime;
+        await using var db = database.CreateDbContext();
+        return await db.Applications.Where(a => a.State == ApplicationState.Draft && a.UpdatedAt < cutoff)
+            .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,3 +1,0 @@
-namespace SocialCard.Web.Features.Sms;
-
-public sealed record DevSmsMessage(string Phone, string Text, DateTimeOffset SentAt);
