@@ -34,7 +34,7 @@ public sealed class CompositeCutOutTests(ITestOutputHelper output)
     [MemberData(nameof(People))]
     public void Busy_background_is_cut_away_without_remnant_or_halo(string person)
     {
-        byte[] reference = ReadMask(Path.Combine(FixTestData.DataDir, $"mask_{person}.rle"), out int w, out int h);
+        byte[] reference = ReferenceMask.Read(Path.Combine(FixTestData.DataDir, $"mask_{person}.rle"), out int w, out int h);
         using FixContext studio = StepRunner.Before("fix.background", FixTestData.Original(person), FixTestData.SuzhouAnyExpression);
         Assert.Equal(w * h, studio.Output!.PixelCount);
         foreach (string background in s_backgrounds)
@@ -129,25 +129,5 @@ public sealed class CompositeCutOutTests(ITestOutputHelper output)
         }
 
         return (far == 0 ? 0 : farLeft / (double)far, near == 0 ? 0 : nearLeft / (double)near, inside == 0 ? 0 : lost / (double)inside);
-    }
-
-    private static byte[] ReadMask(string path, out int width, out int height)
-    {
-        string[] lines = File.ReadAllLines(path);
-        string[] size = lines[0].Split(' ');
-        width = int.Parse(size[0], CultureInfo.InvariantCulture);
-        height = int.Parse(size[1], CultureInfo.InvariantCulture);
-        var mask = new byte[width * height];
-        int at = 0;
-        byte value = 0;
-        foreach (string run in lines[1].Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            int n = int.Parse(run, CultureInfo.InvariantCulture);
-            mask.AsSpan(at, n).Fill(value);
-            at += n;
-            value ^= 1;
-        }
-
-        return mask;
     }
 }
