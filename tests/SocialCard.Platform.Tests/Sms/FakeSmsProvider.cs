@@ -52,14 +52,16 @@ public sealed class FakeSmsProvider : IAsyncDisposable
     /// <summary>Delivery states by message id, for GET messages/{id}.</summary>
     public ConcurrentDictionary<string, string> Delivery { get; } = new(StringComparer.Ordinal);
 
-    public HttpSmsGatewayOptions Options() => new()
+    /// <summary>Gateway options for this provider. The attempt timeout is generous by default, so a busy machine never
+    /// turns a slow first answer into a retry; the timeout test passes its own.</summary>
+    public HttpSmsGatewayOptions Options(TimeSpan? attemptTimeout = null) => new()
     {
         Endpoint = Endpoint,
         AccessKeyId = KeyId,
         AccessKeySecret = Secret,
         SignName = "【社保卡中心】",
-        AttemptTimeout = TimeSpan.FromSeconds(2),
-        TotalTimeout = TimeSpan.FromSeconds(20),
+        AttemptTimeout = attemptTimeout ?? TimeSpan.FromSeconds(30),
+        TotalTimeout = TimeSpan.FromSeconds(120),
         MaxRetries = 2,
         RetryDelay = TimeSpan.FromMilliseconds(50),
     };
