@@ -90,4 +90,28 @@ internal static class BoxFilter
             }
         }
     }
+
+    /// <summary>Local mean colour of the selected pixels: box means of the selection (<paramref name="selected"/>, 0 or 1
+    /// per pixel) and of the selected pixels' R, G and B; the mean colour is R/Weight where Weight is not near 0.</summary>
+    public static (float[] Weight, float[] R, float[] G, float[] B) SelectedColourMeans(ReadOnlySpan<byte> rgb, float[] selected, int width, int height, int radius)
+    {
+        int n = width * height;
+        float[] r = new float[n], g = new float[n], b = new float[n];
+        for (int i = 0; i < n; i++)
+        {
+            if (selected[i] != 0)
+            {
+                r[i] = rgb[i * 3];
+                g[i] = rgb[(i * 3) + 1];
+                b[i] = rgb[(i * 3) + 2];
+            }
+        }
+
+        float[] mw = new float[n], mr = new float[n], mg = new float[n], mb = new float[n];
+        Mean(selected, mw, width, height, radius);
+        Mean(r, mr, width, height, radius);
+        Mean(g, mg, width, height, radius);
+        Mean(b, mb, width, height, radius);
+        return (mw, mr, mg, mb);
+    }
 }

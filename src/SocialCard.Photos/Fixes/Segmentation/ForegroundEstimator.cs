@@ -19,23 +19,13 @@ internal static class ForegroundEstimator
         RgbImage fg = image.Clone();
         Span<byte> f = fg.Pixels;
         ReadOnlySpan<byte> src = image.Pixels;
-        float[] solid = new float[n], r = new float[n], g = new float[n], b = new float[n];
+        float[] solid = new float[n];
         for (int i = 0; i < n; i++)
         {
-            if (alpha[i] >= 1f)
-            {
-                solid[i] = 1;
-                r[i] = src[i * 3];
-                g[i] = src[(i * 3) + 1];
-                b[i] = src[(i * 3) + 2];
-            }
+            solid[i] = alpha[i] >= 1f ? 1 : 0;
         }
 
-        float[] ms = new float[n], mr = new float[n], mg = new float[n], mb = new float[n];
-        BoxFilter.Mean(solid, ms, w, h, SolidRadius);
-        BoxFilter.Mean(r, mr, w, h, SolidRadius);
-        BoxFilter.Mean(g, mg, w, h, SolidRadius);
-        BoxFilter.Mean(b, mb, w, h, SolidRadius);
+        (float[] ms, float[] mr, float[] mg, float[] mb) = BoxFilter.SelectedColourMeans(src, solid, w, h, SolidRadius);
         for (int i = 0; i < n; i++)
         {
             float a = alpha[i];

@@ -1,5 +1,6 @@
 using SocialCard.Faces;
 using SocialCard.Imaging;
+using SocialCard.Imaging.Processing.Luminance;
 using SocialCard.Photos.Fixes.Geometry;
 
 namespace SocialCard.Photos.Fixes.Segmentation;
@@ -37,7 +38,7 @@ internal static class MatteSegmenter
             for (int x = 0; x < w; x++)
             {
                 int i = (y * w) + x;
-                guide[i] = ((0.299f * px[i * 3]) + (0.587f * px[(i * 3) + 1]) + (0.114f * px[(i * 3) + 2])) / 255f;
+                guide[i] = (((float)Bt601.Red * px[i * 3]) + ((float)Bt601.Green * px[(i * 3) + 1]) + ((float)Bt601.Blue * px[(i * 3) + 2])) / 255f;
                 if (valid[i] == 0)
                 {
                     continue;
@@ -66,24 +67,13 @@ internal static class MatteSegmenter
     private static float[] LocalBackground(RgbImage image, float[] alpha, ReadOnlySpan<byte> valid)
     {
         int w = image.Width, h = image.Height, n = w * h;
-        ReadOnlySpan<byte> px = image.Pixels;
-        float[] m = new float[n], r = new float[n], g = new float[n], b = new float[n];
+        float[] clear = new float[n];
         for (int i = 0; i < n; i++)
         {
-            if (alpha[i] <= 0f && valid[i] != 0)
-            {
-                m[i] = 1;
-                r[i] = px[i * 3];
-                g[i] = px[(i * 3) + 1];
-                b[i] = px[(i * 3) + 2];
-            }
+            clear[i] = alpha[i] <= 0f && valid[i] != 0 ? 1 : 0;
         }
 
-        float[] mm = new float[n], mr = new float[n], mg = new float[n], mb = new float[n];
-        BoxFilter.Mean(m, mm, w, h, BackgroundRadius);
-        BoxFilter.Mean(r, mr, w, h, BackgroundRadius);
-        BoxFilter.Mean(g, mg, w, h, BackgroundRadius);
-        BoxFilter.Mean(b, mb, w, h, BackgroundRadius);
+        (float[] mm, float[] mr, float[] mg, float[] mb) = BoxFilter.SelectedColourMeans(image.Pixels, clear, w, h, BackgroundRadius);
         float[] behind = new float[n * 3];
         for (int i = 0; i < n; i++)
         {
