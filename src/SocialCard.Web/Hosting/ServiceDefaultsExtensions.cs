@@ -54,7 +54,9 @@ public static class ServiceDefaultsExtensions
         });
 
         AddAuth(services, security);
-        AddRateLimits(services, security);
+        AddRateLimits(services);
+        // Sign-in posts: per client address, all accounts together, counted in the database; reading the form is free.
+        services.AddPerAddressPostRateLimit<SecurityOptions>(LoginRateLimit, o => (o.LoginPermitsPerMinute, TimeSpan.FromMinutes(1)));
 
         services.Configure<FormOptions>(o =>
         {
@@ -143,6 +145,7 @@ public static class ServiceDefaultsExtensions
                 o.AccessDeniedPath = "/error/403";
                 o.ExpireTimeSpan = security.SessionIdle;
                 o.SlidingExpiration = true;
+                o.Events.OnValidatePrincipal = SessionValidation.ValidatePrincipalAsync;
             })
             .AddCookie(AuthSchemes.Staff, o =>
             {
@@ -155,6 +158,7 @@ public static class ServiceDefaultsExtensions
                 o.AccessDeniedPath = "/error/403";
                 o.ExpireTimeSpan = security.SessionIdle;
                 o.SlidingExpiration = true;
+                o.Events.OnValidatePrincipal = SessionValidation.ValidatePrincipalAsync;
             })
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AuthSchemes.ApiKey, null);
 
@@ -189,7 +193,7 @@ public static class ServiceDefaultsExtensions
                 .RequireClaim(SocialCardClaims.ApiKeyName));
     }
 
-    private static void AddRateLimits(IServiceCollection services, SecurityOptions security)
+    private static void AddRateLimits(IServiceCollection services)
     {
         services.AddRateLimiter(o =>
         {
@@ -203,19 +207,6 @@ public static class ServiceDefaultsExtensions
 
                 await ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "problem.ratelimited");
             };
-
-            // Sign-in posts: per client address, all accounts together; reading the form is free.
-            o.AddPolicy(LoginRateLimit, context =>
-                HttpMethods.IsPost(context.Request.Method)
-                    ? RateLimitPartition.GetFixedWindowLimiter(
-                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                        _ => new FixedWindowRateLimiterOptions
-                        {
-                            PermitLimit = security.LoginPermitsPerMinute,
-                            Window = TimeSpan.FromMinutes(1),
-                            QueueLimit = 0,
-                        })
-                    : RateLimitPartition.GetNoLimiter("read"));
 
             // Integrators: one token bucket per key, sized from that key's configuration.
             o.AddPolicy(ApiRateLimit, context =>
