@@ -24,6 +24,7 @@ public static class ServiceDefaultsExtensions
 
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder)
     {
+        builder.AddCentre();
         IServiceCollection services = builder.Services;
         services.AddOptions<SiteOptions>().BindConfiguration("Site");
         services.AddOptions<SecurityOptions>().BindConfiguration("Security");
@@ -54,7 +55,9 @@ public static class ServiceDefaultsExtensions
         });
 
         AddAuth(services, security);
-        AddRateLimits(services, security);
+        AddRateLimits(services);
+        // Sign-in posts: per client address, all accounts together, counted in the database; reading the form is free.
+        services.AddPerAddressPostRateLimit<SecurityOptions>(LoginRateLimit, o => (o.LoginPermitsPerMinute, TimeSpan.FromMinutes(1)));
 
         services.Configure<FormOptions>(o =>
         {
@@ -102,6 +105,7 @@ public static class ServiceDefaultsExtensions
 
             await next(context);
         });
+        app.UseCentreChannels();
         if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
         {
             app.UseHsts();
@@ -143,6 +147,7 @@ public static class ServiceDefaultsExtensions
                 o.AccessDeniedPath = "/error/403";
                 o.ExpireTimeSpan = security.SessionIdle;
                 o.SlidingExpiration = true;
+                o.Events.OnValidatePrincipal = SessionValidation.ValidatePrincipalAsync;
             })
             .AddCookie(AuthSchemes.Staff, o =>
             {
@@ -155,6 +160,7 @@ public static class ServiceDefaultsExtensions
                 o.AccessDeniedPath = "/error/403";
                 o.ExpireTimeSpan = security.SessionIdle;
                 o.SlidingExpiration = true;
+                o.Events.OnValidatePrincipal = SessionValidation.ValidatePrincipalAsync;
             })
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AuthSchemes.ApiKey, null);
 
@@ -189,7 +195,7 @@ public static class ServiceDefaultsExtensions
                 .RequireClaim(SocialCardClaims.ApiKeyName));
     }
 
-    private static void AddRateLimits(IServiceCollection services, SecurityOptions security)
+    private static void AddRateLimits(IServiceCollection services)
     {
         services.AddRateLimiter(o =>
         {
@@ -203,19 +209,6 @@ public static class ServiceDefaultsExtensions
 
                 await ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "problem.ratelimited");
             };
-
-            // Sign-in posts: per client address, all accounts together; reading the form is free.
-            o.AddPolicy(LoginRateLimit, context =>
-                HttpMethods.IsPost(context.Request.Method)
-                    ? RateLimitPartition.GetFixedWindowLimiter(
-                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                        _ => new FixedWindowRateLimiterOptions
-                        {
-                            PermitLimit = security.LoginPermitsPerMinute,
-                            Window = TimeSpan.FromMinutes(1),
-                            QueueLimit = 0,
-                        })
-                    : RateLimitPartition.GetNoLimiter("read"));
 
             // Integrators: one token bucket per key, sized from that key's configuration.
             o.AddPolicy(ApiRateLimit, context =>
