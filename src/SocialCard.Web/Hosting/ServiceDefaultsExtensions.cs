@@ -24,6 +24,7 @@ public static class ServiceDefaultsExtensions
 
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder)
     {
+        builder.AddCentre();
         IServiceCollection services = builder.Services;
         services.AddOptions<SiteOptions>().BindConfiguration("Site");
         services.AddOptions<SecurityOptions>().BindConfiguration("Security");
@@ -107,6 +108,7 @@ public static class ServiceDefaultsExtensions
 
             await next(context);
         });
+        app.UseCentreChannels();
         if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
         {
             app.UseHsts();

@@ -1,6 +1,6 @@
 using System.Drawing;
 using SocialCard.Imaging;
-using SocialCard.Photos.Fixes.Pixels;
+using SocialCard.Imaging.Processing.Color;
 using SocialCard.Photos.Fixes.Segmentation;
 
 namespace SocialCard.Photos.Fixes.Geometry;
@@ -49,7 +49,7 @@ internal static class HairTopFinder
 
                 inside++;
                 int i = ((iy * w) + ix) * 3;
-                (float l, float a, float b) = LabImage.ToLab(px[i], px[i + 1], px[i + 2]);
+                (float l, float a, float b) = ColorSpace.ToLabSingle(px[i], px[i + 1], px[i + 2]);
                 if (wall.Distance(ix, iy, l, a, b) > threshold)
                 {
                     head++;
