@@ -54,6 +54,7 @@ public static class ServiceDefaultsExtensions
             o.HeaderName = "X-CSRF-TOKEN";
         });
 
+        services.AddKnownProxies(security);
         AddAuth(services, security);
         AddRateLimits(services);
         // Sign-in posts: per client address, all accounts together, counted in the database; reading the form is free.
@@ -77,6 +78,8 @@ public static class ServiceDefaultsExtensions
 
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
+        // First: everything after it (throttles, sign-in, HTTPS redirects, logs) sees the real client.
+        app.UseKnownProxies();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api =>
         {

@@ -4,6 +4,12 @@ namespace SocialCard.Web.Security;
 /// (<c>SignInThrottlePolicy</c>), counted in the database.</summary>
 public sealed class SecurityOptions
 {
+    /// <summary>Reverse proxies (IP addresses) whose <c>X-Forwarded-For</c> names the client; nobody's by default.</summary>
+    public IList<string> KnownProxies { get; } = [];
+
+    /// <summary>Networks of reverse proxies (CIDR, e.g. <c>10.0.0.0/8</c>) trusted like <see cref="KnownProxies"/>.</summary>
+    public IList<string> KnownNetworks { get; } = [];
+
     /// <summary>Sign-in attempts per client address per minute (all accounts together).</summary>
     public int LoginPermitsPerMinute { get; set; } = 20;
 
