@@ -326,6 +326,20 @@ public sealed class PhotoContext : IDisposable
         return context;
     }
 
+    /// <summary>
+    /// A context over pixels that are not a file (the fix judges its cropped original with the checker's own rules
+    /// before it changes a pixel): the context owns <paramref name="image"/>, the face is the one given, and the
+    /// container rules have nothing to read.
+    /// </summary>
+    internal static PhotoContext ForImage(RgbImage image, string fileName, SpecProfile profile, ObservedFace face)
+    {
+        var container = new ContainerInfo { Format = ImageFormat.Unknown, Width = image.Width, Height = image.Height, Components = 3 };
+        return new PhotoContext(fileName, ReadOnlyMemory<byte>.Empty, profile, container, new DecodedImage(image, ImageFormat.Unknown, []), null)
+        {
+            Face = new FaceObservation { Faces = [face] },
+        };
+    }
+
     public void Dispose()
     {
         _luma?.ReturnRented();
