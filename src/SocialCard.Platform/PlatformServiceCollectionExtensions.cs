@@ -54,9 +54,13 @@ public static class PlatformServiceCollectionExtensions
         services.AddSingleton<CardLifecycleService>();
         services.AddSingleton<Desks.CardPickupDesk>();
         services.AddSingleton<Desks.ApplicationsDesk>();
+        services.AddSingleton<Bulk.BulkDesk>();
         services.AddSingleton<PeopleQueryService>();
         services.AddSingleton<RegistryImporter>();
+        services.AddSingleton(SignInThrottlePolicy.Default);
+        services.AddSingleton<SignInThrottle>();
         services.AddSingleton<AccountSignIn>();
+        services.AddSingleton<SignInSessions>();
         services.AddOptions<SmsOptions>();
         services.AddSingleton<SmsCodeService>();
         services.AddSingleton<SmsOutboxQueries>();
