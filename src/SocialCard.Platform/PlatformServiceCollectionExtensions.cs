@@ -56,7 +56,10 @@ public static class PlatformServiceCollectionExtensions
         services.AddSingleton<Desks.ApplicationsDesk>();
         services.AddSingleton<PeopleQueryService>();
         services.AddSingleton<RegistryImporter>();
+        services.AddSingleton(SignInThrottlePolicy.Default);
+        services.AddSingleton<SignInThrottle>();
         services.AddSingleton<AccountSignIn>();
+        services.AddSingleton<SignInSessions>();
         services.AddOptions<SmsOptions>();
         services.AddSingleton<SmsCodeService>();
         services.AddSingleton<SmsOutboxQueries>();
