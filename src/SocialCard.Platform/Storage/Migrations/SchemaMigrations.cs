@@ -11,5 +11,7 @@ public static class SchemaMigrations
         V004_RateCounters.Migration,
         V005_DataProtectionKeys.Migration,
         V006_ApplicationDrafts.Migration,
+        V007_ApplicationsInCardPipeline.Migration,
+        V008_ChangeSessions.Migration,
     ];
 }
