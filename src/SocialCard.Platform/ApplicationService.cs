@@ -49,7 +49,9 @@ public sealed class ApplicationService(PlatformDatabase database, TimeProvider t
             ?? throw new SocialCardDomainException("所选单位不存在。", "The chosen unit does not exist.");
         var bank = unit.ResolveBank()
             ?? throw new SocialCardDomainException("所选单位没有对应的开户银行，无法制卡。", "The chosen unit has no card bank.");
-        if (submission.IdFront is null || submission.IdBack is null)
+        // A passport holder has no Chinese ID card to show.
+        var idImagesRequired = person.IdType == IdType.ResidentId;
+        if (idImagesRequired && (submission.IdFront is null || submission.IdBack is null))
         {
             throw new SocialCardDomainException("请上传身份证正面和背面图片。", "Upload the front and back images of the ID card.");
         }
@@ -67,8 +69,12 @@ public sealed class ApplicationService(PlatformDatabase database, TimeProvider t
         application.Apply(form, now);
         application.AssignUnits(submission.InsuredUnitId, unit.Id, now);
         application.AttachPhoto(photo.Id, now);
-        application.AttachIdImages(submission.IdFront, submission.IdBack, now);
-        application.Submit(bank.BankCode, bank.Branch, now);
+        if (submission.IdFront is { } front && submission.IdBack is { } back)
+        {
+            application.AttachIdImages(front, back, now);
+        }
+
+        application.Submit(bank.BankCode, bank.Branch, now, idImagesRequired);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
 
         // The card: the passed photo opens the person's card or moves the open one, as a unit photo would; it is held

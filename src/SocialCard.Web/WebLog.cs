@@ -6,11 +6,11 @@ internal static partial class WebLog
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Signed in {Account}")]
     public static partial void SignedIn(ILogger logger, string account);
 
-    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Failed sign-in for {Account} (locked now: {Locked})")]
-    public static partial void SignInFailed(ILogger logger, string account, bool locked);
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Failed sign-in for {Account}")]
+    public static partial void SignInFailed(ILogger logger, string account);
 
-    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Sign-in refused for locked account {Account}")]
-    public static partial void SignInLocked(ILogger logger, string account);
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Sign-in for {Account} held back {Seconds} s after repeated failures")]
+    public static partial void SignInThrottled(ILogger logger, string account, int seconds);
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Checked {Count} photo(s) for {Caller} in {Milliseconds} ms")]
     public static partial void PhotosChecked(ILogger logger, int count, string caller, long milliseconds);

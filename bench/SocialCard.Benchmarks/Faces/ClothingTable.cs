@@ -1,6 +1,7 @@
 using System.Globalization;
 using SocialCard.Faces;
 using SocialCard.Imaging;
+using SocialCard.Imaging.Processing.Color;
 using SocialCard.Photos.Analysis;
 using SocialCard.Photos.Faces;
 using SocialCard.Photos.Profiles;
@@ -309,7 +310,7 @@ internal static class ClothingTable
                 {
                     int o = x * 3;
                     int i = ((y - s.Top) * img.Width) + x;
-                    s.LabPx[i] = Lab.FromRgb(row[o], row[o + 1], row[o + 2]);
+                    s.LabPx[i] = ColorSpace.ToLab(row[o], row[o + 1], row[o + 2]);
                     int m = int.MaxValue;
                     for (int dy = -1; dy <= 1; dy++)
                     {

@@ -33,11 +33,17 @@ internal static class DevsetCheckProfile
         PhotoCheckInputs inputs = PhotoCheckInputs.Load();
         if (filter.StartsWith("dump=", StringComparison.Ordinal))
         {
-            DumpFindings(inputs, filter["dump=".Length..]);
+            DumpFindings(new PhotoChecker(), inputs, filter["dump=".Length..]);
             return;
         }
 
         FaceModels models = FaceModels.Load(FaceBenchInputs.ModelsDirectory());
+        if (filter.StartsWith("dump-face=", StringComparison.Ordinal))
+        {
+            DumpFindings(new PhotoChecker(new CheckerFaceDetector(models)), inputs, filter["dump-face=".Length..]);
+            return;
+        }
+
         (string Label, Func<PhotoChecker> Checker)[] modes =
         [
             ("image-rules", () => new PhotoChecker()),
@@ -90,12 +96,12 @@ internal static class DevsetCheckProfile
     }
 
     /// <summary>
-    /// Writes every finding of the image-rules check (no face engine) of every devset photo, one line each
-    /// (file, rule, outcome, value with all digits), so two builds can be diffed: <c>devset-profile 0 dump=PATH</c>.
+    /// Writes every finding of every devset photo, one line each (file, rule, outcome, value with all digits), so two
+    /// builds can be diffed: <c>devset-profile 0 dump=PATH</c> (image rules, no face engine) and
+    /// <c>devset-profile 0 dump-face=PATH</c> (every rule with the product's face engine).
     /// </summary>
-    private static void DumpFindings(PhotoCheckInputs inputs, string path)
+    private static void DumpFindings(PhotoChecker checker, PhotoCheckInputs inputs, string path)
     {
-        var checker = new PhotoChecker();
         using var writer = new StreamWriter(path);
         foreach ((string name, byte[] bytes) in inputs.Photos)
         {

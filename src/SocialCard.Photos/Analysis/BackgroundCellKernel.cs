@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using SocialCard.Imaging;
 using SocialCard.Imaging.Processing;
+using SocialCard.Imaging.Processing.Color;
 using SocialCard.Imaging.Processing.Luminance;
 
 namespace SocialCard.Photos.Analysis;
@@ -190,7 +191,7 @@ internal static class BackgroundCellKernel
             {
                 for (int b = 0; b < 64; b++)
                 {
-                    Lab lab = Lab.FromRgb((byte)((r << 2) + 2), (byte)((g << 2) + 2), (byte)((b << 2) + 2));
+                    Lab lab = ColorSpace.ToLab((byte)((r << 2) + 2), (byte)((g << 2) + 2), (byte)((b << 2) + 2));
                     double chroma = lab.Chroma;
                     bool coloured = chroma > BackgroundModel.PatchChroma && (chroma > BackgroundModel.StrongChroma || (lab.Hue > 100 && lab.Hue < 335));
                     table[(r << 12) | (g << 6) | b] = coloured ? (byte)1 : (byte)0;

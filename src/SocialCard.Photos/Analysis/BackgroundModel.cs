@@ -1,5 +1,6 @@
 using System.Runtime.Intrinsics;
 using SocialCard.Imaging;
+using SocialCard.Imaging.Processing.Color;
 
 namespace SocialCard.Photos.Analysis;
 
@@ -103,7 +104,7 @@ public sealed class BackgroundModel
         return new BackgroundModel(cells, cw, ch)
         {
             Rgb = (r, g, b),
-            Colour = Lab.FromRgb(r, g, b),
+            Colour = ColorSpace.ToLab(r, g, b),
             BorderAgreement = agreement,
             Coverage = zoneCells > 0 ? bgCount / (double)zoneCells : 0,
 

@@ -1,4 +1,5 @@
 using SocialCard.Imaging;
+using SocialCard.Imaging.Processing.Color;
 using SocialCard.Photos.Faces;
 
 namespace SocialCard.Photos.Analysis;
@@ -107,7 +108,7 @@ public sealed class ClothingMeasure
     internal static ClothingMeasure? MeasureBand(RgbImage image, (byte R, byte G, byte B) background, Lab skin, int x0, int y0, int x1, int y1, double w, int minTolerance)
     {
         int tolerance = BackgroundTolerance(image, background, Math.Max(2, (int)Math.Round(0.1 * w)), minTolerance);
-        ReadOnlySpan<float> linear = Lab.LinearTable;
+        ReadOnlySpan<float> linear = ColorSpace.LinearTable;
 
         // Each pixel's background test once: row r of the buffer holds, for image row y0 - 1 + r, whether the pixel and its
         // left and right neighbours all differ from the background (columns x0..x1); a pixel is person when that holds in
@@ -151,11 +152,11 @@ public sealed class ClothingMeasure
                     // L* alone settles most pixels: one at least SkinDistance from the skin's L* is no skin.
                     int o = (x0 + c) * 3;
                     float lr = linear[row[o]], lg = linear[row[o + 1]], lb = linear[row[o + 2]];
-                    double l = Lab.LightnessFromLinear(lr, lg, lb);
+                    double l = ColorSpace.LightnessFromLinear(lr, lg, lb);
                     double dl = l - skin.L;
                     if (Math.Abs(dl) < SkinDistance)
                     {
-                        Lab lab = Lab.FromLinear(lr, lg, lb);
+                        Lab lab = ColorSpace.LinearToLab(lr, lg, lb);
                         double da = lab.A - skin.A, db = lab.B - skin.B;
                         if ((dl * dl) + (da * da) + (db * db) < SkinDistance * SkinDistance)
                         {

@@ -1,3 +1,4 @@
+using SocialCard.Faces;
 using SocialCard.Imaging;
 using SocialCard.Imaging.Inspection;
 using SocialCard.Imaging.Processing.Fourier;
@@ -41,8 +42,15 @@ public sealed class PhotoContext : IDisposable
     private EyeZones? _eyeZones;
     private bool _eyeZonesDone;
     private double? _teeth;
+    private MouthMeasure? _mouth;
+    private bool _mouthDone;
     private SymmetricLighting? _symmetricLighting;
     private bool _symmetricLightingDone;
+    private SelfieSegmenter? _segmenter;
+    private PersonMask? _person;
+    private bool _personDone;
+    private CutOutMeasure? _cutOut;
+    private bool _cutOutDone;
 
     private PhotoContext(string fileName, ReadOnlyMemory<byte> data, SpecProfile profile, ContainerInfo container, DecodedImage? decoded, string? decodeError)
     {
@@ -167,10 +175,57 @@ public sealed class PhotoContext : IDisposable
         }
     }
 
+    /// <summary>The segmentation network's person probability over the photo, null when no network was given (run on
+    /// first use).</summary>
+    public PersonMask? Person
+    {
+        get
+        {
+            if (!_personDone)
+            {
+                _person = _segmenter is not null && Image is { } image ? _segmenter.Segment(image) : null;
+                _personDone = true;
+            }
+
+            return _person;
+        }
+    }
+
+    /// <summary>What a cut-out onto white left around the primary face's person (<see cref="CutOutMeasure"/>), null
+    /// without a face, a network or a white background.</summary>
+    public CutOutMeasure? CutOut
+    {
+        get
+        {
+            if (!_cutOutDone)
+            {
+                _cutOut = PrimaryFace is { HasLandmarks: true } face && Person is { } person ? CutOutMeasure.Measure(Pixels, person, face) : null;
+                _cutOutDone = true;
+            }
+
+            return _cutOut;
+        }
+    }
+
     /// <summary>Visible teeth of the primary face (<see cref="TeethMeasure"/>), 0 without landmarks.</summary>
     public double TeethShare => _teeth ??= PrimaryFace is { } face
         ? TeethMeasure.Share(Pixels, Luma, face, SkinStats.Percentile(0.5), SkinStats.MeanChroma)
         : 0;
+
+    /// <summary>The primary face's mouth from its lip landmarks (<see cref="MouthMeasure"/>), null without landmarks.</summary>
+    public MouthMeasure? Mouth
+    {
+        get
+        {
+            if (!_mouthDone)
+            {
+                _mouth = PrimaryFace is { } face ? MouthMeasure.Measure(Pixels, face, SkinStats.MeanLab.L, SkinStats.MeanChroma) : null;
+                _mouthDone = true;
+            }
+
+            return _mouth;
+        }
+    }
 
     /// <summary>Face zones: from the primary detected face when there is one, else from the profile geometry.</summary>
     public FaceRegion FaceRegion => _faceRegion ??= BuildFaceRegion();
@@ -227,7 +282,7 @@ public sealed class PhotoContext : IDisposable
     /// Inspects and decodes the bytes once. Never throws for bad content: an unreadable file gives a context without
     /// pixels and a <see cref="DecodeError"/>.
     /// </summary>
-    public static PhotoContext Create(ReadOnlyMemory<byte> data, string fileName, SpecProfile profile, IFaceDetector? faceDetector = null, ImageDecodeOptions? decodeOptions = null)
+    public static PhotoContext Create(ReadOnlyMemory<byte> data, string fileName, SpecProfile profile, IFaceDetector? faceDetector = null, ImageDecodeOptions? decodeOptions = null, SelfieSegmenter? segmenter = null)
     {
         ArgumentNullException.ThrowIfNull(profile);
         ContainerInfo container = Inspect(data.Span);
@@ -262,6 +317,7 @@ public sealed class PhotoContext : IDisposable
         }
 
         var context = new PhotoContext(fileName, data, profile, container, decoded, error);
+        context._segmenter = segmenter;
         if (decoded is not null && faceDetector is not null)
         {
             context.Face = faceDetector.Analyze(decoded.Image);

@@ -1,5 +1,6 @@
 using System.Drawing;
 using SocialCard.Imaging;
+using SocialCard.Imaging.Processing.Color;
 using SocialCard.Photos.Faces;
 
 namespace SocialCard.Photos.Analysis;
@@ -83,7 +84,7 @@ public sealed record SymmetricLighting(double Balance, bool LeftDarker, int Pair
         }
 
         int side = (2 * half) + 1;
-        ReadOnlySpan<float> linear = Lab.LinearTable;
+        ReadOnlySpan<float> linear = ColorSpace.LinearTable;
         Span<float> values = side * side <= 1024 ? stackalloc float[side * side] : new float[side * side];
         int k = 0;
         for (int y = cy - half; y <= cy + half; y++)
@@ -92,7 +93,7 @@ public sealed record SymmetricLighting(double Balance, bool LeftDarker, int Pair
             for (int x = cx - half; x <= cx + half; x++)
             {
                 int o = 3 * x;
-                values[k++] = (float)Lab.LightnessFromLinear(linear[row[o]], linear[row[o + 1]], linear[row[o + 2]]);
+                values[k++] = (float)ColorSpace.LightnessFromLinear(linear[row[o]], linear[row[o + 1]], linear[row[o + 2]]);
             }
         }
 

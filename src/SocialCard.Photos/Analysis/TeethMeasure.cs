@@ -1,5 +1,6 @@
 using System.Drawing;
 using SocialCard.Imaging;
+using SocialCard.Imaging.Processing.Color;
 using SocialCard.Imaging.Processing.Luminance;
 using SocialCard.Photos.Faces;
 
@@ -53,7 +54,7 @@ public static class TeethMeasure
                 }
 
                 int o = x * 3;
-                if (Lab.FromRgb(row[o], row[o + 1], row[o + 2]).Chroma < maxChroma)
+                if (ColorSpace.ToLab(row[o], row[o + 1], row[o + 2]).Chroma < maxChroma)
                 {
                     teeth++;
                 }

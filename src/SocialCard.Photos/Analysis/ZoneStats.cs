@@ -1,8 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 using SocialCard.Imaging;
+using SocialCard.Imaging.Processing.Color;
 using SocialCard.Imaging.Processing.Luminance;
 
 namespace SocialCard.Photos.Analysis;
@@ -119,84 +118,17 @@ public sealed class ZoneStats
 
     /// <summary>
     /// Sums of L*, a*, b* and C* over every <see cref="ColourStep"/>-th pixel of every <see cref="ColourStep"/>-th row,
-    /// and the sample count. The reference: one sample at a time, each term added in sample order in double.
+    /// and the sample count (<see cref="LabKernel.AddSamples"/>: each term added in sample order in double).
     /// </summary>
-    internal static (double SumL, double SumA, double SumB, double SumC, int Count) LabSumsScalar(RgbImage image, PixelRect zone)
+    private static LabSums SumColours(RgbImage image, PixelRect zone)
     {
-        double sumL = 0, sumA = 0, sumB = 0, sumC = 0;
-        int labCount = 0;
-        ReadOnlySpan<float> linear = Lab.LinearTable;
+        var sums = default(LabSums);
         for (int y = zone.Y; y < zone.Bottom; y += ColourStep)
         {
-            ReadOnlySpan<byte> row = image.Row(y);
-            for (int x = zone.X; x < zone.Right; x += ColourStep)
-            {
-                AddLabSample(row, x, linear, ref sumL, ref sumA, ref sumB, ref sumC);
-                labCount++;
-            }
+            LabKernel.AddSamples(image.Row(y), zone.X, zone.Right, ColourStep, ref sums);
         }
 
-        return (sumL, sumA, sumB, sumC, labCount);
-    }
-
-    /// <summary>
-    /// As <see cref="LabSumsScalar"/>, eight samples at a time: the same float operations on AVX lanes (the cube-root
-    /// table read by gathers, <see cref="Lab.F(Vector256{float})"/>), then the per-sample terms added to the double sums
-    /// in sample order, so the sums are bit-identical; the row tail goes through the scalar form.
-    /// </summary>
-    internal static (double SumL, double SumA, double SumB, double SumC, int Count) LabSumsAvx2(RgbImage image, PixelRect zone)
-    {
-        const int Lanes = 8;
-        double sumL = 0, sumA = 0, sumB = 0, sumC = 0;
-        int labCount = 0;
-        ReadOnlySpan<float> linear = Lab.LinearTable;
-        Span<float> channels = stackalloc float[3 * Lanes];
-        Span<float> terms = stackalloc float[4 * Lanes];
-        for (int y = zone.Y; y < zone.Bottom; y += ColourStep)
-        {
-            ReadOnlySpan<byte> row = image.Row(y);
-            int x = zone.X;
-            for (; x + ((Lanes - 1) * ColourStep) < zone.Right; x += Lanes * ColourStep)
-            {
-                for (int k = 0; k < Lanes; k++)
-                {
-                    int p = (x + (k * ColourStep)) * 3;
-                    channels[k] = linear[row[p]];
-                    channels[Lanes + k] = linear[row[p + 1]];
-                    channels[(2 * Lanes) + k] = linear[row[p + 2]];
-                }
-
-                Vector256<float> r = Vector256.Create<float>(channels[..Lanes]);
-                Vector256<float> g = Vector256.Create<float>(channels.Slice(Lanes, Lanes));
-                Vector256<float> b = Vector256.Create<float>(channels.Slice(2 * Lanes, Lanes));
-                Vector256<float> fx = Lab.F(((Vector256.Create(0.4124564f) * r) + (Vector256.Create(0.3575761f) * g) + (Vector256.Create(0.1804375f) * b)) / Vector256.Create(0.95047f));
-                Vector256<float> fy = Lab.F((Vector256.Create(0.2126729f) * r) + (Vector256.Create(0.7151522f) * g) + (Vector256.Create(0.0721750f) * b));
-                Vector256<float> fz = Lab.F(((Vector256.Create(0.0193339f) * r) + (Vector256.Create(0.1191920f) * g) + (Vector256.Create(0.9503041f) * b)) / Vector256.Create(1.08883f));
-                Vector256<float> a = Vector256.Create(500f) * (fx - fy);
-                Vector256<float> bb = Vector256.Create(200f) * (fy - fz);
-                ((Vector256.Create(116f) * fy) - Vector256.Create(16f)).CopyTo(terms);
-                a.CopyTo(terms[Lanes..]);
-                bb.CopyTo(terms[(2 * Lanes)..]);
-                Vector256.Sqrt((a * a) + (bb * bb)).CopyTo(terms[(3 * Lanes)..]);
-                for (int k = 0; k < Lanes; k++)
-                {
-                    sumL += terms[k];
-                    sumA += terms[Lanes + k];
-                    sumB += terms[(2 * Lanes) + k];
-                    sumC += terms[(3 * Lanes) + k];
-                }
-
-                labCount += Lanes;
-            }
-
-            for (; x < zone.Right; x += ColourStep)
-            {
-                AddLabSample(row, x, linear, ref sumL, ref sumA, ref sumB, ref sumC);
-                labCount++;
-            }
-        }
-
-        return (sumL, sumA, sumB, sumC, labCount);
+        return sums;
     }
 
     /// <summary>
@@ -309,32 +241,7 @@ public sealed class ZoneStats
             }
         }
 
-        (double sumL, double sumA, double sumB, double sumC, int labCount) = !colour
-            ? default
-            : Avx2.IsSupported ? LabSumsAvx2(image, zone) : LabSumsScalar(image, zone);
-
-        return new ZoneStats(
-            zone,
-            histogram,
-            count,
-            count > 0 ? lumaSum / (double)count : 0,
-            labCount > 0 ? new Lab(sumL / labCount, sumA / labCount, sumB / labCount) : default,
-            labCount > 0 ? sumC / labCount : 0);
-    }
-
-    /// <summary>One colour sample: its CIELAB L*, a*, b* and chroma C* added to the sums (the reference order of the terms).</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private static void AddLabSample(ReadOnlySpan<byte> row, int x, ReadOnlySpan<float> linear, ref double sumL, ref double sumA, ref double sumB, ref double sumC)
-    {
-        int p = x * 3;
-        float r = linear[row[p]], g = linear[row[p + 1]], b = linear[row[p + 2]];
-        float fx = Lab.F(((0.4124564f * r) + (0.3575761f * g) + (0.1804375f * b)) / 0.95047f);
-        float fy = Lab.F((0.2126729f * r) + (0.7151522f * g) + (0.0721750f * b));
-        float fz = Lab.F(((0.0193339f * r) + (0.1191920f * g) + (0.9503041f * b)) / 1.08883f);
-        float a = 500f * (fx - fy), bb = 200f * (fy - fz);
-        sumL += (116f * fy) - 16f;
-        sumA += a;
-        sumB += bb;
-        sumC += MathF.Sqrt((a * a) + (bb * bb));
+        LabSums sums = colour ? SumColours(image, zone) : default;
+        return new ZoneStats(zone, histogram, count, count > 0 ? lumaSum / (double)count : 0, sums.Mean, sums.MeanChroma);
     }
 }

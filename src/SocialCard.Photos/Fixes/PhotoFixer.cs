@@ -24,16 +24,14 @@ public sealed class PhotoFixer
     private readonly PhotoChecker _checker;
     private readonly FixOptions _options;
 
-    private static readonly Lazy<SelfieSegmenter?> s_defaultSegmenter = new(LoadDefaultSegmenter);
-
     /// <param name="segmenter">The person-segmentation network; null loads the installed one (models/selfie) once per
     /// process, and where it is not installed the fix separates the person from plain walls only (its report says so).</param>
     public PhotoFixer(IFaceDetector faceDetector, PhotoChecker? checker = null, FixOptions? options = null, SelfieSegmenter? segmenter = null)
     {
         ArgumentNullException.ThrowIfNull(faceDetector);
-        segmenter ??= s_defaultSegmenter.Value;
+        segmenter ??= InstalledSegmenter.Value;
         _options = options ?? FixOptions.Default;
-        _checker = checker ?? new PhotoChecker(faceDetector);
+        _checker = checker ?? new PhotoChecker(PhotoRules.All, faceDetector, null, segmenter);
         Steps =
         [
             new DecodeStep(),
@@ -98,18 +96,6 @@ public sealed class PhotoFixer
             Recheck = recheck,
             Refusal = passed ? null : RecheckRefusal(recheck!, numbered),
         };
-    }
-
-    private static SelfieSegmenter? LoadDefaultSegmenter()
-    {
-        try
-        {
-            return new SelfieSegmenter(SelfieSegmentationModel.Load());
-        }
-        catch (ModelFormatException)
-        {
-            return null;
-        }
     }
 
     private static FixRefusal RecheckRefusal(PhotoReport report, bool numbered)

@@ -18,5 +18,5 @@ public static class AuditActions
     public const string CardCentreExported = "cardcentre.export";
     public const string SignInFailed = "account.signin.failed";
     public const string SignInSucceeded = "account.signin";
-    public const string AccountLocked = "account.locked";
+    public const string SignInThrottled = "account.signin.throttled";
 }

@@ -1,14 +1,9 @@
 namespace SocialCard.Platform.Domain;
 
-/// <summary>Shared sign-in state of staff and unit accounts: PBKDF2 hash, failed-attempt counter, lock-out.</summary>
+/// <summary>Shared sign-in state of staff and unit accounts: PBKDF2 hash, failures since the last success (for the
+/// record; the delays between attempts live in <see cref="Limits.SignInThrottle"/>, there is no lock-out).</summary>
 public abstract class Account
 {
-    /// <summary>Failed attempts before a lock-out.</summary>
-    public const int MaxFailedAttempts = 5;
-
-    /// <summary>Length of a lock-out.</summary>
-    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
-
     protected Account()
     {
         LoginName = string.Empty;
@@ -31,27 +26,15 @@ public abstract class Account
 
     public int FailedAttempts { get; private set; }
 
+    /// <summary>Set by the lock-out of earlier versions; no longer set (kept so the column maps), cleared on success.</summary>
     public DateTimeOffset? LockedUntil { get; private set; }
 
     public DateTimeOffset? LastSignInAt { get; private set; }
 
-    public bool IsLockedOut(DateTimeOffset now) => LockedUntil is { } until && now < until;
-
     public void ChangePasswordHash(string hash) => PasswordHash = hash;
 
-    /// <summary>Counts a failure; returns true when this failure locked the account.</summary>
-    public bool RecordFailure(DateTimeOffset now)
-    {
-        FailedAttempts++;
-        if (FailedAttempts >= MaxFailedAttempts)
-        {
-            LockedUntil = now + LockoutDuration;
-            FailedAttempts = 0;
-            return true;
-        }
-
-        return false;
-    }
+    /// <summary>Counts a failure since the last success.</summary>
+    public void RecordFailure() => FailedAttempts++;
 
     public void RecordSuccess(DateTimeOffset now)
     {

@@ -2,64 +2,73 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SocialCard.Platform.Audit;
 using SocialCard.Platform.Domain;
+using SocialCard.Platform.Limits;
 using SocialCard.Platform.Storage;
 
 namespace SocialCard.Platform.Security;
 
-/// <summary>Password sign-in for staff and unit accounts with the failed-attempt counter and lock-out; every attempt is
-/// audited.</summary>
-public sealed class AccountSignIn(PlatformDatabase database, TimeProvider time)
+/// <summary>
+/// Password sign-in for staff and unit accounts. Failures slow the next attempts down (<see cref="SignInThrottle"/>:
+/// per login and address, per login, per address; in the database, shared by every node) instead of locking the
+/// account. An unknown login costs the same hash check and is counted and delayed like a known one, so neither the
+/// answer nor its timing tells whether a login exists. Every attempt is audited.
+/// </summary>
+public sealed class AccountSignIn(PlatformDatabase database, SignInThrottle throttle, TimeProvider time)
 {
-    public async Task<(SignInResult Result, StaffAccount? Account)> SignInStaffAsync(string login, string password, CancellationToken cancellationToken = default)
+    public async Task<SignInAttempt<StaffAccount>> SignInStaffAsync(string login, string password, string clientAddress,
+        CancellationToken cancellationToken = default)
     {
         await using var db = database.CreateDbContext();
         var acc = await db.StaffAccounts.SingleOrDefaultAsync(a => a.LoginName == login, cancellationToken).ConfigureAwait(false);
-        var r = await CheckAsync(db, acc, "staff:" + login, password, cancellationToken).ConfigureAwait(false);
-        return (r, r == SignInResult.Succeeded ? acc : null);
+        return await CheckAsync(db, acc, "staff:" + login, password, clientAddress, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<(SignInResult Result, UnitAccount? Account)> SignInUnitAsync(string unitCode, string password, CancellationToken cancellationToken = default)
+    public async Task<SignInAttempt<UnitAccount>> SignInUnitAsync(string unitCode, string password, string clientAddress,
+        CancellationToken cancellationToken = default)
     {
         await using var db = database.CreateDbContext();
         var acc = await db.UnitAccounts.SingleOrDefaultAsync(a => a.LoginName == unitCode, cancellationToken).ConfigureAwait(false);
-        var r = await CheckAsync(db, acc, "unit:" + unitCode, password, cancellationToken).ConfigureAwait(false);
-        return (r, r == SignInResult.Succeeded ? acc : null);
+        return await CheckAsync(db, acc, "unit:" + unitCode, password, clientAddress, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<SignInResult> CheckAsync(PlatformDbContext db, Account? acc, string actor, string password, CancellationToken ct)
+    private async Task<SignInAttempt<TAccount>> CheckAsync<TAccount>(PlatformDbContext db, TAccount? acc, string actor, string password,
+        string clientAddress, CancellationToken ct)
+        where TAccount : Account
     {
         var now = time.GetUtcNow();
-        SignInResult result;
-        if (acc is null)
+        SignInAttempt<TAccount> attempt;
+        var gate = await throttle.TryBeginAsync(actor, clientAddress, ct).ConfigureAwait(false);
+        if (!gate.Allowed)
+        {
+            attempt = new SignInAttempt<TAccount>(SignInResult.Throttled, null, gate.RetryAfter);
+        }
+        else if (acc is null)
         {
             // Same cost as a real check, so timing does not reveal which logins exist.
             PasswordHasher.Verify(password, DummyHash);
-            result = SignInResult.Failed;
-        }
-        else if (acc.IsLockedOut(now))
-        {
-            result = SignInResult.LockedOut;
+            attempt = new SignInAttempt<TAccount>(SignInResult.Failed, null, TimeSpan.Zero);
         }
         else if (PasswordHasher.Verify(password, acc.PasswordHash))
         {
             acc.RecordSuccess(now);
-            result = SignInResult.Succeeded;
+            await throttle.SucceededAsync(actor, clientAddress, ct).ConfigureAwait(false);
+            attempt = new SignInAttempt<TAccount>(SignInResult.Succeeded, acc, TimeSpan.Zero);
         }
         else
         {
-            var locked = acc.RecordFailure(now);
-            result = locked ? SignInResult.LockedOut : SignInResult.Failed;
+            acc.RecordFailure();
+            attempt = new SignInAttempt<TAccount>(SignInResult.Failed, null, TimeSpan.Zero);
         }
 
-        var action = result switch
+        var action = attempt.Result switch
         {
             SignInResult.Succeeded => AuditActions.SignInSucceeded,
-            SignInResult.LockedOut => AuditActions.AccountLocked,
+            SignInResult.Throttled => AuditActions.SignInThrottled,
             _ => AuditActions.SignInFailed,
         };
         db.AuditEvents.Add(new AuditEvent(now, actor, action, "account", acc?.Id.ToString(CultureInfo.InvariantCulture) ?? "-"));
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
-        return result;
+        return attempt;
     }
 
     private static readonly string DummyHash = PasswordHasher.Hash("not-a-password-" + Guid.NewGuid());

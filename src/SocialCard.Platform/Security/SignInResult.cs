@@ -7,6 +7,6 @@ public enum SignInResult
     /// <summary>Unknown login or wrong password (deliberately not told apart).</summary>
     Failed = 1,
 
-    /// <summary>Too many failures; try again after the lock-out.</summary>
-    LockedOut = 2,
+    /// <summary>Too many recent failures for this login or address: not checked; try again after the delay.</summary>
+    Throttled = 2,
 }

@@ -24,6 +24,7 @@ public static class ServiceDefaultsExtensions
 
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder)
     {
+        builder.AddCentre();
         IServiceCollection services = builder.Services;
         services.AddOptions<SiteOptions>().BindConfiguration("Site");
         services.AddOptions<SecurityOptions>().BindConfiguration("Security");
@@ -53,8 +54,11 @@ public static class ServiceDefaultsExtensions
             o.HeaderName = "X-CSRF-TOKEN";
         });
 
+        services.AddKnownProxies(security);
         AddAuth(services, security);
-        AddRateLimits(services, security);
+        AddRateLimits(services);
+        // Sign-in posts: per client address, all accounts together, counted in the database; reading the form is free.
+        services.AddPerAddressPostRateLimit<SecurityOptions>(LoginRateLimit, o => (o.LoginPermitsPerMinute, TimeSpan.FromMinutes(1)));
 
         services.Configure<FormOptions>(o =>
         {
@@ -74,6 +78,8 @@ public static class ServiceDefaultsExtensions
 
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
+        // First: everything after it (throttles, sign-in, HTTPS redirects, logs) sees the real client.
+        app.UseKnownProxies();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api =>
         {
@@ -102,6 +108,7 @@ public static class ServiceDefaultsExtensions
 
             await next(context);
         });
+        app.UseCentreChannels();
         if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
         {
             app.UseHsts();
@@ -143,6 +150,7 @@ public static class ServiceDefaultsExtensions
                 o.AccessDeniedPath = "/error/403";
                 o.ExpireTimeSpan = security.SessionIdle;
                 o.SlidingExpiration = true;
+                o.Events.OnValidatePrincipal = SessionValidation.ValidatePrincipalAsync;
             })
             .AddCookie(AuthSchemes.Staff, o =>
             {
@@ -155,6 +163,7 @@ public static class ServiceDefaultsExtensions
                 o.AccessDeniedPath = "/error/403";
                 o.ExpireTimeSpan = security.SessionIdle;
                 o.SlidingExpiration = true;
+                o.Events.OnValidatePrincipal = SessionValidation.ValidatePrincipalAsync;
             })
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AuthSchemes.ApiKey, null);
 
@@ -189,7 +198,7 @@ public static class ServiceDefaultsExtensions
                 .RequireClaim(SocialCardClaims.ApiKeyName));
     }
 
-    private static void AddRateLimits(IServiceCollection services, SecurityOptions security)
+    private static void AddRateLimits(IServiceCollection services)
     {
         services.AddRateLimiter(o =>
         {
@@ -203,19 +212,6 @@ public static class ServiceDefaultsExtensions
 
                 await ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "problem.ratelimited");
             };
-
-            // Sign-in posts: per client address, all accounts together; reading the form is free.
-            o.AddPolicy(LoginRateLimit, context =>
-                HttpMethods.IsPost(context.Request.Method)
-                    ? RateLimitPartition.GetFixedWindowLimiter(
-                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                        _ => new FixedWindowRateLimiterOptions
-                        {
-                            PermitLimit = security.LoginPermitsPerMinute,
-                            Window = TimeSpan.FromMinutes(1),
-                            QueueLimit = 0,
-                        })
-                    : RateLimitPartition.GetNoLimiter("read"));
 
             // Integrators: one token bucket per key, sized from that key's configuration.
             o.AddPolicy(ApiRateLimit, context =>

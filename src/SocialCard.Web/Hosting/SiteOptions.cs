@@ -10,9 +10,6 @@ public sealed class SiteOptions
     /// so the first upload after a restart is as fast as the next ones.</summary>
     public bool WarmUpOnStart { get; set; } = true;
 
-    /// <summary>Photo profile used by the portal and as the API default.</summary>
-    public string PhotoProfile { get; set; } = "suzhou-sscard";
-
     /// <summary>
     /// Let <c>Demo:Seed</c> fill an empty PostgreSQL database too (tests and load runs). Off by default, so switching
     /// a deployment to PostgreSQL by one setting never puts demo people into it.

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using SocialCard.Platform.Batches;
+using SocialCard.Platform.Centre;
 using SocialCard.Web.Features.PhotoCheck;
 
 namespace SocialCard.Web.Hosting;
@@ -12,7 +13,7 @@ namespace SocialCard.Web.Hosting;
 /// ones instead of waiting for weights to load and code to compile. Off with <c>Site:WarmUpOnStart=false</c>. A failure
 /// is logged, never fatal: those paths then warm up on first use.
 /// </summary>
-public sealed class StartupWarmUpService(IServiceProvider services, IOptions<SiteOptions> site, ILogger<StartupWarmUpService> logger)
+public sealed class StartupWarmUpService(IServiceProvider services, IOptions<SiteOptions> site, IOptions<CentreOptions> centre, ILogger<StartupWarmUpService> logger)
     : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
@@ -29,7 +30,7 @@ public sealed class StartupWarmUpService(IServiceProvider services, IOptions<Sit
             {
                 int analyzers = services.GetRequiredService<PhotoEngine>().WarmUp();
                 long engineMs = (long)Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-                await UnitBatchWarmUp.RunAsync(services.GetRequiredService<EnginePhotoReviewer>(), PhotoEngine.BlankPhoto(), site.Value.PhotoProfile, stoppingToken);
+                await UnitBatchWarmUp.RunAsync(services.GetRequiredService<EnginePhotoReviewer>(), PhotoEngine.BlankPhoto(), centre.Value.PhotoProfile, stoppingToken);
                 WebLog.WarmedUp(logger, analyzers, engineMs, (long)Stopwatch.GetElapsedTime(start).TotalMilliseconds);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException and not OperationCanceledException)

@@ -5,9 +5,7 @@ public sealed class CoreTexts : IUiTextSource
 {
     public IEnumerable<KeyValuePair<string, UiTextEntry>> Entries { get; } = new Dictionary<string, UiTextEntry>
     {
-        ["site.name"] = new("苏州工业园区社会保障·市民卡照片服务", "SIP Social Security Card Photo Service"),
         ["site.short"] = new("社保卡照片服务", "Card photo service"),
-        ["site.footer"] = new("苏州工业园区社会保险基金和公积金管理中心", "SIP Social Insurance Fund and Housing Provident Fund Centre"),
         ["nav.home"] = new("首页", "Home"),
         ["nav.portal"] = new("单位网上业务", "Employer services"),
         ["nav.console"] = new("中心工作台", "Centre console"),

@@ -1,9 +1,15 @@
 namespace SocialCard.Web.Security;
 
-/// <summary>Host security settings (section "Security"). Account lock-out (5 failures, 15 minutes) is the
-/// Platform's rule, kept on the account row.</summary>
+/// <summary>Host security settings (section "Security"). The delays after failed sign-ins are the Platform's rule
+/// (<c>SignInThrottlePolicy</c>), counted in the database.</summary>
 public sealed class SecurityOptions
 {
+    /// <summary>Reverse proxies (IP addresses) whose <c>X-Forwarded-For</c> names the client; nobody's by default.</summary>
+    public IList<string> KnownProxies { get; } = [];
+
+    /// <summary>Networks of reverse proxies (CIDR, e.g. <c>10.0.0.0/8</c>) trusted like <see cref="KnownProxies"/>.</summary>
+    public IList<string> KnownNetworks { get; } = [];
+
     /// <summary>Sign-in attempts per client address per minute (all accounts together).</summary>
     public int LoginPermitsPerMinute { get; set; } = 20;
 
@@ -21,4 +27,7 @@ public sealed class SecurityOptions
 
     /// <summary>Idle lifetime of a browser session.</summary>
     public TimeSpan SessionIdle { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Longest life of a browser session however active: its server-side record ends then.</summary>
+    public TimeSpan SessionAbsolute { get; set; } = TimeSpan.FromHours(12);
 }

@@ -11,6 +11,9 @@ public static class SocialCardClaims
     public const string StaffLogin = "sc:staff";
     public const string ApiKeyName = "sc:api-key";
 
+    /// <summary>Id of the server-side session a browser cookie belongs to (see <c>SignInSessions</c>).</summary>
+    public const string SessionId = "sc:sid";
+
     /// <summary>The unit code of a signed-in employer; throws if the principal is not one (a policy bug).</summary>
     public static string RequireUnitCode(this ClaimsPrincipal user) =>
         user.FindFirstValue(UnitCode) ?? throw new InvalidOperationException("Principal carries no unit code.");

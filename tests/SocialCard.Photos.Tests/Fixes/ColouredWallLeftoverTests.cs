@@ -1,5 +1,6 @@
 using System.Globalization;
 using SocialCard.Imaging;
+using SocialCard.Imaging.Processing.Color;
 using SocialCard.Photos.Analysis;
 using SocialCard.Photos.Fixes;
 using SocialCard.Photos.Rules;
@@ -80,7 +81,7 @@ public sealed class ColouredWallLeftoverTests(ITestOutputHelper output)
             ReadOnlySpan<byte> row = image.Row(y);
             for (int x = 0; x < image.Width; x++)
             {
-                Lab c = Lab.FromRgb(row[3 * x], row[(3 * x) + 1], row[(3 * x) + 2]);
+                Lab c = ColorSpace.ToLab(row[3 * x], row[(3 * x) + 1], row[(3 * x) + 2]);
                 if (c.Chroma < 0.5 * wall.Chroma)
                 {
                     continue;
@@ -112,7 +113,7 @@ public sealed class ColouredWallLeftoverTests(ITestOutputHelper output)
             string detail = c[2];
             int open = detail.IndexOf('(', StringComparison.Ordinal), close = detail.IndexOf(')', StringComparison.Ordinal);
             byte[] rgb = [.. detail[(open + 1)..close].Split(',').Select(v => byte.Parse(v, CultureInfo.InvariantCulture))];
-            list.Add((Path.Combine(FixTestData.DevsetRoot, "images", c[0]), Lab.FromRgb(rgb[0], rgb[1], rgb[2])));
+            list.Add((Path.Combine(FixTestData.DevsetRoot, "images", c[0]), ColorSpace.ToLab(rgb[0], rgb[1], rgb[2])));
         }
 
         list.Sort((a, b) => string.CompareOrdinal(a.Item1, b.Item1));

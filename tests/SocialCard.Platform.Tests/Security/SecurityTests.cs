@@ -18,21 +18,6 @@ public sealed class SecurityTests
     }
 
     [Fact]
-    public void Five_failures_lock_the_account_for_15_minutes()
-    {
-        var t = new DateTimeOffset(2026, 1, 1, 8, 0, 0, TimeSpan.Zero);
-        var acc = new StaffAccount("li", "李", StaffRole.Clerk, "h");
-        for (var i = 0; i < 4; i++)
-        {
-            Assert.False(acc.RecordFailure(t));
-        }
-
-        Assert.True(acc.RecordFailure(t));
-        Assert.True(acc.IsLockedOut(t.AddMinutes(14)));
-        Assert.False(acc.IsLockedOut(t.AddMinutes(15)));
-    }
-
-    [Fact]
     public void Field_encryption_round_trips_uses_fresh_nonces_and_detects_tampering()
     {
         var p = new FieldProtector(RandomNumberGenerator.GetBytes(32));

@@ -191,39 +191,4 @@ public sealed class ServiceTests(PostgresServer server)
         Assert.Equal(3, audits.Count(a => a.Action == AuditActions.PersonSearched));
         Assert.DoesNotContain(audits, a => a.Detail != null && a.Detail.Contains(id, StringComparison.Ordinal));
     }
-
-    [Theory]
-    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Sign_in_counts_failures_and_locks_out(string provider)
-    {
-        await using var t = await TestDatabase.CreateAsync(provider, server, nameof(Sign_in_counts_failures_and_locks_out));
-        var clock = new ManualTimeProvider(T0);
-        await using (var db = t.NewContext())
-        {
-            var unit = new Unit("325520", "中智四川");
-            db.Units.Add(unit);
-            db.UnitAccounts.Add(new UnitAccount(unit, PasswordHasher.Hash("right-password", 1000)));
-            db.StaffAccounts.Add(new StaffAccount("li", "李", StaffRole.Clerk, PasswordHasher.Hash("pw", 1000)));
-            await db.SaveChangesAsync();
-        }
-
-        var signIn = new AccountSignIn(t.Database, clock);
-        Assert.Equal(SignInResult.Succeeded, (await signIn.SignInStaffAsync("li", "pw")).Result);
-        Assert.Equal(SignInResult.Failed, (await signIn.SignInStaffAsync("nobody", "pw")).Result);
-        for (var i = 0; i < 4; i++)
-        {
-            Assert.Equal(SignInResult.Failed, (await signIn.SignInUnitAsync("325520", "wrong")).Result);
-        }
-
-        Assert.Equal(SignInResult.LockedOut, (await signIn.SignInUnitAsync("325520", "wrong")).Result);
-        Assert.Equal(SignInResult.LockedOut, (await signIn.SignInUnitAsync("325520", "right-password")).Result);
-        clock.Advance(TimeSpan.FromMinutes(15));
-        var ok = await signIn.SignInUnitAsync("325520", "right-password");
-        Assert.Equal(SignInResult.Succeeded, ok.Result);
-        Assert.Equal(0, ok.Account!.FailedAttempts);
-
-        await using var check = t.NewContext();
-        Assert.Equal(4, await check.AuditEvents.CountAsync(e => e.Action == AuditActions.SignInFailed && e.Actor == "unit:325520"));
-        Assert.Equal(2, await check.AuditEvents.CountAsync(e => e.Action == AuditActions.AccountLocked));
-    }
 }

@@ -103,4 +103,30 @@ public sealed class AccountTests : IClassFixture<SiteFactory>
         Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/portal")).StatusCode);
     }
+
+    [Theory]
+    [InlineData("unit")]
+    [InlineData("staff")]
+    public async Task A_copied_cookie_stops_working_when_its_session_signs_out(string audience)
+    {
+        bool unit = audience == "unit";
+        string home = unit ? "/portal" : "/console";
+        string cookieName = unit ? ".SocialCard.Unit=" : ".SocialCard.Staff=";
+        using HttpClient client = _site.CreateBrowserLikeClient();
+        HttpResponseMessage response = unit
+            ? await FormPost.PostAsync(client, "/portal/login", new Dictionary<string, string> { ["UnitCode"] = TestAccounts.UnitA, ["Password"] = TestAccounts.Password })
+            : await FormPost.PostAsync(client, "/console/login", new Dictionary<string, string> { ["StaffLogin"] = TestAccounts.Admin, ["Password"] = TestAccounts.Password });
+        string cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith(cookieName, StringComparison.Ordinal)).Split(';')[0];
+
+        using HttpClient copy = _site.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        copy.DefaultRequestHeaders.Add("Cookie", cookie);
+        Assert.Equal(HttpStatusCode.OK, (await copy.GetAsync(home)).StatusCode);
+
+        HttpResponseMessage signedOut = await FormPost.PostAsync(client, home, new Dictionary<string, string>(), home + "/logout");
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+
+        HttpResponseMessage replayed = await copy.GetAsync(home);
+        Assert.Equal(HttpStatusCode.Redirect, replayed.StatusCode);
+        Assert.StartsWith(home + "/login", replayed.Headers.Location?.PathAndQuery ?? "", StringComparison.OrdinalIgnoreCase);
+    }
 }

@@ -21,7 +21,7 @@ public sealed class TestAccounts(PlatformDatabase database) : IAccountDirectory
 
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    public async Task<AccountCheck> CheckUnitAsync(string unitCode, string password, CancellationToken cancellationToken)
+    public async Task<AccountCheck> CheckUnitAsync(string unitCode, string password, string clientAddress, CancellationToken cancellationToken)
     {
         if (unitCode is not (UnitA or UnitB) || password != Password)
         {
@@ -33,7 +33,7 @@ public sealed class TestAccounts(PlatformDatabase database) : IAccountDirectory
         return AccountCheck.Success(new AccountIdentity(unitCode, name, []) { UnitId = unitId });
     }
 
-    public Task<AccountCheck> CheckStaffAsync(string login, string password, CancellationToken cancellationToken)
+    public Task<AccountCheck> CheckStaffAsync(string login, string password, string clientAddress, CancellationToken cancellationToken)
     {
         string[]? roles = login switch
         {

@@ -7,26 +7,49 @@ using SocialCard.Web.Tests.Infrastructure;
 namespace SocialCard.Web.Tests.Scenarios;
 
 /// <summary>
-/// The employer portal's actions on SQLite and PostgreSQL: lock-out after repeated wrong passwords, the verdicts with
+/// The employer portal's actions on SQLite and PostgreSQL: a wait after repeated wrong passwords, the verdicts with
 /// thumbnails and Chinese reasons, one-click fix (before/after, accept), re-submit, failure list search and downloads.
 /// </summary>
 public abstract partial class PortalFlowTests(ScenarioSite site)
 {
     [Fact]
-    public async Task Repeated_wrong_passwords_lock_the_unit_even_for_the_right_password()
+    public async Task Repeated_wrong_passwords_hold_the_next_attempt_back_with_a_wait_not_a_lock()
     {
         string unitC = (await site.UnitsAsync())[2].Code;
         using HttpClient client = site.CreateBrowserLikeClient();
-        for (int i = 0; i < 5; i++)
+        for (int i = 0; i < 4; i++)
         {
             HttpResponseMessage wrong = await FormPost.PostAsync(client, "/portal/login", new Dictionary<string, string> { ["UnitCode"] = unitC, ["Password"] = "wrong-" + i });
-            Assert.True(wrong.StatusCode is HttpStatusCode.Unauthorized or (HttpStatusCode)423, wrong.StatusCode.ToString());
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
         }
 
-        HttpResponseMessage locked = await FormPost.PostAsync(client, "/portal/login", new Dictionary<string, string> { ["UnitCode"] = unitC, ["Password"] = DemoSite.Password });
-        Assert.Equal((HttpStatusCode)423, locked.StatusCode);
-        Assert.Contains("账号已暂时锁定", await locked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.DoesNotContain(locked.Headers.TryGetValues("Set-Cookie", out IEnumerable<string>? cookies) ? cookies : [], c => c.StartsWith(".SocialCard.Unit=", StringComparison.Ordinal));
+        HttpResponseMessage held = await FormPost.PostAsync(client, "/portal/login", new Dictionary<string, string> { ["UnitCode"] = unitC, ["Password"] = DemoSite.Password });
+        Assert.Equal(HttpStatusCode.TooManyRequests, held.StatusCode);
+        Assert.True(held.Headers.RetryAfter?.Delta is { TotalSeconds: > 0 and <= 1 }, held.Headers.RetryAfter?.ToString());
+        string html = await held.Content.ReadAsStringAsync();
+        Assert.Contains("登录失败次数过多", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("锁定", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(held.Headers.TryGetValues("Set-Cookie", out IEnumerable<string>? cookies) ? cookies : [], c => c.StartsWith(".SocialCard.Unit=", StringComparison.Ordinal));
+
+        // An unknown unit code gets the same answers in the same order.
+        using HttpClient other = site.CreateBrowserLikeClient();
+        var unknown = new List<HttpStatusCode>();
+        for (int i = 0; i < 5; i++)
+        {
+            unknown.Add((await FormPost.PostAsync(other, "/portal/login", new Dictionary<string, string> { ["UnitCode"] = "9" + unitC, ["Password"] = "wrong-" + i })).StatusCode);
+        }
+
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.Unauthorized, 4), HttpStatusCode.TooManyRequests], unknown);
+
+        // The wait is a second, not a quarter of an hour: after it the right password works.
+        HttpResponseMessage signedIn = held;
+        while (signedIn.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            await Task.Delay(signedIn.Headers.RetryAfter!.Delta!.Value);
+            signedIn = await FormPost.PostAsync(client, "/portal/login", new Dictionary<string, string> { ["UnitCode"] = unitC, ["Password"] = DemoSite.Password });
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ namespace SocialCard.Web.Tests.Wizard;
 
 /// <summary>
 /// The real host with the applicant features, a settable clock, and <see cref="ApplicantData"/> seeded. Each test
-/// class gets its own database folder.
+/// class gets its own database folder. The applicant data are Chengdu's, so the site runs the Chengdu sample centre.
 /// </summary>
 public sealed class ApplicantSite : SiteFactory
 {
@@ -35,6 +35,7 @@ public sealed class ApplicantSite : SiteFactory
     public ApplicantSite(string? dataDirectory)
         : base(dataDirectory)
     {
+        Settings["CentreFile"] = CentreSamples.ChengduFile;
         Settings["Demo:Seed"] = "false";
         Settings["SmsOptions:DailyLimitPerClient"] = "1000";
         Settings["StatusQueryOptions:PermitsPerWindow"] = "1000";

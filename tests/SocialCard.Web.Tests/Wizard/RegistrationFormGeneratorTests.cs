@@ -38,7 +38,23 @@ public sealed class RegistrationFormGeneratorTests
         EducationLegend = [new("10", "研究生教育"), new("20", "大学本科教育")],
     };
 
-    private static readonly RegistrationFormGenerator Generator = new(Options.Create(new RegistrationFormOptions()));
+    /// <summary>The sample data are a Chengdu applicant's: the Chengdu sample centre prints them.</summary>
+    private static readonly RegistrationFormGenerator Generator = new(Options.Create(new RegistrationFormOptions()), Options.Create(CentreSamples.Chengdu()));
+
+    [Fact]
+    public void The_form_title_and_hotline_are_the_centres()
+    {
+        string chengdu = PdfTools.Text(Generator.Generate(Sample()));
+        Assert.Contains("成都市社会保障卡申办登记表", chengdu, StringComparison.Ordinal);
+        Assert.Contains("028-86245818", chengdu, StringComparison.Ordinal);
+
+        var demo = new SocialCard.Platform.Centre.CentreOptions();
+        string other = PdfTools.Text(new RegistrationFormGenerator(Options.Create(new RegistrationFormOptions()), Options.Create(demo)).Generate(Sample()));
+        Assert.Contains(demo.FormTitle.Zh, other, StringComparison.Ordinal);
+        Assert.Contains(demo.Hotline, other, StringComparison.Ordinal);
+        Assert.DoesNotContain("成都市社会保障卡申办登记表", other, StringComparison.Ordinal);
+        Assert.DoesNotContain("028-86245818", other, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void The_pdf_is_one_a4_page_with_every_field_in_its_text()

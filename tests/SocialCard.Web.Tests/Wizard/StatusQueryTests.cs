@@ -30,8 +30,10 @@ public sealed class StatusQueryTests : IAsyncLifetime
         Assert.Equal("Produced", answer.State);
         Assert.Equal(ApplicantData.ProducedOn, answer.ProducedOn);
         Assert.Equal(ApplicantData.ProducedOn.AddDays(30), answer.PickupFrom);
-        Assert.Contains(answer.PickupNotesZh, n => n.Contains("介绍信", StringComparison.Ordinal));
-        Assert.Contains(answer.PickupNotesZh, n => n.Contains("A206-2", StringComparison.Ordinal));
+        // The notes are the centre's (the Chengdu sample: cards go through the employer's HR department).
+        Assert.Contains(answer.PickupNotesZh, n => n.Contains("本人有效身份证件", StringComparison.Ordinal));
+        Assert.Contains(answer.PickupNotesZh, n => n.Contains("所在单位人力资源部门", StringComparison.Ordinal));
+        Assert.DoesNotContain(answer.PickupNotesZh, n => n.Contains("A206-2", StringComparison.Ordinal));
 
         // by social security number too, lower-case x accepted in the ID number
         (_, CardStatusAnswer? bySsn, _) = await QueryAsync(client, new(ApplicantData.ProducedSsn, null, ApplicantData.ProducedId.ToLowerInvariant()));

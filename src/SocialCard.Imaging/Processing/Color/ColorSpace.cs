@@ -1,102 +1,124 @@
 namespace SocialCard.Imaging.Processing.Color;
 
 /// <summary>
-/// sRGB (IEC 61966-2-1) &lt;-&gt; CIE L*a*b* under D65. The per-pixel conversions take the exact sRGB transfer
-/// curve; the bulk <see cref="ToLab(RgbImage, Span{Lab})"/> path reads linear values from a 256-entry table.
+/// The one sRGB (IEC 61966-2-1) &lt;-&gt; CIELAB (D65) conversion. 8-bit channels become linear light through a
+/// 256-entry table (the exact curve, computed in double, stored as float); the companding f(t) is
+/// <see cref="LabKernel.Companding(float)"/> (a cube-root table). Two precisions of the same formula: double
+/// (<see cref="ToLab(byte, byte, byte)"/>, for one colour or a mean) and single (<see cref="ToLabSingle"/>,
+/// <see cref="ToLabPlanes"/>, <see cref="LabKernel.AddSamples"/>: per-pixel work).
 /// </summary>
 public static class ColorSpace
 {
-    // D65 reference white, Y = 1.
-    private const float WhiteX = 0.95047f;
-    private const float WhiteY = 1.00000f;
-    private const float WhiteZ = 1.08883f;
-    private const float Epsilon = 216f / 24389f;   // (6/29)^3
-    private const float Kappa = 24389f / 27f;       // (29/3)^3
+    /// <summary>D65 reference white X (Y = 1).</summary>
+    internal const float WhiteX = 0.95047f;
 
-    private static readonly float[] LinearTable = BuildLinearTable();
+    /// <summary>D65 reference white Z (Y = 1).</summary>
+    internal const float WhiteZ = 1.08883f;
 
-    /// <summary>sRGB byte to linear light 0-1, exact formula.</summary>
-    public static float SrgbToLinear(byte value)
+    /// <summary>f⁻¹ switches from the cube to the linear segment at 6/29.</summary>
+    private const float InverseKnee = 6f / 29f;
+
+    private static readonly float[] s_linear = BuildLinearTable();
+
+    /// <summary>sRGB 8-bit to linear light 0-1, indexed by the channel value.</summary>
+    public static ReadOnlySpan<float> LinearTable => s_linear;
+
+    /// <summary>sRGB 0-1 (clamped) to linear light 0-1, the exact curve.</summary>
+    public static double SrgbToLinear(double c)
     {
-        float c = value / 255f;
-        return c <= 0.04045f ? c / 12.92f : MathF.Pow((c + 0.055f) / 1.055f, 2.4f);
+        c = Math.Clamp(c, 0.0, 1.0);
+        return c <= 0.04045 ? c / 12.92 : Math.Pow((c + 0.055) / 1.055, 2.4);
     }
 
-    /// <summary>sRGB byte to linear light 0-1 from the lookup table.</summary>
-    public static float SrgbToLinearFast(byte value) => LinearTable[value];
-
+    /// <summary>Linear light (clamped to 0-1) to an sRGB byte, rounded.</summary>
     public static byte LinearToSrgb(float linear)
     {
-        float c = linear <= 0.0031308f ? 12.92f * linear : (1.055f * MathF.Pow(linear, 1f / 2.4f)) - 0.055f;
-        return (byte)Math.Clamp((c * 255f) + 0.5f, 0f, 255f);
+        float v = Math.Clamp(linear, 0f, 1f);
+        float e = v <= 0.0031308f ? 12.92f * v : (1.055f * MathF.Pow(v, 1f / 2.4f)) - 0.055f;
+        return (byte)Math.Clamp((e * 255f) + 0.5f, 0f, 255f);
     }
 
-    /// <summary>Reference conversion of one pixel (exact transfer curve).</summary>
-    public static Lab ToLab(RgbColor color) =>
-        LinearToLab(SrgbToLinear(color.R), SrgbToLinear(color.G), SrgbToLinear(color.B));
-
-    public static RgbColor ToRgb(Lab lab)
+    /// <summary>One 8-bit colour to CIELAB, double precision.</summary>
+    public static Lab ToLab(byte r, byte g, byte b)
     {
-        float fy = (lab.L + 16f) / 116f;
-        float fx = fy + (lab.A / 500f);
-        float fz = fy - (lab.B / 200f);
-        float x = WhiteX * FInverse(fx);
-        float y = WhiteY * (lab.L > Kappa * Epsilon ? fy * fy * fy : lab.L / Kappa);
-        float z = WhiteZ * FInverse(fz);
-        float r = (3.2404542f * x) - (1.5371385f * y) - (0.4985314f * z);
-        float g = (-0.9692660f * x) + (1.8760108f * y) + (0.0415560f * z);
-        float b = (0.0556434f * x) - (0.2040259f * y) + (1.0572252f * z);
-        return new RgbColor(LinearToSrgb(Math.Max(0, r)), LinearToSrgb(Math.Max(0, g)), LinearToSrgb(Math.Max(0, b)));
+        float[] lin = s_linear;
+        return LinearToLab(lin[r], lin[g], lin[b]);
     }
 
-    /// <summary>Converts every pixel (row-major) with the table-driven transfer curve.</summary>
-    public static void ToLab(RgbImage image, Span<Lab> destination)
+    /// <summary>One 8-bit colour to CIELAB, double precision.</summary>
+    public static Lab ToLab(RgbColor colour) => ToLab(colour.R, colour.G, colour.B);
+
+    /// <summary>sRGB given as floating 0-255 values (e.g. a mean colour) to CIELAB, the exact transfer curve.</summary>
+    public static Lab ToLab(double r, double g, double b) =>
+        LinearToLab(SrgbToLinear(r / 255.0), SrgbToLinear(g / 255.0), SrgbToLinear(b / 255.0));
+
+    /// <summary>Linear light 0-1 to CIELAB, double precision.</summary>
+    public static Lab LinearToLab(double r, double g, double b)
     {
-        ArgumentNullException.ThrowIfNull(image);
-        ToLab(image.Pixels, destination);
+        double x = ((0.4124564 * r) + (0.3575761 * g) + (0.1804375 * b)) / 0.95047;
+        double z = ((0.0193339 * r) + (0.1191920 * g) + (0.9503041 * b)) / 1.08883;
+        double fx = F(x);
+        double fy = Fy(r, g, b);
+        double fz = F(z);
+        return new Lab((116.0 * fy) - 16.0, 500.0 * (fx - fy), 200.0 * (fy - fz));
     }
 
-    /// <summary>Converts packed RGB24 to Lab, one output per pixel.</summary>
-    public static void ToLab(ReadOnlySpan<byte> rgb, Span<Lab> destination)
+    /// <summary>L* alone of <see cref="LinearToLab"/>, bit-identical to its L (the same operations).</summary>
+    public static double LightnessFromLinear(double r, double g, double b) => (116.0 * Fy(r, g, b)) - 16.0;
+
+    /// <summary>One 8-bit colour to CIELAB, single precision (the per-pixel form, <see cref="LabKernel.LinearToLab"/>).</summary>
+    public static (float L, float A, float B) ToLabSingle(byte r, byte g, byte b)
+    {
+        float[] lin = s_linear;
+        return LabKernel.LinearToLab(lin[r], lin[g], lin[b]);
+    }
+
+    /// <summary>Packed RGB24 to three CIELAB planes (single precision), one value per pixel.</summary>
+    public static void ToLabPlanes(ReadOnlySpan<byte> rgb, Span<float> l, Span<float> a, Span<float> b)
     {
         int count = rgb.Length / 3;
-        if (destination.Length < count)
+        if (l.Length < count || a.Length < count || b.Length < count)
         {
-            throw new ArgumentException($"Destination holds {destination.Length} values, {count} needed.", nameof(destination));
+            throw new ArgumentException($"Lab planes shorter than the {count} pixels.", nameof(l));
         }
 
-        float[] table = LinearTable;
+        float[] lin = s_linear;
         for (int i = 0; i < count; i++)
         {
-            destination[i] = LinearToLab(table[rgb[i * 3]], table[rgb[(i * 3) + 1]], table[rgb[(i * 3) + 2]]);
+            (l[i], a[i], b[i]) = LabKernel.LinearToLab(lin[rgb[i * 3]], lin[rgb[(i * 3) + 1]], lin[rgb[(i * 3) + 2]]);
         }
     }
 
-    private static Lab LinearToLab(float r, float g, float b)
+    /// <summary>CIELAB back to an 8-bit sRGB colour (out-of-gamut channels clamped).</summary>
+    public static RgbColor ToRgb(float l, float a, float b)
     {
-        float x = ((0.4124564f * r) + (0.3575761f * g) + (0.1804375f * b)) / WhiteX;
-        float y = ((0.2126729f * r) + (0.7151522f * g) + (0.0721750f * b)) / WhiteY;
-        float z = ((0.0193339f * r) + (0.1191920f * g) + (0.9503041f * b)) / WhiteZ;
-        float fx = F(x);
-        float fy = F(y);
-        float fz = F(z);
-        return new Lab((116f * fy) - 16f, 500f * (fx - fy), 200f * (fy - fz));
+        float fy = (l + 16f) / 116f, fx = fy + (a / 500f), fz = fy - (b / 200f);
+        float x = FInverse(fx) * WhiteX, y = FInverse(fy), z = FInverse(fz) * WhiteZ;
+        float lr = (3.2404542f * x) - (1.5371385f * y) - (0.4985314f * z);
+        float lg = (-0.9692660f * x) + (1.8760108f * y) + (0.0415560f * z);
+        float lb = (0.0556434f * x) - (0.2040259f * y) + (1.0572252f * z);
+        return new RgbColor(LinearToSrgb(lr), LinearToSrgb(lg), LinearToSrgb(lb));
     }
 
-    private static float F(float t) => t > Epsilon ? MathF.Cbrt(t) : ((Kappa * t) + 16f) / 116f;
+    /// <summary>CIELAB back to an 8-bit sRGB colour (out-of-gamut channels clamped).</summary>
+    public static RgbColor ToRgb(Lab lab) => ToRgb((float)lab.L, (float)lab.A, (float)lab.B);
 
-    private static float FInverse(float f)
-    {
-        float f3 = f * f * f;
-        return f3 > Epsilon ? f3 : ((116f * f) - 16f) / Kappa;
-    }
+    /// <summary>f(Y) of linear sRGB (D65 luminance, white Y = 1).</summary>
+    private static double Fy(double r, double g, double b) => F((0.2126729 * r) + (0.7151522 * g) + (0.0721750 * b));
+
+    /// <summary>f(t) in double: the single-precision table between the knee and 1, the exact root above, the linear segment below.</summary>
+    private static double F(double t) => t > LabKernel.KneeDouble && t < 1.0
+        ? LabKernel.Companding((float)t)
+        : t > LabKernel.KneeDouble ? Math.Cbrt(t) : (LabKernel.LinearSlopeDouble * t) + (16.0 / 116.0);
+
+    private static float FInverse(float t) => t > InverseKnee ? t * t * t : (t - (16f / 116f)) / LabKernel.LinearSlope;
 
     private static float[] BuildLinearTable()
     {
         var table = new float[256];
-        for (int i = 0; i < 256; i++)
+        for (int i = 0; i < table.Length; i++)
         {
-            table[i] = SrgbToLinear((byte)i);
+            table[i] = (float)SrgbToLinear(i / 255.0);
         }
 
         return table;

@@ -1,5 +1,6 @@
 using System.Drawing;
 using SocialCard.Imaging;
+using SocialCard.Imaging.Processing.Color;
 using SocialCard.Photos.Fixes.Pixels;
 
 namespace SocialCard.Photos.Fixes.Segmentation;
@@ -549,5 +550,9 @@ internal static class PersonSegmenter
         return ForegroundEstimator.Estimate(image, alpha, behind);
     }
 
-    private static (byte R, byte G, byte B) ToRgb((float L, float A, float B) lab) => LabImage.ToRgb(lab.L, lab.A, lab.B);
+    private static (byte R, byte G, byte B) ToRgb((float L, float A, float B) lab)
+    {
+        RgbColor c = ColorSpace.ToRgb(lab.L, lab.A, lab.B);
+        return (c.R, c.G, c.B);
+    }
 }

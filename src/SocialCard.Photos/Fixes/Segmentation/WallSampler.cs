@@ -1,5 +1,5 @@
 using SocialCard.Imaging;
-using SocialCard.Photos.Fixes.Pixels;
+using SocialCard.Imaging.Processing.Color;
 
 namespace SocialCard.Photos.Fixes.Segmentation;
 
@@ -40,7 +40,7 @@ internal static class WallSampler
     private static void Add(List<(float, float, float, float, float)> samples, ReadOnlySpan<byte> px, int w, int x, int y)
     {
         int i = ((y * w) + x) * 3;
-        (float l, float a, float b) = LabImage.ToLab(px[i], px[i + 1], px[i + 2]);
+        (float l, float a, float b) = ColorSpace.ToLabSingle(px[i], px[i + 1], px[i + 2]);
         samples.Add((x, y, l, a, b));
     }
 }

@@ -1,5 +1,6 @@
 using System.Drawing;
 using System.Globalization;
+using SocialCard.Imaging.Processing.Color;
 using SocialCard.Photos.Fixes.Geometry;
 using SocialCard.Photos.Fixes.Pixels;
 using SocialCard.Photos.Fixes.Segmentation;
@@ -69,7 +70,8 @@ public sealed class CropStep : IFixStep
         if (wall is not null)
         {
             (float l, float a, float b) = wall.At(eyes.X, 0);
-            ctx.BackgroundColour = LabImage.ToRgb(l, a, b);
+            (byte r, byte g, byte bl) = ColorSpace.ToRgb(l, a, b);
+            ctx.BackgroundColour = (r, g, bl);
         }
 
         AffineMap map = AffineMap.OutputToSource(eyes, new PointF((float)target.EyeMidX, (float)eyeY), scale, roll);

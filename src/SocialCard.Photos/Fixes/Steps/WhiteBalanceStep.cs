@@ -1,7 +1,7 @@
 using System.Globalization;
 using SocialCard.Imaging;
+using SocialCard.Imaging.Processing.Color;
 using SocialCard.Photos.Fixes.Geometry;
-using SocialCard.Photos.Fixes.Pixels;
 using SocialCard.Photos.Rules;
 
 namespace SocialCard.Photos.Fixes.Steps;
@@ -30,14 +30,14 @@ public sealed class WhiteBalanceStep : IFixStep
         RgbImage fg = ctx.Foreground;
         FaceZone skin = FaceZone.Skin(ctx.OutputLandmarks, fg.Width, fg.Height);
         (float r, float g, float b) = MeanRgb(fg, skin);
-        (float l, float a, float bb) = LabImage.ToLab((byte)r, (byte)g, (byte)b);
+        (float l, float a, float bb) = ColorSpace.ToLabSingle((byte)r, (byte)g, (byte)b);
         double chroma = Math.Sqrt((a * a) + (bb * bb));
         bool skinOff = a < MinA || a > MaxA || bb < MinB || bb > MaxB;
         (double gr, double gg, double gb) = (1, 1, 1);
         string witness = string.Empty;
         if (skinOff)
         {
-            (byte tr, byte tg, byte tb) = LabImage.ToRgb(l, Math.Clamp(a, TargetMinA, TargetMaxA), Math.Clamp(bb, TargetMinB, TargetMaxB));
+            (byte tr, byte tg, byte tb) = ColorSpace.ToRgb(l, Math.Clamp(a, TargetMinA, TargetMaxA), Math.Clamp(bb, TargetMinB, TargetMaxB));
             gr = tr / Math.Max(1f, r);
             gg = tg / Math.Max(1f, g);
             gb = tb / Math.Max(1f, b);
@@ -49,7 +49,7 @@ public sealed class WhiteBalanceStep : IFixStep
             double wallChroma = Math.Sqrt((wall.A * wall.A) + (wall.B * wall.B));
             if (wall.L > WallMinL && wallChroma is > WallMinChroma and < WallNeutralChroma)
             {
-                (byte wr, byte wg, byte wb) = LabImage.ToRgb(wall.L, wall.A, wall.B);
+                (byte wr, byte wg, byte wb) = ColorSpace.ToRgb(wall.L, wall.A, wall.B);
                 double mean = (wr + wg + wb) / 3.0;
                 // Half strength: the wall may really be tinted.
                 gr *= 1 + (0.5 * ((mean / Math.Max(1, (int)wr)) - 1));
@@ -86,7 +86,7 @@ public sealed class WhiteBalanceStep : IFixStep
 
         ctx.Compose();
         (float r2, float g2, float b2) = MeanRgb(fg, skin);
-        (_, float a2, float b2Lab) = LabImage.ToLab((byte)r2, (byte)g2, (byte)b2);
+        (_, float a2, float b2Lab) = ColorSpace.ToLabSingle((byte)r2, (byte)g2, (byte)b2);
         return FixStepResult.Applied(Id, new LocalizedText(
             $"已校正色偏（依据：{witness}）：肤色 a*/b* {F(a)}/{F(bb)} → {F(a2)}/{F(b2Lab)}",
             $"Colour cast removed (from {witness}): skin a*/b* {F(a)}/{F(bb)} -> {F(a2)}/{F(b2Lab)}"), "skin chroma", chroma, Math.Sqrt((a2 * a2) + (b2Lab * b2Lab)));

@@ -1,3 +1,4 @@
+using SocialCard.Imaging.Processing.Color;
 using SocialCard.Photos.Analysis;
 using SocialCard.Photos.Profiles;
 

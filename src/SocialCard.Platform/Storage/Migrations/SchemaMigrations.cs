@@ -11,7 +11,9 @@ public static class SchemaMigrations
         V004_RateCounters.Migration,
         V005_DataProtectionKeys.Migration,
         V006_ApplicationDrafts.Migration,
-        V007_ApplicationsInCardPipeline.Migration,
-        V008_ChangeSessions.Migration,
+        V007_SignInSessions.Migration,
+        V008_PersonalDataEncrypted.Migration,
+        V009_ApplicationsInCardPipeline.Migration,
+        V010_ChangeSessions.Migration,
     ];
 }

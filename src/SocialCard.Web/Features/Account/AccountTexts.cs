@@ -13,7 +13,8 @@ public sealed class AccountTexts : IUiTextSource
         ["login.password"] = new("密码", "Password"),
         ["login.submit"] = new("登录", "Sign in"),
         ["login.invalid"] = new("账号或密码错误。", "Wrong account or password."),
-        ["login.locked"] = new("连续登录失败次数过多，账号已暂时锁定，请稍后再试。", "Too many failed attempts: the account is locked for a while. Please try again later."),
+        ["login.throttled"] = new("登录失败次数过多，请稍后再试。", "Too many failed attempts. Please wait a moment and try again."),
+        ["login.throttled.detail"] = new("约 {0} 秒后可以再试。", "You can try again in about {0} s."),
         ["login.required"] = new("请填写账号和密码。", "Please enter the account and the password."),
         ["login.demo"] = new("演示环境账号见启动日志。", "Demo accounts are printed in the start-up log."),
     };

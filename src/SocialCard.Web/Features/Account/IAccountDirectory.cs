@@ -1,12 +1,12 @@
 namespace SocialCard.Web.Features.Account;
 
 /// <summary>
-/// Checks credentials against the system of record, counting failures and locking accounts there (so the
-/// lock-out holds across web nodes).
+/// Checks credentials against the system of record, which counts failures per account and per client address and
+/// slows repeated attempts down there (so the delays hold across web nodes and restarts).
 /// </summary>
 public interface IAccountDirectory
 {
-    Task<AccountCheck> CheckUnitAsync(string unitCode, string password, CancellationToken cancellationToken);
+    Task<AccountCheck> CheckUnitAsync(string unitCode, string password, string clientAddress, CancellationToken cancellationToken);
 
-    Task<AccountCheck> CheckStaffAsync(string login, string password, CancellationToken cancellationToken);
+    Task<AccountCheck> CheckStaffAsync(string login, string password, string clientAddress, CancellationToken cancellationToken);
 }

@@ -5,15 +5,15 @@ using SocialCard.Platform.Storage;
 
 namespace SocialCard.Web.Features.Account;
 
-/// <summary>The Platform's <see cref="AccountSignIn"/> (PBKDF2, failure counter and lock-out on the account row, audited).</summary>
+/// <summary>The Platform's <see cref="AccountSignIn"/> (PBKDF2, progressive delay in the database, audited).</summary>
 public sealed class PlatformAccountDirectory(AccountSignIn signIn, PlatformDatabase database) : IAccountDirectory
 {
-    public async Task<AccountCheck> CheckUnitAsync(string unitCode, string password, CancellationToken cancellationToken)
+    public async Task<AccountCheck> CheckUnitAsync(string unitCode, string password, string clientAddress, CancellationToken cancellationToken)
     {
-        (SignInResult result, UnitAccount? account) = await signIn.SignInUnitAsync(unitCode, password, cancellationToken);
-        if (result != SignInResult.Succeeded || account is null)
+        SignInAttempt<UnitAccount> attempt = await signIn.SignInUnitAsync(unitCode, password, clientAddress, cancellationToken);
+        if (attempt.Result != SignInResult.Succeeded || attempt.Account is not { } account)
         {
-            return Map(result);
+            return Map(attempt.Result, attempt.RetryAfter);
         }
 
         await using PlatformDbContext db = database.CreateDbContext();
@@ -24,14 +24,14 @@ public sealed class PlatformAccountDirectory(AccountSignIn signIn, PlatformDatab
             : AccountCheck.Success(new AccountIdentity(account.LoginName, unit.Name, []) { UnitId = unit.Id });
     }
 
-    public async Task<AccountCheck> CheckStaffAsync(string login, string password, CancellationToken cancellationToken)
+    public async Task<AccountCheck> CheckStaffAsync(string login, string password, string clientAddress, CancellationToken cancellationToken)
     {
-        (SignInResult result, StaffAccount? account) = await signIn.SignInStaffAsync(login, password, cancellationToken);
-        return result == SignInResult.Succeeded && account is not null
+        SignInAttempt<StaffAccount> attempt = await signIn.SignInStaffAsync(login, password, clientAddress, cancellationToken);
+        return attempt.Result == SignInResult.Succeeded && attempt.Account is { } account
             ? AccountCheck.Success(new AccountIdentity(account.LoginName, account.DisplayName, [account.Role.ToString()]))
-            : Map(result);
+            : Map(attempt.Result, attempt.RetryAfter);
     }
 
-    private static AccountCheck Map(SignInResult result) =>
-        result == SignInResult.LockedOut ? AccountCheck.LockedOut : AccountCheck.Invalid;
+    private static AccountCheck Map(SignInResult result, TimeSpan retryAfter) =>
+        result == SignInResult.Throttled ? AccountCheck.Throttled(retryAfter) : AccountCheck.Invalid;
 }

@@ -4,5 +4,7 @@ public enum SignInOutcome
 {
     Succeeded,
     Invalid,
-    LockedOut,
+
+    /// <summary>Too many recent failures for this account or address: try again after a delay.</summary>
+    Throttled,
 }

@@ -5,8 +5,8 @@ namespace SocialCard.Web.Features.Account;
 
 /// <summary>
 /// What the unit and the staff login pages share: the password and return-URL fields, the error key the page shows,
-/// and the answer to a sign-in attempt (redirect home or to a local return URL under home; 423 when locked out, 401
-/// when wrong). Each page binds its own login field and calls <see cref="SignInAsync"/>.
+/// and the answer to a sign-in attempt (redirect home or to a local return URL under home; 429 with Retry-After when
+/// held back after repeated failures, 401 when wrong). Each page binds its own login field and calls <see cref="SignInAsync"/>.
 /// </summary>
 public abstract class SignInPageModel : PageModel
 {
@@ -18,12 +18,15 @@ public abstract class SignInPageModel : PageModel
 
     public string? ErrorKey { get; private set; }
 
+    /// <summary>Seconds to wait before the next attempt, when held back.</summary>
+    public int? RetryAfterSeconds { get; private set; }
+
     public void OnGet()
     {
     }
 
     /// <summary>Checks the fields are filled, runs <paramref name="signIn"/> and turns its outcome into the response.</summary>
-    protected async Task<IActionResult> SignInAsync(string? login, string home, Func<string, string, Task<SignInOutcome>> signIn)
+    protected async Task<IActionResult> SignInAsync(string? login, string home, Func<string, string, Task<AccountCheck>> signIn)
     {
         ArgumentNullException.ThrowIfNull(signIn);
         if (string.IsNullOrWhiteSpace(login) || string.IsNullOrEmpty(Password))
@@ -32,13 +35,16 @@ public abstract class SignInPageModel : PageModel
             return Page();
         }
 
-        switch (await signIn(login, Password))
+        AccountCheck check = await signIn(login, Password);
+        switch (check.Outcome)
         {
             case SignInOutcome.Succeeded:
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl!.StartsWith(home, StringComparison.OrdinalIgnoreCase) ? ReturnUrl : home);
-            case SignInOutcome.LockedOut:
-                ErrorKey = "login.locked";
-                Response.StatusCode = StatusCodes.Status423Locked;
+            case SignInOutcome.Throttled:
+                ErrorKey = "login.throttled";
+                RetryAfterSeconds = Math.Max(1, (int)Math.Ceiling(check.RetryAfter.TotalSeconds));
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                Response.Headers.RetryAfter = RetryAfterSeconds.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return Page();
             default:
                 ErrorKey = "login.invalid";

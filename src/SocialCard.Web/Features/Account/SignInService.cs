@@ -1,20 +1,28 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+using SocialCard.Platform.Security;
 using SocialCard.Web.Security;
 
 namespace SocialCard.Web.Features.Account;
 
-/// <summary>Credential check (with the directory's lock-out) and cookie issue for both audiences.</summary>
-public sealed class SignInService(IAccountDirectory directory, ILogger<SignInService> logger)
+/// <summary>
+/// Credential check (with the directory's progressive delay, keyed on the client address) and cookie issue for both
+/// audiences. Each sign-in starts a server-side session (<see cref="SignInSessions"/>) whose id rides in the cookie;
+/// sign-out ends it, so the cookie is dead everywhere from then on.
+/// </summary>
+public sealed class SignInService(IAccountDirectory directory, SignInSessions sessions, IOptions<SecurityOptions> security,
+    ILogger<SignInService> logger)
 {
-    public async Task<SignInOutcome> SignInUnitAsync(HttpContext http, string unitCode, string password, CancellationToken cancellationToken)
+    public async Task<AccountCheck> SignInUnitAsync(HttpContext http, string unitCode, string password, CancellationToken cancellationToken)
     {
         string code = unitCode.Trim();
-        AccountCheck check = await directory.CheckUnitAsync(code, password, cancellationToken);
+        AccountCheck check = await directory.CheckUnitAsync(code, password, ClientAddress(http), cancellationToken);
         Log("unit:" + code, check);
         if (check.Identity is not { } identity)
         {
-            return check.Outcome;
+            return check;
         }
 
         var claims = new List<Claim>
@@ -22,31 +30,44 @@ public sealed class SignInService(IAccountDirectory directory, ILogger<SignInSer
             new(ClaimTypes.Name, identity.Login),
             new(SocialCardClaims.UnitCode, identity.Login),
             new(SocialCardClaims.UnitName, identity.DisplayName),
-            new(SocialCardClaims.UnitId, (identity.UnitId ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new(SocialCardClaims.UnitId, (identity.UnitId ?? 0).ToString(CultureInfo.InvariantCulture)),
+            new(SocialCardClaims.SessionId, await sessions.StartAsync(AuthSchemes.Unit, identity.Login, security.Value.SessionAbsolute, cancellationToken)),
         };
         await http.SignInAsync(AuthSchemes.Unit, new ClaimsPrincipal(new ClaimsIdentity(claims, AuthSchemes.Unit)));
-        return SignInOutcome.Succeeded;
+        return check;
     }
 
-    public async Task<SignInOutcome> SignInStaffAsync(HttpContext http, string login, string password, CancellationToken cancellationToken)
+    public async Task<AccountCheck> SignInStaffAsync(HttpContext http, string login, string password, CancellationToken cancellationToken)
     {
         string name = login.Trim();
-        AccountCheck check = await directory.CheckStaffAsync(name, password, cancellationToken);
+        AccountCheck check = await directory.CheckStaffAsync(name, password, ClientAddress(http), cancellationToken);
         Log("staff:" + name, check);
         if (check.Identity is not { } identity)
         {
-            return check.Outcome;
+            return check;
         }
 
         var claims = new List<Claim>
         {
             new(ClaimTypes.Name, identity.DisplayName),
             new(SocialCardClaims.StaffLogin, identity.Login),
+            new(SocialCardClaims.SessionId, await sessions.StartAsync(AuthSchemes.Staff, identity.Login, security.Value.SessionAbsolute, cancellationToken)),
         };
         claims.AddRange(identity.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
         await http.SignInAsync(AuthSchemes.Staff, new ClaimsPrincipal(new ClaimsIdentity(claims, AuthSchemes.Staff, ClaimTypes.Name, ClaimTypes.Role)));
-        return SignInOutcome.Succeeded;
+        return check;
     }
+
+    /// <summary>Ends the server-side session of <paramref name="scheme"/>'s cookie and removes the cookie.</summary>
+    public async Task SignOutAsync(HttpContext http, string scheme, CancellationToken cancellationToken)
+    {
+        AuthenticateResult current = await http.AuthenticateAsync(scheme);
+        await sessions.EndAsync(current.Principal?.FindFirstValue(SocialCardClaims.SessionId), cancellationToken);
+        await http.SignOutAsync(scheme);
+    }
+
+    /// <summary>The address throttles key on: the socket's peer, or the client a known proxy forwarded for.</summary>
+    public static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     private void Log(string account, AccountCheck check)
     {
@@ -55,11 +76,11 @@ public sealed class SignInService(IAccountDirectory directory, ILogger<SignInSer
             case SignInOutcome.Succeeded:
                 WebLog.SignedIn(logger, account);
                 break;
-            case SignInOutcome.LockedOut:
-                WebLog.SignInLocked(logger, account);
+            case SignInOutcome.Throttled:
+                WebLog.SignInThrottled(logger, account, (int)Math.Ceiling(check.RetryAfter.TotalSeconds));
                 break;
             default:
-                WebLog.SignInFailed(logger, account, false);
+                WebLog.SignInFailed(logger, account);
                 break;
         }
     }

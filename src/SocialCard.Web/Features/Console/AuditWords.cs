@@ -16,7 +16,7 @@ public static class AuditWords
     /// <summary>Every verb the audit log writes, in the order the filter lists them.</summary>
     public static IReadOnlyList<string> Actions { get; } =
     [
-        AuditActions.SignInSucceeded, AuditActions.SignInFailed, AuditActions.AccountLocked,
+        AuditActions.SignInSucceeded, AuditActions.SignInFailed, AuditActions.SignInThrottled,
         AuditActions.BatchReceived, AuditActions.BatchReviewed, AuditActions.PhotoReviewed, ReviewOverrideService.AuditAction,
         AuditActions.BatchSent, AuditActions.CardCentreExported, AuditActions.CardStateChanged, CardPickupDesk.AuditAction,
         AuditActions.PersonSearched, AuditActions.PersonViewed, AuditActions.PersonImported, "unit.import",

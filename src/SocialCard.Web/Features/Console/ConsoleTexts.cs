@@ -70,6 +70,7 @@ public sealed class ConsoleTexts : IUiTextSource
         ["audit.action.account.signin"] = new("登录", "Signed in"),
         ["audit.action.account.signin.failed"] = new("登录失败", "Sign-in failed"),
         ["audit.action.account.locked"] = new("账号锁定", "Account locked"),
+        ["audit.action.account.signin.throttled"] = new("登录过于频繁，暂缓", "Sign-in held back (too many failures)"),
         ["audit.action.batch.receive"] = new("收到照片包", "Photo package received"),
         ["audit.action.batch.review"] = new("照片包预审完成", "Photo package reviewed"),
         ["audit.action.photo.review"] = new("照片预审", "Photo reviewed"),

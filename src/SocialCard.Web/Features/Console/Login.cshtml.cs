@@ -5,7 +5,7 @@ using SocialCard.Web.Hosting;
 
 namespace SocialCard.Web.Features.Console;
 
-/// <summary>The centre staff's sign-in: login name and password (lock-out after repeated failures).</summary>
+/// <summary>The centre staff's sign-in: login name and password (repeated failures slow further attempts down).</summary>
 [EnableRateLimiting(ServiceDefaultsExtensions.LoginRateLimit)]
 public sealed class LoginModel(SignInService signIn) : SignInPageModel
 {

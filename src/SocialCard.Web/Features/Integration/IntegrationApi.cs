@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Options;
+using SocialCard.Platform.Centre;
 using SocialCard.Platform.Domain;
 using SocialCard.Platform.Storage;
 using SocialCard.Web.Features.Portal;
@@ -18,13 +19,6 @@ namespace SocialCard.Web.Features.Integration;
 /// </summary>
 public static class IntegrationApi
 {
-    public static readonly IReadOnlyList<string> PickupNotes =
-    [
-        "请在“制卡日期”的30日之后，至园区社会保障·市民卡服务中心领卡",
-        "携带材料：介绍信（盖章）、经办人有效身份证件原件及复印件",
-        "地址：园区星海生活广场南区负二层A206-2号",
-    ];
-
     public static RouteGroupBuilder MapIntegrationApi(this IEndpointRouteBuilder endpoints)
     {
         RouteGroupBuilder group = endpoints.MapGroup("/api/v1")
@@ -113,7 +107,8 @@ public static class IntegrationApi
     }
 
     public static async Task<Results<Ok<CardStatusDto>, ProblemHttpResult>> GetCardAsync(
-        string personalNumber, HttpContext http, [FromServices] PlatformDatabase database, CancellationToken cancellationToken)
+        string personalNumber, HttpContext http, [FromServices] PlatformDatabase database, [FromServices] IOptions<CentreOptions> centre,
+        CancellationToken cancellationToken)
     {
         await using PlatformDbContext db = database.CreateDbContext();
         CardLookupRow? row = await CardByNumber(db, personalNumber, cancellationToken);
@@ -123,7 +118,7 @@ public static class IntegrationApi
         }
 
         return TypedResults.Ok(new CardStatusDto(personalNumber, row.Code, row.State.ToString(), CardStateMachine.ZhName(row.State), row.Reason,
-            row.ProducedOn, row.ReadyForPickupOn, row.UpdatedAt, PickupNotes));
+            row.ProducedOn, row.ReadyForPickupOn, row.UpdatedAt, centre.Value.Pickup.Notes(english: false)));
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using SocialCard.Photos;
 using SocialCard.Photos.Profiles;
+using SocialCard.Platform.Centre;
 using SocialCard.Web.Hosting;
 using SocialCard.Web.Security;
 
@@ -46,13 +47,13 @@ public static class PhotoCheckApi
         HttpContext http,
         [FromServices] PhotoCheckService service,
         [FromServices] IOptions<PhotoCheckOptions> checkOptions,
-        [FromServices] IOptions<SiteOptions> siteOptions,
+        [FromServices] IOptions<CentreOptions> centre,
         [FromServices] IOptions<SecurityOptions> securityOptions,
         [FromServices] ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
         (IReadOnlyList<PhotoInput>? photos, SpecProfile? profile, ProblemHttpResult? problem) =
-            await ReadPhotosAsync(http, checkOptions.Value.MaxPhotosPerRequest, securityOptions.Value.MaxPhotoBytes, siteOptions.Value.PhotoProfile, cancellationToken);
+            await ReadPhotosAsync(http, checkOptions.Value.MaxPhotosPerRequest, securityOptions.Value.MaxPhotoBytes, centre.Value.PhotoProfile, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -71,7 +72,7 @@ public static class PhotoCheckApi
         HttpContext http,
         string? format,
         [FromServices] PhotoFixService fixer,
-        [FromServices] IOptions<SiteOptions> siteOptions,
+        [FromServices] IOptions<CentreOptions> centre,
         [FromServices] IOptions<SecurityOptions> securityOptions,
         CancellationToken cancellationToken)
     {
@@ -81,7 +82,7 @@ public static class PhotoCheckApi
         }
 
         (IReadOnlyList<PhotoInput>? photos, SpecProfile? profile, ProblemHttpResult? problem) =
-            await ReadPhotosAsync(http, 1, securityOptions.Value.MaxPhotoBytes, siteOptions.Value.PhotoProfile, cancellationToken);
+            await ReadPhotosAsync(http, 1, securityOptions.Value.MaxPhotoBytes, centre.Value.PhotoProfile, cancellationToken);
         if (problem is not null)
         {
             return problem;

@@ -5,7 +5,7 @@ using SocialCard.Web.Hosting;
 
 namespace SocialCard.Web.Features.Portal;
 
-/// <summary>The unit's sign-in: unit code and password (lock-out after repeated failures).</summary>
+/// <summary>The unit's sign-in: unit code and password (repeated failures slow further attempts down).</summary>
 [EnableRateLimiting(ServiceDefaultsExtensions.LoginRateLimit)]
 public sealed class LoginModel(SignInService signIn) : SignInPageModel
 {

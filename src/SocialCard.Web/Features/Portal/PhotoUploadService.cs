@@ -5,6 +5,7 @@ using SocialCard.Photos;
 using SocialCard.Photos.Profiles;
 using SocialCard.Platform;
 using SocialCard.Platform.Batches;
+using SocialCard.Platform.Centre;
 using SocialCard.Platform.Jobs.Handlers;
 using SocialCard.Web.Features.PhotoCheck;
 using SocialCard.Web.Hosting;
@@ -26,13 +27,13 @@ public sealed class PhotoUploadService(
     BatchPreReviewJobHandler preReview,
     CardLifecycleService cards,
     PortalQueries queries,
-    IOptions<SiteOptions> site,
+    IOptions<CentreOptions> centre,
     ILogger<PhotoUploadService> logger)
 {
     /// <summary>How long the queued pre-review job waits for this request to record the verdicts itself.</summary>
     public static readonly TimeSpan JobSafetyDelay = TimeSpan.FromSeconds(30);
 
-    public string ProfileId => site.Value.PhotoProfile;
+    public string ProfileId => centre.Value.PhotoProfile;
 
     public async Task<UploadOutcome> UploadZipAsync(string unitCode, string operatorName, string fileName, byte[] zip, CancellationToken cancellationToken)
     {

@@ -11,7 +11,7 @@ public sealed class PortalTexts : IUiTextSource
         ["portal.nav.cardfailures"] = new("单位制卡失败人员查询", "Card production failures"),
         ["portal.nav.people"] = new("制卡发卡查询", "Card status"),
         ["portal.upload.title"] = new("上传员工照片", "Upload staff photos"),
-        ["portal.upload.rules"] = new("以单位代码建一个文件夹，员工照片（jpg，以10位苏州市社保个人编号命名）放在文件夹内，一次不超过50张，压缩成 zip 上传；也可直接选择单张或多张照片。", "Put the staff photos (jpg, named by the 10-digit personal number) in a folder named by the unit code, at most 50 at a time, and upload it as a zip; or pick one or more photos directly."),
+        ["portal.upload.rules"] = new("以单位代码建一个文件夹，员工照片（jpg，以10位{0}市社保个人编号命名）放在文件夹内，一次不超过50张，压缩成 zip 上传；也可直接选择单张或多张照片。", "Put the staff photos (jpg, named by the 10-digit {0} personal number) in a folder named by the unit code, at most 50 at a time, and upload it as a zip; or pick one or more photos directly."),
         ["portal.upload.zip"] = new("照片压缩包（zip）", "Photo package (zip)"),
         ["portal.upload.photos"] = new("或选择照片（可多选）", "Or choose photos (several allowed)"),
         ["portal.upload.submit"] = new("上传并预审", "Upload and pre-review"),
@@ -76,9 +76,6 @@ public sealed class PortalTexts : IUiTextSource
         ["portal.fix.step.fix.name"] = new("按个人编号命名文件", "Named the file by the personal number"),
         ["portal.fix.accepted"] = new("已采用修正后的照片并重新提交预审。", "The fixed photo was submitted for pre-review."),
         ["portal.pickup.title"] = new("领卡提醒", "Card pick-up"),
-        ["portal.pickup.when"] = new("请在“制卡日期”的30日之后，至园区社会保障·市民卡服务中心领卡。", "Collect the cards at the SIP Social Security Card Service Centre from 30 days after the production date."),
-        ["portal.pickup.bring"] = new("携带材料：介绍信（盖章）、经办人有效身份证件原件及复印件。", "Bring: a stamped letter of introduction, and the handling person's valid ID card with a photocopy."),
-        ["portal.pickup.where"] = new("地址：园区星海生活广场南区负二层A206-2号。", "Address: Room A206-2, B2, South Zone, Xinghai Life Plaza, SIP."),
         ["portal.failures.lead"] = new("预审不合格的照片已作废，须重新采集并提交标准照片，审核入库后才能重新加入批量制卡。", "Photos that failed pre-review are void: take and submit a new standard photo; only then does the person rejoin batch card production."),
         ["portal.cardfailures.lead"] = new("制卡失败（含无照片）或照片作废人员，可在此自助重新提交电子照片。", "People whose card production failed (including no photo) or whose photo was voided; submit a new photo here."),
     };

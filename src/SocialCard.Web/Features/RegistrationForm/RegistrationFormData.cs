@@ -1,6 +1,6 @@
 namespace SocialCard.Web.Features.RegistrationForm;
 
-/// <summary>Everything printed on the 成都市社会保障卡申办登记表, already resolved to display text.</summary>
+/// <summary>Everything an applicant's registration form prints about them, already resolved to display text.</summary>
 public sealed record RegistrationFormData
 {
     public required string ApplicationReference { get; init; }

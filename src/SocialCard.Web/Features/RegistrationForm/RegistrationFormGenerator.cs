@@ -4,11 +4,12 @@ using Microsoft.Extensions.Options;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using QRCoder;
+using SocialCard.Platform.Centre;
 
 namespace SocialCard.Web.Features.RegistrationForm;
 
 /// <summary>
-/// Renders the 成都市社会保障卡申办登记表 (seed 004) as a one-page A4 PDF: personal and ID data, unit and 部门, bank and
+/// Renders the centre's registration form (<see cref="CentreOptions.FormTitle"/>; the 成都市社会保障卡申办登记表 of seed 004) as a one-page A4 PDF: personal and ID data, unit and 部门, bank and
 /// branch radio marks, photo box, ID card front/back, the 城乡居民 payment consent, student and guardian blocks, the
 /// applicant's and reviewer's signature lines, occupation and education code legends and a QR code carrying the
 /// application reference. Fonts are embedded (subset for TrueType) via <see cref="FormFontResolver"/>.
@@ -30,24 +31,32 @@ public sealed class RegistrationFormGenerator
     private static readonly XBrush LabelFill = new XSolidBrush(XColor.FromArgb(0xF0, 0xF0, 0xF0));
 
     private readonly RegistrationFormOptions _options;
+    private readonly CentreOptions _centre;
 
+    /// <summary>A generator for the default (demo) centre.</summary>
     public RegistrationFormGenerator(IOptions<RegistrationFormOptions> options)
+        : this(options, Options.Create(new CentreOptions()))
+    {
+    }
+
+    public RegistrationFormGenerator(IOptions<RegistrationFormOptions> options, IOptions<CentreOptions> centre)
     {
         _options = options.Value;
+        _centre = centre.Value;
         FormFontResolver.EnsureInstalled(_options);
     }
 
     public byte[] Generate(RegistrationFormData data)
     {
         using var document = new PdfDocument();
-        document.Info.Title = "成都市社会保障卡申办登记表 " + data.ApplicationReference;
+        document.Info.Title = _centre.FormTitle.Zh + " " + data.ApplicationReference;
         document.Info.Subject = data.ApplicationReference;
         document.Info.Creator = "SocialCard";
         PdfPage page = document.AddPage();
         page.Size = PdfSharp.PageSize.A4;
         using (XGraphics g = XGraphics.FromPdfPage(page))
         {
-            new Renderer(g, page.Width.Point, data).Render();
+            new Renderer(g, page.Width.Point, data, _centre).Render();
         }
 
         using var stream = new MemoryStream();
@@ -56,7 +65,7 @@ public sealed class RegistrationFormGenerator
     }
 
     /// <summary>One render pass: a cursor moving down the page.</summary>
-    private sealed class Renderer(XGraphics g, double pageWidth, RegistrationFormData data)
+    private sealed class Renderer(XGraphics g, double pageWidth, RegistrationFormData data, CentreOptions centre)
     {
         private readonly FormText _title = new(17, bold: true);
         private readonly FormText _label = new(9, bold: false);
@@ -83,7 +92,7 @@ public sealed class RegistrationFormGenerator
         {
             const double qrSize = 62;
             DrawQr(data.ApplicationReference, _left + _width - qrSize, _y - 8, qrSize);
-            const string title = "成都市社会保障卡申办登记表";
+            string title = centre.FormTitle.Zh;
             double titleWidth = _title.Measure(g, title);
             _title.Draw(g, title, _left + ((_width - titleWidth) / 2), _y + 4);
             _small.Draw(g, "申请编号：" + data.ApplicationReference, _left, _y + 34);
@@ -239,7 +248,7 @@ public sealed class RegistrationFormGenerator
             _y += 4;
             g.DrawLine(ThinPen, _left, _y, _left + _width, _y);
             _small.DrawWrapped(g,
-                "请打印后在签名处签字，交人力资源部门或相关责任人。请勿涂改、折叠、裁剪登记表；请勿粘贴登记表或使用订书机。提交后 24 小时内可在“办理查询”页面修改。咨询电话：028-86245818-2090/2039",
+                "请打印后在签名处签字，交人力资源部门或相关责任人。请勿涂改、折叠、裁剪登记表；请勿粘贴登记表或使用订书机。提交后 24 小时内可在“办理查询”页面修改。咨询电话：" + centre.Hotline,
                 _left, _y + 3, _width, 11);
         }
 

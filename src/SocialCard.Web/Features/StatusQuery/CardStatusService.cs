@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SocialCard.Platform.Centre;
 using SocialCard.Platform.Domain;
 using SocialCard.Platform.Storage;
 using SocialCard.Web.Features.Wizard;
@@ -14,23 +16,13 @@ namespace SocialCard.Web.Features.StatusQuery;
 /// (production + 30 days) with the pickup notes. Unknown person and wrong ID number give the identical answer, and
 /// the ID comparison runs in constant time either way.
 /// </summary>
-public sealed class CardStatusService(PlatformDatabase database, TimeProvider clock)
+public sealed class CardStatusService(PlatformDatabase database, TimeProvider clock, IOptions<CentreOptions> centre)
 {
-    private static readonly string[] PickupNotesZh =
-    [
-        "携带材料：介绍信（盖章）、经办人有效身份证件原件及复印件。",
-        "领卡时间：“制卡日期”的30日之后。",
-        "领卡地点：园区社会保障·市民卡服务中心，园区星海生活广场南区负二层A206-2号。",
-        "取得新社保卡后需经启用方可使用：请携带社保卡和身份证原件到开户银行网点激活金融账户。",
-    ];
+    private readonly string[] _pickupNotesZh =
+        [.. centre.Value.Pickup.Notes(english: false), "取得新社保卡后需经启用方可使用：请携带社保卡和身份证原件到开户银行网点激活金融账户。"];
 
-    private static readonly string[] PickupNotesEn =
-    [
-        "Bring: a stamped letter of introduction, and the original and a copy of the collecting person's valid ID.",
-        "When: from 30 days after the production date.",
-        "Where: SIP Social Security / Citizen Card Service Centre, Xinghai Life Plaza South, B2, A206-2.",
-        "Activate the card before use: take it and your ID card to a branch of the issuing bank.",
-    ];
+    private readonly string[] _pickupNotesEn =
+        [.. centre.Value.Pickup.Notes(english: true), "Activate the card before use: take it and your ID card to a branch of the issuing bank."];
 
     public async Task<CardStatusAnswer> QueryAsync(StatusQueryRequest request, CancellationToken cancellationToken)
     {
@@ -45,7 +37,8 @@ public sealed class CardStatusService(PlatformDatabase database, TimeProvider cl
         }
         else if (ssn is not null)
         {
-            person = await db.People.FirstOrDefaultAsync(p => p.SocialSecurityNumber == ssn, cancellationToken).ConfigureAwait(false);
+            byte[] ssnHash = db.LookupHash(ssn);
+            person = await db.People.FirstOrDefaultAsync(p => p.SocialSecurityNumberHash == ssnHash, cancellationToken).ConfigureAwait(false);
         }
 
         // Same work for "no such person" and "wrong ID number": always one constant-time comparison.
@@ -73,7 +66,7 @@ public sealed class CardStatusService(PlatformDatabase database, TimeProvider cl
         return CryptographicOperations.FixedTimeEquals(x, y);
     }
 
-    internal static CardStatusAnswer Describe(CardRecord? card, DateOnly today)
+    internal CardStatusAnswer Describe(CardRecord? card, DateOnly today)
     {
         if (card is null)
         {
@@ -135,8 +128,8 @@ public sealed class CardStatusService(PlatformDatabase database, TimeProvider cl
             ActionEn = doEn,
             ProducedOn = card.ProducedOn,
             PickupFrom = pickup || card.State == CardState.PickedUp ? pickupFrom : null,
-            PickupNotesZh = pickup ? PickupNotesZh : [],
-            PickupNotesEn = pickup ? PickupNotesEn : [],
+            PickupNotesZh = pickup ? _pickupNotesZh : [],
+            PickupNotesEn = pickup ? _pickupNotesEn : [],
         };
     }
 

@@ -1,7 +1,7 @@
 namespace SocialCard.Web.Features.Wizard;
 
 /// <summary>
-/// The instant pre-review of the card photo (profile chengdu-sscard) and its one-click fix. Implemented over
+/// The instant pre-review of the card photo (the centre's applicant photo profile) and its one-click fix. Implemented over
 /// SocialCard.Photos' checker and fixer.
 /// </summary>
 public interface IPhotoPreReviewer

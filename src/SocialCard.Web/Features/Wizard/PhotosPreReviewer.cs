@@ -3,12 +3,13 @@ using SocialCard.Photos.Faces;
 using SocialCard.Photos.Fixes;
 using SocialCard.Photos.Profiles;
 using SocialCard.Photos.Rules;
+using SocialCard.Platform.Centre;
 using SocialCard.Web.Features.PhotoCheck;
 
 namespace SocialCard.Web.Features.Wizard;
 
 /// <summary>
-/// <see cref="IPhotoPreReviewer"/> over SocialCard.Photos with profile chengdu-sscard: the host's shared
+/// <see cref="IPhotoPreReviewer"/> over SocialCard.Photos with the centre's applicant photo profile (<see cref="CentreOptions.ApplicantPhotoProfile"/>): the host's shared
 /// <see cref="PhotoEngine"/> (checker and fixer) when registered, else the shared <see cref="PhotoChecker"/>, and <see cref="PhotoFixer"/> when the host registered one or a face detector to build
 /// one from; failing both, it loads the face networks itself (<see cref="CheckerFaceDetector.LoadDefault"/>) on first
 /// use. Without a face engine the one-click fix is hidden.
@@ -22,7 +23,7 @@ public sealed class PhotosPreReviewer : IPhotoPreReviewer
 
     public PhotosPreReviewer(IServiceProvider services)
     {
-        _profile = SpecProfiles.Get(SpecProfiles.Chengdu);
+        _profile = SpecProfiles.Get((services.GetService<Microsoft.Extensions.Options.IOptions<CentreOptions>>()?.Value ?? new CentreOptions()).ApplicantPhotoProfile);
         _concurrency = services.GetService<SocialCard.Platform.Engine.ReviewConcurrency>();
 
         // The host's photo engine (Features/PhotoCheck) when present: one set of face networks for the whole site.

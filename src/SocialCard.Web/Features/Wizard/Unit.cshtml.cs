@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using SocialCard.Platform.Centre;
 using SocialCard.Platform.Domain.Codes;
 
 namespace SocialCard.Web.Features.Wizard;
@@ -8,7 +10,7 @@ namespace SocialCard.Web.Features.Wizard;
 /// second and third levels, 国籍. Without a bank anywhere up the chosen unit's tree no card can be made, so the step
 /// refuses and says whom to call.
 /// </summary>
-public sealed class UnitModel(IWizardDraftStore drafts, TimeProvider clock, IApplicantRegistry registry) : WizardPageModel(drafts, clock)
+public sealed class UnitModel(IWizardDraftStore drafts, TimeProvider clock, IApplicantRegistry registry, IOptions<CentreOptions> centre) : WizardPageModel(drafts, clock)
 {
     public override WizardStep Step => WizardStep.Unit;
 
@@ -62,8 +64,9 @@ public sealed class UnitModel(IWizardDraftStore drafts, TimeProvider clock, IApp
         }
         else if (deepest?.BankCode is null)
         {
-            AddError(nameof(WorkUnitId), "所选单位没有对应的开户银行，无法制卡。请联系单位人事部门或中智四川：028-86245818。",
-                "The chosen unit has no card bank, so no card can be made. Contact your HR department or CIIC Sichuan: 028-86245818.");
+            CentreOptions c = centre.Value;
+            AddError(nameof(WorkUnitId), $"所选单位没有对应的开户银行，无法制卡。请联系单位人事部门或{c.AgencyShortName.Zh}：{c.Hotline}。",
+                $"The chosen unit has no card bank, so no card can be made. Contact your HR department or {c.AgencyShortName.In(english: true)}: {c.Hotline}.");
         }
 
         if (Countries.Find(Nationality) is null)

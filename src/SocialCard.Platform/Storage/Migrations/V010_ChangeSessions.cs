@@ -1,9 +1,9 @@
 namespace SocialCard.Platform.Storage.Migrations;
 
 /// <summary>Sessions of the 查询/修改 page in the database (every node sees them; a restart keeps them).</summary>
-internal static class V008_ChangeSessions
+internal static class V010_ChangeSessions
 {
-    public static SchemaMigration Migration { get; } = new(8, "change sessions", Sqlite, PostgreSql);
+    public static SchemaMigration Migration { get; } = new(10, "change sessions", Sqlite, PostgreSql);
 
     private const string Sqlite = """
         CREATE TABLE change_sessions (

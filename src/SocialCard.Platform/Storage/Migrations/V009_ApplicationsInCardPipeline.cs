@@ -4,9 +4,9 @@ namespace SocialCard.Platform.Storage.Migrations;
 /// (现今工作单位, which decided its bank) as columns, moved here from the submission's audit-event text
 /// ("insured-unit=&lt;id&gt;;work-unit=&lt;id&gt;"); a card opened or moved by an application names it, so the export waits
 /// for the application's hand-over.</summary>
-internal static class V007_ApplicationsInCardPipeline
+internal static class V009_ApplicationsInCardPipeline
 {
-    public static SchemaMigration Migration { get; } = new(7, "applications in the card pipeline", Sqlite, PostgreSql);
+    public static SchemaMigration Migration { get; } = new(9, "applications in the card pipeline", Sqlite, PostgreSql);
 
     private const string Sqlite = """
         ALTER TABLE applications ADD COLUMN insured_unit_id INTEGER NULL REFERENCES units(id);
