@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using SocialCard.Platform.Domain;
 using SocialCard.Platform.Security;
 using SocialCard.Platform.Storage;
+using SocialCard.Web.Features.StatusQuery;
 using SocialCard.Web.Tests.Infrastructure;
 using SocialCard.Web.Tests.Wizard;
 
@@ -58,6 +59,12 @@ public sealed class RealHostTests
         Assert.Contains(ApplicantData.ApplicantId, text, StringComparison.Ordinal);
         Assert.Contains("● 成都银行", text, StringComparison.Ordinal);
         Assert.Contains(ApplicantData.BankBranch, text, StringComparison.Ordinal);
+
+        // The submission opened the applicant's card: /status shows it (the export follows the 24-hour hand-over).
+        HttpResponseMessage status = await http.PostAsJsonAsync("/status/query",
+            new StatusQueryRequest(null, ApplicantData.ApplicantPersonal, ApplicantData.ApplicantId));
+        CardStatusAnswer? answer = await status.Content.ReadFromJsonAsync<CardStatusAnswer>();
+        Assert.True(answer is { Found: true, State: "PhotoPassed" }, $"/status/query: {(int)status.StatusCode} {answer?.State}\n{site.Output}");
     }
 
     /// <summary>Writes the applicant test data into the site's data folder before it starts (the demo seeder then
