@@ -1,5 +1,6 @@
 using System.Drawing;
 using SocialCard.Imaging;
+using SocialCard.Imaging.Processing.Color;
 using SocialCard.Photos.Faces;
 
 namespace SocialCard.Photos.Analysis;
@@ -82,7 +83,7 @@ public sealed record MouthMeasure(double Opening, double Teeth, double Width)
                 }
 
                 int o = x * 3;
-                Lab lab = Lab.FromRgb(row[o], row[o + 1], row[o + 2]);
+                Lab lab = ColorSpace.ToLab(row[o], row[o + 1], row[o + 2]);
                 if (lab.L >= minL && lab.Chroma < maxC)
                 {
                     teeth++;
