@@ -16,9 +16,6 @@ namespace SocialCard.Web.Tests.Hosting;
 /// </summary>
 public sealed class RealHostTests
 {
-    private const string OutboxReader = "outbox-reader";
-    private const string OutboxPassword = "Outbox@2026-reader";
-
     [Fact]
     public async Task A_wizard_finished_on_the_started_site_downloads_a_registration_form_with_name_id_number_and_bank()
     {
@@ -72,25 +69,8 @@ public sealed class RealHostTests
 
     /// <summary>Writes the applicant test data into the site's data folder before it starts (the demo seeder then
     /// leaves the database alone) and returns the work unit's id.</summary>
-    private static async Task<long> SeedApplicantDataAsync(string dataDirectory)
-    {
-        var database = new PlatformDatabase(new StorageOptions { DataDirectory = dataDirectory });
-        await database.MigrateAsync();
-        await ApplicantData.SeedAsync(database, DateTimeOffset.UtcNow);
-        await using PlatformDbContext db = database.CreateDbContext();
-        db.StaffAccounts.Add(new StaffAccount(OutboxReader, "短信发件箱查看", StaffRole.Reviewer, PasswordHasher.Hash(OutboxPassword)));
-        await db.SaveChangesAsync();
-        return db.Units.Where(u => u.Name == ApplicantData.WorkUnitName).Select(u => u.Id).Single();
-    }
+    private static Task<long> SeedApplicantDataAsync(string dataDirectory) =>
+        ApplicantProcessData.SeedAsync(new StorageOptions { DataDirectory = dataDirectory });
 
-    /// <summary>The code in the newest message to <paramref name="phone"/> on the demo outbox (/dev/sms-outbox.json),
-    /// read as a signed-in staff member (the page shows every code).</summary>
-    private static async Task<string> LatestCodeAsync(SiteProcess site, string phone)
-    {
-        using HttpClient staff = site.CreateClient();
-        await FormPost.SignInStaffAsync(staff, OutboxReader, OutboxPassword);
-        SmsOutboxEntry[] messages = await staff.GetFromJsonAsync<SmsOutboxEntry[]>("/dev/sms-outbox.json") ?? [];
-        SmsOutboxEntry message = messages.Where(m => m.Phone == phone).OrderByDescending(m => m.CreatedAt).First();
-        return SmsCodeService.ExtractCode(message.Text) ?? throw new InvalidOperationException("no code in " + message.Text);
-    }
+    private static Task<string> LatestCodeAsync(SiteProcess site, string phone) => ApplicantProcessData.LatestCodeAsync(site, phone);
 }
