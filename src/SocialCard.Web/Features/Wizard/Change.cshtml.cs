@@ -161,8 +161,7 @@ public sealed class ChangeModel(ChangeSessionService sessions, ApplicationViews 
 
         if (!Editable)
         {
-            ModelState.AddModelError(string.Empty, WizardPageModel.Say("提交已超过24小时，信息已移交社保局，不能再修改。",
-                "More than 24 hours have passed since submission; the data has been handed over and can no longer be changed."));
+            AddWindowClosedError();
             return Page();
         }
 
@@ -201,8 +200,7 @@ public sealed class ChangeModel(ChangeSessionService sessions, ApplicationViews 
         bool saved = await changes.ChangeAsync(Application.Id, change, Actor, cancellationToken).ConfigureAwait(false);
         if (!saved)
         {
-            ModelState.AddModelError(string.Empty, WizardPageModel.Say("提交已超过24小时，信息已移交社保局，不能再修改。",
-                "More than 24 hours have passed since submission; the data has been handed over and can no longer be changed."));
+            AddWindowClosedError();
             await LoadAsync(fill: false, cancellationToken).ConfigureAwait(false);
             return Page();
         }
@@ -225,8 +223,7 @@ public sealed class ChangeModel(ChangeSessionService sessions, ApplicationViews 
 
         if (!Editable)
         {
-            ModelState.AddModelError(string.Empty, WizardPageModel.Say("提交已超过24小时，信息已移交社保局，不能再修改。",
-                "More than 24 hours have passed since submission; the data has been handed over and can no longer be changed."));
+            AddWindowClosedError();
             return Page();
         }
 
@@ -319,6 +316,9 @@ public sealed class ChangeModel(ChangeSessionService sessions, ApplicationViews 
         Response.Cookies.Delete(CookieName, new CookieOptions { Path = "/apply/change" });
         return Redirect("/apply/change");
     }
+
+    private void AddWindowClosedError() => ModelState.AddModelError(string.Empty, WizardPageModel.Say("提交已超过24小时，信息已移交社保局，不能再修改。",
+        "More than 24 hours have passed since submission; the data has been handed over and can no longer be changed."));
 
     private void AddError(ValidationError error) => ModelState.AddModelError(error.Field, WizardPageModel.Say(error.Zh, error.En));
 
