@@ -67,7 +67,7 @@ public sealed class RealHostTests
     /// leaves the database alone) and returns the work unit's id.</summary>
     private static async Task<long> SeedApplicantDataAsync(string dataDirectory)
     {
-        var database = new PlatformDatabase(new StorageOptions { DataDirectory = dataDirectory });
+        var database = new PlatformDatabase(new StorageOptions { DataDirectory = dataDirectory, KeyFile = dataDirectory + ".key" });
         await database.MigrateAsync();
         await ApplicantData.SeedAsync(database, DateTimeOffset.UtcNow);
         await using PlatformDbContext db = database.CreateDbContext();
