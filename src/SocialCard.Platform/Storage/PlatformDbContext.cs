@@ -39,9 +39,12 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
 
     public DbSet<SmsVerification> SmsVerifications => Set<SmsVerification>();
 
+    public DbSet<ChangeSession> ChangeSessions => Set<ChangeSession>();
+
     public bool IsPostgreSql => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
-    /// <summary>Keyed hash for an exact lookup on <see cref="Person.IdNumberHash"/> or <see cref="Person.PhoneHash"/>.</summary>
+    /// <summary>Keyed hash for an exact lookup on <see cref="Person.IdNumberHash"/>, <see cref="Person.PhoneHash"/> or
+    /// <see cref="Person.SocialSecurityNumberHash"/>.</summary>
     public byte[] LookupHash(string value) => Protector.LookupHash(value);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -58,6 +61,7 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
         modelBuilder.ApplyConfiguration(new BatchConfiguration());
         modelBuilder.ApplyConfiguration(new BatchEntryConfiguration());
         modelBuilder.ApplyConfiguration(new CardRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new ChangeSessionConfiguration());
         modelBuilder.ApplyConfiguration(new AuditEventConfiguration());
         modelBuilder.ApplyConfiguration(new AccountConfiguration());
         modelBuilder.ApplyConfiguration(new StaffAccountConfiguration());
@@ -94,6 +98,7 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
                 var p = entry.Entity;
                 p.IdNumberHash = Protector.LookupHash(p.IdNumber);
                 p.PhoneHash = p.Phone is null ? null : Protector.LookupHash(p.Phone);
+                p.SocialSecurityNumberHash = p.SocialSecurityNumber is null ? null : Protector.LookupHash(p.SocialSecurityNumber);
             }
         }
 

@@ -60,7 +60,10 @@ public static class PlatformServiceExtensions
         services.AddDataProtection().SetApplicationName("SocialCard");
         services.AddOptions<KeyManagementOptions>().Configure<DataProtectionKeyStore>((o, keys) => o.XmlRepository = new DatabaseXmlRepository(keys));
 
-        services.AddHostedService<StorageStartupService>(); // first: the schema exists before any worker claims a job
+        // First of all hosted services, ahead of Data Protection's own (registered earlier by antiforgery and the cookie
+        // schemes), which reads the key ring at start: the schema, with its key table, exists before anything reads
+        // keys or a worker claims a job.
+        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, StorageStartupService>());
         if (builder.Configuration.GetValue("Site:RunWorkers", true))
         {
             services.AddHostedService<JobWorkerService>();

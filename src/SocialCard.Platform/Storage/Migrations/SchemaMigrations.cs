@@ -12,5 +12,8 @@ public static class SchemaMigrations
         V005_DataProtectionKeys.Migration,
         V006_ApplicationDrafts.Migration,
         V007_SignInSessions.Migration,
+        V008_PersonalDataEncrypted.Migration,
+        V009_ApplicationsInCardPipeline.Migration,
+        V010_ChangeSessions.Migration,
     ];
 }
