@@ -12,7 +12,8 @@ using SocialCard.Platform.Storage;
 
 namespace SocialCard.Platform;
 
-/// <summary>Unit photo batches: receive a zip (checked by <see cref="UnitPackageIntake"/>), store its photos and queue
+/// <summary>Unit photo batches: receive a zip (checked by <see cref="UnitPackageIntake"/>, then against the photos on
+/// file), store its photos and queue
 /// the pre-review job in one transaction; report progress and the failure list (照片预审不合格人员名单).</summary>
 public sealed class UnitBatchService(PlatformDatabase database, JobQueue queue, TimeProvider time, UnitPackageIntake? intake = null)
 {
@@ -36,12 +37,17 @@ public sealed class UnitBatchService(PlatformDatabase database, JobQueue queue, 
     {
         ArgumentNullException.ThrowIfNull(result);
         var unitCode = result.UnitCode;
+        await using var db = database.CreateDbContext();
+        if (!result.IsPackageRefused)
+        {
+            result = await RefusePhotosOnFileForOthersAsync(db, result, cancellationToken).ConfigureAwait(false);
+        }
+
         if (result.IsPackageRefused || result.Accepted.Count == 0)
         {
             return new BatchReceipt(null, null, 0, true, result.Refusals, result.Notes);
         }
 
-        await using var db = database.CreateDbContext();
         var unit = await db.Units.SingleOrDefaultAsync(u => u.Code == unitCode, cancellationToken).ConfigureAwait(false)
             ?? throw new SocialCardDomainException($"单位 {unitCode} 不存在。", $"Unit {unitCode} does not exist.");
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -61,6 +67,37 @@ public sealed class UnitBatchService(PlatformDatabase database, JobQueue queue, 
             8, cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new BatchReceipt(batch.Id, jobId, result.Accepted.Count, false, result.Refusals, result.Notes);
+    }
+
+    /// <summary>
+    /// A photo whose exact bytes are already on file for another person (any unit, any channel) is refused: one file
+    /// cannot be two people's likeness, and refusing it here lets the unit send the right photo at once instead of a
+    /// card waiting on centre staff (or printed with someone else's face). The same person sending the same file again
+    /// passes on to the pre-review. Compared by the keyed content hash; the reason names no other person or unit.
+    /// </summary>
+    private async Task<BatchIntakeResult> RefusePhotosOnFileForOthersAsync(PlatformDbContext db, BatchIntakeResult result, CancellationToken ct)
+    {
+        var refusals = new List<BatchRefusal>();
+        var accepted = new List<BatchPhotoEntry>(result.Accepted.Count);
+        foreach (var entry in result.Accepted)
+        {
+            var hash = database.Protector.ContentHash(entry.Bytes);
+            var onFileForAnother = await (from p in db.Photos.AsNoTracking()
+                                          join person in db.People on p.PersonId equals person.Id
+                                          where p.ContentHash == hash && person.PersonalNumber != entry.PersonalNumber
+                                          select p.Id).AnyAsync(ct).ConfigureAwait(false);
+            if (onFileForAnother)
+            {
+                refusals.Add(BatchRefusalMessages.PhotoOnFileForAnother(entry.EntryName));
+            }
+            else
+            {
+                accepted.Add(entry);
+            }
+        }
+
+        return refusals.Count == 0 ? result
+            : new BatchIntakeResult(result.UnitCode, accepted, [.. result.Refusals, .. refusals], result.Notes, result.EntryCount, result.UncompressedBytesRead);
     }
 
     /// <summary>The unit's batches, newest first (only its own).</summary>

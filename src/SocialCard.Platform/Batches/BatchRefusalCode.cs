@@ -74,4 +74,7 @@ public enum BatchRefusalCode
 
     /// <summary>Entry: the same file (byte for byte) as another entry under another personal number.</summary>
     IdenticalPhoto = 28,
+
+    /// <summary>Entry: the same file (byte for byte) as a photo already on file for another person, in any unit.</summary>
+    PhotoOnFileForAnother = 29,
 }

@@ -31,6 +31,7 @@ internal static class BatchRefusalMessages
         BatchRefusalCode.BadFileName => "batch.entry.bad_file_name",
         BatchRefusalCode.DuplicatePersonalNumber => "batch.entry.duplicate_personal_number",
         BatchRefusalCode.IdenticalPhoto => "batch.entry.identical_photo",
+        BatchRefusalCode.PhotoOnFileForAnother => "batch.entry.photo_on_file_for_another",
         BatchRefusalCode.EmptyFile => "batch.entry.empty_file",
         BatchRefusalCode.TooManyPixels => "batch.entry.too_many_pixels",
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, null),
@@ -154,6 +155,12 @@ internal static class BatchRefusalMessages
             $"与 {others} 是同一张照片（文件完全相同）：每人须提交本人照片",
             $"the same photo as {others} (identical file): each person needs their own photo");
     }
+
+    /// <summary>Names neither the other person nor their unit: the unit uploading may not learn who else is on file.</summary>
+    public static BatchRefusal PhotoOnFileForAnother(string entry) => Entry(
+        BatchRefusalCode.PhotoOnFileForAnother, entry,
+        "这张照片（文件完全相同）已作为其他人的照片提交过：每人须提交本人照片。如之前的提交有误，请联系制卡中心",
+        "this exact photo file was already submitted for another person: each person needs their own photo. If the earlier submission was a mistake, contact the card centre");
 
     public static BatchRefusal EmptyFile(string entry) => Entry(
         BatchRefusalCode.EmptyFile, entry,

@@ -43,6 +43,10 @@ public sealed class Photo
 
     public byte[] Original { get; private set; }
 
+    /// <summary>Keyed hash of <see cref="Original"/> (<see cref="Security.FieldProtector.ContentHash"/>), set when the
+    /// row is saved: finds the same file offered again for someone else without keeping a plain digest.</summary>
+    public byte[]? ContentHash { get; internal set; }
+
     public byte[]? Fixed { get; private set; }
 
     /// <summary>The photo engine's report (findings) as JSON.</summary>

@@ -24,6 +24,7 @@ public sealed class FieldProtector
     private readonly Dictionary<int, byte[]> _encKeys = [];
     private readonly int _firstKeyId;
     private readonly byte[] _macKey;
+    private readonly byte[] _contentKey;
 
     // AesGcm is not thread-safe and its key schedule is worth keeping: one instance per thread for the protector and
     // key that thread used last (its SafeHandle frees the native state when it is collected).
@@ -47,6 +48,7 @@ public sealed class FieldProtector
         _firstKeyId = ring.First.Id;
         CurrentKeyId = ring.Newest.Id;
         _macKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, ring.First.Material, 32, info: "socialcard/lookup-hmac/v1"u8.ToArray());
+        _contentKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, ring.First.Material, 32, info: "socialcard/content-hmac/v1"u8.ToArray());
         // The model caches converters bound to this protector: the fingerprint covers every key, not just the lookup key.
         using var fingerprint = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         fingerprint.AppendData(_macKey);
@@ -123,4 +125,8 @@ public sealed class FieldProtector
         var normalised = value.Trim().ToUpperInvariant();
         return HMACSHA256.HashData(_macKey, Encoding.UTF8.GetBytes(normalised));
     }
+
+    /// <summary>Keyed hash of a file's exact bytes (a photo is personal data: a plain digest of a known photo would
+    /// confirm who is on file). On the ring's first key like <see cref="LookupHash"/>, so it survives rotations.</summary>
+    public byte[] ContentHash(ReadOnlySpan<byte> content) => HMACSHA256.HashData(_contentKey, content);
 }

@@ -102,6 +102,14 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
             }
         }
 
+        foreach (var entry in ChangeTracker.Entries<Photo>())
+        {
+            if (entry.State == EntityState.Added)
+            {
+                entry.Entity.ContentHash ??= Protector.ContentHash(entry.Entity.Original);
+            }
+        }
+
         var cards = new List<CardRecord>();
         foreach (var entry in ChangeTracker.Entries<CardRecord>().ToList())
         {

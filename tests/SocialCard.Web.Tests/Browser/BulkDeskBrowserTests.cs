@@ -131,7 +131,7 @@ public sealed class BulkDeskBrowserTests(PortalBrowserHost host) : IClassFixture
     private static void Add(ZipArchive zip, string name, string devsetFile)
     {
         using Stream s = zip.CreateEntry(name, CompressionLevel.NoCompression).Open();
-        s.Write(DevsetPhotos.Read(devsetFile));
+        s.Write(DevsetPhotos.ReadAs(devsetFile, name));
     }
 
     private static async Task AxeAsync(IPage page, string name, string? path = null)

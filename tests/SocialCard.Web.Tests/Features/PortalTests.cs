@@ -168,7 +168,7 @@ public sealed class PortalTests(PortalTests.Site site) : IClassFixture<PortalTes
             { new StringContent(token), "__RequestVerificationToken" },
             { new StringContent(number), "number" },
         };
-        var photo = new ByteArrayContent(DevsetPhotos.Read(DevsetPhotos.WithLabel("compliant", 5)[4]));
+        var photo = new ByteArrayContent(DevsetPhotos.ReadAs(DevsetPhotos.WithLabel("compliant", 5)[4], number));
         photo.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/jpeg");
         content.Add(photo, "photo", "anything.jpg");
         HttpResponseMessage response = await a.PostAsync("/portal/failures?handler=Resubmit", content);
@@ -205,6 +205,31 @@ public sealed class PortalTests(PortalTests.Site site) : IClassFixture<PortalTes
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("id=\"refusals\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.NotEmpty(units);
+    }
+
+    [Fact]
+    public async Task A_photo_on_file_for_another_units_person_is_refused_without_naming_them()
+    {
+        string onFile = site.Labels.Keys.First(); // unit A's person whose compliant photo is on file
+        byte[] theirs = DevsetPhotos.ReadAs(DevsetPhotos.WithLabel("compliant", 1)[0], onFile);
+        IReadOnlyList<(string Code, long Id)> units = await site.UnitsAsync();
+        string mine = (await site.PeopleOfAsync(units.Single(u => u.Code == site.UnitB).Id, 1))[0];
+        using var buffer = new MemoryStream();
+        using (var archive = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using Stream s = archive.CreateEntry($"{site.UnitB}/{mine}.jpg").Open();
+            s.Write(theirs);
+        }
+
+        using HttpClient b = await SignedInAsync(site.UnitB);
+        HttpResponseMessage response = await PortalClient.UploadZipAsync(b, buffer.ToArray());
+        string html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("id=\"refusals\"", html, StringComparison.Ordinal);
+        Assert.Contains("已作为其他人的照片提交过", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(onFile, html, StringComparison.Ordinal);
+        Assert.DoesNotContain(site.UnitA, html, StringComparison.Ordinal);
+        Assert.Null(await site.CardStateAsync(mine));
     }
 
     [Fact]

@@ -94,7 +94,8 @@ public class DemoSite : SiteFactory
     }
 
     /// <summary>
-    /// A unit package: devset photos renamed "&lt;unit&gt;/&lt;number&gt;.jpg". Returns the zip and, per number, the
+    /// A unit package: devset photos renamed "&lt;unit&gt;/&lt;number&gt;.jpg", each as that person's own file
+    /// (<see cref="DevsetPhotos.ReadAs"/>). Returns the zip and, per number, the
     /// devset label of the photo used.
     /// </summary>
     public static (byte[] Zip, IReadOnlyDictionary<string, string> Labels) BuildPackage(string unitCode, IReadOnlyList<string> numbers, IReadOnlyList<string> files)
@@ -108,7 +109,7 @@ public class DemoSite : SiteFactory
             {
                 ZipArchiveEntry entry = zip.CreateEntry($"{unitCode}/{numbers[i]}.jpg", CompressionLevel.NoCompression);
                 using Stream s = entry.Open();
-                s.Write(DevsetPhotos.Read(files[i]));
+                s.Write(DevsetPhotos.ReadAs(files[i], numbers[i]));
                 labels[numbers[i]] = all[files[i]];
             }
         }

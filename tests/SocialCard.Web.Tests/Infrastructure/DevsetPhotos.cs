@@ -15,6 +15,27 @@ public static class DevsetPhotos
 
     public static byte[] Read(string file) => File.ReadAllBytes(Path.Combine(ImagesDirectory, file));
 
+    /// <summary>
+    /// The devset photo as <paramref name="owner"/>'s own file: a JPEG comment naming the owner right after the start
+    /// marker makes the bytes differ per person while the pixels stay the same (the site refuses one file offered for
+    /// two people, and the tests reuse a few devset photos for many people). Same owner, same bytes.
+    /// </summary>
+    public static byte[] ReadAs(string file, string owner)
+    {
+        byte[] photo = Read(file);
+        byte[] text = System.Text.Encoding.UTF8.GetBytes("test photo of " + owner);
+        int length = text.Length + 2;
+        byte[] stamped = new byte[photo.Length + 2 + length];
+        photo.AsSpan(0, 2).CopyTo(stamped); // SOI
+        stamped[2] = 0xFF;
+        stamped[3] = 0xFE; // COM
+        stamped[4] = (byte)(length >> 8);
+        stamped[5] = (byte)length;
+        text.CopyTo(stamped, 6);
+        photo.AsSpan(2).CopyTo(stamped.AsSpan(6 + text.Length));
+        return stamped;
+    }
+
     /// <summary>First <paramref name="count"/> photos labelled <paramref name="expected"/> ("compliant" or a rule id).</summary>
     public static IReadOnlyList<string> WithLabel(string expected, int count) =>
         [.. Labels.Where(l => l.Expected == expected).Select(l => l.File).Order(StringComparer.Ordinal).Take(count)];

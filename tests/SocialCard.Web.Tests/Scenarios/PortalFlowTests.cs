@@ -115,7 +115,7 @@ public abstract partial class PortalFlowTests(ScenarioSite site)
         Assert.DoesNotContain($"<td>{numbers[1]}</td>", search, StringComparison.Ordinal);
 
         string token = FormPost.Token(await a.GetStringAsync("/portal/failures"));
-        var photo = new ByteArrayContent(DevsetPhotos.Read(DevsetPhotos.WithLabel("compliant", 3)[1]));
+        var photo = new ByteArrayContent(DevsetPhotos.ReadAs(DevsetPhotos.WithLabel("compliant", 3)[1], numbers[0]));
         photo.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
         var content = new MultipartFormDataContent
         {
@@ -142,7 +142,7 @@ public abstract partial class PortalFlowTests(ScenarioSite site)
         var content = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
         for (int i = 0; i < 2; i++)
         {
-            var part = new ByteArrayContent(DevsetPhotos.Read(DevsetPhotos.WithLabel("compliant", 3)[i]));
+            var part = new ByteArrayContent(DevsetPhotos.ReadAs(DevsetPhotos.WithLabel("compliant", 3)[i], numbers[i]));
             part.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
             content.Add(part, "photos", numbers[i] + ".jpg");
         }

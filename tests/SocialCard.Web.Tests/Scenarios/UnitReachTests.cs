@@ -56,7 +56,7 @@ public abstract partial class UnitReachTests(ScenarioSite site)
     {
         string other = (await site.PeopleOfAsync(site.UnitBId, 1))[0];
         HttpClient a = await site.ClientAsync(Role.UnitA);
-        byte[] good = DevsetPhotos.Read(DevsetPhotos.WithLabel("compliant", 3)[0]);
+        byte[] good = DevsetPhotos.ReadAs(DevsetPhotos.WithLabel("compliant", 3)[0], other);
 
         string token = FormPost.Token(await a.GetStringAsync("/portal"));
         var loose = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };

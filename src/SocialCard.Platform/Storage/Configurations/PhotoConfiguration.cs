@@ -15,5 +15,6 @@ internal sealed class PhotoConfiguration : IEntityTypeConfiguration<Photo>
         // The processed-photo key: re-running a batch job finds the row instead of inserting a second one.
         b.HasIndex(x => new { x.BatchId, x.EntryName }).IsUnique();
         b.HasIndex(x => x.PersonId);
+        b.HasIndex(x => x.ContentHash);
     }
 }
