@@ -42,8 +42,6 @@ public sealed class PhotoContext : IDisposable
     private EyeZones? _eyeZones;
     private bool _eyeZonesDone;
     private double? _teeth;
-    private MouthMeasure? _mouth;
-    private bool _mouthDone;
     private SymmetricLighting? _symmetricLighting;
     private bool _symmetricLightingDone;
     private SelfieSegmenter? _segmenter;
@@ -212,21 +210,6 @@ public sealed class PhotoContext : IDisposable
         ? TeethMeasure.Share(Pixels, Luma, face, SkinStats.Percentile(0.5), SkinStats.MeanChroma)
         : 0;
 
-    /// <summary>The primary face's mouth from its lip landmarks (<see cref="MouthMeasure"/>), null without landmarks.</summary>
-    public MouthMeasure? Mouth
-    {
-        get
-        {
-            if (!_mouthDone)
-            {
-                _mouth = PrimaryFace is { } face ? MouthMeasure.Measure(Pixels, face, SkinStats.MeanLab.L, SkinStats.MeanChroma) : null;
-                _mouthDone = true;
-            }
-
-            return _mouth;
-        }
-    }
-
     /// <summary>Face zones: from the primary detected face when there is one, else from the profile geometry.</summary>
     public FaceRegion FaceRegion => _faceRegion ??= BuildFaceRegion();
 
@@ -324,6 +307,20 @@ public sealed class PhotoContext : IDisposable
         }
 
         return context;
+    }
+
+    /// <summary>
+    /// A context over pixels that are not a file (the fix judges its cropped original with the checker's own rules
+    /// before it changes a pixel): the context owns <paramref name="image"/>, the face is the one given, and the
+    /// container rules have nothing to read.
+    /// </summary>
+    internal static PhotoContext ForImage(RgbImage image, string fileName, SpecProfile profile, ObservedFace face)
+    {
+        var container = new ContainerInfo { Format = ImageFormat.Unknown, Width = image.Width, Height = image.Height, Components = 3 };
+        return new PhotoContext(fileName, ReadOnlyMemory<byte>.Empty, profile, container, new DecodedImage(image, ImageFormat.Unknown, []), null)
+        {
+            Face = new FaceObservation { Faces = [face] },
+        };
     }
 
     public void Dispose()
