@@ -14,7 +14,7 @@ using SocialCard.Platform.Storage;
 
 namespace SocialCard.Platform;
 
-/// <summary>Registration for a host (the web app). The host must also register an <see cref="Domain.IPhotoReviewer"/>
+/// <summary>Registration for a host (the web app). The host must also register an <see cref="Domain.IPhotoCheckPort"/>
 /// (the photo engine) and an <see cref="ISmsGateway"/>, and may replace <see cref="ICardCentreExportSink"/> or <see cref="IFileStore"/>.</summary>
 public static class PlatformServiceCollectionExtensions
 {

@@ -21,7 +21,7 @@ public sealed class ApplicantSite : SiteFactory
     /// <summary>2026-11-23 10:00 Beijing time.</summary>
     public static readonly DateTimeOffset Start = new(2026, 11, 23, 2, 0, 0, TimeSpan.Zero);
 
-    private static readonly Lazy<PhotoEngine> SharedEngine = new(() => PhotoEngine.Create(
+    private static readonly Lazy<WebPhotoEngine> SharedEngine = new(() => WebPhotoEngine.Create(
         new PhotoCheckOptions(), SourceDirectory(), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance));
 
     private bool _seeded;
@@ -51,7 +51,7 @@ public sealed class ApplicantSite : SiteFactory
             services.AddApplicantServices(new ConfigurationBuilder().Build());
 
             // One photo engine (face networks loaded once) for every applicant site in the test run.
-            services.RemoveAll<PhotoEngine>();
+            services.RemoveAll<WebPhotoEngine>();
             services.AddSingleton(_ => SharedEngine.Value);
             services.AddTransient<IStartupFilter, ApplicantEndpointsFallback>();
         });

@@ -42,7 +42,7 @@ public static class ApplicantServiceExtensions
 
         services.TryAddSingleton<IWizardDraftStore, PlatformWizardDraftStore>();
         services.TryAddSingleton<IApplicantRegistry, PlatformApplicantRegistry>();
-        services.TryAddSingleton<IPhotoPreReviewer, PhotosPreReviewer>();
+        services.TryAddSingleton<IWizardPhotoService, WizardPhotoService>();
         services.TryAddSingleton<IdCardImageChecker>();
         services.TryAddSingleton<ApplicationViews>();
         // Submissions, changes and withdrawals are the Platform's ApplicationService; the 24-hour hand-over is its
