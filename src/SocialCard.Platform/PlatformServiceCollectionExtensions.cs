@@ -43,6 +43,7 @@ public static class PlatformServiceCollectionExtensions
         services.AddSingleton<RateCounters>();
         services.AddSingleton<IJobHandler, RateCounterPurgeJobHandler>();
         services.AddSingleton<ApplicationDraftService>();
+        services.AddSingleton<Changes.ChangeSessionService>();
         services.AddSingleton<IJobHandler, DraftExpiryJobHandler>();
         services.AddSingleton(sp => new JobWorker(sp.GetRequiredService<JobQueue>(), sp.GetServices<IJobHandler>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<JobWorkerOptions>()));

@@ -41,10 +41,10 @@ internal static class RuleCalibration
         CalibrationMeasure.FromFinding("eyes.closed", "minOpenness", higherIsWorse: false),
         new("mouth.open", "maxOpening", true, (c, _) => c.PrimaryFace?.MouthOpenness),
         new("mouth.open", "maxTeethShare", true, (c, _) => c.PrimaryFace is null ? null : c.TeethShare),
-        new("mouth.open", "maxLipGap", true, (c, _) => c.Mouth?.Opening),
-        new("mouth.open", "maxTeeth", true, (c, _) => c.Mouth?.Teeth),
         new("expression.neutral", "maxHappy", true, (c, _) => c.PrimaryFace?.Expression("happy")),
         new("expression.neutral", "maxTeethShare", true, (c, _) => c.PrimaryFace is null ? null : c.TeethShare),
+        new("expression.neutral", "maxSmileLipGap", true, (c, _) => c.PrimaryFace is not { } f ? null
+            : c.Profile.Rule("expression.neutral").TryGet("minSmileHappy", out double smile) && f.Expression("happy") > smile ? f.LipGapOfWidth : 0),
         CalibrationMeasure.FromFinding("occlusion.eyes", "maxOccludedShare", higherIsWorse: true),
         new("clothing.light", "maxClothingLightness", true, (c, _) => c.PrimaryFace is null ? null : c.Clothing?.MeanLightness),
     ];

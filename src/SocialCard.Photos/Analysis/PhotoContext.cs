@@ -42,8 +42,6 @@ public sealed class PhotoContext : IDisposable
     private EyeZones? _eyeZones;
     private bool _eyeZonesDone;
     private double? _teeth;
-    private MouthMeasure? _mouth;
-    private bool _mouthDone;
     private SymmetricLighting? _symmetricLighting;
     private bool _symmetricLightingDone;
     private SelfieSegmenter? _segmenter;
@@ -211,21 +209,6 @@ public sealed class PhotoContext : IDisposable
     public double TeethShare => _teeth ??= PrimaryFace is { } face
         ? TeethMeasure.Share(Pixels, Luma, face, SkinStats.Percentile(0.5), SkinStats.MeanChroma)
         : 0;
-
-    /// <summary>The primary face's mouth from its lip landmarks (<see cref="MouthMeasure"/>), null without landmarks.</summary>
-    public MouthMeasure? Mouth
-    {
-        get
-        {
-            if (!_mouthDone)
-            {
-                _mouth = PrimaryFace is { } face ? MouthMeasure.Measure(Pixels, face, SkinStats.MeanLab.L, SkinStats.MeanChroma) : null;
-                _mouthDone = true;
-            }
-
-            return _mouth;
-        }
-    }
 
     /// <summary>Face zones: from the primary detected face when there is one, else from the profile geometry.</summary>
     public FaceRegion FaceRegion => _faceRegion ??= BuildFaceRegion();

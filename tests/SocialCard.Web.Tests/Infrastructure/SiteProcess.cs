@@ -137,6 +137,44 @@ public sealed class SiteProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The web application's own process (not <c>dotnet run</c> in front of it): the member of the site's process group
+    /// whose command line runs SocialCard.Web. For reading its memory from outside.
+    /// </summary>
+    public Process AppProcess()
+    {
+        int group = _process?.Id ?? throw new InvalidOperationException("The site process is not started.");
+        foreach (string dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out int pid) || pid == group)
+            {
+                continue;
+            }
+
+            try
+            {
+                string stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                string commandLine = File.ReadAllText(Path.Combine(dir, "cmdline")).Replace('\0', ' ');
+                if (fields[2] == group.ToString(CultureInfo.InvariantCulture)
+                    && commandLine.Contains("SocialCard.Web", StringComparison.Ordinal) && !commandLine.Contains(" run ", StringComparison.Ordinal))
+                {
+                    return Process.GetProcessById(pid);
+                }
+            }
+            catch (IOException)
+            {
+                // gone meanwhile
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // not ours
+            }
+        }
+
+        throw new InvalidOperationException("No SocialCard.Web process in group " + group.ToString(CultureInfo.InvariantCulture));
+    }
+
     /// <summary>A client for the site that keeps cookies and does not follow redirects (as the wizard tests expect).</summary>
     public HttpClient CreateClient() =>
         new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SocialCard.Platform.Changes;
 using SocialCard.Platform.Domain;
 using SocialCard.Platform.Domain.Validation;
 using SocialCard.Platform.Security;
@@ -14,9 +15,13 @@ namespace SocialCard.Web.Features.Wizard;
 /// number without an application gets the same "code sent" page, so the page does not reveal who applied.
 /// </summary>
 [EnableRateLimiting(ApplicantLookupRateLimit.PolicyName)]
-public sealed class ChangeModel(ChangeSessionStore sessions, ApplicationService applications, SmsCodeService sms, TimeProvider clock)
+public sealed class ChangeModel(ChangeSessionService sessions, ApplicationViews applications, SocialCard.Platform.ApplicationService changes,
+    SmsCodeService sms, TimeProvider clock)
     : PageModel
 {
+    /// <summary>The cookie holding the change session's token (the session itself is the Platform's).</summary>
+    public const string CookieName = ".SocialCard.Change";
+
     [BindProperty]
     public IdType IdType { get; set; } = IdType.ResidentId;
 
@@ -81,8 +86,8 @@ public sealed class ChangeModel(ChangeSessionStore sessions, ApplicationService 
 
         string country = IdType == IdType.ResidentId ? Countries.China : CountryCode.Trim().ToUpperInvariant();
         ApplicationView? view = await applications.FindLatestAsync(IdType, country, number, cancellationToken).ConfigureAwait(false);
-        ChangeSession session = sessions.Start(view?.Id, view?.Phone);
-        Response.Cookies.Append(ChangeSessionStore.CookieName, session.Token, new CookieOptions
+        string token = await sessions.StartAsync(view?.Id, cancellationToken).ConfigureAwait(false);
+        Response.Cookies.Append(CookieName, token, new CookieOptions
         {
             HttpOnly = true,
             IsEssential = true,
@@ -90,7 +95,7 @@ public sealed class ChangeModel(ChangeSessionStore sessions, ApplicationService 
             Secure = Request.IsHttps,
             Path = "/apply/change",
         });
-        Session = session;
+        Session = await sessions.FindAsync(token, cancellationToken).ConfigureAwait(false);
         if (view?.Phone is { } phone)
         {
             SmsSendResult sent = await sms.SendCodeAsync(phone, MobileModel.ClientKey(HttpContext), cancellationToken).ConfigureAwait(false);
@@ -110,26 +115,28 @@ public sealed class ChangeModel(ChangeSessionStore sessions, ApplicationService 
     public async Task<IActionResult> OnPostVerifyAsync(CancellationToken cancellationToken)
     {
         Response.Headers.CacheControl = "no-store";
-        ChangeSession? session = sessions.Find(Request.Cookies[ChangeSessionStore.CookieName]);
+        string? token = Request.Cookies[CookieName];
+        ChangeSession? session = await sessions.FindAsync(token, cancellationToken).ConfigureAwait(false);
         if (session is null)
         {
             return Redirect("/apply/change");
         }
 
         Session = session;
-        SmsVerifyResult result = session.Phone is null
+        string? phone = session.ApplicationId is { } id ? (await applications.GetAsync(id, cancellationToken).ConfigureAwait(false))?.Phone : null;
+        SmsVerifyResult result = phone is null
             ? new SmsVerifyResult(SmsVerifyStatus.WrongCode, 0)
-            : await sms.VerifyAsync(session.Phone, Code, cancellationToken).ConfigureAwait(false);
+            : await sms.VerifyAsync(phone, Code, cancellationToken).ConfigureAwait(false);
         if (!result.IsVerified || session.ApplicationId is null)
         {
-            (string zh, string en) = result.Status == SmsVerifyStatus.WrongCode && session.Phone is null
+            (string zh, string en) = result.Status == SmsVerifyStatus.WrongCode && phone is null
                 ? ("验证码错误。", "Wrong code.")
                 : result.Message;
             ModelState.AddModelError(nameof(Code), WizardPageModel.Say(zh, en));
             return Page();
         }
 
-        session.Verified = true;
+        await sessions.MarkVerifiedAsync(token!, cancellationToken).ConfigureAwait(false);
         return Redirect("/apply/change");
     }
 
@@ -169,9 +176,19 @@ public sealed class ChangeModel(ChangeSessionStore sessions, ApplicationService 
             return Page();
         }
 
-        var change = new ApplicationChange(IdIssuingAuthority?.Trim(), IdValidFrom, IdValidLongTerm ? null : IdValidUntil, IdValidLongTerm,
-            HouseholdAddress?.Trim(), ResidentialAddress?.Trim(), PostalCode?.Trim(), OccupationCode, EducationCode?.Trim());
-        bool saved = await applications.ChangeAsync(Application.Id, change, cancellationToken).ConfigureAwait(false);
+        var change = new ApplicationForm
+        {
+            IdIssuingAuthority = IdIssuingAuthority,
+            IdValidFrom = IdValidFrom,
+            IdValidUntil = IdValidUntil,
+            IdValidLongTerm = IdValidLongTerm,
+            HouseholdAddress = HouseholdAddress,
+            ResidentialAddress = ResidentialAddress,
+            PostalCode = PostalCode,
+            OccupationCode = OccupationCode,
+            EducationCode = EducationCode,
+        };
+        bool saved = await changes.ChangeAsync(Application.Id, change, Actor, cancellationToken).ConfigureAwait(false);
         if (!saved)
         {
             ModelState.AddModelError(string.Empty, WizardPageModel.Say("提交已超过24小时，信息已移交社保局，不能再修改。",
@@ -196,7 +213,7 @@ public sealed class ChangeModel(ChangeSessionStore sessions, ApplicationService 
             return Redirect("/apply/change");
         }
 
-        if (!await applications.WithdrawAsync(Application.Id, cancellationToken).ConfigureAwait(false))
+        if (!await changes.WithdrawAsync(Application.Id, Actor, cancellationToken).ConfigureAwait(false))
         {
             ModelState.AddModelError(string.Empty, WizardPageModel.Say("提交已超过24小时，信息已移交社保局，不能再撤回。",
                 "More than 24 hours have passed since submission; the data has been handed over and can no longer be withdrawn."));
@@ -208,16 +225,19 @@ public sealed class ChangeModel(ChangeSessionStore sessions, ApplicationService 
         return Page();
     }
 
-    public IActionResult OnPostEnd()
+    public async Task<IActionResult> OnPostEndAsync(CancellationToken cancellationToken)
     {
-        if (Request.Cookies[ChangeSessionStore.CookieName] is { } token)
+        if (Request.Cookies[CookieName] is { Length: > 0 } token)
         {
-            sessions.End(token);
+            await sessions.EndAsync(token, cancellationToken).ConfigureAwait(false);
         }
 
-        Response.Cookies.Delete(ChangeSessionStore.CookieName, new CookieOptions { Path = "/apply/change" });
+        Response.Cookies.Delete(CookieName, new CookieOptions { Path = "/apply/change" });
         return Redirect("/apply/change");
     }
+
+    /// <summary>Who changes: the applicant proven by the code sent to the phone on file.</summary>
+    private string Actor => SocialCard.Platform.ApplicationService.ApplicantActor + ":change";
 
     public string EditableUntilText =>
         Application is null ? string.Empty : ChinaTime.ToChina(Application.EditableUntil).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
@@ -225,8 +245,8 @@ public sealed class ChangeModel(ChangeSessionStore sessions, ApplicationService 
     private async Task LoadAsync(bool fill, CancellationToken cancellationToken)
     {
         Response.Headers.CacheControl = "no-store";
-        Session = sessions.Find(Request.Cookies[ChangeSessionStore.CookieName]);
-        if (Session is not { Verified: true, ApplicationId: { } id })
+        Session = await sessions.FindAsync(Request.Cookies[CookieName], cancellationToken).ConfigureAwait(false);
+        if (Session is not { IsVerified: true, ApplicationId: { } id })
         {
             return;
         }
