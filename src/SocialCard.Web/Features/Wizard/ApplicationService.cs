@@ -45,7 +45,8 @@ public sealed class ApplicationService(PlatformDatabase database, TimeProvider c
             byte[] original = draft.PhotoOriginal ?? draft.Photo!;
             var photo = new Photo(PhotoChannel.Applicant, person.PersonalNumber + ".jpg", original, now, person.Id);
             bool fixedPhoto = draft.Photo is not null && !original.AsSpan().SequenceEqual(draft.Photo);
-            photo.RecordReview(PhotoVerdict.Passed, ReviewJson(draft.PhotoPreReview), now, fixedPhoto ? draft.Photo : null);
+            PhotoVerdict verdict = draft.PhotoPreReview?.NeedsReview == true ? PhotoVerdict.NeedsReview : PhotoVerdict.Passed;
+            photo.RecordReview(verdict, ReviewJson(draft.PhotoPreReview), now, fixedPhoto ? draft.Photo : null);
             db.Photos.Add(photo);
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             photoId = photo.Id;
