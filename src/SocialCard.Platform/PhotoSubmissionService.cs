@@ -10,7 +10,7 @@ namespace SocialCard.Platform;
 /// <summary>Single photos reviewed while the submitter waits: the applicant's upload in the wizard and a photo taken or
 /// scanned at the counter (柜面提交). Unit zips go through <see cref="UnitBatchService"/> and the job queue instead.
 /// The photo row, the card transition and the audit event commit together.</summary>
-public sealed class PhotoSubmissionService(PlatformDatabase database, IPhotoReviewer reviewer, TimeProvider time)
+public sealed class PhotoSubmissionService(PlatformDatabase database, IPhotoCheckPort reviewer, TimeProvider time)
 {
     /// <summary>Reviews the applicant's photo; a passing photo, or one waiting for a look by centre staff, is attached to
     /// the application (only while it is editable).</summary>

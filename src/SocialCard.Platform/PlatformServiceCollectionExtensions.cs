@@ -14,7 +14,7 @@ using SocialCard.Platform.Storage;
 
 namespace SocialCard.Platform;
 
-/// <summary>Registration for a host (the web app). The host must also register an <see cref="Domain.IPhotoReviewer"/>
+/// <summary>Registration for a host (the web app). The host must also register an <see cref="Domain.IPhotoCheckPort"/>
 /// (the photo engine) and an <see cref="ISmsGateway"/>, and may replace <see cref="ICardCentreExportSink"/> or <see cref="IFileStore"/>.</summary>
 public static class PlatformServiceCollectionExtensions
 {
@@ -43,6 +43,7 @@ public static class PlatformServiceCollectionExtensions
         services.AddSingleton<RateCounters>();
         services.AddSingleton<IJobHandler, RateCounterPurgeJobHandler>();
         services.AddSingleton<ApplicationDraftService>();
+        services.AddSingleton<Changes.ChangeSessionService>();
         services.AddSingleton<IJobHandler, DraftExpiryJobHandler>();
         services.AddSingleton(sp => new JobWorker(sp.GetRequiredService<JobQueue>(), sp.GetServices<IJobHandler>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<JobWorkerOptions>()));

@@ -65,7 +65,7 @@ internal static class BatchBench
         var time = TimeProvider.System;
         var queue = new JobQueue(database, time);
         var service = new UnitBatchService(database, queue, time);
-        var worker = new JobWorker(queue, [new BatchPreReviewJobHandler(database, new PhotoEngineReviewer(checker), time, parallelism)], time,
+        var worker = new JobWorker(queue, [new BatchPreReviewJobHandler(database, new PhotoCheckAdapter(checker), time, parallelism)], time,
             new JobWorkerOptions { WorkerId = "bench", Lease = TimeSpan.FromMinutes(5) });
         var seconds = new List<double>();
         for (var run = 0; run <= runs; run++) // run 0 warms up (JIT, tiering, connection pool) and is not counted

@@ -4,7 +4,7 @@ namespace SocialCard.Platform.CrashWorker;
 
 /// <summary>TEST DOUBLE, not the photo engine: passes a photo when it starts with the JPEG SOI marker and is 10-40 KB
 /// (seed 000's size rule), after an artificial delay so the crash test can kill the process mid-batch.</summary>
-internal sealed class SlowJpegReviewer(TimeSpan delay) : IPhotoReviewer
+internal sealed class SlowJpegReviewer(TimeSpan delay) : IPhotoCheckPort
 {
     public async Task<PhotoReview> ReviewAsync(byte[] bytes, string fileName, string profileId, CancellationToken cancellationToken)
     {

@@ -10,6 +10,7 @@ public static class AuditActions
     public const string ApplicationSubmitted = "application.submit";
     public const string ApplicationEdited = "application.edit";
     public const string ApplicationHandedOver = "application.handover";
+    public const string ApplicationWithdrawn = "application.withdraw";
     public const string BatchReceived = "batch.receive";
     public const string BatchReviewed = "batch.review";
     public const string BatchSent = "batch.sent";

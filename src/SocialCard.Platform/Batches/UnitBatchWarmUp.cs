@@ -21,7 +21,7 @@ public static class UnitBatchWarmUp
 
     /// <summary>Runs the path once; returns the verdict the scratch batch got (proof that it went all the way). The
     /// scratch folder is made in <paramref name="scratchParent"/> (default: the system's temporary folder).</summary>
-    public static async Task<PhotoVerdict?> RunAsync(IPhotoReviewer reviewer, byte[] photo, string profileId, CancellationToken cancellationToken,
+    public static async Task<PhotoVerdict?> RunAsync(IPhotoCheckPort reviewer, byte[] photo, string profileId, CancellationToken cancellationToken,
         string? scratchParent = null)
     {
         ArgumentNullException.ThrowIfNull(reviewer);

@@ -14,7 +14,7 @@ namespace SocialCard.Platform.Bulk;
 /// submission and no batch exists until <see cref="PackagesAsync"/> is turned into batches. A unit's checks older than
 /// <see cref="KeepFor"/> are removed when it opens a new one.
 /// </summary>
-public sealed class BulkDesk(IFileStore files, IPhotoReviewer reviewer, TimeProvider time)
+public sealed class BulkDesk(IFileStore files, IPhotoCheckPort reviewer, TimeProvider time)
 {
     public static readonly TimeSpan KeepFor = TimeSpan.FromDays(1);
 

@@ -54,6 +54,12 @@ public sealed class Application
 
     public long? PhotoId { get; private set; }
 
+    /// <summary>参保单位 as the registry had it at submission (the person's own unit may change later).</summary>
+    public long? InsuredUnitId { get; private set; }
+
+    /// <summary>现今工作单位 (the deepest level chosen): it decides <see cref="BankCode"/>.</summary>
+    public long? WorkUnitId { get; private set; }
+
     /// <summary>身份证正面图片.</summary>
     public byte[]? IdFrontImage { get; private set; }
 
@@ -87,6 +93,18 @@ public sealed class Application
     /// <summary>A draft started by the wizard's identity step for <paramref name="person"/>.</summary>
     public static Application StartDraft(Person person, byte[] draftTokenHash, DateTimeOffset now) =>
         new(person, now) { DraftTokenHash = draftTokenHash, UpdatedAt = now };
+
+    /// <summary>Moves a draft to another draft token (the applicant continues it from another browser).</summary>
+    public void ContinueDraftUnder(byte[] draftTokenHash, DateTimeOffset now)
+    {
+        if (State != ApplicationState.Draft)
+        {
+            DomainThrowHelper.Throw("只有未提交的申请草稿可以继续填写。", "Only a draft that has not been submitted can be continued.");
+        }
+
+        DraftTokenHash = draftTokenHash;
+        UpdatedAt = now;
+    }
 
     /// <summary>Saves the wizard's progress. The images change only while the application is a draft.</summary>
     public void SaveDraft(string wizardState, ApplicationDraftImages images, DateTimeOffset now)
@@ -132,6 +150,29 @@ public sealed class Application
     {
         EnsureEditable(now);
         PhotoId = photoId;
+    }
+
+    /// <summary>Records the insured unit and the work unit. The bank follows the work unit: pass it to
+    /// <see cref="Submit"/>.</summary>
+    public void AssignUnits(long? insuredUnitId, long workUnitId, DateTimeOffset now)
+    {
+        EnsureEditable(now);
+        InsuredUnitId = insuredUnitId;
+        WorkUnitId = workUnitId;
+    }
+
+    /// <summary>Another work unit inside the 24-hour window of a submitted application: the bank follows it.</summary>
+    public void ChangeWorkUnit(long workUnitId, string bankCode, string? bankBranch, DateTimeOffset now)
+    {
+        if (State != ApplicationState.Submitted)
+        {
+            DomainThrowHelper.Throw("只有已提交的申请可以修改工作单位。", "Only a submitted application's work unit can be changed.");
+        }
+
+        EnsureEditable(now);
+        WorkUnitId = workUnitId;
+        BankCode = bankCode;
+        BankBranch = bankBranch;
     }
 
     /// <summary>Submits a draft, fixing the bank from the person's unit and opening the 24-hour edit window.</summary>

@@ -37,6 +37,10 @@ public sealed class CardRecord
     /// <summary>The photo whose review last moved this card.</summary>
     public long? PhotoId { get; private set; }
 
+    /// <summary>The applicant's application whose photo last moved this card: the card-centre export waits until it has
+    /// been handed over (its 24-hour change window is over). Null for the other channels.</summary>
+    public long? ApplicationId { get; private set; }
+
     /// <summary>Reason of a void, a failed review or a failed production.</summary>
     public string? Reason { get; private set; }
 
@@ -62,7 +66,11 @@ public sealed class CardRecord
     {
         MoveTo(passed ? CardState.PhotoPassed : CardState.PhotoFailed, at, actor, passed ? null : reason);
         PhotoId = photoId;
+        ApplicationId = null;
     }
+
+    /// <summary>Holds the card for an application: not exported before its hand-over (see <see cref="ApplicationId"/>).</summary>
+    public void HoldForApplication(long applicationId) => ApplicationId = applicationId;
 
     public void SendToCardCentre(DateTimeOffset at, string actor) => MoveTo(CardState.SentToCardCentre, at, actor, null);
 

@@ -8,8 +8,8 @@ public static class CardStateMachine
     private static readonly FrozenDictionary<CardState, CardState[]> Allowed = new Dictionary<CardState, CardState[]>
     {
         [CardState.Collecting] = [CardState.PhotoPassed, CardState.PhotoFailed],
-        [CardState.PhotoFailed] = [CardState.PhotoPassed, CardState.PhotoFailed],
-        [CardState.PhotoPassed] = [CardState.SentToCardCentre, CardState.PhotoPassed, CardState.PhotoFailed],
+        [CardState.PhotoFailed] = [CardState.PhotoPassed, CardState.PhotoFailed, CardState.Voided],
+        [CardState.PhotoPassed] = [CardState.SentToCardCentre, CardState.PhotoPassed, CardState.PhotoFailed, CardState.Voided],
         [CardState.SentToCardCentre] = [CardState.Ingested, CardState.Voided],
         [CardState.Voided] = [CardState.Collecting],
         [CardState.Ingested] = [CardState.Produced, CardState.ProductionFailed],

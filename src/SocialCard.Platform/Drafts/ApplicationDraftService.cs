@@ -60,6 +60,39 @@ public sealed class ApplicationDraftService(PlatformDatabase database, TimeProvi
         return row.Id;
     }
 
+    /// <summary>
+    /// Continues the person's newest other live draft (begun on another device, or under a cookie since lost) under
+    /// <paramref name="token"/>: the token's own draft row goes and the other row is re-keyed to the token, so the old
+    /// cookie no longer reaches it. Call only once the applicant has proven the phone on file. Null when there is none.
+    /// </summary>
+    public async Task<ApplicationDraft?> AdoptOtherAsync(string token, long personId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(token);
+        var now = time.GetUtcNow();
+        var cutoff = now - IdleLifetime;
+        await using var db = database.CreateDbContext();
+        var hash = db.LookupHash(token);
+        var candidates = await db.Applications
+            .Where(a => a.PersonId == personId && a.State == ApplicationState.Draft && a.WizardState != null && a.UpdatedAt >= cutoff)
+            .OrderByDescending(a => a.UpdatedAt).ThenByDescending(a => a.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var other = candidates.FirstOrDefault(a => a.DraftTokenHash is null || !a.DraftTokenHash.AsSpan().SequenceEqual(hash));
+        if (other is null)
+        {
+            return null;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await db.Applications.Where(a => a.DraftTokenHash == hash && a.State == ApplicationState.Draft)
+            .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        await db.Applications.Where(a => a.DraftTokenHash == hash)
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.DraftTokenHash, (byte[]?)null), cancellationToken).ConfigureAwait(false);
+        other.ContinueDraftUnder(hash, now);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return new ApplicationDraft(other.Id, other.PersonId, other.State, other.WizardState!,
+            new ApplicationDraftImages(other.DraftPhoto, other.DraftPhotoOriginal, other.IdFrontImage, other.IdBackImage), now);
+    }
+
     /// <summary>Drops the token's draft (nothing when it was submitted: the application stays, only the token is let go).</summary>
     public async Task DeleteAsync(string token, CancellationToken cancellationToken = default)
     {

@@ -39,6 +39,8 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
 
     public DbSet<SmsVerification> SmsVerifications => Set<SmsVerification>();
 
+    public DbSet<ChangeSession> ChangeSessions => Set<ChangeSession>();
+
     public bool IsPostgreSql => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     /// <summary>Keyed hash for an exact lookup on <see cref="Person.IdNumberHash"/>, <see cref="Person.PhoneHash"/> or
@@ -59,6 +61,7 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
         modelBuilder.ApplyConfiguration(new BatchConfiguration());
         modelBuilder.ApplyConfiguration(new BatchEntryConfiguration());
         modelBuilder.ApplyConfiguration(new CardRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new ChangeSessionConfiguration());
         modelBuilder.ApplyConfiguration(new AuditEventConfiguration());
         modelBuilder.ApplyConfiguration(new AccountConfiguration());
         modelBuilder.ApplyConfiguration(new StaffAccountConfiguration());

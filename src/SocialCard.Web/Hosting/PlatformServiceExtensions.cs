@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using SocialCard.Platform;
 using SocialCard.Platform.Demo;
 using SocialCard.Platform.Domain;
+using SocialCard.Platform.Engine;
 using SocialCard.Platform.Files;
 using SocialCard.Platform.Jobs;
 using SocialCard.Platform.Security;
@@ -18,7 +19,7 @@ namespace SocialCard.Web.Hosting;
 /// The Platform (storage, services, job queue and handlers) bound from configuration: SQLite under
 /// <c>Storage:DataDirectory</c> by default, PostgreSQL with <c>Storage:Provider=PostgreSql</c> and
 /// <c>Storage:ConnectionString</c>; files (photos, ID-card images, exports) encrypted under <c>files</c> in the data
-/// folder by default, in an S3-compatible bucket with <c>FileStore:Provider=S3</c> and <c>FileStore:S3:*</c>. Adds the photo engine behind the Platform's <see cref="IPhotoReviewer"/> port,
+/// folder by default, in an S3-compatible bucket with <c>FileStore:Provider=S3</c> and <c>FileStore:S3:*</c>. Adds the photo engine behind the Platform's <see cref="IPhotoCheckPort"/> port,
 /// the start-up migration/seed, and the worker host (<c>Site:RunWorkers</c>): the job workers and the
 /// recurring-job scheduler.
 /// </summary>
@@ -42,8 +43,8 @@ public static class PlatformServiceExtensions
 
         services.AddOptions<DemoOptions>().BindConfiguration("Demo");
         services.AddOptions<JobWorkerHostOptions>().BindConfiguration("Jobs");
-        services.AddSingleton<EnginePhotoReviewer>();
-        services.AddSingleton<IPhotoReviewer>(sp => sp.GetRequiredService<EnginePhotoReviewer>());
+        services.AddSingleton<PhotoCheckAdapter>();
+        services.AddSingleton<IPhotoCheckPort>(sp => sp.GetRequiredService<PhotoCheckAdapter>());
         HttpSmsGatewayOptions smsGateway = builder.Configuration.GetSection("SmsGateway").Get<HttpSmsGatewayOptions>() ?? new HttpSmsGatewayOptions();
         if (smsGateway.Endpoint is not null)
         {

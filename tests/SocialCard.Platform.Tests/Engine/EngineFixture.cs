@@ -27,7 +27,7 @@ internal static class EngineFixture
 
     /// <summary>The engine's own answer for one devset photo under <paramref name="profileId"/> (computed once).</summary>
     public static Platform.Domain.PhotoReview Review(string file, string profileId) =>
-        s_reviews.GetOrAdd(profileId + "/" + file, _ => Platform.Engine.PhotoEngineReviewer.ToReview(
+        s_reviews.GetOrAdd(profileId + "/" + file, _ => Platform.Engine.PhotoCheckAdapter.ToReview(
             Checker.Check(Bytes(file), file, SocialCard.Photos.Profiles.SpecProfiles.Get(profileId))));
 
     public static byte[] Bytes(string file) => File.ReadAllBytes(Path.Combine(DevsetDirectory, "images", file));

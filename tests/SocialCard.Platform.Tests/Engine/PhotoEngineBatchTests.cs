@@ -62,7 +62,7 @@ public sealed class PhotoEngineBatchTests(PostgresServer server)
         Assert.False(receipt.IsRefused, string.Join("; ", receipt.Refusals.Select(r => r.MessageEn)));
         Assert.Equal(files.Count, receipt.AcceptedCount);
 
-        var reviewer = new PhotoEngineReviewer(EngineFixture.Checker);
+        var reviewer = new PhotoCheckAdapter(EngineFixture.Checker);
         var worker = new JobWorker(queue, [new BatchPreReviewJobHandler(t.Database, reviewer, clock)], clock);
         Assert.Equal(JobRunResult.Succeeded, await worker.RunOnceAsync());
 

@@ -50,7 +50,7 @@ public sealed class ReviewBandDispositionTests(PostgresServer server)
         var receipt = await batches.ReceiveAsync(UnitCode, "hr-zhao", UnitCode + ".zip", new MemoryStream(zip.Build()), Profile);
         Assert.False(receipt.IsRefused, string.Join("; ", receipt.Refusals.Select(r => r.MessageEn)));
 
-        var worker = new JobWorker(queue, [new BatchPreReviewJobHandler(t.Database, new PhotoEngineReviewer(EngineFixture.Checker), clock)], clock);
+        var worker = new JobWorker(queue, [new BatchPreReviewJobHandler(t.Database, new PhotoCheckAdapter(EngineFixture.Checker), clock)], clock);
         Assert.Equal(JobRunResult.Succeeded, await worker.RunOnceAsync());
 
         await using (var db = t.NewContext())

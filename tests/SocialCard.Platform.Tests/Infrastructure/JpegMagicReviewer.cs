@@ -3,7 +3,7 @@ using SocialCard.Platform.Domain;
 namespace SocialCard.Platform.Tests.Infrastructure;
 
 /// <summary>TEST DOUBLE for the photo engine: passes JPEG-magic files of 10-40 KB and counts its calls.</summary>
-public sealed class JpegMagicReviewer : IPhotoReviewer
+public sealed class JpegMagicReviewer : IPhotoCheckPort
 {
     private int _calls;
 

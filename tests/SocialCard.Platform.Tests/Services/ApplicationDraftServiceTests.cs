@@ -60,4 +60,45 @@ public sealed class ApplicationDraftServiceTests(PostgresServer server)
             Assert.Equal(0, await db.Applications.CountAsync());
         }
     }
+
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_draft_begun_under_another_token_is_continued_under_the_new_one_and_the_old_token_loses_it(string provider)
+    {
+        await using var t = await TestDatabase.CreateAsync(provider, server, nameof(A_draft_begun_under_another_token_is_continued_under_the_new_one_and_the_old_token_loses_it));
+        long personId, otherPersonId;
+        await using (var db = t.NewContext())
+        {
+            var a = Samples.Person(idNumber: Samples.ResidentId(seq: 21));
+            var b = Samples.Person(idNumber: Samples.ResidentId(seq: 22), name: "李四");
+            db.People.AddRange(a, b);
+            await db.SaveChangesAsync();
+            (personId, otherPersonId) = (a.Id, b.Id);
+        }
+
+        var clock = new ManualTimeProvider(T0);
+        var drafts = new ApplicationDraftService(t.Database, clock);
+        var earlierId = await drafts.SaveAsync("phone-token", personId, "{\"earlier\":true}", new ApplicationDraftImages([7], [8], [9], [10]));
+        await drafts.SaveAsync("someone-else", otherPersonId, "{}", new ApplicationDraftImages(null, null, null, null));
+        clock.Advance(TimeSpan.FromMinutes(30));
+        await drafts.SaveAsync("laptop-token", personId, "{\"earlier\":false}", new ApplicationDraftImages(null, null, null, null));
+
+        var adopted = await drafts.AdoptOtherAsync("laptop-token", personId);
+        Assert.NotNull(adopted);
+        Assert.Equal((earlierId, "{\"earlier\":true}"), (adopted.ApplicationId, adopted.WizardState));
+        Assert.Equal([9], adopted.Images.IdFront);
+        Assert.Equal(earlierId, (await drafts.FindAsync("laptop-token"))!.ApplicationId);
+        Assert.Null(await drafts.FindAsync("phone-token"));
+        Assert.Null(await drafts.AdoptOtherAsync("laptop-token", personId)); // nothing else left to continue
+        await using (var db = t.NewContext())
+        {
+            Assert.Equal(2, await db.Applications.CountAsync()); // the laptop's own empty draft went; the other person's stays
+        }
+
+        // A draft idle past its lifetime is not continued.
+        await drafts.SaveAsync("old-token", otherPersonId, "{}", new ApplicationDraftImages(null, null, null, null));
+        clock.Advance(ApplicationDraftService.IdleLifetime + TimeSpan.FromMinutes(1));
+        await drafts.SaveAsync("new-token", otherPersonId, "{}", new ApplicationDraftImages(null, null, null, null));
+        Assert.Null(await drafts.AdoptOtherAsync("new-token", otherPersonId));
+    }
 }

@@ -18,7 +18,7 @@ public sealed class ServiceRegistrationTests
         try
         {
             var services = new ServiceCollection();
-            services.AddSingleton<IPhotoReviewer, JpegMagicReviewer>();
+            services.AddSingleton<IPhotoCheckPort, JpegMagicReviewer>();
             services.AddSingleton<ISmsGateway, RecordingSmsGateway>();
             services.AddSocialCardPlatform(new StorageOptions { DataDirectory = dir, KeyFile = dir + ".key" });
             await using var sp = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });

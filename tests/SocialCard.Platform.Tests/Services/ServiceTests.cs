@@ -18,59 +18,6 @@ public sealed class ServiceTests(PostgresServer server)
 
     [Theory]
     [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Application_wizard_validates_submits_with_the_unit_bank_and_locks_after_24_hours(string provider)
-    {
-        await using var t = await TestDatabase.CreateAsync(provider, server, nameof(Application_wizard_validates_submits_with_the_unit_bank_and_locks_after_24_hours));
-        var clock = new ManualTimeProvider(T0);
-        var id = Samples.ResidentId("510107", "19870615", 123);
-        await using (var db = t.NewContext())
-        {
-            var top = new Unit("325520", "中智四川", null, "BOCD", "金牛支行");
-            db.Units.AddRange(top, new Unit("325520-01", "环路北一段分公司", top));
-            await db.SaveChangesAsync();
-            db.People.Add(Samples.Person(await db.Units.SingleAsync(u => u.Code == "325520-01"), id));
-            db.People.Add(Samples.Person(null, Samples.ResidentId("510107", "19880101", 125)));
-            await db.SaveChangesAsync();
-        }
-
-        var svc = new ApplicationService(t.Database, clock);
-        var wrongCheck = id[..17] + (id[17] == '0' ? "1" : "0");
-        Assert.Equal("idNumber", Assert.Single((await svc.StartAsync(IdType.ResidentId, wrongCheck, null)).Errors).Field);
-        var unknown = await svc.StartAsync(IdType.ResidentId, Samples.ResidentId("110105", "19491231", 2), null);
-        Assert.Contains("无对应社保信息", Assert.Single(unknown.Errors).Zh, StringComparison.Ordinal);
-
-        var started = await svc.StartAsync(IdType.ResidentId, id.ToLowerInvariant(), null);
-        Assert.True(started.Succeeded);
-        var appId = started.Value;
-        Assert.Equal(appId, (await svc.StartAsync(IdType.ResidentId, id, null)).Value);
-
-        var bad = await svc.SaveFormAsync(appId, Domain.ApplicationTests.ValidForm() with { IdValidUntil = new DateOnly(2017, 10, 27) }, "applicant");
-        Assert.Contains(bad.Errors, e => e.Field == "idValidUntil" && e.Zh.Contains("2017年10月27日", StringComparison.Ordinal));
-        Assert.True((await svc.SaveFormAsync(appId, Domain.ApplicationTests.ValidForm() with { IdValidUntil = new DateOnly(2017, 10, 28) }, "applicant")).Succeeded);
-
-        var noImages = await svc.SubmitAsync(appId, "applicant");
-        Assert.Contains(noImages.Errors, e => e.Field == "idImages");
-        await svc.AttachIdImagesAsync(appId, [0xFF, 0xD8, 1], [0xFF, 0xD8, 2]);
-        var submitted = await svc.SubmitAsync(appId, "applicant");
-        Assert.True(submitted.Succeeded, string.Join("; ", submitted.Errors));
-        Assert.Equal(T0.AddHours(24), submitted.Value);
-
-        var app = await svc.GetAsync(appId);
-        Assert.Equal(("BOCD", "金牛支行", ApplicationState.Submitted), (app!.BankCode, app.BankBranch, app.State));
-
-        clock.Advance(TimeSpan.FromHours(25));
-        var late = await svc.SaveFormAsync(appId, Domain.ApplicationTests.ValidForm() with { IdValidUntil = new DateOnly(2035, 1, 1) }, "applicant");
-        Assert.False(late.Succeeded);
-
-        // A person without a work unit cannot submit: no bank, no card (seed 004).
-        var other = (await svc.StartAsync(IdType.ResidentId, Samples.ResidentId("510107", "19880101", 125), null)).Value;
-        await svc.SaveFormAsync(other, Domain.ApplicationTests.ValidForm() with { IdValidUntil = new DateOnly(2035, 1, 1) }, "applicant");
-        await svc.AttachIdImagesAsync(other, [1], [2]);
-        Assert.Contains((await svc.SubmitAsync(other, "applicant")).Errors, e => e.Field == "unit");
-    }
-
-    [Theory]
-    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task Unit_batch_is_received_reviewed_by_the_worker_and_lists_failures(string provider)
     {
         await using var t = await TestDatabase.CreateAsync(provider, server, nameof(Unit_batch_is_received_reviewed_by_the_worker_and_lists_failures));

@@ -79,4 +79,66 @@ public sealed class SchemaMigratorTests(PostgresServer server)
         cmd.CommandText = "SELECT COUNT(*) FROM half_done";
         await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => cmd.ExecuteScalarAsync());
     }
+
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_insured_and_work_unit_kept_in_the_submission_audit_text_move_into_application_columns(string provider)
+    {
+        await using var t = await TestDatabase.CreateAsync(provider, server, nameof(The_insured_and_work_unit_kept_in_the_submission_audit_text_move_into_application_columns), migrate: false);
+        await using var db = t.NewContext();
+        await SchemaMigrator.MigrateAsync(db, SchemaMigrations.All.Where(m => m.Version < 9).ToList(), CancellationToken.None);
+        var blob = provider == "PostgreSql" ? "'\\x01'::bytea" : "X'01'";
+        await ExecAsync(db, $"""
+            INSERT INTO units (id, code, name, parent_id, level) VALUES (1, '325520', '参保单位', NULL, 1);
+            INSERT INTO units (id, code, name, parent_id, level, bank_code) VALUES (2, '510001', '工作单位', NULL, 1, 'BOCD');
+            INSERT INTO people (id, id_type, id_number, country_code, personal_number, name, gender, birth_date, nationality, unit_id)
+                VALUES (1, 'ResidentId', {blob}, 'CHN', '0100000001', 'x', 'Male', '1987-06-15', '中国', 2);
+            INSERT INTO applications (id, person_id, state, id_valid_long_term, created_at) VALUES (1, 1, 'Submitted', {(provider == "PostgreSql" ? "false" : "0")}, 0);
+            INSERT INTO applications (id, person_id, state, id_valid_long_term, created_at) VALUES (2, 1, 'HandedOver', {(provider == "PostgreSql" ? "false" : "0")}, 0);
+            INSERT INTO applications (id, person_id, state, id_valid_long_term, created_at) VALUES (3, 1, 'Submitted', {(provider == "PostgreSql" ? "false" : "0")}, 0);
+            INSERT INTO audit_events (at, actor, action, entity_type, entity_id, detail) VALUES (0, 'applicant', 'application.submit', 'application', '1', 'insured-unit=1;work-unit=2');
+            INSERT INTO audit_events (at, actor, action, entity_type, entity_id, detail) VALUES (0, 'applicant', 'application.submit', 'application', '2', 'insured-unit=;work-unit=2');
+            INSERT INTO audit_events (at, actor, action, entity_type, entity_id, detail) VALUES (0, 'applicant', 'application.edit', 'application', '3', NULL);
+            """);
+
+        await SchemaMigrator.MigrateAsync(db);
+
+        Assert.Equal(["1|1|2", "2||2", "3||"], await ReadAsync(db,
+            "SELECT id, insured_unit_id, work_unit_id FROM applications ORDER BY id"));
+        Assert.Equal(["0||"], await ReadAsync(db,
+            "SELECT COUNT(*), NULL, NULL FROM audit_events WHERE action = 'application.submit' AND detail IS NOT NULL"));
+    }
+
+    private static async Task ExecAsync(PlatformDbContext db, string sql)
+    {
+        var conn = db.Database.GetDbConnection();
+        if (conn.State != ConnectionState.Open)
+        {
+            await conn.OpenAsync();
+        }
+
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = sql;
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<List<string>> ReadAsync(PlatformDbContext db, string sql)
+    {
+        var conn = db.Database.GetDbConnection();
+        if (conn.State != ConnectionState.Open)
+        {
+            await conn.OpenAsync();
+        }
+
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = sql;
+        await using var reader = await cmd.ExecuteReaderAsync();
+        var rows = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(string.Join('|', Enumerable.Range(0, 3).Select(i => reader.IsDBNull(i) ? string.Empty : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+        }
+
+        return rows;
+    }
 }

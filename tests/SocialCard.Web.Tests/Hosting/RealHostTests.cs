@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using SocialCard.Platform.Domain;
 using SocialCard.Platform.Security;
 using SocialCard.Platform.Storage;
+using SocialCard.Web.Features.StatusQuery;
 using SocialCard.Web.Tests.Infrastructure;
 using SocialCard.Web.Tests.Wizard;
 
@@ -15,9 +16,6 @@ namespace SocialCard.Web.Tests.Hosting;
 /// </summary>
 public sealed class RealHostTests
 {
-    private const string OutboxReader = "outbox-reader";
-    private const string OutboxPassword = "Outbox@2026-reader";
-
     [Fact]
     public async Task A_wizard_finished_on_the_started_site_downloads_a_registration_form_with_name_id_number_and_bank()
     {
@@ -61,29 +59,18 @@ public sealed class RealHostTests
         Assert.Contains(ApplicantData.ApplicantId, text, StringComparison.Ordinal);
         Assert.Contains("● 成都银行", text, StringComparison.Ordinal);
         Assert.Contains(ApplicantData.BankBranch, text, StringComparison.Ordinal);
+
+        // The submission opened the applicant's card: /status shows it (the export follows the 24-hour hand-over).
+        HttpResponseMessage status = await http.PostAsJsonAsync("/status/query",
+            new StatusQueryRequest(null, ApplicantData.ApplicantPersonal, ApplicantData.ApplicantId));
+        CardStatusAnswer? answer = await status.Content.ReadFromJsonAsync<CardStatusAnswer>();
+        Assert.True(answer is { Found: true, State: "PhotoPassed" }, $"/status/query: {(int)status.StatusCode} {answer?.State}\n{site.Output}");
     }
 
     /// <summary>Writes the applicant test data into the site's data folder before it starts (the demo seeder then
     /// leaves the database alone) and returns the work unit's id.</summary>
-    private static async Task<long> SeedApplicantDataAsync(string dataDirectory)
-    {
-        var database = new PlatformDatabase(new StorageOptions { DataDirectory = dataDirectory });
-        await database.MigrateAsync();
-        await ApplicantData.SeedAsync(database, DateTimeOffset.UtcNow);
-        await using PlatformDbContext db = database.CreateDbContext();
-        db.StaffAccounts.Add(new StaffAccount(OutboxReader, "短信发件箱查看", StaffRole.Reviewer, PasswordHasher.Hash(OutboxPassword)));
-        await db.SaveChangesAsync();
-        return db.Units.Where(u => u.Name == ApplicantData.WorkUnitName).Select(u => u.Id).Single();
-    }
+    private static Task<long> SeedApplicantDataAsync(string dataDirectory) =>
+        ApplicantProcessData.SeedAsync(new StorageOptions { DataDirectory = dataDirectory, KeyFile = dataDirectory + ".key" });
 
-    /// <summary>The code in the newest message to <paramref name="phone"/> on the demo outbox (/dev/sms-outbox.json),
-    /// read as a signed-in staff member (the page shows every code).</summary>
-    private static async Task<string> LatestCodeAsync(SiteProcess site, string phone)
-    {
-        using HttpClient staff = site.CreateClient();
-        await FormPost.SignInStaffAsync(staff, OutboxReader, OutboxPassword);
-        SmsOutboxEntry[] messages = await staff.GetFromJsonAsync<SmsOutboxEntry[]>("/dev/sms-outbox.json") ?? [];
-        SmsOutboxEntry message = messages.Where(m => m.Phone == phone).OrderByDescending(m => m.CreatedAt).First();
-        return SmsCodeService.ExtractCode(message.Text) ?? throw new InvalidOperationException("no code in " + message.Text);
-    }
+    private static Task<string> LatestCodeAsync(SiteProcess site, string phone) => ApplicantProcessData.LatestCodeAsync(site, phone);
 }

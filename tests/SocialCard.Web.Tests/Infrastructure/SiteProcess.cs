@@ -36,6 +36,9 @@ public sealed class SiteProcess : IAsyncDisposable
     /// <summary>The site's <c>--Storage:DataDirectory</c>: a fresh temp folder, deleted on dispose.</summary>
     public string DataDirectory { get; }
 
+    /// <summary>The site's <c>--Storage:KeyFile</c>: beside the data folder (never inside it), deleted on dispose.</summary>
+    public string KeyFile => DataDirectory + ".key";
+
     /// <summary>Extra command-line settings after run.sh's own, e.g. <c>--Demo:Seed false</c>.</summary>
     public IList<string> Arguments { get; } = [];
 
@@ -85,6 +88,9 @@ public sealed class SiteProcess : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
+        // The field key outside the data folder, as the product requires, and not in the user's configuration folder.
+        start.ArgumentList.Add("--Storage:KeyFile");
+        start.ArgumentList.Add(KeyFile);
         foreach (string argument in Arguments)
         {
             start.ArgumentList.Add(argument);
@@ -137,6 +143,44 @@ public sealed class SiteProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The web application's own process (not <c>dotnet run</c> in front of it): the member of the site's process group
+    /// whose command line runs SocialCard.Web. For reading its memory from outside.
+    /// </summary>
+    public Process AppProcess()
+    {
+        int group = _process?.Id ?? throw new InvalidOperationException("The site process is not started.");
+        foreach (string dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out int pid) || pid == group)
+            {
+                continue;
+            }
+
+            try
+            {
+                string stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                string commandLine = File.ReadAllText(Path.Combine(dir, "cmdline")).Replace('\0', ' ');
+                if (fields[2] == group.ToString(CultureInfo.InvariantCulture)
+                    && commandLine.Contains("SocialCard.Web", StringComparison.Ordinal) && !commandLine.Contains(" run ", StringComparison.Ordinal))
+                {
+                    return Process.GetProcessById(pid);
+                }
+            }
+            catch (IOException)
+            {
+                // gone meanwhile
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // not ours
+            }
+        }
+
+        throw new InvalidOperationException("No SocialCard.Web process in group " + group.ToString(CultureInfo.InvariantCulture));
+    }
+
     /// <summary>A client for the site that keeps cookies and does not follow redirects (as the wizard tests expect).</summary>
     public HttpClient CreateClient() =>
         new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
@@ -168,6 +212,8 @@ public sealed class SiteProcess : IAsyncDisposable
         {
             Directory.Delete(DataDirectory, recursive: true);
         }
+
+        File.Delete(KeyFile);
     }
 
     private void Append(string? line)

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SocialCard.Platform.Jobs;
+using SocialCard.Platform.Jobs.Handlers;
 using SocialCard.Platform.Security;
 using SocialCard.Platform.Storage;
 using SocialCard.Web.Features.PhotoCheck;
@@ -19,7 +21,7 @@ public sealed class ApplicantSite : SiteFactory
     /// <summary>2026-11-23 10:00 Beijing time.</summary>
     public static readonly DateTimeOffset Start = new(2026, 11, 23, 2, 0, 0, TimeSpan.Zero);
 
-    private static readonly Lazy<PhotoEngine> SharedEngine = new(() => PhotoEngine.Create(
+    private static readonly Lazy<WebPhotoEngine> SharedEngine = new(() => WebPhotoEngine.Create(
         new PhotoCheckOptions(), SourceDirectory(), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance));
 
     private bool _seeded;
@@ -34,7 +36,6 @@ public sealed class ApplicantSite : SiteFactory
         : base(dataDirectory)
     {
         Settings["CentreFile"] = CentreSamples.ChengduFile;
-        Settings["Applicant:RunHandOverWorker"] = "false";
         Settings["Demo:Seed"] = "false";
         Settings["SmsOptions:DailyLimitPerClient"] = "1000";
         Settings["StatusQueryOptions:PermitsPerWindow"] = "1000";
@@ -46,11 +47,11 @@ public sealed class ApplicantSite : SiteFactory
 
             // Own database: Program.cs reads Storage:* before the factory's settings apply, so the options are replaced here.
             services.RemoveAll<StorageOptions>();
-            services.AddSingleton(new StorageOptions { DataDirectory = DataDirectory });
+            services.AddSingleton(new StorageOptions { DataDirectory = DataDirectory, KeyFile = DataDirectory + ".key" });
             services.AddApplicantServices(new ConfigurationBuilder().Build());
 
             // One photo engine (face networks loaded once) for every applicant site in the test run.
-            services.RemoveAll<PhotoEngine>();
+            services.RemoveAll<WebPhotoEngine>();
             services.AddSingleton(_ => SharedEngine.Value);
             services.AddTransient<IStartupFilter, ApplicantEndpointsFallback>();
         });
@@ -58,7 +59,15 @@ public sealed class ApplicantSite : SiteFactory
 
     public SettableTimeProvider Clock { get; } = new(Start);
 
-    public ApplicationService Applications => Services.GetRequiredService<ApplicationService>();
+    public ApplicationViews Applications => Services.GetRequiredService<ApplicationViews>();
+
+    /// <summary>Runs the Platform's hand-over job now (the worker host's scheduler enqueues it every few minutes).</summary>
+    public Task<int> HandOverDueAsync() =>
+        Services.GetServices<IJobHandler>().OfType<ApplicationHandOverJobHandler>().Single().HandOverDueAsync(default);
+
+    /// <summary>Runs the Platform's card-centre export job now; returns the number of cards exported.</summary>
+    public Task<int> ExportToCardCentreAsync(string packageName) =>
+        Services.GetServices<IJobHandler>().OfType<CardCentreExportJobHandler>().Single().ExportAsync(packageName, default);
 
     /// <summary>Starts the host and seeds the data once.</summary>
     public async Task<HttpClient> ClientAsync()

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.DependencyInjection;
 using SocialCard.Platform.Domain;
 using SocialCard.Web.Features.Wizard;
@@ -70,8 +71,8 @@ public sealed class ChangeWindowTests : IAsyncLifetime
         Assert.DoesNotContain("id=\"change-form\"", locked, StringComparison.Ordinal);
 
         // The background job hands it over and locks it, once.
-        Assert.Equal(1, await _site.Applications.HandOverDueAsync(default));
-        Assert.Equal(0, await _site.Applications.HandOverDueAsync(default));
+        Assert.Equal(1, await _site.HandOverDueAsync());
+        Assert.Equal(0, await _site.HandOverDueAsync());
         WizardClient later = await SignInToChangeAsync();
         string readOnly = WebUtility.HtmlDecode(await later.GetHtmlAsync("/apply/change"));
         Assert.Contains("id=\"locked\"", readOnly, StringComparison.Ordinal);
@@ -103,31 +104,55 @@ public sealed class ChangeWindowTests : IAsyncLifetime
 
         // It is never handed over, and the person may apply again.
         _site.Clock.Advance(TimeSpan.FromHours(25));
-        Assert.Equal(0, await _site.Applications.HandOverDueAsync(default));
+        Assert.Equal(0, await _site.HandOverDueAsync());
         WizardFlow again = await WizardFlow.StartAsync(_site);
         await again.MobileAsync();
     }
 
     [Fact]
-    public async Task The_background_worker_hands_over_what_is_due()
+    public async Task A_change_session_verified_before_a_restart_continues_after_it()
+    {
+        WizardFlow flow = await WizardFlow.StartAsync(_site);
+        await flow.SubmitAsync();
+        var cookies = new CookieContainer();
+        var client = new WizardClient(_site.CreateDefaultClient(new CookieContainerHandler(cookies)));
+        await client.GetHtmlAsync("/apply/change");
+        await client.PostAsync("/apply/change", new Dictionary<string, string> { ["IdType"] = "ResidentId", ["CountryCode"] = "CHN", ["IdNumber"] = ApplicantData.ApplicantId }, "start");
+        HttpResponseMessage verified = await client.PostAsync("/apply/change", new Dictionary<string, string> { ["Code"] = await _site.LatestCodeAsync(WizardFlow.Mobile) }, "verify");
+        Assert.Equal(HttpStatusCode.Redirect, verified.StatusCode);
+
+        // Another process on the same data (a restart, or a second node) knows the session: it is in the database.
+        await using var after = new ApplicantSite(_site.DataDirectory) { KeepDataDirectory = true };
+        after.Clock.Set(_site.Clock.GetUtcNow());
+        var again = new WizardClient(after.CreateDefaultClient(new CookieContainerHandler(cookies)));
+        string page = WebUtility.HtmlDecode(await again.GetHtmlAsync("/apply/change"));
+        Assert.Contains("id=\"editable\"", page, StringComparison.Ordinal);
+        Assert.Contains(ApplicantData.ApplicantName, page, StringComparison.Ordinal);
+
+        // Ending it there ends it everywhere.
+        await again.PostAsync("/apply/change", new Dictionary<string, string>(), "end");
+        Assert.DoesNotContain("id=\"editable\"", WebUtility.HtmlDecode(await client.GetHtmlAsync("/apply/change")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_phone_on_file_changes_only_with_the_code_sent_to_the_new_number()
     {
         WizardFlow flow = await WizardFlow.StartAsync(_site);
         await flow.SubmitAsync();
         ApplicationView submitted = (await _site.Applications.FindLatestAsync(IdType.ResidentId, "CHN", ApplicantData.ApplicantId, default))!;
-        _site.Clock.Set(submitted.EditableUntil);
+        WizardClient client = await SignInToChangeAsync();
+        const string newPhone = "13512345678";
+        _site.Clock.Advance(TimeSpan.FromMinutes(1)); // one code per minute per client address
+        string sent = WebUtility.HtmlDecode(await (await client.PostAsync("/apply/change", new Dictionary<string, string> { ["NewPhone"] = newPhone }, "sendphonecode")).Content.ReadAsStringAsync());
+        Assert.Contains("验证码已发送至新手机号码", sent, StringComparison.Ordinal);
 
-        // The worker sweeps once at start, then every HandOverInterval.
-        using var worker = ActivatorUtilities.CreateInstance<ApplicationHandOverWorker>(_site.Services);
-        await worker.StartAsync(default);
-        ApplicationState state = submitted.State;
-        for (int i = 0; i < 100 && state != ApplicationState.HandedOver; i++)
-        {
-            await Task.Delay(50);
-            state = (await _site.Applications.GetAsync(submitted.Id, default))!.State;
-        }
-
-        await worker.StopAsync(default);
-        Assert.Equal(ApplicationState.HandedOver, state);
+        // A wrong code changes nothing; the code sent to the new number does.
+        await client.RejectedAsync("/apply/change", new Dictionary<string, string> { ["NewPhone"] = newPhone, ["NewPhoneCode"] = "000000" }, "验证码错误", "savephone");
+        Assert.Equal(ApplicantData.ApplicantPhone, (await _site.Applications.GetAsync(submitted.Id, default))!.Phone);
+        string saved = WebUtility.HtmlDecode(await (await client.PostAsync("/apply/change",
+            new Dictionary<string, string> { ["NewPhone"] = newPhone, ["NewPhoneCode"] = await _site.LatestCodeAsync(newPhone) }, "savephone")).Content.ReadAsStringAsync());
+        Assert.Contains("手机号码已修改", saved, StringComparison.Ordinal);
+        Assert.Equal(newPhone, (await _site.Applications.GetAsync(submitted.Id, default))!.Phone);
     }
 
     [Fact]
@@ -136,7 +161,7 @@ public sealed class ChangeWindowTests : IAsyncLifetime
         WizardFlow flow = await WizardFlow.StartAsync(_site);
         await flow.SubmitAsync();
         _site.Clock.Advance(TimeSpan.FromHours(24) - TimeSpan.FromMinutes(5));
-        Assert.Equal(0, await _site.Applications.HandOverDueAsync(default));
+        Assert.Equal(0, await _site.HandOverDueAsync());
     }
 
     [Fact]

@@ -41,6 +41,30 @@ public sealed class StatusQueryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_application_submitted_in_the_wizard_shows_in_status_and_reaches_the_card_centre_export_after_the_hand_over()
+    {
+        HttpClient client = await _site.ClientAsync();
+        (_, CardStatusAnswer? before, _) = await QueryAsync(client, new(null, ApplicantData.ApplicantPersonal, ApplicantData.ApplicantId));
+        Assert.Equal("none", before!.State);
+
+        WizardFlow flow = await WizardFlow.StartAsync(_site);
+        await flow.SubmitAsync();
+        (_, CardStatusAnswer? submitted, _) = await QueryAsync(client, new(null, ApplicantData.ApplicantPersonal, ApplicantData.ApplicantId));
+        Assert.Equal("PhotoPassed", submitted!.State);
+        Assert.Contains("24小时后移交社保局", submitted.StatusZh, StringComparison.Ordinal);
+        Assert.Contains("前可在“查询/修改”页面修改", submitted.ApplicationZh, StringComparison.Ordinal);
+
+        // Inside the 24-hour window the card-centre export leaves it; after the hand-over the next export takes it.
+        Assert.Equal(0, await _site.ExportToCardCentreAsync("export-early"));
+        _site.Clock.Advance(TimeSpan.FromHours(24));
+        Assert.Equal(1, await _site.HandOverDueAsync());
+        Assert.Equal(1, await _site.ExportToCardCentreAsync("export-after-handover"));
+        (_, CardStatusAnswer? sent, _) = await QueryAsync(client, new(null, ApplicantData.ApplicantPersonal, ApplicantData.ApplicantId));
+        Assert.Equal("SentToCardCentre", sent!.State);
+        Assert.Contains("已移交社保局", sent.ApplicationZh, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Failed_card_answers_the_reason_and_what_to_do()
     {
         HttpClient client = await _site.ClientAsync();

@@ -53,6 +53,31 @@ public sealed class WizardDraftStorageTests
         Assert.Equal(1, await CountDraftsAsync(after));
     }
 
+    [Fact]
+    public async Task A_draft_begun_on_one_device_continues_on_another_after_the_id_number_and_the_sms_code()
+    {
+        await using var site = new ApplicantSite();
+        var phone = await WizardFlow.StartAsync(site);
+        await phone.PersonalAsync();
+        site.Clock.Advance(TimeSpan.FromMinutes(5));
+
+        // Another browser (no cookie): the ID number alone shows nothing; the code to the phone on file continues the draft.
+        var laptop = await WizardFlow.StartAsync(site);
+        await laptop.IdentityAsync(ApplicantData.ApplicantId);
+        HttpResponseMessage verified = await laptop.Client.PostAsync("/apply/mobile",
+            new Dictionary<string, string> { ["Code"] = await site.LatestCodeAsync(WizardFlow.Mobile) });
+        Assert.Equal("/apply/photo", verified.Headers.Location?.OriginalString);
+        string photoPage = WebUtility.HtmlDecode(await laptop.Client.GetHtmlAsync("/apply/photo"));
+        Assert.Contains("之前未完成的申请", photoPage, StringComparison.Ordinal);
+        string personal = WebUtility.HtmlDecode(await laptop.Client.GetHtmlAsync("/apply/personal"));
+        Assert.Contains("成都市武侯区洗面桥横街12号", personal, StringComparison.Ordinal);
+        Assert.Equal(1, await CountDraftsAsync(site));
+
+        // The first browser's cookie no longer reaches it: it starts afresh.
+        HttpResponseMessage old = await phone.Client.Http.GetAsync("/apply/personal");
+        Assert.Equal((HttpStatusCode.Redirect, "/apply"), (old.StatusCode, old.Headers.Location?.OriginalString));
+    }
+
     private static async Task<int> CountDraftsAsync(ApplicantSite site)
     {
         await using PlatformDbContext db = site.Services.GetRequiredService<PlatformDatabase>().CreateDbContext();

@@ -15,7 +15,7 @@ namespace SocialCard.Platform.Jobs.Handlers;
 /// no person of the batch's unit tree (the unit and its sub-units) is voided with "人员编号在制卡数据库中不存在" (seed 000, 三、3). When every entry is done
 /// the batch gets its final counts. The web runs <see cref="ReviewBatchAsync"/> right after receiving a package (with
 /// the reports it computed while the unit waited), so the job usually finds the batch already reviewed.</summary>
-public sealed class BatchPreReviewJobHandler(PlatformDatabase database, IPhotoReviewer reviewer, TimeProvider time,
+public sealed class BatchPreReviewJobHandler(PlatformDatabase database, IPhotoCheckPort reviewer, TimeProvider time,
     int maxDegreeOfParallelism = 0) : IJobHandler
 {
     public const string Actor = "system:prereview";

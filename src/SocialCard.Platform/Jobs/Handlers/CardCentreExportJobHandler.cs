@@ -7,7 +7,8 @@ using SocialCard.Platform.Storage;
 namespace SocialCard.Platform.Jobs.Handlers;
 
 /// <summary>Exports every card whose photo passed pre-review to the card centre (fixed bytes when the engine fixed the
-/// photo, else the original) and moves those cards to sent-to-card-centre. The package is written first under a
+/// photo, else the original) and moves those cards to sent-to-card-centre. A card held for an applicant's application
+/// goes once the application has been handed over: inside its 24-hour window the applicant may still change it. The package is written first under a
 /// name derived from the job id; the state change commits afterwards, so a crash in between re-exports the same
 /// package name with the same cards. A unit batch whose passed photos have all been exported moves to
 /// <see cref="BatchState.SentToCardCentre"/> in the same save.</summary>
@@ -28,7 +29,8 @@ public sealed class CardCentreExportJobHandler(PlatformDatabase database, ICardC
     {
         await using var db = database.CreateDbContext();
         var cards = await db.CardRecords.Include(c => c.Person).ThenInclude(p => p!.Unit)
-            .Where(c => c.State == CardState.PhotoPassed && c.PhotoId != null)
+            .Where(c => c.State == CardState.PhotoPassed && c.PhotoId != null
+                && (c.ApplicationId == null || db.Applications.Any(a => a.Id == c.ApplicationId && a.State == ApplicationState.HandedOver)))
             .OrderBy(c => c.Id).Take(MaxPerPackage).ToListAsync(cancellationToken).ConfigureAwait(false);
         if (cards.Count == 0)
         {

@@ -16,6 +16,7 @@ internal sealed class CardRecordConfiguration : IEntityTypeConfiguration<CardRec
         b.HasIndex(x => x.PersonalNumber);
         b.HasIndex(x => x.State);
         b.HasIndex(x => x.PersonId);
+        b.HasIndex(x => x.ApplicationId);
         b.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -13,5 +13,7 @@ public static class SchemaMigrations
         V006_ApplicationDrafts.Migration,
         V007_SignInSessions.Migration,
         V008_PersonalDataEncrypted.Migration,
+        V009_ApplicationsInCardPipeline.Migration,
+        V010_ChangeSessions.Migration,
     ];
 }

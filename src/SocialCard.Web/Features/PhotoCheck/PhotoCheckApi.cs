@@ -45,7 +45,7 @@ public static class PhotoCheckApi
 
     public static async Task<Results<Ok<PhotoCheckResponse>, ProblemHttpResult>> CheckAsync(
         HttpContext http,
-        [FromServices] PhotoCheckService service,
+        [FromServices] WebPhotoCheckService service,
         [FromServices] IOptions<PhotoCheckOptions> checkOptions,
         [FromServices] IOptions<CentreOptions> centre,
         [FromServices] IOptions<SecurityOptions> securityOptions,

@@ -10,12 +10,12 @@ public static class PhotoCheckServiceExtensions
     {
         string contentRoot = builder.Environment.ContentRootPath;
         builder.Services.AddOptions<PhotoCheckOptions>().BindConfiguration("PhotoCheck");
-        builder.Services.AddSingleton(sp => PhotoEngine.Create(
-            sp.GetRequiredService<IOptions<PhotoCheckOptions>>().Value, contentRoot, sp.GetRequiredService<ILoggerFactory>().CreateLogger<PhotoEngine>()));
-        builder.Services.AddSingleton<PhotoChecker>(sp => sp.GetRequiredService<PhotoEngine>().Checker);
+        builder.Services.AddSingleton(sp => WebPhotoEngine.Create(
+            sp.GetRequiredService<IOptions<PhotoCheckOptions>>().Value, contentRoot, sp.GetRequiredService<ILoggerFactory>().CreateLogger<WebPhotoEngine>()));
+        builder.Services.AddSingleton<PhotoChecker>(sp => sp.GetRequiredService<WebPhotoEngine>().Checker);
         builder.Services.AddSingleton(sp => new SocialCard.Platform.Engine.ReviewConcurrency(
             sp.GetRequiredService<IOptions<PhotoCheckOptions>>().Value.MaxConcurrentChecks));
-        builder.Services.AddSingleton<PhotoCheckService>();
+        builder.Services.AddSingleton<WebPhotoCheckService>();
         builder.Services.AddSingleton<PhotoFixService>();
         builder.Services.AddUiTexts<PhotoCheckTexts>();
         return builder;

@@ -4,7 +4,7 @@ using SocialCard.Photos.Profiles;
 namespace SocialCard.Web.Features.PhotoCheck;
 
 /// <summary>Runs the Photos auto-fix pipeline (when the face models are loaded) and maps its result for the API and pages.</summary>
-public sealed class PhotoFixService(PhotoEngine engine)
+public sealed class PhotoFixService(WebPhotoEngine engine)
 {
     public bool IsAvailable => engine.CanFix;
 

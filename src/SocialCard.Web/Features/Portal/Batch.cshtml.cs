@@ -5,7 +5,7 @@ using SocialCard.Web.Security;
 
 namespace SocialCard.Web.Features.Portal;
 
-public sealed class BatchModel(PortalQueries queries, PhotoEngine engine) : PageModel
+public sealed class BatchModel(PortalQueries queries, WebPhotoEngine engine) : PageModel
 {
     public BatchDetailView? Batch { get; private set; }
 

@@ -6,6 +6,7 @@ using SocialCard.Photos.Profiles;
 using SocialCard.Platform;
 using SocialCard.Platform.Batches;
 using SocialCard.Platform.Centre;
+using SocialCard.Platform.Engine;
 using SocialCard.Platform.Jobs.Handlers;
 using SocialCard.Web.Features.PhotoCheck;
 using SocialCard.Web.Hosting;
@@ -22,8 +23,8 @@ namespace SocialCard.Web.Features.Portal;
 public sealed class PhotoUploadService(
     UnitPackageIntake intake,
     UnitBatchService batches,
-    PhotoCheckService checker,
-    EnginePhotoReviewer reviewer,
+    WebPhotoCheckService checker,
+    PhotoCheckAdapter reviewer,
     BatchPreReviewJobHandler preReview,
     CardLifecycleService cards,
     PortalQueries queries,

@@ -85,12 +85,16 @@ public sealed class CardStatusService(PlatformDatabase database, TimeProvider cl
         {
             CardState.Collecting => ("采集中：尚未收到合格照片。", "Collecting: no accepted photo yet.",
                 "请通过参保单位提交本人标准证件照。", "Have your employer submit a standard ID photo."),
+            CardState.PhotoPassed when card.ApplicationId is not null => ("照片预审合格；申请提交24小时后移交社保局，随后发送至市社保卡中心。",
+                "Photo passed pre-review; the application is handed over 24 hours after submission and then sent to the city card centre.", null, null),
             CardState.PhotoPassed => ("照片预审合格，等待发送至市社保卡中心。", "Photo passed pre-review; waiting to be sent to the city card centre.", null, null),
             CardState.PhotoFailed => ("照片预审不合格。", "The photo failed pre-review.",
                 "请参保单位通过“制卡失败人员照片上传”重新提交标准照片，新照片审核入库后才能重新加入批量制卡。",
                 "Your employer must submit a new standard photo (\"photo upload for failed cards\"); you rejoin batch production once it is accepted."),
             CardState.SentToCardCentre => ("照片已发送至市社保卡中心，审核入库中（电子照片一般1周左右）。", "Sent to the city card centre; being checked (about a week for electronic photos).", null, null),
             CardState.Ingested => ("照片已审核入库，等待制卡。", "Photo accepted into the card system; waiting for production.", null, null),
+            CardState.Voided when card.Reason == SocialCard.Platform.ApplicationService.WithdrawnReason => ("申请已撤回，不会制卡。",
+                "The application was withdrawn; no card will be made.", "如需办卡，请重新提交申请。", "To get a card, apply again."),
             CardState.Voided => ("照片已作废。", "The photo was voided.",
                 "请核对10位个人编号与照片文件名一致后，由参保单位重新提交照片。", "Check that the photo's file name is your 10-digit personal number; your employer must resubmit it."),
             CardState.Produced => ("已制卡。", "The card has been produced.", null, null),
@@ -137,6 +141,15 @@ public sealed class CardStatusService(PlatformDatabase database, TimeProvider cl
         }
 
         string reference = ApplicationView.ReferenceFor(application.Id, database.Protector);
+        if (application.State == ApplicationState.Withdrawn)
+        {
+            return answer with
+            {
+                ApplicationZh = $"申办登记 {reference} 已撤回。",
+                ApplicationEn = $"Registration {reference} was withdrawn.",
+            };
+        }
+
         if (application.IsEditable(now))
         {
             string until = ChinaTime.ToChina(application.EditableUntil!.Value).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);

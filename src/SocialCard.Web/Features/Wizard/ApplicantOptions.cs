@@ -3,11 +3,6 @@ namespace SocialCard.Web.Features.Wizard;
 /// <summary>Settings of the applicant features, bound from the "Applicant" section.</summary>
 public sealed class ApplicantOptions
 {
-    /// <summary>Run <see cref="ApplicationHandOverWorker"/> in this process (off where Platform's job worker does it).</summary>
-    public bool RunHandOverWorker { get; set; } = true;
-
-    public TimeSpan HandOverInterval { get; set; } = TimeSpan.FromMinutes(5);
-
     /// <summary>ID-number lookups (wizard identity step, 查询/修改 sign-in) per client address per <see cref="LookupWindow"/>.</summary>
     public int LookupPermitsPerWindow { get; set; } = 20;
 

@@ -42,14 +42,11 @@ public static class ApplicantServiceExtensions
 
         services.TryAddSingleton<IWizardDraftStore, PlatformWizardDraftStore>();
         services.TryAddSingleton<IApplicantRegistry, PlatformApplicantRegistry>();
-        services.TryAddSingleton<IPhotoPreReviewer, PhotosPreReviewer>();
+        services.TryAddSingleton<IWizardPhotoService, WizardPhotoService>();
         services.TryAddSingleton<IdCardImageChecker>();
-        services.TryAddSingleton<ApplicationService>();
-        services.TryAddSingleton<ChangeSessionStore>();
-        if (configuration.GetValue("Applicant:RunHandOverWorker", true))
-        {
-            services.AddHostedService<ApplicationHandOverWorkerHost>();
-        }
+        services.TryAddSingleton<ApplicationViews>();
+        // Submissions, changes and withdrawals are the Platform's ApplicationService; the 24-hour hand-over is its
+        // recurring job, which the worker host's scheduler enqueues.
 
         services.TryAddSingleton<CardStatusService>();
         services.AddStatusQueryRateLimit();

@@ -2,6 +2,8 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SocialCard.Platform;
+using SocialCard.Platform.Changes;
 using SocialCard.Platform.Domain;
 using SocialCard.Platform.Domain.Validation;
 using SocialCard.Platform.Security;
@@ -14,9 +16,13 @@ namespace SocialCard.Web.Features.Wizard;
 /// number without an application gets the same "code sent" page, so the page does not reveal who applied.
 /// </summary>
 [EnableRateLimiting(ApplicantLookupRateLimit.PolicyName)]
-public sealed class ChangeModel(ChangeSessionStore sessions, ApplicationService applications, SmsCodeService sms, TimeProvider clock)
+public sealed class ChangeModel(ChangeSessionService sessions, ApplicationViews applications, SocialCard.Platform.ApplicationService changes,
+    SmsCodeService sms, TimeProvider clock)
     : PageModel
 {
+    /// <summary>The cookie holding the change session's token (the session itself is the Platform's).</summary>
+    public const string CookieName = ".SocialCard.Change";
+
     [BindProperty]
     public IdType IdType { get; set; } = IdType.ResidentId;
 
@@ -56,6 +62,15 @@ public sealed class ChangeModel(ChangeSessionStore sessions, ApplicationService 
     [BindProperty]
     public string? EducationCode { get; set; }
 
+    /// <summary>The new mobile number (修改手机号码): a code goes to it, and only that code changes the phone on file.</summary>
+    [BindProperty]
+    public string? NewPhone { get; set; }
+
+    [BindProperty]
+    public string? NewPhoneCode { get; set; }
+
+    public bool NewPhoneCodeSent { get; private set; }
+
     public ChangeSession? Session { get; private set; }
 
     public ApplicationView? Application { get; private set; }
@@ -81,8 +96,8 @@ public sealed class ChangeModel(ChangeSessionStore sessions, ApplicationService 
 
         string country = IdType == IdType.ResidentId ? Countries.China : CountryCode.Trim().ToUpperInvariant();
         ApplicationView? view = await applications.FindLatestAsync(IdType, country, number, cancellationToken).ConfigureAwait(false);
-        ChangeSession session = sessions.Start(view?.Id, view?.Phone);
-        Response.Cookies.Append(ChangeSessionStore.CookieName, session.Token, new CookieOptions
+        string token = await sessions.StartAsync(view?.Id, cancellationToken).ConfigureAwait(false);
+        Response.Cookies.Append(CookieName, token, new CookieOptions
         {
             HttpOnly = true,
             IsEssential = true,
@@ -90,7 +105,7 @@ public sealed class ChangeModel(ChangeSessionStore sessions, ApplicationService 
             Secure = Request.IsHttps,
             Path = "/apply/change",
         });
-        Session = session;
+        Session = await sessions.FindAsync(token, cancellationToken).ConfigureAwait(false);
         if (view?.Phone is { } phone)
         {
             SmsSendResult sent = await sms.SendCodeAsync(phone, MobileModel.ClientKey(HttpContext), cancellationToken).ConfigureAwait(false);
@@ -110,26 +125,28 @@ public sealed class ChangeModel(ChangeSessionStore sessions, ApplicationService 
     public async Task<IActionResult> OnPostVerifyAsync(CancellationToken cancellationToken)
     {
         Response.Headers.CacheControl = "no-store";
-        ChangeSession? session = sessions.Find(Request.Cookies[ChangeSessionStore.CookieName]);
+        string? token = Request.Cookies[CookieName];
+        ChangeSession? session = await sessions.FindAsync(token, cancellationToken).ConfigureAwait(false);
         if (session is null)
         {
             return Redirect("/apply/change");
         }
 
         Session = session;
-        SmsVerifyResult result = session.Phone is null
+        string? phone = session.ApplicationId is { } id ? (await applications.GetAsync(id, cancellationToken).ConfigureAwait(false))?.Phone : null;
+        SmsVerifyResult result = phone is null
             ? new SmsVerifyResult(SmsVerifyStatus.WrongCode, 0)
-            : await sms.VerifyAsync(session.Phone, Code, cancellationToken).ConfigureAwait(false);
+            : await sms.VerifyAsync(phone, Code, cancellationToken).ConfigureAwait(false);
         if (!result.IsVerified || session.ApplicationId is null)
         {
-            (string zh, string en) = result.Status == SmsVerifyStatus.WrongCode && session.Phone is null
+            (string zh, string en) = result.Status == SmsVerifyStatus.WrongCode && phone is null
                 ? ("验证码错误。", "Wrong code.")
                 : result.Message;
             ModelState.AddModelError(nameof(Code), WizardPageModel.Say(zh, en));
             return Page();
         }
 
-        session.Verified = true;
+        await sessions.MarkVerifiedAsync(token!, cancellationToken).ConfigureAwait(false);
         return Redirect("/apply/change");
     }
 
@@ -144,8 +161,7 @@ public sealed class ChangeModel(ChangeSessionStore sessions, ApplicationService 
 
         if (!Editable)
         {
-            ModelState.AddModelError(string.Empty, WizardPageModel.Say("提交已超过24小时，信息已移交社保局，不能再修改。",
-                "More than 24 hours have passed since submission; the data has been handed over and can no longer be changed."));
+            AddWindowClosedError();
             return Page();
         }
 
@@ -169,19 +185,101 @@ public sealed class ChangeModel(ChangeSessionStore sessions, ApplicationService 
             return Page();
         }
 
-        var change = new ApplicationChange(IdIssuingAuthority?.Trim(), IdValidFrom, IdValidLongTerm ? null : IdValidUntil, IdValidLongTerm,
-            HouseholdAddress?.Trim(), ResidentialAddress?.Trim(), PostalCode?.Trim(), OccupationCode, EducationCode?.Trim());
-        bool saved = await applications.ChangeAsync(Application.Id, change, cancellationToken).ConfigureAwait(false);
+        var change = new ApplicationForm
+        {
+            IdIssuingAuthority = IdIssuingAuthority,
+            IdValidFrom = IdValidFrom,
+            IdValidUntil = IdValidUntil,
+            IdValidLongTerm = IdValidLongTerm,
+            HouseholdAddress = HouseholdAddress,
+            ResidentialAddress = ResidentialAddress,
+            PostalCode = PostalCode,
+            OccupationCode = OccupationCode,
+            EducationCode = EducationCode,
+        };
+        bool saved = await changes.ChangeAsync(Application.Id, change, Actor, cancellationToken).ConfigureAwait(false);
         if (!saved)
         {
-            ModelState.AddModelError(string.Empty, WizardPageModel.Say("提交已超过24小时，信息已移交社保局，不能再修改。",
-                "More than 24 hours have passed since submission; the data has been handed over and can no longer be changed."));
+            AddWindowClosedError();
             await LoadAsync(fill: false, cancellationToken).ConfigureAwait(false);
             return Page();
         }
 
         await LoadAsync(fill: true, cancellationToken).ConfigureAwait(false);
         Notice = WizardPageModel.Say("修改已保存。", "Your changes have been saved.");
+        return Page();
+    }
+
+    /// <summary>修改手机号码, step 1: the applicant (already proven by the code to the old phone) names the new number and
+    /// a code is sent there.</summary>
+    public async Task<IActionResult> OnPostSendPhoneCodeAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        await LoadAsync(fill: true, cancellationToken).ConfigureAwait(false);
+        if (Application is null)
+        {
+            return Redirect("/apply/change");
+        }
+
+        if (!Editable)
+        {
+            AddWindowClosedError();
+            return Page();
+        }
+
+        if (InputRules.MobilePhone(NewPhone, nameof(NewPhone)) is { } invalid)
+        {
+            AddError(invalid);
+            return Page();
+        }
+
+        SmsSendResult sent = await sms.SendCodeAsync(NewPhone!.Trim(), MobileModel.ClientKey(HttpContext), cancellationToken).ConfigureAwait(false);
+        (string zh, string en) = sent.Message;
+        if (!sent.IsSent)
+        {
+            ModelState.AddModelError(nameof(NewPhoneCode), WizardPageModel.Say(zh, en));
+            return Page();
+        }
+
+        NewPhoneCodeSent = true;
+        Notice = WizardPageModel.Say("验证码已发送至新手机号码，5分钟内有效。", "A code has been sent to the new mobile number (valid 5 minutes).");
+        return Page();
+    }
+
+    /// <summary>修改手机号码, step 2: the code sent to the new number changes the phone on file (audited).</summary>
+    public async Task<IActionResult> OnPostSavePhoneAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        await LoadAsync(fill: true, cancellationToken).ConfigureAwait(false);
+        if (Application is null)
+        {
+            return Redirect("/apply/change");
+        }
+
+        string phone = (NewPhone ?? string.Empty).Trim();
+        SmsVerifyResult verified = await sms.VerifyAsync(phone, NewPhoneCode, cancellationToken).ConfigureAwait(false);
+        if (!verified.IsVerified)
+        {
+            NewPhoneCodeSent = true;
+            (string zh, string en) = verified.Message;
+            ModelState.AddModelError(nameof(NewPhoneCode), WizardPageModel.Say(zh, en));
+            return Page();
+        }
+
+        ServiceResult<bool> changed = await changes.ChangePhoneAsync(Application.Id, phone, Actor, cancellationToken).ConfigureAwait(false);
+        foreach (ValidationError error in changed.Errors)
+        {
+            AddError(error);
+        }
+
+        if (!changed.Succeeded)
+        {
+            return Page();
+        }
+
+        await LoadAsync(fill: true, cancellationToken).ConfigureAwait(false);
+        NewPhone = null;
+        Notice = WizardPageModel.Say("手机号码已修改。", "The mobile number has been changed.");
         return Page();
     }
 
@@ -196,7 +294,7 @@ public sealed class ChangeModel(ChangeSessionStore sessions, ApplicationService 
             return Redirect("/apply/change");
         }
 
-        if (!await applications.WithdrawAsync(Application.Id, cancellationToken).ConfigureAwait(false))
+        if (!await changes.WithdrawAsync(Application.Id, Actor, cancellationToken).ConfigureAwait(false))
         {
             ModelState.AddModelError(string.Empty, WizardPageModel.Say("提交已超过24小时，信息已移交社保局，不能再撤回。",
                 "More than 24 hours have passed since submission; the data has been handed over and can no longer be withdrawn."));
@@ -208,16 +306,24 @@ public sealed class ChangeModel(ChangeSessionStore sessions, ApplicationService 
         return Page();
     }
 
-    public IActionResult OnPostEnd()
+    public async Task<IActionResult> OnPostEndAsync(CancellationToken cancellationToken)
     {
-        if (Request.Cookies[ChangeSessionStore.CookieName] is { } token)
+        if (Request.Cookies[CookieName] is { Length: > 0 } token)
         {
-            sessions.End(token);
+            await sessions.EndAsync(token, cancellationToken).ConfigureAwait(false);
         }
 
-        Response.Cookies.Delete(ChangeSessionStore.CookieName, new CookieOptions { Path = "/apply/change" });
+        Response.Cookies.Delete(CookieName, new CookieOptions { Path = "/apply/change" });
         return Redirect("/apply/change");
     }
+
+    private void AddWindowClosedError() => ModelState.AddModelError(string.Empty, WizardPageModel.Say("提交已超过24小时，信息已移交社保局，不能再修改。",
+        "More than 24 hours have passed since submission; the data has been handed over and can no longer be changed."));
+
+    private void AddError(ValidationError error) => ModelState.AddModelError(error.Field, WizardPageModel.Say(error.Zh, error.En));
+
+    /// <summary>Who changes: the applicant proven by the code sent to the phone on file.</summary>
+    private string Actor => SocialCard.Platform.ApplicationService.ApplicantActor + ":change";
 
     public string EditableUntilText =>
         Application is null ? string.Empty : ChinaTime.ToChina(Application.EditableUntil).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
@@ -225,8 +331,8 @@ public sealed class ChangeModel(ChangeSessionStore sessions, ApplicationService 
     private async Task LoadAsync(bool fill, CancellationToken cancellationToken)
     {
         Response.Headers.CacheControl = "no-store";
-        Session = sessions.Find(Request.Cookies[ChangeSessionStore.CookieName]);
-        if (Session is not { Verified: true, ApplicationId: { } id })
+        Session = await sessions.FindAsync(Request.Cookies[CookieName], cancellationToken).ConfigureAwait(false);
+        if (Session is not { IsVerified: true, ApplicationId: { } id })
         {
             return;
         }

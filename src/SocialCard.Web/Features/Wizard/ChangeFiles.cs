@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using SocialCard.Platform.Changes;
+using SocialCard.Platform.Domain;
 using SocialCard.Web.Features.RegistrationForm;
 
 namespace SocialCard.Web.Features.Wizard;
@@ -12,12 +14,12 @@ public static class ChangeFiles
     }
 
     private static async Task<Results<FileContentHttpResult, NotFound>> GetFormAsync(
-        HttpContext context, ChangeSessionStore sessions, ApplicationService applications, RegistrationFormGenerator generator,
+        HttpContext context, ChangeSessionService sessions, ApplicationViews applications, RegistrationFormGenerator generator,
         bool inline = false, CancellationToken cancellationToken = default)
     {
         context.Response.Headers.CacheControl = "no-store";
-        ChangeSession? session = sessions.Find(context.Request.Cookies[ChangeSessionStore.CookieName]);
-        if (session is not { Verified: true, ApplicationId: { } id }
+        ChangeSession? session = await sessions.FindAsync(context.Request.Cookies[ChangeModel.CookieName], cancellationToken).ConfigureAwait(false);
+        if (session is not { IsVerified: true, ApplicationId: { } id }
             || await applications.GetAsync(id, cancellationToken).ConfigureAwait(false) is not { } view)
         {
             return TypedResults.NotFound();

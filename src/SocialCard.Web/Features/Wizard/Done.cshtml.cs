@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace SocialCard.Web.Features.Wizard;
 
 /// <summary>After submit: the reference, the PDF and the 24-hour note. Needs the submitting browser's wizard cookie.</summary>
-public sealed class DoneModel(IWizardDraftStore drafts, ApplicationService applications) : PageModel
+public sealed class DoneModel(IWizardDraftStore drafts, ApplicationViews applications) : PageModel
 {
     public string Reference { get; private set; } = string.Empty;
 

@@ -11,7 +11,7 @@ namespace SocialCard.Web.Features.Wizard;
 /// sent to the counter. A person who already has an application inside its change window is sent, after the code, to
 /// 办理查询.
 /// </summary>
-public sealed class MobileModel(IWizardDraftStore drafts, TimeProvider clock, SmsCodeService sms, ApplicationService applications)
+public sealed class MobileModel(IWizardDraftStore drafts, TimeProvider clock, SmsCodeService sms, ApplicationViews applications)
     : WizardPageModel(drafts, clock)
 {
     public override WizardStep Step => WizardStep.Mobile;
@@ -79,6 +79,20 @@ public sealed class MobileModel(IWizardDraftStore drafts, TimeProvider clock, Sm
         return await ContinueAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>With the phone on file proven, an earlier draft of the person (begun on another device, or under a lost
+    /// cookie) is continued here: the wizard goes on at its first open step.</summary>
+    private async Task<IActionResult?> ResumeEarlierDraftAsync(CancellationToken cancellationToken)
+    {
+        if (await Drafts.ResumeAsync(Draft, cancellationToken).ConfigureAwait(false) is not { } resumed)
+        {
+            return null;
+        }
+
+        ReplaceDraft(resumed);
+        TempData["Flash"] = Say("已找到您之前未完成的申请，请从这里继续填写。", "Your earlier unfinished application has been found; continue from here.");
+        return Redirect(WizardSteps.Get(resumed.FirstOpenStep()).Path);
+    }
+
     /// <summary>Sends a code to the draft's number: the phone on file, or the stand-in (recorded, never delivered).</summary>
     public static Task<SmsSendResult> SendCodeAsync(SmsCodeService sms, WizardDraft draft, HttpContext context, CancellationToken cancellationToken)
     {
@@ -101,6 +115,7 @@ public sealed class MobileModel(IWizardDraftStore drafts, TimeProvider clock, Sm
             return Page();
         }
 
-        return Complete();
+        Draft.Done.Add(Step);
+        return await ResumeEarlierDraftAsync(cancellationToken).ConfigureAwait(false) ?? Complete();
     }
 }

@@ -8,7 +8,7 @@ namespace SocialCard.Web.Features.Wizard;
 /// Step 7: keep the photo on file when it is the person's, or upload one (camera or file, HEIC accepted) with the
 /// instant pre-review and the one-click fix. Moving on needs the photo on file or an uploaded photo that passes.
 /// </summary>
-public sealed class PhotoModel(IWizardDraftStore drafts, TimeProvider clock, IPhotoPreReviewer reviewer)
+public sealed class PhotoModel(IWizardDraftStore drafts, TimeProvider clock, IWizardPhotoService reviewer)
     : WizardPageModel(drafts, clock)
 {
     /// <summary>Uploads larger than this are refused before decoding (the product limit is 1 MB after fixing).</summary>

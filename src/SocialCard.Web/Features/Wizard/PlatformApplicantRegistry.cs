@@ -25,8 +25,9 @@ public sealed class PlatformApplicantRegistry(PlatformDatabase database) : IAppl
         }
 
         // After a first application the person's unit is the work unit; the insured unit is the one recorded then.
-        if (await InsuredUnitRecord.FindForPersonAsync(db, person.Id, cancellationToken).ConfigureAwait(false) is { } insuredId
-            && await LoadUnitAsync(db, insuredId, cancellationToken).ConfigureAwait(false) is { } recorded)
+        long? insuredId = await db.Applications.Where(a => a.PersonId == person.Id && a.SubmittedAt != null)
+            .OrderByDescending(a => a.Id).Select(a => a.InsuredUnitId).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (insuredId is { } recordedId && await LoadUnitAsync(db, recordedId, cancellationToken).ConfigureAwait(false) is { } recorded)
         {
             root = recorded;
         }

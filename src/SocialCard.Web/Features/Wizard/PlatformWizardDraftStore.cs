@@ -48,4 +48,35 @@ public sealed class PlatformWizardDraftStore(ApplicationDraftService drafts) : I
     }
 
     public Task RemoveAsync(string id, CancellationToken cancellationToken) => drafts.DeleteAsync(id, cancellationToken);
+
+    public async Task<WizardDraft?> ResumeAsync(WizardDraft current, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        if (!current.HasProvenIdentity)
+        {
+            return null;
+        }
+
+        ApplicationDraft? adopted = await drafts.AdoptOtherAsync(current.Id, current.Person!.PersonId, cancellationToken).ConfigureAwait(false);
+        if (adopted is null || WizardDraft.FromJson(adopted.WizardState) is not { } earlier)
+        {
+            return null;
+        }
+
+        WizardDraft resumed = earlier.WithId(current.Id);
+        resumed.IdType = current.IdType;
+        resumed.CountryCode = current.CountryCode;
+        resumed.IdNumber = current.IdNumber;
+        resumed.Person = current.Person;
+        resumed.Mobile = current.Mobile;
+        resumed.VerifiedMobile = current.VerifiedMobile;
+        resumed.VerifiedPersonId = current.VerifiedPersonId;
+        resumed.Done.UnionWith(current.Done);
+        resumed.Photo = adopted.Images.Photo;
+        resumed.PhotoOriginal = adopted.Images.PhotoOriginal;
+        resumed.IdCardFront = adopted.Images.IdFront;
+        resumed.IdCardBack = adopted.Images.IdBack;
+        resumed.IsStored = true;
+        return resumed;
+    }
 }

@@ -5,8 +5,8 @@ using SocialCard.Platform.Security;
 namespace SocialCard.Web.Features.Wizard;
 
 /// <summary>Step 10: everything on one page, then submit (creates the Platform application, opens the 24-hour window).</summary>
-public sealed class SummaryModel(IWizardDraftStore drafts, TimeProvider clock, IApplicantRegistry registry, ApplicationService applications,
-    SmsNoticeService sms) : WizardPageModel(drafts, clock)
+public sealed class SummaryModel(IWizardDraftStore drafts, TimeProvider clock, IApplicantRegistry registry,
+    SocialCard.Platform.ApplicationService applications, ApplicationViews views, SmsNoticeService sms) : WizardPageModel(drafts, clock)
 {
     public override WizardStep Step => WizardStep.Summary;
 
@@ -38,7 +38,8 @@ public sealed class SummaryModel(IWizardDraftStore drafts, TimeProvider clock, I
 
         try
         {
-            ApplicationView view = await applications.SubmitAsync(Draft, cancellationToken).ConfigureAwait(false);
+            long id = await applications.SubmitAsync(Draft.ToSubmission(), cancellationToken).ConfigureAwait(false);
+            ApplicationView view = (await views.GetAsync(id, cancellationToken).ConfigureAwait(false))!;
             Draft.ApplicationId = view.Id;
             Draft.Reference = view.Reference;
             Save();

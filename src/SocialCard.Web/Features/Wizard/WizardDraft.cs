@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using SocialCard.Platform;
 using SocialCard.Platform.Domain;
 
 namespace SocialCard.Web.Features.Wizard;
@@ -122,6 +123,50 @@ public sealed class WizardDraft
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
     public static WizardDraft? FromJson(string json) => JsonSerializer.Deserialize<WizardDraft>(json, Json);
+
+    /// <summary>A copy of the draft's fields (not its images) under another token.</summary>
+    public WizardDraft WithId(string id)
+    {
+        System.Text.Json.Nodes.JsonNode node = System.Text.Json.Nodes.JsonNode.Parse(ToJson())!;
+        node["id"] = id;
+        return FromJson(node.ToJsonString(Json))!;
+    }
+
+    /// <summary>The draft as the Platform submits it (the one mapping of the wizard's form).</summary>
+    public ApplicationSubmission ToSubmission() => new()
+    {
+        DraftToken = Id,
+        PersonId = Person?.PersonId ?? throw new SocialCardDomainException("申请草稿已过期，请重新填写。", "The draft has expired; please start again."),
+        VerifiedPhone = VerifiedMobile,
+        VerifiedPersonId = VerifiedPersonId,
+        InsuredUnitId = Person.InsuredUnit?.Id,
+        WorkUnitId = WorkUnitLevel3Id ?? WorkUnitLevel2Id ?? WorkUnitId,
+        Nationality = Nationality,
+        Form = ToForm(),
+        Photo = KeepPhotoOnFile ? null : (PhotoOriginal ?? Photo) is { } original
+            ? new ApplicantPhoto(original, Photo, ReviewJson(PhotoPreReview), PhotoPreReview?.NeedsReview == true)
+            : throw new SocialCardDomainException("请上传照片。", "Upload a photo."),
+        IdFront = IdCardFront,
+        IdBack = IdCardBack,
+    };
+
+    /// <summary>The form fields the applicant entered (the phone is the verified one on file).</summary>
+    public ApplicationForm ToForm() => new()
+    {
+        IdIssuingAuthority = IdIssuingAuthority,
+        IdValidFrom = IdValidFrom,
+        IdValidUntil = IdValidUntil,
+        IdValidLongTerm = IdValidLongTerm,
+        HouseholdAddress = HouseholdAddress,
+        ResidentialAddress = ResidentialAddress,
+        PostalCode = PostalCode,
+        Phone = VerifiedMobile,
+        OccupationCode = OccupationCode,
+        EducationCode = EducationCode,
+    };
+
+    private static string ReviewJson(PhotoPreReview? review) =>
+        review is null ? "[]" : JsonSerializer.Serialize(review.Items.Select(i => new { rule = i.RuleId, passed = i.Passed, zh = i.Zh, en = i.En }));
 
     /// <summary>The first step not yet completed (Summary when all are).</summary>
     public WizardStep FirstOpenStep()

@@ -75,7 +75,7 @@ public static class WizardFiles
     }
 
     private static async Task<Results<FileContentHttpResult, NotFound>> GetFormAsync(
-        HttpContext context, IWizardDraftStore drafts, ApplicationService applications, RegistrationFormGenerator generator,
+        HttpContext context, IWizardDraftStore drafts, ApplicationViews applications, RegistrationFormGenerator generator,
         bool inline = false, CancellationToken cancellationToken = default)
     {
         context.Response.Headers.CacheControl = "no-store";

@@ -101,6 +101,13 @@ public abstract class WizardPageModel : PageModel
         Draft.Done.RemoveWhere(s => s >= step);
     }
 
+    /// <summary>Continues with another draft (an earlier one resumed under this browser's token); saved after the handler.</summary>
+    protected void ReplaceDraft(WizardDraft draft)
+    {
+        _draft = draft;
+        Save();
+    }
+
     /// <summary>Marks the draft for saving when the handler is done.</summary>
     protected void Save() => _dirty = true;
 

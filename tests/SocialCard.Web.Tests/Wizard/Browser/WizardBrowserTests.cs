@@ -102,7 +102,7 @@ public sealed class WizardBrowserTests(ApplicantBrowserSite fixture) : IClassFix
         await page.ClickAsync("#upload");
         await page.WaitForSelectorAsync("#review-verdict.bad");
         await Shot("photo-failed");
-        Assert.True(fixture.Applicant.Services.GetRequiredService<IPhotoPreReviewer>().CanFix, "the face engine (models/) is needed for the one-click fix");
+        Assert.True(fixture.Applicant.Services.GetRequiredService<IWizardPhotoService>().CanFix, "the face engine (models/) is needed for the one-click fix");
         await page.ClickAsync("#fix-photo");
         await page.WaitForSelectorAsync("#review-verdict.ok", new() { Timeout = 60_000 });
         Assert.Contains("已自动修正", await page.TextContentAsync("#review-verdict") ?? string.Empty, StringComparison.Ordinal);

@@ -9,15 +9,15 @@ using SocialCard.Photos.Profiles;
 namespace SocialCard.Web.Features.PhotoCheck;
 
 /// <summary>
-/// The photo engine of this host: one thread-safe <see cref="PhotoChecker"/> and, when the face models are present,
+/// The web host's photo engine, both sides: one thread-safe <see cref="PhotoChecker"/> and, when the face models are present,
 /// the automatic <see cref="PhotoFixer"/>. Without the models the checker runs the non-face rules and there is no
 /// fixer (pages hide the fix button, the fix API answers 503) rather than a fake.
 /// </summary>
-public sealed class PhotoEngine
+public sealed class WebPhotoEngine
 {
     private readonly CheckerFaceDetector? _detector;
 
-    private PhotoEngine(PhotoChecker checker, PhotoFixer? fixer, string? faceModelDirectory, CheckerFaceDetector? detector = null)
+    private WebPhotoEngine(PhotoChecker checker, PhotoFixer? fixer, string? faceModelDirectory, CheckerFaceDetector? detector = null)
     {
         _detector = detector;
         Checker = checker;
@@ -33,11 +33,11 @@ public sealed class PhotoEngine
 
     public string? FaceModelDirectory { get; }
 
-    public static PhotoEngine Create(PhotoCheckOptions options, string contentRoot, ILogger logger)
+    public static WebPhotoEngine Create(PhotoCheckOptions options, string contentRoot, ILogger logger)
     {
         if (!options.UseFaces)
         {
-            return new PhotoEngine(new PhotoChecker(), null, null);
+            return new WebPhotoEngine(new PhotoChecker(), null, null);
         }
 
         string? directory = options.FaceModelDirectory ?? FindModels(contentRoot) ?? FindModels(AppContext.BaseDirectory);
@@ -45,12 +45,12 @@ public sealed class PhotoEngine
         {
             var detector = CheckerFaceDetector.LoadDefault(directory);
             var checker = new PhotoChecker(detector);
-            return new PhotoEngine(checker, new PhotoFixer(detector, checker), directory, detector);
+            return new WebPhotoEngine(checker, new PhotoFixer(detector, checker), directory, detector);
         }
         catch (Exception ex) when (ex is ModelFormatException or IOException or UnauthorizedAccessException or InvalidOperationException)
         {
             WebLog.FaceModelsMissing(logger, directory ?? "(default)", ex.Message);
-            return new PhotoEngine(new PhotoChecker(), null, null);
+            return new WebPhotoEngine(new PhotoChecker(), null, null);
         }
     }
 

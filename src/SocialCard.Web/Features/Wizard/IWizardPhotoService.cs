@@ -1,10 +1,10 @@
 namespace SocialCard.Web.Features.Wizard;
 
 /// <summary>
-/// The instant pre-review of the card photo (the centre's applicant photo profile) and its one-click fix. Implemented over
-/// SocialCard.Photos' checker and fixer.
+/// The wizard's photo step, check and fix: the instant pre-review of the card photo (the centre's applicant photo profile)
+/// and its one-click fix. Implemented over SocialCard.Photos' checker and fixer (<see cref="WizardPhotoService"/>).
 /// </summary>
-public interface IPhotoPreReviewer
+public interface IWizardPhotoService
 {
     /// <summary>False while no fixer is available: the page then hides the one-click fix.</summary>
     bool CanFix { get; }

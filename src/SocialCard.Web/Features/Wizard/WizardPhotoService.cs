@@ -9,25 +9,25 @@ using SocialCard.Web.Features.PhotoCheck;
 namespace SocialCard.Web.Features.Wizard;
 
 /// <summary>
-/// <see cref="IPhotoPreReviewer"/> over SocialCard.Photos with the centre's applicant photo profile (<see cref="CentreOptions.ApplicantPhotoProfile"/>): the host's shared
-/// <see cref="PhotoEngine"/> (checker and fixer) when registered, else the shared <see cref="PhotoChecker"/>, and <see cref="PhotoFixer"/> when the host registered one or a face detector to build
+/// <see cref="IWizardPhotoService"/> over SocialCard.Photos with the centre's applicant photo profile (<see cref="CentreOptions.ApplicantPhotoProfile"/>): the host's shared
+/// <see cref="WebPhotoEngine"/> (checker and fixer) when registered, else the shared <see cref="PhotoChecker"/>, and <see cref="PhotoFixer"/> when the host registered one or a face detector to build
 /// one from; failing both, it loads the face networks itself (<see cref="CheckerFaceDetector.LoadDefault"/>) on first
 /// use. Without a face engine the one-click fix is hidden.
 /// </summary>
-public sealed class PhotosPreReviewer : IPhotoPreReviewer
+public sealed class WizardPhotoService : IWizardPhotoService
 {
     private readonly PhotoChecker _checker;
     private readonly Lazy<PhotoFixer?> _fixer;
     private readonly SpecProfile _profile;
     private readonly SocialCard.Platform.Engine.ReviewConcurrency? _concurrency;
 
-    public PhotosPreReviewer(IServiceProvider services)
+    public WizardPhotoService(IServiceProvider services)
     {
         _profile = SpecProfiles.Get((services.GetService<Microsoft.Extensions.Options.IOptions<CentreOptions>>()?.Value ?? new CentreOptions()).ApplicantPhotoProfile);
         _concurrency = services.GetService<SocialCard.Platform.Engine.ReviewConcurrency>();
 
         // The host's photo engine (Features/PhotoCheck) when present: one set of face networks for the whole site.
-        if (services.GetService<PhotoEngine>() is { } engine)
+        if (services.GetService<WebPhotoEngine>() is { } engine)
         {
             _checker = engine.Checker;
             _fixer = new Lazy<PhotoFixer?>(() => engine.Fixer);

@@ -10,7 +10,7 @@ namespace SocialCard.Web.Features.PhotoCheck;
 /// package is checked while the upload request waits. Each check takes a slot of the node-wide
 /// <see cref="SocialCard.Platform.Engine.ReviewConcurrency"/>.
 /// </summary>
-public sealed class PhotoCheckService(PhotoChecker checker, IOptions<PhotoCheckOptions> options, SocialCard.Platform.Engine.ReviewConcurrency concurrency)
+public sealed class WebPhotoCheckService(PhotoChecker checker, IOptions<PhotoCheckOptions> options, SocialCard.Platform.Engine.ReviewConcurrency concurrency)
 {
     public IReadOnlyList<PhotoReport> CheckAll(IReadOnlyList<PhotoInput> photos, SpecProfile profile, CancellationToken cancellationToken)
     {
