@@ -26,4 +26,4 @@ BANNER
 # Development: the built-in SMS outbox page (/dev/sms-outbox) is on; no external SMS gateway is needed.
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 exec dotnet run --project src/SocialCard.Web -c Release --no-build --no-launch-profile -- \
-  --Storage:DataDirectory "$PWD/data" "$@"
+  --Storage:DataDirectory "$PWD/data" --Demo:SamplePhotos "$PWD/../shared/photos/devset/images" "$@"

@@ -8,11 +8,14 @@ namespace SocialCard.Benchmarks;
 /// <c>-- rule-profile [rounds] [face]</c>: the incremental cost of each step and rule (see <see cref="RuleCostProfile"/>), and
 /// <c>-- network-profile [runs]</c>: the face networks in CPU and wall time (see <see cref="Faces.NetworkCpuProfile"/>), and
 /// <c>-- clothing-table</c>: clothing lightness measure variants on the devset (see <see cref="Faces.ClothingTable"/>), and
+/// <c>-- face-frame</c>: the landmarks' stability between detector boxes with and without the refined face frame (see
+/// <see cref="Faces.FaceFrameTable"/>), and
 /// <c>-- calibrate [out.md]</c>: per rule limit the devset margins, repeatability and leave-one-person-out figures (see
 /// <see cref="Calibration.RuleCalibration"/>), and
 /// <c>-- detector-stages [size]</c> and <c>-- dense-stages</c>: the detector's and the 68-point net's time per layer (see
 /// <see cref="Faces.DetectorStages"/>, <see cref="Faces.DenseNetStages"/>), and <c>-- selfie-stages</c>: the segmentation
-/// network's time per kind of step (see <see cref="Faces.SelfieStages"/>).
+/// network's time per kind of step (see <see cref="Faces.SelfieStages"/>), and <c>-- probe-rejects [rounds]</c>: where the
+/// time of the photos the face probe rejects goes (see <see cref="Faces.ProbeRejectProfile"/>).
 /// </summary>
 public static class Program
 {
@@ -21,6 +24,12 @@ public static class Program
         if (args.Length > 0 && args[0] == "devset-profile")
         {
             DevsetCheckProfile.Run(args);
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "probe-rejects")
+        {
+            Faces.ProbeRejectProfile.Run(args);
             return;
         }
 
@@ -51,6 +60,12 @@ public static class Program
         if (args.Length > 0 && args[0] == "dense-stages")
         {
             Faces.DenseNetStages.Run(args);
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "face-frame")
+        {
+            Faces.FaceFrameTable.Run(args);
             return;
         }
 

@@ -134,6 +134,17 @@ public sealed class FaceAnalyzer
                 continue;
             }
 
+            for (int pass = 0; pass < Options.FrameRefinements; pass++)
+            {
+                FaceBox frame = LandmarkFrame.FromPoints(points);
+                if (!LandmarkFrame.Inside(frame, image.Width, image.Height))
+                {
+                    break;
+                }
+
+                points = Landmarks(ws, image, frame, landmarkNet) ?? points;
+            }
+
             double[] expressions = Expressions(ws, image, points);
             faces.Add(new DetectedFace(box, c.Score, points, new FaceExpressions(expressions)));
         }

@@ -15,4 +15,10 @@ public sealed class FaceAnalyzerOptions
 
     /// <summary>Use the cheaper face_landmark_68_tiny net instead of face_landmark_68 for the points.</summary>
     public bool UseTinyLandmarks { get; init; }
+
+    /// <summary>
+    /// How many times the 68-point net is re-run on the <see cref="LandmarkFrame"/> of its own previous points instead
+    /// of the detector box (0: once on the detector box, as face-api). The expression net follows the final points.
+    /// </summary>
+    public int FrameRefinements { get; init; }
 }

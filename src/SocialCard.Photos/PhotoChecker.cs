@@ -1,3 +1,4 @@
+using SocialCard.Faces;
 using SocialCard.Imaging;
 using SocialCard.Photos.Analysis;
 using SocialCard.Photos.Faces;
@@ -17,6 +18,7 @@ public sealed class PhotoChecker
     private readonly IReadOnlyList<IPhotoRule> _rules;
     private readonly IFaceDetector? _faceDetector;
     private readonly ImageDecodeOptions _decodeOptions;
+    private readonly SelfieSegmenter? _segmenter;
 
     /// <summary>All shipped rules without a face engine: the face rules skip and the image rules measure the profile's
     /// fixed face region. Use <see cref="PhotoChecker(IFaceDetector?)"/> with
@@ -32,12 +34,15 @@ public sealed class PhotoChecker
     {
     }
 
-    public PhotoChecker(IEnumerable<IPhotoRule> rules, IFaceDetector? faceDetector = null, ImageDecodeOptions? decodeOptions = null)
+    /// <param name="segmenter">The person-segmentation network the cut-out rule reads; null with a face engine loads the
+    /// installed one (<see cref="InstalledSegmenter"/>), and without a face engine none is used.</param>
+    public PhotoChecker(IEnumerable<IPhotoRule> rules, IFaceDetector? faceDetector = null, ImageDecodeOptions? decodeOptions = null, SelfieSegmenter? segmenter = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
         _rules = [.. rules];
         _faceDetector = faceDetector;
         _decodeOptions = decodeOptions ?? ImageDecodeOptions.Default;
+        _segmenter = segmenter ?? (faceDetector is null ? null : InstalledSegmenter.Value);
     }
 
     public IReadOnlyList<IPhotoRule> Rules => _rules;
@@ -53,7 +58,7 @@ public sealed class PhotoChecker
     {
         ArgumentNullException.ThrowIfNull(fileName);
         ArgumentNullException.ThrowIfNull(profile);
-        using PhotoContext context = PhotoContext.Create(data, fileName, profile, _faceDetector, _decodeOptions);
+        using PhotoContext context = PhotoContext.Create(data, fileName, profile, _faceDetector, _decodeOptions, _segmenter);
         return Check(context, profile);
     }
 

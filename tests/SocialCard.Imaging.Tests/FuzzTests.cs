@@ -129,6 +129,11 @@ public sealed class FuzzTests
             return false;
         }
 
+        if (input.Length > 2 && input[0] == 0xFF && input[1] == 0xD8)
+        {
+            CheckScaledJpeg(input);
+        }
+
         try
         {
             using DecodedImage decoded = ImageDecoder.DecodeWithDiagnostics(input, SmallLimit);
@@ -138,6 +143,23 @@ public sealed class FuzzTests
         catch (InvalidImageContentException)
         {
             return false; // expected outcome for bad bytes
+        }
+    }
+
+    /// <summary>The scaled JPEG path (1/2, 1/4, 1/8) takes the same damaged bytes with the same contract.</summary>
+    private static void CheckScaledJpeg(byte[] input)
+    {
+        foreach (int denominator in (ReadOnlySpan<int>)[2, 8])
+        {
+            try
+            {
+                using RgbImage scaled = JpegDecoder.DecodeScaled(input, denominator, SmallLimit, []);
+                Assert.True(scaled.Width > 0 && scaled.Height > 0);
+            }
+            catch (InvalidImageContentException)
+            {
+                // expected outcome for bad bytes
+            }
         }
     }
 

@@ -34,6 +34,8 @@ internal static class RuleCalibration
         CalibrationMeasure.FromFinding("contrast.high", "maxClippedShare", higherIsWorse: true),
         new("lighting.uneven", "minBalance", false, (c, _) => c.HasPixels ? c.LightingBalance.Balance : null),
         new("lighting.uneven", "minSymmetricBalance", false, (c, _) => c.SymmetricLighting?.Balance),
+        CalibrationMeasure.FromFinding("pose.yaw", "maxDegrees", higherIsWorse: true, magnitude: true),
+        CalibrationMeasure.FromFinding("pose.pitch", "maxDegrees", higherIsWorse: true, magnitude: true),
         CalibrationMeasure.FromFinding("pose.roll", "maxDegrees", higherIsWorse: true, magnitude: true),
         CalibrationMeasure.FromFinding("shoulders.level", "maxTiltDegrees", higherIsWorse: true, magnitude: true),
         CalibrationMeasure.FromFinding("eyes.closed", "minOpenness", higherIsWorse: false),
@@ -41,6 +43,8 @@ internal static class RuleCalibration
         new("mouth.open", "maxTeethShare", true, (c, _) => c.PrimaryFace is null ? null : c.TeethShare),
         new("expression.neutral", "maxHappy", true, (c, _) => c.PrimaryFace?.Expression("happy")),
         new("expression.neutral", "maxTeethShare", true, (c, _) => c.PrimaryFace is null ? null : c.TeethShare),
+        new("expression.neutral", "maxSmileLipGap", true, (c, _) => c.PrimaryFace is not { } f ? null
+            : c.Profile.Rule("expression.neutral").TryGet("minSmileHappy", out double smile) && f.Expression("happy") > smile ? f.LipGapOfWidth : 0),
         CalibrationMeasure.FromFinding("occlusion.eyes", "maxOccludedShare", higherIsWorse: true),
         new("clothing.light", "maxClothingLightness", true, (c, _) => c.PrimaryFace is null ? null : c.Clothing?.MeanLightness),
     ];

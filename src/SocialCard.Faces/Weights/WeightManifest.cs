@@ -2,11 +2,10 @@ using System.Text.Json;
 
 namespace SocialCard.Faces.Weights;
 
-/// <summary>The tfjs weights manifest: groups of bin paths, each with its weight specs in storage order.</summary>
+/// <summary>The tfjs weights manifest: groups of bin paths, each with its weight specs in storage order (read through
+/// <see cref="WeightManifestJsonContext"/>).</summary>
 internal sealed class WeightManifest
 {
-    private static readonly JsonSerializerOptions s_json = new() { PropertyNameCaseInsensitive = true };
-
     public required IReadOnlyList<WeightManifestGroup> Groups { get; init; }
 
     public static WeightManifest Parse(string json, string fileName)
@@ -14,7 +13,7 @@ internal sealed class WeightManifest
         WeightManifestGroup[]? groups;
         try
         {
-            groups = JsonSerializer.Deserialize<WeightManifestGroup[]>(json, s_json);
+            groups = JsonSerializer.Deserialize(json, WeightManifestJsonContext.Default.WeightManifestGroupArray);
         }
         catch (JsonException e)
         {

@@ -1,3 +1,4 @@
+using SocialCard.Faces;
 using SocialCard.Imaging;
 using SocialCard.Imaging.Inspection;
 using SocialCard.Imaging.Processing.Fourier;
@@ -43,6 +44,11 @@ public sealed class PhotoContext : IDisposable
     private double? _teeth;
     private SymmetricLighting? _symmetricLighting;
     private bool _symmetricLightingDone;
+    private SelfieSegmenter? _segmenter;
+    private PersonMask? _person;
+    private bool _personDone;
+    private CutOutMeasure? _cutOut;
+    private bool _cutOutDone;
 
     private PhotoContext(string fileName, ReadOnlyMemory<byte> data, SpecProfile profile, ContainerInfo container, DecodedImage? decoded, string? decodeError)
     {
@@ -167,6 +173,38 @@ public sealed class PhotoContext : IDisposable
         }
     }
 
+    /// <summary>The segmentation network's person probability over the photo, null when no network was given (run on
+    /// first use).</summary>
+    public PersonMask? Person
+    {
+        get
+        {
+            if (!_personDone)
+            {
+                _person = _segmenter is not null && Image is { } image ? _segmenter.Segment(image) : null;
+                _personDone = true;
+            }
+
+            return _person;
+        }
+    }
+
+    /// <summary>What a cut-out onto white left around the primary face's person (<see cref="CutOutMeasure"/>), null
+    /// without a face, a network or a white background.</summary>
+    public CutOutMeasure? CutOut
+    {
+        get
+        {
+            if (!_cutOutDone)
+            {
+                _cutOut = PrimaryFace is { HasLandmarks: true } face && Person is { } person ? CutOutMeasure.Measure(Pixels, person, face) : null;
+                _cutOutDone = true;
+            }
+
+            return _cutOut;
+        }
+    }
+
     /// <summary>Visible teeth of the primary face (<see cref="TeethMeasure"/>), 0 without landmarks.</summary>
     public double TeethShare => _teeth ??= PrimaryFace is { } face
         ? TeethMeasure.Share(Pixels, Luma, face, SkinStats.Percentile(0.5), SkinStats.MeanChroma)
@@ -227,7 +265,7 @@ public sealed class PhotoContext : IDisposable
     /// Inspects and decodes the bytes once. Never throws for bad content: an unreadable file gives a context without
     /// pixels and a <see cref="DecodeError"/>.
     /// </summary>
-    public static PhotoContext Create(ReadOnlyMemory<byte> data, string fileName, SpecProfile profile, IFaceDetector? faceDetector = null, ImageDecodeOptions? decodeOptions = null)
+    public static PhotoContext Create(ReadOnlyMemory<byte> data, string fileName, SpecProfile profile, IFaceDetector? faceDetector = null, ImageDecodeOptions? decodeOptions = null, SelfieSegmenter? segmenter = null)
     {
         ArgumentNullException.ThrowIfNull(profile);
         ContainerInfo container = Inspect(data.Span);
@@ -262,12 +300,27 @@ public sealed class PhotoContext : IDisposable
         }
 
         var context = new PhotoContext(fileName, data, profile, container, decoded, error);
+        context._segmenter = segmenter;
         if (decoded is not null && faceDetector is not null)
         {
             context.Face = faceDetector.Analyze(decoded.Image);
         }
 
         return context;
+    }
+
+    /// <summary>
+    /// A context over pixels that are not a file (the fix judges its cropped original with the checker's own rules
+    /// before it changes a pixel): the context owns <paramref name="image"/>, the face is the one given, and the
+    /// container rules have nothing to read.
+    /// </summary>
+    internal static PhotoContext ForImage(RgbImage image, string fileName, SpecProfile profile, ObservedFace face)
+    {
+        var container = new ContainerInfo { Format = ImageFormat.Unknown, Width = image.Width, Height = image.Height, Components = 3 };
+        return new PhotoContext(fileName, ReadOnlyMemory<byte>.Empty, profile, container, new DecodedImage(image, ImageFormat.Unknown, []), null)
+        {
+            Face = new FaceObservation { Faces = [face] },
+        };
     }
 
     public void Dispose()

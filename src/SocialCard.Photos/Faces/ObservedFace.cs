@@ -73,6 +73,26 @@ public sealed class ObservedFace
     /// <summary>Inner-lip gap (mean of |61-67|, |62-66|, |63-65|) / eye-to-chin: about 0 for a closed mouth.</summary>
     public double? MouthOpenness => !HasLandmarks ? null : Ratio((Distance(Landmarks[61], Landmarks[67]) + Distance(Landmarks[62], Landmarks[66]) + Distance(Landmarks[63], Landmarks[65])) / 3);
 
+    /// <summary>
+    /// Inner-lip gap (mean of |61-67|, |62-66|, |63-65|) over the mouth's width (outer corners 48-54): how far the lips
+    /// are parted for this mouth's size, whatever the face's proportions. About 0-0.15 for closed or barely parted
+    /// lips, more where a smile parts them over the teeth. Null without landmarks or for a mouth under 4 px wide.
+    /// </summary>
+    public double? LipGapOfWidth
+    {
+        get
+        {
+            if (!HasLandmarks)
+            {
+                return null;
+            }
+
+            double width = Distance(Landmarks[48], Landmarks[54]);
+            double gap = (Distance(Landmarks[61], Landmarks[67]) + Distance(Landmarks[62], Landmarks[66]) + Distance(Landmarks[63], Landmarks[65])) / 3;
+            return width >= 4 ? gap / width : null;
+        }
+    }
+
     /// <summary>Probability of one expression by name, 0 when absent.</summary>
     public double Expression(string name) => Expressions.TryGetValue(name, out double p) ? p : 0;
 

@@ -9,7 +9,7 @@ namespace SocialCard.Photos.Fixes;
 
 /// <summary>
 /// The automatic fix: decode -> EXIF orientation -> one face (or a refusal) -> a complete colour original (or a refusal) -> person segmentation -> level the eyes -> crop and scale to the
-/// profile geometry -> person onto pure white -> head top checked (re-crop once if off) -> side lighting evened -> exposure/contrast -> colour cast -> mild sharpening -> JPEG in the KB
+/// profile geometry -> one person, no double image, no teeth (or a refusal) -> person onto pure white -> head top checked (re-crop once if off) -> side lighting evened -> exposure/contrast -> colour cast -> mild sharpening -> JPEG in the KB
 /// window at the profile's density -> file name; then the result is checked again with every rule of the profile and
 /// the fix counts as a success only when that check passes (when no person number was given, the file name cannot be
 /// right and the naming rule is left out of that verdict). The original bytes are never modified.
@@ -24,16 +24,14 @@ public sealed class PhotoFixer
     private readonly PhotoChecker _checker;
     private readonly FixOptions _options;
 
-    private static readonly Lazy<SelfieSegmenter?> s_defaultSegmenter = new(LoadDefaultSegmenter);
-
     /// <param name="segmenter">The person-segmentation network; null loads the installed one (models/selfie) once per
     /// process, and where it is not installed the fix separates the person from plain walls only (its report says so).</param>
     public PhotoFixer(IFaceDetector faceDetector, PhotoChecker? checker = null, FixOptions? options = null, SelfieSegmenter? segmenter = null)
     {
         ArgumentNullException.ThrowIfNull(faceDetector);
-        segmenter ??= s_defaultSegmenter.Value;
+        segmenter ??= InstalledSegmenter.Value;
         _options = options ?? FixOptions.Default;
-        _checker = checker ?? new PhotoChecker(faceDetector);
+        _checker = checker ?? new PhotoChecker(PhotoRules.All, faceDetector, null, segmenter);
         Steps =
         [
             new DecodeStep(),
@@ -43,6 +41,7 @@ public sealed class PhotoFixer
             new SegmentStep(segmenter),
             new LevelEyesStep(),
             new CropStep(),
+            new SubjectCheckStep(),
             new BackgroundStep(),
             new PlacementStep(),
             new LightingStep(),
@@ -98,18 +97,6 @@ public sealed class PhotoFixer
             Recheck = recheck,
             Refusal = passed ? null : RecheckRefusal(recheck!, numbered),
         };
-    }
-
-    private static SelfieSegmenter? LoadDefaultSegmenter()
-    {
-        try
-        {
-            return new SelfieSegmenter(SelfieSegmentationModel.Load());
-        }
-        catch (ModelFormatException)
-        {
-            return null;
-        }
     }
 
     private static FixRefusal RecheckRefusal(PhotoReport report, bool numbered)

@@ -69,6 +69,7 @@ public static class PhotoRules
         new NeutralExpressionRule(),
         new EyeOcclusionRule(),
         new LightClothingRule(),
+        new CutOutDamageRule(),
     ];
 
     /// <summary>Every rule of the engine, in report order.</summary>

@@ -71,4 +71,7 @@ public enum BatchRefusalCode
 
     /// <summary>Entry: the image header declares more pixels than allowed (refused before any decode).</summary>
     TooManyPixels = 27,
+
+    /// <summary>Entry: the same file (byte for byte) as another entry under another personal number.</summary>
+    IdenticalPhoto = 28,
 }

@@ -30,6 +30,7 @@ internal static class BatchRefusalMessages
         BatchRefusalCode.Encrypted => "batch.entry.encrypted",
         BatchRefusalCode.BadFileName => "batch.entry.bad_file_name",
         BatchRefusalCode.DuplicatePersonalNumber => "batch.entry.duplicate_personal_number",
+        BatchRefusalCode.IdenticalPhoto => "batch.entry.identical_photo",
         BatchRefusalCode.EmptyFile => "batch.entry.empty_file",
         BatchRefusalCode.TooManyPixels => "batch.entry.too_many_pixels",
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, null),
@@ -144,6 +145,15 @@ internal static class BatchRefusalMessages
         BatchRefusalCode.DuplicatePersonalNumber, entry,
         $"同一个人编号{personalNumber}有多张照片，请只保留一张",
         $"more than one photo for personal number {personalNumber}; keep only one");
+
+    public static BatchRefusal IdenticalPhoto(string entry, IEnumerable<string> sameAs)
+    {
+        var others = string.Join(", ", sameAs);
+        return Entry(
+            BatchRefusalCode.IdenticalPhoto, entry,
+            $"与 {others} 是同一张照片（文件完全相同）：每人须提交本人照片",
+            $"the same photo as {others} (identical file): each person needs their own photo");
+    }
 
     public static BatchRefusal EmptyFile(string entry) => Entry(
         BatchRefusalCode.EmptyFile, entry,

@@ -47,7 +47,7 @@ internal sealed class UnitPackageIntakeCore(UnitPackageLimits limits, IReadOnlyC
         var duplicateIndices = RefuseDuplicatePersonalNumbers();
 
         // Only a package whose central directory is clean is decompressed at all.
-        var accepted = _packageRefusals.Count == 0 ? ReadAccepted(duplicateIndices) : [];
+        var accepted = _packageRefusals.Count == 0 ? RefuseIdenticalPhotos(ReadAccepted(duplicateIndices)) : [];
 
         var refusals = new List<BatchRefusal>(_packageRefusals.Count + _entryRefusals.Count);
         refusals.AddRange(_packageRefusals);
@@ -230,6 +230,34 @@ internal sealed class UnitPackageIntakeCore(UnitPackageLimits limits, IReadOnlyC
         }
 
         return duplicateIndices;
+    }
+
+    /// <summary>
+    /// The same file under several personal numbers is one person's photo offered for others: every copy is refused
+    /// with the names of the others (byte-identical content, SHA-256), so none of those people passes with it.
+    /// </summary>
+    private List<BatchPhotoEntry> RefuseIdenticalPhotos(List<BatchPhotoEntry> accepted)
+    {
+        var byContent = accepted.GroupBy(a => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(a.Bytes)), StringComparer.Ordinal)
+            .Where(g => g.Count() > 1)
+            .ToList();
+        if (byContent.Count == 0)
+        {
+            return accepted;
+        }
+
+        var refused = new HashSet<BatchPhotoEntry>(ReferenceEqualityComparer.Instance);
+        foreach (var group in byContent)
+        {
+            foreach (var entry in group)
+            {
+                var others = group.Where(o => !ReferenceEquals(o, entry)).Select(o => o.FileName);
+                _entryRefusals.Add(BatchRefusalMessages.IdenticalPhoto(entry.EntryName, others));
+                refused.Add(entry);
+            }
+        }
+
+        return [.. accepted.Where(a => !refused.Contains(a))];
     }
 
     /// <summary>Decompresses the photos to read, stopping at the first package-level refusal.</summary>

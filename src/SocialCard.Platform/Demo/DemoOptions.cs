@@ -13,4 +13,10 @@ public sealed class DemoOptions
 
     /// <summary>Password of the generated demo accounts (staff "demo-admin", each unit by its code). Demo data only.</summary>
     public string DemoPassword { get; set; } = "Demo@2026";
+
+    /// <summary>
+    /// A folder of sample photos named by 10-digit personal numbers (the development set in the demo): the seed registers
+    /// one person per photo in the first unit, so a first upload of these photos finds its people. Null: none.
+    /// </summary>
+    public string? SamplePhotos { get; set; }
 }

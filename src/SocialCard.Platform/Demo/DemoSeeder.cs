@@ -46,6 +46,12 @@ public sealed class DemoSeeder(PlatformDatabase database, TimeProvider time)
         }
 
         var rows = Enumerable.Range(0, options.People).Select(_ => gen.NextPerson(units[gen.Next(units.Count)].Id)).ToList();
+
+        // The sample photos' people, in the first unit (the one the start-up banner names first).
+        var taken = rows.Select(r => r.PersonalNumber).ToHashSet(StringComparer.Ordinal);
+        var firstUnit = units.Where(u => u.Level == 1).OrderBy(u => u.Code, StringComparer.Ordinal).First();
+        var samples = DemoSamplePackage.PersonalNumbers(options.SamplePhotos).Where(taken.Add).ToHashSet(StringComparer.Ordinal);
+        rows.AddRange(samples.Order(StringComparer.Ordinal).Select(number => gen.NextPerson(firstUnit.Id) with { PersonalNumber = number }));
         await PeopleBulkWriter.WriteAsync(database, rows, cancellationToken).ConfigureAwait(false);
 
         await using (var db = database.CreateDbContext())
@@ -56,7 +62,8 @@ public sealed class DemoSeeder(PlatformDatabase database, TimeProvider time)
             {
                 var card = new CardRecord(p, now);
                 db.CardRecords.Add(card);
-                AdvanceCard(card, gen.Next(10), now);
+                int stage = gen.Next(10);
+                AdvanceCard(card, samples.Contains(p.PersonalNumber) ? 0 : stage, now); // sample people wait for their first photo
             }
 
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);

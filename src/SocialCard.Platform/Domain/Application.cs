@@ -135,14 +135,15 @@ public sealed class Application
     }
 
     /// <summary>Submits a draft, fixing the bank from the person's unit and opening the 24-hour edit window.</summary>
-    public void Submit(string bankCode, string? bankBranch, DateTimeOffset now)
+    /// <param name="idImagesRequired">False for a passport (or other non-ID-card) holder, who has no Chinese ID card to show.</param>
+    public void Submit(string bankCode, string? bankBranch, DateTimeOffset now, bool idImagesRequired = true)
     {
         if (State != ApplicationState.Draft)
         {
             DomainThrowHelper.Throw("该申请已提交，不能重复提交。", "This application has already been submitted.");
         }
 
-        if (IdFrontImage is null || IdBackImage is null)
+        if (idImagesRequired && (IdFrontImage is null || IdBackImage is null))
         {
             DomainThrowHelper.Throw("请上传身份证正面和背面图片。", "Upload the front and back images of the ID card.");
         }

@@ -1,7 +1,8 @@
 namespace SocialCard.Platform.Domain;
 
-/// <summary>参保人员 / an insured person. <see cref="IdNumber"/> and <see cref="Phone"/> are encrypted at rest;
-/// exact lookups go through keyed hashes that storage computes.</summary>
+/// <summary>参保人员 / an insured person. <see cref="IdNumber"/>, <see cref="Phone"/>, <see cref="Name"/>,
+/// <see cref="SocialSecurityNumber"/> and <see cref="BirthDate"/> are encrypted at rest; exact lookups go through keyed
+/// hashes that storage computes.</summary>
 public sealed class Person
 {
     private Person()
@@ -42,8 +43,11 @@ public sealed class Person
     /// <summary>Issuing country (ISO 3166-1 alpha-3, CHN for resident IDs).</summary>
     public string CountryCode { get; private set; }
 
-    /// <summary>社保号码 / social security number.</summary>
+    /// <summary>社保号码 / social security number (plain in memory, AES-GCM at rest).</summary>
     public string? SocialSecurityNumber { get; set; }
+
+    /// <summary>HMAC-SHA256 of the social security number, set by storage on save.</summary>
+    public byte[]? SocialSecurityNumberHash { get; internal set; }
 
     /// <summary>10 位市社保个人编号 / 10-digit city personal number; the photo file name.</summary>
     public string PersonalNumber { get; private set; }

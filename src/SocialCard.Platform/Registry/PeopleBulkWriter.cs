@@ -11,7 +11,7 @@ namespace SocialCard.Platform.Registry;
 public static class PeopleBulkWriter
 {
     private const string Columns =
-        "id_type, id_number, id_number_hash, country_code, social_security_number, personal_number, name, gender, birth_date, nationality, phone, phone_hash, unit_id";
+        "id_type, id_number, id_number_hash, country_code, social_security_number, social_security_number_hash, personal_number, name, gender, birth_date, nationality, phone, phone_hash, unit_id";
 
     public static async Task<long> WriteAsync(PlatformDatabase database, IEnumerable<PersonRow> rows, CancellationToken cancellationToken = default)
     {
@@ -36,8 +36,7 @@ public static class PeopleBulkWriter
             Parallel.For(0, batch.Length, i =>
             {
                 var r = batch[i];
-                sealedRows[i] = new SealedFields(p.Encrypt(r.IdNumber), p.LookupHash(r.IdNumber),
-                    r.Phone is null ? null : p.Encrypt(r.Phone), r.Phone is null ? null : p.LookupHash(r.Phone));
+                sealedRows[i] = SealedFields.Of(p, r);
             });
             for (var i = 0; i < batch.Length; i++)
             {
@@ -48,11 +47,12 @@ public static class PeopleBulkWriter
                 await writer.WriteAsync(f.IdCipher, NpgsqlDbType.Bytea, ct).ConfigureAwait(false);
                 await writer.WriteAsync(f.IdHash, NpgsqlDbType.Bytea, ct).ConfigureAwait(false);
                 await writer.WriteAsync(r.CountryCode, NpgsqlDbType.Text, ct).ConfigureAwait(false);
-                await WriteNullableAsync(writer, r.SocialSecurityNumber, NpgsqlDbType.Text, ct).ConfigureAwait(false);
+                await WriteNullableAsync(writer, f.SsnCipher, NpgsqlDbType.Bytea, ct).ConfigureAwait(false);
+                await WriteNullableAsync(writer, f.SsnHash, NpgsqlDbType.Bytea, ct).ConfigureAwait(false);
                 await writer.WriteAsync(r.PersonalNumber, NpgsqlDbType.Text, ct).ConfigureAwait(false);
-                await writer.WriteAsync(r.Name, NpgsqlDbType.Text, ct).ConfigureAwait(false);
+                await writer.WriteAsync(f.NameCipher, NpgsqlDbType.Bytea, ct).ConfigureAwait(false);
                 await writer.WriteAsync(r.Gender.ToString(), NpgsqlDbType.Text, ct).ConfigureAwait(false);
-                await writer.WriteAsync(r.BirthDate, NpgsqlDbType.Date, ct).ConfigureAwait(false);
+                await writer.WriteAsync(f.BirthDateCipher, NpgsqlDbType.Bytea, ct).ConfigureAwait(false);
                 await writer.WriteAsync(r.Nationality, NpgsqlDbType.Text, ct).ConfigureAwait(false);
                 await WriteNullableAsync(writer, f.PhoneCipher, NpgsqlDbType.Bytea, ct).ConfigureAwait(false);
                 await WriteNullableAsync(writer, f.PhoneHash, NpgsqlDbType.Bytea, ct).ConfigureAwait(false);
@@ -73,7 +73,18 @@ public static class PeopleBulkWriter
         return n;
     }
 
-    private readonly record struct SealedFields(byte[] IdCipher, byte[] IdHash, byte[]? PhoneCipher, byte[]? PhoneHash);
+    /// <summary>A row's encrypted fields and lookup hashes, as the EF model stores them.</summary>
+    private readonly record struct SealedFields(byte[] IdCipher, byte[] IdHash, byte[]? PhoneCipher, byte[]? PhoneHash,
+        byte[]? SsnCipher, byte[]? SsnHash, byte[] NameCipher, byte[] BirthDateCipher)
+    {
+        public static SealedFields Of(Security.FieldProtector p, PersonRow r) => new(
+            p.Encrypt(r.IdNumber), p.LookupHash(r.IdNumber),
+            r.Phone is null ? null : p.Encrypt(r.Phone), r.Phone is null ? null : p.LookupHash(r.Phone),
+            r.SocialSecurityNumber is null ? null : p.Encrypt(r.SocialSecurityNumber),
+            r.SocialSecurityNumber is null ? null : p.LookupHash(r.SocialSecurityNumber),
+            p.Encrypt(r.Name),
+            p.Encrypt(r.BirthDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+    }
 
     private static Task WriteNullableAsync<T>(NpgsqlBinaryImporter writer, T? value, NpgsqlDbType type, CancellationToken ct)
         where T : class =>
@@ -89,8 +100,8 @@ public static class PeopleBulkWriter
         long n = 0;
         SqliteTransaction? tx = null;
         await using var cmd = conn.CreateCommand();
-        cmd.CommandText = $"INSERT INTO people ({Columns}) VALUES (@t, @id, @idh, @cc, @ssn, @pn, @name, @g, @bd, @nat, @ph, @phh, @unit)";
-        var names = new[] { "@t", "@id", "@idh", "@cc", "@ssn", "@pn", "@name", "@g", "@bd", "@nat", "@ph", "@phh", "@unit" };
+        cmd.CommandText = $"INSERT INTO people ({Columns}) VALUES (@t, @id, @idh, @cc, @ssn, @ssnh, @pn, @name, @g, @bd, @nat, @ph, @phh, @unit)";
+        var names = new[] { "@t", "@id", "@idh", "@cc", "@ssn", "@ssnh", "@pn", "@name", "@g", "@bd", "@nat", "@ph", "@phh", "@unit" };
         var prms = names.Select(nm => cmd.Parameters.Add(new SqliteParameter { ParameterName = nm })).ToArray();
         try
         {
@@ -102,19 +113,21 @@ public static class PeopleBulkWriter
                     cmd.Transaction = tx;
                 }
 
+                var f = SealedFields.Of(p, r);
                 prms[0].Value = r.IdType.ToString();
-                prms[1].Value = p.Encrypt(r.IdNumber);
-                prms[2].Value = p.LookupHash(r.IdNumber);
+                prms[1].Value = f.IdCipher;
+                prms[2].Value = f.IdHash;
                 prms[3].Value = r.CountryCode;
-                prms[4].Value = (object?)r.SocialSecurityNumber ?? DBNull.Value;
-                prms[5].Value = r.PersonalNumber;
-                prms[6].Value = r.Name;
-                prms[7].Value = r.Gender.ToString();
-                prms[8].Value = r.BirthDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-                prms[9].Value = r.Nationality;
-                prms[10].Value = r.Phone is null ? DBNull.Value : p.Encrypt(r.Phone);
-                prms[11].Value = r.Phone is null ? DBNull.Value : p.LookupHash(r.Phone);
-                prms[12].Value = (object?)r.UnitId ?? DBNull.Value;
+                prms[4].Value = (object?)f.SsnCipher ?? DBNull.Value;
+                prms[5].Value = (object?)f.SsnHash ?? DBNull.Value;
+                prms[6].Value = r.PersonalNumber;
+                prms[7].Value = f.NameCipher;
+                prms[8].Value = r.Gender.ToString();
+                prms[9].Value = f.BirthDateCipher;
+                prms[10].Value = r.Nationality;
+                prms[11].Value = (object?)f.PhoneCipher ?? DBNull.Value;
+                prms[12].Value = (object?)f.PhoneHash ?? DBNull.Value;
+                prms[13].Value = (object?)r.UnitId ?? DBNull.Value;
                 await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
                 if (++n % chunk == 0)
                 {

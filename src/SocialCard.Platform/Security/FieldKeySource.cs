@@ -1,39 +1,90 @@
+using System.Globalization;
 using System.Security.Cryptography;
+using SocialCard.Platform.Storage;
 
 namespace SocialCard.Platform.Security;
 
-/// <summary>Finds the 256-bit master key: from configuration (base64) when given, otherwise from a key file,
-/// created with a fresh random key on first use (embedded default).</summary>
+/// <summary>
+/// Finds the field master keys. From configuration when given (<c>Storage:EncryptionKey</c>, key id 1, and
+/// <c>Storage:EncryptionKeys:{id}</c> for rotated keys; base64, e.g. from environment variables or a secret store);
+/// otherwise from a key file outside the data directory (<see cref="StorageOptions.ResolveKeyFile"/>), created with a
+/// fresh random key, mode 0600, on first use. A key file holds one key per line as <c>id:base64</c> (a bare base64
+/// line is id 1); the highest id is the newest. A key file left inside the data directory by earlier versions is moved
+/// out on first start; a key file configured inside the data directory is refused.
+/// </summary>
 public static class FieldKeySource
 {
-    public static byte[] Load(string? base64Key, string keyFilePath)
+    public const string LegacyKeyFileName = "field-key.b64";
+
+    public static FieldKeyRing LoadRing(StorageOptions storage)
     {
-        if (!string.IsNullOrWhiteSpace(base64Key))
+        ArgumentNullException.ThrowIfNull(storage);
+        var configured = new List<FieldKey>();
+        if (!string.IsNullOrWhiteSpace(storage.EncryptionKey))
         {
-            var key = Convert.FromBase64String(base64Key.Trim());
-            return key.Length == 32 ? key : throw new CryptographicException("Storage:EncryptionKey must be 32 bytes in base64.");
+            configured.Add(new FieldKey(1, Decode(storage.EncryptionKey, "Storage:EncryptionKey")));
         }
 
+        foreach (var (id, value) in storage.EncryptionKeys)
+        {
+            if (!int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var keyId))
+            {
+                throw new CryptographicException($"Storage:EncryptionKeys:{id}: key ids are numbers.");
+            }
+
+            configured.Add(new FieldKey(keyId, Decode(value, $"Storage:EncryptionKeys:{id}")));
+        }
+
+        if (configured.Count > 0)
+        {
+            return new FieldKeyRing(configured);
+        }
+
+        var keyFile = Path.GetFullPath(storage.ResolveKeyFile());
+        var dataDir = Path.GetFullPath(storage.DataDirectory) + Path.DirectorySeparatorChar;
+        if (keyFile.StartsWith(dataDir, StringComparison.Ordinal))
+        {
+            throw new CryptographicException(
+                $"The field key file {keyFile} lies inside the data directory: keep it elsewhere (Storage:KeyFile) so a copy of the data is not a copy of the key.");
+        }
+
+        var legacy = Path.Combine(storage.DataDirectory, LegacyKeyFileName);
+        if (File.Exists(legacy) && !File.Exists(keyFile))
+        {
+            CreateDirectoryFor(keyFile);
+            File.Move(legacy, keyFile);
+            RestrictToOwner(keyFile);
+        }
+
+        return ReadOrCreate(keyFile);
+    }
+
+    /// <summary>The single (first) key of a key file, created if missing; or the configured base64 key.</summary>
+    public static byte[] Load(string? base64Key, string keyFilePath) =>
+        !string.IsNullOrWhiteSpace(base64Key) ? Decode(base64Key, "Storage:EncryptionKey") : ReadOrCreate(keyFilePath).First.Material;
+
+    /// <summary>Adds a fresh key to <paramref name="keyFilePath"/> as the newest; returns its id.</summary>
+    public static int AddKey(string keyFilePath)
+    {
+        var ring = ReadOrCreate(keyFilePath);
+        var id = ring.Newest.Id + 1;
+        File.AppendAllText(keyFilePath, Environment.NewLine + id.ToString(CultureInfo.InvariantCulture) + ":" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        RestrictToOwner(keyFilePath);
+        return id;
+    }
+
+    private static FieldKeyRing ReadOrCreate(string keyFilePath)
+    {
         if (File.Exists(keyFilePath))
         {
-            var key = Convert.FromBase64String(File.ReadAllText(keyFilePath).Trim());
-            return key.Length == 32 ? key : throw new CryptographicException($"Key file {keyFilePath} does not hold a 32-byte key.");
+            return Parse(File.ReadAllLines(keyFilePath), keyFilePath);
         }
 
-        var dir = Path.GetDirectoryName(Path.GetFullPath(keyFilePath));
-        if (!string.IsNullOrEmpty(dir))
-        {
-            Directory.CreateDirectory(dir);
-        }
-
+        CreateDirectoryFor(keyFilePath);
         var fresh = RandomNumberGenerator.GetBytes(32);
-        var tmp = keyFilePath + ".tmp";
-        File.WriteAllText(tmp, Convert.ToBase64String(fresh));
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(tmp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-
+        var tmp = keyFilePath + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        File.WriteAllText(tmp, "1:" + Convert.ToBase64String(fresh));
+        RestrictToOwner(tmp);
         try
         {
             File.Move(tmp, keyFilePath, overwrite: false);
@@ -42,9 +93,67 @@ public static class FieldKeySource
         {
             // Another process created it first: use theirs.
             File.Delete(tmp);
-            return Load(null, keyFilePath);
+            return ReadOrCreate(keyFilePath);
         }
 
-        return fresh;
+        return new FieldKeyRing([new FieldKey(1, fresh)]);
+    }
+
+    private static FieldKeyRing Parse(string[] lines, string path)
+    {
+        var keys = new List<FieldKey>();
+        foreach (var raw in lines)
+        {
+            var line = raw.Trim();
+            if (line.Length == 0 || line[0] == '#')
+            {
+                continue;
+            }
+
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            var id = colon < 0 ? 1 : int.Parse(line.AsSpan(0, colon), NumberStyles.None, CultureInfo.InvariantCulture);
+            keys.Add(new FieldKey(id, Decode(colon < 0 ? line : line[(colon + 1)..], $"Key file {path}")));
+        }
+
+        return new FieldKeyRing(keys);
+    }
+
+    private static byte[] Decode(string base64, string where)
+    {
+        byte[] key;
+        try
+        {
+            key = Convert.FromBase64String(base64.Trim());
+        }
+        catch (FormatException)
+        {
+            throw new CryptographicException($"{where} is not base64.");
+        }
+
+        return key.Length == 32 ? key : throw new CryptographicException($"{where} must be 32 bytes in base64.");
+    }
+
+    private static void CreateDirectoryFor(string path)
+    {
+        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(dir) && !Directory.Exists(dir))
+        {
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(dir);
+            }
+            else
+            {
+                Directory.CreateDirectory(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+        }
+    }
+
+    private static void RestrictToOwner(string path)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
     }
 }

@@ -14,13 +14,14 @@ public sealed class PlatformDatabase : IDbContextFactory<PlatformDbContext>
     {
         ArgumentNullException.ThrowIfNull(storage);
         Storage = storage;
-        Protector = new FieldProtector(FieldKeySource.Load(storage.EncryptionKey, storage.KeyFilePath));
+        KeyRing = FieldKeySource.LoadRing(storage);
+        Protector = new FieldProtector(KeyRing);
         ConnectionString = storage.Provider == StorageProvider.PostgreSql
             ? WithPostgreSqlDefaults(storage.ResolveConnectionString())
             : storage.ResolveConnectionString();
         if (storage.Provider == StorageProvider.Sqlite && string.IsNullOrWhiteSpace(storage.ConnectionString))
         {
-            Directory.CreateDirectory(storage.DataDirectory);
+            DataFiles.PrepareSqlite(storage.DataDirectory, Path.Combine(storage.DataDirectory, "socialcard.db"));
         }
 
         var b = new DbContextOptionsBuilder<PlatformDbContext>();
@@ -35,6 +36,9 @@ public sealed class PlatformDatabase : IDbContextFactory<PlatformDbContext>
     public string ConnectionString { get; }
 
     public FieldProtector Protector { get; }
+
+    /// <summary>The master keys (files are sealed under the first; fields under the newest).</summary>
+    public FieldKeyRing KeyRing { get; }
 
     public static void Configure(DbContextOptionsBuilder builder, StorageProvider provider, string connectionString)
     {
@@ -76,10 +80,21 @@ public sealed class PlatformDatabase : IDbContextFactory<PlatformDbContext>
         return keys.Any(parsed.ContainsKey);
     }
 
-    /// <summary>Brings the schema to the newest version (idempotent, safe to run from several nodes at once).</summary>
+    /// <summary>Brings the schema to the newest version (idempotent, safe to run from several nodes at once); with a
+    /// rotated key in the ring, then re-seals every personal field still under an older key.</summary>
     public async Task<int> MigrateAsync(CancellationToken cancellationToken = default)
     {
-        await using var db = CreateDbContext();
-        return await SchemaMigrator.MigrateAsync(db, cancellationToken).ConfigureAwait(false);
+        int applied;
+        await using (var db = CreateDbContext())
+        {
+            applied = await SchemaMigrator.MigrateAsync(db, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (Protector.HasOlderKeys)
+        {
+            await FieldReencryption.RunAsync(this, cancellationToken).ConfigureAwait(false);
+        }
+
+        return applied;
     }
 }

@@ -41,7 +41,8 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
 
     public bool IsPostgreSql => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
-    /// <summary>Keyed hash for an exact lookup on <see cref="Person.IdNumberHash"/> or <see cref="Person.PhoneHash"/>.</summary>
+    /// <summary>Keyed hash for an exact lookup on <see cref="Person.IdNumberHash"/>, <see cref="Person.PhoneHash"/> or
+    /// <see cref="Person.SocialSecurityNumberHash"/>.</summary>
     public byte[] LookupHash(string value) => Protector.LookupHash(value);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -94,6 +95,7 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
                 var p = entry.Entity;
                 p.IdNumberHash = Protector.LookupHash(p.IdNumber);
                 p.PhoneHash = p.Phone is null ? null : Protector.LookupHash(p.Phone);
+                p.SocialSecurityNumberHash = p.SocialSecurityNumber is null ? null : Protector.LookupHash(p.SocialSecurityNumber);
             }
         }
 

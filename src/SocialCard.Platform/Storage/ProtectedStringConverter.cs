@@ -6,4 +6,4 @@ namespace SocialCard.Platform.Storage;
 /// <summary>string <-> AES-GCM cipher bytes. Never query on the converted column: use the hash column.</summary>
 internal sealed class ProtectedStringConverter(FieldProtector protector) : ValueConverter<string, byte[]>(
     v => protector.Encrypt(v),
-    v => protector.Decrypt(v));
+    v => protector.Decrypt(v)), IProtectedValueConverter;

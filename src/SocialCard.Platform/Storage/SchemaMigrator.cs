@@ -71,6 +71,11 @@ public static class SchemaMigrator
                 }
 
                 await ExecAsync(conn, tx, pg ? step.PostgreSql : step.Sqlite, ct).ConfigureAwait(false);
+                if (step.Data is { } data)
+                {
+                    await data(db, tx, ct).ConfigureAwait(false);
+                }
+
                 await using (var cmd = conn.CreateCommand())
                 {
                     cmd.Transaction = tx;

@@ -9,17 +9,42 @@ public sealed class StorageOptions
     /// <see cref="DataDirectory"/>/socialcard.db.</summary>
     public string? ConnectionString { get; set; }
 
-    /// <summary>Folder for the embedded database and the generated key file.</summary>
+    /// <summary>Folder for the embedded database (and the local file store); never for the key.</summary>
     public string DataDirectory { get; set; } = "data";
 
-    /// <summary>Base64 256-bit master key for field encryption; when empty a key file under
-    /// <see cref="DataDirectory"/> is used (created on first start).</summary>
+    /// <summary>Base64 256-bit master key for field encryption (key id 1), e.g. from an environment variable or a
+    /// secret store; when neither this nor <see cref="EncryptionKeys"/> is set, <see cref="KeyFile"/> is used.</summary>
     public string? EncryptionKey { get; set; }
+
+    /// <summary>Further master keys by id (base64) for rotation: the highest id seals new values.</summary>
+    public IDictionary<string, string> EncryptionKeys { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Path of the key file (one <c>id:base64</c> per line), outside <see cref="DataDirectory"/>; by default
+    /// <c>${XDG_CONFIG_HOME:-~/.config}/socialcard/field-key-{data directory hash}.b64</c>, one per data directory.</summary>
+    public string? KeyFile { get; set; }
 
     /// <summary>Apply schema migrations at start-up (turn off where a deployment migrates separately).</summary>
     public bool MigrateOnStartup { get; set; } = true;
 
-    public string KeyFilePath => Path.Combine(DataDirectory, "field-key.b64");
+    /// <summary>The key file in use: <see cref="KeyFile"/>, or the per-data-directory default under the user's
+    /// configuration folder.</summary>
+    public string ResolveKeyFile()
+    {
+        if (!string.IsNullOrWhiteSpace(KeyFile))
+        {
+            return KeyFile;
+        }
+
+        var config = Environment.GetEnvironmentVariable("XDG_CONFIG_HOME");
+        if (string.IsNullOrWhiteSpace(config))
+        {
+            config = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".config");
+        }
+
+        var dataDir = Path.GetFullPath(DataDirectory).TrimEnd(Path.DirectorySeparatorChar);
+        var tag = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(dataDir)).AsSpan(0, 8)).ToLowerInvariant();
+        return Path.Combine(config, "socialcard", $"field-key-{tag}.b64");
+    }
 
     public string ResolveConnectionString() =>
         !string.IsNullOrWhiteSpace(ConnectionString)

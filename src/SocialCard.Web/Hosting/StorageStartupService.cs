@@ -90,6 +90,7 @@ public sealed class StorageStartupService(
         string? applicant = await db.People.AsNoTracking()
             .Where(p => p.IdType == IdType.ResidentId && p.UnitId != null && !db.Applications.Any(a => a.PersonId == p.Id))
             .OrderBy(p => p.Id).Select(p => p.IdNumber).FirstOrDefaultAsync(cancellationToken);
+        string? sample = await WriteSamplePackageAsync(demo, units.FirstOrDefault(), cancellationToken);
         _demoLines =
         [
             "演示数据 / demo data: " + database.ConnectionString,
@@ -97,11 +98,30 @@ public sealed class StorageStartupService(
             $"  中心人员 / staff:  demo-admin (Admin), {string.Join(", ", DemoStaff.Select(s => $"{s.Login} ({s.Role})"))}   密码 / password: {demo.DemoPassword}",
             $"  API 密钥 / API key (X-Api-Key): {demoKey}",
             $"  申请人 / applicant (/apply):  身份证号码 / ID number {applicant}   短信验证码：以中心工作人员登录后查看 /dev/sms-outbox / SMS codes: sign in as centre staff, then /dev/sms-outbox",
+            .. sample is null ? Array.Empty<string>() :
+                [$"  示例照片包 / sample package (单位 / unit {units[0]}, /portal 上传 / upload it at /portal):  {sample}"],
         ];
         lifetime.ApplicationStarted.Register(PrintBanner);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Writes the first unit's sample package (sample photos named by the numbers the seed gave that unit's people) to
+    /// <c>&lt;data&gt;/sample-package/&lt;unit&gt;.zip</c>; null without sample photos.
+    /// </summary>
+    private async Task<string?> WriteSamplePackageAsync(DemoOptions demo, string? unitCode, CancellationToken cancellationToken)
+    {
+        if (unitCode is null || DemoSamplePackage.BuildZip(demo.SamplePhotos, unitCode) is not { } zip)
+        {
+            return null;
+        }
+
+        string path = Path.GetFullPath(Path.Combine(database.Storage.DataDirectory, "sample-package", unitCode + ".zip"));
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await File.WriteAllBytesAsync(path, zip, cancellationToken);
+        return path;
+    }
 
     private void PrintBanner()
     {

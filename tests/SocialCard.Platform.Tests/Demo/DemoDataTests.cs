@@ -64,4 +64,43 @@ public sealed class DemoDataTests(PostgresServer server)
         Assert.Equal(5, await db.UnitAccounts.CountAsync());
         Assert.Equal(IdType.ResidentId, p.IdType);
     }
+
+    [Fact]
+    public async Task Sample_photos_name_new_people_of_the_first_unit_and_the_sample_package_holds_them_in_its_folder()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "demo-samples-" + Guid.NewGuid().ToString("N"));
+        string images = Path.Combine(dir, "images");
+        Directory.CreateDirectory(images);
+        try
+        {
+            string[] numbers = ["0034757286", "0070828618", "0076238945"];
+            foreach (string n in numbers)
+            {
+                await File.WriteAllBytesAsync(Path.Combine(images, n + ".jpg"), TestJpeg.Make(12 * 1024, n[^1]));
+            }
+
+            await File.WriteAllTextAsync(Path.Combine(images, "not-a-number.jpg"), "x");
+            await File.WriteAllTextAsync(Path.Combine(dir, "labels.tsv"),
+                "file\texpected\n0034757286.jpg\tcompliant\n0070828618.jpg\tbackground.color\n0076238945.jpg\tfile.format\n");
+            Assert.Equal(numbers, DemoSamplePackage.PersonalNumbers(images));
+
+            await using var t = await TestDatabase.CreateAsync("Sqlite", server, nameof(Sample_photos_name_new_people_of_the_first_unit_and_the_sample_package_holds_them_in_its_folder));
+            Assert.Equal(23, await new DemoSeeder(t.Database, TimeProvider.System).SeedAsync(new DemoOptions { Seed = true, Units = 3, People = 20, SamplePhotos = images }));
+            await using var db = t.NewContext();
+            var first = await db.Units.Where(u => u.ParentId == null).OrderBy(u => u.Code).FirstAsync();
+            var samplePeople = await db.People.Where(p => numbers.Contains(p.PersonalNumber)).ToListAsync();
+            Assert.Equal(3, samplePeople.Count);
+            Assert.All(samplePeople, p => Assert.Equal(first.Id, p.UnitId));
+            Assert.All(await db.CardRecords.Where(c => numbers.Contains(c.PersonalNumber)).ToListAsync(), c => Assert.Equal(CardState.Collecting, c.State));
+
+            // The package: the compliant photo and the fixable failure, not the unfixable one, in the unit's folder.
+            using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(DemoSamplePackage.BuildZip(images, first.Code)!));
+            Assert.Equal([$"{first.Code}/0034757286.jpg", $"{first.Code}/0070828618.jpg"], zip.Entries.Select(e => e.FullName));
+            Assert.Null(DemoSamplePackage.BuildZip(Path.Combine(dir, "missing"), first.Code));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }

@@ -20,12 +20,13 @@ public sealed class ServiceRegistrationTests
             var services = new ServiceCollection();
             services.AddSingleton<IPhotoReviewer, JpegMagicReviewer>();
             services.AddSingleton<ISmsGateway, RecordingSmsGateway>();
-            services.AddSocialCardPlatform(new StorageOptions { DataDirectory = dir });
+            services.AddSocialCardPlatform(new StorageOptions { DataDirectory = dir, KeyFile = dir + ".key" });
             await using var sp = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
             await sp.InitializeSocialCardPlatformAsync(new DemoOptions { Seed = true, Units = 3, People = 20 });
 
             Assert.True(File.Exists(Path.Combine(dir, "socialcard.db")));
-            Assert.True(File.Exists(Path.Combine(dir, "field-key.b64")));
+            Assert.False(File.Exists(Path.Combine(dir, "field-key.b64")));
+            Assert.True(File.Exists(dir + ".key")); // the key outside the data directory
             Assert.Equal(7, sp.GetServices<IJobHandler>().Count());
             _ = sp.GetRequiredService<RateCounters>();
             _ = sp.GetRequiredService<JobWorker>();
@@ -40,6 +41,7 @@ public sealed class ServiceRegistrationTests
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(dir, true);
+            File.Delete(dir + ".key");
         }
     }
 }

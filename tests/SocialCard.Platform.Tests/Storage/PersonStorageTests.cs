@@ -35,7 +35,7 @@ public sealed class PersonStorageTests(PostgresServer server)
             var rawPhone = (byte[])r[1];
             Assert.DoesNotContain(id, Encoding.UTF8.GetString(rawId), StringComparison.Ordinal);
             Assert.DoesNotContain("13912345678", Encoding.UTF8.GetString(rawPhone), StringComparison.Ordinal);
-            Assert.Equal(1 + 12 + 18 + 16, rawId.Length);
+            Assert.Equal(1 + 2 + 12 + 18 + 16, rawId.Length); // version, key id, nonce, 18 bytes, tag
         }
 
         await using (var db = t.NewContext())

@@ -15,7 +15,7 @@ public sealed class AccessibilityBrowserTests(PortalBrowserHost host, ITestOutpu
 {
     private static readonly string[] PublicPages = ["/", "/portal/login", "/console/login", "/status", "/no-such-page"];
 
-    private static readonly string[] PortalPages = ["/portal", "/portal/failures", "/portal/card-failures", "/portal/people"];
+    private static readonly string[] PortalPages = ["/portal", "/portal/bulk", "/portal/failures", "/portal/card-failures", "/portal/people"];
 
     private static readonly string[] ConsolePages =
     [

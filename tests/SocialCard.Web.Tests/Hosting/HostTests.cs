@@ -97,6 +97,30 @@ public sealed class HostTests : IClassFixture<SiteFactory>
     }
 
     [Fact]
+    public async Task The_demo_sample_package_names_the_first_units_people_so_its_upload_shows_passes_failures_and_fixes()
+    {
+        await using var demo = new DemoSite();
+        demo.Settings["Demo:SamplePhotos"] = DevsetPhotos.ImagesDirectory;
+        using HttpClient client = demo.CreateBrowserLikeClient();
+        StorageStartupService startup = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetServices<Microsoft.Extensions.Hosting.IHostedService>(demo.Services).OfType<StorageStartupService>().Single();
+        string line = Assert.Single(startup.DemoLines, l => l.Contains("示例照片包", StringComparison.Ordinal));
+        string zipPath = line[(line.LastIndexOf("  ", StringComparison.Ordinal) + 2)..].Trim();
+        Assert.True(File.Exists(zipPath), zipPath);
+        string unit = (await demo.UnitsAsync())[0].Code;
+        Assert.Contains(unit, line, StringComparison.Ordinal);
+
+        HttpResponseMessage signIn = await FormPost.PostAsync(client, "/portal/login", new Dictionary<string, string> { ["UnitCode"] = unit, ["Password"] = DemoSite.Password });
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        long batch = await PortalClient.UploadAndGetBatchAsync(client, await File.ReadAllBytesAsync(zipPath));
+        await PortalClient.WaitForReviewAsync(client, batch);
+        string html = await client.GetStringAsync($"/portal/batches/{batch}");
+        Assert.Contains("data-verdict=\"Passed\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-verdict=\"Failed\"", html, StringComparison.Ordinal);
+        Assert.Contains("fix-link", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("人员编号不匹配", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Every_page_finds_its_favicon()
     {
         using HttpClient client = _site.CreateBrowserLikeClient();

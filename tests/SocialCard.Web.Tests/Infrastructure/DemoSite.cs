@@ -45,6 +45,9 @@ public class DemoSite : SiteFactory
     /// <summary>Full ID numbers of the people made by <see cref="PeopleOfAsync"/>, by personal number.</summary>
     public System.Collections.Concurrent.ConcurrentDictionary<string, string> IdNumbers { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Full names of the people made by <see cref="PeopleOfAsync"/>, by personal number.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, string> Names { get; } = new(StringComparer.Ordinal);
+
     /// <summary>
     /// Registers <paramref name="count"/> new people (no card yet) directly in the unit, as a registry import would,
     /// and returns their personal numbers ("09" + 8 digits, apart from the demo data's "01...").
@@ -64,6 +67,7 @@ public class DemoSite : SiteFactory
         foreach (PersonRow row in rows)
         {
             IdNumbers[row.PersonalNumber] = row.IdNumber;
+            Names[row.PersonalNumber] = row.Name;
         }
 
         return [.. rows.Select(r => r.PersonalNumber)];

@@ -76,6 +76,7 @@ public class SiteFactory : WebApplicationFactory<Program>
         // factory are applied. Settings given that way were missed, and every test site shared the default
         // data folder (src/SocialCard.Web/data) and thus one database.
         builder.UseSetting("Storage:DataDirectory", _dataDir);
+        builder.UseSetting("Storage:KeyFile", _dataDir + ".key"); // outside the data folder, as the product requires
         foreach ((string key, string? value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -103,6 +104,7 @@ public class SiteFactory : WebApplicationFactory<Program>
         {
             try
             {
+                File.Delete(_dataDir + ".key");
                 Directory.Delete(_dataDir, recursive: true);
             }
             catch (IOException)

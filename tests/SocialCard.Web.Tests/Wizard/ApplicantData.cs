@@ -50,6 +50,11 @@ public static class ApplicantData
     public const string FailedPersonal = "3205830005";
     public const string FailedReason = "无照片";
 
+    /// <summary>Emily Clark: a passport holder (USA) with a phone on file; she has no Chinese ID card to show.</summary>
+    public const string PassportNumber = "E98765432";
+    public const string PassportCountry = "USA";
+    public const string PassportPhone = "13600136008";
+
     /// <summary>A valid resident ID that is not in the registry at all.</summary>
     public static readonly string UnknownId = ResidentId("11010519491231002");
 
@@ -58,6 +63,7 @@ public static class ApplicantData
         idNumber == ApplicantId ? ApplicantPhone
         : idNumber == SecondApplicantId ? SecondApplicantPhone
         : idNumber == PhotoPersonId ? PhotoPersonPhone
+        : idNumber == PassportNumber ? PassportPhone
         : throw new ArgumentOutOfRangeException(nameof(idNumber), "no phone on file");
 
     public static string ResidentId(string first17) => first17 + ResidentIdNumber.ComputeCheckChar(first17);
@@ -104,7 +110,13 @@ public static class ApplicantData
         {
             SocialSecurityNumber = "3205000005",
         };
-        db.People.AddRange(applicant, second, withPhoto, noPhone, noSsn, produced, failed);
+        var passport = new Person(IdType.Passport, PassportNumber, PassportCountry, "5101000008", "CLARK EMILY", Gender.Female, new DateOnly(1990, 4, 4), PassportCountry)
+        {
+            SocialSecurityNumber = "0137600128",
+            Phone = PassportPhone,
+        };
+        passport.MoveToUnit(insured);
+        db.People.AddRange(applicant, second, withPhoto, noPhone, noSsn, produced, failed, passport);
         await db.SaveChangesAsync();
 
         var photo = new Photo(PhotoChannel.Applicant, "5101000002.jpg", DevsetPhotos.Read(DevsetPhotos.WithLabel("compliant", 1)[0]), now, withPhoto.Id);

@@ -23,7 +23,9 @@ public sealed class WizardFlow(ApplicantSite site, WizardClient client)
     public async Task IdentityAsync(string idNumber)
     {
         await ConsentsAsync();
-        await Client.AdvanceAsync("/apply/identity", Identity(idNumber), "/apply/mobile");
+        await Client.AdvanceAsync("/apply/identity", idNumber == ApplicantData.PassportNumber
+            ? Identity(idNumber, "Passport", ApplicantData.PassportCountry)
+            : Identity(idNumber), "/apply/mobile");
     }
 
     public static Dictionary<string, string> Identity(string idNumber, string type = "ResidentId", string country = "CHN") =>
@@ -70,9 +72,9 @@ public sealed class WizardFlow(ApplicantSite site, WizardClient client)
 
     public static byte[] CompliantPhoto() => DevsetPhotos.Read(DevsetPhotos.WithLabel("compliant", 1)[0]);
 
-    public async Task PhotoAsync()
+    public async Task PhotoAsync(string idNumber = "")
     {
-        await PersonalAsync();
+        await PersonalAsync(idNumber);
         HttpResponseMessage uploaded = await Client.PostFilesAsync("/apply/photo", [("Upload", "me.jpg", CompliantPhoto())], "upload");
         string html = await uploaded.Content.ReadAsStringAsync();
         Assert.Contains("review-verdict", html, StringComparison.Ordinal);

@@ -257,6 +257,29 @@ public sealed class WizardStepTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_passport_holder_is_not_asked_for_id_card_images_and_submits_without_them()
+    {
+        WizardFlow flow = await FlowAsync();
+        await flow.PhotoAsync(ApplicantData.PassportNumber);
+        string html = WebUtility.HtmlDecode(await flow.Client.GetHtmlAsync("/apply/idcard"));
+        Assert.Contains("不需要上传身份证图片", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("name=\"Front\"", html, StringComparison.Ordinal);
+        await flow.Client.AdvanceAsync("/apply/idcard", new Dictionary<string, string>(), "/apply/occupation");
+        await flow.Client.AdvanceAsync("/apply/occupation", new Dictionary<string, string> { ["OccupationCode"] = "2", ["EducationCode"] = "20" }, "/apply/summary");
+        await flow.Client.AdvanceAsync("/apply/summary", new Dictionary<string, string>(), "/apply/done");
+
+        await using Platform.Storage.PlatformDbContext db = _site.Services.GetRequiredService<Platform.Storage.PlatformDatabase>().CreateDbContext();
+        Platform.Domain.Application submitted = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            db.Applications.Where(a => a.State == Platform.Domain.ApplicationState.Submitted && a.Person!.PersonalNumber == "5101000008"));
+        Assert.Null(submitted.IdFrontImage);
+
+        // A resident ID holder is still asked for both sides.
+        WizardFlow resident = await FlowAsync();
+        await resident.PhotoAsync();
+        await resident.Client.RejectedAsync("/apply/idcard", new Dictionary<string, string>(), "请上传身份证正面图片");
+    }
+
+    [Fact]
     public async Task Photo_taken_on_a_phone_as_heic_is_accepted()
     {
         byte[] heic = HeicSample.FromJpeg(WizardFlow.CompliantPhoto());

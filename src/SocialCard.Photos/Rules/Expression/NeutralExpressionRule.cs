@@ -7,18 +7,23 @@ namespace SocialCard.Photos.Rules.Expression;
 
 /// <summary>
 /// expression.neutral (表情不自然, 微笑过度): a neutral expression. The Chengdu appendix allows a slight smile but not teeth
-/// ("人像需为中性表情，可微笑，但不建议露齿"; failures: 微笑过度, 表情不自然). From the expression net's probabilities: "happy" is at
-/// most <c>maxHappy</c> (a broad smile, even with closed lips), each other non-neutral class (sad, angry, fearful,
-/// disgusted, surprised) at most <c>maxOtherNonNeutral</c>, and, when set, a smile that shows the teeth fails: visible
-/// teeth over <c>maxTeethShare</c> (<see cref="TeethMeasure"/>, shared with mouth.open) while "happy" exceeds
-/// <c>maxHappyWithTeeth</c> (teeth without any smile are mouth.open's alone).
+/// ("人像需为中性表情，可微笑，但不建议露齿"; failures: 微笑过度, 表情不自然). The expression net's "happy" alone never fails a
+/// photo, because a closed-lip smile is allowed and the net reads such smiles anywhere from 0.3 to 0.9: over
+/// <c>maxHappy</c> the photo only waits for a look by centre staff. What fails is what the lips show:
+/// <list type="bullet">
+/// <item>visible teeth over <c>maxTeethShare</c> (<see cref="TeethMeasure"/>: pale pixels as light as the person's own
+/// skin inside the inner lips, shared with mouth.open) while "happy" exceeds <c>maxHappyWithTeeth</c> (teeth without any
+/// smile are mouth.open's alone), whatever "happy" reads beyond that (a smile with teeth at 0.91 fails);</item>
+/// <item>a smile (happy over <c>minSmileHappy</c>) whose lips are parted by more than <c>maxSmileLipGap</c> of the
+/// mouth's width (<see cref="ObservedFace.LipGapOfWidth"/>, from the refined face frame's lip landmarks): lips parted
+/// over teeth in the mouth's shade, which no pixel test sees;</item>
+/// <item>another non-neutral class (sad, angry, fearful, disgusted, surprised) over <c>maxOtherNonNeutral</c>.</item>
+/// </list>
 /// <para>
-/// Calibration (devset, 28 smiles with teeth, 20 compliant and 18 clothing.light photos, default face engine): the
-/// compliant and light faces read "happy" up to 0.90 (a closed-lip smile, allowed) and another class up to 0.81
-/// ("surprised" on a calm face), so the net alone gives no clean cut at 0.5/0.6; the smiles read "happy" 0.02-1.00 with
-/// teeth 0.0015-0.022 (none of the compliant or light faces over 0.0013), but one whose teeth are in shade (teeth 0,
-/// happy 1.00). maxHappy 0.97, maxOtherNonNeutral 0.9,
-/// maxTeethShare 0.002 with maxHappyWithTeeth 0.01 catch all 28 at detector probe sizes 160, 192, 224 and 352.
+/// Calibration (devset, 28 smiles with teeth, 20 compliant and 18 clothing.light photos; bench/CALIBRATION.md): the only
+/// compliant smile (a closed-lip one) reads happy 0.58 with its lips parted 0.03 of the mouth width; 27 smiles show
+/// teeth 0.0035-0.022 (compliant faces at most 0.0015); the one whose teeth are in shade reads happy 1.00 with the lips
+/// parted 0.11 of the width. Calm faces read "surprised" up to 0.81.
 /// </para>
 /// </summary>
 public sealed class NeutralExpressionRule : IPhotoRule
@@ -63,17 +68,10 @@ public sealed class NeutralExpressionRule : IPhotoRule
             }
         }
 
-        string limit = $"happy <= {RuleFinding.Format(maxHappy, 2)}; other non-neutral <= {RuleFinding.Format(maxOther, 2)}"
-            + (checkTeeth ? $"; with teeth > {RuleFinding.Format(maxTeeth, 4)}: happy <= {RuleFinding.Format(maxHappyWithTeeth, 2)}" : string.Empty);
-        RuleOutcome broad = settings.Judge("maxHappy", happy, maxHappy, higherIsWorse: true);
-        if (broad != RuleOutcome.Pass)
-        {
-            return RuleFinding.Judged(Id, settings, broad, Neutral, new LocalizedText(
-                "表情不自然，笑容过大：可以微笑，但请收起笑容、保持自然平和的表情后重拍",
-                "Not a neutral expression: the smile is too broad. A slight smile is fine, but keep a calm, natural face and retake it."),
-                happy, limit);
-        }
-
+        bool checkParted = settings.TryGet("minSmileHappy", out double minSmile) & settings.TryGet("maxSmileLipGap", out double maxGap);
+        string limit = $"happy <= {RuleFinding.Format(maxHappy, 2)} (else review); other non-neutral <= {RuleFinding.Format(maxOther, 2)}"
+            + (checkTeeth ? $"; with teeth > {RuleFinding.Format(maxTeeth, 4)}: happy <= {RuleFinding.Format(maxHappyWithTeeth, 2)}" : string.Empty)
+            + (checkParted ? $"; smiling (happy > {RuleFinding.Format(minSmile, 2)}): lip gap / mouth width <= {RuleFinding.Format(maxGap, 3)}" : string.Empty);
         RuleOutcome teeth = checkTeeth && happy > maxHappyWithTeeth
             ? settings.Judge("maxTeethShare", context.TeethShare, maxTeeth, higherIsWorse: true)
             : RuleOutcome.Pass;
@@ -82,6 +80,27 @@ public sealed class NeutralExpressionRule : IPhotoRule
             return RuleFinding.Judged(Id, settings, teeth, Neutral, new LocalizedText(
                 "表情不自然，露齿微笑：可以微笑，但请闭合嘴唇、不要露出牙齿后重拍",
                 "Not a neutral expression: the smile shows the teeth. A slight smile is fine, but keep the lips closed and retake it."),
+                context.TeethShare, limit);
+        }
+
+        RuleOutcome parted = checkParted && happy > minSmile && face.LipGapOfWidth is { } gap
+            ? settings.Judge("maxSmileLipGap", gap, maxGap, higherIsWorse: true)
+            : RuleOutcome.Pass;
+        if (parted != RuleOutcome.Pass)
+        {
+            return RuleFinding.Judged(Id, settings, parted, Neutral, new LocalizedText(
+                "表情不自然，张嘴微笑：可以微笑，但请闭合嘴唇、不要露出牙齿后重拍",
+                "Not a neutral expression: the lips are parted in a smile. A slight smile is fine, but keep the lips closed and retake it."),
+                face.LipGapOfWidth, limit);
+        }
+
+        // "happy" alone fails nothing: a broad closed-lip smile is allowed, so the most it earns is a look by centre staff.
+        RuleOutcome broad = settings.Judge("maxHappy", happy, maxHappy, higherIsWorse: true);
+        if (broad != RuleOutcome.Pass)
+        {
+            return RuleFinding.Judged(Id, settings, RuleOutcome.Warn, Neutral, new LocalizedText(
+                "笑容较大：可以微笑，但请确认嘴唇闭合、没有露出牙齿",
+                "A broad smile: a smile is fine, but check that the lips are closed and no teeth show."),
                 happy, limit);
         }
 

@@ -14,6 +14,8 @@ internal sealed class ApplicationConfiguration(FieldProtector protector) : IEnti
         b.HasKey(x => x.Id);
         b.Property(x => x.State).HasConversion<string>().HasMaxLength(16);
         b.Property(x => x.WizardState).HasConversion((ValueConverter)new ProtectedStringConverter(protector));
+        b.Property(x => x.HouseholdAddress).HasConversion((ValueConverter)new ProtectedStringConverter(protector));
+        b.Property(x => x.ResidentialAddress).HasConversion((ValueConverter)new ProtectedStringConverter(protector));
         b.HasIndex(x => x.DraftTokenHash).IsUnique();
         b.HasIndex(x => x.PersonId);
         b.HasIndex(x => new { x.State, x.EditableUntil });

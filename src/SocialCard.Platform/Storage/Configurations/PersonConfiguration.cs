@@ -18,7 +18,10 @@ internal sealed class PersonConfiguration(FieldProtector protector) : IEntityTyp
         b.Property(x => x.Phone).HasConversion((ValueConverter)new ProtectedStringConverter(protector));
         b.Property(x => x.CountryCode).HasMaxLength(3);
         b.Property(x => x.PersonalNumber).HasMaxLength(10);
-        b.Property(x => x.Name).HasMaxLength(100);
+        b.Property(x => x.Name).HasConversion(new ProtectedStringConverter(protector));
+        b.Property(x => x.SocialSecurityNumber).HasConversion((ValueConverter)new ProtectedStringConverter(protector));
+        b.Property(x => x.BirthDate).HasConversion(new ProtectedDateConverter(protector));
+        b.HasIndex(x => x.SocialSecurityNumberHash);
         b.HasIndex(x => x.PersonalNumber).IsUnique();
         // Hash first: exact look-ups by ID number use this index without knowing the type.
         b.HasIndex(x => new { x.IdNumberHash, x.IdType, x.CountryCode }).IsUnique();

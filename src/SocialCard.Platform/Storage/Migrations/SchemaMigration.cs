@@ -1,4 +1,6 @@
 namespace SocialCard.Platform.Storage.Migrations;
 
-/// <summary>One versioned schema step, written by hand for each provider (there are no EF design tools here).</summary>
-public sealed record SchemaMigration(int Version, string Description, string Sqlite, string PostgreSql);
+/// <summary>One versioned schema step, written by hand for each provider (there are no EF design tools here), with an
+/// optional data step run after the SQL in the same transaction (for rewrites SQL cannot do, such as encryption).</summary>
+public sealed record SchemaMigration(int Version, string Description, string Sqlite, string PostgreSql,
+    Func<PlatformDbContext, System.Data.Common.DbTransaction, CancellationToken, Task>? Data = null);

@@ -12,5 +12,6 @@ public static class SchemaMigrations
         V005_DataProtectionKeys.Migration,
         V006_ApplicationDrafts.Migration,
         V007_SignInSessions.Migration,
+        V008_PersonalDataEncrypted.Migration,
     ];
 }

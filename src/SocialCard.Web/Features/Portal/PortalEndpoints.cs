@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using SocialCard.Platform;
+using SocialCard.Platform.Bulk;
 using SocialCard.Platform.Reports;
 using SocialCard.Web.Security;
 
@@ -17,6 +18,8 @@ public static class PortalEndpoints
         group.MapGet("/photos/{id:long}/image", GetPhotoAsync);
         group.MapGet("/photos/{id:long}/fixed", GetFixedPhotoAsync);
         group.MapGet("/batches/{id:long}/status", GetBatchStatusAsync);
+        group.MapGet("/bulk/{token}/photos/{index:int}", GetBulkPhotoAsync);
+        group.MapGet("/bulk/{token}/photos/{index:int}/fixed", GetBulkFixedPhotoAsync);
         group.MapGet("/failures.{format:regex(^(xlsx|csv)$)}", DownloadFailuresAsync);
         group.MapGet("/card-failures.{format:regex(^(xlsx|csv)$)}", DownloadCardFailuresAsync);
         return group;
@@ -29,6 +32,16 @@ public static class PortalEndpoints
 
     public static async Task<Results<FileContentHttpResult, NotFound>> GetFixedPhotoAsync(long id, HttpContext http, PortalQueries queries, CancellationToken cancellationToken) =>
         await queries.PhotoBytesAsync(http.User.RequireUnitId(), id, fixedVersion: true, cancellationToken) is { } bytes
+            ? TypedResults.File(bytes, "image/jpeg")
+            : TypedResults.NotFound();
+
+    public static async Task<Results<FileContentHttpResult, NotFound>> GetBulkPhotoAsync(string token, int index, HttpContext http, BulkDesk desk, CancellationToken cancellationToken) =>
+        await desk.PhotoAsync(http.User.RequireUnitId(), token, index, fixedVersion: false, cancellationToken) is { } bytes
+            ? TypedResults.File(bytes, "image/jpeg")
+            : TypedResults.NotFound();
+
+    public static async Task<Results<FileContentHttpResult, NotFound>> GetBulkFixedPhotoAsync(string token, int index, HttpContext http, BulkDesk desk, CancellationToken cancellationToken) =>
+        await desk.PhotoAsync(http.User.RequireUnitId(), token, index, fixedVersion: true, cancellationToken) is { } bytes
             ? TypedResults.File(bytes, "image/jpeg")
             : TypedResults.NotFound();
 

@@ -114,7 +114,13 @@ public sealed class PortalQueries(PlatformDatabase database)
         if (!string.IsNullOrWhiteSpace(search))
         {
             string s = search.Trim();
-            query = query.Where(p => p.PersonalNumber.StartsWith(s) || p.Name.Contains(s));
+
+            // Names are encrypted at rest: the unit's own people are matched in memory (a unit's staff, not the registry).
+            var candidates = await query.Select(p => new { p.Id, p.PersonalNumber, p.Name }).ToListAsync(cancellationToken);
+            List<long> matching = [.. candidates
+                .Where(p => p.PersonalNumber.StartsWith(s, StringComparison.Ordinal) || p.Name.Contains(s, StringComparison.Ordinal))
+                .Select(p => p.Id)];
+            query = query.Where(p => matching.Contains(p.Id));
         }
 
         int total = await query.CountAsync(cancellationToken);

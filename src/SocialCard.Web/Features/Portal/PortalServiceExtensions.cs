@@ -10,6 +10,7 @@ public static class PortalServiceExtensions
         builder.Services.AddSingleton<PortalQueries>();
         builder.Services.AddSingleton<PhotoUploadService>();
         builder.Services.AddUiTexts<PortalTexts>();
+        builder.Services.AddUiTexts<BulkTexts>();
         return builder;
     }
 }

@@ -37,7 +37,8 @@ public sealed class CardStatusService(PlatformDatabase database, TimeProvider cl
         }
         else if (ssn is not null)
         {
-            person = await db.People.FirstOrDefaultAsync(p => p.SocialSecurityNumber == ssn, cancellationToken).ConfigureAwait(false);
+            byte[] ssnHash = db.LookupHash(ssn);
+            person = await db.People.FirstOrDefaultAsync(p => p.SocialSecurityNumberHash == ssnHash, cancellationToken).ConfigureAwait(false);
         }
 
         // Same work for "no such person" and "wrong ID number": always one constant-time comparison.

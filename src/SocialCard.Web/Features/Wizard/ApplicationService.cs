@@ -60,7 +60,7 @@ public sealed class ApplicationService(PlatformDatabase database, TimeProvider c
         application.Apply(ToForm(draft), now);
         application.AttachPhoto(photoId, now);
         application.AttachIdImages(draft.IdCardFront!, draft.IdCardBack!, now);
-        application.Submit(bank.BankCode, bank.Branch, now);
+        application.Submit(bank.BankCode, bank.Branch, now, idImagesRequired: draft.IdType == IdType.ResidentId);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         db.AuditEvents.Add(InsuredUnitRecord.Event(application.Id, draft.Person!.InsuredUnit?.Id, unit.Id, now));
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);

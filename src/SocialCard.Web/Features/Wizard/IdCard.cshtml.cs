@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
+using SocialCard.Platform.Domain;
 
 namespace SocialCard.Web.Features.Wizard;
 
 /// <summary>Step 8: front and back of the ID card, each checked by <see cref="IdCardImageChecker"/>. A side already
-/// accepted need not be uploaded again.</summary>
+/// accepted need not be uploaded again. Holders of a passport or another document are not asked for ID-card images.</summary>
 public sealed class IdCardModel(IWizardDraftStore drafts, TimeProvider clock, IdCardImageChecker checker) : WizardPageModel(drafts, clock)
 {
     public override WizardStep Step => WizardStep.IdCard;
@@ -14,8 +15,18 @@ public sealed class IdCardModel(IWizardDraftStore drafts, TimeProvider clock, Id
     {
     }
 
+    /// <summary>Only resident ID card holders show their card; a passport (or other document) holder just goes on.</summary>
+    public bool AsksForIdCard => Draft.IdType == IdType.ResidentId;
+
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        if (!AsksForIdCard)
+        {
+            Draft.IdCardFront = null;
+            Draft.IdCardBack = null;
+            return Complete();
+        }
+
         byte[]? front = await CheckAsync("front", "Front", cancellationToken).ConfigureAwait(false);
         byte[]? back = await CheckAsync("back", "Back", cancellationToken).ConfigureAwait(false);
         if (front is not null)

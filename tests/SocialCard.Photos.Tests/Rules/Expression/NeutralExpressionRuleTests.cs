@@ -21,13 +21,43 @@ public sealed class NeutralExpressionRuleTests
     }
 
     [Fact]
-    public void A_broad_smile_fails_even_with_closed_lips()
+    public void A_broad_smile_with_closed_lips_only_waits_for_a_look()
     {
+        // "happy" alone fails nothing: the net reads closed-lip smiles anywhere up to 0.9 and more.
         RuleFinding f = FaceRuleHarness.Evaluate(_rule, new SyntheticFace { Expressions = new Dictionary<string, double> { ["neutral"] = 0.01, ["happy"] = 0.99 } }.Build());
-        Assert.Equal(RuleOutcome.Fail, f.Outcome);
-        Assert.Contains("笑容过大", f.Message.Zh, StringComparison.Ordinal);
-        Assert.Contains("too broad", f.Message.En, StringComparison.Ordinal);
+        Assert.Equal(RuleOutcome.Warn, f.Outcome);
+        Assert.Contains("需人工复核", f.Message.Zh, StringComparison.Ordinal);
+        Assert.Contains("centre staff", f.Message.En, StringComparison.Ordinal);
         Assert.Equal(0.99, f.Number);
+    }
+
+    [Fact]
+    public void A_smile_with_parted_lips_fails_even_where_no_teeth_show_and_happy_reads_091()
+    {
+        // Lips parted over teeth in the mouth's shade: no pale pixels, but the lip landmarks stand apart.
+        var face = new SyntheticFace { MouthGap = 8, Expressions = new Dictionary<string, double> { ["neutral"] = 0.09, ["happy"] = 0.91 } }.Build();
+        RuleFinding f = FaceRuleHarness.Evaluate(_rule, face);
+        Assert.Equal(RuleOutcome.Fail, f.Outcome);
+        Assert.Contains("张嘴微笑", f.Message.Zh, StringComparison.Ordinal);
+        Assert.Contains("lips are parted", f.Message.En, StringComparison.Ordinal);
+        Assert.Equal(8.0 / 56, f.Number!.Value, 3);
+    }
+
+    [Fact]
+    public void A_smile_with_teeth_fails_where_happy_reads_091()
+    {
+        byte[] photo = FaceRuleHarness.CompliantPortrait(image => ImageEdits.Fill(image, 160, 259, 38, 7, (236, 232, 222)));
+        var face = new SyntheticFace { MouthGap = 8, Expressions = new Dictionary<string, double> { ["neutral"] = 0.09, ["happy"] = 0.91 } }.Build();
+        RuleFinding f = FaceRuleHarness.Evaluate(_rule, face, photo);
+        Assert.Equal(RuleOutcome.Fail, f.Outcome);
+        Assert.Contains("露齿微笑", f.Message.Zh, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_closed_lip_smile_on_the_devset_passes()
+    {
+        byte[] bytes = System.IO.File.ReadAllBytes(Path.Combine(TestPhotos.DevsetDirectory, "images", "7987275705.jpg"));
+        Assert.Equal(RuleOutcome.Pass, TestFaceEngine.Checker.Check(bytes, "7987275705.jpg", TestPhotos.Suzhou).Findings.Single(x => x.Rule == _rule.Id).Outcome);
     }
 
     [Fact]

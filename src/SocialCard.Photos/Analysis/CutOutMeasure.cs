@@ -1,0 +1,408 @@
+using SocialCard.Faces;
+using SocialCard.Imaging;
+using SocialCard.Photos.Faces;
+using SocialCard.Photos.Fixes.Segmentation;
+
+namespace SocialCard.Photos.Analysis;
+
+/// <summary>
+/// What a cut-out onto white left behind, measured with the person-segmentation network's mask (person = probability
+/// at least 0.5) on a photo whose background is white. Sizes scale with the face width (fw). "Not white": the darkest
+/// channel more than <see cref="NotWhite"/> below 255.
+/// <list type="bullet">
+/// <item><see cref="RemnantShare"/>: background pixels beside and above the head (rows above the chin) farther than
+/// the halo ring from the person that are not white (stripes of a flag, a backdrop's colour, a dark wall), as a share
+/// of the background there.</item>
+/// <item><see cref="HaloShare"/>: background pixels of the ring within 0.02 fw outside the person above the eye line
+/// (the hair's edge) whose colour is not a blend of the nearby hair or skin with white (the old background's colour
+/// kept in the hair's edge), as a share of the ring.</item>
+/// <item><see cref="SkullCut"/>: across the head (0.8 fw wide), the larger of the share of columns where the person
+/// reaches the upper edge and the longest run of columns whose top lies within 2 px (a flat cut; a skull is round).</item>
+/// <item><see cref="Jaggedness"/>: how much of the boundary between white and the rest above the chin lies on a block
+/// grid: the staircase of a mask made at block resolution and scaled up without smoothing (0 none .. 1 all).</item>
+/// </list>
+/// </summary>
+public sealed class CutOutMeasure
+{
+    /// <summary>Darkest-channel distance from 255 above which a pixel is not white.</summary>
+    public const int NotWhite = 40;
+
+    /// <summary>Median darkest-channel distance from 255 of the sure background at or below which the background is white.</summary>
+    public const int WhiteBackground = 15;
+
+    /// <summary>Distance of a ring pixel's colour from the blend line of its person colour with white (opponent
+    /// chroma units, 0-255) above which it counts as halo.</summary>
+    public const double HaloDeviation = 14;
+
+    public double RemnantShare { get; private init; }
+
+    public double HaloShare { get; private init; }
+
+    public double SkullCut { get; private init; }
+
+    public double Jaggedness { get; private init; }
+
+    /// <summary>The measures, or null when the background is not white (background.color reports that) or the network
+    /// does not see a person at the face.</summary>
+    public static CutOutMeasure? Measure(RgbImage image, PersonMask mask, ObservedFace face)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentNullException.ThrowIfNull(mask);
+        ArgumentNullException.ThrowIfNull(face);
+        int w = image.Width, h = image.Height;
+        double fw = face.FaceWidth;
+        if (w < 32 || h < 32 || fw < 16)
+        {
+            return null;
+        }
+
+        var p = new float[w * h];
+        var person = new byte[w * h];
+        var dw = new byte[w * h];
+        ReadOnlySpan<byte> px = image.Pixels;
+        for (int y = 0; y < h; y++)
+        {
+            for (int x = 0; x < w; x++)
+            {
+                int i = (y * w) + x, o = (y * image.Stride) + (x * 3);
+                float v = mask.At(x, y);
+                p[i] = v;
+                person[i] = v >= 0.5f ? (byte)1 : (byte)0;
+                dw[i] = (byte)(255 - Math.Min(px[o], Math.Min(px[o + 1], px[o + 2])));
+            }
+        }
+
+        System.Drawing.PointF eyes = face.EyeMidpoint;
+        int chinRow = Math.Clamp((int)face.Chin.Y, 1, h);
+        int eyeRow = Math.Clamp((int)eyes.Y, 1, h);
+        if (!WhiteAround(p, dw, w, chinRow) || !FaceIsPerson(mask, face))
+        {
+            return null;
+        }
+
+        float[] distance = DistanceTransform.To(person, 0, w, h);
+        double ring = Math.Max(2, 0.02 * fw);
+        return new CutOutMeasure
+        {
+            RemnantShare = Remnant(image, person, p, dw, distance, w, h, chinRow, ring, eyes.X, eyes.Y - (0.25 * fw)),
+            HaloShare = Halo(image, person, dw, distance, w, h, eyeRow, ring, eyes.X, eyes.Y - (0.25 * fw)),
+            SkullCut = Skull(p, dw, w, h, eyes.X, fw),
+            Jaggedness = Grid(dw, w, chinRow),
+        };
+    }
+
+    /// <summary>The network sees a person where the face is (the 68 landmarks' mean probability at least 0.5): on a
+    /// drawing or a synthetic face it may not, and then its mask says nothing about the cut-out.</summary>
+    private static bool FaceIsPerson(PersonMask mask, ObservedFace face)
+    {
+        double sum = 0;
+        foreach (System.Drawing.PointF q in face.Landmarks)
+        {
+            sum += mask.At(q.X, q.Y);
+        }
+
+        return sum / face.Landmarks.Count >= 0.5;
+    }
+
+    /// <summary>The sure background (probability under 0.1) above the chin is white at its median.</summary>
+    private static bool WhiteAround(float[] p, byte[] dw, int w, int rows)
+    {
+        Span<int> histogram = stackalloc int[256];
+        int n = 0;
+        for (int i = 0; i < rows * w; i++)
+        {
+            if (p[i] < 0.1f)
+            {
+                histogram[dw[i]]++;
+                n++;
+            }
+        }
+
+        if (n == 0)
+        {
+            return false;
+        }
+
+        int seen = 0;
+        for (int v = 0; v < 256; v++)
+        {
+            seen += histogram[v];
+            if (seen * 2 >= n)
+            {
+                return v <= WhiteBackground;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Not-white background pixels beyond the ring, except strands: pixels connected to the person through
+    /// not-white pixels whose colour is a blend of the nearby person colour with white (a lock of hair the network
+    /// left out).</summary>
+    private static double Remnant(RgbImage image, byte[] person, float[] p, byte[] dw, float[] distance, int w, int h, int rows, double ring, double cx, double cy)
+    {
+        byte[] attached = Attached(person, dw, w, rows);
+        ReadOnlySpan<byte> px = image.Pixels;
+        int background = 0, remnant = 0;
+        for (int y = 0; y < rows; y++)
+        {
+            for (int x = 0; x < w; x++)
+            {
+                int i = (y * w) + x;
+                if (p[i] >= 0.5f || distance[i] <= ring)
+                {
+                    continue;
+                }
+
+                background++;
+                if (dw[i] <= NotWhite)
+                {
+                    continue;
+                }
+
+                if (attached[i] != 0 && !OffBlend(px, image.Stride, person, w, h, x, y, cx, cy))
+                {
+                    continue;
+                }
+
+                remnant++;
+            }
+        }
+
+        return background == 0 ? 0 : remnant / (double)background;
+    }
+
+    /// <summary>Not-white pixels above <paramref name="rows"/> connected to the person through not-white pixels.</summary>
+    private static byte[] Attached(byte[] person, byte[] dw, int w, int rows)
+    {
+        var seen = new byte[rows * w];
+        var stack = new Stack<int>();
+        for (int i = 0; i < rows * w; i++)
+        {
+            if (person[i] != 0)
+            {
+                seen[i] = 1;
+                stack.Push(i);
+            }
+        }
+
+        while (stack.TryPop(out int i))
+        {
+            int x = i % w, y = i / w;
+            for (int k = 0; k < 4; k++)
+            {
+                int nx = x + (k == 0 ? -1 : k == 1 ? 1 : 0), ny = y + (k == 2 ? -1 : k == 3 ? 1 : 0);
+                if (nx < 0 || ny < 0 || nx >= w || ny >= rows)
+                {
+                    continue;
+                }
+
+                int j = (ny * w) + nx;
+                if (seen[j] == 0 && dw[j] > NotWhite)
+                {
+                    seen[j] = 1;
+                    stack.Push(j);
+                }
+            }
+        }
+
+        return seen;
+    }
+
+    /// <summary>True when the pixel's colour is off the blend line of white with the person colour on the way to the head centre.</summary>
+    private static bool OffBlend(ReadOnlySpan<byte> px, int stride, byte[] person, int w, int h, int x, int y, double cx, double cy)
+    {
+        if (InsideColour(person, w, h, x, y, cx, cy) is not { } inside)
+        {
+            return true;
+        }
+
+        int o = (y * stride) + (x * 3), k = (inside.Y * stride) + (inside.X * 3);
+        (double u, double v) = Opponent(px[o], px[o + 1], px[o + 2]);
+        (double hu, double hv) = Opponent(px[k], px[k + 1], px[k + 2]);
+        return DistanceToSegment(u, v, hu, hv) > HaloDeviation;
+    }
+
+    private static double Halo(RgbImage image, byte[] person, byte[] dw, float[] distance, int w, int h, int rows, double ring, double cx, double cy)
+    {
+        ReadOnlySpan<byte> px = image.Pixels;
+        int n = 0, halo = 0;
+        for (int y = 0; y < rows; y++)
+        {
+            for (int x = 0; x < w; x++)
+            {
+                int i = (y * w) + x;
+                if (person[i] != 0 || distance[i] > ring)
+                {
+                    continue;
+                }
+
+                n++;
+                halo += dw[i] > 20 && InsideColour(person, w, h, x, y, cx, cy) is not null && OffBlend(px, image.Stride, person, w, h, x, y, cx, cy) ? 1 : 0;
+            }
+        }
+
+        return n == 0 ? 0 : halo / (double)n;
+    }
+
+    /// <summary>The person pixel two steps past the edge on the way from (x, y) to the head centre.</summary>
+    private static (int X, int Y)? InsideColour(byte[] person, int w, int h, int x, int y, double cx, double cy)
+    {
+        double dx = cx - x, dy = cy - y, len = Math.Sqrt((dx * dx) + (dy * dy));
+        if (len < 1)
+        {
+            return null;
+        }
+
+        dx /= len;
+        dy /= len;
+        int past = -1;
+        for (int s = 1; s < len; s++)
+        {
+            int qx = (int)Math.Round(x + (dx * s)), qy = (int)Math.Round(y + (dy * s));
+            if (qx < 0 || qy < 0 || qx >= w || qy >= h)
+            {
+                return null;
+            }
+
+            if (person[(qy * w) + qx] != 0)
+            {
+                past = past < 0 ? s + 2 : past;
+            }
+
+            if (past >= 0 && s >= past)
+            {
+                return (qx, qy);
+            }
+        }
+
+        return null;
+    }
+
+    private static (double U, double V) Opponent(byte r, byte g, byte b) => (r - g, ((r + g) / 2.0) - b);
+
+    /// <summary>Distance of (u, v) from the segment between white's chroma (0, 0) and (hu, hv).</summary>
+    private static double DistanceToSegment(double u, double v, double hu, double hv)
+    {
+        double len2 = (hu * hu) + (hv * hv);
+        double t = len2 < 1e-9 ? 0 : Math.Clamp(((u * hu) + (v * hv)) / len2, 0, 1);
+        double du = u - (t * hu), dv = v - (t * hv);
+        return Math.Sqrt((du * du) + (dv * dv));
+    }
+
+    /// <summary>First row of each column (from the top) that is not white and at least probably person, -1 for none.</summary>
+    private static int Top(float[] p, byte[] dw, int w, int h, int x, int fromRow)
+    {
+        for (int y = fromRow; y < h; y++)
+        {
+            int i = (y * w) + x;
+            if (dw[i] > NotWhite && p[i] >= 0.3f)
+            {
+                return y;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>How much of the white/not-white boundary above the chin lies on a block grid (a mask made at block
+    /// resolution and scaled up without smoothing): for block sizes 4-16 px, the share of the vertical boundary
+    /// crossings on the best column phase above the share 1/B a grid-free edge has, scaled to 0-1, and the same for the
+    /// horizontal ones on the best row phase; the smaller of the two (one straight line, as a flat cut, is no grid).</summary>
+    private static double Grid(byte[] dw, int w, int rows)
+    {
+        const int White = 8, Solid = 20;
+        var cols = new int[w];
+        var lines = new int[rows];
+        for (int y = 0; y < rows; y++)
+        {
+            for (int x = 0; x < w; x++)
+            {
+                int i = (y * w) + x;
+                bool white = dw[i] <= White, solid = dw[i] > Solid;
+                if (x + 1 < w && ((white && dw[i + 1] > Solid) || (solid && dw[i + 1] <= White)))
+                {
+                    cols[x]++;
+                }
+
+                if (y + 1 < rows && ((white && dw[i + w] > Solid) || (solid && dw[i + w] <= White)))
+                {
+                    lines[y]++;
+                }
+            }
+        }
+
+        int colTotal = cols.Sum(), lineTotal = lines.Sum();
+        if (colTotal < 50 || lineTotal < 50)
+        {
+            return 0;
+        }
+
+        double best = 0;
+        for (int b = 4; b <= 16; b++)
+        {
+            double chance = 1.0 / b;
+            double colShare = (BestPhase(cols, b) / (double)colTotal - chance) / (1 - chance);
+            double lineShare = (BestPhase(lines, b) / (double)lineTotal - chance) / (1 - chance);
+            best = Math.Max(best, Math.Min(colShare, lineShare));
+        }
+
+        return best;
+    }
+
+    private static int BestPhase(int[] counts, int period)
+    {
+        int best = 0;
+        for (int phase = 0; phase < period; phase++)
+        {
+            int sum = 0;
+            for (int k = phase; k < counts.Length; k += period)
+            {
+                sum += counts[k];
+            }
+
+            best = Math.Max(best, sum);
+        }
+
+        return best;
+    }
+
+    private static double Skull(float[] p, byte[] dw, int w, int h, double cx, double fw)
+    {
+        int x0 = Math.Max(0, (int)(cx - (0.4 * fw))), x1 = Math.Min(w - 1, (int)(cx + (0.4 * fw)));
+        int columns = x1 - x0 + 1;
+        if (columns < 8)
+        {
+            return 0;
+        }
+
+        var top = new int[columns];
+        int touching = 0;
+        for (int x = x0; x <= x1; x++)
+        {
+            top[x - x0] = Top(p, dw, w, h, x, 0);
+            touching += top[x - x0] == 0 ? 1 : 0;
+        }
+
+        int longest = 0;
+        for (int s = 0; s < columns; s++)
+        {
+            if (top[s] < 0)
+            {
+                continue;
+            }
+
+            int lo = top[s], hi = top[s], e = s;
+            while (e + 1 < columns && top[e + 1] >= 0 && Math.Max(hi, top[e + 1]) - Math.Min(lo, top[e + 1]) <= 2)
+            {
+                e++;
+                lo = Math.Min(lo, top[e]);
+                hi = Math.Max(hi, top[e]);
+            }
+
+            longest = Math.Max(longest, e - s + 1);
+        }
+
+        return Math.Max(touching, longest) / (double)columns;
+    }
+}
