@@ -15,5 +15,6 @@ public static class SchemaMigrations
         V008_PersonalDataEncrypted.Migration,
         V009_ApplicationsInCardPipeline.Migration,
         V010_ChangeSessions.Migration,
+        V011_PasswordMustChange.Migration,
     ];
 }
