@@ -20,6 +20,9 @@ public sealed class ApplicationService(PlatformDatabase database, TimeProvider t
     /// <summary>The reason a withdrawn application's card is voided with.</summary>
     public const string WithdrawnReason = "申请已撤回";
 
+    private static readonly ValidationError WindowClosed = new("application", "提交已超过24小时，信息已移交社保局，不能再修改。",
+        "More than 24 hours have passed since submission; the data has been handed over and can no longer be changed.");
+
     /// <summary>Submits the draft of <see cref="ApplicationSubmission.DraftToken"/> in place; returns the application id.
     /// Throws <see cref="SocialCardDomainException"/> with the reason when it cannot be submitted; nothing is written then.</summary>
     public async Task<long> SubmitAsync(ApplicationSubmission submission, CancellationToken cancellationToken = default)
@@ -135,6 +138,90 @@ public sealed class ApplicationService(PlatformDatabase database, TimeProvider t
         db.AuditEvents.Add(new AuditEvent(now, actor, AuditActions.ApplicationWithdrawn, "application", application.Id.ToString(CultureInfo.InvariantCulture)));
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return true;
+    }
+
+    /// <summary>Another photo inside the 24-hour window (already pre-reviewed and passed, as in the wizard): it replaces
+    /// the application's photo and moves the card held for the application, audited.</summary>
+    public async Task<ServiceResult<bool>> ChangePhotoAsync(long applicationId, ApplicantPhoto photo, string actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(photo);
+        var now = time.GetUtcNow();
+        await using var db = database.CreateDbContext();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var application = await db.Applications.Include(a => a.Person).FirstOrDefaultAsync(a => a.Id == applicationId, cancellationToken).ConfigureAwait(false);
+        if (application is null || application.State != ApplicationState.Submitted || !application.IsEditable(now))
+        {
+            return ServiceResult.Fail<bool>(WindowClosed);
+        }
+
+        var stored = await StorePhotoAsync(db, application.Person!, photo, now, cancellationToken).ConfigureAwait(false);
+        application.AttachPhoto(stored.Id, now);
+        var card = await db.CardRecords.Where(c => c.ApplicationId == application.Id).OrderByDescending(c => c.Id)
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (card is not null && CardStateMachine.CanMove(card.State, CardState.PhotoPassed))
+        {
+            card.RecordPhotoReview(stored.Id, true, null, now, actor);
+            card.HoldForApplication(application.Id);
+        }
+
+        db.AuditEvents.Add(new AuditEvent(now, actor, AuditActions.ApplicationEdited, "application", application.Id.ToString(CultureInfo.InvariantCulture), "photo"));
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return ServiceResult.Ok(true);
+    }
+
+    /// <summary>Another work unit (现今工作单位) inside the 24-hour window; the bank follows it (no bank, no card: refused).
+    /// Audited.</summary>
+    public async Task<ServiceResult<bool>> ChangeWorkUnitAsync(long applicationId, long workUnitId, string actor, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        await using var db = database.CreateDbContext();
+        var application = await db.Applications.Include(a => a.Person).FirstOrDefaultAsync(a => a.Id == applicationId, cancellationToken).ConfigureAwait(false);
+        if (application is null || application.State != ApplicationState.Submitted || !application.IsEditable(now))
+        {
+            return ServiceResult.Fail<bool>(WindowClosed);
+        }
+
+        var unit = await LoadUnitAsync(db, workUnitId, cancellationToken).ConfigureAwait(false);
+        if (unit is null)
+        {
+            return ServiceResult.Fail<bool>(new ValidationError("workUnit", "所选单位不存在。", "The chosen unit does not exist."));
+        }
+
+        if (unit.ResolveBank() is not { } bank)
+        {
+            return ServiceResult.Fail<bool>(new ValidationError("workUnit", "所选单位没有对应的开户银行，无法制卡。", "The chosen unit has no card bank."));
+        }
+
+        application.ChangeWorkUnit(unit.Id, bank.BankCode, bank.Branch, now);
+        application.Person!.MoveToUnit(unit);
+        db.AuditEvents.Add(new AuditEvent(now, actor, AuditActions.ApplicationEdited, "application", application.Id.ToString(CultureInfo.InvariantCulture),
+            "work-unit"));
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return ServiceResult.Ok(true);
+    }
+
+    /// <summary>Another phone on file inside the 24-hour window. Call only once the applicant has proven the old phone
+    /// (the change session's code) and the new one (a code sent to it, <see cref="Security.SmsCodeService"/>). Audited.</summary>
+    public async Task<ServiceResult<bool>> ChangePhoneAsync(long applicationId, string newPhone, string actor, CancellationToken cancellationToken = default)
+    {
+        if (Domain.Validation.InputRules.MobilePhone(newPhone) is { } invalid)
+        {
+            return ServiceResult.Fail<bool>(invalid);
+        }
+
+        var now = time.GetUtcNow();
+        await using var db = database.CreateDbContext();
+        var application = await db.Applications.Include(a => a.Person).FirstOrDefaultAsync(a => a.Id == applicationId, cancellationToken).ConfigureAwait(false);
+        if (application is null || application.State != ApplicationState.Submitted || !application.IsEditable(now))
+        {
+            return ServiceResult.Fail<bool>(WindowClosed);
+        }
+
+        application.Person!.Phone = newPhone.Trim();
+        db.AuditEvents.Add(new AuditEvent(now, actor, AuditActions.ApplicationEdited, "application", application.Id.ToString(CultureInfo.InvariantCulture), "phone"));
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return ServiceResult.Ok(true);
     }
 
     public async Task<Application?> GetAsync(long applicationId, CancellationToken cancellationToken = default)

@@ -161,6 +161,20 @@ public sealed class Application
         WorkUnitId = workUnitId;
     }
 
+    /// <summary>Another work unit inside the 24-hour window of a submitted application: the bank follows it.</summary>
+    public void ChangeWorkUnit(long workUnitId, string bankCode, string? bankBranch, DateTimeOffset now)
+    {
+        if (State != ApplicationState.Submitted)
+        {
+            DomainThrowHelper.Throw("只有已提交的申请可以修改工作单位。", "Only a submitted application's work unit can be changed.");
+        }
+
+        EnsureEditable(now);
+        WorkUnitId = workUnitId;
+        BankCode = bankCode;
+        BankBranch = bankBranch;
+    }
+
     /// <summary>Submits a draft, fixing the bank from the person's unit and opening the 24-hour edit window.</summary>
     /// <param name="idImagesRequired">False for a passport (or other non-ID-card) holder, who has no Chinese ID card to show.</param>
     public void Submit(string bankCode, string? bankBranch, DateTimeOffset now, bool idImagesRequired = true)

@@ -167,4 +167,54 @@ public sealed class ApplicationServiceTests(PostgresServer server)
         await using var db = t.NewContext();
         Assert.Equal(0, await db.AuditEvents.CountAsync(e => e.Action == AuditActions.ApplicationEdited));
     }
+
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Inside_the_window_the_photo_the_work_unit_with_its_bank_and_the_phone_change_audited_and_not_after(string provider)
+    {
+        await using var t = await TestDatabase.CreateAsync(provider, server, nameof(Inside_the_window_the_photo_the_work_unit_with_its_bank_and_the_phone_change_audited_and_not_after));
+        var clock = new ManualTimeProvider(T0);
+        var s = await SeedAsync(t);
+        long otherUnitId;
+        await using (var db = t.NewContext())
+        {
+            var other = new Unit("510003", "成都另一家公司", null, "ICBC", "高新支行");
+            db.Units.Add(other);
+            await db.SaveChangesAsync();
+            otherUnitId = other.Id;
+        }
+
+        await StartDraftAsync(t, clock, s);
+        var svc = new ApplicationService(t.Database, clock);
+        var id = await svc.SubmitAsync(Submission(s));
+        clock.Advance(TimeSpan.FromHours(2));
+
+        Assert.True((await svc.ChangePhotoAsync(id, new ApplicantPhoto(TestJpeg.Make(20_000, 2), null, "[]"), "applicant:change")).Succeeded);
+        Assert.Contains("开户银行", (await svc.ChangeWorkUnitAsync(id, s.NoBank.Id, "applicant:change")).Errors.Single().Zh, StringComparison.Ordinal);
+        Assert.True((await svc.ChangeWorkUnitAsync(id, otherUnitId, "applicant:change")).Succeeded);
+        Assert.Equal("phone", (await svc.ChangePhoneAsync(id, "123", "applicant:change")).Errors.Single().Field);
+        Assert.True((await svc.ChangePhoneAsync(id, "13912345678", "applicant:change")).Succeeded);
+
+        await using (var db = t.NewContext())
+        {
+            var app = await db.Applications.Include(a => a.Person).SingleAsync(a => a.Id == id);
+            Assert.Equal((otherUnitId, "ICBC", "高新支行", "13912345678"), (app.WorkUnitId, app.BankCode, app.BankBranch, app.Person!.Phone));
+            Assert.Equal(s.Insured.Id, app.InsuredUnitId);
+            var card = await db.CardRecords.SingleAsync();
+            Assert.Equal((CardState.PhotoPassed, app.PhotoId, (long?)id), (card.State, card.PhotoId, card.ApplicationId));
+            Assert.Equal(2, await db.Photos.CountAsync());
+            Assert.Equal(["phone", "photo", "work-unit"], (await db.AuditEvents.Where(e => e.Action == AuditActions.ApplicationEdited)
+                .Select(e => e.Detail!).ToListAsync()).Order(StringComparer.Ordinal).ToArray());
+        }
+
+        clock.Advance(TimeSpan.FromHours(22));
+        Assert.False((await svc.ChangePhotoAsync(id, new ApplicantPhoto(TestJpeg.Make(20_000, 3), null, "[]"), "applicant:change")).Succeeded);
+        Assert.False((await svc.ChangeWorkUnitAsync(id, s.WorkUnit.Id, "applicant:change")).Succeeded);
+        Assert.False((await svc.ChangePhoneAsync(id, "13812345678", "applicant:change")).Succeeded);
+        await using (var db = t.NewContext())
+        {
+            Assert.Equal(2, await db.Photos.CountAsync());
+            Assert.Equal(otherUnitId, (await db.Applications.SingleAsync(a => a.Id == id)).WorkUnitId);
+        }
+    }
 }

@@ -70,7 +70,7 @@ public sealed class RealHostTests
     /// <summary>Writes the applicant test data into the site's data folder before it starts (the demo seeder then
     /// leaves the database alone) and returns the work unit's id.</summary>
     private static Task<long> SeedApplicantDataAsync(string dataDirectory) =>
-        ApplicantProcessData.SeedAsync(new StorageOptions { DataDirectory = dataDirectory });
+        ApplicantProcessData.SeedAsync(new StorageOptions { DataDirectory = dataDirectory, KeyFile = dataDirectory + ".key" });
 
     private static Task<string> LatestCodeAsync(SiteProcess site, string phone) => ApplicantProcessData.LatestCodeAsync(site, phone);
 }

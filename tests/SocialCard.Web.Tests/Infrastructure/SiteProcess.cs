@@ -36,6 +36,9 @@ public sealed class SiteProcess : IAsyncDisposable
     /// <summary>The site's <c>--Storage:DataDirectory</c>: a fresh temp folder, deleted on dispose.</summary>
     public string DataDirectory { get; }
 
+    /// <summary>The site's <c>--Storage:KeyFile</c>: beside the data folder (never inside it), deleted on dispose.</summary>
+    public string KeyFile => DataDirectory + ".key";
+
     /// <summary>Extra command-line settings after run.sh's own, e.g. <c>--Demo:Seed false</c>.</summary>
     public IList<string> Arguments { get; } = [];
 
@@ -85,6 +88,9 @@ public sealed class SiteProcess : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
+        // The field key outside the data folder, as the product requires, and not in the user's configuration folder.
+        start.ArgumentList.Add("--Storage:KeyFile");
+        start.ArgumentList.Add(KeyFile);
         foreach (string argument in Arguments)
         {
             start.ArgumentList.Add(argument);
@@ -206,6 +212,8 @@ public sealed class SiteProcess : IAsyncDisposable
         {
             Directory.Delete(DataDirectory, recursive: true);
         }
+
+        File.Delete(KeyFile);
     }
 
     private void Append(string? line)

@@ -47,7 +47,7 @@ public sealed class ApplicantSite : SiteFactory
 
             // Own database: Program.cs reads Storage:* before the factory's settings apply, so the options are replaced here.
             services.RemoveAll<StorageOptions>();
-            services.AddSingleton(new StorageOptions { DataDirectory = DataDirectory });
+            services.AddSingleton(new StorageOptions { DataDirectory = DataDirectory, KeyFile = DataDirectory + ".key" });
             services.AddApplicantServices(new ConfigurationBuilder().Build());
 
             // One photo engine (face networks loaded once) for every applicant site in the test run.

@@ -135,6 +135,27 @@ public sealed class ChangeWindowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_phone_on_file_changes_only_with_the_code_sent_to_the_new_number()
+    {
+        WizardFlow flow = await WizardFlow.StartAsync(_site);
+        await flow.SubmitAsync();
+        ApplicationView submitted = (await _site.Applications.FindLatestAsync(IdType.ResidentId, "CHN", ApplicantData.ApplicantId, default))!;
+        WizardClient client = await SignInToChangeAsync();
+        const string newPhone = "13512345678";
+        _site.Clock.Advance(TimeSpan.FromMinutes(1)); // one code per minute per client address
+        string sent = WebUtility.HtmlDecode(await (await client.PostAsync("/apply/change", new Dictionary<string, string> { ["NewPhone"] = newPhone }, "sendphonecode")).Content.ReadAsStringAsync());
+        Assert.Contains("验证码已发送至新手机号码", sent, StringComparison.Ordinal);
+
+        // A wrong code changes nothing; the code sent to the new number does.
+        await client.RejectedAsync("/apply/change", new Dictionary<string, string> { ["NewPhone"] = newPhone, ["NewPhoneCode"] = "000000" }, "验证码错误", "savephone");
+        Assert.Equal(ApplicantData.ApplicantPhone, (await _site.Applications.GetAsync(submitted.Id, default))!.Phone);
+        string saved = WebUtility.HtmlDecode(await (await client.PostAsync("/apply/change",
+            new Dictionary<string, string> { ["NewPhone"] = newPhone, ["NewPhoneCode"] = await _site.LatestCodeAsync(newPhone) }, "savephone")).Content.ReadAsStringAsync());
+        Assert.Contains("手机号码已修改", saved, StringComparison.Ordinal);
+        Assert.Equal(newPhone, (await _site.Applications.GetAsync(submitted.Id, default))!.Phone);
+    }
+
+    [Fact]
     public async Task Hand_over_does_not_touch_applications_inside_their_window()
     {
         WizardFlow flow = await WizardFlow.StartAsync(_site);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SocialCard.Platform;
 using SocialCard.Platform.Changes;
 using SocialCard.Platform.Domain;
 using SocialCard.Platform.Domain.Validation;
@@ -60,6 +61,15 @@ public sealed class ChangeModel(ChangeSessionService sessions, ApplicationViews 
 
     [BindProperty]
     public string? EducationCode { get; set; }
+
+    /// <summary>The new mobile number (修改手机号码): a code goes to it, and only that code changes the phone on file.</summary>
+    [BindProperty]
+    public string? NewPhone { get; set; }
+
+    [BindProperty]
+    public string? NewPhoneCode { get; set; }
+
+    public bool NewPhoneCodeSent { get; private set; }
 
     public ChangeSession? Session { get; private set; }
 
@@ -151,8 +161,7 @@ public sealed class ChangeModel(ChangeSessionService sessions, ApplicationViews 
 
         if (!Editable)
         {
-            ModelState.AddModelError(string.Empty, WizardPageModel.Say("提交已超过24小时，信息已移交社保局，不能再修改。",
-                "More than 24 hours have passed since submission; the data has been handed over and can no longer be changed."));
+            AddWindowClosedError();
             return Page();
         }
 
@@ -191,14 +200,86 @@ public sealed class ChangeModel(ChangeSessionService sessions, ApplicationViews 
         bool saved = await changes.ChangeAsync(Application.Id, change, Actor, cancellationToken).ConfigureAwait(false);
         if (!saved)
         {
-            ModelState.AddModelError(string.Empty, WizardPageModel.Say("提交已超过24小时，信息已移交社保局，不能再修改。",
-                "More than 24 hours have passed since submission; the data has been handed over and can no longer be changed."));
+            AddWindowClosedError();
             await LoadAsync(fill: false, cancellationToken).ConfigureAwait(false);
             return Page();
         }
 
         await LoadAsync(fill: true, cancellationToken).ConfigureAwait(false);
         Notice = WizardPageModel.Say("修改已保存。", "Your changes have been saved.");
+        return Page();
+    }
+
+    /// <summary>修改手机号码, step 1: the applicant (already proven by the code to the old phone) names the new number and
+    /// a code is sent there.</summary>
+    public async Task<IActionResult> OnPostSendPhoneCodeAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        await LoadAsync(fill: true, cancellationToken).ConfigureAwait(false);
+        if (Application is null)
+        {
+            return Redirect("/apply/change");
+        }
+
+        if (!Editable)
+        {
+            AddWindowClosedError();
+            return Page();
+        }
+
+        if (InputRules.MobilePhone(NewPhone, nameof(NewPhone)) is { } invalid)
+        {
+            AddError(invalid);
+            return Page();
+        }
+
+        SmsSendResult sent = await sms.SendCodeAsync(NewPhone!.Trim(), MobileModel.ClientKey(HttpContext), cancellationToken).ConfigureAwait(false);
+        (string zh, string en) = sent.Message;
+        if (!sent.IsSent)
+        {
+            ModelState.AddModelError(nameof(NewPhoneCode), WizardPageModel.Say(zh, en));
+            return Page();
+        }
+
+        NewPhoneCodeSent = true;
+        Notice = WizardPageModel.Say("验证码已发送至新手机号码，5分钟内有效。", "A code has been sent to the new mobile number (valid 5 minutes).");
+        return Page();
+    }
+
+    /// <summary>修改手机号码, step 2: the code sent to the new number changes the phone on file (audited).</summary>
+    public async Task<IActionResult> OnPostSavePhoneAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        await LoadAsync(fill: true, cancellationToken).ConfigureAwait(false);
+        if (Application is null)
+        {
+            return Redirect("/apply/change");
+        }
+
+        string phone = (NewPhone ?? string.Empty).Trim();
+        SmsVerifyResult verified = await sms.VerifyAsync(phone, NewPhoneCode, cancellationToken).ConfigureAwait(false);
+        if (!verified.IsVerified)
+        {
+            NewPhoneCodeSent = true;
+            (string zh, string en) = verified.Message;
+            ModelState.AddModelError(nameof(NewPhoneCode), WizardPageModel.Say(zh, en));
+            return Page();
+        }
+
+        ServiceResult<bool> changed = await changes.ChangePhoneAsync(Application.Id, phone, Actor, cancellationToken).ConfigureAwait(false);
+        foreach (ValidationError error in changed.Errors)
+        {
+            AddError(error);
+        }
+
+        if (!changed.Succeeded)
+        {
+            return Page();
+        }
+
+        await LoadAsync(fill: true, cancellationToken).ConfigureAwait(false);
+        NewPhone = null;
+        Notice = WizardPageModel.Say("手机号码已修改。", "The mobile number has been changed.");
         return Page();
     }
 
@@ -235,6 +316,11 @@ public sealed class ChangeModel(ChangeSessionService sessions, ApplicationViews 
         Response.Cookies.Delete(CookieName, new CookieOptions { Path = "/apply/change" });
         return Redirect("/apply/change");
     }
+
+    private void AddWindowClosedError() => ModelState.AddModelError(string.Empty, WizardPageModel.Say("提交已超过24小时，信息已移交社保局，不能再修改。",
+        "More than 24 hours have passed since submission; the data has been handed over and can no longer be changed."));
+
+    private void AddError(ValidationError error) => ModelState.AddModelError(error.Field, WizardPageModel.Say(error.Zh, error.En));
 
     /// <summary>Who changes: the applicant proven by the code sent to the phone on file.</summary>
     private string Actor => SocialCard.Platform.ApplicationService.ApplicantActor + ":change";

