@@ -62,6 +62,7 @@ public static class PlatformServiceCollectionExtensions
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<AccountSignIn>();
         services.AddSingleton<SignInSessions>();
+        services.AddSingleton<AccountPasswords>();
         services.AddOptions<SmsOptions>();
         services.AddSingleton<SmsCodeService>();
         services.AddSingleton<SmsOutboxQueries>();

@@ -19,4 +19,6 @@ public static class AuditActions
     public const string SignInFailed = "account.signin.failed";
     public const string SignInSucceeded = "account.signin";
     public const string SignInThrottled = "account.signin.throttled";
+    public const string PasswordChanged = "account.password.change";
+    public const string PasswordReset = "account.password.reset";
 }

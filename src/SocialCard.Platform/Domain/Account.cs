@@ -31,7 +31,15 @@ public abstract class Account
 
     public DateTimeOffset? LastSignInAt { get; private set; }
 
-    public void ChangePasswordHash(string hash) => PasswordHash = hash;
+    /// <summary>Set when an administrator reset the password: the holder must choose a new one before anything else.</summary>
+    public bool MustChangePassword { get; private set; }
+
+    /// <summary>Replaces the password hash; <paramref name="mustChange"/> marks a temporary password.</summary>
+    public void ChangePasswordHash(string hash, bool mustChange = false)
+    {
+        PasswordHash = hash;
+        MustChangePassword = mustChange;
+    }
 
     /// <summary>Counts a failure since the last success.</summary>
     public void RecordFailure() => FailedAttempts++;

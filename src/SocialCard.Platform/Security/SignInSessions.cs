@@ -66,6 +66,17 @@ public sealed class SignInSessions(PlatformDatabase database, TimeProvider time)
             .ConfigureAwait(false);
     }
 
+    /// <summary>Ends every session of <paramref name="login"/> except <paramref name="keepId"/> (the one that changed the
+    /// password); returns how many.</summary>
+    public async Task<int> EndOthersAsync(string audience, string login, string? keepId, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateDbContext();
+        var keep = db.LookupHash(keepId ?? string.Empty);
+        return await db.Database.ExecuteSqlAsync(
+                $"DELETE FROM sign_in_sessions WHERE audience = {audience} AND login = {login} AND session_hash <> {keep}", cancellationToken)
+            .ConfigureAwait(false);
+    }
+
     /// <summary>Deletes expired sessions; returns how many.</summary>
     public async Task<int> PurgeExpiredAsync(CancellationToken cancellationToken = default)
     {

@@ -15,6 +15,7 @@ public static class SchemaMigrations
         V008_PersonalDataEncrypted.Migration,
         V009_ApplicationsInCardPipeline.Migration,
         V010_ChangeSessions.Migration,
-        V011_PhotoContentHash.Migration,
+        V011_PasswordMustChange.Migration,
+        V012_PhotoContentHash.Migration,
     ];
 }
