@@ -248,11 +248,12 @@ public sealed class ApplicationService(PlatformDatabase database, TimeProvider t
 
         var photo = new Photo(PhotoChannel.Applicant, person.PersonalNumber + ".jpg", upload.Original, now, person.Id);
         var fixedBytes = upload.Fixed is { } f && !f.AsSpan().SequenceEqual(upload.Original) ? f : null;
-        photo.RecordReview(PhotoVerdict.Passed, upload.FindingsJson, now, fixedBytes);
+        PhotoVerdict verdict = upload.NeedsReview ? PhotoVerdict.NeedsReview : PhotoVerdict.Passed;
+        photo.RecordReview(verdict, upload.FindingsJson, now, fixedBytes);
         db.Photos.Add(photo);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         db.AuditEvents.Add(new AuditEvent(now, ApplicantActor, AuditActions.PhotoReviewed, "photo", photo.Id.ToString(CultureInfo.InvariantCulture),
-            $"{PhotoChannel.Applicant}: {PhotoVerdict.Passed}"));
+            $"{PhotoChannel.Applicant}: {verdict}"));
         return photo;
     }
 }

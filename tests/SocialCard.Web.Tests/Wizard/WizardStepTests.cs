@@ -257,6 +257,20 @@ public sealed class WizardStepTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_photo_close_to_a_limit_says_it_waits_for_a_look_by_centre_staff()
+    {
+        // A compliant devset photo whose turned head (yaw about 19.7 deg against 20) lies within the estimate's
+        // repeatability of the limit: neither passed nor failed, it waits for a look by centre staff.
+        WizardFlow flow = await FlowAsync();
+        await flow.PersonalAsync();
+        HttpResponseMessage close = await flow.Client.PostFilesAsync("/apply/photo", [("Upload", "me.jpg", Tests.Infrastructure.DevsetPhotos.Read("7987275705.jpg"))], "upload");
+        string html = WebUtility.HtmlDecode(await close.Content.ReadAsStringAsync());
+        Assert.Contains("需由中心工作人员人工复核", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("照片符合要求", html, StringComparison.Ordinal);
+        await flow.Client.AdvanceAsync("/apply/photo", new Dictionary<string, string>(), "/apply/idcard");
+    }
+
+    [Fact]
     public async Task A_passport_holder_is_not_asked_for_id_card_images_and_submits_without_them()
     {
         WizardFlow flow = await FlowAsync();

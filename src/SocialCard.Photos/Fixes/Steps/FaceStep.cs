@@ -70,8 +70,11 @@ public sealed class FaceStep : IFixStep
             return expression;
         }
 
+        // Refused only beyond the estimate's own uncertainty (the profile's pose.yaw review band): a reading within it is
+        // left to the re-check, which sends it to a look by centre staff.
         double yaw = face.YawDegrees ?? LandmarkGeometry.EstimateYawDegrees(p);
-        if (Math.Abs(yaw) > ctx.Options.MaxYawDegrees)
+        double yawBand = ctx.Profile.Rule("pose.yaw").Bands.TryGetValue("maxDegrees", out double band) ? band : 0;
+        if (Math.Abs(yaw) > ctx.Options.MaxYawDegrees + yawBand)
         {
             return ctx.Refuse(Id, "pose.yaw", new LocalizedText(
                 $"头部侧转 {F(yaw)}°（上限 {F(ctx.Options.MaxYawDegrees)}°），无法修正，请正对镜头重拍",

@@ -20,23 +20,22 @@ public sealed class FileSizeRule : IPhotoRule
             (null, { } max) => $"<= {RuleFinding.Format(max)} KB",
             _ => "any",
         };
-        string size = RuleFinding.Format(kb);
         if (spec.MaxKB is { } maxKb && kb > maxKb)
         {
             return RuleFinding.Violation(Id, settings, new LocalizedText(
-                $"文件过大（{size} KB，要求 {limit}）：请降低 JPEG 压缩质量重新保存，或使用自动修正",
-                $"The file is too large ({size} KB, {limit} required): save it again at a lower JPEG quality, or use auto-fix."),
+                "文件过大：请降低 JPEG 压缩质量重新保存，或使用自动修正（大小要求见详情）",
+                "The file is too large: save it again at a lower JPEG quality, or use auto-fix (the required size is under Details)."),
                 number: Math.Round(kb, 1), limit: limit);
         }
 
         if (spec.MinKB is { } minKb && kb < minKb)
         {
             return RuleFinding.Violation(Id, settings, new LocalizedText(
-                $"文件过小（{size} KB，要求 {limit}），画质被压缩过度：请用原始照片以更高质量重新保存，或使用自动修正",
-                $"The file is too small ({size} KB, {limit} required) and over-compressed: save the original again at a higher quality, or use auto-fix."),
+                "文件过小，画质被压缩过度：请用原始照片以更高质量重新保存，或使用自动修正（大小要求见详情）",
+                "The file is too small and over-compressed: save the original again at a higher quality, or use auto-fix (the required size is under Details)."),
                 number: Math.Round(kb, 1), limit: limit);
         }
 
-        return RuleFinding.Pass(Id, new LocalizedText($"文件大小 {size} KB，符合要求", $"File size {size} KB is within limits."), number: Math.Round(kb, 1), limit: limit);
+        return RuleFinding.Pass(Id, new LocalizedText("文件大小符合要求", "The file size is within limits."), number: Math.Round(kb, 1), limit: limit);
     }
 }

@@ -24,26 +24,26 @@ public sealed class ImageColorDepthRule : IPhotoRule
         string limit = $"{wantDepth}-bit ({profile.Image.Components} x {profile.Image.BitsPerSample})";
         if (components == profile.Image.Components && bits == profile.Image.BitsPerSample)
         {
-            return RuleFinding.Pass(Id, new LocalizedText($"{depth} 位真彩色，符合要求", $"{depth}-bit colour as required."), number: depth, limit: limit);
+            return RuleFinding.Pass(Id, new LocalizedText("真彩色，符合要求", "True colour as required."), number: depth, limit: limit);
         }
 
         string kindZh = components switch
         {
-            1 => $"{depth} 位灰度（单通道）图像",
-            2 => $"{depth} 位灰度加透明通道图像",
-            4 => $"{depth} 位四通道（CMYK 或带透明通道）图像",
-            _ => $"{components} 通道 x {bits} 位图像",
+            1 => "灰度（单通道）图像",
+            2 => "灰度加透明通道图像",
+            4 => "四通道（CMYK 或带透明通道）图像",
+            _ => "非 RGB 真彩色图像",
         };
         string kindEn = components switch
         {
-            1 => $"a {depth}-bit greyscale (single channel) image",
-            2 => $"a {depth}-bit greyscale image with alpha",
-            4 => $"a {depth}-bit four-channel (CMYK or alpha) image",
-            _ => $"a {components}-channel x {bits}-bit image",
+            1 => "a greyscale (single channel) image",
+            2 => "a greyscale image with alpha",
+            4 => "a four-channel (CMYK or alpha) image",
+            _ => "not an RGB true-colour image",
         };
         return RuleFinding.Violation(Id, settings, new LocalizedText(
-            $"照片是{kindZh}，要求 {wantDepth} 位 RGB 真彩色：请用彩色原片以 RGB 模式重新保存（黑白照片需重新拍摄彩色照片）",
-            $"The photo is {kindEn}, {wantDepth}-bit RGB colour is required: save the colour original in RGB mode (a black-and-white photo must be retaken in colour)."),
+            $"照片是{kindZh}，要求 RGB 真彩色（详情见规格）：请用彩色原片以 RGB 模式重新保存（黑白照片需重新拍摄彩色照片）",
+            $"The photo is {kindEn}; RGB true colour is required (see Details): save the colour original in RGB mode (a black-and-white photo must be retaken in colour)."),
             number: depth, limit: limit);
     }
 }

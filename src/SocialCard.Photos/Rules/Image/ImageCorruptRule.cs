@@ -24,9 +24,9 @@ public sealed class ImageCorruptRule : IPhotoRule
         {
             string reason = context.DecodeError ?? "未知错误 / unknown error";
             return RuleFinding.Violation(Id, settings, new LocalizedText(
-                $"图像无法读取（{reason}）：请重新导出或重新拍摄照片后上传",
-                $"The image cannot be read ({reason}): export or take the photo again and upload it."),
-                text: "unreadable", limit: "decodable");
+                "图像无法读取：请重新导出或重新拍摄照片后上传（原因见详情）",
+                "The image cannot be read: export or take the photo again and upload it (the reason is under Details)."),
+                text: reason, limit: "decodable");
         }
 
         bool isJpeg = context.Container.Format == ImageFormat.Jpeg;
@@ -42,16 +42,16 @@ public sealed class ImageCorruptRule : IPhotoRule
         {
             string warning = context.DecodeWarnings[0];
             return RuleFinding.Violation(Id, settings, new LocalizedText(
-                $"图像数据有损坏（解码提示：{warning}）：请重新导出或重新拍摄照片",
-                $"The image data is damaged (decoder: {warning}): export or take the photo again."),
-                text: "damaged", limit: "no decoder warnings");
+                "图像数据有损坏：请重新导出或重新拍摄照片（解码提示见详情）",
+                "The image data is damaged: export or take the photo again (the decoder's note is under Details)."),
+                text: warning, limit: "no decoder warnings");
         }
 
         if (context.Container.BytesAfterEnd > maxTrailing)
         {
             return RuleFinding.Violation(Id, settings, new LocalizedText(
-                $"图像结束标记后还有 {context.Container.BytesAfterEnd} 字节多余数据（文件可能被拼接或损坏）：请用图片软件重新保存后上传",
-                $"{context.Container.BytesAfterEnd} extra bytes follow the end of the image (appended or damaged file): save it again with an image editor."),
+                "图像结束标记后还有多余数据（文件可能被拼接或损坏）：请用图片软件重新保存后上传",
+                "Extra data follows the end of the image (appended or damaged file): save it again with an image editor."),
                 number: context.Container.BytesAfterEnd, limit: $"<= {RuleFinding.Format(maxTrailing, 0)} bytes after EOI");
         }
 

@@ -23,20 +23,20 @@ public sealed class ImageDimensionsRule : IPhotoRule
         string limit = $"{wantW}x{wantH}";
         if (width == wantW && height == wantH)
         {
-            return RuleFinding.Pass(Id, new LocalizedText($"图像尺寸 {actual} 像素，符合要求", $"The image is {actual} px as required."), text: actual, limit: limit);
+            return RuleFinding.Pass(Id, new LocalizedText("图像尺寸符合要求", "The pixel size is as required."), text: actual, limit: limit);
         }
 
         if (width == wantH && height == wantW)
         {
             return RuleFinding.Violation(Id, settings, new LocalizedText(
-                $"图像尺寸为 {actual} 像素（宽x高），照片被横置/旋转了 90 度，要求 {limit}：请把照片转正后重新保存，或使用自动修正",
-                $"The image is {actual} px (w x h): the photo is rotated by 90 degrees, {limit} required: rotate it upright and save again, or use auto-fix."),
+                "照片被横置（宽和高对调了）：请把照片转正后重新保存，或使用自动修正",
+                "The photo lies on its side (width and height swapped): rotate it upright and save again, or use auto-fix."),
                 text: actual, limit: limit);
         }
 
         return RuleFinding.Violation(Id, settings, new LocalizedText(
-            $"图像尺寸为 {actual} 像素（宽x高），要求 {wantW}（宽）x{wantH}（高）像素：请按规格裁剪并缩放，或使用自动修正",
-            $"The image is {actual} px (w x h), {wantW} x {wantH} px required: crop and scale it to size, or use auto-fix."),
+            "图像尺寸（像素宽高）不符合规格：请按规格裁剪并缩放，或使用自动修正（尺寸要求见详情）",
+            "The pixel size does not match the specification: crop and scale it to size, or use auto-fix (the required size is under Details)."),
             text: actual, limit: limit);
     }
 }

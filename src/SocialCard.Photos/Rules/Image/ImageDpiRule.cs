@@ -25,8 +25,8 @@ public sealed class ImageDpiRule : IPhotoRule
         if (dpiX is null || dpiY is null || dpiX <= 0 || dpiY <= 0)
         {
             return RuleFinding.Violation(Id, settings, new LocalizedText(
-                $"图像没有记录分辨率（DPI），要求 {limit}：请在图片软件中把分辨率设为 {limit} 后保存，或使用自动修正",
-                $"The image records no resolution (DPI), {limit} required: set the resolution to {limit} and save, or use auto-fix."),
+                "图像没有记录分辨率（DPI）：请在图片软件中按规格设置分辨率后保存，或使用自动修正（分辨率要求见详情）",
+                "The image records no resolution (DPI): set the resolution the specification asks for and save, or use auto-fix (the required resolution is under Details)."),
                 text: "none", limit: limit);
         }
 
@@ -34,12 +34,12 @@ public sealed class ImageDpiRule : IPhotoRule
         string actual = Math.Abs(x - y) < 0.01 ? RuleFinding.Format(x) : $"{RuleFinding.Format(x)}x{RuleFinding.Format(y)}";
         if (Math.Abs(x - want) <= tolerance && Math.Abs(y - want) <= tolerance)
         {
-            return RuleFinding.Pass(Id, new LocalizedText($"分辨率 {actual} dpi，符合要求", $"Resolution {actual} dpi as required."), number: x, limit: limit);
+            return RuleFinding.Pass(Id, new LocalizedText("分辨率符合要求", "The resolution is as required."), number: x, limit: limit);
         }
 
         return RuleFinding.Violation(Id, settings, new LocalizedText(
-            $"分辨率为 {actual} dpi，要求 {limit}：请在图片软件中把分辨率设为 {limit}（像素尺寸不变）后保存，或使用自动修正",
-            $"The resolution is {actual} dpi, {limit} required: set it to {limit} (keeping the pixel size) and save, or use auto-fix."),
+            "分辨率不符合规格：请在图片软件中按规格设置分辨率（像素尺寸不变）后保存，或使用自动修正（分辨率要求见详情）",
+            "The resolution does not match the specification: set it as required (keeping the pixel size) and save, or use auto-fix (the required resolution is under Details)."),
             number: Math.Abs(x - y) < 0.01 ? x : null, text: Math.Abs(x - y) < 0.01 ? null : actual, limit: limit);
     }
 }

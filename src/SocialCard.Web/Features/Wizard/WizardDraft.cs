@@ -144,7 +144,7 @@ public sealed class WizardDraft
         Nationality = Nationality,
         Form = ToForm(),
         Photo = KeepPhotoOnFile ? null : (PhotoOriginal ?? Photo) is { } original
-            ? new ApplicantPhoto(original, Photo, ReviewJson(PhotoPreReview))
+            ? new ApplicantPhoto(original, Photo, ReviewJson(PhotoPreReview), PhotoPreReview?.NeedsReview == true)
             : throw new SocialCardDomainException("请上传照片。", "Upload a photo."),
         IdFront = IdCardFront,
         IdBack = IdCardBack,

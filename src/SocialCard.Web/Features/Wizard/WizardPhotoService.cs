@@ -104,6 +104,6 @@ public sealed class WizardPhotoService : IWizardPhotoService
                 .Select(f => new PhotoPreReviewItem(f.Rule, f.Outcome != RuleOutcome.Fail, f.Outcome == RuleOutcome.Warn, f.Message.Zh, f.Message.En)),
         ];
         bool passed = report.Verdict is Photos.PhotoVerdict.Pass or Photos.PhotoVerdict.Warn;
-        return new PhotoPreReview(passed, items, CanFix && !passed, wasFixed);
+        return new PhotoPreReview(passed, items, CanFix && !passed, wasFixed, report.Verdict == Photos.PhotoVerdict.Warn);
     }
 }

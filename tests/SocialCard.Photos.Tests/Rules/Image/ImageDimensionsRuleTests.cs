@@ -32,6 +32,7 @@ public sealed class ImageDimensionsRuleTests
     {
         RuleFinding finding = TestPhotos.Evaluate(_rule, TestPhotos.Portrait(portrait: new SyntheticPortrait { Width = 441, Height = 358 }));
         Assert.Equal(RuleOutcome.Fail, finding.Outcome);
-        Assert.Contains("90", finding.Message.Zh, StringComparison.Ordinal);
+        Assert.Contains("横置", finding.Message.Zh, StringComparison.Ordinal);
+        Assert.Equal("441x358", finding.Text);
     }
 }

@@ -32,6 +32,7 @@ public sealed class ImageDpiRuleTests
         RuleFinding finding = TestPhotos.Evaluate(_rule, AtDpi(dpi));
         Assert.Equal(RuleOutcome.Fail, finding.Outcome);
         Assert.Equal((double)dpi, finding.Number);
-        Assert.Contains("350", finding.Message.Zh, StringComparison.Ordinal);
+        Assert.Contains("分辨率不符合规格", finding.Message.Zh, StringComparison.Ordinal);
+        Assert.Equal("350 dpi", finding.Limit);
     }
 }
