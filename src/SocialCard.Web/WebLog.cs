@@ -12,6 +12,9 @@ internal static partial class WebLog
     [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Sign-in for {Account} held back {Seconds} s after repeated failures")]
     public static partial void SignInThrottled(ILogger logger, string account, int seconds);
 
+    [LoggerMessage(EventId = 1009, Level = LogLevel.Information, Message = "Password change for {Account}: {Outcome}")]
+    public static partial void PasswordChangeAttempt(ILogger logger, string account, string outcome);
+
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Checked {Count} photo(s) for {Caller} in {Milliseconds} ms")]
     public static partial void PhotosChecked(ILogger logger, int count, string caller, long milliseconds);
 

@@ -119,6 +119,7 @@ public static class ServiceDefaultsExtensions
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<PasswordChangeGate>();
         app.UseRateLimiter();
         app.UseAntiforgery();
 
@@ -192,6 +193,10 @@ public static class ServiceDefaultsExtensions
                 .AddAuthenticationSchemes(AuthSchemes.Staff)
                 .RequireClaim(SocialCardClaims.StaffLogin)
                 .RequireRole(StaffRoles.Auditor, StaffRoles.Admin))
+            .AddPolicy(AuthPolicies.Admin, p => p
+                .AddAuthenticationSchemes(AuthSchemes.Staff)
+                .RequireClaim(SocialCardClaims.StaffLogin)
+                .RequireRole(StaffRoles.Admin))
             .AddPolicy(AuthPolicies.Integrator, p => p
                 .AddAuthenticationSchemes(AuthSchemes.ApiKey)
                 .RequireAuthenticatedUser()

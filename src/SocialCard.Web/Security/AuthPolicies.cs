@@ -21,6 +21,9 @@ public static class AuthPolicies
     /// <summary>Staff who may read the audit log.</summary>
     public const string Auditor = "Auditor";
 
+    /// <summary>Centre administrators: password resets of unit accounts.</summary>
+    public const string Admin = "Admin";
+
     /// <summary>An integrator with a valid API key.</summary>
     public const string Integrator = "Integrator";
 }

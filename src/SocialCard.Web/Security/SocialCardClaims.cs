@@ -14,6 +14,9 @@ public static class SocialCardClaims
     /// <summary>Id of the server-side session a browser cookie belongs to (see <c>SignInSessions</c>).</summary>
     public const string SessionId = "sc:sid";
 
+    /// <summary>Present while the account holds a temporary password: only the password change (and sign-out) opens.</summary>
+    public const string MustChangePassword = "sc:must-change";
+
     /// <summary>The unit code of a signed-in employer; throws if the principal is not one (a policy bug).</summary>
     public static string RequireUnitCode(this ClaimsPrincipal user) =>
         user.FindFirstValue(UnitCode) ?? throw new InvalidOperationException("Principal carries no unit code.");

@@ -15,12 +15,12 @@ public sealed class AccessibilityBrowserTests(PortalBrowserHost host, ITestOutpu
 {
     private static readonly string[] PublicPages = ["/", "/portal/login", "/console/login", "/status", "/no-such-page"];
 
-    private static readonly string[] PortalPages = ["/portal", "/portal/bulk", "/portal/failures", "/portal/card-failures", "/portal/people"];
+    private static readonly string[] PortalPages = ["/portal", "/portal/bulk", "/portal/failures", "/portal/card-failures", "/portal/people", "/portal/password"];
 
     private static readonly string[] ConsolePages =
     [
         "/console", "/console/queue", "/console/queue?filter=all", "/console/exchange", "/console/applications", "/console/people",
-        "/console/pickup", "/console/registry", "/console/audit",
+        "/console/pickup", "/console/registry", "/console/audit", "/console/password", "/console/password-reset",
     ];
 
     public static TheoryData<string, int, int> Sizes() => new()

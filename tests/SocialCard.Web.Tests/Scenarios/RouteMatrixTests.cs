@@ -34,6 +34,9 @@ public abstract class RouteMatrixTests(ScenarioSite site)
         /// <summary>Counter clerks and admins.</summary>
         ConsoleCounter,
 
+        /// <summary>Admins only.</summary>
+        ConsoleAdmin,
+
         /// <summary>Card operators and admins (route for a package that does not exist: 404 once allowed).</summary>
         ConsoleOperatorMissing,
     }
@@ -75,6 +78,9 @@ public abstract class RouteMatrixTests(ScenarioSite site)
             ("/console/applications?handler=Export&from=2026-01-01&to=2026-12-31&format=csv", Kind.ConsoleOperator),
             ("/console/pickup?unit={unitA}", Kind.ConsoleCounter),
             ("/console/exports/no-such-package", Kind.ConsoleOperatorMissing),
+            ("/portal/password", Kind.Portal),
+            ("/console/password", Kind.Console),
+            ("/console/password-reset", Kind.ConsoleAdmin),
         ];
         var data = new TheoryData<string, Kind, Role>();
         foreach ((string path, Kind kind) in routes)
@@ -199,6 +205,7 @@ public abstract class RouteMatrixTests(ScenarioSite site)
         Kind.ConsoleAuditor => !IsStaff(role) ? Expected.ConsoleLogin : role is Role.Auditor or Role.Admin ? Expected.Ok : Expected.Denied,
         Kind.ConsoleOperator => !IsStaff(role) ? Expected.ConsoleLogin : role is Role.Operator or Role.Admin ? Expected.Ok : Expected.Denied,
         Kind.ConsoleCounter => !IsStaff(role) ? Expected.ConsoleLogin : role is Role.Clerk or Role.Admin ? Expected.Ok : Expected.Denied,
+        Kind.ConsoleAdmin => !IsStaff(role) ? Expected.ConsoleLogin : role is Role.Admin ? Expected.Ok : Expected.Denied,
         Kind.ConsoleOperatorMissing => !IsStaff(role) ? Expected.ConsoleLogin : role is Role.Operator or Role.Admin ? Expected.NotFound : Expected.Denied,
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };

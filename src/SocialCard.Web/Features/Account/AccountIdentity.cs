@@ -4,4 +4,7 @@ namespace SocialCard.Web.Features.Account;
 public sealed record AccountIdentity(string Login, string DisplayName, IReadOnlyList<string> Roles)
 {
     public long? UnitId { get; init; }
+
+    /// <summary>The password is a temporary one an administrator set: nothing but the password change opens.</summary>
+    public bool MustChangePassword { get; init; }
 }

@@ -21,14 +21,14 @@ public sealed class PlatformAccountDirectory(AccountSignIn signIn, PlatformDatab
             .Select(u => new { u.Id, u.Name }).SingleOrDefaultAsync(cancellationToken);
         return unit is null
             ? AccountCheck.Invalid
-            : AccountCheck.Success(new AccountIdentity(account.LoginName, unit.Name, []) { UnitId = unit.Id });
+            : AccountCheck.Success(new AccountIdentity(account.LoginName, unit.Name, []) { UnitId = unit.Id, MustChangePassword = account.MustChangePassword });
     }
 
     public async Task<AccountCheck> CheckStaffAsync(string login, string password, string clientAddress, CancellationToken cancellationToken)
     {
         SignInAttempt<StaffAccount> attempt = await signIn.SignInStaffAsync(login, password, clientAddress, cancellationToken);
         return attempt.Result == SignInResult.Succeeded && attempt.Account is { } account
-            ? AccountCheck.Success(new AccountIdentity(account.LoginName, account.DisplayName, [account.Role.ToString()]))
+            ? AccountCheck.Success(new AccountIdentity(account.LoginName, account.DisplayName, [account.Role.ToString()]) { MustChangePassword = account.MustChangePassword })
             : Map(attempt.Result, attempt.RetryAfter);
     }
 

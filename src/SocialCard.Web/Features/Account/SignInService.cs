@@ -12,8 +12,8 @@ namespace SocialCard.Web.Features.Account;
 /// audiences. Each sign-in starts a server-side session (<see cref="SignInSessions"/>) whose id rides in the cookie;
 /// sign-out ends it, so the cookie is dead everywhere from then on.
 /// </summary>
-public sealed class SignInService(IAccountDirectory directory, SignInSessions sessions, IOptions<SecurityOptions> security,
-    ILogger<SignInService> logger)
+public sealed class SignInService(IAccountDirectory directory, SignInSessions sessions, AccountPasswords passwords,
+    IOptions<SecurityOptions> security, ILogger<SignInService> logger)
 {
     public async Task<AccountCheck> SignInUnitAsync(HttpContext http, string unitCode, string password, CancellationToken cancellationToken)
     {
@@ -33,6 +33,7 @@ public sealed class SignInService(IAccountDirectory directory, SignInSessions se
             new(SocialCardClaims.UnitId, (identity.UnitId ?? 0).ToString(CultureInfo.InvariantCulture)),
             new(SocialCardClaims.SessionId, await sessions.StartAsync(AuthSchemes.Unit, identity.Login, security.Value.SessionAbsolute, cancellationToken)),
         };
+        AddMustChange(claims, identity);
         await http.SignInAsync(AuthSchemes.Unit, new ClaimsPrincipal(new ClaimsIdentity(claims, AuthSchemes.Unit)));
         return check;
     }
@@ -54,6 +55,7 @@ public sealed class SignInService(IAccountDirectory directory, SignInSessions se
             new(SocialCardClaims.SessionId, await sessions.StartAsync(AuthSchemes.Staff, identity.Login, security.Value.SessionAbsolute, cancellationToken)),
         };
         claims.AddRange(identity.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
+        AddMustChange(claims, identity);
         await http.SignInAsync(AuthSchemes.Staff, new ClaimsPrincipal(new ClaimsIdentity(claims, AuthSchemes.Staff, ClaimTypes.Name, ClaimTypes.Role)));
         return check;
     }
@@ -66,8 +68,40 @@ public sealed class SignInService(IAccountDirectory directory, SignInSessions se
         await http.SignOutAsync(scheme);
     }
 
+    /// <summary>
+    /// Changes the signed-in account's password (<paramref name="scheme"/>: <see cref="AuthSchemes.Unit"/> or
+    /// <see cref="AuthSchemes.Staff"/>); the account's other sessions end, this one stays and loses its must-change mark.
+    /// </summary>
+    public async Task<PasswordChangeResult> ChangePasswordAsync(HttpContext http, string scheme, string currentPassword, string newPassword,
+        CancellationToken cancellationToken)
+    {
+        AuthenticateResult current = await http.AuthenticateAsync(scheme);
+        ClaimsPrincipal principal = current.Principal ?? throw new InvalidOperationException("Not signed in.");
+        string login = (scheme == AuthSchemes.Unit ? principal.FindFirstValue(SocialCardClaims.UnitCode) : principal.FindFirstValue(SocialCardClaims.StaffLogin))
+            ?? throw new InvalidOperationException("Principal carries no login.");
+        PasswordChangeResult result = await passwords.ChangeAsync(scheme, login, currentPassword, newPassword,
+            principal.FindFirstValue(SocialCardClaims.SessionId), ClientAddress(http), cancellationToken);
+        if (result.Succeeded && principal.HasClaim(c => c.Type == SocialCardClaims.MustChangePassword))
+        {
+            var identity = (ClaimsIdentity)principal.Identity!;
+            var claims = principal.Claims.Where(c => c.Type != SocialCardClaims.MustChangePassword);
+            await http.SignInAsync(scheme, new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, identity.NameClaimType, identity.RoleClaimType)));
+        }
+
+        WebLog.PasswordChangeAttempt(logger, scheme + ":" + login, result.Status.ToString());
+        return result;
+    }
+
     /// <summary>The address throttles key on: the socket's peer, or the client a known proxy forwarded for.</summary>
     public static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    private static void AddMustChange(List<Claim> claims, AccountIdentity identity)
+    {
+        if (identity.MustChangePassword)
+        {
+            claims.Add(new Claim(SocialCardClaims.MustChangePassword, "1"));
+        }
+    }
 
     private void Log(string account, AccountCheck check)
     {

@@ -17,6 +17,7 @@ public static class AuditWords
     public static IReadOnlyList<string> Actions { get; } =
     [
         AuditActions.SignInSucceeded, AuditActions.SignInFailed, AuditActions.SignInThrottled,
+        AuditActions.PasswordChanged, AuditActions.PasswordReset,
         AuditActions.BatchReceived, AuditActions.BatchReviewed, AuditActions.PhotoReviewed, ReviewOverrideService.AuditAction,
         AuditActions.BatchSent, AuditActions.CardCentreExported, AuditActions.CardStateChanged, CardPickupDesk.AuditAction,
         AuditActions.PersonSearched, AuditActions.PersonViewed, AuditActions.PersonImported, "unit.import",
