@@ -22,6 +22,7 @@ public sealed class CentreIdentityTests
 
         string home = await client.GetStringAsync("/");
         Assert.Contains(demo.SiteName.Zh, home, StringComparison.Ordinal);
+        Assert.Contains("<title>社保卡照片服务</title>", home, StringComparison.Ordinal); // the site's name once, not "name - name"
         Assert.Contains(demo.AgencyName.Zh, home, StringComparison.Ordinal);
         Assert.Contains("id=\"go-portal\"", home, StringComparison.Ordinal);
         Assert.Contains("id=\"go-apply\"", home, StringComparison.Ordinal);
