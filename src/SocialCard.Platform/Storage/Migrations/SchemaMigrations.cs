@@ -17,5 +17,7 @@ public static class SchemaMigrations
         V010_ChangeSessions.Migration,
         V011_PasswordMustChange.Migration,
         V012_PhotoContentHash.Migration,
+        V013_ImageFileKeys.Migration,
+        V014_ImageColumnsDropped.Migration,
     ];
 }

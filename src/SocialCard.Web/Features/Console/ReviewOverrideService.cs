@@ -49,7 +49,7 @@ public sealed class ReviewOverrideService(PlatformDatabase database, TimeProvide
         }
 
         PhotoVerdict before = photo.Verdict;
-        photo.RecordReview(accept ? PhotoVerdict.Passed : PhotoVerdict.Failed, photo.ReportJson ?? "[]", now, photo.Fixed);
+        photo.RecordReview(accept ? PhotoVerdict.Passed : PhotoVerdict.Failed, photo.ReportJson ?? "[]", now);
         card?.RecordPhotoReview(photo.Id, accept, accept ? null : "人工复核：" + reason, now, actor);
         db.AuditEvents.Add(new AuditEvent(now, actor, AuditAction, "photo", photo.Id.ToString(CultureInfo.InvariantCulture),
             $"{before}->{photo.Verdict}: {reason}"));

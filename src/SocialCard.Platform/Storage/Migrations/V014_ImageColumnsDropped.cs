@@ -1,0 +1,31 @@
+namespace SocialCard.Platform.Storage.Migrations;
+
+/// <summary>After <see cref="ImageColumnsMove"/> has put every image still held in a database column into the file
+/// store (before this step's transaction, row by row, resumable), the byte columns go.</summary>
+internal static class V014_ImageColumnsDropped
+{
+    public static SchemaMigration Migration { get; } = new(14, "image columns dropped", Sqlite, PostgreSql)
+    {
+        Before = ImageColumnsMove.RunAsync,
+    };
+
+    private const string Sqlite = """
+        ALTER TABLE photos DROP COLUMN original;
+        ALTER TABLE photos DROP COLUMN fixed;
+        ALTER TABLE batch_entries DROP COLUMN bytes;
+        ALTER TABLE applications DROP COLUMN id_front_image;
+        ALTER TABLE applications DROP COLUMN id_back_image;
+        ALTER TABLE applications DROP COLUMN draft_photo;
+        ALTER TABLE applications DROP COLUMN draft_photo_original;
+        """;
+
+    private const string PostgreSql = """
+        ALTER TABLE photos DROP COLUMN original;
+        ALTER TABLE photos DROP COLUMN fixed;
+        ALTER TABLE batch_entries DROP COLUMN bytes;
+        ALTER TABLE applications DROP COLUMN id_front_image;
+        ALTER TABLE applications DROP COLUMN id_back_image;
+        ALTER TABLE applications DROP COLUMN draft_photo;
+        ALTER TABLE applications DROP COLUMN draft_photo_original;
+        """;
+}
