@@ -55,6 +55,7 @@ public static class PlatformServiceCollectionExtensions
         services.AddSingleton<CardLifecycleService>();
         services.AddSingleton<Desks.CardPickupDesk>();
         services.AddSingleton<Desks.ApplicationsDesk>();
+        services.AddSingleton<Desks.ReviewOverrideService>();
         services.AddSingleton<Bulk.BulkDesk>();
         services.AddSingleton<PeopleQueryService>();
         services.AddSingleton<RegistryImporter>();
