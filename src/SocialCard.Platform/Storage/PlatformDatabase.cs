@@ -13,12 +13,12 @@ public sealed class PlatformDatabase : IDbContextFactory<PlatformDbContext>
     private readonly DbContextOptions<PlatformDbContext> _options;
 
     public PlatformDatabase(StorageOptions storage, FileStoreOptions? files = null)
-        : this(storage, ring => FileStores.Create(files ?? new FileStoreOptions(), storage, new FileCipher(ring.First.Material)))
+        : this(storage, ring => FileStores.Create(files ?? new FileStoreOptions(), storage, new FileCipher(ring.IndexKey)))
     {
     }
 
     /// <summary>With a file store of the caller's (<paramref name="files"/> gets the key ring: files are encrypted with
-    /// the same master key as the personal fields, under a key of their own derived from it).</summary>
+    /// the ring's index key, which never rotates, under a key of their own derived from it).</summary>
     public PlatformDatabase(StorageOptions storage, Func<FieldKeyRing, IFileStore> files)
     {
         ArgumentNullException.ThrowIfNull(storage);

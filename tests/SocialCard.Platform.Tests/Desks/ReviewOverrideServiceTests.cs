@@ -17,16 +17,19 @@ public sealed class ReviewOverrideServiceTests(PostgresServer server)
     {
         await using var t = await TestDatabase.CreateAsync(provider, server, nameof(A_reviewer_passes_a_failed_photo_the_card_follows_and_the_reason_is_audited_once_sent_it_is_past_review));
         var person = Samples.Person(name: "王小明");
+        long applicationId;
         await using (var db = t.NewContext())
         {
-            db.People.Add(person);
+            var application = new Application(person, T0);
+            db.Applications.Add(application);
             await db.SaveChangesAsync();
+            applicationId = application.Id;
         }
 
         var clock = new ManualTimeProvider(T0);
         var fix = TestJpeg.Make(20_000, 9);
         await new PhotoSubmissionService(t.Database, new FixingReviewer(fix), clock)
-            .SubmitCounterPhotoAsync(person.PersonalNumber, TestJpeg.Make(80_000, 1), "scan.jpg", "p", "staff:li");
+            .SubmitApplicantPhotoAsync(applicationId, TestJpeg.Make(80_000, 1), "me.jpg", "chengdu-sscard");
         long photoId;
         await using (var db = t.NewContext())
         {

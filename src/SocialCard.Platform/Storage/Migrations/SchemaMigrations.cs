@@ -17,7 +17,8 @@ public static class SchemaMigrations
         V010_ChangeSessions.Migration,
         V011_PasswordMustChange.Migration,
         V012_PhotoContentHash.Migration,
-        V013_ImageFileKeys.Migration,
-        V014_ImageColumnsDropped.Migration,
+        V013_CounterSubmissions.Migration,
+        V014_ImageFileKeys.Migration,
+        V015_ImageColumnsDropped.Migration,
     ];
 }

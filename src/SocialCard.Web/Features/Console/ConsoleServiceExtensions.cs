@@ -9,6 +9,8 @@ public static class ConsoleServiceExtensions
         builder.Services.AddSingleton<ConsoleQueries>();
         builder.Services.AddSingleton<ExportPackages>();
         builder.Services.AddUiTexts<ConsoleTexts>();
+        builder.Services.AddSingleton<CounterReceiptPdf>();
+        builder.Services.AddUiTexts<CounterTexts>();
         return builder;
     }
 }
