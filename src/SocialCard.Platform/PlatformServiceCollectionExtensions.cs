@@ -54,6 +54,7 @@ public static class PlatformServiceCollectionExtensions
         services.AddSingleton<PhotoSubmissionService>();
         services.AddSingleton<CardLifecycleService>();
         services.AddSingleton<Desks.CardPickupDesk>();
+        services.AddSingleton<Desks.CounterDesk>();
         services.AddSingleton<Desks.ApplicationsDesk>();
         services.AddSingleton<Bulk.BulkDesk>();
         services.AddSingleton<PeopleQueryService>();
