@@ -73,6 +73,16 @@ public sealed class PhotoContext : IDisposable
     /// <summary>Decoded pixels, or null when the bytes could not be decoded (see <see cref="DecodeError"/>).</summary>
     public RgbImage? Image => _decoded?.Image;
 
+    /// <summary>Width of the photo as the file holds it: the container's when an over-size JPEG was decoded scaled
+    /// (<see cref="DecodeScale"/>), else the decoded pixels' (or the container's without pixels).</summary>
+    public int SourceWidth => _decoded is { ScaleDenominator: > 1 } || _decoded is null ? Container.Width : _decoded.Image.Width;
+
+    /// <summary>Height of the photo as the file holds it (see <see cref="SourceWidth"/>).</summary>
+    public int SourceHeight => _decoded is { ScaleDenominator: > 1 } || _decoded is null ? Container.Height : _decoded.Image.Height;
+
+    /// <summary>1, or 2, 4, 8 when the file was larger than the checker decodes and its pixels are that fraction of each side.</summary>
+    public int DecodeScale => _decoded?.ScaleDenominator ?? 1;
+
     public IReadOnlyList<string> DecodeWarnings => _decoded?.Warnings ?? [];
 
     /// <summary>Why decoding failed (bilingual message from the decoder), or null.</summary>

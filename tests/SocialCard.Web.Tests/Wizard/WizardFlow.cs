@@ -78,7 +78,7 @@ public sealed class WizardFlow(ApplicantSite site, WizardClient client)
         HttpResponseMessage uploaded = await Client.PostFilesAsync("/apply/photo", [("Upload", "me.jpg", CompliantPhoto())], "upload");
         string html = await uploaded.Content.ReadAsStringAsync();
         Assert.Contains("review-verdict", html, StringComparison.Ordinal);
-        await Client.AdvanceAsync("/apply/photo", new Dictionary<string, string>(), "/apply/idcard");
+        await Client.AdvanceAsync("/apply/photo", new Dictionary<string, string>(), idNumber == ApplicantData.PassportNumber ? "/apply/occupation" : "/apply/idcard");
     }
 
     public async Task IdCardAsync()

@@ -274,11 +274,20 @@ public sealed class WizardStepTests : IAsyncLifetime
     public async Task A_passport_holder_is_not_asked_for_id_card_images_and_submits_without_them()
     {
         WizardFlow flow = await FlowAsync();
-        await flow.PhotoAsync(ApplicantData.PassportNumber);
-        string html = WebUtility.HtmlDecode(await flow.Client.GetHtmlAsync("/apply/idcard"));
-        Assert.Contains("不需要上传身份证图片", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("name=\"Front\"", html, StringComparison.Ordinal);
-        await flow.Client.AdvanceAsync("/apply/idcard", new Dictionary<string, string>(), "/apply/occupation");
+        await flow.PhotoAsync(ApplicantData.PassportNumber); // the photo step goes straight on to occupation
+
+        // The step bar leaves the ID-card step out and counts nine steps; the back link skips it too.
+        string html = WebUtility.HtmlDecode(await flow.Client.GetHtmlAsync("/apply/occupation"));
+        Assert.DoesNotContain("data-step=\"IdCard\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("身份证图片", html, StringComparison.Ordinal);
+        Assert.Contains("第 8 步，共 9 步", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/apply/idcard\"", html, StringComparison.Ordinal);
+        Assert.Contains("<a class=\"btn secondary\" href=\"/apply/photo\">", html, StringComparison.Ordinal);
+
+        // The ID-card page itself passes a passport holder on.
+        HttpResponseMessage skipped = await flow.Client.Http.GetAsync("/apply/idcard");
+        Assert.Equal(HttpStatusCode.Redirect, skipped.StatusCode);
+        Assert.Equal("/apply/occupation", skipped.Headers.Location?.OriginalString);
         await flow.Client.AdvanceAsync("/apply/occupation", new Dictionary<string, string> { ["OccupationCode"] = "2", ["EducationCode"] = "20" }, "/apply/summary");
         await flow.Client.AdvanceAsync("/apply/summary", new Dictionary<string, string>(), "/apply/done");
 
@@ -290,6 +299,9 @@ public sealed class WizardStepTests : IAsyncLifetime
         // A resident ID holder is still asked for both sides.
         WizardFlow resident = await FlowAsync();
         await resident.PhotoAsync();
+        string residentHtml = WebUtility.HtmlDecode(await resident.Client.GetHtmlAsync("/apply/idcard"));
+        Assert.Contains("data-step=\"IdCard\"", residentHtml, StringComparison.Ordinal);
+        Assert.Contains("第 8 步，共 10 步", residentHtml, StringComparison.Ordinal);
         await resident.Client.RejectedAsync("/apply/idcard", new Dictionary<string, string>(), "请上传身份证正面图片");
     }
 

@@ -4,7 +4,8 @@ using SocialCard.Platform.Domain;
 namespace SocialCard.Web.Features.Wizard;
 
 /// <summary>Step 8: front and back of the ID card, each checked by <see cref="IdCardImageChecker"/>. A side already
-/// accepted need not be uploaded again. Holders of a passport or another document are not asked for ID-card images.</summary>
+/// accepted need not be uploaded again. Holders of a passport or another document never come here
+/// (<see cref="WizardDraft.Applies"/>): the step bar leaves the step out for them.</summary>
 public sealed class IdCardModel(IWizardDraftStore drafts, TimeProvider clock, IdCardImageChecker checker) : WizardPageModel(drafts, clock)
 {
     public override WizardStep Step => WizardStep.IdCard;
@@ -15,18 +16,8 @@ public sealed class IdCardModel(IWizardDraftStore drafts, TimeProvider clock, Id
     {
     }
 
-    /// <summary>Only resident ID card holders show their card; a passport (or other document) holder just goes on.</summary>
-    public bool AsksForIdCard => Draft.IdType == IdType.ResidentId;
-
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!AsksForIdCard)
-        {
-            Draft.IdCardFront = null;
-            Draft.IdCardBack = null;
-            return Complete();
-        }
-
         byte[]? front = await CheckAsync("front", "Front", cancellationToken).ConfigureAwait(false);
         byte[]? back = await CheckAsync("back", "Back", cancellationToken).ConfigureAwait(false);
         if (front is not null)

@@ -61,7 +61,7 @@ public sealed class PhotoModel(IWizardDraftStore drafts, TimeProvider clock, IWi
             bytes = buffer.ToArray();
         }
 
-        if (SocialCard.Platform.Security.HeaderPixels.Exceeds(bytes, SocialCard.Platform.Security.HeaderPixels.DefaultMaxPixels, out int width, out int height))
+        if (SocialCard.Platform.Security.HeaderPixels.Exceeds(bytes, out int width, out int height))
         {
             string size = SocialCard.Platform.Security.HeaderPixels.Describe(width, height);
             AddError("Upload", $"照片像素过多（{size}），请缩小后重新上传。", $"The photo has too many pixels ({size}); scale it down and upload it again.");

@@ -146,8 +146,8 @@ public sealed class WizardDraft
         Photo = KeepPhotoOnFile ? null : (PhotoOriginal ?? Photo) is { } original
             ? new ApplicantPhoto(original, Photo, ReviewJson(PhotoPreReview), PhotoPreReview?.NeedsReview == true)
             : throw new SocialCardDomainException("请上传照片。", "Upload a photo."),
-        IdFront = IdCardFront,
-        IdBack = IdCardBack,
+        IdFront = Applies(WizardStep.IdCard) ? IdCardFront : null,
+        IdBack = Applies(WizardStep.IdCard) ? IdCardBack : null,
     };
 
     /// <summary>The form fields the applicant entered (the phone is the verified one on file).</summary>
@@ -169,11 +169,51 @@ public sealed class WizardDraft
         review is null ? "[]" : JsonSerializer.Serialize(review.Items.Select(i => new { rule = i.RuleId, passed = i.Passed, zh = i.Zh, en = i.En }));
 
     /// <summary>The first step not yet completed (Summary when all are).</summary>
+    /// <summary>Whether this applicant goes through the step: only resident ID card holders show their card.</summary>
+    public bool Applies(WizardStep step) => step != WizardStep.IdCard || IdType == IdType.ResidentId;
+
+    /// <summary>The steps this applicant goes through, in order: what the step bar shows and counts.</summary>
+    public IReadOnlyList<WizardStepInfo> Steps() => [.. WizardSteps.All.Where(info => Applies(info.Step))];
+
+    /// <summary>The step after <paramref name="step"/> that this applicant goes through.</summary>
+    public WizardStep NextStep(WizardStep step)
+    {
+        foreach (WizardStepInfo info in WizardSteps.All)
+        {
+            if (info.Step > step && Applies(info.Step))
+            {
+                return info.Step;
+            }
+        }
+
+        return WizardStep.Summary;
+    }
+
+    /// <summary>The step before <paramref name="step"/> that this applicant goes through (for the back links).</summary>
+    public WizardStep PreviousStep(WizardStep step)
+    {
+        WizardStep previous = WizardStep.Notice;
+        foreach (WizardStepInfo info in WizardSteps.All)
+        {
+            if (info.Step >= step)
+            {
+                break;
+            }
+
+            if (Applies(info.Step))
+            {
+                previous = info.Step;
+            }
+        }
+
+        return previous;
+    }
+
     public WizardStep FirstOpenStep()
     {
         foreach (WizardStepInfo info in WizardSteps.All)
         {
-            if (info.Step != WizardStep.Summary && !Done.Contains(info.Step))
+            if (info.Step != WizardStep.Summary && Applies(info.Step) && !Done.Contains(info.Step))
             {
                 return info.Step;
             }

@@ -71,7 +71,13 @@ public abstract class WizardPageModel : PageModel
         }
 
         WizardStep open = draft.FirstOpenStep();
-        return Step > open ? Redirect(WizardSteps.Get(open).Path) : null;
+        if (Step > open)
+        {
+            return Redirect(WizardSteps.Get(open).Path);
+        }
+
+        // A step this applicant does not go through (ID-card images for a passport holder) passes on to the next one.
+        return draft.Applies(Step) ? null : Redirect(WizardSteps.Get(draft.NextStep(Step) <= open ? draft.NextStep(Step) : open).Path);
     }
 
     /// <summary>Saved once per request, after the handler: the draft row (from the identity step on) and the cookie.</summary>
@@ -90,7 +96,7 @@ public abstract class WizardPageModel : PageModel
     {
         Draft.Done.Add(Step);
         Save();
-        WizardStep next = Step + 1;
+        WizardStep next = Draft.NextStep(Step);
         WizardStep open = Draft.FirstOpenStep();
         return Redirect(WizardSteps.Get(next <= open ? next : open).Path);
     }
