@@ -17,8 +17,9 @@ namespace SocialCard.Web.Features.Console;
 /// <summary>
 /// One person at the counter: the full record (the read is audited) to check against the paper forms, the scan of the
 /// paper photo with the forms received, the pre-review's verdict in clerk words (measures behind 详情) with what to
-/// do about the scan, and the automatic fix offered on a failed photo; the fixed photo is recorded as a new counter
-/// submission with the same forms. Nothing is kept between requests but what the Platform stores.
+/// do about the scan. A failed photo is run through the automatic fix at once: the fix is offered (before/after, the
+/// re-check) only when it repairs the photo, otherwise the clerk reads why it cannot; the accepted fixed photo is
+/// recorded as a new counter submission with the same forms. Nothing is kept between requests but what the Platform stores.
 /// </summary>
 [Authorize(Policy = AuthPolicies.Counter)]
 public sealed class CounterPersonModel(CounterDesk desk, PhotoFixService fixer, IOptions<CentreOptions> centre, IOptions<SecurityOptions> security,
@@ -48,8 +49,6 @@ public sealed class CounterPersonModel(CounterDesk desk, PhotoFixService fixer, 
 
     public IReadOnlyList<ValidationError> Errors { get; private set; } = [];
 
-    public bool CanFix => fixer.IsAvailable;
-
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) ? Page() : NotFound();
 
@@ -64,18 +63,6 @@ public sealed class CounterPersonModel(CounterDesk desk, PhotoFixService fixer, 
         }
 
         return await SubmitAsync(await Portal.IndexModel.ReadAsync(photo, cancellationToken), ApplicationForm, CollectionForm, cancellationToken);
-    }
-
-    /// <summary>Runs the automatic fix on a counter photo of the unit and shows the result (nothing is stored).</summary>
-    public async Task<IActionResult> OnPostFixAsync(long submission, CancellationToken cancellationToken)
-    {
-        if (!fixer.IsAvailable || await desk.FixSourceAsync(Unit, submission, cancellationToken) is not { } source || source.PersonalNumber != Number.Trim())
-        {
-            return NotFound();
-        }
-
-        (Fix, FixSubmissionId) = (RunFix(source), submission);
-        return await LoadAsync(cancellationToken) ? Page() : NotFound();
     }
 
     /// <summary>Fixes the photo again (the same input gives the same output) and records the result as a new counter
@@ -113,6 +100,13 @@ public sealed class CounterPersonModel(CounterDesk desk, PhotoFixService fixer, 
 
         Submitted = result.Value;
         ScanAdvice = CounterScanAdvice.For(Submitted!.Review.Findings);
+        if (Submitted.Review.Verdict == PhotoVerdict.Failed && fixer.IsAvailable
+            && await desk.FixSourceAsync(Unit, Submitted.SubmissionId, cancellationToken) is { } source)
+        {
+            // The fix is tried right away, so it is offered only where it can repair the photo; otherwise its reason shows.
+            (Fix, FixSubmissionId) = (RunFix(source), Submitted.SubmissionId);
+        }
+
         (ApplicationForm, CollectionForm) = (false, false);
         ModelState.Clear();
         return await LoadAsync(cancellationToken) ? Page() : NotFound();
