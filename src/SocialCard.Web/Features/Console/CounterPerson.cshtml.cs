@@ -17,9 +17,9 @@ namespace SocialCard.Web.Features.Console;
 /// <summary>
 /// One person at the counter: the full record (the read is audited) to check against the paper forms, the scan of the
 /// paper photo with the forms received, the pre-review's verdict in clerk words (measures behind 详情) with what to
-/// do about the scan. A failed photo is run through the automatic fix at once: the fix is offered (before/after, the
-/// re-check) only when it repairs the photo, otherwise the clerk reads why it cannot; the accepted fixed photo is
-/// recorded as a new counter submission with the same forms. Nothing is kept between requests but what the Platform stores.
+/// do about the scan. A photo whose every failure is one the fix repairs (<see cref="Photos.Fixes.FixCapability"/>) is
+/// run through the fix at once: offered (before/after, the re-check) when it succeeds, otherwise the clerk reads why
+/// not; the accepted fixed photo is recorded as a new counter submission with the same forms. Nothing is kept between requests but what the Platform stores.
 /// </summary>
 [Authorize(Policy = AuthPolicies.Counter)]
 public sealed class CounterPersonModel(CounterDesk desk, PhotoFixService fixer, IOptions<CentreOptions> centre, IOptions<SecurityOptions> security,
@@ -100,10 +100,10 @@ public sealed class CounterPersonModel(CounterDesk desk, PhotoFixService fixer, 
 
         Submitted = result.Value;
         ScanAdvice = CounterScanAdvice.For(Submitted!.Review.Findings);
-        if (Submitted.Review.Verdict == PhotoVerdict.Failed && fixer.IsAvailable
+        if (fixer.IsAvailable && PhotoFinding.FixCanRepair(Submitted.Review.Findings)
             && await desk.FixSourceAsync(Unit, Submitted.SubmissionId, cancellationToken) is { } source)
         {
-            // The fix is tried right away, so it is offered only where it can repair the photo; otherwise its reason shows.
+            // Only failures the fix's own list can repair are tried, right away: the clerk sees the result, or why not.
             (Fix, FixSubmissionId) = (RunFix(source), Submitted.SubmissionId);
         }
 
