@@ -18,19 +18,21 @@ namespace SocialCard.Benchmarks.Faces;
 /// pass, the mask's upsampling to the photo, <see cref="CutOutMeasure.Measure"/> as a whole, and the whole check with
 /// and without the rule (the difference is what a user pays for it). Photos are grouped by whether the measure ran
 /// (white background, the network sees the face) or returned null. Per kind of network step see
-/// <see cref="SelfieStages"/>. Run: <c>dotnet run -c Release --project bench/SocialCard.Benchmarks -- cutout-profile [rounds]</c>.
+/// <see cref="SelfieStages"/>. Run: <c>dotnet run -c Release --project bench/SocialCard.Benchmarks -- cutout-profile [rounds]</c>;
+/// <c>-- cutout-profile dump=PATH</c> writes the four measures of every photo with all digits instead (to diff builds).
 /// </summary>
 internal static class CutOutProfile
 {
     public static void Run(string[] args)
     {
-        int rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
+        int rounds = args.Length > 1 && !args[1].StartsWith("dump=", StringComparison.Ordinal) ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
         if (OperatingSystem.IsLinux())
         {
             Process.GetCurrentProcess().ProcessorAffinity = 1;
         }
 
         PhotoCheckInputs inputs = PhotoCheckInputs.Load();
+        string? dump = args.Skip(1).FirstOrDefault(a => a.StartsWith("dump=", StringComparison.Ordinal))?["dump=".Length..];
         var detector = new CheckerFaceDetector(FaceModels.Load(FaceBenchInputs.ModelsDirectory()));
         SelfieSegmentationModel model = SelfieSegmentationModel.Load(SelfieStages.ModelsDirectory());
         var segmenter = new SelfieSegmenter(model);
@@ -48,7 +50,15 @@ internal static class CutOutProfile
                 continue;
             }
 
-            string group = CutOutMeasure.Measure(image, mask, face) is null ? "measure null (not white / no person)" : "measured";
+            CutOutMeasure? measured = CutOutMeasure.Measure(image, mask, face);
+            if (dump is not null)
+            {
+                File.AppendAllText(dump, measured is null ? $"{name}\tnull\n" : string.Create(CultureInfo.InvariantCulture,
+                    $"{name}\t{measured.RemnantShare:R}\t{measured.HaloShare:R}\t{measured.SkullCut:R}\t{measured.Jaggedness:R}\n"));
+                continue;
+            }
+
+            string group = measured is null ? "measure null (not white / no person)" : "measured";
             var sink = new float[image.Width * image.Height];
             double check = Time(rounds, () => with.Check(bytes, name, inputs.Profile));
             double checkWithout = Time(rounds, () => without.Check(bytes, name, inputs.Profile));
@@ -79,17 +89,8 @@ internal static class CutOutProfile
         }
     }
 
-    /// <summary>The mask's probability at every pixel of the photo, as the measure reads it.</summary>
-    private static void Upsample(PersonMask mask, int w, int h, float[] into)
-    {
-        for (int y = 0; y < h; y++)
-        {
-            for (int x = 0; x < w; x++)
-            {
-                into[(y * w) + x] = mask.At(x, y);
-            }
-        }
-    }
+    /// <summary>The mask's probability at every pixel of the photo.</summary>
+    private static void Upsample(PersonMask mask, int w, int h, float[] into) => mask.Sample(into.AsSpan(0, w * h));
 
     private static double Time(int rounds, Action action)
     {
