@@ -70,6 +70,10 @@ public sealed class Photo : IFileBacked
     /// <summary>The original bytes of a photo not saved yet (null once they are in the store).</summary>
     internal byte[]? StagedOriginal => Staged.TryGet(OriginalSlot, out var bytes) ? bytes : null;
 
+    /// <summary>The face descriptor (<see cref="Security.FaceDescriptorText"/>) of a photo with one face, sealed at rest
+    /// like every personal field (biometric data); null when the photo has none or was stored before descriptors.</summary>
+    public string? FaceDescriptor { get; internal set; }
+
     /// <summary>The photo engine's report (findings) as JSON.</summary>
     public string? ReportJson { get; private set; }
 

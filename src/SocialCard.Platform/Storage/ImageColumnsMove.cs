@@ -9,7 +9,7 @@ namespace SocialCard.Platform.Storage;
 /// Moves images that older versions kept in database columns into the encrypted file store, column by column: a few
 /// rows at a time, each file written (<see cref="RecordFileKeys"/>: the same content under the same record always gets
 /// the same key) and then its key recorded in the row, each row on its own. The bytes stay in their column until the
-/// schema step that runs after this (<see cref="Migrations.V015_ImageColumnsDropped"/>) drops the columns, so a crash
+/// schema step that runs after this (<see cref="Migrations.V016_ImageColumnsDropped"/>) drops the columns, so a crash
 /// mid-move loses nothing and the next start goes on with the rows that have no key yet; two nodes moving at once
 /// write the same keys.
 /// </summary>
@@ -95,6 +95,6 @@ public static class ImageColumnsMove
         await using var cmd = conn.CreateCommand();
         cmd.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_version;";
         var version = Convert.ToInt32(await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
-        return version >= Migrations.V015_ImageColumnsDropped.Migration.Version;
+        return version >= Migrations.V016_ImageColumnsDropped.Migration.Version;
     }
 }

@@ -131,7 +131,7 @@ public sealed class ImageFilesTests(PostgresServer server)
     public async Task Images_kept_in_columns_by_older_versions_move_into_the_store_and_a_crash_mid_move_loses_nothing(string provider)
     {
         await using var t = await TestDatabase.CreateAsync(provider, server, nameof(Images_kept_in_columns_by_older_versions_move_into_the_store_and_a_crash_mid_move_loses_nothing), migrate: false);
-        var beforeFiles = SchemaMigrations.All.Where(s => s.Version < 14).ToList();
+        var beforeFiles = SchemaMigrations.All.Where(s => s.Version < 15).ToList();
         await using (var db = t.NewContext())
         {
             await SchemaMigrator.MigrateAsync(db, beforeFiles, default);
@@ -162,7 +162,7 @@ public sealed class ImageFilesTests(PostgresServer server)
         await Assert.ThrowsAsync<IOException>(() => failing.MigrateAsync());
         await using (var db = t.NewContext())
         {
-            Assert.Equal(14, await SchemaMigrator.CurrentVersionAsync(db));
+            Assert.Equal(15, await SchemaMigrator.CurrentVersionAsync(db));
         }
 
         Assert.Equal(3, await CountAsync(t, "SELECT COUNT(*) FROM photos WHERE original_key IS NOT NULL"));

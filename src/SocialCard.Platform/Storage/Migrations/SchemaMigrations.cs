@@ -18,7 +18,8 @@ public static class SchemaMigrations
         V011_PasswordMustChange.Migration,
         V012_PhotoContentHash.Migration,
         V013_CounterSubmissions.Migration,
-        V014_ImageFileKeys.Migration,
-        V015_ImageColumnsDropped.Migration,
+        V014_PhotoFaceDescriptor.Migration,
+        V015_ImageFileKeys.Migration,
+        V016_ImageColumnsDropped.Migration,
     ];
 }

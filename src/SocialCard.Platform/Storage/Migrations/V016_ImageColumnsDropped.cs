@@ -2,9 +2,9 @@ namespace SocialCard.Platform.Storage.Migrations;
 
 /// <summary>After <see cref="ImageColumnsMove"/> has put every image still held in a database column into the file
 /// store (before this step's transaction, row by row, resumable), the byte columns go.</summary>
-internal static class V015_ImageColumnsDropped
+internal static class V016_ImageColumnsDropped
 {
-    public static SchemaMigration Migration { get; } = new(15, "image columns dropped", Sql, Sql)
+    public static SchemaMigration Migration { get; } = new(16, "image columns dropped", Sql, Sql)
     {
         Before = ImageColumnsMove.RunAsync,
     };

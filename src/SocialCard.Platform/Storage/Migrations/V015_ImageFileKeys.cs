@@ -2,9 +2,9 @@ namespace SocialCard.Platform.Storage.Migrations;
 
 /// <summary>Images move from database columns into the encrypted file store: each image column gets a key column
 /// (<see cref="Files.RecordFileKeys"/>). The bytes are moved and their columns dropped by the next step.</summary>
-internal static class V014_ImageFileKeys
+internal static class V015_ImageFileKeys
 {
-    public static SchemaMigration Migration { get; } = new(14, "image file keys", Sqlite, PostgreSql);
+    public static SchemaMigration Migration { get; } = new(15, "image file keys", Sqlite, PostgreSql);
 
     private const string Sqlite = """
         ALTER TABLE photos ADD COLUMN original_key TEXT NULL;
