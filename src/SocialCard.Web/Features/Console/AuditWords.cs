@@ -19,7 +19,7 @@ public static class AuditWords
         AuditActions.SignInSucceeded, AuditActions.SignInFailed, AuditActions.SignInThrottled,
         AuditActions.PasswordChanged, AuditActions.PasswordReset,
         AuditActions.BatchReceived, AuditActions.BatchReviewed, AuditActions.PhotoReviewed, ReviewOverrideService.AuditAction,
-        AuditActions.BatchSent, AuditActions.CardCentreExported, AuditActions.CardStateChanged, CardPickupDesk.AuditAction,
+        AuditActions.BatchSent, AuditActions.CardCentreExported, AuditActions.CardStateChanged, CardPickupDesk.AuditAction, CounterDesk.SubmittedAction, CounterDesk.ReceiptAction,
         AuditActions.PersonSearched, AuditActions.PersonViewed, AuditActions.PersonImported, "unit.import",
         AuditActions.ApplicationSubmitted, AuditActions.ApplicationEdited, AuditActions.ApplicationHandedOver, ApplicationsDesk.ViewedAction, ApplicationsDesk.ExportedAction,
     ];
