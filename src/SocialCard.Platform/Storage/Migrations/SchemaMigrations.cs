@@ -17,5 +17,6 @@ public static class SchemaMigrations
         V010_ChangeSessions.Migration,
         V011_PasswordMustChange.Migration,
         V012_PhotoContentHash.Migration,
+        V013_UnitAndAccountManagement.Migration,
     ];
 }
