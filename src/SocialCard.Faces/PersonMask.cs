@@ -7,9 +7,11 @@ namespace SocialCard.Faces;
 /// </summary>
 public sealed class PersonMask
 {
+    private readonly float[] _probability;
+
     internal PersonMask(float[] probability, int size, int imageWidth, int imageHeight)
     {
-        Probability = probability;
+        _probability = probability;
         Size = size;
         ImageWidth = imageWidth;
         ImageHeight = imageHeight;
@@ -21,7 +23,7 @@ public sealed class PersonMask
     }
 
     /// <summary>Row-major, <see cref="Size"/> x <see cref="Size"/>.</summary>
-    public IReadOnlyList<float> Probability { get; }
+    public ReadOnlySpan<float> Probability => _probability;
 
     public int Size { get; }
 
@@ -41,17 +43,85 @@ public sealed class PersonMask
     /// </summary>
     public float At(double x, double y)
     {
-        double scale = (double)Size / Side;
-        double gx = ((x + PadLeft) * scale) - 0.5;
-        double gy = ((y + PadTop) * scale) - 0.5;
-        gx = Math.Clamp(gx, 0, Size - 1);
-        gy = Math.Clamp(gy, 0, Size - 1);
-        int x0 = (int)gx, y0 = (int)gy;
-        int x1 = Math.Min(x0 + 1, Size - 1), y1 = Math.Min(y0 + 1, Size - 1);
-        double fx = gx - x0, fy = gy - y0;
-        IReadOnlyList<float> p = Probability;
-        double top = p[(y0 * Size) + x0] + ((p[(y0 * Size) + x1] - p[(y0 * Size) + x0]) * fx);
-        double bot = p[(y1 * Size) + x0] + ((p[(y1 * Size) + x1] - p[(y1 * Size) + x0]) * fx);
+        (int x0, int x1, double fx) = Cell(x, PadLeft);
+        (int y0, int y1, double fy) = Cell(y, PadTop);
+        float[] p = _probability;
+        double top = Lerp(p, y0 * Size, x0, x1, fx);
+        double bot = Lerp(p, y1 * Size, x0, x1, fx);
         return (float)(top + ((bot - top) * fy));
+    }
+
+    /// <summary>
+    /// <see cref="At"/> at every pixel of the first <c>into.Length / ImageWidth</c> image rows, row-major, the same
+    /// values bit for bit: each grid row is interpolated along x once and shared by the image rows between it and the next.
+    /// </summary>
+    public void Sample(Span<float> into)
+    {
+        int w = ImageWidth, rows = into.Length / w;
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(rows, ImageHeight, nameof(into));
+        var x0 = new int[w];
+        var x1 = new int[w];
+        var fx = new double[w];
+        for (int x = 0; x < w; x++)
+        {
+            (x0[x], x1[x], fx[x]) = Cell(x, PadLeft);
+        }
+
+        var upper = new double[w];
+        var lower = new double[w];
+        int upperRow = -1, lowerRow = -1;
+        float[] p = _probability;
+        for (int y = 0; y < rows; y++)
+        {
+            (int y0, int y1, double fy) = Cell(y, PadTop);
+            if (upperRow != y0)
+            {
+                Interpolate(p, y0, x0, x1, fx, upper, ref upperRow, lower, lowerRow);
+            }
+
+            if (lowerRow != y1)
+            {
+                Interpolate(p, y1, x0, x1, fx, lower, ref lowerRow, upper, upperRow);
+            }
+
+            Span<float> row = into.Slice(y * w, w);
+            for (int x = 0; x < w; x++)
+            {
+                double top = upper[x];
+                row[x] = (float)(top + ((lower[x] - top) * fy));
+            }
+        }
+    }
+
+    /// <summary>Grid row <paramref name="gridRow"/> interpolated along x into <paramref name="line"/> (copied from the
+    /// other line when that one already holds it).</summary>
+    private void Interpolate(float[] p, int gridRow, int[] x0, int[] x1, double[] fx, double[] line, ref int lineRow, double[] other, int otherRow)
+    {
+        if (otherRow == gridRow)
+        {
+            other.AsSpan().CopyTo(line);
+        }
+        else
+        {
+            int rowStart = gridRow * Size;
+            for (int x = 0; x < line.Length; x++)
+            {
+                line[x] = Lerp(p, rowStart, x0[x], x1[x], fx[x]);
+            }
+        }
+
+        lineRow = gridRow;
+    }
+
+    private static double Lerp(float[] p, int rowStart, int x0, int x1, double fx) =>
+        p[rowStart + x0] + ((p[rowStart + x1] - p[rowStart + x0]) * fx);
+
+    /// <summary>The two grid cells around image coordinate <paramref name="v"/> and the weight of the second.</summary>
+    private (int Low, int High, double Weight) Cell(double v, int pad)
+    {
+        double scale = (double)Size / Side;
+        double g = Math.Clamp(((v + pad) * scale) - 0.5, 0, Size - 1);
+        int low = (int)g;
+        return (low, Math.Min(low + 1, Size - 1), g - low);
     }
 }

@@ -91,7 +91,7 @@ public sealed class SelfieSegmenter
                     Pointwise.Add(x, s.Scalar, y);
                     break;
                 case GraphOp.AddPerChannel:
-                    Pointwise.AddPerChannel(x, s.Weights, i.Pixels, y);
+                    Pointwise.AddPerChannel(x, s.Weights, i.Pixels, y, s.Activation);
                     break;
                 case GraphOp.Multiply:
                     Pointwise.Multiply(x, v[s.Inputs[1]], y);
@@ -110,6 +110,9 @@ public sealed class SelfieSegmenter
                     break;
                 case GraphOp.Sigmoid:
                     Pointwise.Sigmoid(x, y);
+                    break;
+                case GraphOp.HardSwish:
+                    Pointwise.HardSwish(x, s.Bias, s.Scalar, s.Offset, y);
                     break;
                 default:
                     throw new InvalidOperationException($"Unknown graph step {s.Op}.");

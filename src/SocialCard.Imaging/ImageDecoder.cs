@@ -25,9 +25,10 @@ public static class ImageDecoder
         options ??= ImageDecodeOptions.Default;
         ImageFormat format = ImageFormatSniffer.Detect(data);
         var warnings = new List<string>();
+        int denominator = 1;
         RgbImage image = format switch
         {
-            ImageFormat.Jpeg => JpegDecoder.Decode(data, options, warnings),
+            ImageFormat.Jpeg => JpegDecoder.Decode(data, options, warnings, out denominator),
             ImageFormat.Png => PngDecoder.Decode(data, options, warnings),
             ImageFormat.Bmp => BmpDecoder.Decode(data, options, warnings),
             ImageFormat.Heic => HeicDecoder.Decode(data, options, warnings),
@@ -46,6 +47,6 @@ public static class ImageDecoder
             }
         }
 
-        return new DecodedImage(image, format, warnings);
+        return new DecodedImage(image, format, warnings, denominator);
     }
 }

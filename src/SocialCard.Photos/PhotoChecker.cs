@@ -15,6 +15,13 @@ namespace SocialCard.Photos;
 /// </summary>
 public sealed class PhotoChecker
 {
+    /// <summary>
+    /// What the checker decodes by default: at most 25 MP of pixels (above a 24 MP phone photo; the rules judge a
+    /// face a few hundred pixels wide), and a JPEG of up to 100 MP is decoded straight to 1/2, 1/4 or 1/8 of each side
+    /// to fit instead of being refused; other formats over 25 MP are refused.
+    /// </summary>
+    public static readonly ImageDecodeOptions DefaultDecodeOptions = new() { MaxPixels = 25_000_000, MaxScaledJpegPixels = 100_000_000 };
+
     private readonly IReadOnlyList<IPhotoRule> _rules;
     private readonly IFaceDetector? _faceDetector;
     private readonly ImageDecodeOptions _decodeOptions;
@@ -41,7 +48,7 @@ public sealed class PhotoChecker
         ArgumentNullException.ThrowIfNull(rules);
         _rules = [.. rules];
         _faceDetector = faceDetector;
-        _decodeOptions = decodeOptions ?? ImageDecodeOptions.Default;
+        _decodeOptions = decodeOptions ?? DefaultDecodeOptions;
         _segmenter = segmenter ?? (faceDetector is null ? null : InstalledSegmenter.Value);
     }
 

@@ -8,7 +8,7 @@ using SocialCard.Platform.Storage;
 namespace SocialCard.Platform;
 
 /// <summary>Single photos reviewed while the submitter waits: the applicant's upload in the wizard and a photo taken or
-/// scanned at the counter (柜面提交). Unit zips go through <see cref="UnitBatchService"/> and the job queue instead.
+/// scanned at the counter (柜面提交, through <see cref="Desks.CounterDesk"/>). Unit zips go through <see cref="UnitBatchService"/> and the job queue instead.
 /// The photo row, the card transition and the audit event commit together.</summary>
 public sealed class PhotoSubmissionService(PlatformDatabase database, IPhotoCheckPort reviewer, TimeProvider time)
 {
@@ -36,20 +36,10 @@ public sealed class PhotoSubmissionService(PlatformDatabase database, IPhotoChec
         return review;
     }
 
-    /// <summary>Reviews a photo handed in at the counter for the person with <paramref name="personalNumber"/>.</summary>
-    public async Task<PhotoReview> SubmitCounterPhotoAsync(string personalNumber, byte[] bytes, string fileName, string profileId, string staffActor,
-        CancellationToken cancellationToken = default)
-    {
-        await using var db = database.CreateDbContext();
-        var person = await db.People.SingleOrDefaultAsync(p => p.PersonalNumber == personalNumber, cancellationToken).ConfigureAwait(false)
-            ?? throw new SocialCardDomainException($"个人编号 {personalNumber} 不存在。", $"Personal number {personalNumber} does not exist.");
-        var (_, review) = await ReviewAndStoreAsync(db, person, PhotoChannel.Counter, bytes, fileName, profileId, staffActor, cancellationToken)
-            .ConfigureAwait(false);
-        return review;
-    }
-
-    private async Task<(Photo Photo, PhotoReview Review)> ReviewAndStoreAsync(PlatformDbContext db, Person person, PhotoChannel channel, byte[] bytes,
-        string fileName, string profileId, string actor, CancellationToken ct)
+    /// <summary>Reviews the photo and stores it with the card transition and the audit event in one transaction;
+    /// <paramref name="onStored"/> adds the channel's own rows (the photo has its id then) to the same transaction.</summary>
+    internal async Task<(Photo Photo, PhotoReview Review)> ReviewAndStoreAsync(PlatformDbContext db, Person person, PhotoChannel channel, byte[] bytes,
+        string fileName, string profileId, string actor, CancellationToken ct, Action<Photo>? onStored = null)
     {
         var review = await reviewer.ReviewAsync(bytes, fileName, profileId, ct).ConfigureAwait(false);
         var now = time.GetUtcNow();
@@ -61,6 +51,7 @@ public sealed class PhotoSubmissionService(PlatformDatabase database, IPhotoChec
         await CardLookup.ApplyReviewAsync(db, person, photo.Id, review, now, actor, ct).ConfigureAwait(false);
         db.AuditEvents.Add(new AuditEvent(now, actor, AuditActions.PhotoReviewed, "photo", photo.Id.ToString(CultureInfo.InvariantCulture),
             $"{channel}: {review.Verdict}"));
+        onStored?.Invoke(photo);
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         await tx.CommitAsync(ct).ConfigureAwait(false);
         return (photo, review);

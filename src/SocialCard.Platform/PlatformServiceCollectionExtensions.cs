@@ -31,7 +31,7 @@ public static class PlatformServiceCollectionExtensions
             sp.GetRequiredService<JobQueueOptions>()));
         services.AddSingleton(workerOptions ?? new JobWorkerOptions());
         // Files are encrypted with the same master key as the personal fields (a key of their own derived from it).
-        services.TryAddSingleton(sp => new FileCipher(sp.GetRequiredService<PlatformDatabase>().KeyRing.First.Material));
+        services.TryAddSingleton(sp => new FileCipher(sp.GetRequiredService<PlatformDatabase>().KeyRing.IndexKey));
         services.TryAddSingleton(sp => FileStores.Create(fileStore ?? new FileStoreOptions(), storage, sp.GetRequiredService<FileCipher>()));
         services.TryAddSingleton<ICardCentreExportSink, FileStoreExportSink>();
         services.AddSingleton<BatchPreReviewJobHandler>();
@@ -54,6 +54,7 @@ public static class PlatformServiceCollectionExtensions
         services.AddSingleton<PhotoSubmissionService>();
         services.AddSingleton<CardLifecycleService>();
         services.AddSingleton<Desks.CardPickupDesk>();
+        services.AddSingleton<Desks.CounterDesk>();
         services.AddSingleton<Desks.ApplicationsDesk>();
         services.AddSingleton<Bulk.BulkDesk>();
         services.AddSingleton<PeopleQueryService>();

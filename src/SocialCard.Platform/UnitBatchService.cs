@@ -82,11 +82,7 @@ public sealed class UnitBatchService(PlatformDatabase database, JobQueue queue, 
         foreach (var entry in result.Accepted)
         {
             var hash = database.Protector.ContentHash(entry.Bytes);
-            var onFileForAnother = await (from p in db.Photos.AsNoTracking()
-                                          join person in db.People on p.PersonId equals person.Id
-                                          where p.ContentHash == hash && person.PersonalNumber != entry.PersonalNumber
-                                          select p.Id).AnyAsync(ct).ConfigureAwait(false);
-            if (onFileForAnother)
+            if (await IsOnFileForAnotherAsync(db, hash, entry.PersonalNumber, ct).ConfigureAwait(false))
             {
                 refusals.Add(BatchRefusalMessages.PhotoOnFileForAnother(entry.EntryName));
             }
@@ -99,6 +95,13 @@ public sealed class UnitBatchService(PlatformDatabase database, JobQueue queue, 
         return refusals.Count == 0 ? result
             : new BatchIntakeResult(result.UnitCode, accepted, [.. result.Refusals, .. refusals], result.Notes, result.EntryCount, result.UncompressedBytesRead);
     }
+
+    /// <summary>True when a photo with this keyed content hash is on file for someone other than <paramref name="personalNumber"/>.</summary>
+    internal static Task<bool> IsOnFileForAnotherAsync(PlatformDbContext db, byte[] hash, string personalNumber, CancellationToken ct) =>
+        (from p in db.Photos.AsNoTracking()
+         join person in db.People on p.PersonId equals person.Id
+         where p.ContentHash == hash && person.PersonalNumber != personalNumber
+         select p.Id).AnyAsync(ct);
 
     /// <summary>The unit's batches, newest first (only its own).</summary>
     public async Task<IReadOnlyList<BatchStatusView>> ListAsync(long unitId, int take = 50, CancellationToken cancellationToken = default)

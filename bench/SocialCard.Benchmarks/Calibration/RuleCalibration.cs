@@ -46,7 +46,8 @@ internal static class RuleCalibration
         new("expression.neutral", "maxSmileLipGap", true, (c, _) => c.PrimaryFace is not { } f ? null
             : c.Profile.Rule("expression.neutral").TryGet("minSmileHappy", out double smile) && f.Expression("happy") > smile ? f.LipGapOfWidth : 0),
         CalibrationMeasure.FromFinding("occlusion.eyes", "maxOccludedShare", higherIsWorse: true),
-        new("clothing.light", "maxClothingLightness", true, (c, _) => c.PrimaryFace is null ? null : c.Clothing?.MeanLightness),
+        new("clothing.light", "maxClothingLightness", true, (c, _) => c.PrimaryFace is null ? null : c.Clothing?.RelativeLightness),
+        new("clothing.light", "maxWhiteLightness", true, (c, _) => c.PrimaryFace is null ? null : c.Clothing?.RelativeLightness),
     ];
 
     public static void Run(string[] args)

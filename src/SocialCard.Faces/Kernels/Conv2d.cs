@@ -38,6 +38,43 @@ internal static class Conv2d
         }
     }
 
+    /// <summary>Scratch floats <see cref="ConvValid"/> needs for one output row.</summary>
+    public static int ValidScratchLength(int outW, int k, int cin) => outW * k * k * cin;
+
+    /// <summary>
+    /// A full k x k convolution, <c>valid</c> (no padding: out = floor((in - k) / stride) + 1), + bias + activation,
+    /// NHWC, filters <c>[k,k,cin,cout]</c>: each output row unfolded (im2col) and handed to <see cref="Gemm"/>. For
+    /// kernels other than 3x3 (the face recognition net's 7x7 stem), where <see cref="Conv3x3"/> does not apply.
+    /// </summary>
+    public static void ConvValid(
+        ReadOnlySpan<float> x, int h, int w, int cin, int k, int stride, ReadOnlySpan<float> filters, ReadOnlySpan<float> bias, int cout,
+        Span<float> y, Activation act, Span<float> scratch)
+    {
+        int outH = ((h - k) / stride) + 1;
+        int outW = ((w - k) / stride) + 1;
+        int kk = k * k * cin;
+        if (k <= 0 || outH <= 0 || outW <= 0 || x.Length < h * w * cin || filters.Length < kk * cout || bias.Length < cout
+            || y.Length < outH * outW * cout || scratch.Length < outW * kk)
+        {
+            throw new ArgumentException("Conv2d operand sizes do not match.");
+        }
+
+        for (int oy = 0; oy < outH; oy++)
+        {
+            for (int ox = 0; ox < outW; ox++)
+            {
+                Span<float> col = scratch.Slice(ox * kk, kk);
+                for (int ky = 0; ky < k; ky++)
+                {
+                    // The k taps of a kernel row are one contiguous run of k*cin input floats.
+                    x.Slice(((((oy * stride) + ky) * w) + (ox * stride)) * cin, k * cin).CopyTo(col.Slice(ky * k * cin, k * cin));
+                }
+            }
+
+            Gemm.Run(scratch[..(outW * kk)], outW, kk, filters, cout, bias, y.Slice(oy * outW * cout, outW * cout), act);
+        }
+    }
+
     internal static void Im2col(
         ReadOnlySpan<float> x, int h, int w, int cin, ReadOnlySpan<float> filters, ReadOnlySpan<float> bias, int cout,
         int stride, int padTop, int padLeft, int outH, int outW, Span<float> y, Activation act, Span<float> scratch)

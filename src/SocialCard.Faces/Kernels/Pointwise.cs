@@ -8,6 +8,9 @@ namespace SocialCard.Faces.Kernels;
 /// </summary>
 internal static class Pointwise
 {
+    /// <summary>Elements a fused pass works on at a time: its temporaries stay in L1.</summary>
+    private const int Block = 1024;
+
     public static void Relu(ReadOnlySpan<float> x, Span<float> y) => TensorPrimitives.Max(x, 0f, y);
 
     /// <summary><c>min(max(x, 0), 6)</c>.</summary>
@@ -24,13 +27,57 @@ internal static class Pointwise
 
     public static void Multiply(ReadOnlySpan<float> a, float b, Span<float> y) => TensorPrimitives.Multiply(a, b, y);
 
-    /// <summary><c>y[p, ch] = x[p, ch] + perChannel[ch]</c> over <paramref name="pixels"/> pixels.</summary>
-    public static void AddPerChannel(ReadOnlySpan<float> x, ReadOnlySpan<float> perChannel, int pixels, Span<float> y)
+    /// <summary><c>y[p, ch] = x[p, ch] + perChannel[ch]</c> over <paramref name="pixels"/> pixels, then
+    /// <paramref name="activation"/> (<see cref="Activation.Relu"/>: <see cref="Relu"/> on each pixel while it is in L1;
+    /// the same operations as the two passes).</summary>
+    public static void AddPerChannel(ReadOnlySpan<float> x, ReadOnlySpan<float> perChannel, int pixels, Span<float> y, Activation activation = Activation.None)
     {
+        if (activation is not (Activation.None or Activation.Relu))
+        {
+            throw new ArgumentOutOfRangeException(nameof(activation));
+        }
+
         int c = perChannel.Length;
         for (int p = 0; p < pixels; p++)
         {
-            TensorPrimitives.Add(x.Slice(p * c, c), perChannel, y.Slice(p * c, c));
+            Span<float> row = y.Slice(p * c, c);
+            TensorPrimitives.Add(x.Slice(p * c, c), perChannel, row);
+            if (activation == Activation.Relu)
+            {
+                Relu(row, row);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The graph's hard-swish in one pass over L1-sized blocks: <c>u = x (+ bias[ch])</c>, then
+    /// <c>y = (u * scale) * min(max(u + offset, 0), 6)</c> -- the same element operations in the same order as the
+    /// separate passes (<see cref="AddPerChannel"/>, <see cref="Multiply(ReadOnlySpan{float}, float, Span{float})"/>,
+    /// <see cref="Add(ReadOnlySpan{float}, float, Span{float})"/>, <see cref="Relu6"/>, <see cref="Multiply(ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float})"/>),
+    /// so bit-identical to them. <paramref name="bias"/> is empty or one value per channel.
+    /// </summary>
+    public static void HardSwish(ReadOnlySpan<float> x, ReadOnlySpan<float> bias, float scale, float offset, Span<float> y)
+    {
+        int c = bias.Length;
+        int block = c == 0 ? Block : Math.Max(1, Block / c) * c;
+        Span<float> u = stackalloc float[c == 0 ? 0 : block];
+        Span<float> t = stackalloc float[block];
+        for (int i = 0; i < x.Length; i += block)
+        {
+            int n = Math.Min(block, x.Length - i);
+            scoped ReadOnlySpan<float> v = x.Slice(i, n);
+            if (c != 0)
+            {
+                AddPerChannel(v, bias, n / c, u);
+                v = u[..n];
+            }
+
+            Span<float> yb = y.Slice(i, n);
+            Span<float> tb = t[..n];
+            Add(v, offset, tb);
+            Relu6(tb, tb);
+            Multiply(v, scale, yb);
+            Multiply(yb, tb, yb);
         }
     }
 

@@ -69,6 +69,30 @@ internal static class Pooling
         }
     }
 
+    /// <summary>Max pool <c>valid</c>, window <paramref name="k"/> x <paramref name="k"/>, stride <paramref name="stride"/>:
+    /// out = floor((in - k) / s) + 1.</summary>
+    public static void MaxPool(ReadOnlySpan<float> x, int h, int w, int c, int k, int stride, Span<float> y)
+    {
+        int outH = ((h - k) / stride) + 1;
+        int outW = ((w - k) / stride) + 1;
+        for (int oy = 0; oy < outH; oy++)
+        {
+            for (int ox = 0; ox < outW; ox++)
+            {
+                Span<float> dst = y.Slice(((oy * outW) + ox) * c, c);
+                dst.Fill(float.NegativeInfinity);
+                for (int ky = 0; ky < k; ky++)
+                {
+                    for (int kx = 0; kx < k; kx++)
+                    {
+                        ReadOnlySpan<float> px = x.Slice(((((oy * stride) + ky) * w) + (ox * stride) + kx) * c, c);
+                        TensorPrimitives.Max(dst, px, dst);
+                    }
+                }
+            }
+        }
+    }
+
     /// <summary>Mean over all pixels per channel, summed in double like tfjs' cpu avgPool.</summary>
     public static void GlobalAverage(ReadOnlySpan<float> x, int pixels, int c, Span<float> y, Span<double> sums)
     {

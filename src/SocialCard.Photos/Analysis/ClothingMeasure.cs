@@ -1,3 +1,4 @@
+using SocialCard.Faces;
 using SocialCard.Imaging;
 using SocialCard.Imaging.Processing.Color;
 using SocialCard.Photos.Faces;
@@ -61,13 +62,28 @@ public sealed class ClothingMeasure
     /// <summary>Fewest clothing pixels for a measure, as a share of the squared face width.</summary>
     public const double MinPixelShare = 0.02;
 
-    private ClothingMeasure(double meanLightness, int pixels, double coverage, int tolerance)
+    private ClothingMeasure(double meanLightness, int pixels, double coverage, int tolerance, Lab relative)
     {
         MeanLightness = meanLightness;
         Pixels = pixels;
         Coverage = coverage;
         Tolerance = tolerance;
+        Relative = relative;
     }
+
+    /// <summary>
+    /// The clothing's mean colour seen against the photo's own white: the mean linear RGB of the clothing pixels divided,
+    /// channel by channel, by the background's linear RGB (a von Kries white balance that takes the background as the
+    /// reference white, so a darker exposure or a warm or cool light cancels), in CIELAB. L* 100 and chroma 0 are the
+    /// background itself; a white top reads close to that whatever the camera made of the light.
+    /// </summary>
+    public Lab Relative { get; }
+
+    /// <summary>Lightness of the clothing relative to the background (<see cref="Relative"/> L*).</summary>
+    public double RelativeLightness => Relative.L;
+
+    /// <summary>Chroma of the clothing relative to the background (<see cref="Relative"/>).</summary>
+    public double RelativeChroma => Math.Sqrt((Relative.A * Relative.A) + (Relative.B * Relative.B));
 
     /// <summary>Mean L* (0-100) of the clothing pixels.</summary>
     public double MeanLightness { get; }
@@ -81,11 +97,21 @@ public sealed class ClothingMeasure
     /// <summary>Background tolerance used (summed channel difference).</summary>
     public int Tolerance { get; }
 
+    /// <summary>The measure on a photo whose background is its own white reference (the check).</summary>
     public static ClothingMeasure? Measure(RgbImage image, (byte R, byte G, byte B) background, ObservedFace face, Lab skin) =>
-        Measure(image, background, face, skin, BandTop, HalfWidth, MinTolerance);
+        Measure(image, background, background, face, skin, null, BandTop, HalfWidth, MinTolerance);
+
+    /// <summary>
+    /// The measure on an original before its background is replaced (the fix): <paramref name="background"/> is the wall
+    /// as it is, <paramref name="white"/> the white the person will stand on, and a pixel counts only where the person
+    /// segmentation <paramref name="person"/> (of this image) gives it at least even odds of being the person, so bright
+    /// patches of an uneven wall are not read as clothing.
+    /// </summary>
+    public static ClothingMeasure? Measure(RgbImage image, (byte R, byte G, byte B) background, (byte R, byte G, byte B) white, ObservedFace face, Lab skin, PersonMask? person) =>
+        Measure(image, background, white, face, skin, person, BandTop, HalfWidth, MinTolerance);
 
     /// <summary>The measure with its band and tolerance floor given (calibration sweeps; the rules use the constants).</summary>
-    internal static ClothingMeasure? Measure(RgbImage image, (byte R, byte G, byte B) background, ObservedFace face, Lab skin, double bandTop, double halfWidth, int minTolerance)
+    internal static ClothingMeasure? Measure(RgbImage image, (byte R, byte G, byte B) background, (byte R, byte G, byte B) white, ObservedFace face, Lab skin, PersonMask? person, double bandTop, double halfWidth, int minTolerance)
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(face);
@@ -100,12 +126,12 @@ public sealed class ClothingMeasure
             return null;
         }
 
-        return MeasureBand(image, background, skin, x0, y0, x1, y1, w, minTolerance);
+        return MeasureBand(image, background, white, skin, person, x0, y0, x1, y1, w, minTolerance);
     }
 
     /// <summary>The measure over the band x0..x1, y0..y1 (inclusive, at least 1 px inside the image), with the tolerance
     /// patches and the fewest pixels scaled by the face width <paramref name="w"/>.</summary>
-    internal static ClothingMeasure? MeasureBand(RgbImage image, (byte R, byte G, byte B) background, Lab skin, int x0, int y0, int x1, int y1, double w, int minTolerance)
+    internal static ClothingMeasure? MeasureBand(RgbImage image, (byte R, byte G, byte B) background, (byte R, byte G, byte B) white, Lab skin, PersonMask? person, int x0, int y0, int x1, int y1, double w, int minTolerance)
     {
         int tolerance = BackgroundTolerance(image, background, Math.Max(2, (int)Math.Round(0.1 * w)), minTolerance);
         ReadOnlySpan<float> linear = ColorSpace.LinearTable;
@@ -135,7 +161,7 @@ public sealed class ClothingMeasure
                 }
             }
 
-            double sumL = 0;
+            double sumL = 0, sumR = 0, sumG = 0, sumB = 0;
             int count = 0;
             for (int y = y0; y <= y1; y++)
             {
@@ -144,7 +170,7 @@ public sealed class ClothingMeasure
                 ReadOnlySpan<byte> row = image.Row(y);
                 for (int c = 0; c < width; c++)
                 {
-                    if ((above[c] & here[c] & below[c]) == 0)
+                    if ((above[c] & here[c] & below[c]) == 0 || (person is not null && person.At(x0 + c + 0.5, y + 0.5) < 0.5f))
                     {
                         continue;
                     }
@@ -165,14 +191,24 @@ public sealed class ClothingMeasure
                     }
 
                     sumL += l;
+                    sumR += lr;
+                    sumG += lg;
+                    sumB += lb;
                     count++;
                 }
             }
 
             int band = (y1 - y0 + 1) * width;
-            return count == 0 || count < MinPixelShare * w * w
-                ? null
-                : new ClothingMeasure(sumL / count, count, count / (double)band, tolerance);
+            if (count == 0 || count < MinPixelShare * w * w)
+            {
+                return null;
+            }
+
+            Lab relative = ColorSpace.LinearToLab(
+                Math.Min(1, sumR / count / WhiteChannel(linear[white.R])),
+                Math.Min(1, sumG / count / WhiteChannel(linear[white.G])),
+                Math.Min(1, sumB / count / WhiteChannel(linear[white.B])));
+            return new ClothingMeasure(sumL / count, count, count / (double)band, tolerance, relative);
         }
         finally
         {
@@ -213,6 +249,9 @@ public sealed class ClothingMeasure
             n++;
         }
     }
+
+    /// <summary>A background channel as reference white, floored so a black or saturated backdrop cannot divide by ~0.</summary>
+    private static double WhiteChannel(float linear) => Math.Max(linear, 0.05);
 
     private static int Difference(ReadOnlySpan<byte> row, int x, (byte R, byte G, byte B) bg)
     {

@@ -44,6 +44,10 @@ public sealed class CutOutMeasure
 
     /// <summary>The measures, or null when the background is not white (background.color reports that) or the network
     /// does not see a person at the face.</summary>
+    /// <remarks>Every measure reads only the rows above the chin (the head centre lies above them too), so the planes
+    /// cover those rows plus the halo ring's reach below them (the distance to the person is only compared with the
+    /// ring, and a person pixel farther down cannot be nearer than the ring); the skull's column scan reads the mask
+    /// and the pixels directly below that band. The planes are rented, not allocated per photo.</remarks>
     public static CutOutMeasure? Measure(RgbImage image, PersonMask mask, ObservedFace face)
     {
         ArgumentNullException.ThrowIfNull(image);
@@ -56,40 +60,43 @@ public sealed class CutOutMeasure
             return null;
         }
 
-        var p = new float[w * h];
-        var person = new byte[w * h];
-        var dw = new byte[w * h];
-        ReadOnlySpan<byte> px = image.Pixels;
-        for (int y = 0; y < h; y++)
-        {
-            for (int x = 0; x < w; x++)
-            {
-                int i = (y * w) + x, o = (y * image.Stride) + (x * 3);
-                float v = mask.At(x, y);
-                p[i] = v;
-                person[i] = v >= 0.5f ? (byte)1 : (byte)0;
-                dw[i] = (byte)(255 - Math.Min(px[o], Math.Min(px[o + 1], px[o + 2])));
-            }
-        }
-
         System.Drawing.PointF eyes = face.EyeMidpoint;
         int chinRow = Math.Clamp((int)face.Chin.Y, 1, h);
         int eyeRow = Math.Clamp((int)eyes.Y, 1, h);
+        double ring = Math.Max(2, 0.02 * fw);
+        double cx = eyes.X, cy = eyes.Y - (0.25 * fw);
+        int rows = (int)Math.Min(h, Math.Max(Math.Max(chinRow, eyeRow), Math.Ceiling(cy) + 1) + Math.Ceiling(ring) + 2);
+        using var planes = new CutOutPlanes(w * rows);
+        float[] p = planes.Probability;
+        byte[] person = planes.Person, dw = planes.DistanceFromWhite;
+        mask.Sample(p.AsSpan(0, w * rows));
+        ReadOnlySpan<byte> px = image.Pixels;
+        for (int y = 0; y < rows; y++)
+        {
+            for (int x = 0; x < w; x++)
+            {
+                int i = (y * w) + x;
+                person[i] = p[i] >= 0.5f ? (byte)1 : (byte)0;
+                dw[i] = DarkestBelowWhite(px, (y * image.Stride) + (x * 3));
+            }
+        }
+
         if (!WhiteAround(p, dw, w, chinRow) || !FaceIsPerson(mask, face))
         {
             return null;
         }
 
-        float[] distance = DistanceTransform.To(person, 0, w, h);
-        double ring = Math.Max(2, 0.02 * fw);
+        DistanceTransform.To(person.AsSpan(0, w * rows), 0, w, rows, planes.DistanceScratch, planes.Distance);
         return new CutOutMeasure
         {
-            RemnantShare = Remnant(image, person, p, dw, distance, w, h, chinRow, ring, eyes.X, eyes.Y - (0.25 * fw)),
-            HaloShare = Halo(image, person, dw, distance, w, h, eyeRow, ring, eyes.X, eyes.Y - (0.25 * fw)),
-            SkullCut = Skull(p, dw, w, h, eyes.X, fw),
+            RemnantShare = Remnant(image, planes, w, rows, chinRow, ring, cx, cy),
+            HaloShare = Halo(image, planes, w, rows, eyeRow, ring, cx, cy),
+            SkullCut = Skull(image, mask, planes, w, rows, cx, fw),
             Jaggedness = Grid(dw, w, chinRow),
         };
     }
+
+    private static byte DarkestBelowWhite(ReadOnlySpan<byte> px, int o) => (byte)(255 - Math.Min(px[o], Math.Min(px[o + 1], px[o + 2])));
 
     /// <summary>The network sees a person where the face is (the 68 landmarks' mean probability at least 0.5): on a
     /// drawing or a synthetic face it may not, and then its mask says nothing about the cut-out.</summary>
@@ -139,9 +146,11 @@ public sealed class CutOutMeasure
     /// <summary>Not-white background pixels beyond the ring, except strands: pixels connected to the person through
     /// not-white pixels whose colour is a blend of the nearby person colour with white (a lock of hair the network
     /// left out).</summary>
-    private static double Remnant(RgbImage image, byte[] person, float[] p, byte[] dw, float[] distance, int w, int h, int rows, double ring, double cx, double cy)
+    private static double Remnant(RgbImage image, CutOutPlanes planes, int w, int h, int rows, double ring, double cx, double cy)
     {
-        byte[] attached = Attached(person, dw, w, rows);
+        byte[] person = planes.Person, dw = planes.DistanceFromWhite;
+        float[] p = planes.Probability, distance = planes.Distance;
+        byte[] attached = Attached(planes, w, rows);
         ReadOnlySpan<byte> px = image.Pixels;
         int background = 0, remnant = 0;
         for (int y = 0; y < rows; y++)
@@ -173,21 +182,23 @@ public sealed class CutOutMeasure
     }
 
     /// <summary>Not-white pixels above <paramref name="rows"/> connected to the person through not-white pixels.</summary>
-    private static byte[] Attached(byte[] person, byte[] dw, int w, int rows)
+    private static byte[] Attached(CutOutPlanes planes, int w, int rows)
     {
-        var seen = new byte[rows * w];
-        var stack = new Stack<int>();
+        byte[] person = planes.Person, dw = planes.DistanceFromWhite, seen = planes.Attached;
+        int[] stack = planes.Stack;
+        int top = 0;
         for (int i = 0; i < rows * w; i++)
         {
             if (person[i] != 0)
             {
                 seen[i] = 1;
-                stack.Push(i);
+                stack[top++] = i;
             }
         }
 
-        while (stack.TryPop(out int i))
+        while (top > 0)
         {
+            int i = stack[--top];
             int x = i % w, y = i / w;
             for (int k = 0; k < 4; k++)
             {
@@ -201,7 +212,7 @@ public sealed class CutOutMeasure
                 if (seen[j] == 0 && dw[j] > NotWhite)
                 {
                     seen[j] = 1;
-                    stack.Push(j);
+                    stack[top++] = j;
                 }
             }
         }
@@ -210,21 +221,22 @@ public sealed class CutOutMeasure
     }
 
     /// <summary>True when the pixel's colour is off the blend line of white with the person colour on the way to the head centre.</summary>
-    private static bool OffBlend(ReadOnlySpan<byte> px, int stride, byte[] person, int w, int h, int x, int y, double cx, double cy)
-    {
-        if (InsideColour(person, w, h, x, y, cx, cy) is not { } inside)
-        {
-            return true;
-        }
+    private static bool OffBlend(ReadOnlySpan<byte> px, int stride, byte[] person, int w, int h, int x, int y, double cx, double cy) =>
+        InsideColour(person, w, h, x, y, cx, cy) is not { } inside || OffBlend(px, stride, x, y, inside);
 
+    /// <summary>True when the pixel's colour is off the blend line of white with the colour at <paramref name="inside"/>.</summary>
+    private static bool OffBlend(ReadOnlySpan<byte> px, int stride, int x, int y, (int X, int Y) inside)
+    {
         int o = (y * stride) + (x * 3), k = (inside.Y * stride) + (inside.X * 3);
         (double u, double v) = Opponent(px[o], px[o + 1], px[o + 2]);
         (double hu, double hv) = Opponent(px[k], px[k + 1], px[k + 2]);
         return DistanceToSegment(u, v, hu, hv) > HaloDeviation;
     }
 
-    private static double Halo(RgbImage image, byte[] person, byte[] dw, float[] distance, int w, int h, int rows, double ring, double cx, double cy)
+    private static double Halo(RgbImage image, CutOutPlanes planes, int w, int h, int rows, double ring, double cx, double cy)
     {
+        byte[] person = planes.Person, dw = planes.DistanceFromWhite;
+        float[] distance = planes.Distance;
         ReadOnlySpan<byte> px = image.Pixels;
         int n = 0, halo = 0;
         for (int y = 0; y < rows; y++)
@@ -238,7 +250,7 @@ public sealed class CutOutMeasure
                 }
 
                 n++;
-                halo += dw[i] > 20 && InsideColour(person, w, h, x, y, cx, cy) is not null && OffBlend(px, image.Stride, person, w, h, x, y, cx, cy) ? 1 : 0;
+                halo += dw[i] > 20 && InsideColour(person, w, h, x, y, cx, cy) is { } inside && OffBlend(px, image.Stride, x, y, inside) ? 1 : 0;
             }
         }
 
@@ -290,13 +302,25 @@ public sealed class CutOutMeasure
         return Math.Sqrt((du * du) + (dv * dv));
     }
 
-    /// <summary>First row of each column (from the top) that is not white and at least probably person, -1 for none.</summary>
-    private static int Top(float[] p, byte[] dw, int w, int h, int x, int fromRow)
+    /// <summary>First row of each column (from the top) that is not white and at least probably person, -1 for none
+    /// (below the planes' band from the mask and the pixels themselves).</summary>
+    private static int Top(RgbImage image, PersonMask mask, CutOutPlanes planes, int w, int rows, int x)
     {
-        for (int y = fromRow; y < h; y++)
+        float[] p = planes.Probability;
+        byte[] dw = planes.DistanceFromWhite;
+        for (int y = 0; y < rows; y++)
         {
             int i = (y * w) + x;
             if (dw[i] > NotWhite && p[i] >= 0.3f)
+            {
+                return y;
+            }
+        }
+
+        ReadOnlySpan<byte> px = image.Pixels;
+        for (int y = rows; y < image.Height; y++)
+        {
+            if (DarkestBelowWhite(px, (y * image.Stride) + (x * 3)) > NotWhite && mask.At(x, y) >= 0.3f)
             {
                 return y;
             }
@@ -367,7 +391,7 @@ public sealed class CutOutMeasure
         return best;
     }
 
-    private static double Skull(float[] p, byte[] dw, int w, int h, double cx, double fw)
+    private static double Skull(RgbImage image, PersonMask mask, CutOutPlanes planes, int w, int rows, double cx, double fw)
     {
         int x0 = Math.Max(0, (int)(cx - (0.4 * fw))), x1 = Math.Min(w - 1, (int)(cx + (0.4 * fw)));
         int columns = x1 - x0 + 1;
@@ -380,7 +404,7 @@ public sealed class CutOutMeasure
         int touching = 0;
         for (int x = x0; x <= x1; x++)
         {
-            top[x - x0] = Top(p, dw, w, h, x, 0);
+            top[x - x0] = Top(image, mask, planes, w, rows, x);
             touching += top[x - x0] == 0 ? 1 : 0;
         }
 

@@ -73,6 +73,16 @@ public sealed class PhotoContext : IDisposable
     /// <summary>Decoded pixels, or null when the bytes could not be decoded (see <see cref="DecodeError"/>).</summary>
     public RgbImage? Image => _decoded?.Image;
 
+    /// <summary>Width of the photo as the file holds it: the container's when an over-size JPEG was decoded scaled
+    /// (<see cref="DecodeScale"/>), else the decoded pixels' (or the container's without pixels).</summary>
+    public int SourceWidth => _decoded is { ScaleDenominator: > 1 } || _decoded is null ? Container.Width : _decoded.Image.Width;
+
+    /// <summary>Height of the photo as the file holds it (see <see cref="SourceWidth"/>).</summary>
+    public int SourceHeight => _decoded is { ScaleDenominator: > 1 } || _decoded is null ? Container.Height : _decoded.Image.Height;
+
+    /// <summary>1, or 2, 4, 8 when the file was larger than the checker decodes and its pixels are that fraction of each side.</summary>
+    public int DecodeScale => _decoded?.ScaleDenominator ?? 1;
+
     public IReadOnlyList<string> DecodeWarnings => _decoded?.Warnings ?? [];
 
     /// <summary>Why decoding failed (bilingual message from the decoder), or null.</summary>
@@ -127,6 +137,15 @@ public sealed class PhotoContext : IDisposable
         }
     }
 
+    /// <summary>
+    /// The white the clothing is judged against where it is not the photo's own background: an original whose wall the fix
+    /// will replace (<see cref="ClothingMeasure"/>); null for a photo as submitted.
+    /// </summary>
+    internal (byte R, byte G, byte B)? ClothingWhite { get; init; }
+
+    /// <summary>The person segmentation of these pixels that bounds the clothing on an original (with <see cref="ClothingWhite"/>).</summary>
+    internal PersonMask? ClothingPerson { get; init; }
+
     /// <summary>Clothing lightness below the primary face (<see cref="ClothingMeasure"/>), null when none is visible.</summary>
     public ClothingMeasure? Clothing
     {
@@ -134,7 +153,9 @@ public sealed class PhotoContext : IDisposable
         {
             if (!_clothingDone)
             {
-                _clothing = PrimaryFace is { } face ? ClothingMeasure.Measure(Pixels, Background.Rgb, face, SkinStats.MeanLab) : null;
+                _clothing = PrimaryFace is not { } face ? null
+                    : ClothingWhite is { } white ? ClothingMeasure.Measure(Pixels, Background.Rgb, white, face, SkinStats.MeanLab, ClothingPerson)
+                    : ClothingMeasure.Measure(Pixels, Background.Rgb, face, SkinStats.MeanLab);
                 _clothingDone = true;
             }
 
@@ -314,12 +335,22 @@ public sealed class PhotoContext : IDisposable
     /// before it changes a pixel): the context owns <paramref name="image"/>, the face is the one given, and the
     /// container rules have nothing to read.
     /// </summary>
-    internal static PhotoContext ForImage(RgbImage image, string fileName, SpecProfile profile, ObservedFace face)
+    internal static PhotoContext ForImage(RgbImage image, string fileName, SpecProfile profile, ObservedFace face) =>
+        ForImage(image, fileName, profile, face, null, null);
+
+    /// <summary>
+    /// A context over an original whose wall is still there: the clothing is judged against <paramref name="white"/>
+    /// (the white the fix will put the person on) within the <paramref name="person"/> segmentation, so the same
+    /// clothing rule reads the top as it will stand on that white.
+    /// </summary>
+    internal static PhotoContext ForImage(RgbImage image, string fileName, SpecProfile profile, ObservedFace face, (byte R, byte G, byte B)? white, PersonMask? person)
     {
         var container = new ContainerInfo { Format = ImageFormat.Unknown, Width = image.Width, Height = image.Height, Components = 3 };
         return new PhotoContext(fileName, ReadOnlyMemory<byte>.Empty, profile, container, new DecodedImage(image, ImageFormat.Unknown, []), null)
         {
             Face = new FaceObservation { Faces = [face] },
+            ClothingWhite = white,
+            ClothingPerson = person,
         };
     }
 

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using SocialCard.Imaging;
 
 namespace SocialCard.Platform.Batches;
 
@@ -333,9 +334,10 @@ internal sealed class UnitPackageIntakeCore(UnitPackageLimits limits, IReadOnlyC
             return null;
         }
 
-        if (Security.HeaderPixels.Exceeds(buffer, _limits.MaxPixels, out int width, out int height))
+        if (Security.HeaderPixels.Exceeds(buffer, _limits.MaxPixels, _limits.MaxScaledJpegPixels, out int width, out int height))
         {
-            _entryRefusals.Add(BatchRefusalMessages.TooManyPixels(entry.FullName, width, height, _limits.MaxPixels));
+            long limit = Security.HeaderPixels.Limit(ImageFormatSniffer.Detect(buffer), _limits.MaxPixels, _limits.MaxScaledJpegPixels);
+            _entryRefusals.Add(BatchRefusalMessages.TooManyPixels(entry.FullName, width, height, limit));
             return null;
         }
 

@@ -43,6 +43,9 @@ public sealed record UnitPackageLimits
     /// <summary>Most pixels a photo's header may declare (checked before any decode).</summary>
     public long MaxPixels { get; init; } = Security.HeaderPixels.DefaultMaxPixels;
 
+    /// <summary>Most pixels a JPEG's header may declare: the checker decodes it scaled down to <see cref="MaxPixels"/>.</summary>
+    public long MaxScaledJpegPixels { get; init; } = Security.HeaderPixels.DefaultMaxScaledJpegPixels;
+
     /// <summary>Largest size of the zip file itself.</summary>
     public long MaxPackageBytes { get; init; } = 64L * 1024 * 1024;
 
@@ -66,6 +69,7 @@ public sealed record UnitPackageLimits
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxCompressionRatio);
         ArgumentOutOfRangeException.ThrowIfNegative(CompressionRatioFloorBytes);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxPixels);
+        ArgumentOutOfRangeException.ThrowIfNegative(MaxScaledJpegPixels);
         return this with
         {
             MaxPhotos = Math.Min(MaxPhotos, AbsoluteMaxPhotos),

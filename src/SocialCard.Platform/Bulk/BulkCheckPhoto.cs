@@ -32,7 +32,7 @@ public sealed class BulkCheckPhoto
     [JsonIgnore]
     public bool IsReady => Name.IsResolved && Verdict is PhotoVerdict.Passed or PhotoVerdict.NeedsReview;
 
-    /// <summary>Named, failed and worth a try with the automatic fix.</summary>
+    /// <summary>Named, failed only for what the automatic fix can repair, and not tried yet.</summary>
     [JsonIgnore]
-    public bool NeedsFix => Name.IsResolved && Verdict == PhotoVerdict.Failed && Fix == BulkFixState.None;
+    public bool NeedsFix => Name.IsResolved && Verdict == PhotoVerdict.Failed && Fix == BulkFixState.None && PhotoFinding.FixCanRepair(Findings);
 }

@@ -34,6 +34,10 @@ public sealed class CentreOptions
     /// <summary>Photo profile of the applicant wizard: the platform names the file, so a profile without a naming rule.</summary>
     public string ApplicantPhotoProfile { get; set; } = "chengdu-sscard";
 
+    /// <summary>How long a paper photo handed in at the counter usually takes to reach the card centre's records
+    /// (seed 000 三.4: 通过柜台提交纸质照片至成功审核入库，一般2周左右); printed on the counter receipt.</summary>
+    public int CounterPhotoDays { get; set; } = 14;
+
     /// <summary>Title of the registration form the wizard prints (PDF and the done page).</summary>
     public CentreText FormTitle { get; set; } = new("苏州市社会保障·市民卡申领登记表", "Suzhou social security / citizen card registration form");
 }

@@ -5,7 +5,8 @@ namespace SocialCard.Platform.Files;
 
 /// <summary>
 /// Encrypts stored files with AES-256-GCM under a key derived (HKDF-SHA256, its own purpose label) from the
-/// platform's 256-bit master key, the same key material as the personal fields. The file key is the associated data,
+/// platform's 256-bit index key (<see cref="Security.FieldKeyRing.IndexKey"/>: stored files carry no key id, so they
+/// stay on the key that does not rotate with the personal fields' encryption keys). The file key is the associated data,
 /// so a blob copied under another name does not decrypt. Layout: version(1) | nonce(12) | ciphertext | tag(16).
 /// </summary>
 public sealed class FileCipher

@@ -9,12 +9,16 @@ namespace SocialCard.Platform.Security;
 /// <c>Storage:EncryptionKeys:{id}</c> for rotated keys; base64, e.g. from environment variables or a secret store);
 /// otherwise from a key file outside the data directory (<see cref="StorageOptions.ResolveKeyFile"/>), created with a
 /// fresh random key, mode 0600, on first use. A key file holds one key per line as <c>id:base64</c> (a bare base64
-/// line is id 1); the highest id is the newest. A key file left inside the data directory by earlier versions is moved
+/// line is id 1); the highest id is the newest. The index key (<see cref="FieldKeyRing.IndexKey"/>) is
+/// <c>Storage:IndexKey</c>, or the key file's <c>index:base64</c> line: a new key file gets a random one of its own,
+/// and a key file from before that line gets key 1's material written there, so key 1 can later leave the file. A key file left inside the data directory by earlier versions is moved
 /// out on first start; a key file configured inside the data directory is refused.
 /// </summary>
 public static class FieldKeySource
 {
     public const string LegacyKeyFileName = "field-key.b64";
+
+    private const string IndexLinePrefix = "index:";
 
     public static FieldKeyRing LoadRing(StorageOptions storage)
     {
@@ -35,9 +39,10 @@ public static class FieldKeySource
             configured.Add(new FieldKey(keyId, Decode(value, $"Storage:EncryptionKeys:{id}")));
         }
 
+        byte[]? indexKey = string.IsNullOrWhiteSpace(storage.IndexKey) ? null : Decode(storage.IndexKey, "Storage:IndexKey");
         if (configured.Count > 0)
         {
-            return new FieldKeyRing(configured);
+            return new FieldKeyRing(configured, indexKey);
         }
 
         var keyFile = Path.GetFullPath(storage.ResolveKeyFile());
@@ -56,7 +61,8 @@ public static class FieldKeySource
             RestrictToOwner(keyFile);
         }
 
-        return ReadOrCreate(keyFile);
+        var ring = ReadOrCreate(keyFile);
+        return indexKey is null ? ring : new FieldKeyRing(ring.Keys, indexKey);
     }
 
     /// <summary>The single (first) key of a key file, created if missing; or the configured base64 key.</summary>
@@ -77,13 +83,24 @@ public static class FieldKeySource
     {
         if (File.Exists(keyFilePath))
         {
-            return Parse(File.ReadAllLines(keyFilePath), keyFilePath);
+            var existing = Parse(File.ReadAllLines(keyFilePath), keyFilePath);
+            if (!existing.HasOwnIndexKey)
+            {
+                // Written before the index key had a line: pin key 1's material there (the stored hashes were made
+                // with it), so that removing the "1:" line after a rotation leaves every look-up working.
+                File.AppendAllText(keyFilePath, Environment.NewLine + IndexLinePrefix + Convert.ToBase64String(existing.IndexKey));
+                RestrictToOwner(keyFilePath);
+                existing = new FieldKeyRing(existing.Keys, existing.IndexKey);
+            }
+
+            return existing;
         }
 
         CreateDirectoryFor(keyFilePath);
         var fresh = RandomNumberGenerator.GetBytes(32);
+        var index = RandomNumberGenerator.GetBytes(32);
         var tmp = keyFilePath + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        File.WriteAllText(tmp, "1:" + Convert.ToBase64String(fresh));
+        File.WriteAllText(tmp, "1:" + Convert.ToBase64String(fresh) + Environment.NewLine + IndexLinePrefix + Convert.ToBase64String(index));
         RestrictToOwner(tmp);
         try
         {
@@ -96,12 +113,13 @@ public static class FieldKeySource
             return ReadOrCreate(keyFilePath);
         }
 
-        return new FieldKeyRing([new FieldKey(1, fresh)]);
+        return new FieldKeyRing([new FieldKey(1, fresh)], index);
     }
 
     private static FieldKeyRing Parse(string[] lines, string path)
     {
         var keys = new List<FieldKey>();
+        byte[]? index = null;
         foreach (var raw in lines)
         {
             var line = raw.Trim();
@@ -110,12 +128,19 @@ public static class FieldKeySource
                 continue;
             }
 
+            if (line.StartsWith(IndexLinePrefix, StringComparison.Ordinal))
+            {
+                // Two processes pinning at once may both append the same line: the first one counts.
+                index ??= Decode(line[IndexLinePrefix.Length..], $"Key file {path}");
+                continue;
+            }
+
             var colon = line.IndexOf(':', StringComparison.Ordinal);
             var id = colon < 0 ? 1 : int.Parse(line.AsSpan(0, colon), NumberStyles.None, CultureInfo.InvariantCulture);
             keys.Add(new FieldKey(id, Decode(colon < 0 ? line : line[(colon + 1)..], $"Key file {path}")));
         }
 
-        return new FieldKeyRing(keys);
+        return new FieldKeyRing(keys, index);
     }
 
     private static byte[] Decode(string base64, string where)

@@ -8,10 +8,10 @@ namespace SocialCard.Platform.Security;
 /// Encrypts personal fields at rest (AES-256-GCM, random 96-bit nonce) and computes keyed lookup hashes
 /// (HMAC-SHA256), each key derived with HKDF from a 256-bit master key of the <see cref="FieldKeyRing"/>.
 /// New values are sealed under the ring's newest key, whose id travels with the value; values under older keys still
-/// open (<see cref="IsCurrent"/> tells which need re-sealing). Lookup hashes stay on the ring's first key, so exact
-/// look-ups keep working across rotations.
+/// open (<see cref="IsCurrent"/> tells which need re-sealing). Lookup and content hashes are keyed by the ring's
+/// <see cref="FieldKeyRing.IndexKey"/>, so exact look-ups keep working across rotations and after an old key leaves.
 /// Cipher layout: version 2 | key id (2, big-endian) | nonce(12) | ciphertext | tag(16); version 1 (no key id, from
-/// before key ids) is read as the first key.
+/// before key ids) is read as key 1.
 /// </summary>
 public sealed class FieldProtector
 {
@@ -22,7 +22,7 @@ public sealed class FieldProtector
     private const int HeaderSize = 3;
 
     private readonly Dictionary<int, byte[]> _encKeys = [];
-    private readonly int _firstKeyId;
+    private const int LegacyKeyId = 1;
     private readonly byte[] _macKey;
     private readonly byte[] _contentKey;
 
@@ -45,10 +45,9 @@ public sealed class FieldProtector
             _encKeys[key.Id] = HKDF.DeriveKey(HashAlgorithmName.SHA256, key.Material, 32, info: "socialcard/field-encryption/v1"u8.ToArray());
         }
 
-        _firstKeyId = ring.First.Id;
         CurrentKeyId = ring.Newest.Id;
-        _macKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, ring.First.Material, 32, info: "socialcard/lookup-hmac/v1"u8.ToArray());
-        _contentKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, ring.First.Material, 32, info: "socialcard/content-hmac/v1"u8.ToArray());
+        _macKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, ring.IndexKey, 32, info: "socialcard/lookup-hmac/v1"u8.ToArray());
+        _contentKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, ring.IndexKey, 32, info: "socialcard/content-hmac/v1"u8.ToArray());
         // The model caches converters bound to this protector: the fingerprint covers every key, not just the lookup key.
         using var fingerprint = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         fingerprint.AppendData(_macKey);
@@ -100,7 +99,7 @@ public sealed class FieldProtector
 
     /// <summary>The key id a sealed value names, or null when it is not a sealed value at all.</summary>
     public int? KeyIdOf(ReadOnlySpan<byte> cipher) =>
-        cipher.Length >= 1 + NonceSize + TagSize && cipher[0] == LegacyVersion ? _firstKeyId
+        cipher.Length >= 1 + NonceSize + TagSize && cipher[0] == LegacyVersion ? LegacyKeyId
         : cipher.Length >= HeaderSize + NonceSize + TagSize && cipher[0] == FormatVersion ? BinaryPrimitives.ReadUInt16BigEndian(cipher.Slice(1, 2))
         : null;
 
@@ -127,6 +126,6 @@ public sealed class FieldProtector
     }
 
     /// <summary>Keyed hash of a file's exact bytes (a photo is personal data: a plain digest of a known photo would
-    /// confirm who is on file). On the ring's first key like <see cref="LookupHash"/>, so it survives rotations.</summary>
+    /// confirm who is on file). On the ring's index key like <see cref="LookupHash"/>, so it survives rotations.</summary>
     public byte[] ContentHash(ReadOnlySpan<byte> content) => HMACSHA256.HashData(_contentKey, content);
 }

@@ -81,7 +81,8 @@ public sealed class PlatformDatabase : IDbContextFactory<PlatformDbContext>
     }
 
     /// <summary>Brings the schema to the newest version (idempotent, safe to run from several nodes at once); with a
-    /// rotated key in the ring, then re-seals every personal field still under an older key.</summary>
+    /// rotated key in the ring, then re-seals every personal field still under an older key; then gives photos stored
+    /// before the content hash theirs (<see cref="PhotoContentHashBackfill"/>).</summary>
     public async Task<int> MigrateAsync(CancellationToken cancellationToken = default)
     {
         int applied;
@@ -95,6 +96,7 @@ public sealed class PlatformDatabase : IDbContextFactory<PlatformDbContext>
             await FieldReencryption.RunAsync(this, cancellationToken).ConfigureAwait(false);
         }
 
+        await PhotoContentHashBackfill.RunAsync(this, cancellationToken).ConfigureAwait(false);
         return applied;
     }
 }

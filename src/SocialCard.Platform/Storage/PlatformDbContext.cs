@@ -41,6 +41,8 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
 
     public DbSet<ChangeSession> ChangeSessions => Set<ChangeSession>();
 
+    public DbSet<CounterSubmission> CounterSubmissions => Set<CounterSubmission>();
+
     public bool IsPostgreSql => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     /// <summary>Keyed hash for an exact lookup on <see cref="Person.IdNumberHash"/>, <see cref="Person.PhoneHash"/> or
@@ -62,6 +64,7 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
         modelBuilder.ApplyConfiguration(new BatchEntryConfiguration());
         modelBuilder.ApplyConfiguration(new CardRecordConfiguration());
         modelBuilder.ApplyConfiguration(new ChangeSessionConfiguration());
+        modelBuilder.ApplyConfiguration(new CounterSubmissionConfiguration());
         modelBuilder.ApplyConfiguration(new AuditEventConfiguration());
         modelBuilder.ApplyConfiguration(new AccountConfiguration());
         modelBuilder.ApplyConfiguration(new StaffAccountConfiguration());

@@ -19,6 +19,11 @@ public sealed class StorageOptions
     /// <summary>Further master keys by id (base64) for rotation: the highest id seals new values.</summary>
     public IDictionary<string, string> EncryptionKeys { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>Base64 256-bit index key: keys the look-up hashes, the photos' content hashes and the file store, none
+    /// of which carries a key id. When unset, the key file's <c>index:</c> line, else key 1 (as before the index key
+    /// had its own slot). Set it to key 1's material before key 1 leaves <see cref="EncryptionKeys"/>.</summary>
+    public string? IndexKey { get; set; }
+
     /// <summary>Path of the key file (one <c>id:base64</c> per line), outside <see cref="DataDirectory"/>; by default
     /// <c>${XDG_CONFIG_HOME:-~/.config}/socialcard/field-key-{data directory hash}.b64</c>, one per data directory.</summary>
     public string? KeyFile { get; set; }

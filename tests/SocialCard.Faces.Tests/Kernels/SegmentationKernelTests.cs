@@ -107,6 +107,50 @@ public sealed class SegmentationKernelTests
         Assert.Equal([3.5f, 5.5f, 11.5f, 13.5f], y);
     }
 
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(0, 3001)]
+    [InlineData(16, 128 * 128)]
+    [InlineData(24, 37)]
+    [InlineData(7, 1025)]
+    [InlineData(2048, 3)]
+    public void Hard_swish_in_one_pass_is_bit_identical_to_the_separate_passes(int channels, int pixels)
+    {
+        var rng = new Random(channels * 7919 + pixels);
+        int n = channels == 0 ? pixels : channels * pixels;
+        float[] x = Random(rng, n).Select(v => v * 8).ToArray();
+        float[] bias = channels == 0 ? [] : Random(rng, channels);
+        const float Scale = 0.16666667f, Offset = 3f;
+        float[] u = (float[])x.Clone();
+        if (channels != 0)
+        {
+            Pointwise.AddPerChannel(x, bias, pixels, u);
+        }
+
+        float[] a = new float[n], b = new float[n], expected = new float[n], actual = new float[n];
+        Pointwise.Multiply(u, Scale, a);
+        Pointwise.Add(u, Offset, b);
+        Pointwise.Relu6(b, b);
+        Pointwise.Multiply(a, b, expected);
+        Pointwise.HardSwish(x, bias, Scale, Offset, actual);
+        Assert.Equal(expected.Select(BitConverter.SingleToInt32Bits), actual.Select(BitConverter.SingleToInt32Bits));
+    }
+
+    [Theory]
+    [InlineData(16, 4096)]
+    [InlineData(5, 33)]
+    public void Bias_with_relu_in_one_pass_is_bit_identical_to_bias_then_relu(int channels, int pixels)
+    {
+        var rng = new Random(channels + pixels);
+        float[] x = Random(rng, channels * pixels), bias = Random(rng, channels);
+        float[] expected = new float[x.Length], actual = new float[x.Length];
+        Pointwise.AddPerChannel(x, bias, pixels, expected);
+        Pointwise.Relu(expected, expected);
+        Pointwise.AddPerChannel(x, bias, pixels, actual, Activation.Relu);
+        Assert.Equal(expected.Select(BitConverter.SingleToInt32Bits), actual.Select(BitConverter.SingleToInt32Bits));
+        Assert.Contains(actual, v => v == 0);
+    }
+
     private static float[] Random(Random rng, int n)
     {
         var a = new float[n];

@@ -51,7 +51,7 @@ public sealed class SelfieExactnessTests
 
         Assert.Equal(expected.Length, n);
         Assert.True(err.Value <= ProbabilityTolerance, $"{name}: {err}");
-        double mean = mask.Probability.Average(p => (double)p);
+        double mean = mask.Probability.ToArray().Average(p => (double)p);
         Assert.InRange(mean, root.GetProperty("mean").GetDouble() - ProbabilityTolerance, root.GetProperty("mean").GetDouble() + ProbabilityTolerance);
 
         // The network saw a person: the map is neither empty nor full.

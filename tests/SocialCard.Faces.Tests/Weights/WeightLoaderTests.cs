@@ -154,6 +154,7 @@ public sealed class WeightLoaderTests : IDisposable
             "face_landmark_68_model-weights_manifest.json", "face_landmark_68_model.bin",
             "face_landmark_68_tiny_model-weights_manifest.json", "face_landmark_68_tiny_model.bin",
             "face_expression_model-weights_manifest.json", "face_expression_model.bin",
+            "face_recognition_model-weights_manifest.json", "face_recognition_model.bin",
         ];
         Assert.Equal(expected.Order(StringComparer.Ordinal), ModelChecksums.Embedded.FileNames.Order(StringComparer.Ordinal));
     }

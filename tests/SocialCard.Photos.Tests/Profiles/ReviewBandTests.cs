@@ -69,7 +69,7 @@ public sealed class ReviewBandTests
     {
         SpecProfile suzhou = SpecProfiles.Get(SpecProfiles.Suzhou);
         Assert.True(suzhou.Rule("lighting.uneven").Bands.TryGetValue("minBalance", out double band) && band > 0);
-        Assert.True(suzhou.Rule("clothing.light").Bands.ContainsKey("maxClothingLightness"));
+        Assert.True(suzhou.Rule("clothing.light").Bands.ContainsKey("maxWhiteLightness"));
     }
 
     private static SpecProfile Profile(double minRange, double band) => SpecProfiles.Parse(string.Create(CultureInfo.InvariantCulture, $$"""

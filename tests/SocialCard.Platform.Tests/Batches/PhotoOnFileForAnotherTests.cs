@@ -65,6 +65,51 @@ public sealed class PhotoOnFileForAnotherTests(PostgresServer server)
         Assert.Equal(0, await db.BatchEntries.CountAsync(e => e.PersonalNumber == b1 || e.PersonalNumber == a2));
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Photos_stored_before_the_hash_get_one_at_start_up_in_committed_batches_and_are_compared(string provider)
+    {
+        await using var t = await TestDatabase.CreateAsync(provider, server, nameof(Photos_stored_before_the_hash_get_one_at_start_up_in_committed_batches_and_are_compared));
+        var clock = new ManualTimeProvider(T0);
+        var (a1, a2, b1, _) = await SeedAsync(t);
+        var batches = new UnitBatchService(t.Database, new JobQueue(t.Database, clock), clock);
+        var review = new BatchPreReviewJobHandler(t.Database, new JpegMagicReviewer(), clock);
+        byte[] photo = TestJpeg.Make(20_000, 1);
+        var first = await batches.ReceiveAsync(UnitA, "hr", "a.zip", Zip(UnitA, (a1, photo), (a2, TestJpeg.Make(20_000, 2))), Profile);
+        await review.ReviewBatchAsync(first.BatchId!.Value, Profile, CancellationToken.None);
+        await using (var db = t.NewContext())
+        {
+            db.Photos.Add(new Photo(PhotoChannel.Applicant, "wizard.jpg", TestJpeg.Make(20_000, 3), T0, (await db.People.FirstAsync(p => p.PersonalNumber == a2)).Id));
+            await db.SaveChangesAsync();
+            Assert.Equal(3, await db.Database.ExecuteSqlRawAsync("UPDATE photos SET content_hash = NULL")); // as stored before the column
+        }
+
+        // Not compared while the hash is missing: the other unit's upload of the same file would go through.
+        Assert.Equal(0, await CountHashedAsync(t));
+
+        // One batch, then a stop: what was done stays done, the rest waits for the next start.
+        Assert.Equal(1, await SocialCard.Platform.Security.PhotoContentHashBackfill.RunAsync(t.Database, batchSize: 1, maxBatches: 1));
+        Assert.Equal(1, await CountHashedAsync(t));
+        await t.Database.MigrateAsync();
+        Assert.Equal(3, await CountHashedAsync(t));
+        Assert.Equal(0, await SocialCard.Platform.Security.PhotoContentHashBackfill.RunAsync(t.Database));
+
+        await using (var db = t.NewContext())
+        {
+            var stored = await db.Photos.AsNoTracking().SingleAsync(p => p.BatchId == first.BatchId && p.EntryName!.EndsWith(a1 + ".jpg"));
+            Assert.Equal(t.Database.Protector.ContentHash(photo), stored.ContentHash);
+        }
+
+        var inB = await batches.ReceiveAsync(UnitB, "hr", "b.zip", Zip(UnitB, (b1, (byte[])photo.Clone())), Profile);
+        Assert.Equal(BatchRefusalCode.PhotoOnFileForAnother, Assert.Single(inB.Refusals).Code);
+    }
+
+    private static async Task<int> CountHashedAsync(TestDatabase t)
+    {
+        await using var db = t.NewContext();
+        return await db.Photos.CountAsync(p => p.ContentHash != null);
+    }
+
     private static async Task<(string A1, string A2, string B1, string B2)> SeedAsync(TestDatabase t)
     {
         await using var db = t.NewContext();

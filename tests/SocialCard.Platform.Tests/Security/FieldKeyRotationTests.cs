@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using SocialCard.Platform.Domain;
+using SocialCard.Platform.Files;
 using SocialCard.Platform.Security;
 using SocialCard.Platform.Storage;
 using SocialCard.Platform.Storage.Migrations;
@@ -120,6 +121,91 @@ public sealed class FieldKeyRotationTests(PostgresServer server)
         var read = await check.People.SingleAsync(p => p.SocialSecurityNumberHash == ssnHash);
         Assert.Equal((Name, "13912345678"), (read.Name, read.Phone));
         Assert.Equal(0, await FieldReencryption.RunAsync(rotated)); // nothing left under the old key
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task After_rotation_key_1_can_leave_the_ring_and_everything_still_reads_and_is_found(string provider)
+    {
+        var newKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        byte[] photoBytes = RandomNumberGenerator.GetBytes(2000);
+        byte[] fileBytes = RandomNumberGenerator.GetBytes(300);
+        await using var t = await TestDatabase.CreateAsync(provider, server, nameof(After_rotation_key_1_can_leave_the_ring_and_everything_still_reads_and_is_found));
+        var files = Path.Combine(t.Database.Storage.DataDirectory, "retire-files-" + provider);
+        await using (var db = t.NewContext())
+        {
+            var person = new Person(IdType.ResidentId, "51010719870615123X", "CHN", "0100100007", Name, Gender.Male, new DateOnly(1987, 6, 15), "汉族")
+            {
+                Phone = "13912345678",
+                SocialSecurityNumber = Ssn,
+            };
+            db.People.Add(person);
+            await db.SaveChangesAsync();
+            db.Photos.Add(new Photo(PhotoChannel.Applicant, "photo.jpg", photoBytes, DateTimeOffset.UnixEpoch, person.Id));
+            await db.SaveChangesAsync();
+        }
+
+        await new LocalFileStore(files, new FileCipher(t.Database.KeyRing.IndexKey)).PutAsync("exports/one.zip", fileBytes, default);
+
+        // Rotation: key 2 joins, start-up re-seals everything under it.
+        var rotating = new StorageOptions { Provider = t.Provider, ConnectionString = t.ConnectionString, DataDirectory = t.Database.Storage.DataDirectory, EncryptionKey = TestDatabase.TestKey };
+        rotating.EncryptionKeys["2"] = newKey;
+        await new PlatformDatabase(rotating).MigrateAsync();
+
+        // Retirement: key 1 leaves the ring; its material stays only as the index key.
+        var retired = new StorageOptions { Provider = t.Provider, ConnectionString = t.ConnectionString, DataDirectory = t.Database.Storage.DataDirectory, IndexKey = TestDatabase.TestKey };
+        retired.EncryptionKeys["2"] = newKey;
+        var database = new PlatformDatabase(retired);
+        Assert.Equal([2], database.KeyRing.Keys.Select(k => k.Id));
+        await database.MigrateAsync();
+
+        await using var check = database.CreateDbContext();
+        var idHash = check.LookupHash("51010719870615123x");
+        var phoneHash = check.LookupHash("13912345678");
+        var ssnHash = check.LookupHash(Ssn);
+        var read = await check.People.SingleAsync(p => p.IdNumberHash == idHash && p.PhoneHash == phoneHash && p.SocialSecurityNumberHash == ssnHash);
+        Assert.Equal((Name, "13912345678", Ssn, new DateOnly(1987, 6, 15)), (read.Name, read.Phone, read.SocialSecurityNumber, read.BirthDate));
+        var contentHash = check.Protector.ContentHash(photoBytes);
+        Assert.Equal(read.Id, (await check.Photos.SingleAsync(p => p.ContentHash == contentHash)).PersonId);
+        Assert.Equal(fileBytes, await new LocalFileStore(files, new FileCipher(database.KeyRing.IndexKey)).GetAsync("exports/one.zip", default));
+
+        // Without the index key, a ring without key 1 is refused with the reason instead of silently missing every look-up.
+        var careless = new StorageOptions { Provider = t.Provider, ConnectionString = t.ConnectionString, DataDirectory = t.Database.Storage.DataDirectory };
+        careless.EncryptionKeys["2"] = newKey;
+        Assert.Contains("index key", Assert.ThrowsAny<CryptographicException>(() => new PlatformDatabase(careless)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_key_file_keeps_its_index_key_on_a_line_of_its_own_so_key_1_can_be_removed()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "sc-indexkey-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            // A new key file: the index key is random and not key 1.
+            var fresh = new StorageOptions { DataDirectory = Path.Combine(root, "a"), KeyFile = Path.Combine(root, "a.b64") };
+            var ring = FieldKeySource.LoadRing(fresh);
+            Assert.True(ring.HasOwnIndexKey);
+            Assert.NotEqual(ring.First.Material, ring.IndexKey);
+
+            // A key file from before the index line: key 1's material is pinned there on first load.
+            var oldKey = RandomNumberGenerator.GetBytes(32);
+            var path = Path.Combine(root, "b.b64");
+            File.WriteAllText(path, "1:" + Convert.ToBase64String(oldKey));
+            var old = new StorageOptions { DataDirectory = Path.Combine(root, "b"), KeyFile = path };
+            Assert.Equal(oldKey, FieldKeySource.LoadRing(old).IndexKey);
+            Assert.Equal(2, FieldKeySource.AddKey(path));
+
+            // Key 1 removed from the file after the re-seal: the ring has key 2 only and still the same index key.
+            File.WriteAllLines(path, File.ReadAllLines(path).Where(l => !l.StartsWith("1:", StringComparison.Ordinal)));
+            var retired = FieldKeySource.LoadRing(old);
+            Assert.Equal([2], retired.Keys.Select(k => k.Id));
+            Assert.Equal(oldKey, retired.IndexKey);
+            Assert.Equal(new FieldProtector(oldKey).LookupHash(Ssn), new FieldProtector(retired).LookupHash(Ssn));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
     }
 
     [Fact]

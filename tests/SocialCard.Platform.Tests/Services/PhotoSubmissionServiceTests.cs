@@ -41,25 +41,4 @@ public sealed class PhotoSubmissionServiceTests(PostgresServer server)
             Assert.Equal((CardState.PhotoPassed, photos[1].Id), (card.State, card.PhotoId));
         }
     }
-
-    [Theory]
-    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Counter_photo_needs_a_known_person(string provider)
-    {
-        await using var t = await TestDatabase.CreateAsync(provider, server, nameof(Counter_photo_needs_a_known_person));
-        var person = Samples.Person();
-        await using (var db = t.NewContext())
-        {
-            db.People.Add(person);
-            await db.SaveChangesAsync();
-        }
-
-        var svc = new PhotoSubmissionService(t.Database, new JpegMagicReviewer(), new ManualTimeProvider(T0));
-        await Assert.ThrowsAsync<SocialCardDomainException>(() => svc.SubmitCounterPhotoAsync("0000000000", TestJpeg.Make(20_000, 1), "x.jpg", "p", "staff:li"));
-        var review = await svc.SubmitCounterPhotoAsync(person.PersonalNumber, TestJpeg.Make(20_000, 1), "scan.jpg", "p", "staff:li");
-        Assert.Equal(PhotoVerdict.Passed, review.Verdict);
-        await using var check = t.NewContext();
-        Assert.Equal(PhotoChannel.Counter, (await check.Photos.SingleAsync()).Channel);
-        Assert.Equal("staff:li", (await check.AuditEvents.SingleAsync(e => e.Action == Audit.AuditActions.CardStateChanged)).Actor);
-    }
 }

@@ -20,7 +20,7 @@ public sealed class AccessibilityBrowserTests(PortalBrowserHost host, ITestOutpu
     private static readonly string[] ConsolePages =
     [
         "/console", "/console/queue", "/console/queue?filter=all", "/console/exchange", "/console/applications", "/console/people",
-        "/console/pickup", "/console/registry", "/console/audit", "/console/password", "/console/password-reset",
+        "/console/pickup", "/console/counter", "/console/registry", "/console/audit", "/console/password", "/console/password-reset",
         "/console/units", "/console/staff",
     ];
 
@@ -52,6 +52,8 @@ public sealed class AccessibilityBrowserTests(PortalBrowserHost host, ITestOutpu
         IPage admin = await host.NewPageAsync(width, height, mobile: width < 600);
         await StaffSignIn.SignInAsync(admin, "demo-admin");
         await CheckAllAsync(admin, [.. ConsolePages, "/console/units/" + (await host.Demo.UnitsAsync())[0].Id], size, findings, counts);
+        await CheckAllAsync(admin, [$"/console/counter?unit={host.UnitA}&q={host.Numbers[0]}", $"/console/counter/person?unit={host.UnitA}&number={host.Numbers[0]}"],
+            size, findings, counts);
 
         string report = string.Join('\n', counts) + "\n\n" + string.Join('\n', findings);
         await File.WriteAllTextAsync(Path.Combine(BrowserHost.ScreenshotDirectory, $"axe-report-{size}.txt"), report);

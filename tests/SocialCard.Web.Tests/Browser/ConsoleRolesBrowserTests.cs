@@ -11,11 +11,11 @@ namespace SocialCard.Web.Tests.Browser;
 /// </summary>
 public sealed class ConsoleRolesBrowserTests(PortalBrowserHost host) : IClassFixture<PortalBrowserHost>
 {
-    private static readonly string[] AllTabs = ["/console", "/console/queue", "/console/exchange", "/console/applications", "/console/people", "/console/pickup", "/console/registry", "/console/audit"];
+    private static readonly string[] AllTabs = ["/console", "/console/queue", "/console/exchange", "/console/applications", "/console/people", "/console/pickup", "/console/counter", "/console/registry", "/console/audit"];
 
     public static TheoryData<string, string[]> Roles() => new()
     {
-        { "clerk", ["/console", "/console/queue", "/console/applications", "/console/people", "/console/pickup"] },
+        { "clerk", ["/console", "/console/queue", "/console/applications", "/console/people", "/console/pickup", "/console/counter"] },
         { "reviewer", ["/console", "/console/queue", "/console/applications", "/console/people"] },
         { "operator", ["/console", "/console/queue", "/console/exchange", "/console/applications", "/console/people", "/console/registry"] },
         { "auditor", ["/console", "/console/queue", "/console/applications", "/console/people", "/console/audit"] },

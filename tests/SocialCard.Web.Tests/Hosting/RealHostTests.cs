@@ -24,22 +24,7 @@ public sealed class RealHostTests
         await site.StartAsync();
 
         using HttpClient http = site.CreateClient();
-        var wizard = new WizardClient(http);
-        await wizard.GetHtmlAsync("/apply");
-        await wizard.AdvanceAsync("/apply", new Dictionary<string, string> { ["Accepted"] = "true" }, "/apply/agreement");
-        await wizard.AdvanceAsync("/apply/agreement", new Dictionary<string, string> { ["Accepted"] = "true" }, "/apply/identity");
-        await wizard.AdvanceAsync("/apply/identity", WizardFlow.Identity(ApplicantData.ApplicantId), "/apply/mobile");
-
-        // The identity step sent the code to the phone on file; the outbox shows it to centre staff only.
-        string code = await LatestCodeAsync(site, WizardFlow.Mobile);
-        await wizard.AdvanceAsync("/apply/mobile", new Dictionary<string, string> { ["Code"] = code }, "/apply/unit");
-
-        await wizard.AdvanceAsync("/apply/unit", new Dictionary<string, string>
-        {
-            ["WorkUnitId"] = workUnitId.ToString(CultureInfo.InvariantCulture),
-            ["Nationality"] = "CHN",
-        }, "/apply/personal");
-        await wizard.AdvanceAsync("/apply/personal", WizardFlow.Personal(), "/apply/photo");
+        WizardClient wizard = await OpenPhotoStepAsync(site, http, workUnitId);
 
         HttpResponseMessage uploaded = await wizard.PostFilesAsync("/apply/photo", [("Upload", "me.jpg", WizardFlow.CompliantPhoto())], "upload");
         Assert.True(uploaded.StatusCode == HttpStatusCode.OK, $"photo upload: {(int)uploaded.StatusCode}\n{site.Output}");
@@ -65,6 +50,69 @@ public sealed class RealHostTests
             new StatusQueryRequest(null, ApplicantData.ApplicantPersonal, ApplicantData.ApplicantId));
         CardStatusAnswer? answer = await status.Content.ReadFromJsonAsync<CardStatusAnswer>();
         Assert.True(answer is { Found: true, State: "PhotoPassed" }, $"/status/query: {(int)status.StatusCode} {answer?.State}\n{site.Output}");
+    }
+
+
+    [Fact]
+    public async Task The_wizard_offers_the_fix_only_for_what_it_can_repair_and_shows_before_and_after_until_accepted()
+    {
+        await using var site = new SiteProcess();
+        long workUnitId = await SeedApplicantDataAsync(site.DataDirectory);
+        await site.StartAsync();
+        using HttpClient http = site.CreateClient();
+        WizardClient wizard = await OpenPhotoStepAsync(site, http, workUnitId);
+
+        // Black-and-white: no fix button, and asking for the fix anyway changes nothing.
+        string grey = await UploadAsync(wizard, DevsetPhotos.WithLabel("color.grayscale", 1)[0]);
+        Assert.Contains("data-rule=\"color.grayscale\"", grey, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"fix-photo\"", grey, StringComparison.Ordinal);
+        string asked = WebUtility.HtmlDecode(await (await wizard.PostAsync("/apply/photo", new Dictionary<string, string>(), "fix")).Content.ReadAsStringAsync());
+        Assert.Contains("无法自动修正", asked, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"fixed-preview\"", asked, StringComparison.Ordinal);
+
+        // A coloured background: the fix is offered; the fixed photo is shown next to the original and must be
+        // accepted before the next step.
+        string coloured = await UploadAsync(wizard, DevsetPhotos.WithLabel("background.color", 1)[0]);
+        Assert.Contains("id=\"fix-photo\"", coloured, StringComparison.Ordinal);
+        HttpResponseMessage fixedPage = await wizard.PostAsync("/apply/photo", new Dictionary<string, string>(), "fix");
+        string compare = WebUtility.HtmlDecode(await fixedPage.Content.ReadAsStringAsync());
+        Assert.True(compare.Contains("id=\"fix-accept\"", StringComparison.Ordinal), $"fix refused:\n{compare}\n{site.Output}");
+        Assert.Contains("src=\"/apply/files/photo-original", compare, StringComparison.Ordinal);
+        Assert.Contains("id=\"fixed-preview\"", compare, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/apply/files/photo-original")).StatusCode);
+        await wizard.RejectedAsync("/apply/photo", new Dictionary<string, string>(), "请先对比修正前后的照片");
+        string accepted = WebUtility.HtmlDecode(await (await wizard.PostAsync("/apply/photo", new Dictionary<string, string>(), "acceptfix")).Content.ReadAsStringAsync());
+        Assert.Contains("已自动修正，照片符合要求", accepted, StringComparison.Ordinal);
+        await wizard.AdvanceAsync("/apply/photo", new Dictionary<string, string>(), "/apply/idcard");
+    }
+
+    private static async Task<string> UploadAsync(WizardClient wizard, string devsetFile)
+    {
+        HttpResponseMessage response = await wizard.PostFilesAsync("/apply/photo", [("Upload", "me.jpg", DevsetPhotos.Read(devsetFile))], "upload");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>A fresh wizard on the started site, through consent, identity, code, unit and personal data, at the photo step.</summary>
+    private static async Task<WizardClient> OpenPhotoStepAsync(SiteProcess site, HttpClient http, long workUnitId)
+    {
+        var wizard = new WizardClient(http);
+        await wizard.GetHtmlAsync("/apply");
+        await wizard.AdvanceAsync("/apply", new Dictionary<string, string> { ["Accepted"] = "true" }, "/apply/agreement");
+        await wizard.AdvanceAsync("/apply/agreement", new Dictionary<string, string> { ["Accepted"] = "true" }, "/apply/identity");
+        await wizard.AdvanceAsync("/apply/identity", WizardFlow.Identity(ApplicantData.ApplicantId), "/apply/mobile");
+
+        // The identity step sent the code to the phone on file; the outbox shows it to centre staff only.
+        string code = await LatestCodeAsync(site, WizardFlow.Mobile);
+        await wizard.AdvanceAsync("/apply/mobile", new Dictionary<string, string> { ["Code"] = code }, "/apply/unit");
+
+        await wizard.AdvanceAsync("/apply/unit", new Dictionary<string, string>
+        {
+            ["WorkUnitId"] = workUnitId.ToString(CultureInfo.InvariantCulture),
+            ["Nationality"] = "CHN",
+        }, "/apply/personal");
+        await wizard.AdvanceAsync("/apply/personal", WizardFlow.Personal(), "/apply/photo");
+        return wizard;
     }
 
     /// <summary>Writes the applicant test data into the site's data folder before it starts (the demo seeder then

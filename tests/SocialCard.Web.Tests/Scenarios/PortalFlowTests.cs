@@ -82,7 +82,9 @@ public abstract partial class PortalFlowTests(ScenarioSite site)
             Assert.Contains($"/portal/photos/{photos[number]}/image", page, StringComparison.Ordinal); // before
             if (!page.Contains("id=\"fix-accept\"", StringComparison.Ordinal))
             {
+                // A refusal shows why, and no picture made by the fix.
                 Assert.Contains("id=\"fix-refused\"", page, StringComparison.Ordinal);
+                Assert.DoesNotContain("data:image/jpeg", page, StringComparison.Ordinal);
                 continue;
             }
 
@@ -99,6 +101,36 @@ public abstract partial class PortalFlowTests(ScenarioSite site)
         Assert.True(accepted is not null, "one of three coloured-background photos can be fixed");
         Assert.Equal(CardState.PhotoPassed, await site.CardStateAsync(accepted!));
         Assert.DoesNotContain(accepted!, await a.GetStringAsync("/portal/failures.csv"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_fix_is_offered_only_where_every_failure_is_one_it_can_repair()
+    {
+        IReadOnlyList<string> numbers = await site.PeopleOfAsync(site.UnitAId, 3);
+        string[] files = [DevsetPhotos.WithLabel("background.color", 1)[0], DevsetPhotos.WithLabel("color.grayscale", 1)[0], DevsetPhotos.WithLabel("expression.neutral", 1)[0]];
+        (byte[] zip, _) = DemoSite.BuildPackage(site.UnitA, numbers, files);
+        HttpClient a = await site.ClientAsync(Role.UnitA);
+        long batch = await PortalClient.UploadAndGetBatchAsync(a, zip);
+        await PortalClient.WaitForReviewAsync(a, batch);
+        IReadOnlyDictionary<string, long> photos = await site.PhotoIdsAsync(batch);
+        string html = await a.GetStringAsync($"/portal/batches/{batch}");
+        Assert.Equal(3, Regex.Count(html, "data-verdict=\"Failed\""));
+
+        // A coloured background: the fix can repair it, so the row offers it.
+        Assert.Contains($"href=\"/portal/fix/{photos[numbers[0]]}\"", html, StringComparison.Ordinal);
+
+        // Black-and-white, a smile with teeth: no fix button, and the fix page (opened by its address) runs no fix
+        // and shows no picture made by it, only what cannot be repaired.
+        foreach (string number in numbers.Skip(1))
+        {
+            Assert.DoesNotContain($"/portal/fix/{photos[number]}\"", html, StringComparison.Ordinal);
+            string page = await a.GetStringAsync($"/portal/fix/{photos[number]}");
+            Assert.Contains("id=\"fix-not-offered\"", page, StringComparison.Ordinal);
+            Assert.DoesNotContain("data:image/jpeg", page, StringComparison.Ordinal);
+            Assert.DoesNotContain("id=\"fix-accept\"", page, StringComparison.Ordinal);
+            HttpResponseMessage post = await FormPost.PostAsync(a, "/portal/failures", new Dictionary<string, string>(), $"/portal/fix/{photos[number]}");
+            Assert.Equal(HttpStatusCode.OK, post.StatusCode); // the page again: nothing was submitted
+        }
     }
 
     [Fact]

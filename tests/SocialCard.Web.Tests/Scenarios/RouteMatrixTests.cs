@@ -77,6 +77,8 @@ public abstract class RouteMatrixTests(ScenarioSite site)
             ("/console/applications?state=Submitted&p=2", Kind.Console),
             ("/console/applications?handler=Export&from=2026-01-01&to=2026-12-31&format=csv", Kind.ConsoleOperator),
             ("/console/pickup?unit={unitA}", Kind.ConsoleCounter),
+            ("/console/counter", Kind.ConsoleCounter),
+            ("/console/counter?unit={unitA}&q=0000000000", Kind.ConsoleCounter),
             ("/console/exports/no-such-package", Kind.ConsoleOperatorMissing),
             ("/portal/password", Kind.Portal),
             ("/console/password", Kind.Console),

@@ -24,7 +24,7 @@ internal enum GraphOp
     /// <summary>A tensor plus a constant scalar.</summary>
     AddScalar,
 
-    /// <summary>A tensor plus a constant per channel.</summary>
+    /// <summary>A tensor plus a constant per channel, then its activation (none or <c>Relu</c>).</summary>
     AddPerChannel,
 
     /// <summary>Product of two tensors of the same shape.</summary>
@@ -44,4 +44,8 @@ internal enum GraphOp
 
     /// <summary><c>1 / (1 + e^-x)</c>.</summary>
     Sigmoid,
+
+    /// <summary><c>u = x (+ bias per channel)</c>, <c>(u * Scalar) * relu6(u + Offset)</c>: the graph's hard-swish
+    /// (<see cref="GraphFusion"/>).</summary>
+    HardSwish,
 }

@@ -23,9 +23,13 @@ internal sealed class GraphStep
     /// <summary>Filter or per-channel constant.</summary>
     public float[] Weights { get; init; } = [];
 
+    /// <summary>Per-channel bias (a convolution's; added first by a <see cref="GraphOp.HardSwish"/>).</summary>
     public float[] Bias { get; init; } = [];
 
     public float Scalar { get; init; }
+
+    /// <summary>The constant added before the clamp of a <see cref="GraphOp.HardSwish"/>.</summary>
+    public float Offset { get; init; }
 
     public Activation Activation { get; init; }
 

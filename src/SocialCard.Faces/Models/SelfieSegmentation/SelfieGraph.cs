@@ -30,7 +30,11 @@ internal sealed class SelfieGraph
 
     public int Output { get; }
 
-    public static SelfieGraph Load(string directory, ModelChecksums? checksums)
+    public static SelfieGraph Load(string directory, ModelChecksums? checksums) => Load(directory, checksums, fuse: true);
+
+    /// <summary>Loads the graph; <paramref name="fuse"/> false keeps every element-wise step on its own (the reference
+    /// the fused graph is tested against).</summary>
+    internal static SelfieGraph Load(string directory, ModelChecksums? checksums, bool fuse)
     {
         string path = Path.Combine(directory, FileName);
         byte[] bytes;
@@ -66,7 +70,7 @@ internal sealed class SelfieGraph
         WeightManifest manifest = WeightManifest.Parse(manifestJson.GetRawText(), FileName);
         WeightSet weights = WeightFileLoader.Load(directory, FolderName, manifest, checksums);
         string output = OutputName(root);
-        return Compile(nodes.EnumerateArray().Select(n => new GraphNode(n)).ToArray(), weights, output);
+        return Compile(nodes.EnumerateArray().Select(n => new GraphNode(n)).ToArray(), weights, output, fuse);
     }
 
     private static string OutputName(JsonElement root)
@@ -85,7 +89,7 @@ internal sealed class SelfieGraph
         return null!;
     }
 
-    internal static SelfieGraph Compile(IReadOnlyList<GraphNode> nodes, WeightSet weights, string outputName)
+    internal static SelfieGraph Compile(IReadOnlyList<GraphNode> nodes, WeightSet weights, string outputName, bool fuse = true)
     {
         var byName = new Dictionary<string, GraphNode>(StringComparer.Ordinal);
         var consumers = new Dictionary<string, List<GraphNode>>(StringComparer.Ordinal);
@@ -110,7 +114,7 @@ internal sealed class SelfieGraph
 
         var compiler = new Compiler(byName, consumers, weights);
         int output = compiler.Value(outputName);
-        return new SelfieGraph(compiler.Steps, compiler.Shapes, output);
+        return new SelfieGraph(fuse ? GraphFusion.Fuse(compiler.Steps, output) : compiler.Steps, compiler.Shapes, output);
     }
 
     /// <summary>Depth-first from the output: each node compiled after its inputs, once.</summary>

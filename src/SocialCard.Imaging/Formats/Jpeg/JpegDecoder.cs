@@ -28,10 +28,19 @@ public static unsafe class JpegDecoder
         }
     }
 
-    public static RgbImage Decode(ReadOnlySpan<byte> data, ImageDecodeOptions options, List<string> warnings)
+    public static RgbImage Decode(ReadOnlySpan<byte> data, ImageDecodeOptions options, List<string> warnings) =>
+        Decode(data, options, warnings, out _);
+
+    /// <summary>
+    /// Decodes at full size, or, for a JPEG over <see cref="ImageDecodeOptions.MaxPixels"/> that
+    /// <see cref="ImageDecodeOptions.MaxScaledJpegPixels"/> admits, straight to the least DCT reduction that fits;
+    /// <paramref name="denominator"/> says which.
+    /// </summary>
+    public static RgbImage Decode(ReadOnlySpan<byte> data, ImageDecodeOptions options, List<string> warnings, out int denominator)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return Decode(data, 1, options, warnings);
+        denominator = 0;
+        return Decode(data, ref denominator, options, warnings);
     }
 
     /// <summary>
@@ -47,10 +56,11 @@ public static unsafe class JpegDecoder
             throw new ArgumentOutOfRangeException(nameof(denominator), denominator, "The JPEG scale denominator is 1, 2, 4 or 8.");
         }
 
-        return Decode(data, denominator, options, warnings);
+        return Decode(data, ref denominator, options, warnings);
     }
 
-    private static RgbImage Decode(ReadOnlySpan<byte> data, int denominator, ImageDecodeOptions options, List<string> warnings)
+    /// <param name="denominator">The scale to decode at; 0 lets <paramref name="options"/> choose it (and returns it).</param>
+    private static RgbImage Decode(ReadOnlySpan<byte> data, ref int denominator, ImageDecodeOptions options, List<string> warnings)
     {
         IntPtr handle = Handle();
         fixed (byte* src = data)
@@ -62,7 +72,15 @@ public static unsafe class JpegDecoder
                 throw new InvalidImageContentException("JPEG 文件头无法读取 / JPEG header unreadable: " + message);
             }
 
-            options.EnsureWithinPixelLimit(fullWidth, fullHeight);
+            if (denominator == 0)
+            {
+                denominator = options.JpegDenominator(fullWidth, fullHeight);
+            }
+            else
+            {
+                options.EnsureWithinPixelLimit(fullWidth, fullHeight);
+            }
+
             int width = (fullWidth + denominator - 1) / denominator, height = (fullHeight + denominator - 1) / denominator;
             var image = new RgbImage(width, height);
             try

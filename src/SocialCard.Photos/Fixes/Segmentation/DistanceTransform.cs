@@ -6,8 +6,16 @@ internal static class DistanceTransform
 {
     public static float[] To(ReadOnlySpan<byte> mask, byte target, int width, int height)
     {
+        var result = new float[mask.Length];
+        To(mask, target, width, height, new int[mask.Length], result);
+        return result;
+    }
+
+    /// <summary>The same into <paramref name="result"/>, with <paramref name="scratch"/> (both at least as long as the mask).</summary>
+    public static void To(ReadOnlySpan<byte> mask, byte target, int width, int height, Span<int> scratch, Span<float> result)
+    {
         const int Big = 1 << 28;
-        int[] d = new int[mask.Length];
+        Span<int> d = scratch[..mask.Length];
         for (int i = 0; i < d.Length; i++)
         {
             d[i] = mask[i] == target ? Big : 0;
@@ -59,12 +67,9 @@ internal static class DistanceTransform
             }
         }
 
-        var result = new float[d.Length];
         for (int i = 0; i < d.Length; i++)
         {
             result[i] = d[i] / 3f;
         }
-
-        return result;
     }
 }

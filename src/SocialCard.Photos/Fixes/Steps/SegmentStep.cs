@@ -28,7 +28,7 @@ public sealed class SegmentStep(SelfieSegmenter? segmenter) : IFixStep
             share += p >= 0.5f ? 1 : 0;
         }
 
-        share /= matte.Probability.Count;
+        share /= matte.Probability.Length;
         string pct = (share * 100).ToString("0", CultureInfo.InvariantCulture);
         return FixStepResult.Applied(Id, new LocalizedText($"已分割人像（占画面 {pct}%）", $"Person segmented ({pct}% of the frame)"), "person share", null, share);
     }

@@ -4,6 +4,7 @@ using SocialCard.Photos.Analysis;
 using SocialCard.Photos.Faces;
 using SocialCard.Photos.Fixes.Segmentation;
 using SocialCard.Photos.Rules;
+using SocialCard.Photos.Rules.Clothing;
 using SocialCard.Photos.Rules.Expression;
 using SocialCard.Photos.Rules.Mouth;
 using SocialCard.Photos.Rules.Sharpness;
@@ -14,13 +15,20 @@ namespace SocialCard.Photos.Fixes.Steps;
 /// Refuses, on the cropped original before any pixel is changed, what is the photo's subject and not its pixels: two
 /// people (a second person region in the segmentation network's mask, <see cref="PersonBlobs"/>, where the face
 /// detector found one face), a double image (the checker's sharpness.ghost), a smile with teeth or an open mouth (the
-/// checker's mouth.open and expression.neutral). The checker's own rules judge the crop (the original scaled to the
-/// profile geometry, nothing else changed) with the face found on the original; only a clear failure refuses, a
-/// reading within a rule's review band is left to the re-check.
+/// checker's mouth.open and expression.neutral), a white top (the checker's clothing.light). The checker's own rules judge
+/// the crop (the original scaled to the profile geometry, nothing else changed) with the face found on the original;
+/// the top is judged on the whole original instead (the crop may show no more than the neckline), against the white the
+/// person will be put on and within the segmentation network's person mask. Only a clear failure refuses: a reading
+/// within a rule's review band, or a light top that is not white, is left to the re-check.
 /// </summary>
 public sealed class SubjectCheckStep : IFixStep
 {
     private static readonly IPhotoRule[] s_rules = [new GhostRule(), new MouthOpenRule(), new NeutralExpressionRule()];
+
+    private static readonly LightClothingRule s_clothing = new();
+
+    /// <summary>The white the background step puts the person on: the reference the top is judged against.</summary>
+    private static readonly (byte R, byte G, byte B) s_white = (255, 255, 255);
 
     public string Id => "fix.subject";
 
@@ -43,25 +51,36 @@ public sealed class SubjectCheckStep : IFixStep
             }
         }
 
-        var copy = new RgbImage(crop.Width, crop.Height);
-        crop.Pixels.CopyTo(copy.Pixels);
-        using PhotoContext context = PhotoContext.ForImage(copy, ctx.FileName, ctx.Profile, Mapped(face, landmarks));
+        using PhotoContext context = PhotoContext.ForImage(Copy(crop), ctx.FileName, ctx.Profile, Mapped(face, landmarks));
         foreach (IPhotoRule rule in s_rules)
         {
-            if (!ctx.Profile.Rule(rule.Id).Enabled)
+            if (ctx.Profile.Rule(rule.Id).Enabled && rule.Evaluate(context, ctx.Profile) is { Outcome: RuleOutcome.Fail } finding)
             {
-                continue;
-            }
-
-            RuleFinding finding = rule.Evaluate(context, ctx.Profile);
-            if (finding.Outcome == RuleOutcome.Fail)
-            {
-                return ctx.Refuse(Id, rule.Id, new LocalizedText(
-                    "无法自动修复：" + finding.Message.Zh, "This cannot be fixed automatically: " + finding.Message.En), rule.Id, finding.Number);
+                return Refuse(ctx, rule.Id, finding);
             }
         }
 
-        return FixStepResult.Applied(Id, new LocalizedText("一人，无重影，未露齿", "One person, no double image, no teeth showing"));
+        if (ctx.Profile.Rule(s_clothing.Id).Enabled && ctx.Source is { } source)
+        {
+            using PhotoContext original = PhotoContext.ForImage(Copy(source), ctx.FileName, ctx.Profile, face, s_white, ctx.PersonProbability);
+            if (s_clothing.Evaluate(original, ctx.Profile) is { Outcome: RuleOutcome.Fail } finding)
+            {
+                return Refuse(ctx, s_clothing.Id, finding);
+            }
+        }
+
+        return FixStepResult.Applied(Id, new LocalizedText("一人，无重影，未露齿，上衣非白色", "One person, no double image, no teeth showing, not a white top"));
+    }
+
+    private FixStepResult Refuse(FixContext ctx, string rule, RuleFinding finding) =>
+        ctx.Refuse(Id, rule, new LocalizedText(
+            "无法自动修复：" + finding.Message.Zh, "This cannot be fixed automatically: " + finding.Message.En), rule, finding.Number);
+
+    private static RgbImage Copy(RgbImage image)
+    {
+        var copy = new RgbImage(image.Width, image.Height);
+        image.Pixels.CopyTo(copy.Pixels);
+        return copy;
     }
 
     private static ObservedFace Mapped(ObservedFace face, PointF[] landmarks)

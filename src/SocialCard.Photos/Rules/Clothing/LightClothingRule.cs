@@ -6,15 +6,21 @@ using SocialCard.Photos.Rules.Face;
 namespace SocialCard.Photos.Rules.Clothing;
 
 /// <summary>
-/// clothing.light (穿白色或浅色上衣): the top stands out from the white background. The mean CIELAB L* of the visible
-/// clothing (<see cref="ClothingMeasure"/>: the band from a quarter face width below the chin to the lower edge, near-white
-/// shirt pixels included, skin and background left out) is at most <c>maxClothingLightness</c>. Skipped when no face is
-/// found, or when too little clothing is visible to judge (bare shoulders, a crop at the chin).
-/// <para>
-/// The devset labels a top "light" when the mean L* of the whole shirt in the original portrait exceeds 85; the crop shows
-/// only the top of the shoulders, which reads a little lighter than the whole shirt, so the profile threshold sits above 85
-/// (calibration in the national profile's notes).
-/// </para>
+/// clothing.light (穿白色或浅色上衣): the top stands out from the white background. Read against the photo's own white
+/// (<see cref="ClothingMeasure.Relative"/>: the visible top's mean colour, white-balanced to the background, in CIELAB;
+/// the band from a quarter face width below the chin to the lower edge, near-white shirt pixels included, skin and
+/// background left out), so a darker exposure or a tinted light does not move it:
+/// <list type="bullet">
+/// <item>a white top fails (the Suzhou text forbids one): relative L* over <c>maxWhiteLightness</c> with a chroma of at
+/// most <c>maxWhiteChroma</c> (a pale colour is light, not white);</item>
+/// <item>a light top only waits for a look by centre staff: relative L* over <c>maxClothingLightness</c>, or a white
+/// reading within its review band. Where a light top ends is a matter of degree (the devset's labels put it at 85 on the
+/// whole shirt; the visible top of the shoulders reads either side of it), so no limit there can reject a person
+/// honestly.</item>
+/// </list>
+/// Skipped when no face is found, or when too little clothing is visible to judge (bare shoulders, a crop at the chin).
+/// The fix judges the top on the original with this rule before it changes a pixel (the white it will paint as the
+/// reference, the person segmentation bounding the top), so a white top is refused even where its crop would hide it.
 /// </summary>
 public sealed class LightClothingRule : IPhotoRule
 {
@@ -28,9 +34,19 @@ public sealed class LightClothingRule : IPhotoRule
             return skip;
         }
 
-        if (!settings.TryGet("maxClothingLightness", out double max))
+        if (!settings.TryGet("maxClothingLightness", out double maxLight))
         {
             return RuleFinding.MissingThreshold(Id, "maxClothingLightness");
+        }
+
+        if (!settings.TryGet("maxWhiteLightness", out double maxWhite))
+        {
+            return RuleFinding.MissingThreshold(Id, "maxWhiteLightness");
+        }
+
+        if (!settings.TryGet("maxWhiteChroma", out double maxWhiteChroma))
+        {
+            return RuleFinding.MissingThreshold(Id, "maxWhiteChroma");
         }
 
         if (context.Clothing is not { } clothing)
@@ -38,13 +54,25 @@ public sealed class LightClothingRule : IPhotoRule
             return RuleFinding.Skip(Id, new LocalizedText("照片中看不到衣服，未检查此项", "No clothing visible; not checked."));
         }
 
-        double lightness = clothing.MeanLightness;
-        string limit = $"clothing L* <= {RuleFinding.Format(max)}";
-        return RuleFinding.Judged(Id, settings, settings.Judge("maxClothingLightness", lightness, max, higherIsWorse: true),
-            new LocalizedText("服装颜色与背景区分明显", "The clothing stands out from the background."),
-            new LocalizedText(
-                "服装颜色过浅，与白色背景区分不明显：请换穿深色上衣后重拍",
-                "The top is too light and blends into the white background: wear a dark top and retake it."),
-            lightness, limit);
+        double lightness = clothing.RelativeLightness;
+        string limit = $"white top: L* > {RuleFinding.Format(maxWhite)} with chroma <= {RuleFinding.Format(maxWhiteChroma)}; light top: L* > {RuleFinding.Format(maxLight)} (looked at)";
+        RuleOutcome white = clothing.RelativeChroma <= maxWhiteChroma
+            ? settings.Judge("maxWhiteLightness", lightness, maxWhite, higherIsWorse: true)
+            : RuleOutcome.Pass;
+        if (white == RuleOutcome.Fail)
+        {
+            return RuleFinding.Violation(Id, settings, new LocalizedText(
+                "上衣为白色，与白色背景区分不明显：请换穿深色上衣后重拍",
+                "The top is white and blends into the white background: wear a dark top and retake it."), lightness, limit: limit);
+        }
+
+        if (white == RuleOutcome.Warn || settings.Judge("maxClothingLightness", lightness, maxLight, higherIsWorse: true) != RuleOutcome.Pass)
+        {
+            return RuleFinding.Review(Id, new LocalizedText(
+                "上衣颜色较浅，与白色背景区分不明显：如被退回，请换穿深色上衣后重拍",
+                "the top is light and may blend into the white background: if the photo is returned, wear a dark top and retake it."), lightness, limit: limit);
+        }
+
+        return RuleFinding.Pass(Id, new LocalizedText("服装颜色与背景区分明显", "The clothing stands out from the background."), lightness, limit: limit);
     }
 }

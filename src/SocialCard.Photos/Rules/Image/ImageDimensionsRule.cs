@@ -11,8 +11,8 @@ public sealed class ImageDimensionsRule : IPhotoRule
     public RuleFinding Evaluate(PhotoContext context, SpecProfile profile)
     {
         RuleSettings settings = profile.Rule(Id);
-        int width = context.Image?.Width ?? context.Container.Width;
-        int height = context.Image?.Height ?? context.Container.Height;
+        int width = context.SourceWidth;
+        int height = context.SourceHeight;
         if (width <= 0 || height <= 0)
         {
             return RuleFinding.Skip(Id, new LocalizedText("无法读取图像尺寸，未检查此项", "The pixel size could not be read; not checked."));

@@ -17,6 +17,7 @@ public static class SchemaMigrations
         V010_ChangeSessions.Migration,
         V011_PasswordMustChange.Migration,
         V012_PhotoContentHash.Migration,
-        V013_UnitAndAccountManagement.Migration,
+        V013_CounterSubmissions.Migration,
+        V014_UnitAndAccountManagement.Migration,
     ];
 }

@@ -20,7 +20,7 @@ public static class AuditWords
         AuditActions.SignInRefused, AuditActions.PasswordChanged, AuditActions.PasswordReset,
         AuditActions.AccountCreated, AuditActions.AccountChanged, AuditActions.UnitCreated, AuditActions.UnitChanged,
         AuditActions.BatchReceived, AuditActions.BatchReviewed, AuditActions.PhotoReviewed, ReviewOverrideService.AuditAction,
-        AuditActions.BatchSent, AuditActions.CardCentreExported, AuditActions.CardStateChanged, CardPickupDesk.AuditAction,
+        AuditActions.BatchSent, AuditActions.CardCentreExported, AuditActions.CardStateChanged, CardPickupDesk.AuditAction, CounterDesk.SubmittedAction, CounterDesk.ReceiptAction,
         AuditActions.PersonSearched, AuditActions.PersonViewed, AuditActions.PersonImported, "unit.import",
         AuditActions.ApplicationSubmitted, AuditActions.ApplicationEdited, AuditActions.ApplicationHandedOver, ApplicationsDesk.ViewedAction, ApplicationsDesk.ExportedAction,
     ];

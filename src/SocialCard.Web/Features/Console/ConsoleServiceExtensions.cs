@@ -10,6 +10,8 @@ public static class ConsoleServiceExtensions
         builder.Services.AddSingleton<ReviewOverrideService>();
         builder.Services.AddSingleton<ExportPackages>();
         builder.Services.AddUiTexts<ConsoleTexts>();
+        builder.Services.AddSingleton<CounterReceiptPdf>();
+        builder.Services.AddUiTexts<CounterTexts>();
         return builder;
     }
 }

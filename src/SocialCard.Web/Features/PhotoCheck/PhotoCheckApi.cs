@@ -155,7 +155,7 @@ public static class PhotoCheckApi
             using var buffer = new MemoryStream((int)file.Length);
             await file.CopyToAsync(buffer, cancellationToken);
             byte[] bytes = buffer.ToArray();
-            if (SocialCard.Platform.Security.HeaderPixels.Exceeds(bytes, SocialCard.Platform.Security.HeaderPixels.DefaultMaxPixels, out int width, out int height))
+            if (SocialCard.Platform.Security.HeaderPixels.Exceeds(bytes, out int width, out int height))
             {
                 string size = SocialCard.Platform.Security.HeaderPixels.Describe(width, height);
                 return (null, null, ApiProblems.Result(http, StatusCodes.Status413PayloadTooLarge, "problem.toolarge",

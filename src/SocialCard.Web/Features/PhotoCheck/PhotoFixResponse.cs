@@ -16,4 +16,6 @@ public sealed record PhotoFixResponse(
 
 public sealed record FixStepDto(string Step, string Outcome, BilingualText Reason, string Metric, double? Before, double? After);
 
-public sealed record FixRefusalDto(string Code, BilingualText Reason);
+/// <summary>Why the fix was refused: a stable code, the reason with its measures, and what it means for the person
+/// in plain words (<see cref="Photos.Fixes.FixCapability.Explain"/>).</summary>
+public sealed record FixRefusalDto(string Code, BilingualText Reason, BilingualText Summary);

@@ -24,7 +24,13 @@ public sealed class PhotoFixService(WebPhotoEngine engine)
             result.Jpeg is null ? null : Convert.ToBase64String(result.Jpeg),
             result.Recheck is null ? null : PhotoReportDto.From(result.Recheck),
             [.. result.Report.Steps.Select(s => new FixStepDto(s.Step, s.Outcome.ToString().ToLowerInvariant(), new BilingualText(s.Reason.Zh, s.Reason.En), s.Metric, s.Before, s.After))],
-            result.Refusal is null ? null : new FixRefusalDto(result.Refusal.Code, new BilingualText(result.Refusal.Reason.Zh, result.Refusal.Reason.En)),
+            result.Refusal is null ? null : Refusal(result.Refusal),
             result.Report.ElapsedMilliseconds);
+    }
+
+    private static FixRefusalDto Refusal(FixRefusal refusal)
+    {
+        Photos.Rules.LocalizedText summary = FixCapability.Explain(refusal);
+        return new FixRefusalDto(refusal.Code, new BilingualText(refusal.Reason.Zh, refusal.Reason.En), new BilingualText(summary.Zh, summary.En));
     }
 }

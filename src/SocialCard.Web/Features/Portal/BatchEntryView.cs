@@ -11,4 +11,8 @@ public sealed record BatchEntryView(
     long? PhotoId,
     PhotoVerdict Verdict,
     IReadOnlyList<PhotoFinding> Failures,
-    bool HasFixed);
+    bool HasFixed)
+{
+    /// <summary>The one-click fix is offered: a failed photo of a known person whose every failing rule the fix can repair.</summary>
+    public bool OffersFix => Verdict == PhotoVerdict.Failed && PhotoId is not null && PersonKnown && PhotoFinding.FixCanRepair(Failures);
+}

@@ -68,7 +68,7 @@ public sealed class BulkReportModel(BulkDesk desk, PhotoFixService fixer, PhotoU
                 else
                 {
                     BulkDesk.RecordRefusal(check, photo.Index,
-                        result?.Refusal?.Reason.Zh ?? "修正后复检仍不合格，请重新拍照。", result?.Refusal?.Reason.En ?? "The fixed photo still fails the check; take a new photo.");
+                        result?.Refusal?.Summary.Zh ?? "修正后复检仍不合格，请重新拍照。", result?.Refusal?.Summary.En ?? "The fixed photo still fails the check; take a new photo.");
                 }
             }
 

@@ -97,6 +97,15 @@ public sealed class PortalQueries(PlatformDatabase database)
         return (Path.GetFileName(photo.FileName), number, photo.Original);
     }
 
+    /// <summary>The findings the pre-review stored on a photo of the unit (empty when it is not the unit's).</summary>
+    public async Task<IReadOnlyList<PhotoFinding>> PhotoFindingsAsync(long unitId, long photoId, CancellationToken cancellationToken)
+    {
+        await using PlatformDbContext db = database.CreateDbContext();
+        var photo = await db.Photos.AsNoTracking().Where(p => p.Id == photoId)
+            .Select(p => new { p.BatchId, p.PersonId, p.ReportJson }).SingleOrDefaultAsync(cancellationToken);
+        return photo is null || !await OwnsAsync(db, unitId, photo.BatchId, photo.PersonId, cancellationToken) ? [] : StoredFindings.Parse(photo.ReportJson);
+    }
+
     /// <summary>True when the personal number belongs to one of the unit's people (unit or sub-unit).</summary>
     public async Task<bool> HasPersonAsync(long unitId, string personalNumber, CancellationToken cancellationToken)
     {

@@ -12,8 +12,13 @@ public interface IWizardPhotoService
     PhotoPreReview Review(byte[] photo);
 
     /// <summary>Fixes <paramref name="original"/> (crop/scale to geometry, white background, levels, encode) and reviews
-    /// the result; null when the photo cannot be fixed (e.g. no face).</summary>
+    /// the result: the fixed photo when it passes, else the refusal; null when no fixer is available.</summary>
     PhotoFixOutcome? Fix(byte[] original);
 }
 
-public sealed record PhotoFixOutcome(byte[] Jpeg, PhotoPreReview Review, IReadOnlyList<string> Steps);
+/// <summary>A fix that worked (<see cref="Jpeg"/> and its <see cref="Review"/>) or was refused (<see cref="Refusal"/>,
+/// and no picture: what the fix made of a photo it could not repair is never shown).</summary>
+public sealed record PhotoFixOutcome(byte[]? Jpeg, PhotoPreReview? Review, IReadOnlyList<string> Steps, PhotoFixRefusal? Refusal = null)
+{
+    public bool Fixed => Jpeg is not null && Review is not null && Refusal is null;
+}

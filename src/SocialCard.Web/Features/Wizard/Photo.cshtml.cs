@@ -61,7 +61,7 @@ public sealed class PhotoModel(IWizardDraftStore drafts, TimeProvider clock, IWi
             bytes = buffer.ToArray();
         }
 
-        if (SocialCard.Platform.Security.HeaderPixels.Exceeds(bytes, SocialCard.Platform.Security.HeaderPixels.DefaultMaxPixels, out int width, out int height))
+        if (SocialCard.Platform.Security.HeaderPixels.Exceeds(bytes, out int width, out int height))
         {
             string size = SocialCard.Platform.Security.HeaderPixels.Describe(width, height);
             AddError("Upload", $"照片像素过多（{size}），请缩小后重新上传。", $"The photo has too many pixels ({size}); scale it down and upload it again.");
@@ -99,16 +99,56 @@ public sealed class PhotoModel(IWizardDraftStore drafts, TimeProvider clock, IWi
             return Page();
         }
 
-        PhotoFixOutcome? fixedPhoto = reviewer.CanFix ? reviewer.Fix(Draft.PhotoOriginal) : null;
-        if (fixedPhoto is null)
+        if (Draft.PhotoPreReview is not { CanFix: true } review)
         {
-            AddError("Upload", "无法自动修正该照片（例如未检测到人脸），请重新拍摄上传。", "This photo cannot be fixed automatically (e.g. no face found); take and upload another.");
+            AddError("Upload", "这张照片的问题无法自动修正，请重新拍摄上传。", "What is wrong with this photo cannot be fixed automatically; take and upload another.");
             return Page();
         }
 
-        Draft.Photo = fixedPhoto.Jpeg;
-        Draft.PhotoPreReview = fixedPhoto.Review with { WasFixed = true };
+        PhotoFixOutcome? outcome = reviewer.CanFix ? reviewer.Fix(Draft.PhotoOriginal) : null;
+        if (outcome is null)
+        {
+            AddError("Upload", "暂时无法自动修正，请重新拍摄上传。", "The automatic fix is not available; take and upload another photo.");
+            return Page();
+        }
+
+        if (!outcome.Fixed)
+        {
+            // Refused: the original stays, with the reason; nothing the fix made of it is shown.
+            Draft.Photo = Draft.PhotoOriginal;
+            Draft.PhotoPreReview = review with { CanFix = false, FixRefusal = outcome.Refusal };
+            Save();
+            return Page();
+        }
+
+        Draft.Photo = outcome.Jpeg;
+        Draft.PhotoPreReview = outcome.Review! with { WasFixed = true, FixPending = true };
         Save();
+        return Page();
+    }
+
+    /// <summary>The applicant takes the fixed photo shown next to the original.</summary>
+    public IActionResult OnPostAcceptFix()
+    {
+        if (Draft.PhotoPreReview is { FixPending: true } review)
+        {
+            Draft.PhotoPreReview = review with { FixPending = false };
+            Save();
+        }
+
+        return Page();
+    }
+
+    /// <summary>The applicant keeps the original instead of the fixed photo (and can upload another).</summary>
+    public IActionResult OnPostRejectFix()
+    {
+        if (Draft.PhotoPreReview is { FixPending: true } && Draft.PhotoOriginal is { } original)
+        {
+            Draft.Photo = original;
+            Draft.PhotoPreReview = reviewer.Review(original) with { CanFix = false };
+            Save();
+        }
+
         return Page();
     }
 
@@ -123,6 +163,12 @@ public sealed class PhotoModel(IWizardDraftStore drafts, TimeProvider clock, IWi
         {
             AddError("Upload", Draft.Person is { HasPhotoOnFile: true } ? "请确认已有照片或上传新照片。" : "平台没有您的照片，请上传本人证件照。",
                 Draft.Person is { HasPhotoOnFile: true } ? "Confirm the photo on file or upload a new one." : "There is no photo on file; upload your ID photo.");
+            return Page();
+        }
+
+        if (Draft.PhotoPreReview.FixPending)
+        {
+            AddError("Upload", "请先对比修正前后的照片，确认是否采用修正后的照片。", "Compare the photos first and say whether to use the fixed one.");
             return Page();
         }
 

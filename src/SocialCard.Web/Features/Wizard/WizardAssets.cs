@@ -26,6 +26,7 @@ public static class WizardAssets
         .wz-photo { width: 179px; height: 220px; object-fit: contain; border: 1px solid #cbd2d9; background: #fff; margin: 0 12px 8px 0; }
         .wz-card { width: 240px; height: 151px; object-fit: contain; border: 1px solid #cbd2d9; background: #fff; margin: 0 12px 8px 0; display: block; }
         .wz-review { display: flex; flex-wrap: wrap; align-items: flex-start; }
+        .compare { display: flex; flex-wrap: wrap; } .compare figure { margin: 0 16px 12px 0; }
         .wz-invalid { border-color: #b42318 !important; }
         .wz-text p { margin-top: 0; }
         .sq-answer { font-size: 17px; }

@@ -32,6 +32,7 @@ public static class WizardFiles
         byte[]? bytes = name switch
         {
             "photo" => draft.Photo,
+            "photo-original" => draft.PhotoOriginal,
             "photo-on-file" when draft.HasProvenIdentity && draft.Person is { HasPhotoOnFile: true } person =>
                 await registry.PhotoOnFileAsync(person.PersonId, cancellationToken).ConfigureAwait(false),
             "idcard-front" => draft.IdCardFront,

@@ -61,13 +61,16 @@ public sealed class WizardPhotoService : IWizardPhotoService
         }
 
         FixResult result = fixer.Fix(original, "photo.jpg", _profile);
-        if (result.Jpeg is null)
+        string[] steps = [.. result.Report.Steps.Select(s => s.Step)];
+        if (!result.Success || result.Jpeg is null)
         {
-            return null;
+            FixRefusal refusal = result.Refusal ?? new FixRefusal("pipeline", new LocalizedText("无法自动修正", "Cannot be fixed automatically"));
+            LocalizedText words = FixCapability.Explain(refusal);
+            return new PhotoFixOutcome(null, null, steps, new PhotoFixRefusal(words.Zh, words.En, refusal.Reason.Zh, refusal.Reason.En));
         }
 
         PhotoReport recheck = result.Recheck ?? Check(result.Jpeg);
-        return new PhotoFixOutcome(result.Jpeg, ToReview(recheck, wasFixed: true), [.. result.Report.Steps.Select(s => s.Step)]);
+        return new PhotoFixOutcome(result.Jpeg, ToReview(recheck, wasFixed: true), steps);
     }
 
     private static CheckerFaceDetector? LoadFaceEngine() => s_faceEngine.Value;
@@ -104,6 +107,6 @@ public sealed class WizardPhotoService : IWizardPhotoService
                 .Select(f => new PhotoPreReviewItem(f.Rule, f.Outcome != RuleOutcome.Fail, f.Outcome == RuleOutcome.Warn, f.Message.Zh, f.Message.En)),
         ];
         bool passed = report.Verdict is Photos.PhotoVerdict.Pass or Photos.PhotoVerdict.Warn;
-        return new PhotoPreReview(passed, items, CanFix && !passed, wasFixed, report.Verdict == Photos.PhotoVerdict.Warn);
+        return new PhotoPreReview(passed, items, CanFix && !passed && FixCapability.CanRepair(report), wasFixed, report.Verdict == Photos.PhotoVerdict.Warn);
     }
 }

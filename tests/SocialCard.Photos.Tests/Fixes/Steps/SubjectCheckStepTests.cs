@@ -77,6 +77,30 @@ public sealed class SubjectCheckStepTests
         }
     }
 
+    /// <summary>
+    /// A white top is judged on the whole original, where the crop to the profile geometry may show no more than the
+    /// neckline: the devset people in plain white T-shirts (their tops read L* 96-97 against the white the fix puts
+    /// them on, chroma under 1) are refused for it before any pixel changes.
+    /// </summary>
+    [Theory]
+    [InlineData("frl_london_002")]
+    [InlineData("frl_london_034")]
+    [InlineData("frl_london_036")]
+    public void A_white_top_in_the_original_is_refused_before_any_pixel_changes(string person) =>
+        AssertRefusedBeforePixels(Path.Combine(FixTestData.OriginalsDir, person + ".jpg"), "clothing.light");
+
+    /// <summary>A light top that is not white (cream, light grey: L* 88-92 against white) is left to the re-check, which
+    /// lets it through waiting for a look at the top.</summary>
+    [Theory]
+    [InlineData("frl_london_022")]
+    [InlineData("frl_london_031")]
+    public void A_light_top_that_is_not_white_is_fixed_and_waits_for_a_look(string person)
+    {
+        FixResult r = FixTestData.Fixer().Fix(FixTestData.Original(person), "x.jpg", FixTestData.Suzhou, "1000000001");
+        Assert.True(r.Success, $"{person}: {r.Refusal}");
+        Assert.Equal(SocialCard.Photos.Rules.RuleOutcome.Warn, r.Recheck!.Findings.Single(f => f.Rule == "clothing.light").Outcome);
+    }
+
     private static List<string> TwoPeople() =>
         [.. File.ReadLines(Path.Combine(FixTestData.DevsetRoot, "labels.tsv")).Select(l => l.Split('\t'))
             .Where(c => c.Length > 2 && c[1] == "face.count" && c[2].StartsWith("two people", StringComparison.Ordinal))

@@ -47,6 +47,43 @@ internal static class PngWriter
         return png.ToArray();
     }
 
+    /// <summary>A 1-bit grey PNG of a mask (non-zero = white), rows unfiltered: a reference mask in a few hundred bytes.</summary>
+    public static byte[] Mask(ReadOnlySpan<byte> mask, int width, int height)
+    {
+        int stride = (width + 7) / 8;
+        using var raw = new MemoryStream();
+        using (var z = new ZLibStream(raw, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            byte[] row = new byte[stride];
+            for (int y = 0; y < height; y++)
+            {
+                Array.Clear(row);
+                for (int x = 0; x < width; x++)
+                {
+                    if (mask[(y * width) + x] != 0)
+                    {
+                        row[x >> 3] |= (byte)(0x80 >> (x & 7));
+                    }
+                }
+
+                z.WriteByte(0);
+                z.Write(row);
+            }
+        }
+
+        using var png = new MemoryStream();
+        png.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
+        Span<byte> ihdr = stackalloc byte[13];
+        BinaryPrimitives.WriteInt32BigEndian(ihdr, width);
+        BinaryPrimitives.WriteInt32BigEndian(ihdr[4..], height);
+        ihdr[8] = 1;
+        ihdr[9] = 0;
+        Chunk(png, "IHDR"u8, ihdr);
+        Chunk(png, "IDAT"u8, raw.ToArray());
+        Chunk(png, "IEND"u8, []);
+        return png.ToArray();
+    }
+
     private static int Paeth(int a, int b, int c)
     {
         int p = a + b - c, pa = Math.Abs(p - a), pb = Math.Abs(p - b), pc = Math.Abs(p - c);

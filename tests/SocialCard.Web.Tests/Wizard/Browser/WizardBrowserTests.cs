@@ -104,7 +104,11 @@ public sealed class WizardBrowserTests(ApplicantBrowserSite fixture) : IClassFix
         await Shot("photo-failed");
         Assert.True(fixture.Applicant.Services.GetRequiredService<IWizardPhotoService>().CanFix, "the face engine (models/) is needed for the one-click fix");
         await page.ClickAsync("#fix-photo");
-        await page.WaitForSelectorAsync("#review-verdict.ok", new() { Timeout = 60_000 });
+        await page.WaitForSelectorAsync("#fix-accept", new() { Timeout = 60_000 });
+        Assert.Equal(1, await page.Locator("#fixed-preview").CountAsync());
+        await Shot("photo-fixed-compare");
+        await page.ClickAsync("#fix-accept");
+        await page.WaitForSelectorAsync("#review-verdict.ok");
         Assert.Contains("已自动修正", await page.TextContentAsync("#review-verdict") ?? string.Empty, StringComparison.Ordinal);
 
         await Shot("photo-passed");

@@ -1,0 +1,51 @@
+using SocialCard.Faces.Weights;
+
+namespace SocialCard.Faces.Models.FaceRecognition;
+
+/// <summary>
+/// A face-recognition conv layer: <c>&lt;prefix&gt;/conv/filters [k,k,cin,cout]</c> and <c>/conv/bias</c>, then the
+/// per-channel scale layer <c>/scale/weights</c>, <c>/scale/biases</c> (<c>(conv + bias) * w + b</c>), folded into one
+/// set of filters and biases at load: <c>filters * w</c>, <c>bias * w + b</c>.
+/// </summary>
+internal sealed class ScaledConvWeights
+{
+    private ScaledConvWeights(int kernel, int cin, int cout, float[] filters, float[] bias)
+    {
+        Kernel = kernel;
+        Cin = cin;
+        Cout = cout;
+        Filters = filters;
+        Bias = bias;
+    }
+
+    public int Kernel { get; }
+
+    public int Cin { get; }
+
+    public int Cout { get; }
+
+    public float[] Filters { get; }
+
+    public float[] Bias { get; }
+
+    public static ScaledConvWeights Take(WeightSet set, string prefix, int kernel, int cin, int cout)
+    {
+        float[] filters = set.Take(prefix + "/conv/filters", kernel, kernel, cin, cout);
+        float[] bias = set.Take(prefix + "/conv/bias", cout);
+        float[] scale = set.Take(prefix + "/scale/weights", cout);
+        float[] shift = set.Take(prefix + "/scale/biases", cout);
+        var folded = new float[filters.Length];
+        for (int i = 0; i < filters.Length; i++)
+        {
+            folded[i] = filters[i] * scale[i % cout];
+        }
+
+        var foldedBias = new float[cout];
+        for (int o = 0; o < cout; o++)
+        {
+            foldedBias[o] = (bias[o] * scale[o]) + shift[o];
+        }
+
+        return new ScaledConvWeights(kernel, cin, cout, folded, foldedBias);
+    }
+}

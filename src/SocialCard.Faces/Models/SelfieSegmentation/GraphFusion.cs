@@ -1,0 +1,90 @@
+using SocialCard.Faces.Kernels;
+
+namespace SocialCard.Faces.Models.SelfieSegmentation;
+
+/// <summary>
+/// Merges chains of element-wise steps into one pass each (the passes were 40 % of the forward pass, each reading and
+/// writing a whole tensor for one operation): the hard-swish <c>(x * s) * relu6(x + o)</c> (four steps) into a
+/// <see cref="GraphOp.HardSwish"/> step, a per-channel bias before it into that step, and a per-channel bias followed by a
+/// <c>Relu</c> into the bias step. Only values no other step reads (and not the output) disappear; the fused kernels
+/// do the same float operations in the same order, so the graph's output is bit-identical.
+/// </summary>
+internal static class GraphFusion
+{
+    public static List<GraphStep> Fuse(IReadOnlyList<GraphStep> steps, int output)
+    {
+        List<GraphStep?> list = [.. steps];
+        FuseHardSwish(list, output);
+        FuseBias(list, output);
+        return [.. list.OfType<GraphStep>()];
+    }
+
+    private static void FuseHardSwish(List<GraphStep?> list, int output)
+    {
+        for (int k = 0; k < list.Count; k++)
+        {
+            if (list[k] is not { Op: GraphOp.Multiply, Inputs: [int a0, int b0] } product)
+            {
+                continue;
+            }
+
+            foreach ((int a, int c) in new[] { (a0, b0), (b0, a0) })
+            {
+                if (Producer(list, a) is not { Op: GraphOp.MultiplyScalar } scaled || Producer(list, c) is not { Op: GraphOp.Relu6 } clamp
+                    || Producer(list, clamp.Inputs[0]) is not { Op: GraphOp.AddScalar } shifted || shifted.Inputs[0] != scaled.Inputs[0]
+                    || !OnlyFor(list, output, a, product) || !OnlyFor(list, output, c, product) || !OnlyFor(list, output, shifted.Output, clamp))
+                {
+                    continue;
+                }
+
+                list[list.IndexOf(scaled)] = null;
+                list[list.IndexOf(clamp)] = null;
+                list[list.IndexOf(shifted)] = null;
+                list[k] = new GraphStep
+                {
+                    Op = GraphOp.HardSwish, Name = product.Name, Inputs = [scaled.Inputs[0]], Output = product.Output, In = product.In, Out = product.Out,
+                    Scalar = scaled.Scalar, Offset = shifted.Scalar,
+                };
+                break;
+            }
+        }
+    }
+
+    /// <summary>A per-channel bias whose only readers are one hard-swish or one Relu goes into that step.</summary>
+    private static void FuseBias(List<GraphStep?> list, int output)
+    {
+        for (int k = 0; k < list.Count; k++)
+        {
+            if (list[k] is not { Op: GraphOp.AddPerChannel, Activation: Activation.None } bias || bias.Output == output)
+            {
+                continue;
+            }
+
+            GraphStep[] readers = [.. list.OfType<GraphStep>().Where(s => s.Inputs.Contains(bias.Output))];
+            if (readers is not [{ Op: GraphOp.HardSwish or GraphOp.Relu, Inputs: [_] } reader])
+            {
+                continue;
+            }
+
+            list[k] = null;
+            int at = list.IndexOf(reader);
+            list[at] = reader.Op == GraphOp.HardSwish
+                ? new GraphStep
+                {
+                    Op = GraphOp.HardSwish, Name = reader.Name, Inputs = bias.Inputs, Output = reader.Output, In = bias.In, Out = reader.Out,
+                    Scalar = reader.Scalar, Offset = reader.Offset, Bias = bias.Weights,
+                }
+                : new GraphStep
+                {
+                    Op = GraphOp.AddPerChannel, Name = reader.Name, Inputs = bias.Inputs, Output = reader.Output, In = bias.In, Out = reader.Out,
+                    Weights = bias.Weights, Activation = Activation.Relu,
+                };
+        }
+    }
+
+    private static GraphStep? Producer(List<GraphStep?> list, int value) => list.FirstOrDefault(s => s is not null && s.Output == value);
+
+    /// <summary>True when <paramref name="value"/> is read by <paramref name="reader"/> alone and is not the output.</summary>
+    private static bool OnlyFor(List<GraphStep?> list, int output, int value, GraphStep reader) =>
+        value != output && list.All(s => s is null || s == reader || !s.Inputs.Contains(value));
+}

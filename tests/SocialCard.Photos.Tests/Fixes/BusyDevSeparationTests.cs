@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Text;
+using SocialCard.Imaging;
+using SocialCard.Photos.Tests.Fixes.Support;
+using Xunit.Abstractions;
+
+namespace SocialCard.Photos.Tests.Fixes;
+
+/// <summary>
+/// The separation alone on busy backgrounds (../shared/photos/busy-dev), measured against reference masks
+/// (Data/busy-dev-masks/*.png, 1-bit, output scale 358x441, white = person; derived data, no photo): remnants of the
+/// old background, a halo at the edge, and person pixels lost. How the references were made: <see cref="BusySeparation.DeriveReference"/>,
+/// then each overlay was looked at and only masks that follow the hair and shoulders were kept. To redo them, set
+/// SOCIALCARD_SEPARATION_OUT to a folder and run <see cref="Every_busy_dev_portrait_is_separated_alone_or_refused_with_a_code"/>:
+/// it writes every derived mask and overlay there.
+/// </summary>
+public sealed class BusyDevSeparationTests(ITestOutputHelper output)
+{
+    /// <summary>Remnant limit: the clean cut-outs read 0.00-2.45% (fine light hair beyond the reference's edge counts
+    /// too), the one with a visible dark halo 6.3%.</summary>
+    private const double MaxRemnant = 0.03;
+
+    /// <summary>Halo limit: share of the 3 px ring outside the reference person left not white; loose, because the
+    /// soft edge and light hair strands fall in that ring as well (clean cut-outs 8.9-57.5%).</summary>
+    private const double MaxHalo = 0.65;
+
+    /// <summary>Person lost: share of the clearly-person pixels (not white in the crop) whitened; measured up to 1.7%.</summary>
+    private const double MaxLost = 0.03;
+
+    /// <summary>Cut-outs with damage that is visible on the overlay, which the measure must keep finding:
+    /// voteview_020752, a dark band of the red-brown wall left along the hair on the left.</summary>
+    private static readonly HashSet<string> KnownDamaged = new(StringComparer.Ordinal) { "voteview_020752" };
+
+    [Fact]
+    public void Every_busy_dev_portrait_is_separated_alone_or_refused_with_a_code()
+    {
+        string? outDir = Environment.GetEnvironmentVariable("SOCIALCARD_SEPARATION_OUT");
+        string[] files = [.. Directory.GetFiles(BusySeparation.OriginalsDir, "*.jpg").OrderBy(f => f, StringComparer.Ordinal)];
+        Assert.Equal(139, files.Length);
+        int separated = 0;
+        var sheet = new List<(string Name, RgbImage Overlay)>();
+        var refusals = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (string file in files)
+        {
+            string name = Path.GetFileNameWithoutExtension(file);
+            if (BusySeparation.Separate(File.ReadAllBytes(file), out string? refusal) is not var (crop, cutOut))
+            {
+                refusals[refusal!] = refusals.GetValueOrDefault(refusal!) + 1;
+                continue;
+            }
+
+            using (crop)
+            using (cutOut)
+            {
+                separated++;
+                if (outDir is not null)
+                {
+                    Directory.CreateDirectory(outDir);
+                    byte[] reference = BusySeparation.DeriveReference(crop);
+                    File.WriteAllBytes(Path.Combine(outDir, name + ".png"), PngWriter.Mask(reference, crop.Width, crop.Height));
+                    using RgbImage overlay = BusySeparation.Overlay(crop, cutOut, reference);
+                    sheet.Add((name, BusySeparation.Half(overlay)));
+                }
+            }
+        }
+
+        // Review sheets of 12 overlays each (half scale), listed in sheets.txt.
+        for (int first = 0; outDir is not null && first < sheet.Count; first += 12)
+        {
+            var page = sheet.Skip(first).Take(12).ToList();
+            using RgbImage grid = BusySeparation.Grid([.. page.Select(p => p.Overlay)], 3);
+            File.WriteAllBytes(Path.Combine(outDir, $"sheet{first / 12:00}.png"), PngWriter.Rgb(grid));
+            File.AppendAllText(Path.Combine(outDir, "sheets.txt"), $"sheet{first / 12:00}: {string.Join(" ", page.Select(p => p.Name))}\n");
+        }
+
+        sheet.ForEach(p => p.Overlay.Dispose());
+        output.WriteLine($"busy-dev, separation alone: {separated}/{files.Length} cut out; refused before the background step: " +
+            string.Join(", ", refusals.Select(kv => $"{kv.Key} {kv.Value}")));
+
+        // Only what is not the separation's to judge stops it: two people, a double image, a face too small to enlarge.
+        Assert.True(separated >= 110, $"{separated} cut out");
+    }
+
+    [Fact]
+    public void Remnant_halo_and_lost_person_against_reference_masks()
+    {
+        string[] masks = [.. Directory.GetFiles(BusySeparation.MaskDir, "*.png").OrderBy(f => f, StringComparer.Ordinal)];
+        Assert.True(masks.Length >= 12, $"{masks.Length} reference masks");
+        var sb = new StringBuilder("photo              remnant   halo    lost\n");
+        var failures = new List<string>();
+        foreach (string path in masks)
+        {
+            string name = Path.GetFileNameWithoutExtension(path);
+            byte[] reference = BusySeparation.ReadMask(path, out int w, out int h);
+            (RgbImage crop, RgbImage cutOut) = BusySeparation.Separate(File.ReadAllBytes(Path.Combine(BusySeparation.OriginalsDir, name + ".jpg")), out string? refusal)
+                ?? throw new InvalidOperationException($"{name}: refused before the background step ({refusal})");
+            using (crop)
+            using (cutOut)
+            {
+                Assert.Equal((w, h), (cutOut.Width, cutOut.Height));
+                (double remnant, double halo, double lost) = BusySeparation.Measure(crop, cutOut, reference);
+                if (Environment.GetEnvironmentVariable("SOCIALCARD_SEPARATION_OUT") is { } outDir)
+                {
+                    using RgbImage overlay = BusySeparation.Overlay(crop, cutOut, reference);
+                    File.WriteAllBytes(Path.Combine(outDir, name + ".overlay.png"), PngWriter.Rgb(overlay));
+                }
+
+                sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{name,-18} {100 * remnant,6:0.00}% {100 * halo,6:0.0}% {100 * lost,6:0.00}%"));
+                bool beyond = remnant > MaxRemnant || halo > MaxHalo || lost > MaxLost;
+                if (beyond != KnownDamaged.Contains(name))
+                {
+                    failures.Add(beyond ? name : name + " (known damage no longer measured)");
+                }
+            }
+        }
+
+        output.WriteLine(sb.ToString());
+        Assert.True(failures.Count == 0, $"against the limits (remnant {MaxRemnant:P1}, halo {MaxHalo:P0}, lost {MaxLost:P0}): {string.Join(", ", failures)}\n{sb}");
+    }
+}
