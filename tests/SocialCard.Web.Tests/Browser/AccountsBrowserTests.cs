@@ -53,7 +53,7 @@ public sealed class AccountsBrowserTests(PortalBrowserHost host) : IClassFixture
         Assert.Equal(12, (await clerk.Locator("#account-temporary").InnerTextAsync()).Trim().Length);
         await BrowserHost.ScreenshotAsync(clerk, "portal-clerks-added");
         await clerk.ClickAsync("#clerks tr[data-login='920001/li'] button");
-        await clerk.Locator("#clerks-message").WaitForAsync();
+        await clerk.Locator("#desk-message").WaitForAsync();
         Assert.Contains("已停用", await clerk.Locator("#clerks tr[data-login='920001/li']").InnerTextAsync(), StringComparison.Ordinal);
         await BrowserHost.ScreenshotAsync(clerk, "portal-clerks-disabled");
 

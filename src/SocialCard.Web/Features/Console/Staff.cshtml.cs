@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using SocialCard.Platform;
 using SocialCard.Platform.Accounts;
 using SocialCard.Platform.Domain;
 using SocialCard.Platform.Security;
+using SocialCard.Web.Features.Account;
+using SocialCard.Web.Localization;
 using SocialCard.Web.Security;
 
 namespace SocialCard.Web.Features.Console;
@@ -15,7 +16,7 @@ namespace SocialCard.Web.Features.Console;
 /// password is shown once, on the answer to the action that made it.
 /// </summary>
 [Authorize(Policy = AuthPolicies.Admin)]
-public sealed class StaffModel(StaffAccountManagement staff, AccountPasswords passwords) : PageModel
+public sealed class StaffModel(StaffAccountManagement staff, AccountPasswords passwords, UiText text) : AccountDeskPageModel
 {
     /// <summary>The roles in the order the form offers them.</summary>
     public static IReadOnlyList<StaffRole> Roles { get; } = [StaffRole.Clerk, StaffRole.Reviewer, StaffRole.CardOperator, StaffRole.Auditor, StaffRole.Admin];
@@ -37,12 +38,6 @@ public sealed class StaffModel(StaffAccountManagement staff, AccountPasswords pa
 
     public IReadOnlyList<StaffAccountListItem> Accounts { get; private set; } = [];
 
-    public IReadOnlyList<ValidationError> Errors { get; private set; } = [];
-
-    public NewAccount? Issued { get; private set; }
-
-    public string? Message { get; private set; }
-
     public async Task OnGetAsync(CancellationToken cancellationToken) => Accounts = await staff.ListAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken cancellationToken)
@@ -55,7 +50,7 @@ public sealed class StaffModel(StaffAccountManagement staff, AccountPasswords pa
     public async Task<IActionResult> OnPostUpdateAsync(CancellationToken cancellationToken)
     {
         ServiceResult<string> result = await staff.UpdateAsync(User.AuditActor(), AccountId, Role, Disabled, cancellationToken);
-        return await AnswerAsync(result.Errors, Pick($"账号 {result.Value} 已保存；它的登录已退出，新设置从下次登录起生效。",
+        return await AnswerAsync(result.Errors, text.Pick($"账号 {result.Value} 已保存；它的登录已退出，新设置从下次登录起生效。",
             $"Account {result.Value} is saved; its sessions have ended and the change holds from its next sign-in."), cancellationToken);
     }
 
@@ -69,25 +64,14 @@ public sealed class StaffModel(StaffAccountManagement staff, AccountPasswords pa
 
     private async Task<IActionResult> AnswerAsync(IReadOnlyList<ValidationError> errors, string? message, CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
-        Errors = errors;
-        if (errors.Count > 0)
+        Settle(errors, message);
+        if (errors.Count == 0 && Issued is not null)
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-        }
-        else
-        {
-            Message = message;
-            if (Issued is not null)
-            {
-                Login = DisplayName = null;
-                Role = StaffRole.Clerk;
-            }
+            Login = DisplayName = null;
+            Role = StaffRole.Clerk;
         }
 
         Accounts = await staff.ListAsync(cancellationToken);
         return Page();
     }
-
-    private static string Pick(string zh, string en) => Localization.UiCultures.IsEnglish(System.Globalization.CultureInfo.CurrentUICulture) ? en : zh;
 }

@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using SocialCard.Platform;
 using SocialCard.Platform.Accounts;
 using SocialCard.Platform.Domain;
 using SocialCard.Platform.Security;
+using SocialCard.Web.Features.Account;
+using SocialCard.Web.Localization;
 using SocialCard.Web.Security;
 
 namespace SocialCard.Web.Features.Console;
@@ -15,7 +16,7 @@ namespace SocialCard.Web.Features.Console;
 /// temporary password is shown once, on the answer to the action that made it.
 /// </summary>
 [Authorize(Policy = AuthPolicies.Admin)]
-public sealed class UnitDetailModel(UnitManagement units, UnitAccountManagement logins, AccountPasswords passwords) : PageModel
+public sealed class UnitDetailModel(UnitManagement units, UnitAccountManagement logins, AccountPasswords passwords, UiText text) : AccountDeskPageModel
 {
     private bool _keepEditForm;
 
@@ -50,13 +51,6 @@ public sealed class UnitDetailModel(UnitManagement units, UnitAccountManagement 
 
     public IReadOnlyList<UnitAccountListItem> Accounts { get; private set; } = [];
 
-    public IReadOnlyList<ValidationError> Errors { get; private set; } = [];
-
-    /// <summary>The login and temporary password made by this request, to show once.</summary>
-    public NewAccount? Issued { get; private set; }
-
-    public string? Message { get; private set; }
-
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) ? Page() : NotFound();
 
@@ -64,7 +58,7 @@ public sealed class UnitDetailModel(UnitManagement units, UnitAccountManagement 
     {
         ServiceResult<long> result = await units.UpdateAsync(User.AuditActor(), Id, Name, ParentCode, Closed, cancellationToken);
         _keepEditForm = !result.Succeeded;
-        return await AnswerAsync(result.Errors, T("单位信息已保存。", "The unit is saved."), cancellationToken);
+        return await AnswerAsync(result.Errors, text.Pick("单位信息已保存。", "The unit is saved."), cancellationToken);
     }
 
     public async Task<IActionResult> OnPostAccountAsync(CancellationToken cancellationToken)
@@ -76,6 +70,11 @@ public sealed class UnitDetailModel(UnitManagement units, UnitAccountManagement 
 
         ServiceResult<NewAccount> result = await logins.CreateAsync(User.AuditActor(), null, Unit!.Code, ClerkLogin, ClerkName, Role, cancellationToken);
         Issued = result.Value;
+        if (Issued is not null)
+        {
+            ClerkLogin = ClerkName = null;
+        }
+
         return await AnswerAsync(result.Errors, null, cancellationToken);
     }
 
@@ -109,24 +108,12 @@ public sealed class UnitDetailModel(UnitManagement units, UnitAccountManagement 
         }
 
         ServiceResult<string> result = await logins.SetDisabledAsync(User.AuditActor(), null, AccountId, disabled, cancellationToken);
-        return await AnswerAsync(result.Errors, disabled
-            ? T($"账号 {result.Value} 已停用，它的登录已退出。", $"Login {result.Value} is disabled; its sessions have ended.")
-            : T($"账号 {result.Value} 已恢复。", $"Login {result.Value} is enabled again."), cancellationToken);
+        return await AnswerAsync(result.Errors, DisabledText(text, disabled, result.Value), cancellationToken);
     }
 
     private async Task<IActionResult> AnswerAsync(IReadOnlyList<ValidationError> errors, string? message, CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
-        Errors = errors;
-        if (errors.Count > 0)
-        {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-        }
-        else
-        {
-            Message = message;
-        }
-
+        Settle(errors, message);
         return await LoadAsync(cancellationToken) ? Page() : NotFound();
     }
 
@@ -150,6 +137,4 @@ public sealed class UnitDetailModel(UnitManagement units, UnitAccountManagement 
     }
 
     private static readonly ValidationError NoSuchAccount = new("AccountId", "这个单位没有这个账号。", "This unit has no such login.");
-
-    private static string T(string zh, string en) => Localization.UiCultures.IsEnglish(System.Globalization.CultureInfo.CurrentUICulture) ? en : zh;
 }

@@ -1,9 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using SocialCard.Platform;
 using SocialCard.Platform.Accounts;
-using SocialCard.Platform.Domain;
+using SocialCard.Web.Features.Account;
 using SocialCard.Web.Security;
 
 namespace SocialCard.Web.Features.Console;
@@ -11,7 +10,7 @@ namespace SocialCard.Web.Features.Console;
 /// <summary>The centre administrator's unit register: every unit and sub-unit with its state and logins, a filter, and
 /// the form that creates a unit (the Platform's <see cref="UnitManagement"/> writes and audits).</summary>
 [Authorize(Policy = AuthPolicies.Admin)]
-public sealed class UnitsModel(UnitManagement units) : PageModel
+public sealed class UnitsModel(UnitManagement units) : AccountDeskPageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
@@ -27,8 +26,6 @@ public sealed class UnitsModel(UnitManagement units) : PageModel
 
     public IReadOnlyList<UnitListItem> List { get; private set; } = [];
 
-    public IReadOnlyList<ValidationError> Errors { get; private set; } = [];
-
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -39,8 +36,7 @@ public sealed class UnitsModel(UnitManagement units) : PageModel
             return Redirect($"/console/units/{created.Value}?created=true");
         }
 
-        Errors = created.Errors;
-        Response.StatusCode = StatusCodes.Status400BadRequest;
+        Settle(created.Errors, null);
         await LoadAsync(cancellationToken);
         return Page();
     }

@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using SocialCard.Platform;
 using SocialCard.Platform.Accounts;
 using SocialCard.Platform.Domain;
+using SocialCard.Web.Features.Account;
+using SocialCard.Web.Localization;
 using SocialCard.Web.Security;
 
 namespace SocialCard.Web.Features.Portal;
@@ -14,7 +15,7 @@ namespace SocialCard.Web.Features.Portal;
 /// Platform's <see cref="UnitAccountManagement"/> keeps every action inside the administrator's unit tree.
 /// </summary>
 [Authorize(Policy = AuthPolicies.UnitAdmin)]
-public sealed class ClerksModel(UnitManagement units, UnitAccountManagement logins) : PageModel
+public sealed class ClerksModel(UnitManagement units, UnitAccountManagement logins, UiText text) : AccountDeskPageModel
 {
     [BindProperty]
     public string? UnitCode { get; set; }
@@ -34,12 +35,6 @@ public sealed class ClerksModel(UnitManagement units, UnitAccountManagement logi
     public IReadOnlyList<UnitListItem> Units { get; private set; } = [];
 
     public IReadOnlyList<UnitAccountListItem> Accounts { get; private set; } = [];
-
-    public IReadOnlyList<ValidationError> Errors { get; private set; } = [];
-
-    public NewAccount? Issued { get; private set; }
-
-    public string? Message { get; private set; }
 
     /// <summary>The login signed in now ("unit:" + login is the audit actor): it cannot disable itself.</summary>
     public string? Self => User.UnitAccountLogin();
@@ -65,25 +60,12 @@ public sealed class ClerksModel(UnitManagement units, UnitAccountManagement logi
     private async Task<IActionResult> SetDisabledAsync(bool disabled, CancellationToken cancellationToken)
     {
         ServiceResult<string> result = await logins.SetDisabledAsync(User.AuditActor(), User.RequireUnitId(), AccountId, disabled, cancellationToken);
-        bool english = Localization.UiCultures.IsEnglish(System.Globalization.CultureInfo.CurrentUICulture);
-        return await AnswerAsync(result.Errors, disabled
-            ? (english ? $"Login {result.Value} is disabled; its sessions have ended." : $"账号 {result.Value} 已停用，它的登录已退出。")
-            : (english ? $"Login {result.Value} is enabled again." : $"账号 {result.Value} 已恢复。"), cancellationToken);
+        return await AnswerAsync(result.Errors, DisabledText(text, disabled, result.Value), cancellationToken);
     }
 
     private async Task<IActionResult> AnswerAsync(IReadOnlyList<ValidationError> errors, string? message, CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
-        Errors = errors;
-        if (errors.Count > 0)
-        {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-        }
-        else
-        {
-            Message = message;
-        }
-
+        Settle(errors, message);
         await LoadAsync(cancellationToken);
         return Page();
     }
