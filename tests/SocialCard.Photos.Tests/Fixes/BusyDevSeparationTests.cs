@@ -31,6 +31,13 @@ public sealed class BusyDevSeparationTests(ITestOutputHelper output)
     /// voteview_020752, a dark band of the red-brown wall left along the hair on the left.</summary>
     private static readonly HashSet<string> KnownDamaged = new(StringComparer.Ordinal) { "voteview_020752" };
 
+    /// <summary>The portraits of docs/fix-busy-backgrounds.png (a flag, a mottled backdrop, columns, foliage, a wood
+    /// panel, a dark wall), original crop beside the cut-out, written with the review sheets.</summary>
+    private static readonly HashSet<string> ContactSheet = new(StringComparer.Ordinal)
+    {
+        "voteview_020119", "voteview_020761", "voteview_020108", "voteview_021159", "voteview_021104", "voteview_020752",
+    };
+
     [Fact]
     public void Every_busy_dev_portrait_is_separated_alone_or_refused_with_a_code()
     {
@@ -39,6 +46,7 @@ public sealed class BusyDevSeparationTests(ITestOutputHelper output)
         Assert.Equal(139, files.Length);
         int separated = 0;
         var sheet = new List<(string Name, RgbImage Overlay)>();
+        var contact = new List<RgbImage>();
         var refusals = new SortedDictionary<string, int>(StringComparer.Ordinal);
         foreach (string file in files)
         {
@@ -60,6 +68,11 @@ public sealed class BusyDevSeparationTests(ITestOutputHelper output)
                     File.WriteAllBytes(Path.Combine(outDir, name + ".png"), PngWriter.Mask(reference, crop.Width, crop.Height));
                     using RgbImage overlay = BusySeparation.Overlay(crop, cutOut, reference);
                     sheet.Add((name, BusySeparation.Half(overlay)));
+                    if (ContactSheet.Contains(name))
+                    {
+                        using RgbImage pair = BusySeparation.Overlay(crop, cutOut, new byte[reference.Length]);
+                        contact.Add(BusySeparation.Half(pair));
+                    }
                 }
             }
         }
@@ -73,7 +86,14 @@ public sealed class BusyDevSeparationTests(ITestOutputHelper output)
             File.AppendAllText(Path.Combine(outDir, "sheets.txt"), $"sheet{first / 12:00}: {string.Join(" ", page.Select(p => p.Name))}\n");
         }
 
+        if (outDir is not null && contact.Count > 0)
+        {
+            using RgbImage grid = BusySeparation.Grid(contact, 3);
+            File.WriteAllBytes(Path.Combine(outDir, "fix-busy-backgrounds.png"), PngWriter.Rgb(grid));
+        }
+
         sheet.ForEach(p => p.Overlay.Dispose());
+        contact.ForEach(p => p.Dispose());
         output.WriteLine($"busy-dev, separation alone: {separated}/{files.Length} cut out; refused before the background step: " +
             string.Join(", ", refusals.Select(kv => $"{kv.Key} {kv.Value}")));
 

@@ -70,9 +70,9 @@ public sealed class RealHostTests
         Assert.Contains("无法自动修正", asked, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"fixed-preview\"", asked, StringComparison.Ordinal);
 
-        // A coloured background: the fix is offered; the fixed photo is shown next to the original and must be
+        // A grey wall instead of white: the fix is offered; the fixed photo is shown next to the original and must be
         // accepted before the next step.
-        string coloured = await UploadAsync(wizard, DevsetPhotos.WithLabel("background.color", 1)[0]);
+        string coloured = await UploadAsync(wizard, DevsetPhotos.GreyWall);
         Assert.Contains("id=\"fix-photo\"", coloured, StringComparison.Ordinal);
         HttpResponseMessage fixedPage = await wizard.PostAsync("/apply/photo", new Dictionary<string, string>(), "fix");
         string compare = WebUtility.HtmlDecode(await fixedPage.Content.ReadAsStringAsync());

@@ -18,6 +18,7 @@ public static class SchemaMigrations
         V011_PasswordMustChange.Migration,
         V012_PhotoContentHash.Migration,
         V013_CounterSubmissions.Migration,
-        V014_UnitAndAccountManagement.Migration,
+        V014_PhotoFaceDescriptor.Migration,
+        V015_UnitAndAccountManagement.Migration,
     ];
 }

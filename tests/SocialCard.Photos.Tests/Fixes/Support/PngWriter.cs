@@ -34,17 +34,7 @@ internal static class PngWriter
             }
         }
 
-        using var png = new MemoryStream();
-        png.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
-        Span<byte> ihdr = stackalloc byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(ihdr, width);
-        BinaryPrimitives.WriteInt32BigEndian(ihdr[4..], height);
-        ihdr[8] = 8;
-        ihdr[9] = (byte)(channels == 3 ? 2 : 0);
-        Chunk(png, "IHDR"u8, ihdr);
-        Chunk(png, "IDAT"u8, raw.ToArray());
-        Chunk(png, "IEND"u8, []);
-        return png.ToArray();
+        return Container(width, height, 8, (byte)(channels == 3 ? 2 : 0), raw.ToArray());
     }
 
     /// <summary>A 1-bit grey PNG of a mask (non-zero = white), rows unfiltered: a reference mask in a few hundred bytes.</summary>
@@ -71,15 +61,21 @@ internal static class PngWriter
             }
         }
 
+        return Container(width, height, 1, 0, raw.ToArray());
+    }
+
+    /// <summary>Signature, header, the one data chunk (zlib stream of filtered rows) and the end chunk.</summary>
+    private static byte[] Container(int width, int height, byte bitDepth, byte colourType, byte[] idat)
+    {
         using var png = new MemoryStream();
         png.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
         Span<byte> ihdr = stackalloc byte[13];
         BinaryPrimitives.WriteInt32BigEndian(ihdr, width);
         BinaryPrimitives.WriteInt32BigEndian(ihdr[4..], height);
-        ihdr[8] = 1;
-        ihdr[9] = 0;
+        ihdr[8] = bitDepth;
+        ihdr[9] = colourType;
         Chunk(png, "IHDR"u8, ihdr);
-        Chunk(png, "IDAT"u8, raw.ToArray());
+        Chunk(png, "IDAT"u8, idat);
         Chunk(png, "IEND"u8, []);
         return png.ToArray();
     }

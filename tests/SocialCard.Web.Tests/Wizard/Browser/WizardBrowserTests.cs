@@ -146,5 +146,5 @@ public sealed class WizardBrowserTests(ApplicantBrowserSite fixture) : IClassFix
     }
 
     /// <summary>A photo whose only defect the fix can repair (background colour).</summary>
-    private static string FixablePhoto() => DevsetPhotos.WithLabel("background.color", 1)[0];
+    private static string FixablePhoto() => DevsetPhotos.GreyWall;
 }
