@@ -3,9 +3,9 @@ namespace SocialCard.Platform.Storage.Migrations;
 /// <summary>Units can be closed; accounts can be disabled; unit accounts carry a role and, for an HR clerk's own login,
 /// the clerk's login and name. Existing unit logins (the unit code alone) become their unit's administrator and keep
 /// working as before.</summary>
-internal static class V015_UnitAndAccountManagement
+internal static class V017_UnitAndAccountManagement
 {
-    public static SchemaMigration Migration { get; } = new(15, "unit and account management", Sqlite, PostgreSql);
+    public static SchemaMigration Migration { get; } = new(17, "unit and account management", Sqlite, PostgreSql);
 
     private const string Sqlite = """
         ALTER TABLE units ADD COLUMN closed INTEGER NOT NULL DEFAULT 0;
