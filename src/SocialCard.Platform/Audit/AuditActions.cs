@@ -15,6 +15,9 @@ public static class AuditActions
     public const string BatchReviewed = "batch.review";
     public const string BatchSent = "batch.sent";
     public const string PhotoReviewed = "photo.review";
+
+    /// <summary>人工复核: centre staff overrode a photo's verdict (detail: before->after and the reason).</summary>
+    public const string PhotoOverridden = "photo.override";
     public const string CardCentreExported = "cardcentre.export";
     public const string SignInFailed = "account.signin.failed";
     public const string SignInSucceeded = "account.signin";

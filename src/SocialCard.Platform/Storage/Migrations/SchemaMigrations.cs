@@ -19,5 +19,7 @@ public static class SchemaMigrations
         V012_PhotoContentHash.Migration,
         V013_CounterSubmissions.Migration,
         V014_PhotoFaceDescriptor.Migration,
+        V015_ImageFileKeys.Migration,
+        V016_ImageColumnsDropped.Migration,
     ];
 }

@@ -18,7 +18,7 @@ public static class AuditWords
     [
         AuditActions.SignInSucceeded, AuditActions.SignInFailed, AuditActions.SignInThrottled,
         AuditActions.PasswordChanged, AuditActions.PasswordReset,
-        AuditActions.BatchReceived, AuditActions.BatchReviewed, AuditActions.PhotoReviewed, ReviewOverrideService.AuditAction,
+        AuditActions.BatchReceived, AuditActions.BatchReviewed, AuditActions.PhotoReviewed, AuditActions.PhotoOverridden,
         AuditActions.BatchSent, AuditActions.CardCentreExported, AuditActions.CardStateChanged, CardPickupDesk.AuditAction, CounterDesk.SubmittedAction, CounterDesk.ReceiptAction,
         AuditActions.PersonSearched, AuditActions.PersonViewed, AuditActions.PersonImported, "unit.import",
         AuditActions.ApplicationSubmitted, AuditActions.ApplicationEdited, AuditActions.ApplicationHandedOver, ApplicationsDesk.ViewedAction, ApplicationsDesk.ExportedAction,
@@ -53,7 +53,7 @@ public static class AuditWords
         }
 
         int arrow = detail.IndexOf("->", StringComparison.Ordinal);
-        if (arrow <= 0 || action is not (AuditActions.CardStateChanged or ReviewOverrideService.AuditAction))
+        if (arrow <= 0 || action is not (AuditActions.CardStateChanged or AuditActions.PhotoOverridden))
         {
             return detail;
         }
