@@ -65,6 +65,9 @@ public static class PlatformServiceCollectionExtensions
         services.AddSingleton<AccountSignIn>();
         services.AddSingleton<SignInSessions>();
         services.AddSingleton<AccountPasswords>();
+        services.AddSingleton<Accounts.UnitManagement>();
+        services.AddSingleton<Accounts.UnitAccountManagement>();
+        services.AddSingleton<Accounts.StaffAccountManagement>();
         services.AddOptions<SmsOptions>();
         services.AddSingleton<SmsCodeService>();
         services.AddSingleton<SmsOutboxQueries>();

@@ -24,4 +24,9 @@ public static class AuditActions
     public const string SignInThrottled = "account.signin.throttled";
     public const string PasswordChanged = "account.password.change";
     public const string PasswordReset = "account.password.reset";
+    public const string SignInRefused = "account.signin.refused";
+    public const string AccountCreated = "account.create";
+    public const string AccountChanged = "account.change";
+    public const string UnitCreated = "unit.create";
+    public const string UnitChanged = "unit.change";
 }

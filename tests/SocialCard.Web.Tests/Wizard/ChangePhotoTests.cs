@@ -23,7 +23,7 @@ public sealed class ChangePhotoTests : IAsyncLifetime
         ApplicationView submitted = (await _site.Applications.FindLatestAsync(IdType.ResidentId, "CHN", ApplicantData.ApplicantId, default))!;
         Assert.Equal(WizardFlow.CompliantPhoto(), submitted.Photo);
 
-        WizardClient client = await SignInToChangeAsync();
+        WizardClient client = await ChangeWindowTests.SignInToChangeAsync(_site);
         Assert.Contains("id=\"photo-form\"", await client.GetHtmlAsync("/apply/change"), StringComparison.Ordinal);
 
         // A photo that fails the pre-review (coloured background) is refused with its reasons; the photo stays.
@@ -41,21 +41,9 @@ public sealed class ChangePhotoTests : IAsyncLifetime
 
         // After submitted + 24 h: refused, the photo stays.
         _site.Clock.Set(submitted.EditableUntil);
-        client = await SignInToChangeAsync();
+        client = await ChangeWindowTests.SignInToChangeAsync(_site);
         string locked = WebUtility.HtmlDecode(await (await client.PostFilesAsync("/apply/change", [("Photo", "new.jpg", WizardFlow.CompliantPhoto())], "photo")).Content.ReadAsStringAsync());
         Assert.Contains("不能再修改", locked, StringComparison.Ordinal);
         Assert.Equal(other, (await _site.Applications.GetAsync(submitted.Id, default))!.Photo);
-    }
-
-    private async Task<WizardClient> SignInToChangeAsync()
-    {
-        var client = new WizardClient(await _site.ClientAsync());
-        await client.GetHtmlAsync("/apply/change");
-        _site.Clock.Advance(TimeSpan.FromMinutes(1));
-        HttpResponseMessage start = await client.PostAsync("/apply/change", new Dictionary<string, string> { ["IdType"] = "ResidentId", ["CountryCode"] = "CHN", ["IdNumber"] = ApplicantData.ApplicantId }, "start");
-        Assert.Equal(HttpStatusCode.OK, start.StatusCode);
-        HttpResponseMessage verified = await client.PostAsync("/apply/change", new Dictionary<string, string> { ["Code"] = await _site.LatestCodeAsync(WizardFlow.Mobile) }, "verify");
-        Assert.Equal(HttpStatusCode.Redirect, verified.StatusCode);
-        return client;
     }
 }

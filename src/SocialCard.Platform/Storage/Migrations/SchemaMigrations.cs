@@ -21,5 +21,6 @@ public static class SchemaMigrations
         V014_PhotoFaceDescriptor.Migration,
         V015_ImageFileKeys.Migration,
         V016_ImageColumnsDropped.Migration,
+        V017_UnitAndAccountManagement.Migration,
     ];
 }

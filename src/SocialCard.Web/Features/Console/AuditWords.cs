@@ -17,7 +17,8 @@ public static class AuditWords
     public static IReadOnlyList<string> Actions { get; } =
     [
         AuditActions.SignInSucceeded, AuditActions.SignInFailed, AuditActions.SignInThrottled,
-        AuditActions.PasswordChanged, AuditActions.PasswordReset,
+        AuditActions.SignInRefused, AuditActions.PasswordChanged, AuditActions.PasswordReset,
+        AuditActions.AccountCreated, AuditActions.AccountChanged, AuditActions.UnitCreated, AuditActions.UnitChanged,
         AuditActions.BatchReceived, AuditActions.BatchReviewed, AuditActions.PhotoReviewed, AuditActions.PhotoOverridden,
         AuditActions.BatchSent, AuditActions.CardCentreExported, AuditActions.CardStateChanged, CardPickupDesk.AuditAction, CounterDesk.SubmittedAction, CounterDesk.ReceiptAction,
         AuditActions.PersonSearched, AuditActions.PersonViewed, AuditActions.PersonImported, "unit.import",
