@@ -9,6 +9,7 @@ namespace SocialCard.Benchmarks;
 /// <see cref="Fixes.FixCpuProfile"/>), and <c>-- rule-profile [rounds] [face]</c>: the incremental cost of each step and rule (see <see cref="RuleCostProfile"/>), and
 /// <c>-- network-profile [runs]</c>: the face networks in CPU and wall time (see <see cref="Faces.NetworkCpuProfile"/>), and
 /// <c>-- clothing-table</c>: clothing lightness measure variants on the devset (see <see cref="Faces.ClothingTable"/>), and
+/// <c>-- fix-clothing-cost [rounds]</c>: what judging the top on the original adds to the fix (see <see cref="Faces.FixClothingCost"/>), and
 /// <c>-- face-frame</c>: the landmarks' stability between detector boxes with and without the refined face frame (see
 /// <see cref="Faces.FaceFrameTable"/>), and
 /// <c>-- calibrate [out.md]</c>: per rule limit the devset margins, repeatability and leave-one-person-out figures (see
@@ -80,6 +81,12 @@ public static class Program
         if (args.Length > 0 && args[0] == "face-frame")
         {
             Faces.FaceFrameTable.Run(args);
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "fix-clothing-cost")
+        {
+            Faces.FixClothingCost.Run(args);
             return;
         }
 

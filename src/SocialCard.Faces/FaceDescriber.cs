@@ -20,6 +20,15 @@ public sealed class FaceDescriber : IDisposable
         _workspace = new(() => (new FaceRecognitionRunner(model.Net), new float[FaceRecognitionNetModel.InputSize * FaceRecognitionNetModel.InputSize * 3]));
     }
 
+    /// <summary>Two descriptors closer than this are taken for one person. Calibrated on the development photos whose face
+    /// is as taken (<c>FaceDescriptorDevsetTests</c>): same person at most 0.394, different people at least 0.513, none on
+    /// the wrong side leave-one-person-out. Provisional: two copies of one photo differ by up to 0.124, more than the
+    /// margins, so a match only asks for a look.</summary>
+    public const double SamePersonLimit = 0.45;
+
+    /// <summary>The least distance the development photos keep from <see cref="SamePersonLimit"/> on either side.</summary>
+    public const double LimitMargin = 0.05;
+
     /// <summary>Values in a descriptor.</summary>
     public static int Length => FaceRecognitionNetModel.DescriptorLength;
 

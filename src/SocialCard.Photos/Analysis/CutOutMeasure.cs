@@ -189,10 +189,20 @@ public sealed class CutOutMeasure
         int top = 0;
         for (int i = 0; i < rows * w; i++)
         {
-            if (person[i] != 0)
+            seen[i] = person[i];
+        }
+
+        // Only person pixels beside a not-white pixel outside the person can spread: the fill starts from those.
+        for (int y = 0; y < rows; y++)
+        {
+            for (int x = 0; x < w; x++)
             {
-                seen[i] = 1;
-                stack[top++] = i;
+                int i = (y * w) + x;
+                if (person[i] != 0 && ((x > 0 && Spreads(person, dw, i - 1)) || (x + 1 < w && Spreads(person, dw, i + 1))
+                    || (y > 0 && Spreads(person, dw, i - w)) || (y + 1 < rows && Spreads(person, dw, i + w))))
+                {
+                    stack[top++] = i;
+                }
             }
         }
 
@@ -219,6 +229,8 @@ public sealed class CutOutMeasure
 
         return seen;
     }
+
+    private static bool Spreads(byte[] person, byte[] dw, int j) => person[j] == 0 && dw[j] > NotWhite;
 
     /// <summary>True when the pixel's colour is off the blend line of white with the person colour on the way to the head centre.</summary>
     private static bool OffBlend(ReadOnlySpan<byte> px, int stride, byte[] person, int w, int h, int x, int y, double cx, double cy) =>

@@ -171,8 +171,8 @@ public sealed class CounterDesk(PlatformDatabase database, PhotoSubmissionServic
         return row is null ? null : new CounterFixSource(row.Id, row.PhotoId, row.PersonalNumber, row.Original, row.ApplicationFormReceived, row.CollectionFormReceived);
     }
 
-    /// <summary>回执: the unit's counter submissions of one day (China time), the latest per person. Null when no unit
-    /// has the code. Printing it is audited.</summary>
+    /// <summary>回执: the unit's counter submissions of one day (China time), one line per person (the latest photo; the
+    /// forms of all that day's submissions). Null when no unit has the code. Printing it is audited.</summary>
     public async Task<CounterReceipt?> ReceiptAsync(string unitCode, DateOnly day, string staffActor, CancellationToken cancellationToken = default)
     {
         await using PlatformDbContext db = database.CreateDbContext();
@@ -189,11 +189,12 @@ public sealed class CounterDesk(PlatformDatabase database, PhotoSubmissionServic
                           where s.UnitId == unit.Id && s.ReceivedAt >= start && s.ReceivedAt < end
                           select new { s.Id, p.PersonalNumber, p.Name, ph.Verdict, s.ApplicationFormReceived, s.CollectionFormReceived, s.ReceivedAt })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+        // One line per person: the latest photo's verdict, and a form counts as received if it came with any of the day's submissions.
         List<CounterReceiptLine> lines = [.. rows.GroupBy(r => r.PersonalNumber, StringComparer.Ordinal)
-            .Select(g => g.MaxBy(r => r.Id)!)
-            .OrderBy(r => r.PersonalNumber, StringComparer.Ordinal)
-            .Select(r => new CounterReceiptLine(r.Id, r.PersonalNumber, PersonalDataMask.Name(r.Name), r.Verdict, r.ApplicationFormReceived,
-                r.CollectionFormReceived, r.ReceivedAt))];
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (Latest: g.MaxBy(r => r.Id)!, Application: g.Any(r => r.ApplicationFormReceived), Collection: g.Any(r => r.CollectionFormReceived)))
+            .Select(x => new CounterReceiptLine(x.Latest.Id, x.Latest.PersonalNumber, PersonalDataMask.Name(x.Latest.Name), x.Latest.Verdict, x.Application,
+                x.Collection, x.Latest.ReceivedAt))];
         db.AuditEvents.Add(new AuditEvent(time.GetUtcNow(), staffActor, ReceiptAction, "unit", unit.Code,
             string.Create(CultureInfo.InvariantCulture, $"{day:yyyy-MM-dd} 回执：{lines.Count} 人")));
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);

@@ -151,6 +151,29 @@ public sealed class SegmentationKernelTests
         Assert.Contains(actual, v => v == 0);
     }
 
+    [Theory]
+    [InlineData(16, 257)]
+    [InlineData(96, 9)]
+    [InlineData(5, 33)]
+    public void Per_channel_vector_paths_are_bit_identical_to_their_references(int channels, int pixels)
+    {
+        var rng = new Random(channels * 31 + pixels);
+        float[] x = Random(rng, channels * pixels), bias = Random(rng, channels);
+        foreach (Activation activation in new[] { Activation.None, Activation.Relu })
+        {
+            float[] expected = new float[x.Length], actual = new float[x.Length];
+            Pointwise.AddPerChannelReference(x, bias, pixels, expected, activation);
+            Pointwise.AddPerChannel(x, bias, pixels, actual, activation);
+            Assert.Equal(expected.Select(BitConverter.SingleToInt32Bits), actual.Select(BitConverter.SingleToInt32Bits));
+        }
+
+        float[] product = new float[x.Length], reference = new float[x.Length];
+        Pointwise.MultiplyPerChannelReference(x, bias, pixels, reference);
+        Pointwise.MultiplyPerChannel(x, bias, pixels, product);
+        Assert.Equal(reference.Select(BitConverter.SingleToInt32Bits), product.Select(BitConverter.SingleToInt32Bits));
+        Assert.Equal(x[channels + 1] * bias[1], product[channels + 1]);
+    }
+
     private static float[] Random(Random rng, int n)
     {
         var a = new float[n];

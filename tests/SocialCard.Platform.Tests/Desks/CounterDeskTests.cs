@@ -94,13 +94,15 @@ public sealed class CounterDeskTests(PostgresServer server)
         Assert.Equal(scan, (await desk.FixSourceAsync(top.Code, done.Value.SubmissionId))!.Original);
         Assert.Null(await desk.FixSourceAsync(other.Code, done.Value.SubmissionId));
 
-        // The receipt: one line per person (the latest submission), names masked, that day only.
+        // The receipt: one line per person (the latest photo, the forms of the whole day), names masked, that day only.
         clock.Advance(TimeSpan.FromMinutes(5));
-        var again = await desk.SubmitAsync(new CounterIntake(top.Code, noPhoto.PersonalNumber, TestJpeg.Make(21_000, 9), true, true), "p", "staff:clerk");
+        var again = await desk.SubmitAsync(new CounterIntake(top.Code, noPhoto.PersonalNumber, TestJpeg.Make(21_000, 9), true, false), "p", "staff:clerk");
         CounterReceipt? receipt = await desk.ReceiptAsync(top.Code, new DateOnly(2026, 6, 1), "staff:clerk");
         Assert.Equal(new[] { failed.PersonalNumber, noPhoto.PersonalNumber }.Order(StringComparer.Ordinal), receipt!.Lines.Select(l => l.PersonalNumber));
         CounterReceiptLine latest = receipt.Lines.Single(l => l.PersonalNumber == noPhoto.PersonalNumber);
-        Assert.Equal((again.Value!.SubmissionId, PhotoVerdict.Passed, true), (latest.SubmissionId, latest.Verdict, latest.ApplicationFormReceived));
+        Assert.Equal((again.Value!.SubmissionId, PhotoVerdict.Passed, true, true),
+            (latest.SubmissionId, latest.Verdict, latest.ApplicationFormReceived, latest.CollectionFormReceived));
+        Assert.False(receipt.Lines.Single(l => l.PersonalNumber == failed.PersonalNumber).CollectionFormReceived);
         Assert.DoesNotContain(receipt.Lines, l => l.MaskedName.Contains("小明", StringComparison.Ordinal));
         Assert.Empty((await desk.ReceiptAsync(top.Code, new DateOnly(2026, 6, 2), "staff:clerk"))!.Lines);
         Assert.Null(await desk.ReceiptAsync("NOSUCH", new DateOnly(2026, 6, 1), "staff:clerk"));

@@ -8,6 +8,10 @@ namespace SocialCard.Photos.Fixes.Geometry;
 /// lines parallel to the head's vertical axis across the middle 0.6 face widths, walks up from the brows while the
 /// person probability stays at or above one half; the head top is the highest exit. Works on any background (flags,
 /// foliage, a wall the hair matches) because the network, not the colour difference, says where the person ends.
+/// It is not <see cref="Analysis.HairTopMeasure.Scan{TRows}"/>: that scan counts pixels differing from a background
+/// colour along image rows and needs <see cref="Analysis.HairTopMeasure.MinPixels"/> of them to reject sensor noise,
+/// while a matte is a smooth probability with no such noise, sampled bilinearly on lines that follow the head's roll,
+/// so one line still above one half is already the person.
 /// </summary>
 internal static class MatteHairTop
 {

@@ -9,8 +9,9 @@ using SocialCard.Photos.Rules;
 namespace SocialCard.Photos.Fixes.Steps;
 
 /// <summary>
-/// Finds the one face and refuses what no fix can repair: no face, several faces, closed eyes, a smile or open mouth
-/// (the profile's expression thresholds), a head turned beyond
+/// Finds the one face and refuses what no fix can repair: no face, several faces, closed eyes, an open mouth or a clear
+/// non-neutral expression other than a smile (the profile's expression thresholds; see <see cref="ExpressionRefusal"/>),
+/// a head turned beyond
 /// <see cref="FixOptions.MaxYawDegrees"/>, a tilt beyond <see cref="FixOptions.MaxRollDegrees"/>, or a face so small
 /// that reaching the profile's face width would need more than <see cref="FixOptions.MaxUpscale"/> enlargement. When
 /// the source was decoded reduced and the face needs more pixels, the original is decoded again at a finer scale.
@@ -162,25 +163,20 @@ public sealed class FaceStep : IFixStep
     }
 
     /// <summary>
-    /// A smile or another non-neutral expression, or an open mouth, is the person's, not the photo's: no fix can change
-    /// it. Refused here, before any pixel work, only when clear: an expression probability above both the profile's
-    /// <c>expression.neutral</c> limit and <see cref="ClearExpression"/> (the expression net reads the cropped,
-    /// levelled output a little differently from the source, so borderline faces are left to the re-check), or a mouth
-    /// opening above the profile's <c>mouth.open</c> limit (a ratio of landmark distances, the same on any scale).
+    /// What the check fails and no fix can change, refused here before any pixel work, only when clear: another
+    /// non-neutral expression (angry, surprised, ...) above both the profile's <c>expression.neutral</c> limit and
+    /// <see cref="ClearExpression"/> (the expression net reads the cropped, levelled output a little differently from the
+    /// source, so borderline faces are left to the re-check), or a mouth opening beyond the profile's <c>mouth.open</c>
+    /// limit and its review band (a ratio of landmark distances, the same on any scale). A smile is judged as the check
+    /// judges it: "happy" alone never refuses (the Chengdu appendix allows a closed-lip smile); a smile with teeth or with
+    /// the lips parted is refused by the subject step (<see cref="SubjectCheckStep"/>), with the check's own rules on the
+    /// crop, still before any pixel changes.
     /// </summary>
     private FixStepResult? ExpressionRefusal(FixContext ctx, ObservedFace face)
     {
         RuleSettings expression = ctx.Profile.Rule("expression.neutral");
         if (expression.Enabled && face.Expressions.Count > 0)
         {
-            double happy = face.Expression("happy");
-            if (expression.TryGet("maxHappy", out double maxHappy) && happy > Math.Max(maxHappy, ClearExpression))
-            {
-                return ctx.Refuse(Id, "expression.neutral", new LocalizedText(
-                    $"表情不自然（微笑，概率 {F(happy)}），无法自动修复，请保持自然表情、闭嘴重拍",
-                    $"Not a neutral expression (smiling, probability {F(happy)}); cannot be fixed, retake with a neutral expression and closed mouth"), "happy", happy);
-            }
-
             if (expression.TryGet("maxOtherNonNeutral", out double maxOther))
             {
                 foreach ((string name, double probability) in face.Expressions)
@@ -196,7 +192,8 @@ public sealed class FaceStep : IFixStep
         }
 
         RuleSettings mouth = ctx.Profile.Rule("mouth.open");
-        if (mouth.Enabled && mouth.TryGet("maxOpening", out double maxOpening) && face.MouthOpenness is { } opening && opening > maxOpening)
+        if (mouth.Enabled && mouth.TryGet("maxOpening", out double maxOpening) && face.MouthOpenness is { } opening
+            && opening > maxOpening + mouth.Bands.GetValueOrDefault("maxOpening"))
         {
             return ctx.Refuse(Id, "mouth.open", new LocalizedText(
                 $"嘴巴张开（开度 {F(opening)}），无法自动修复，请闭嘴重拍", $"Mouth open (opening {F(opening)}); cannot be fixed, retake with the mouth closed"), "mouth opening", opening);

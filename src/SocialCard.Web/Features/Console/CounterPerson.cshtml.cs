@@ -17,8 +17,9 @@ namespace SocialCard.Web.Features.Console;
 /// <summary>
 /// One person at the counter: the full record (the read is audited) to check against the paper forms, the scan of the
 /// paper photo with the forms received, the pre-review's verdict in clerk words (measures behind 详情) with what to
-/// do about the scan, and the automatic fix offered on a failed photo; the fixed photo is recorded as a new counter
-/// submission with the same forms. Nothing is kept between requests but what the Platform stores.
+/// do about the scan. A photo whose every failure is one the fix repairs (<see cref="Photos.Fixes.FixCapability"/>) is
+/// run through the fix at once: offered (before/after, the re-check) when it succeeds, otherwise the clerk reads why
+/// not; the accepted fixed photo is recorded as a new counter submission with the same forms. Nothing is kept between requests but what the Platform stores.
 /// </summary>
 [Authorize(Policy = AuthPolicies.Counter)]
 public sealed class CounterPersonModel(CounterDesk desk, PhotoFixService fixer, IOptions<CentreOptions> centre, IOptions<SecurityOptions> security,
@@ -48,8 +49,6 @@ public sealed class CounterPersonModel(CounterDesk desk, PhotoFixService fixer, 
 
     public IReadOnlyList<ValidationError> Errors { get; private set; } = [];
 
-    public bool CanFix => fixer.IsAvailable;
-
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) ? Page() : NotFound();
 
@@ -64,18 +63,6 @@ public sealed class CounterPersonModel(CounterDesk desk, PhotoFixService fixer, 
         }
 
         return await SubmitAsync(await Portal.IndexModel.ReadAsync(photo, cancellationToken), ApplicationForm, CollectionForm, cancellationToken);
-    }
-
-    /// <summary>Runs the automatic fix on a counter photo of the unit and shows the result (nothing is stored).</summary>
-    public async Task<IActionResult> OnPostFixAsync(long submission, CancellationToken cancellationToken)
-    {
-        if (!fixer.IsAvailable || await desk.FixSourceAsync(Unit, submission, cancellationToken) is not { } source || source.PersonalNumber != Number.Trim())
-        {
-            return NotFound();
-        }
-
-        (Fix, FixSubmissionId) = (RunFix(source), submission);
-        return await LoadAsync(cancellationToken) ? Page() : NotFound();
     }
 
     /// <summary>Fixes the photo again (the same input gives the same output) and records the result as a new counter
@@ -113,6 +100,13 @@ public sealed class CounterPersonModel(CounterDesk desk, PhotoFixService fixer, 
 
         Submitted = result.Value;
         ScanAdvice = CounterScanAdvice.For(Submitted!.Review.Findings);
+        if (fixer.IsAvailable && PhotoFinding.FixCanRepair(Submitted.Review.Findings)
+            && await desk.FixSourceAsync(Unit, Submitted.SubmissionId, cancellationToken) is { } source)
+        {
+            // Only failures the fix's own list can repair are tried, right away: the clerk sees the result, or why not.
+            (Fix, FixSubmissionId) = (RunFix(source), Submitted.SubmissionId);
+        }
+
         (ApplicationForm, CollectionForm) = (false, false);
         ModelState.Clear();
         return await LoadAsync(cancellationToken) ? Page() : NotFound();

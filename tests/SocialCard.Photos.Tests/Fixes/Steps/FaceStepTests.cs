@@ -122,10 +122,50 @@ public sealed class FaceStepTests
     }
 
     [Fact]
-    public void Smile_RefusedAsExpression()
+    public void SmileWithTeeth_RefusedAsTheCheckRefusesIt()
     {
-        // voteview_021705 smiles with teeth in its original (devset README: its only photo is expression.neutral).
-        AssertRefused(Fix(FixTestData.Original("voteview_021705")), "expression.neutral");
+        // voteview_021705 smiles with teeth in its original (devset README: its only photo is expression.neutral): refused
+        // for the teeth by the check's own rule, on the crop, before any pixel changes.
+        FixResult r = Fix(FixTestData.Original("voteview_021705"));
+        AssertRefused(r, "mouth.open");
+        Assert.Equal("fix.subject", r.Report.Steps[^1].Step);
+        Assert.Contains("露齿", r.Refusal!.Reason.Zh, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// "happy" alone is no reason to refuse (the check lets a closed-lip smile through, a very clear one to a look by
+    /// centre staff): a devset original with closed lips, its face as the real engine finds it but read as happy 0.99,
+    /// is not refused for the expression; the fix goes on and the re-check has the last word.
+    /// </summary>
+    [Fact]
+    public void ClosedLipSmile_NotRefusedOnHappyAlone()
+    {
+        FixResult r = Fix(FixTestData.Original(Person), new HappyReading(FixTestData.Detector, 0.99));
+        Assert.True(r.Success, r.Refusal?.ToString());
+        Assert.Equal(FixStepOutcome.Applied, r.Report.Find("fix.face")!.Outcome);
+        Assert.Equal(FixStepOutcome.Applied, r.Report.Find("fix.subject")!.Outcome);
+    }
+
+    /// <summary>The real face engine whose expression net is taken to read "happy" at <paramref name="happy"/>.</summary>
+    private sealed class HappyReading(IFaceDetector engine, double happy) : IFaceDetector
+    {
+        public FaceObservation? Analyze(RgbImage image) => Happy(engine.Analyze(image));
+
+        public FaceObservation? AnalyzeForFix(RgbImage image) => Happy(engine.AnalyzeForFix(image));
+
+        private FaceObservation? Happy(FaceObservation? found) => found is null ? null : new FaceObservation
+        {
+            Faces = [.. found.Faces.Select(f => new ObservedFace
+            {
+                Box = f.Box,
+                Score = f.Score,
+                Landmarks = f.Landmarks,
+                YawDegrees = f.YawDegrees,
+                PitchDegrees = f.PitchDegrees,
+                RollDegrees = f.RollDegrees,
+                Expressions = new Dictionary<string, double> { ["happy"] = happy, ["neutral"] = 1 - happy },
+            })],
+        };
     }
 
     [Fact]
