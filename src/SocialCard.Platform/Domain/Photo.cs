@@ -47,6 +47,10 @@ public sealed class Photo
     /// row is saved: finds the same file offered again for someone else without keeping a plain digest.</summary>
     public byte[]? ContentHash { get; internal set; }
 
+    /// <summary>The face descriptor (<see cref="Security.FaceDescriptorText"/>) of a photo with one face, sealed at rest
+    /// like every personal field (biometric data); null when the photo has none or was stored before descriptors.</summary>
+    public string? FaceDescriptor { get; internal set; }
+
     public byte[]? Fixed { get; private set; }
 
     /// <summary>The photo engine's report (findings) as JSON.</summary>

@@ -59,7 +59,7 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
         modelBuilder.ApplyConfiguration(new UnitConfiguration());
         modelBuilder.ApplyConfiguration(new PersonConfiguration(Protector));
         modelBuilder.ApplyConfiguration(new ApplicationConfiguration(Protector));
-        modelBuilder.ApplyConfiguration(new PhotoConfiguration());
+        modelBuilder.ApplyConfiguration(new PhotoConfiguration(Protector));
         modelBuilder.ApplyConfiguration(new BatchConfiguration());
         modelBuilder.ApplyConfiguration(new BatchEntryConfiguration());
         modelBuilder.ApplyConfiguration(new CardRecordConfiguration());

@@ -16,6 +16,9 @@ internal static class EngineFixture
 
     public static PhotoChecker Checker => s_checker.Value;
 
+    /// <summary>The repository's face-api weights (./setup.sh).</summary>
+    public static string ModelsDirectory => Path.Combine(RepoRoot(), "models", "face-api");
+
     public static string DevsetDirectory => Path.GetFullPath(Path.Combine(RepoRoot(), "..", "shared", "photos", "devset"));
 
     /// <summary>File name -> expected outcome (<c>compliant</c> or the rule id the photo breaks).</summary>

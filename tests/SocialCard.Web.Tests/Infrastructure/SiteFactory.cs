@@ -35,6 +35,10 @@ public class SiteFactory : WebApplicationFactory<Program>
         ["Demo:Seed"] = "false",
         ["Site:RunWorkers"] = "false",
         ["Urls"] = "",
+
+        // The test sites give the development photos to many made-up people, so the same faces recur across people on
+        // purpose; the same-face comparison has its own tests (SocialCard.Platform.Tests/Engine/SameFaceTests).
+        ["PhotoCheck:CompareFaces"] = "false",
     };
 
     public string DataDirectory => _dataDir;

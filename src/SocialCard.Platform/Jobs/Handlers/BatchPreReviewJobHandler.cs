@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SocialCard.Platform.Audit;
+using SocialCard.Photos.Faces;
 using SocialCard.Platform.Domain;
 using SocialCard.Platform.Security;
 using SocialCard.Platform.Storage;
@@ -14,9 +15,11 @@ namespace SocialCard.Platform.Jobs.Handlers;
 /// another worker falls back to one transaction per entry. A photo that passes the engine but whose file name matches
 /// no person of the batch's unit tree (the unit and its sub-units) is voided with "人员编号在制卡数据库中不存在" (seed 000, 三、3). When every entry is done
 /// the batch gets its final counts. The web runs <see cref="ReviewBatchAsync"/> right after receiving a package (with
-/// the reports it computed while the unit waited), so the job usually finds the batch already reviewed.</summary>
+/// the reports it computed while the unit waited), so the job usually finds the batch already reviewed. With a
+/// <see cref="FaceDescriptorReader"/>, each photo that did not fail keeps its sealed face descriptor, and one whose face
+/// matches a photo on file for another person waits for centre review (<see cref="SameFaceCheck"/>).</summary>
 public sealed class BatchPreReviewJobHandler(PlatformDatabase database, IPhotoCheckPort reviewer, TimeProvider time,
-    int maxDegreeOfParallelism = 0) : IJobHandler
+    int maxDegreeOfParallelism = 0, FaceDescriptorReader? faces = null) : IJobHandler
 {
     public const string Actor = "system:prereview";
 
@@ -81,13 +84,16 @@ public sealed class BatchPreReviewJobHandler(PlatformDatabase database, IPhotoCh
         entries.Sort((a, b) => StringComparer.Ordinal.Compare(a.EntryName, b.EntryName));
         var reviews = new PhotoReview[entries.Count];
         var options = new ParallelOptions { MaxDegreeOfParallelism = _parallelism, CancellationToken = ct };
+        var descriptors = new float[]?[entries.Count];
         await Parallel.ForAsync(0, entries.Count, options, async (i, token) =>
-            reviews[i] = await reviewer.ReviewAsync(entries[i].Bytes, entries[i].EntryName, profileId, token).ConfigureAwait(false))
-            .ConfigureAwait(false);
+        {
+            reviews[i] = await reviewer.ReviewAsync(entries[i].Bytes, entries[i].EntryName, profileId, token).ConfigureAwait(false);
+            descriptors[i] = faces is not null && reviews[i].Verdict != PhotoVerdict.Failed ? faces.Read(entries[i].Bytes) : null;
+        }).ConfigureAwait(false);
 
         try
         {
-            await StoreAsync(batchId, entries, reviews, ct).ConfigureAwait(false);
+            await StoreAsync(batchId, entries, reviews, descriptors, ct).ConfigureAwait(false);
         }
         catch (DbUpdateException)
         {
@@ -98,7 +104,7 @@ public sealed class BatchPreReviewJobHandler(PlatformDatabase database, IPhotoCh
                 {
                     try
                     {
-                        await StoreAsync(batchId, [entries[i]], [reviews[i]], ct).ConfigureAwait(false);
+                        await StoreAsync(batchId, [entries[i]], [reviews[i]], [descriptors[i]], ct).ConfigureAwait(false);
                     }
                     catch (DbUpdateException)
                     {
@@ -115,7 +121,7 @@ public sealed class BatchPreReviewJobHandler(PlatformDatabase database, IPhotoCh
     }
 
     /// <summary>Photo rows, audit events and card transitions of <paramref name="entries"/> in one transaction.</summary>
-    private async Task StoreAsync(long batchId, List<BatchEntry> entries, PhotoReview[] reviews, CancellationToken ct)
+    private async Task StoreAsync(long batchId, List<BatchEntry> entries, PhotoReview[] reviews, float[]?[] descriptors, CancellationToken ct)
     {
         await using var db = database.CreateDbContext();
         var numbers = entries.Select(e => e.PersonalNumber).Distinct(StringComparer.Ordinal).ToList();
@@ -127,6 +133,7 @@ public sealed class BatchPreReviewJobHandler(PlatformDatabase database, IPhotoCh
         var people = await db.People.Where(p => numbers.Contains(p.PersonalNumber) && p.UnitId != null && reach.Contains(p.UnitId.Value))
             .ToDictionaryAsync(p => p.PersonalNumber, StringComparer.Ordinal, ct).ConfigureAwait(false);
         var now = time.GetUtcNow();
+        var sameFace = descriptors.Any(d => d is not null) ? await SameFaceCheck.LoadAsync(db, ct).ConfigureAwait(false) : null;
         var stored = new List<(Person Person, Photo Photo, PhotoReview Review)>(entries.Count);
         for (var i = 0; i < entries.Count; i++)
         {
@@ -139,7 +146,22 @@ public sealed class BatchPreReviewJobHandler(PlatformDatabase database, IPhotoCh
                 review = review with { Verdict = PhotoVerdict.Failed, Findings = [UnmatchedFinding, .. review.Findings] };
             }
 
+            if (person is not null && descriptors[i] is { } descriptor && sameFace is not null)
+            {
+                if (sameFace.MatchesAnother(person.Id, descriptor))
+                {
+                    review = SameFaceCheck.ToReview(review);
+                }
+
+                sameFace.Add(person.Id, descriptor);
+            }
+
             var photo = new Photo(PhotoChannel.UnitBatch, entry.EntryName, entry.Bytes, now, person?.Id, batchId, entry.EntryName);
+            if (person is not null && descriptors[i] is { } kept)
+            {
+                photo.FaceDescriptor = FaceDescriptorText.Format(kept);
+            }
+
             photo.RecordReview(review.Verdict, JobJson.Serialize(review.Findings), now, review.FixedBytes);
             db.Photos.Add(photo);
             db.AuditEvents.Add(new AuditEvent(now, Actor, AuditActions.PhotoReviewed, "photo", $"{batchId}/{entry.EntryName}",

@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SocialCard.Platform.Domain;
+using SocialCard.Platform.Security;
 
 namespace SocialCard.Platform.Storage.Configurations;
 
-internal sealed class PhotoConfiguration : IEntityTypeConfiguration<Photo>
+internal sealed class PhotoConfiguration(FieldProtector protector) : IEntityTypeConfiguration<Photo>
 {
     public void Configure(EntityTypeBuilder<Photo> b)
     {
@@ -16,5 +18,6 @@ internal sealed class PhotoConfiguration : IEntityTypeConfiguration<Photo>
         b.HasIndex(x => new { x.BatchId, x.EntryName }).IsUnique();
         b.HasIndex(x => x.PersonId);
         b.HasIndex(x => x.ContentHash);
+        b.Property(x => x.FaceDescriptor).HasConversion((ValueConverter)new ProtectedStringConverter(protector)); // biometric: sealed
     }
 }

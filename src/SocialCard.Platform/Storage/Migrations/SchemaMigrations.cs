@@ -18,5 +18,6 @@ public static class SchemaMigrations
         V011_PasswordMustChange.Migration,
         V012_PhotoContentHash.Migration,
         V013_CounterSubmissions.Migration,
+        V014_PhotoFaceDescriptor.Migration,
     ];
 }

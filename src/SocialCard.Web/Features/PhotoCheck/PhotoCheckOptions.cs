@@ -15,6 +15,13 @@ public sealed class PhotoCheckOptions
     /// <summary>Run the face analysis (pose, eyes, expression, geometry rules; needed by the fix).</summary>
     public bool UseFaces { get; set; } = true;
 
+    /// <summary>
+    /// Compare the face of each unit-package photo with the photos on file for other people (the face recognition net,
+    /// loaded only then): a match waits for centre review. Off in the demo, whose sample people share the development
+    /// photos' faces on purpose.
+    /// </summary>
+    public bool CompareFaces { get; set; } = true;
+
     /// <summary>Folder of the face-api weights; default: the first models/face-api above the app (./setup.sh puts them there).</summary>
     public string? FaceModelDirectory { get; set; }
 }

@@ -13,6 +13,9 @@ public static class PhotoCheckServiceExtensions
         builder.Services.AddSingleton(sp => WebPhotoEngine.Create(
             sp.GetRequiredService<IOptions<PhotoCheckOptions>>().Value, contentRoot, sp.GetRequiredService<ILoggerFactory>().CreateLogger<WebPhotoEngine>()));
         builder.Services.AddSingleton<PhotoChecker>(sp => sp.GetRequiredService<WebPhotoEngine>().Checker);
+
+        // Null without the recognition weights: the pre-review then compares photos by their bytes only.
+        builder.Services.AddSingleton<SocialCard.Photos.Faces.FaceDescriptorReader>(sp => sp.GetRequiredService<WebPhotoEngine>().Descriptors!);
         builder.Services.AddSingleton(sp => new SocialCard.Platform.Engine.ReviewConcurrency(
             sp.GetRequiredService<IOptions<PhotoCheckOptions>>().Value.MaxConcurrentChecks));
         builder.Services.AddSingleton<WebPhotoCheckService>();

@@ -17,9 +17,10 @@ public sealed class WebPhotoEngine
 {
     private readonly CheckerFaceDetector? _detector;
 
-    private WebPhotoEngine(PhotoChecker checker, PhotoFixer? fixer, string? faceModelDirectory, CheckerFaceDetector? detector = null)
+    private WebPhotoEngine(PhotoChecker checker, PhotoFixer? fixer, string? faceModelDirectory, CheckerFaceDetector? detector = null, FaceDescriptorReader? descriptors = null)
     {
         _detector = detector;
+        Descriptors = descriptors;
         Checker = checker;
         Fixer = fixer;
         FaceModelDirectory = faceModelDirectory;
@@ -30,6 +31,9 @@ public sealed class WebPhotoEngine
     public PhotoFixer? Fixer { get; }
 
     public bool CanFix => Fixer is not null;
+
+    /// <summary>Face descriptors for the same-face comparison of unit packages; null without the recognition weights.</summary>
+    public FaceDescriptorReader? Descriptors { get; }
 
     public string? FaceModelDirectory { get; }
 
@@ -45,12 +49,26 @@ public sealed class WebPhotoEngine
         {
             var detector = CheckerFaceDetector.LoadDefault(directory);
             var checker = new PhotoChecker(detector);
-            return new WebPhotoEngine(checker, new PhotoFixer(detector, checker), directory, detector);
+            return new WebPhotoEngine(checker, new PhotoFixer(detector, checker), directory, detector,
+                options.CompareFaces ? LoadDescriptors(directory, logger) : null);
         }
         catch (Exception ex) when (ex is ModelFormatException or IOException or UnauthorizedAccessException or InvalidOperationException)
         {
             WebLog.FaceModelsMissing(logger, directory ?? "(default)", ex.Message);
             return new WebPhotoEngine(new PhotoChecker(), null, null);
+        }
+    }
+
+    private static FaceDescriptorReader? LoadDescriptors(string? directory, ILogger logger)
+    {
+        try
+        {
+            return FaceDescriptorReader.Load(directory);
+        }
+        catch (Exception ex) when (ex is ModelFormatException or IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            WebLog.FaceModelsMissing(logger, directory ?? "(default)", ex.Message);
+            return null;
         }
     }
 
