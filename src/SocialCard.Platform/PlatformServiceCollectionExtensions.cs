@@ -15,7 +15,8 @@ using SocialCard.Platform.Storage;
 namespace SocialCard.Platform;
 
 /// <summary>Registration for a host (the web app). The host must also register an <see cref="Domain.IPhotoCheckPort"/>
-/// (the photo engine) and an <see cref="ISmsGateway"/>, and may replace <see cref="ICardCentreExportSink"/> or <see cref="IFileStore"/>.</summary>
+/// (the photo engine) and an <see cref="ISmsGateway"/>, and may replace <see cref="ICardCentreExportSink"/>. The file store
+/// (<see cref="IFileStore"/>) is the database's (<see cref="PlatformDatabase.Files"/>), from <paramref name="fileStore"/>.</summary>
 public static class PlatformServiceCollectionExtensions
 {
     public static IServiceCollection AddSocialCardPlatform(this IServiceCollection services, StorageOptions storage,
@@ -24,15 +25,14 @@ public static class PlatformServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(storage);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(storage);
-        services.AddSingleton<PlatformDatabase>();
+        services.AddSingleton(sp => new PlatformDatabase(sp.GetRequiredService<StorageOptions>(), fileStore));
         services.AddSingleton<IDbContextFactory<PlatformDbContext>>(sp => sp.GetRequiredService<PlatformDatabase>());
         services.AddSingleton(new JobQueueOptions());
         services.AddSingleton(sp => new JobQueue(sp.GetRequiredService<PlatformDatabase>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<JobQueueOptions>()));
         services.AddSingleton(workerOptions ?? new JobWorkerOptions());
-        // Files are encrypted with the same master key as the personal fields (a key of their own derived from it).
-        services.TryAddSingleton(sp => new FileCipher(sp.GetRequiredService<PlatformDatabase>().KeyRing.IndexKey));
-        services.TryAddSingleton(sp => FileStores.Create(fileStore ?? new FileStoreOptions(), storage, sp.GetRequiredService<FileCipher>()));
+        // One file store, the database's: the rows and the files they refer to are written together.
+        services.AddSingleton(sp => sp.GetRequiredService<PlatformDatabase>().Files);
         services.TryAddSingleton<ICardCentreExportSink, FileStoreExportSink>();
         services.AddSingleton<BatchPreReviewJobHandler>();
         services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<BatchPreReviewJobHandler>());
@@ -56,6 +56,7 @@ public static class PlatformServiceCollectionExtensions
         services.AddSingleton<Desks.CardPickupDesk>();
         services.AddSingleton<Desks.CounterDesk>();
         services.AddSingleton<Desks.ApplicationsDesk>();
+        services.AddSingleton<Desks.ReviewOverrideService>();
         services.AddSingleton<Bulk.BulkDesk>();
         services.AddSingleton<PeopleQueryService>();
         services.AddSingleton<RegistryImporter>();
@@ -64,6 +65,9 @@ public static class PlatformServiceCollectionExtensions
         services.AddSingleton<AccountSignIn>();
         services.AddSingleton<SignInSessions>();
         services.AddSingleton<AccountPasswords>();
+        services.AddSingleton<Accounts.UnitManagement>();
+        services.AddSingleton<Accounts.UnitAccountManagement>();
+        services.AddSingleton<Accounts.StaffAccountManagement>();
         services.AddOptions<SmsOptions>();
         services.AddSingleton<SmsCodeService>();
         services.AddSingleton<SmsOutboxQueries>();

@@ -30,7 +30,7 @@ internal static class RuleCalibration
         CalibrationMeasure.FromFinding("sharpness.ghost", "maxEcho", higherIsWorse: true),
         CalibrationMeasure.FromFinding("exposure.under", "minFaceHighlight", higherIsWorse: false),
         CalibrationMeasure.FromFinding("exposure.over", "maxClippedShare", higherIsWorse: true),
-        CalibrationMeasure.FromFinding("contrast.low", "minRange", higherIsWorse: false),
+        CalibrationMeasure.FromFinding("contrast.low", "minContrast", higherIsWorse: false),
         CalibrationMeasure.FromFinding("contrast.high", "maxClippedShare", higherIsWorse: true),
         new("lighting.uneven", "minBalance", false, (c, _) => c.HasPixels ? c.LightingBalance.Balance : null),
         new("lighting.uneven", "minSymmetricBalance", false, (c, _) => c.SymmetricLighting?.Balance),

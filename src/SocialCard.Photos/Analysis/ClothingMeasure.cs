@@ -97,9 +97,28 @@ public sealed class ClothingMeasure
     /// <summary>Background tolerance used (summed channel difference).</summary>
     public int Tolerance { get; }
 
-    /// <summary>The measure on a photo whose background is its own white reference (the check).</summary>
+    /// <summary>Least CIELAB L* of a background that serves as the photo's own white.</summary>
+    public const double MinWhiteLightness = 85;
+
+    /// <summary>Largest CIELAB chroma of a background that serves as the photo's own white.</summary>
+    public const double MaxWhiteChroma = 8;
+
+    /// <summary>The measure on a photo as submitted (the check): its background is its own white reference where it is
+    /// a white backdrop (<see cref="ReferenceWhite"/>).</summary>
     public static ClothingMeasure? Measure(RgbImage image, (byte R, byte G, byte B) background, ObservedFace face, Lab skin) =>
-        Measure(image, background, background, face, skin, null, BandTop, HalfWidth, MinTolerance);
+        Measure(image, background, ReferenceWhite(background), face, skin, null, BandTop, HalfWidth, MinTolerance);
+
+    /// <summary>
+    /// The background as the reference white where it is a white backdrop, lit a little darker or tinted (L* at least
+    /// <see cref="MinWhiteLightness"/>, chroma at most <see cref="MaxWhiteChroma"/>); on a coloured, grey or dark wall
+    /// there is no white in the photo to read against (the wall is wrong in itself), and the top is read against sRGB
+    /// white, as the fix will show it on the white it paints.
+    /// </summary>
+    public static (byte R, byte G, byte B) ReferenceWhite((byte R, byte G, byte B) background)
+    {
+        Lab lab = ColorSpace.ToLab(background.R, background.G, background.B);
+        return lab.L >= MinWhiteLightness && Math.Sqrt((lab.A * lab.A) + (lab.B * lab.B)) <= MaxWhiteChroma ? background : ((byte)255, (byte)255, (byte)255);
+    }
 
     /// <summary>
     /// The measure on an original before its background is replaced (the fix): <paramref name="background"/> is the wall

@@ -54,6 +54,11 @@ public sealed class CutOutMeasure
         ArgumentNullException.ThrowIfNull(mask);
         ArgumentNullException.ThrowIfNull(face);
         int w = image.Width, h = image.Height;
+        if (mask.ImageWidth != w || mask.ImageHeight != h)
+        {
+            throw new ArgumentException($"The mask was made for a {mask.ImageWidth}x{mask.ImageHeight} photo, not this {w}x{h} one.", nameof(mask));
+        }
+
         double fw = face.FaceWidth;
         if (w < 32 || h < 32 || fw < 16)
         {

@@ -40,7 +40,7 @@ public sealed class ApplicationsDesk(PlatformDatabase database, TimeProvider tim
             .Select(a => new
             {
                 a.Id, a.Person!.PersonalNumber, a.Person.Name, a.Person.IdNumber, UnitCode = a.Person.Unit!.Code, a.State, a.SubmittedAt,
-                HasImages = a.IdFrontImage != null && a.IdBackImage != null,
+                HasImages = a.IdFrontKey != null && a.IdBackKey != null,
             })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return ([.. rows.Select(r => new ApplicationListItem(r.Id, r.PersonalNumber, PersonalDataMask.Name(r.Name), PersonalDataMask.IdNumber(r.IdNumber),
@@ -66,8 +66,9 @@ public sealed class ApplicationsDesk(PlatformDatabase database, TimeProvider tim
     public async Task<byte[]?> IdImageAsync(long applicationId, bool front, string staffActor, CancellationToken cancellationToken = default)
     {
         await using PlatformDbContext db = database.CreateDbContext();
-        byte[]? image = await db.Applications.AsNoTracking().Where(a => a.Id == applicationId && a.State != ApplicationState.Draft)
-            .Select(a => front ? a.IdFrontImage : a.IdBackImage).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        string? key = await db.Applications.AsNoTracking().Where(a => a.Id == applicationId && a.State != ApplicationState.Draft)
+            .Select(a => front ? a.IdFrontKey : a.IdBackKey).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        byte[]? image = await db.ReadFileAsync(key, cancellationToken).ConfigureAwait(false);
         if (image is not null)
         {
             await AuditAsync(db, staffActor, ViewedAction, applicationId, front ? "身份证正面" : "身份证背面", cancellationToken).ConfigureAwait(false);
@@ -102,7 +103,7 @@ public sealed class ApplicationsDesk(PlatformDatabase database, TimeProvider tim
     private static ApplicationReview Review(Application a, Person p) =>
         new(a.Id, a.State, p.PersonalNumber, p.Name, p.IdType, PersonalDataMask.IdNumber(p.IdNumber), p.Phone, p.Unit?.Code, p.Unit?.Name,
             a.IdIssuingAuthority, a.IdValidFrom, a.IdValidUntil, a.IdValidLongTerm, a.HouseholdAddress, a.ResidentialAddress, a.PostalCode,
-            a.OccupationCode, a.EducationCode, a.BankCode, a.BankBranch, a.PhotoId, a.IdFrontImage is not null && a.IdBackImage is not null,
+            a.OccupationCode, a.EducationCode, a.BankCode, a.BankBranch, a.PhotoId, a.IdFrontKey is not null && a.IdBackKey is not null,
             a.SubmittedAt, a.EditableUntil, a.HandedOverAt);
 
     private async Task AuditAsync(PlatformDbContext db, string actor, string action, long applicationId, string? detail, CancellationToken cancellationToken)

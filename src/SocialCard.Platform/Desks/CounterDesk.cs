@@ -166,9 +166,11 @@ public sealed class CounterDesk(PlatformDatabase database, PhotoSubmissionServic
                          join ph in db.Photos.AsNoTracking() on s.PhotoId equals ph.Id
                          join p in db.People.AsNoTracking() on s.PersonId equals p.Id
                          where s.Id == submissionId && p.UnitId != null && tree.Contains(p.UnitId.Value)
-                         select new { s.Id, s.PhotoId, p.PersonalNumber, ph.Original, s.ApplicationFormReceived, s.CollectionFormReceived })
+                         select new { s.Id, s.PhotoId, p.PersonalNumber, ph.OriginalKey, s.ApplicationFormReceived, s.CollectionFormReceived })
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        return row is null ? null : new CounterFixSource(row.Id, row.PhotoId, row.PersonalNumber, row.Original, row.ApplicationFormReceived, row.CollectionFormReceived);
+        return row is null || await db.ReadFileAsync(row.OriginalKey, cancellationToken).ConfigureAwait(false) is not { } original
+            ? null
+            : new CounterFixSource(row.Id, row.PhotoId, row.PersonalNumber, original, row.ApplicationFormReceived, row.CollectionFormReceived);
     }
 
     /// <summary>回执: the unit's counter submissions of one day (China time), one line per person (the latest photo; the

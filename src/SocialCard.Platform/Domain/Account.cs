@@ -34,6 +34,13 @@ public abstract class Account
     /// <summary>Set when an administrator reset the password: the holder must choose a new one before anything else.</summary>
     public bool MustChangePassword { get; private set; }
 
+    /// <summary>Set by an administrator: the account cannot sign in (its sessions were ended) until enabled again.</summary>
+    public bool Disabled { get; private set; }
+
+    public void Disable() => Disabled = true;
+
+    public void Enable() => Disabled = false;
+
     /// <summary>Replaces the password hash; <paramref name="mustChange"/> marks a temporary password.</summary>
     public void ChangePasswordHash(string hash, bool mustChange = false)
     {

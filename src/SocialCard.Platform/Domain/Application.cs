@@ -3,9 +3,15 @@ using SocialCard.Platform.Domain.Codes;
 namespace SocialCard.Platform.Domain;
 
 /// <summary>申办登记 / one registration through the collection wizard. Editable until 24 hours after submission,
-/// then locked and handed over.</summary>
-public sealed class Application
+/// then locked and handed over. Its images (ID card sides, the draft photo) live in the encrypted file store; the row
+/// keeps their keys and new ones are written when the row is saved.</summary>
+public sealed class Application : IFileBacked
 {
+    public const string IdFrontSlot = "id-front";
+    public const string IdBackSlot = "id-back";
+    public const string DraftPhotoSlot = "draft-photo";
+    public const string DraftPhotoOriginalSlot = "draft-photo-original";
+
     /// <summary>How long a submitted application stays editable (seed 004: 24 小时内可修改).</summary>
     public static readonly TimeSpan EditWindow = TimeSpan.FromHours(24);
 
@@ -60,11 +66,14 @@ public sealed class Application
     /// <summary>现今工作单位 (the deepest level chosen): it decides <see cref="BankCode"/>.</summary>
     public long? WorkUnitId { get; private set; }
 
-    /// <summary>身份证正面图片.</summary>
-    public byte[]? IdFrontImage { get; private set; }
+    /// <summary>身份证正面图片: its key in the file store.</summary>
+    public string? IdFrontKey { get; private set; }
 
-    /// <summary>身份证背面图片.</summary>
-    public byte[]? IdBackImage { get; private set; }
+    /// <summary>身份证背面图片: its key in the file store.</summary>
+    public string? IdBackKey { get; private set; }
+
+    /// <summary>True when both ID card sides are on file (or about to be stored).</summary>
+    public bool HasIdImages => HasFile(IdFrontSlot) && HasFile(IdBackSlot);
 
     public DateTimeOffset CreatedAt { get; private set; }
 
@@ -81,11 +90,17 @@ public sealed class Application
     /// as the wizard serialises it; encrypted at rest.</summary>
     public string? WizardState { get; private set; }
 
-    /// <summary>The photo chosen in the wizard before submission (the fixed one when the applicant took the fix).</summary>
-    public byte[]? DraftPhoto { get; private set; }
+    /// <summary>The photo chosen in the wizard before submission (the fixed one when the applicant took the fix): its key.</summary>
+    public string? DraftPhotoKey { get; private set; }
 
-    /// <summary>The last upload as received, so the one-click fix works from the original.</summary>
-    public byte[]? DraftPhotoOriginal { get; private set; }
+    /// <summary>The last upload as received, so the one-click fix works from the original: its key.</summary>
+    public string? DraftPhotoOriginalKey { get; private set; }
+
+    public string FileFolder => "applications";
+
+    public StagedFiles Staged { get; } = new();
+
+    public IEnumerable<string> FileKeys => new[] { IdFrontKey, IdBackKey, DraftPhotoKey, DraftPhotoOriginalKey }.OfType<string>();
 
     /// <summary>Last write through the wizard; stale drafts expire from here.</summary>
     public DateTimeOffset? UpdatedAt { get; private set; }
@@ -114,10 +129,10 @@ public sealed class Application
         UpdatedAt = now;
         if (State == ApplicationState.Draft)
         {
-            DraftPhoto = images.Photo;
-            DraftPhotoOriginal = images.PhotoOriginal;
-            IdFrontImage = images.IdFront;
-            IdBackImage = images.IdBack;
+            Staged.Stage(DraftPhotoSlot, images.Photo);
+            Staged.Stage(DraftPhotoOriginalSlot, images.PhotoOriginal);
+            Staged.Stage(IdFrontSlot, images.IdFront);
+            Staged.Stage(IdBackSlot, images.IdBack);
         }
     }
 
@@ -141,9 +156,11 @@ public sealed class Application
 
     public void AttachIdImages(byte[] front, byte[] back, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(front);
+        ArgumentNullException.ThrowIfNull(back);
         EnsureEditable(now);
-        IdFrontImage = front;
-        IdBackImage = back;
+        Staged.Stage(IdFrontSlot, front);
+        Staged.Stage(IdBackSlot, back);
     }
 
     public void AttachPhoto(long photoId, DateTimeOffset now)
@@ -184,15 +201,15 @@ public sealed class Application
             DomainThrowHelper.Throw("该申请已提交，不能重复提交。", "This application has already been submitted.");
         }
 
-        if (idImagesRequired && (IdFrontImage is null || IdBackImage is null))
+        if (idImagesRequired && !HasIdImages)
         {
             DomainThrowHelper.Throw("请上传身份证正面和背面图片。", "Upload the front and back images of the ID card.");
         }
 
         BankCode = bankCode;
         BankBranch = bankBranch;
-        DraftPhoto = null;
-        DraftPhotoOriginal = null;
+        Staged.Stage(DraftPhotoSlot, null);
+        Staged.Stage(DraftPhotoOriginalSlot, null);
         State = ApplicationState.Submitted;
         SubmittedAt = now;
         EditableUntil = now + EditWindow;
@@ -208,6 +225,9 @@ public sealed class Application
 
         State = ApplicationState.Withdrawn;
         EditableUntil = now;
+        // Never handed over: the ID card images are not kept.
+        Staged.Stage(IdFrontSlot, null);
+        Staged.Stage(IdBackSlot, null);
     }
 
     /// <summary>Locks the application and hands it over once the edit window has ended.</summary>
@@ -226,6 +246,38 @@ public sealed class Application
         State = ApplicationState.HandedOver;
         HandedOverAt = now;
     }
+
+    public string? GetFileKey(string slot) => slot switch
+    {
+        IdFrontSlot => IdFrontKey,
+        IdBackSlot => IdBackKey,
+        DraftPhotoSlot => DraftPhotoKey,
+        DraftPhotoOriginalSlot => DraftPhotoOriginalKey,
+        _ => throw new ArgumentOutOfRangeException(nameof(slot), slot, null),
+    };
+
+    public void SetFileKey(string slot, string? key)
+    {
+        switch (slot)
+        {
+            case IdFrontSlot:
+                IdFrontKey = key;
+                break;
+            case IdBackSlot:
+                IdBackKey = key;
+                break;
+            case DraftPhotoSlot:
+                DraftPhotoKey = key;
+                break;
+            case DraftPhotoOriginalSlot:
+                DraftPhotoOriginalKey = key;
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(slot), slot, null);
+        }
+    }
+
+    private bool HasFile(string slot) => Staged.TryGet(slot, out var staged) ? staged is not null : GetFileKey(slot) is not null;
 
     private void EnsureEditable(DateTimeOffset now)
     {

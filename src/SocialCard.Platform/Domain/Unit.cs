@@ -54,6 +54,24 @@ public sealed class Unit
 
     public string? BankBranch { get; private set; }
 
+    /// <summary>注销 / closed: the unit and the units below it can no longer sign in; its records stay.</summary>
+    public bool Closed { get; private set; }
+
+    public void Close() => Closed = true;
+
+    public void Reopen() => Closed = false;
+
+    /// <summary>Moves the unit under <paramref name="parent"/> (null: a top unit) at <paramref name="level"/>; the caller
+    /// checks the tree stays at most three levels deep and re-levels the units below.</summary>
+    internal void MoveUnder(Unit? parent, int level)
+    {
+        Parent = parent;
+        ParentId = parent?.Id;
+        Level = level;
+    }
+
+    internal void SetLevel(int level) => Level = level;
+
     public void Rename(string name)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);

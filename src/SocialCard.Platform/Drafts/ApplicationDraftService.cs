@@ -27,7 +27,7 @@ public sealed class ApplicationDraftService(PlatformDatabase database, TimeProvi
         }
 
         return new ApplicationDraft(row.Id, row.PersonId, row.State, row.WizardState,
-            new ApplicationDraftImages(row.DraftPhoto, row.DraftPhotoOriginal, row.IdFrontImage, row.IdBackImage), row.UpdatedAt ?? row.CreatedAt);
+            await ImagesAsync(db, row, cancellationToken).ConfigureAwait(false), row.UpdatedAt ?? row.CreatedAt);
     }
 
     /// <summary>Saves the draft of <paramref name="token"/> for <paramref name="personId"/>; a draft of the token for another
@@ -81,6 +81,8 @@ public sealed class ApplicationDraftService(PlatformDatabase database, TimeProvi
             return null;
         }
 
+        var dropped = await DraftFileKeysAsync(db.Applications.Where(a => a.DraftTokenHash == hash && a.State == ApplicationState.Draft), cancellationToken)
+            .ConfigureAwait(false);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await db.Applications.Where(a => a.DraftTokenHash == hash && a.State == ApplicationState.Draft)
             .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
@@ -89,8 +91,8 @@ public sealed class ApplicationDraftService(PlatformDatabase database, TimeProvi
         other.ContinueDraftUnder(hash, now);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return new ApplicationDraft(other.Id, other.PersonId, other.State, other.WizardState!,
-            new ApplicationDraftImages(other.DraftPhoto, other.DraftPhotoOriginal, other.IdFrontImage, other.IdBackImage), now);
+        await db.DeleteFilesAsync(dropped, CancellationToken.None).ConfigureAwait(false);
+        return new ApplicationDraft(other.Id, other.PersonId, other.State, other.WizardState!, await ImagesAsync(db, other, cancellationToken).ConfigureAwait(false), now);
     }
 
     /// <summary>Drops the token's draft (nothing when it was submitted: the application stays, only the token is let go).</summary>
@@ -99,8 +101,10 @@ public sealed class ApplicationDraftService(PlatformDatabase database, TimeProvi
         ArgumentException.ThrowIfNullOrEmpty(token);
         await using var db = database.CreateDbContext();
         var hash = db.LookupHash(token);
-        await db.Applications.Where(a => a.DraftTokenHash == hash && a.State == ApplicationState.Draft)
-            .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        var drafts = db.Applications.Where(a => a.DraftTokenHash == hash && a.State == ApplicationState.Draft);
+        var dropped = await DraftFileKeysAsync(drafts, cancellationToken).ConfigureAwait(false);
+        await drafts.ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        await db.DeleteFilesAsync(dropped, CancellationToken.None).ConfigureAwait(false);
         await db.Applications.Where(a => a.DraftTokenHash == hash)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.DraftTokenHash, (byte[]?)null), cancellationToken).ConfigureAwait(false);
     }
@@ -110,7 +114,25 @@ public sealed class ApplicationDraftService(PlatformDatabase database, TimeProvi
     {
         var cutoff = time.GetUtcNow() - IdleLifetime;
         await using var db = database.CreateDbContext();
-        return await db.Applications.Where(a => a.State == ApplicationState.Draft && a.UpdatedAt < cutoff)
-            .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        var stale = db.Applications.Where(a => a.State == ApplicationState.Draft && a.UpdatedAt < cutoff);
+        var dropped = await DraftFileKeysAsync(stale, cancellationToken).ConfigureAwait(false);
+        var deleted = await stale.ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        await db.DeleteFilesAsync(dropped, CancellationToken.None).ConfigureAwait(false);
+        return deleted;
+    }
+
+    /// <summary>The draft's images, read from the file store.</summary>
+    private static async Task<ApplicationDraftImages> ImagesAsync(PlatformDbContext db, Application row, CancellationToken ct) =>
+        new(await db.ReadFileAsync(row.DraftPhotoKey, ct).ConfigureAwait(false),
+            await db.ReadFileAsync(row.DraftPhotoOriginalKey, ct).ConfigureAwait(false),
+            await db.ReadFileAsync(row.IdFrontKey, ct).ConfigureAwait(false),
+            await db.ReadFileAsync(row.IdBackKey, ct).ConfigureAwait(false));
+
+    /// <summary>The file keys of the drafts about to be deleted (their files go after the rows).</summary>
+    private static async Task<List<string>> DraftFileKeysAsync(IQueryable<Application> drafts, CancellationToken ct)
+    {
+        var rows = await drafts.Select(a => new[] { a.DraftPhotoKey, a.DraftPhotoOriginalKey, a.IdFrontKey, a.IdBackKey })
+            .ToListAsync(ct).ConfigureAwait(false);
+        return [.. rows.SelectMany(r => r).OfType<string>()];
     }
 }

@@ -12,7 +12,7 @@ namespace SocialCard.Platform.Security;
 /// Password change by the account holder and reset by a centre administrator. A change needs the current password
 /// (wrong ones are counted and delayed by <see cref="SignInThrottle"/> like sign-in failures, under the same key), a
 /// new one of at least <see cref="MinimumLength"/> characters that is neither the login name nor the current password;
-/// it ends the account's other sessions. A reset gives a unit account a random temporary password, shown once to the
+/// it ends the account's other sessions. A reset gives a unit or staff account a random temporary password, shown once to the
 /// administrator and stored only as a hash, marks it to be changed at the next sign-in and ends every session of the
 /// account. Both are audited.
 /// </summary>
@@ -93,31 +93,39 @@ public sealed class AccountPasswords(PlatformDatabase database, SignInThrottle t
     }
 
     /// <summary>
-    /// Resets the password of the unit account <paramref name="unitCode"/> to a random temporary one, to be changed at
-    /// the next sign-in, and ends all its sessions. Returns the temporary password (to show once), or null when there
-    /// is no such account.
+    /// Resets the password of the account <paramref name="login"/> (<see cref="UnitAudience"/>: a unit code, or
+    /// "code/clerk" for a clerk's own login; <see cref="StaffAudience"/>: a staff login) to a random temporary one, to
+    /// be changed at the next sign-in, and ends all its sessions. Returns the temporary password (to show once), or null
+    /// when there is no such account.
     /// </summary>
-    public async Task<string?> ResetUnitAsync(string adminActor, string unitCode, CancellationToken cancellationToken = default)
+    public async Task<string?> ResetAsync(string adminActor, string audience, string login, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(adminActor);
-        ArgumentNullException.ThrowIfNull(unitCode);
-        var code = unitCode.Trim();
+        ArgumentNullException.ThrowIfNull(login);
+        var name = login.Trim();
         await using var db = database.CreateDbContext();
-        var account = await db.UnitAccounts.SingleOrDefaultAsync(a => a.LoginName == code, cancellationToken).ConfigureAwait(false);
+        Account? account = audience == UnitAudience
+            ? await db.UnitAccounts.SingleOrDefaultAsync(a => a.LoginName == name, cancellationToken).ConfigureAwait(false)
+            : await db.StaffAccounts.SingleOrDefaultAsync(a => a.LoginName == name, cancellationToken).ConfigureAwait(false);
         if (account is null)
         {
             return null;
         }
 
-        var temporary = RandomNumberGenerator.GetString(TemporaryAlphabet, TemporaryLength);
+        var temporary = NewTemporary();
         account.ChangePasswordHash(PasswordHasher.Hash(temporary), mustChange: true);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        var ended = await sessions.EndAllAsync(UnitAudience, code, cancellationToken).ConfigureAwait(false);
+        var ended = await sessions.EndAllAsync(audience, name, cancellationToken).ConfigureAwait(false);
+        var whose = audience == UnitAudience ? "单位账号" : "中心工作人员账号";
         db.AuditEvents.Add(new AuditEvent(time.GetUtcNow(), adminActor, AuditActions.PasswordReset, "account", Id(account),
-            string.Create(CultureInfo.InvariantCulture, $"重置单位 {code} 的密码为临时密码（下次登录须修改），结束登录 {ended} 个")));
+            string.Create(CultureInfo.InvariantCulture, $"重置{whose} {name} 的密码为临时密码（下次登录须修改），结束登录 {ended} 个")));
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return temporary;
     }
+
+    /// <summary>A random temporary password (for a reset or a new account), to show once and store only as a hash
+    /// with the must-change mark.</summary>
+    public static string NewTemporary() => RandomNumberGenerator.GetString(TemporaryAlphabet, TemporaryLength);
 
     private static string Actor(string audience, string login) => audience switch
     {

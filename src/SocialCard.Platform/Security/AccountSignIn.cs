@@ -23,16 +23,19 @@ public sealed class AccountSignIn(PlatformDatabase database, SignInThrottle thro
         return await CheckAsync(db, acc, "staff:" + login, password, clientAddress, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<SignInAttempt<UnitAccount>> SignInUnitAsync(string unitCode, string password, string clientAddress,
+    /// <summary>Signs a unit account in: <paramref name="login"/> is the unit code (the unit's shared login) or
+    /// "code/clerk" (<see cref="UnitAccount.LoginFor"/>). A closed unit, or one below a closed unit, signs in no one.</summary>
+    public async Task<SignInAttempt<UnitAccount>> SignInUnitAsync(string login, string password, string clientAddress,
         CancellationToken cancellationToken = default)
     {
         await using var db = database.CreateDbContext();
-        var acc = await db.UnitAccounts.SingleOrDefaultAsync(a => a.LoginName == unitCode, cancellationToken).ConfigureAwait(false);
-        return await CheckAsync(db, acc, "unit:" + unitCode, password, clientAddress, cancellationToken).ConfigureAwait(false);
+        var acc = await db.UnitAccounts.SingleOrDefaultAsync(a => a.LoginName == login, cancellationToken).ConfigureAwait(false);
+        var closed = acc is not null && await UnitTree.IsClosedAsync(db, acc.UnitId, cancellationToken).ConfigureAwait(false);
+        return await CheckAsync(db, acc, "unit:" + login, password, clientAddress, cancellationToken, closed).ConfigureAwait(false);
     }
 
     private async Task<SignInAttempt<TAccount>> CheckAsync<TAccount>(PlatformDbContext db, TAccount? acc, string actor, string password,
-        string clientAddress, CancellationToken ct)
+        string clientAddress, CancellationToken ct, bool unitClosed = false)
         where TAccount : Account
     {
         var now = time.GetUtcNow();
@@ -48,22 +51,29 @@ public sealed class AccountSignIn(PlatformDatabase database, SignInThrottle thro
             PasswordHasher.Verify(password, DummyHash);
             attempt = new SignInAttempt<TAccount>(SignInResult.Failed, null, TimeSpan.Zero);
         }
-        else if (PasswordHasher.Verify(password, acc.PasswordHash))
+        else if (!PasswordHasher.Verify(password, acc.PasswordHash))
+        {
+            acc.RecordFailure();
+            attempt = new SignInAttempt<TAccount>(SignInResult.Failed, null, TimeSpan.Zero);
+        }
+        else if (acc.Disabled || unitClosed)
+        {
+            // Told apart from a wrong password only to whoever knows the password: the holder learns whom to ask.
+            await throttle.SucceededAsync(actor, clientAddress, ct).ConfigureAwait(false);
+            attempt = new SignInAttempt<TAccount>(SignInResult.Disabled, null, TimeSpan.Zero);
+        }
+        else
         {
             acc.RecordSuccess(now);
             await throttle.SucceededAsync(actor, clientAddress, ct).ConfigureAwait(false);
             attempt = new SignInAttempt<TAccount>(SignInResult.Succeeded, acc, TimeSpan.Zero);
-        }
-        else
-        {
-            acc.RecordFailure();
-            attempt = new SignInAttempt<TAccount>(SignInResult.Failed, null, TimeSpan.Zero);
         }
 
         var action = attempt.Result switch
         {
             SignInResult.Succeeded => AuditActions.SignInSucceeded,
             SignInResult.Throttled => AuditActions.SignInThrottled,
+            SignInResult.Disabled => AuditActions.SignInRefused,
             _ => AuditActions.SignInFailed,
         };
         db.AuditEvents.Add(new AuditEvent(now, actor, action, "account", acc?.Id.ToString(CultureInfo.InvariantCulture) ?? "-"));

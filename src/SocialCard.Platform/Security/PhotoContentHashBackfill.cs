@@ -40,7 +40,11 @@ public static class PhotoContentHashBackfill
 
             foreach (var photo in photos)
             {
-                photo.ContentHash = db.Protector.ContentHash(photo.Original);
+                if (await db.ReadFileAsync(photo.OriginalKey, cancellationToken).ConfigureAwait(false) is { } original)
+                {
+                    photo.ContentHash = db.Protector.ContentHash(original);
+                }
+
                 last = photo.Id;
             }
 

@@ -9,4 +9,7 @@ public enum SignInResult
 
     /// <summary>Too many recent failures for this login or address: not checked; try again after the delay.</summary>
     Throttled = 2,
+
+    /// <summary>The right password, but the account is disabled or its unit (or a unit above it) is closed.</summary>
+    Disabled = 3,
 }

@@ -29,4 +29,21 @@ public static class UnitTree
 
         return ids;
     }
+
+    /// <summary>Whether the unit or a unit above it is closed (注销).</summary>
+    public static async Task<bool> IsClosedAsync(PlatformDbContext db, long unitId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var units = await db.Units.AsNoTracking().Select(u => new { u.Id, u.ParentId, u.Closed })
+            .ToDictionaryAsync(u => u.Id, cancellationToken).ConfigureAwait(false);
+        for (long? id = unitId; id is { } current && units.TryGetValue(current, out var unit); id = unit.ParentId)
+        {
+            if (unit.Closed)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

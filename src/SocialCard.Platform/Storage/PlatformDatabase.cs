@@ -1,21 +1,32 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using SocialCard.Platform.Files;
 using SocialCard.Platform.Security;
 
 namespace SocialCard.Platform.Storage;
 
-/// <summary>Opens contexts on the configured provider with the field key; the host can register it as a singleton
+/// <summary>Opens contexts on the configured provider with the field key and the file store (local folder under the data
+/// directory by default, or the bucket <see cref="FileStoreOptions"/> names); the host can register it as a singleton
 /// and services take it to open one short-lived context per operation.</summary>
 public sealed class PlatformDatabase : IDbContextFactory<PlatformDbContext>
 {
     private readonly DbContextOptions<PlatformDbContext> _options;
 
-    public PlatformDatabase(StorageOptions storage)
+    public PlatformDatabase(StorageOptions storage, FileStoreOptions? files = null)
+        : this(storage, ring => FileStores.Create(files ?? new FileStoreOptions(), storage, new FileCipher(ring.IndexKey)))
+    {
+    }
+
+    /// <summary>With a file store of the caller's (<paramref name="files"/> gets the key ring: files are encrypted with
+    /// the ring's index key, which never rotates, under a key of their own derived from it).</summary>
+    public PlatformDatabase(StorageOptions storage, Func<FieldKeyRing, IFileStore> files)
     {
         ArgumentNullException.ThrowIfNull(storage);
+        ArgumentNullException.ThrowIfNull(files);
         Storage = storage;
         KeyRing = FieldKeySource.LoadRing(storage);
         Protector = new FieldProtector(KeyRing);
+        Files = files(KeyRing);
         ConnectionString = storage.Provider == StorageProvider.PostgreSql
             ? WithPostgreSqlDefaults(storage.ResolveConnectionString())
             : storage.ResolveConnectionString();
@@ -37,6 +48,9 @@ public sealed class PlatformDatabase : IDbContextFactory<PlatformDbContext>
 
     public FieldProtector Protector { get; }
 
+    /// <summary>The encrypted file store: photos, ID-card images, batch files, exports.</summary>
+    public IFileStore Files { get; }
+
     /// <summary>The master keys (files are sealed under the first; fields under the newest).</summary>
     public FieldKeyRing KeyRing { get; }
 
@@ -55,7 +69,7 @@ public sealed class PlatformDatabase : IDbContextFactory<PlatformDbContext>
         builder.ReplaceService<IModelCacheKeyFactory, PlatformModelCacheKeyFactory>();
     }
 
-    public PlatformDbContext CreateDbContext() => new(_options, Protector);
+    public PlatformDbContext CreateDbContext() => new(_options, Protector, Files);
 
     /// <summary>
     /// The PostgreSQL connection string with the platform's defaults where it leaves them out: automatic preparation
@@ -80,7 +94,8 @@ public sealed class PlatformDatabase : IDbContextFactory<PlatformDbContext>
         return keys.Any(parsed.ContainsKey);
     }
 
-    /// <summary>Brings the schema to the newest version (idempotent, safe to run from several nodes at once); with a
+    /// <summary>Brings the schema to the newest version (idempotent, safe to run from several nodes at once), moving
+    /// images older versions kept in database columns into the file store (<see cref="ImageColumnsMove"/>); with a
     /// rotated key in the ring, then re-seals every personal field still under an older key; then gives photos stored
     /// before the content hash theirs (<see cref="PhotoContentHashBackfill"/>).</summary>
     public async Task<int> MigrateAsync(CancellationToken cancellationToken = default)

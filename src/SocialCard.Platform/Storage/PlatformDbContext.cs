@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SocialCard.Platform.Audit;
 using SocialCard.Platform.Domain;
+using SocialCard.Platform.Files;
 using SocialCard.Platform.Jobs;
 using SocialCard.Platform.Security;
 using SocialCard.Platform.Storage.Configurations;
@@ -8,10 +9,17 @@ using SocialCard.Platform.Storage.Configurations;
 namespace SocialCard.Platform.Storage;
 
 /// <summary>The platform's unit of work. On save it fills the keyed-hash lookup columns, bumps card versions and turns
-/// every recorded card transition into an audit event in the same transaction.</summary>
-public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> options, FieldProtector protector) : DbContext(options)
+/// every recorded card transition into an audit event in the same transaction; and it writes the images staged on
+/// rows (<see cref="IFileBacked"/>) into the encrypted file store: in one transaction, the rows are saved (ids), each
+/// file is written under its record key, the rows take the keys and the transaction commits. A crash in between leaves
+/// at most a file no row points at, never a row without its file; a replaced or deleted row's old files go once the
+/// change is committed.</summary>
+public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> options, FieldProtector protector, IFileStore files) : DbContext(options)
 {
     internal FieldProtector Protector { get; } = protector;
+
+    /// <summary>The encrypted store of every image a row refers to.</summary>
+    public IFileStore Files { get; } = files;
 
     public DbSet<Unit> Units => Set<Unit>();
 
@@ -75,8 +83,18 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
         SnakeCaseNames.Apply(modelBuilder.Model);
     }
 
+    /// <summary>The content of <paramref name="key"/> in the file store; null for a null key or a missing file.</summary>
+    public Task<byte[]?> ReadFileAsync(string? key, CancellationToken cancellationToken) =>
+        key is null ? Task.FromResult<byte[]?>(null) : Files.GetAsync(key, cancellationToken);
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        ChangeTracker.DetectChanges();
+        if (ChangeTracker.Entries().Any(e => e.Entity is IFileBacked { Staged.Count: > 0 } || (e.State == EntityState.Deleted && e.Entity is IFileBacked)))
+        {
+            throw new InvalidOperationException("Rows with files are saved with SaveChangesAsync (the files are written to the store).");
+        }
+
         var cards = BeforeSave();
         var n = base.SaveChanges(acceptAllChangesOnSuccess);
         AfterSave(cards);
@@ -86,9 +104,112 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var cards = BeforeSave();
-        var n = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+        var staged = new List<IFileBacked>();
+        var gone = new List<string>();
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.Entity is not IFileBacked row)
+            {
+                continue;
+            }
+
+            if (entry.State == EntityState.Deleted)
+            {
+                gone.AddRange(row.FileKeys);
+            }
+            else if (row.Staged.Count > 0)
+            {
+                staged.Add(row);
+            }
+        }
+
+        // Old files go only once nothing can roll the change back: after our own commit, never inside a caller's transaction.
+        var ownsCommit = Database.CurrentTransaction is null;
+        int n;
+        if (staged.Count == 0)
+        {
+            n = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            var transaction = ownsCommit ? await Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false) : null;
+            try
+            {
+                n = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+                foreach (var row in staged)
+                {
+                    await WriteStagedAsync(row, gone, cancellationToken).ConfigureAwait(false);
+                }
+
+                n += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+                if (transaction is not null)
+                {
+                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                if (transaction is not null)
+                {
+                    await transaction.DisposeAsync().ConfigureAwait(false);
+                }
+            }
+
+            foreach (var row in staged)
+            {
+                row.Staged.Clear();
+            }
+        }
+
         AfterSave(cards);
+        if (ownsCommit)
+        {
+            await DeleteFilesAsync(gone, CancellationToken.None).ConfigureAwait(false);
+        }
+
         return n;
+    }
+
+    /// <summary>Deletes files no row points at any more (best effort: a file left behind is encrypted and unreachable).</summary>
+    internal async Task DeleteFilesAsync(IEnumerable<string> keys, CancellationToken cancellationToken)
+    {
+        foreach (var key in keys.Distinct(StringComparer.Ordinal))
+        {
+            try
+            {
+                await Files.DeleteAsync(key, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Amazon.S3.AmazonS3Exception or HttpRequestException)
+            {
+                // Left for the operator's store clean-up; the row no longer refers to it.
+            }
+        }
+    }
+
+    private async Task WriteStagedAsync(IFileBacked row, List<string> replaced, CancellationToken cancellationToken)
+    {
+        foreach (var (slot, content) in row.Staged.Pending)
+        {
+            var old = row.GetFileKey(slot);
+            string? key = null;
+            if (content is not null)
+            {
+                key = RecordFileKeys.For(row.FileFolder, row.Id, slot, Protector.ContentHash(content));
+                if (!string.Equals(key, old, StringComparison.Ordinal))
+                {
+                    await Files.PutAsync(key, content, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            if (!string.Equals(key, old, StringComparison.Ordinal))
+            {
+                row.SetFileKey(slot, key);
+                if (old is not null)
+                {
+                    replaced.Add(old);
+                }
+            }
+        }
     }
 
     private List<CardRecord> BeforeSave()
@@ -109,7 +230,10 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
         {
             if (entry.State == EntityState.Added)
             {
-                entry.Entity.ContentHash ??= Protector.ContentHash(entry.Entity.Original);
+                if (entry.Entity.StagedOriginal is { } original)
+                {
+                    entry.Entity.ContentHash ??= Protector.ContentHash(original);
+                }
             }
         }
 

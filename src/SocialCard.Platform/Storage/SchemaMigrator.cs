@@ -52,6 +52,11 @@ public static class SchemaMigrator
             var applied = 0;
             foreach (var step in steps.OrderBy(s => s.Version))
             {
+                if (step.Before is { } before && await CurrentVersionAsync(conn, null, ct).ConfigureAwait(false) < step.Version)
+                {
+                    await before(db, ct).ConfigureAwait(false);
+                }
+
                 await using var tx = await conn.BeginTransactionAsync(ct).ConfigureAwait(false);
                 if (pg)
                 {

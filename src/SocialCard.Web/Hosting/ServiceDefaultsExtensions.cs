@@ -173,6 +173,11 @@ public static class ServiceDefaultsExtensions
                 .AddAuthenticationSchemes(AuthSchemes.Unit)
                 .RequireAuthenticatedUser()
                 .RequireClaim(SocialCardClaims.UnitCode))
+            .AddPolicy(AuthPolicies.UnitAdmin, p => p
+                .AddAuthenticationSchemes(AuthSchemes.Unit)
+                .RequireAuthenticatedUser()
+                .RequireClaim(SocialCardClaims.UnitCode)
+                .RequireRole(nameof(SocialCard.Platform.Domain.UnitAccountRole.UnitAdmin)))
             .AddPolicy(AuthPolicies.Staff, p => p
                 .AddAuthenticationSchemes(AuthSchemes.Staff)
                 .RequireAuthenticatedUser()

@@ -6,6 +6,9 @@ public static class AuthPolicies
     /// <summary>A signed-in employer; the unit code claim scopes every query.</summary>
     public const string UnitMember = "UnitMember";
 
+    /// <summary>A unit's administrator (its shared login, or a clerk given the role): manages the clerks of the unit tree.</summary>
+    public const string UnitAdmin = "UnitAdmin";
+
     /// <summary>Any centre staff member (read-only views: search, statistics).</summary>
     public const string Staff = "Staff";
 

@@ -7,6 +7,12 @@ public static class SocialCardClaims
 {
     public const string UnitCode = "sc:unit";
     public const string UnitName = "sc:unit-name";
+
+    /// <summary>The unit login signed in: the unit code (the unit's shared login) or "code/clerk" (a clerk's own).</summary>
+    public const string UnitLogin = "sc:unit-login";
+
+    /// <summary>The clerk's name, for a clerk's own unit login.</summary>
+    public const string ClerkName = "sc:clerk-name";
     public const string UnitId = "sc:unit-id";
     public const string StaffLogin = "sc:staff";
     public const string ApiKeyName = "sc:api-key";
@@ -27,10 +33,13 @@ public static class SocialCardClaims
             ? id
             : throw new InvalidOperationException("Principal carries no unit id.");
 
-    /// <summary>Audit actor of a staff member ("staff:login") or unit ("unit:code").</summary>
+    /// <summary>The unit login signed in (cookies issued before per-clerk logins carry the unit code only).</summary>
+    public static string? UnitAccountLogin(this ClaimsPrincipal user) => user.FindFirstValue(UnitLogin) ?? user.FindFirstValue(UnitCode);
+
+    /// <summary>Audit actor of a staff member ("staff:login") or unit login ("unit:code" or "unit:code/clerk").</summary>
     public static string AuditActor(this ClaimsPrincipal user) =>
         user.FindFirstValue(StaffLogin) is { } staff ? "staff:" + staff
-        : user.FindFirstValue(UnitCode) is { } unit ? "unit:" + unit
+        : user.UnitAccountLogin() is { } unit ? "unit:" + unit
         : user.FindFirstValue(ApiKeyName) is { } key ? "api:" + key
         : "anonymous";
 

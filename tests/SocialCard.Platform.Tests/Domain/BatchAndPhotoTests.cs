@@ -30,11 +30,17 @@ public sealed class BatchAndPhotoTests
         var p = new Photo(PhotoChannel.Counter, "a.jpg", [1, 2], T, personId: 3);
         Assert.Throws<SocialCardDomainException>(() => p.RecordReview(PhotoVerdict.Pending, "[]", T));
         p.RecordReview(PhotoVerdict.Failed, "[]", T, fixedBytes: [9]);
-        // Arrays compare by reference inside a tuple, so compare each array by content.
-        Assert.Equal(new byte[] { 1, 2 }, p.Original);
-        Assert.Equal(new byte[] { 9 }, p.Fixed);
+        // The bytes wait on the row until it is saved (then they go to the file store).
+        Assert.True(p.Staged.TryGet(Photo.OriginalSlot, out byte[]? original));
+        Assert.Equal(new byte[] { 1, 2 }, original);
+        Assert.True(p.Staged.TryGet(Photo.FixedSlot, out byte[]? fixedBytes));
+        Assert.Equal(new byte[] { 9 }, fixedBytes);
+        Assert.True(p.HasFixed);
         Assert.Equal(PhotoVerdict.Failed, p.Verdict);
         Assert.Equal(T, p.ReviewedAt);
+        // A review without a fix (a staff override) keeps the fix the photo has.
+        p.RecordReview(PhotoVerdict.Passed, "[]", T);
+        Assert.True(p.HasFixed);
     }
 
     [Fact]

@@ -24,7 +24,8 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public StorageProvider Provider => Database.Provider;
 
-    public static async Task<TestDatabase> CreateAsync(string provider, PostgresServer server, string hint, bool migrate = true)
+    public static async Task<TestDatabase> CreateAsync(string provider, PostgresServer server, string hint, bool migrate = true,
+        SocialCard.Platform.Files.FileStoreOptions? files = null)
     {
         var dir = Path.Combine(Path.GetTempPath(), "sc-db-" + Guid.NewGuid().ToString("N")[..10]);
         Directory.CreateDirectory(dir);
@@ -44,7 +45,7 @@ public sealed class TestDatabase : IAsyncDisposable
             options = new StorageOptions { Provider = StorageProvider.Sqlite, DataDirectory = dir, EncryptionKey = TestKey };
         }
 
-        var db = new TestDatabase(new PlatformDatabase(options), provider == "PostgreSql" ? server : null, dir);
+        var db = new TestDatabase(new PlatformDatabase(options, files), provider == "PostgreSql" ? server : null, dir);
         if (migrate)
         {
             await db.Database.MigrateAsync();
@@ -54,6 +55,13 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     public PlatformDbContext NewContext() => Database.CreateDbContext();
+
+    /// <summary>The local file store's root (under the test's data folder).</summary>
+    public string FilesRoot => Path.Combine(_dir, SocialCard.Platform.Files.FileStores.DefaultFolder);
+
+    /// <summary>The same database with another file store (a second node, or a store that fails on purpose).</summary>
+    public PlatformDatabase WithFiles(Func<SocialCard.Platform.Security.FieldKeyRing, SocialCard.Platform.Files.IFileStore> files) =>
+        new(Database.Storage, files);
 
     public async ValueTask DisposeAsync()
     {

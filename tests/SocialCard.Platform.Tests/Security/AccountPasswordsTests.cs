@@ -89,13 +89,13 @@ public sealed class AccountPasswordsTests(PostgresServer server)
         var (passwords, sessions, signIn) = Services(t, clock);
         var session = await sessions.StartAsync(AccountPasswords.UnitAudience, Unit, TimeSpan.FromHours(12));
 
-        Assert.Null(await passwords.ResetUnitAsync("staff:admin", "999999"));
-        var temporary = await passwords.ResetUnitAsync("staff:admin", " " + Unit + " ");
+        Assert.Null(await passwords.ResetAsync("staff:admin", AccountPasswords.UnitAudience, "999999"));
+        var temporary = await passwords.ResetAsync("staff:admin", AccountPasswords.UnitAudience, " " + Unit + " ");
         Assert.NotNull(temporary);
         Assert.Equal(AccountPasswords.TemporaryLength, temporary.Length);
         Assert.Null(AccountPasswords.CheckRule(Unit, Old, temporary));
-        Assert.NotEqual(temporary, await passwords.ResetUnitAsync("staff:admin", Unit));
-        temporary = await passwords.ResetUnitAsync("staff:admin", Unit);
+        Assert.NotEqual(temporary, await passwords.ResetAsync("staff:admin", AccountPasswords.UnitAudience, Unit));
+        temporary = await passwords.ResetAsync("staff:admin", AccountPasswords.UnitAudience, Unit);
         Assert.False(await sessions.IsActiveAsync(session));
 
         var attempt = await signIn.SignInUnitAsync(Unit, temporary!, Address);

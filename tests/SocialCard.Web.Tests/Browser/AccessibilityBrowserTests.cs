@@ -15,12 +15,13 @@ public sealed class AccessibilityBrowserTests(PortalBrowserHost host, ITestOutpu
 {
     private static readonly string[] PublicPages = ["/", "/portal/login", "/console/login", "/status", "/no-such-page"];
 
-    private static readonly string[] PortalPages = ["/portal", "/portal/bulk", "/portal/failures", "/portal/card-failures", "/portal/people", "/portal/password"];
+    private static readonly string[] PortalPages = ["/portal", "/portal/bulk", "/portal/failures", "/portal/card-failures", "/portal/people", "/portal/password", "/portal/clerks"];
 
     private static readonly string[] ConsolePages =
     [
         "/console", "/console/queue", "/console/queue?filter=all", "/console/exchange", "/console/applications", "/console/people",
         "/console/pickup", "/console/counter", "/console/registry", "/console/audit", "/console/password", "/console/password-reset",
+        "/console/units", "/console/staff",
     ];
 
     public static TheoryData<string, int, int> Sizes() => new()
@@ -50,7 +51,7 @@ public sealed class AccessibilityBrowserTests(PortalBrowserHost host, ITestOutpu
 
         IPage admin = await host.NewPageAsync(width, height, mobile: width < 600);
         await StaffSignIn.SignInAsync(admin, "demo-admin");
-        await CheckAllAsync(admin, ConsolePages, size, findings, counts);
+        await CheckAllAsync(admin, [.. ConsolePages, "/console/units/" + (await host.Demo.UnitsAsync())[0].Id], size, findings, counts);
         await CheckAllAsync(admin, [$"/console/counter?unit={host.UnitA}&q={host.Numbers[0]}", $"/console/counter/person?unit={host.UnitA}&number={host.Numbers[0]}"],
             size, findings, counts);
 

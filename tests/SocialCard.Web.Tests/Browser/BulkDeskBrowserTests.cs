@@ -93,6 +93,28 @@ public sealed class BulkDeskBrowserTests(PortalBrowserHost host) : IClassFixture
         int passedAsSent = await unit.Locator("tr.bulk-photo[data-number]:is([data-verdict='Passed'], [data-verdict='NeedsReview'])").CountAsync();
         await AxeAsync(unit, "report");
 
+        // The packages to download: the same photos the accept submits, as the seed's zip (<unit code>/<number>.jpg).
+        Assert.Equal(1, await unit.Locator("#bulk-packages a").CountAsync());
+        IDownload download = await unit.RunAndWaitForDownloadAsync(() => unit.ClickAsync("#bulk-package-1"));
+        string saved = Path.Combine(dir, "package-1.zip");
+        await download.SaveAsAsync(saved);
+        Assert.EndsWith(".zip", download.SuggestedFilename, StringComparison.Ordinal);
+        using (ZipArchive package = ZipFile.OpenRead(saved))
+        {
+            string[] names = [.. package.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal)];
+            Assert.Equal(passedAsSent + fixedCount, names.Length);
+            Assert.All(names, n => Assert.Matches($"^{host.UnitA}/[0-9]+\\.jpg$", n));
+            Assert.Contains($"{host.UnitA}/{numbers[1]}.jpg", names);
+            foreach (string number in numbers[3..6])
+            {
+                bool wasFixed = await Row(unit, number).GetAttributeAsync("data-fix") == "Fixed";
+                Assert.Equal(wasFixed, names.Contains($"{host.UnitA}/{number}.jpg"));
+            }
+        }
+
+        await BrowserHost.ScreenshotAsync(unit, "bulk-035-packages");
+        Assert.Equal(batchesBefore, await BatchCountAsync());
+
         // One accept: the passing photos and the fixes go into one batch.
         await unit.ClickAsync("#bulk-submit");
         await unit.Locator("#bulk-batches").WaitForAsync();

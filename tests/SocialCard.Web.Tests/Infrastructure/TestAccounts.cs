@@ -21,16 +21,16 @@ public sealed class TestAccounts(PlatformDatabase database) : IAccountDirectory
 
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    public async Task<AccountCheck> CheckUnitAsync(string unitCode, string password, string clientAddress, CancellationToken cancellationToken)
+    public async Task<AccountCheck> CheckUnitAsync(string login, string password, string clientAddress, CancellationToken cancellationToken)
     {
-        if (unitCode is not (UnitA or UnitB) || password != Password)
+        if (login is not (UnitA or UnitB) || password != Password)
         {
             return AccountCheck.Invalid;
         }
 
-        string name = "测试单位" + unitCode[^1];
-        long unitId = await EnsureUnitAsync(unitCode, name, cancellationToken);
-        return AccountCheck.Success(new AccountIdentity(unitCode, name, []) { UnitId = unitId });
+        string name = "测试单位" + login[^1];
+        long unitId = await EnsureUnitAsync(login, name, cancellationToken);
+        return AccountCheck.Success(new AccountIdentity(login, name, []) { UnitId = unitId });
     }
 
     public Task<AccountCheck> CheckStaffAsync(string login, string password, string clientAddress, CancellationToken cancellationToken)

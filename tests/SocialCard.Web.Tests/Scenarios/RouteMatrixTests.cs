@@ -83,6 +83,11 @@ public abstract class RouteMatrixTests(ScenarioSite site)
             ("/portal/password", Kind.Portal),
             ("/console/password", Kind.Console),
             ("/console/password-reset", Kind.ConsoleAdmin),
+            ("/console/units", Kind.ConsoleAdmin),
+            ("/console/units?q={unitA}", Kind.ConsoleAdmin),
+            ("/console/units/{unitAId}", Kind.ConsoleAdmin),
+            ("/console/staff", Kind.ConsoleAdmin),
+            ("/portal/clerks", Kind.Portal), // both units sign in with their shared login, the unit's administrator
         ];
         var data = new TheoryData<string, Kind, Role>();
         foreach ((string path, Kind kind) in routes)
@@ -104,6 +109,7 @@ public abstract class RouteMatrixTests(ScenarioSite site)
         string path = pattern
             .Replace("{batch}", site.BatchOfA.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{photo}", site.PhotoIds[failing].ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{unitAId}", site.UnitAId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{unitA}", site.UnitA, StringComparison.Ordinal);
         HttpClient client = await site.ClientAsync(role);
         using HttpResponseMessage response = await client.GetAsync(path);

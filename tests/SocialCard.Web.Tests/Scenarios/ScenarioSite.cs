@@ -1,4 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SocialCard.Platform.Limits;
+using SocialCard.Platform.Storage;
 using SocialCard.Platform.Tests.Infrastructure;
 using SocialCard.Web.Security.ApiKeys;
 using SocialCard.Web.Tests.Infrastructure;
@@ -22,7 +25,19 @@ public abstract class ScenarioSite : DemoSite, IAsyncLifetime
     {
         Kind = kind;
         Settings["Security:LoginPermitsPerMinute"] = "1000";
+
+        // The sign-in delays count on a clock the tests move, so a delay is still running when the next attempt of a
+        // slow, busy machine arrives; everything else keeps the real time.
+        ServiceOverrides.Add(services =>
+        {
+            services.RemoveAll<SignInThrottle>();
+            services.AddSingleton(provider => new SignInThrottle(
+                provider.GetRequiredService<PlatformDatabase>(), SignInClock, provider.GetRequiredService<SignInThrottlePolicy>()));
+        });
     }
+
+    /// <summary>The clock of the sign-in delays (see the constructor).</summary>
+    public SteppedClock SignInClock { get; } = new();
 
     public DatabaseKind Kind { get; }
 

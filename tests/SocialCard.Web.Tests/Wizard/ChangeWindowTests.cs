@@ -15,14 +15,15 @@ public sealed class ChangeWindowTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _site.DisposeAsync();
 
-    private async Task<WizardClient> SignInToChangeAsync()
+    /// <summary>A browser signed in to the change page of the seeded applicant (ID number, then the code sent to the phone).</summary>
+    internal static async Task<WizardClient> SignInToChangeAsync(ApplicantSite site)
     {
-        var client = new WizardClient(await _site.ClientAsync());
+        var client = new WizardClient(await site.ClientAsync());
         await client.GetHtmlAsync("/apply/change");
-        _site.Clock.Advance(TimeSpan.FromMinutes(1));
+        site.Clock.Advance(TimeSpan.FromMinutes(1));
         HttpResponseMessage start = await client.PostAsync("/apply/change", new Dictionary<string, string> { ["IdType"] = "ResidentId", ["CountryCode"] = "CHN", ["IdNumber"] = ApplicantData.ApplicantId }, "start");
         Assert.Contains("验证码已发送", WebUtility.HtmlDecode(await start.Content.ReadAsStringAsync()), StringComparison.Ordinal);
-        HttpResponseMessage verified = await client.PostAsync("/apply/change", new Dictionary<string, string> { ["Code"] = await _site.LatestCodeAsync(WizardFlow.Mobile) }, "verify");
+        HttpResponseMessage verified = await client.PostAsync("/apply/change", new Dictionary<string, string> { ["Code"] = await site.LatestCodeAsync(WizardFlow.Mobile) }, "verify");
         Assert.Equal(HttpStatusCode.Redirect, verified.StatusCode);
         return client;
     }
@@ -44,7 +45,7 @@ public sealed class ChangeWindowTests : IAsyncLifetime
 
         // 20 minutes before the end of the window (the sign-in itself moves the clock by one minute).
         _site.Clock.Set(submitted.EditableUntil - TimeSpan.FromMinutes(21));
-        WizardClient client = await SignInToChangeAsync();
+        WizardClient client = await SignInToChangeAsync(_site);
         string page = WebUtility.HtmlDecode(await client.GetHtmlAsync("/apply/change"));
         Assert.Contains("id=\"editable\"", page, StringComparison.Ordinal);
         string saved = WebUtility.HtmlDecode(await (await client.PostAsync("/apply/change", Change("成都市青羊区新地址1号"), "save")).Content.ReadAsStringAsync());
@@ -73,7 +74,7 @@ public sealed class ChangeWindowTests : IAsyncLifetime
         // The background job hands it over and locks it, once.
         Assert.Equal(1, await _site.HandOverDueAsync());
         Assert.Equal(0, await _site.HandOverDueAsync());
-        WizardClient later = await SignInToChangeAsync();
+        WizardClient later = await SignInToChangeAsync(_site);
         string readOnly = WebUtility.HtmlDecode(await later.GetHtmlAsync("/apply/change"));
         Assert.Contains("id=\"locked\"", readOnly, StringComparison.Ordinal);
         Assert.Contains("成都市青羊区新地址2号", readOnly, StringComparison.Ordinal);
@@ -94,7 +95,7 @@ public sealed class ChangeWindowTests : IAsyncLifetime
         Assert.Equal(ApplicantData.ApplicantPhone, submitted.Phone); // the phone on file is unchanged by the wizard
 
         // 办理查询 sends its code to the phone on file only; with it the owner withdraws the application.
-        WizardClient client = await SignInToChangeAsync();
+        WizardClient client = await SignInToChangeAsync(_site);
         string page = WebUtility.HtmlDecode(await client.GetHtmlAsync("/apply/change"));
         Assert.Contains("id=\"withdraw\"", page, StringComparison.Ordinal);
         string withdrawn = WebUtility.HtmlDecode(await (await client.PostAsync("/apply/change", new Dictionary<string, string>(), "withdraw")).Content.ReadAsStringAsync());
@@ -140,7 +141,7 @@ public sealed class ChangeWindowTests : IAsyncLifetime
         WizardFlow flow = await WizardFlow.StartAsync(_site);
         await flow.SubmitAsync();
         ApplicationView submitted = (await _site.Applications.FindLatestAsync(IdType.ResidentId, "CHN", ApplicantData.ApplicantId, default))!;
-        WizardClient client = await SignInToChangeAsync();
+        WizardClient client = await SignInToChangeAsync(_site);
         const string newPhone = "13512345678";
         _site.Clock.Advance(TimeSpan.FromMinutes(1)); // one code per minute per client address
         string sent = WebUtility.HtmlDecode(await (await client.PostAsync("/apply/change", new Dictionary<string, string> { ["NewPhone"] = newPhone }, "sendphonecode")).Content.ReadAsStringAsync());

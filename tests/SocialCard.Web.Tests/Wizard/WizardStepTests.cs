@@ -294,7 +294,7 @@ public sealed class WizardStepTests : IAsyncLifetime
         await using Platform.Storage.PlatformDbContext db = _site.Services.GetRequiredService<Platform.Storage.PlatformDatabase>().CreateDbContext();
         Platform.Domain.Application submitted = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
             db.Applications.Where(a => a.State == Platform.Domain.ApplicationState.Submitted && a.Person!.PersonalNumber == "5101000008"));
-        Assert.Null(submitted.IdFrontImage);
+        Assert.Null(submitted.IdFrontKey);
 
         // A resident ID holder is still asked for both sides.
         WizardFlow resident = await FlowAsync();

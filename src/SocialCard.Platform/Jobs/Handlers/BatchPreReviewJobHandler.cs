@@ -76,24 +76,31 @@ public sealed class BatchPreReviewJobHandler(PlatformDatabase database, IPhotoCh
     {
         var ids = chunk.Select(e => e.Id).ToList();
         List<BatchEntry> entries;
+        byte[][] bytes;
         await using (var read = database.CreateDbContext())
         {
             entries = await read.BatchEntries.AsNoTracking().Where(e => ids.Contains(e.Id)).ToListAsync(ct).ConfigureAwait(false);
+            entries.Sort((a, b) => StringComparer.Ordinal.Compare(a.EntryName, b.EntryName));
+            bytes = new byte[entries.Count][];
+            for (var i = 0; i < entries.Count; i++)
+            {
+                bytes[i] = await read.ReadFileAsync(entries[i].BytesKey, ct).ConfigureAwait(false)
+                    ?? throw new InvalidOperationException($"The file of batch entry {entries[i].Id} is missing from the file store.");
+            }
         }
 
-        entries.Sort((a, b) => StringComparer.Ordinal.Compare(a.EntryName, b.EntryName));
         var reviews = new PhotoReview[entries.Count];
         var options = new ParallelOptions { MaxDegreeOfParallelism = _parallelism, CancellationToken = ct };
         var descriptors = new float[]?[entries.Count];
         await Parallel.ForAsync(0, entries.Count, options, async (i, token) =>
         {
-            reviews[i] = await reviewer.ReviewAsync(entries[i].Bytes, entries[i].EntryName, profileId, token).ConfigureAwait(false);
-            descriptors[i] = faces is not null && reviews[i].Verdict != PhotoVerdict.Failed ? faces.Read(entries[i].Bytes) : null;
+            reviews[i] = await reviewer.ReviewAsync(bytes[i], entries[i].EntryName, profileId, token).ConfigureAwait(false);
+            descriptors[i] = faces is not null && reviews[i].Verdict != PhotoVerdict.Failed ? faces.Read(bytes[i]) : null;
         }).ConfigureAwait(false);
 
         try
         {
-            await StoreAsync(batchId, entries, reviews, descriptors, ct).ConfigureAwait(false);
+            await StoreAsync(batchId, entries, bytes, reviews, descriptors, ct).ConfigureAwait(false);
         }
         catch (DbUpdateException)
         {
@@ -104,7 +111,7 @@ public sealed class BatchPreReviewJobHandler(PlatformDatabase database, IPhotoCh
                 {
                     try
                     {
-                        await StoreAsync(batchId, [entries[i]], [reviews[i]], [descriptors[i]], ct).ConfigureAwait(false);
+                        await StoreAsync(batchId, [entries[i]], [bytes[i]], [reviews[i]], [descriptors[i]], ct).ConfigureAwait(false);
                     }
                     catch (DbUpdateException)
                     {
@@ -121,7 +128,7 @@ public sealed class BatchPreReviewJobHandler(PlatformDatabase database, IPhotoCh
     }
 
     /// <summary>Photo rows, audit events and card transitions of <paramref name="entries"/> in one transaction.</summary>
-    private async Task StoreAsync(long batchId, List<BatchEntry> entries, PhotoReview[] reviews, float[]?[] descriptors, CancellationToken ct)
+    private async Task StoreAsync(long batchId, List<BatchEntry> entries, byte[][] bytes, PhotoReview[] reviews, float[]?[] descriptors, CancellationToken ct)
     {
         await using var db = database.CreateDbContext();
         var numbers = entries.Select(e => e.PersonalNumber).Distinct(StringComparer.Ordinal).ToList();
@@ -156,7 +163,7 @@ public sealed class BatchPreReviewJobHandler(PlatformDatabase database, IPhotoCh
                 sameFace.Add(person.Id, descriptor);
             }
 
-            var photo = new Photo(PhotoChannel.UnitBatch, entry.EntryName, entry.Bytes, now, person?.Id, batchId, entry.EntryName);
+            var photo = new Photo(PhotoChannel.UnitBatch, entry.EntryName, bytes[i], now, person?.Id, batchId, entry.EntryName);
             if (person is not null && descriptors[i] is { } kept)
             {
                 photo.FaceDescriptor = FaceDescriptorText.Format(kept);

@@ -39,9 +39,18 @@ public sealed class CardCentreExportJobHandler(PlatformDatabase database, ICardC
 
         await db.Units.LoadAsync(cancellationToken).ConfigureAwait(false); // parents, for the top unit code
         var photoIds = cards.Select(c => c.PhotoId!.Value).ToList();
-        var photos = await db.Photos.AsNoTracking().Where(p => photoIds.Contains(p.Id))
-            .Select(p => new { p.Id, Bytes = p.Fixed ?? p.Original, p.ReviewedAt, p.ReceivedAt })
-            .ToDictionaryAsync(p => p.Id, cancellationToken).ConfigureAwait(false);
+        var photoRows = await db.Photos.AsNoTracking().Where(p => photoIds.Contains(p.Id))
+            .Select(p => new { p.Id, Key = p.FixedKey ?? p.OriginalKey, p.ReviewedAt, p.ReceivedAt })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var photos = new Dictionary<long, (byte[] Bytes, DateTimeOffset? ReviewedAt, DateTimeOffset ReceivedAt)>(photoRows.Count);
+        foreach (var row in photoRows)
+        {
+            if (await db.ReadFileAsync(row.Key, cancellationToken).ConfigureAwait(false) is { } bytes)
+            {
+                photos[row.Id] = (bytes, row.ReviewedAt, row.ReceivedAt);
+            }
+        }
+
         var exported = cards.Where(c => photos.ContainsKey(c.PhotoId!.Value)).ToList();
         if (exported.Count == 0)
         {

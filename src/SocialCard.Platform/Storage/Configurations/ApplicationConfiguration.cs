@@ -12,6 +12,10 @@ internal sealed class ApplicationConfiguration(FieldProtector protector) : IEnti
     {
         b.ToTable("applications");
         b.HasKey(x => x.Id);
+        b.Ignore(x => x.Staged);
+        b.Ignore(x => x.FileKeys);
+        b.Ignore(x => x.FileFolder);
+        b.Ignore(x => x.HasIdImages);
         b.Property(x => x.State).HasConversion<string>().HasMaxLength(16);
         b.Property(x => x.WizardState).HasConversion((ValueConverter)new ProtectedStringConverter(protector));
         b.Property(x => x.HouseholdAddress).HasConversion((ValueConverter)new ProtectedStringConverter(protector));

@@ -10,6 +10,9 @@ internal sealed class BatchEntryConfiguration : IEntityTypeConfiguration<BatchEn
     {
         b.ToTable("batch_entries");
         b.HasKey(x => x.Id);
+        b.Ignore(x => x.Staged);
+        b.Ignore(x => x.FileKeys);
+        b.Ignore(x => x.FileFolder);
         b.HasIndex(x => new { x.BatchId, x.EntryName }).IsUnique();
         b.HasOne<Batch>().WithMany().HasForeignKey(x => x.BatchId).OnDelete(DeleteBehavior.Cascade);
     }

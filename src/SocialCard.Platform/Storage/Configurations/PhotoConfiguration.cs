@@ -12,6 +12,11 @@ internal sealed class PhotoConfiguration(FieldProtector protector) : IEntityType
     {
         b.ToTable("photos");
         b.HasKey(x => x.Id);
+        b.Ignore(x => x.Staged);
+        b.Ignore(x => x.FileKeys);
+        b.Ignore(x => x.FileFolder);
+        b.Ignore(x => x.HasFixed);
+        b.Ignore(x => x.CardVersionKey);
         b.Property(x => x.Channel).HasConversion<string>().HasMaxLength(16);
         b.Property(x => x.Verdict).HasConversion<string>().HasMaxLength(16);
         // The processed-photo key: re-running a batch job finds the row instead of inserting a second one.

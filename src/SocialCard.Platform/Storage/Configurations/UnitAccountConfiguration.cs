@@ -8,6 +8,9 @@ internal sealed class UnitAccountConfiguration : IEntityTypeConfiguration<UnitAc
 {
     public void Configure(EntityTypeBuilder<UnitAccount> b)
     {
+        b.Property(x => x.UnitRole).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.ClerkLogin).HasMaxLength(32);
+        b.Property(x => x.ClerkName).HasMaxLength(50);
         b.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
     }
 }

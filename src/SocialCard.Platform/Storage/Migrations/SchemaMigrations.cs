@@ -19,5 +19,8 @@ public static class SchemaMigrations
         V012_PhotoContentHash.Migration,
         V013_CounterSubmissions.Migration,
         V014_PhotoFaceDescriptor.Migration,
+        V015_ImageFileKeys.Migration,
+        V016_ImageColumnsDropped.Migration,
+        V017_UnitAndAccountManagement.Migration,
     ];
 }

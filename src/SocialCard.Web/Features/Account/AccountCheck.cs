@@ -6,6 +6,8 @@ public sealed record AccountCheck(SignInOutcome Outcome, AccountIdentity? Identi
 {
     public static readonly AccountCheck Invalid = new(SignInOutcome.Invalid, null);
 
+    public static readonly AccountCheck Disabled = new(SignInOutcome.Disabled, null);
+
     public TimeSpan RetryAfter { get; init; }
 
     public static AccountCheck Throttled(TimeSpan retryAfter) => new(SignInOutcome.Throttled, null) { RetryAfter = retryAfter };

@@ -6,7 +6,8 @@ namespace SocialCard.Web.Features.Account;
 /// </summary>
 public interface IAccountDirectory
 {
-    Task<AccountCheck> CheckUnitAsync(string unitCode, string password, string clientAddress, CancellationToken cancellationToken);
+    /// <summary>Checks a unit login: the unit code (the unit's shared login) or "code/clerk" (a clerk's own login).</summary>
+    Task<AccountCheck> CheckUnitAsync(string login, string password, string clientAddress, CancellationToken cancellationToken);
 
     Task<AccountCheck> CheckStaffAsync(string login, string password, string clientAddress, CancellationToken cancellationToken);
 }

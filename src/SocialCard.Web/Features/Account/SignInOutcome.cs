@@ -7,4 +7,7 @@ public enum SignInOutcome
 
     /// <summary>Too many recent failures for this account or address: try again after a delay.</summary>
     Throttled,
+
+    /// <summary>The right password, but the account is disabled or its unit closed: the holder is told whom to ask.</summary>
+    Disabled,
 }

@@ -40,6 +40,10 @@ public abstract class SignInPageModel : PageModel
         {
             case SignInOutcome.Succeeded:
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl!.StartsWith(home, StringComparison.OrdinalIgnoreCase) ? ReturnUrl : home);
+            case SignInOutcome.Disabled:
+                ErrorKey = "login.disabled";
+                Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Page();
             case SignInOutcome.Throttled:
                 ErrorKey = "login.throttled";
                 RetryAfterSeconds = Math.Max(1, (int)Math.Ceiling(check.RetryAfter.TotalSeconds));

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using SocialCard.Platform.Domain;
 using SocialCard.Platform.Security;
 using SocialCard.Web.Security;
 
@@ -15,11 +16,12 @@ namespace SocialCard.Web.Features.Account;
 public sealed class SignInService(IAccountDirectory directory, SignInSessions sessions, AccountPasswords passwords,
     IOptions<SecurityOptions> security, ILogger<SignInService> logger)
 {
-    public async Task<AccountCheck> SignInUnitAsync(HttpContext http, string unitCode, string password, CancellationToken cancellationToken)
+    /// <summary>Signs a unit login in: the unit code alone (the unit's shared login) or with a clerk's own login.</summary>
+    public async Task<AccountCheck> SignInUnitAsync(HttpContext http, string unitCode, string? clerkLogin, string password, CancellationToken cancellationToken)
     {
-        string code = unitCode.Trim();
-        AccountCheck check = await directory.CheckUnitAsync(code, password, ClientAddress(http), cancellationToken);
-        Log("unit:" + code, check);
+        string login = UnitAccount.LoginFor(unitCode.Trim(), clerkLogin?.Trim().ToLowerInvariant());
+        AccountCheck check = await directory.CheckUnitAsync(login, password, ClientAddress(http), cancellationToken);
+        Log("unit:" + login, check);
         if (check.Identity is not { } identity)
         {
             return check;
@@ -28,13 +30,20 @@ public sealed class SignInService(IAccountDirectory directory, SignInSessions se
         var claims = new List<Claim>
         {
             new(ClaimTypes.Name, identity.Login),
-            new(SocialCardClaims.UnitCode, identity.Login),
+            new(SocialCardClaims.UnitCode, identity.UnitCode ?? identity.Login),
+            new(SocialCardClaims.UnitLogin, identity.Login),
             new(SocialCardClaims.UnitName, identity.DisplayName),
             new(SocialCardClaims.UnitId, (identity.UnitId ?? 0).ToString(CultureInfo.InvariantCulture)),
             new(SocialCardClaims.SessionId, await sessions.StartAsync(AuthSchemes.Unit, identity.Login, security.Value.SessionAbsolute, cancellationToken)),
         };
+        if (identity.ClerkName is { } clerk)
+        {
+            claims.Add(new Claim(SocialCardClaims.ClerkName, clerk));
+        }
+
+        claims.AddRange(identity.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
         AddMustChange(claims, identity);
-        await http.SignInAsync(AuthSchemes.Unit, new ClaimsPrincipal(new ClaimsIdentity(claims, AuthSchemes.Unit)));
+        await http.SignInAsync(AuthSchemes.Unit, new ClaimsPrincipal(new ClaimsIdentity(claims, AuthSchemes.Unit, ClaimTypes.Name, ClaimTypes.Role)));
         return check;
     }
 
@@ -77,7 +86,7 @@ public sealed class SignInService(IAccountDirectory directory, SignInSessions se
     {
         AuthenticateResult current = await http.AuthenticateAsync(scheme);
         ClaimsPrincipal principal = current.Principal ?? throw new InvalidOperationException("Not signed in.");
-        string login = (scheme == AuthSchemes.Unit ? principal.FindFirstValue(SocialCardClaims.UnitCode) : principal.FindFirstValue(SocialCardClaims.StaffLogin))
+        string login = (scheme == AuthSchemes.Unit ? principal.UnitAccountLogin() : principal.FindFirstValue(SocialCardClaims.StaffLogin))
             ?? throw new InvalidOperationException("Principal carries no login.");
         PasswordChangeResult result = await passwords.ChangeAsync(scheme, login, currentPassword, newPassword,
             principal.FindFirstValue(SocialCardClaims.SessionId), ClientAddress(http), cancellationToken);
@@ -109,6 +118,9 @@ public sealed class SignInService(IAccountDirectory directory, SignInSessions se
         {
             case SignInOutcome.Succeeded:
                 WebLog.SignedIn(logger, account);
+                break;
+            case SignInOutcome.Disabled:
+                WebLog.SignInFailed(logger, account);
                 break;
             case SignInOutcome.Throttled:
                 WebLog.SignInThrottled(logger, account, (int)Math.Ceiling(check.RetryAfter.TotalSeconds));

@@ -17,8 +17,9 @@ public static class AuditWords
     public static IReadOnlyList<string> Actions { get; } =
     [
         AuditActions.SignInSucceeded, AuditActions.SignInFailed, AuditActions.SignInThrottled,
-        AuditActions.PasswordChanged, AuditActions.PasswordReset,
-        AuditActions.BatchReceived, AuditActions.BatchReviewed, AuditActions.PhotoReviewed, ReviewOverrideService.AuditAction,
+        AuditActions.SignInRefused, AuditActions.PasswordChanged, AuditActions.PasswordReset,
+        AuditActions.AccountCreated, AuditActions.AccountChanged, AuditActions.UnitCreated, AuditActions.UnitChanged,
+        AuditActions.BatchReceived, AuditActions.BatchReviewed, AuditActions.PhotoReviewed, AuditActions.PhotoOverridden,
         AuditActions.BatchSent, AuditActions.CardCentreExported, AuditActions.CardStateChanged, CardPickupDesk.AuditAction, CounterDesk.SubmittedAction, CounterDesk.ReceiptAction,
         AuditActions.PersonSearched, AuditActions.PersonViewed, AuditActions.PersonImported, "unit.import",
         AuditActions.ApplicationSubmitted, AuditActions.ApplicationEdited, AuditActions.ApplicationHandedOver, ApplicationsDesk.ViewedAction, ApplicationsDesk.ExportedAction,
@@ -53,7 +54,7 @@ public static class AuditWords
         }
 
         int arrow = detail.IndexOf("->", StringComparison.Ordinal);
-        if (arrow <= 0 || action is not (AuditActions.CardStateChanged or ReviewOverrideService.AuditAction))
+        if (arrow <= 0 || action is not (AuditActions.CardStateChanged or AuditActions.PhotoOverridden))
         {
             return detail;
         }

@@ -58,7 +58,8 @@ public sealed class ConsoleQueries(PlatformDatabase database, TimeProvider time)
     public async Task<byte[]?> PhotoBytesAsync(long photoId, CancellationToken cancellationToken)
     {
         await using PlatformDbContext db = database.CreateDbContext();
-        return await db.Photos.AsNoTracking().Where(p => p.Id == photoId).Select(p => p.Original).SingleOrDefaultAsync(cancellationToken);
+        string? key = await db.Photos.AsNoTracking().Where(p => p.Id == photoId).Select(p => p.OriginalKey).SingleOrDefaultAsync(cancellationToken);
+        return await db.ReadFileAsync(key, cancellationToken);
     }
 
     public async Task<int> ReadyToSendAsync(CancellationToken cancellationToken)

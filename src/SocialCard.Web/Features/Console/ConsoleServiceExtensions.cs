@@ -7,7 +7,6 @@ public static class ConsoleServiceExtensions
     public static WebApplicationBuilder AddConsoleServices(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<ConsoleQueries>();
-        builder.Services.AddSingleton<ReviewOverrideService>();
         builder.Services.AddSingleton<ExportPackages>();
         builder.Services.AddUiTexts<ConsoleTexts>();
         builder.Services.AddSingleton<CounterReceiptPdf>();

@@ -36,7 +36,7 @@ public sealed class PasswordResetModel(AccountPasswords passwords) : PageModel
         }
 
         UnitCode = UnitCode.Trim();
-        Temporary = await passwords.ResetUnitAsync(User.AuditActor(), UnitCode, cancellationToken);
+        Temporary = await passwords.ResetAsync(User.AuditActor(), AccountPasswords.UnitAudience, UnitCode, cancellationToken);
         if (Temporary is null)
         {
             ErrorKey = "password.reset.unknown";

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SocialCard.Platform.Desks;
 using SocialCard.Web.Features.Portal;
 using SocialCard.Web.Localization;
 using SocialCard.Web.Security;

@@ -28,6 +28,14 @@ public sealed class BulkReportModel(BulkDesk desk, PhotoFixService fixer, PhotoU
 
     public int PackageCount => (SubmitCount + UnitPackageBuilder.MaxPhotosPerZip - 1) / UnitPackageBuilder.MaxPhotosPerZip;
 
+    /// <summary>How many photos package <paramref name="number"/> (1-based) holds.</summary>
+    public int PackageSize(int number) => Math.Min(UnitPackageBuilder.MaxPhotosPerZip, SubmitCount - ((number - 1) * UnitPackageBuilder.MaxPhotosPerZip));
+
+    /// <summary>The download of package <paramref name="number"/>, with every fix made (the fixed version goes in).</summary>
+    public string PackageUrl(int number) =>
+        $"/portal/bulk/{Check!.Token}/packages/{number}" + string.Concat(Check.Photos.Where(p => p.Fix == BulkFixState.Fixed)
+            .Select((p, i) => (i == 0 ? "?accept=" : "&accept=") + p.Index.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
     /// <summary>The failing and warning findings; for an unmatched name not the naming rule, which would repeat the file name unmasked.</summary>
     public static IEnumerable<FindingLine> Reasons(BulkCheckPhoto photo) =>
         photo.Findings.Where(f => f.Outcome is FindingOutcome.Fail or FindingOutcome.Warn && (photo.Name.IsResolved || f.Rule != "file.name")).Select(FindingLine.From);

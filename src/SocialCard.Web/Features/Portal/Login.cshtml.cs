@@ -12,6 +12,10 @@ public sealed class LoginModel(SignInService signIn) : SignInPageModel
     [BindProperty]
     public string? UnitCode { get; set; }
 
+    /// <summary>The clerk's own login under the unit code; empty for the unit's shared login.</summary>
+    [BindProperty]
+    public string? ClerkLogin { get; set; }
+
     public Task<IActionResult> OnPostAsync(CancellationToken cancellationToken) =>
-        SignInAsync(UnitCode, "/portal", (login, password) => signIn.SignInUnitAsync(HttpContext, login, password, cancellationToken));
+        SignInAsync(UnitCode, "/portal", (login, password) => signIn.SignInUnitAsync(HttpContext, login, ClerkLogin, password, cancellationToken));
 }

@@ -20,6 +20,7 @@ public static class PortalEndpoints
         group.MapGet("/batches/{id:long}/status", GetBatchStatusAsync);
         group.MapGet("/bulk/{token}/photos/{index:int}", GetBulkPhotoAsync);
         group.MapGet("/bulk/{token}/photos/{index:int}/fixed", GetBulkFixedPhotoAsync);
+        group.MapGet("/bulk/{token}/packages/{number:int}", DownloadBulkPackageAsync);
         group.MapGet("/failures.{format:regex(^(xlsx|csv)$)}", DownloadFailuresAsync);
         group.MapGet("/card-failures.{format:regex(^(xlsx|csv)$)}", DownloadCardFailuresAsync);
         return group;
@@ -44,6 +45,30 @@ public static class PortalEndpoints
         await desk.PhotoAsync(http.User.RequireUnitId(), token, index, fixedVersion: true, cancellationToken) is { } bytes
             ? TypedResults.File(bytes, "image/jpeg")
             : TypedResults.NotFound();
+
+    /// <summary>
+    /// Package <paramref name="number"/> (1-based) of what the bulk desk's one accept submits, as the seed's zip: the
+    /// photos in a folder named by the unit code, each named by personal number, at most 50. The fixes listed in
+    /// <paramref name="accept"/> (photo indices) go in fixed. Only before the accept: the photos are removed after it.
+    /// </summary>
+    public static async Task<Results<FileContentHttpResult, NotFound>> DownloadBulkPackageAsync(string token, int number, [Microsoft.AspNetCore.Mvc.FromQuery] int[]? accept,
+        HttpContext http, BulkDesk desk, CancellationToken cancellationToken)
+    {
+        if (await desk.GetAsync(http.User.RequireUnitId(), token, cancellationToken) is not { Batches.Count: 0 } check)
+        {
+            return TypedResults.NotFound();
+        }
+
+        IReadOnlyList<IReadOnlyList<BulkPhotoFile>> packages = await desk.PackagesAsync(check, new HashSet<int>(accept ?? []), cancellationToken);
+        if (number < 1 || number > packages.Count)
+        {
+            return TypedResults.NotFound();
+        }
+
+        string unit = http.User.RequireUnitCode();
+        byte[] zip = PhotoUploadService.Pack(unit, [.. packages[number - 1].Select(p => new PhotoCheck.PhotoInput(p.FileName, p.Bytes))]);
+        return TypedResults.File(zip, "application/zip", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{unit}-{number}of{packages.Count}.zip"));
+    }
 
     public static async Task<Results<Ok<BatchProgress>, NotFound>> GetBatchStatusAsync(long id, HttpContext http, PortalQueries queries, CancellationToken cancellationToken) =>
         await queries.BatchProgressAsync(http.User.RequireUnitId(), id, cancellationToken) is { } p

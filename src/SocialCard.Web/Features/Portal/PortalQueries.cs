@@ -27,7 +27,7 @@ public sealed class PortalQueries(PlatformDatabase database)
         var entries = await db.BatchEntries.AsNoTracking().Where(e => e.BatchId == batchId)
             .Select(e => new { e.EntryName, e.PersonalNumber }).ToListAsync(cancellationToken);
         var photos = await db.Photos.AsNoTracking().Where(p => p.BatchId == batchId)
-            .Select(p => new { p.Id, p.EntryName, p.Verdict, p.ReportJson, p.PersonId, HasFixed = p.Fixed != null })
+            .Select(p => new { p.Id, p.EntryName, p.Verdict, p.ReportJson, p.PersonId, HasFixed = p.FixedKey != null })
             .ToListAsync(cancellationToken);
         List<string> numbers = [.. entries.Select(e => e.PersonalNumber).Distinct()];
         HashSet<long> tree = await UnitTreeAsync(db, unitId, cancellationToken);
@@ -78,8 +78,9 @@ public sealed class PortalQueries(PlatformDatabase database)
             return null;
         }
 
-        return await db.Photos.AsNoTracking().Where(p => p.Id == photoId)
-            .Select(p => fixedVersion ? p.Fixed : p.Original).SingleAsync(cancellationToken);
+        string? key = await db.Photos.AsNoTracking().Where(p => p.Id == photoId)
+            .Select(p => fixedVersion ? p.FixedKey : p.OriginalKey).SingleAsync(cancellationToken);
+        return await db.ReadFileAsync(key, cancellationToken);
     }
 
     /// <summary>A photo of the unit with its file name and person number (for the fix page), or null.</summary>
@@ -87,14 +88,15 @@ public sealed class PortalQueries(PlatformDatabase database)
     {
         await using PlatformDbContext db = database.CreateDbContext();
         var photo = await db.Photos.AsNoTracking().Where(p => p.Id == photoId)
-            .Select(p => new { p.BatchId, p.PersonId, p.FileName, p.Original }).SingleOrDefaultAsync(cancellationToken);
-        if (photo is null || !await OwnsAsync(db, unitId, photo.BatchId, photo.PersonId, cancellationToken))
+            .Select(p => new { p.BatchId, p.PersonId, p.FileName, p.OriginalKey }).SingleOrDefaultAsync(cancellationToken);
+        if (photo is null || !await OwnsAsync(db, unitId, photo.BatchId, photo.PersonId, cancellationToken)
+            || await db.ReadFileAsync(photo.OriginalKey, cancellationToken) is not { } original)
         {
             return null;
         }
 
         string number = Path.GetFileNameWithoutExtension(Path.GetFileName(photo.FileName));
-        return (Path.GetFileName(photo.FileName), number, photo.Original);
+        return (Path.GetFileName(photo.FileName), number, original);
     }
 
     /// <summary>The findings the pre-review stored on a photo of the unit (empty when it is not the unit's).</summary>

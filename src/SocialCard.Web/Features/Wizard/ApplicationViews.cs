@@ -42,7 +42,7 @@ public sealed class ApplicationViews(PlatformDatabase database)
         if (application.PhotoId is { } photoId)
         {
             Photo? stored = await db.Photos.FirstOrDefaultAsync(p => p.Id == photoId, cancellationToken).ConfigureAwait(false);
-            photo = stored?.Fixed ?? stored?.Original;
+            photo = await db.ReadFileAsync(stored?.CardVersionKey, cancellationToken).ConfigureAwait(false);
         }
 
         // The work unit the application was submitted with (older rows: the person's unit, which submission set to it).
@@ -90,8 +90,8 @@ public sealed class ApplicationViews(PlatformDatabase database)
             OccupationCode = application.OccupationCode,
             EducationCode = application.EducationCode,
             Photo = photo,
-            IdFront = application.IdFrontImage,
-            IdBack = application.IdBackImage,
+            IdFront = await db.ReadFileAsync(application.IdFrontKey, cancellationToken).ConfigureAwait(false),
+            IdBack = await db.ReadFileAsync(application.IdBackKey, cancellationToken).ConfigureAwait(false),
         };
     }
 }

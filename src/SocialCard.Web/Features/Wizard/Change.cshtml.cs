@@ -17,7 +17,7 @@ namespace SocialCard.Web.Features.Wizard;
 /// </summary>
 [EnableRateLimiting(ApplicantLookupRateLimit.PolicyName)]
 public sealed class ChangeModel(ChangeSessionService sessions, ApplicationViews applications, SocialCard.Platform.ApplicationService changes,
-    SmsCodeService sms, TimeProvider clock)
+    SmsCodeService sms, IWizardPhotoService photos, TimeProvider clock)
     : PageModel
 {
     /// <summary>The cookie holding the change session's token (the session itself is the Platform's).</summary>
@@ -72,6 +72,9 @@ public sealed class ChangeModel(ChangeSessionService sessions, ApplicationViews 
     public bool NewPhoneCodeSent { get; private set; }
 
     public ChangeSession? Session { get; private set; }
+
+    /// <summary>The pre-review of a new photo that did not pass (its reasons are shown).</summary>
+    public PhotoPreReview? PhotoReview { get; private set; }
 
     public ApplicationView? Application { get; private set; }
 
@@ -280,6 +283,57 @@ public sealed class ChangeModel(ChangeSessionService sessions, ApplicationViews 
         await LoadAsync(fill: true, cancellationToken).ConfigureAwait(false);
         NewPhone = null;
         Notice = WizardPageModel.Say("手机号码已修改。", "The mobile number has been changed.");
+        return Page();
+    }
+
+    /// <summary>更换照片: a new photo inside the 24-hour window, checked as the wizard's photo step checks it (the same
+    /// upload limits, the same pre-review); only a passing photo replaces the application's photo (audited).</summary>
+    public async Task<IActionResult> OnPostPhotoAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        await LoadAsync(fill: true, cancellationToken).ConfigureAwait(false);
+        if (Application is null)
+        {
+            return Redirect("/apply/change");
+        }
+
+        if (!Editable)
+        {
+            AddWindowClosedError();
+            return Page();
+        }
+
+        WizardPhotoUpload upload = await WizardPhotoUpload.ReadAsync(Request.Form.Files.GetFiles("Photo").FirstOrDefault(f => f.Length > 0), cancellationToken)
+            .ConfigureAwait(false);
+        if (upload.Bytes is not { } bytes)
+        {
+            ModelState.AddModelError("Photo", WizardPageModel.Say(upload.ErrorZh!, upload.ErrorEn!));
+            return Page();
+        }
+
+        PhotoPreReview review = photos.Review(bytes);
+        if (!review.Passed)
+        {
+            PhotoReview = review;
+            ModelState.AddModelError("Photo", WizardPageModel.Say("新照片未通过预审，照片未更换。请按下列原因重新拍摄上传。",
+                "The new photo did not pass the pre-review and the photo was not changed; take and upload another (reasons below)."));
+            return Page();
+        }
+
+        ServiceResult<bool> changed = await changes.ChangePhotoAsync(Application.Id,
+            new ApplicantPhoto(PhotoModel.AsJpeg(bytes), null, WizardDraft.ReviewJson(review), review.NeedsReview), Actor, cancellationToken).ConfigureAwait(false);
+        foreach (ValidationError error in changed.Errors)
+        {
+            AddError(error);
+        }
+
+        if (!changed.Succeeded)
+        {
+            return Page();
+        }
+
+        await LoadAsync(fill: true, cancellationToken).ConfigureAwait(false);
+        Notice = WizardPageModel.Say("照片已更换。", "The photo has been changed.");
         return Page();
     }
 

@@ -41,45 +41,12 @@ public sealed class PhotoModel(IWizardDraftStore drafts, TimeProvider clock, IWi
 
     public async Task<IActionResult> OnPostUploadAsync(CancellationToken cancellationToken)
     {
-        IFormFile? file = Request.Form.Files.GetFiles("Upload").FirstOrDefault(f => f.Length > 0);
-        if (file is null)
+        WizardPhotoUpload upload = await WizardPhotoUpload.ReadAsync(Request.Form.Files.GetFiles("Upload").FirstOrDefault(f => f.Length > 0), cancellationToken)
+            .ConfigureAwait(false);
+        if (upload.Bytes is not { } bytes)
         {
-            AddError("Upload", "请选择或拍摄一张照片。", "Choose or take a photo.");
+            AddError("Upload", upload.ErrorZh!, upload.ErrorEn!);
             return Page();
-        }
-
-        if (file.Length > MaxUploadBytes)
-        {
-            AddError("Upload", "文件过大（最大 12MB）。", "The file is too large (12 MB at most).");
-            return Page();
-        }
-
-        byte[] bytes;
-        using (var buffer = new MemoryStream((int)file.Length))
-        {
-            await file.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-            bytes = buffer.ToArray();
-        }
-
-        if (SocialCard.Platform.Security.HeaderPixels.Exceeds(bytes, out int width, out int height))
-        {
-            string size = SocialCard.Platform.Security.HeaderPixels.Describe(width, height);
-            AddError("Upload", $"照片像素过多（{size}），请缩小后重新上传。", $"The photo has too many pixels ({size}); scale it down and upload it again.");
-            return Page();
-        }
-
-        // HEIC (iPhone camera), PNG or BMP: converted once to JPEG, the format the card centre and the PDF take.
-        if (ImageFormatSniffer.Detect(bytes) is not (ImageFormat.Jpeg or ImageFormat.Unknown))
-        {
-            try
-            {
-                using RgbImage image = ImageDecoder.Decode(bytes);
-                bytes = JpegEncoder.Encode(image, new JpegEncoderOptions { Quality = 92 });
-            }
-            catch (Exception ex) when (ex is InvalidImageContentException or SocialCard.Imaging.Native.NativeLibraryMissingException)
-            {
-                // left as uploaded: the review below reports it as unreadable
-            }
         }
 
         Draft.KeepPhotoOnFile = false;

@@ -65,7 +65,7 @@ public sealed class PlatformApplicantRegistry(PlatformDatabase database) : IAppl
         await using PlatformDbContext db = database.CreateDbContext();
         Photo? photo = await db.Photos.Where(p => p.PersonId == personId && p.Verdict == PhotoVerdict.Passed)
             .OrderByDescending(p => p.Id).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        return photo is null ? null : photo.Fixed ?? photo.Original;
+        return await db.ReadFileAsync(photo?.CardVersionKey, cancellationToken).ConfigureAwait(false);
     }
 
     internal static Task<Person?> FindPersonEntityAsync(PlatformDbContext db, IdType idType, string countryCode, string idNumber,

@@ -165,7 +165,8 @@ public sealed class WizardDraft
         EducationCode = EducationCode,
     };
 
-    private static string ReviewJson(PhotoPreReview? review) =>
+    /// <summary>The pre-review's findings as the Platform keeps them with the photo.</summary>
+    internal static string ReviewJson(PhotoPreReview? review) =>
         review is null ? "[]" : JsonSerializer.Serialize(review.Items.Select(i => new { rule = i.RuleId, passed = i.Passed, zh = i.Zh, en = i.En }));
 
     /// <summary>The first step not yet completed (Summary when all are).</summary>

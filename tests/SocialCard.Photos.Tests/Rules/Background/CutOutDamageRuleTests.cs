@@ -1,4 +1,5 @@
 using System.Globalization;
+using SocialCard.Faces;
 using SocialCard.Imaging;
 using SocialCard.Photos.Analysis;
 using SocialCard.Photos.Faces;
@@ -38,6 +39,17 @@ public sealed class CutOutDamageRuleTests(ITestOutputHelper output)
 
         Assert.Equal(38, measures.Count);
         Report("compliant and light-top devset photos", measures);
+    }
+
+    [Fact]
+    public void The_measure_refuses_a_mask_made_for_a_photo_of_another_size()
+    {
+        using var small = new RgbImage(64, 80);
+        using var large = new RgbImage(80, 64);
+        PersonMask mask = CheapCutOut.Segmenter.Segment(small);
+        var face = new ObservedFace { Box = new System.Drawing.RectangleF(10, 10, 40, 40) };
+        ArgumentException e = Assert.Throws<ArgumentException>(() => CutOutMeasure.Measure(large, mask, face));
+        Assert.Contains("64x80", e.Message, StringComparison.Ordinal);
     }
 
     [Theory]

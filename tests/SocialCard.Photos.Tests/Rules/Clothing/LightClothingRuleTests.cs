@@ -152,6 +152,24 @@ public sealed class LightClothingRuleTests
         Assert.InRange(chroma, 2, 10);
     }
 
+    /// <summary>
+    /// A dark top on a blue wall: the wall is no white to read against (background.color fails it), so the top is read
+    /// against sRGB white, as the fix will show it, and passes; read against the wall it would look white.
+    /// </summary>
+    [Fact]
+    public void A_dark_top_on_a_coloured_wall_is_not_read_against_the_wall()
+    {
+        (byte R, byte G, byte B) blue = (70, 110, 190);
+        byte[] photo = TestPhotos.Portrait(image =>
+        {
+            FaceRuleHarness.HairFrom(image, 14);
+            ImageEdits.MapAll(image, (_, _, c, v) => v >= 250 ? (c == 0 ? blue.R : c == 1 ? blue.G : blue.B) : v);
+        }, new SyntheticPortrait { Clothing = (60, 60, 70) });
+        RuleFinding f = FaceRuleHarness.Evaluate(_rule, new SyntheticFace().Build(), photo);
+        Assert.Equal(RuleOutcome.Pass, f.Outcome);
+        Assert.True(f.Number < 40, $"L* {f.Number}");
+    }
+
     /// <summary>Vertical stripes 16 px wide of two colours from row <paramref name="top"/> to the lower edge.</summary>
     internal static void Stripes(RgbImage image, int top, (byte R, byte G, byte B) a, (byte R, byte G, byte B) b)
     {

@@ -1,4 +1,4 @@
-namespace SocialCard.Web.Features.Console;
+namespace SocialCard.Platform.Desks;
 
 public enum ReviewOverrideStatus
 {
