@@ -16,4 +16,7 @@ internal static partial class PlatformLog
 
     [LoggerMessage(EventId = 1004, Level = LogLevel.Error, Message = "Job {JobId} ({JobType}) cannot run: {Reason}")]
     public static partial void JobRefused(ILogger logger, long jobId, string jobType, string reason);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "Deleted {Count} stored files no row refers to, older than {Grace}")]
+    public static partial void OrphanFilesSwept(ILogger logger, int count, TimeSpan grace);
 }

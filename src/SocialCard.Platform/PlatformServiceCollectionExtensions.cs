@@ -47,6 +47,8 @@ public static class PlatformServiceCollectionExtensions
         services.AddSingleton<ApplicationDraftService>();
         services.AddSingleton<Changes.ChangeSessionService>();
         services.AddSingleton<IJobHandler, DraftExpiryJobHandler>();
+        services.AddSingleton<IJobHandler>(sp => new OrphanFileSweepJobHandler(sp.GetRequiredService<PlatformDatabase>(), sp.GetRequiredService<TimeProvider>(),
+            logger: sp.GetService<Microsoft.Extensions.Logging.ILogger<OrphanFileSweepJobHandler>>()));
         services.AddSingleton(sp => new JobWorker(sp.GetRequiredService<JobQueue>(), sp.GetServices<IJobHandler>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<JobWorkerOptions>()));
         services.AddSingleton(sp => new UnitPackageIntake());

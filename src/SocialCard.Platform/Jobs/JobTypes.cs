@@ -10,4 +10,5 @@ public static class JobTypes
     public const string SmsDispatch = "sms.dispatch";
     public const string RateCounterPurge = "limits.purge";
     public const string DraftExpiry = "applications.expire-drafts";
+    public const string OrphanFileSweep = "files.orphan-sweep";
 }

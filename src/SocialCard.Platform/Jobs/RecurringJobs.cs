@@ -14,6 +14,7 @@ public static class RecurringJobs
         (JobTypes.SmsDispatch, TimeSpan.FromMinutes(1)),
         (JobTypes.RateCounterPurge, TimeSpan.FromHours(1)),
         (JobTypes.DraftExpiry, TimeSpan.FromMinutes(15)),
+        (JobTypes.OrphanFileSweep, TimeSpan.FromHours(6)),
     ];
 
     /// <summary>Returns how many jobs were added (0 when this slot was already enqueued).</summary>
