@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SocialCard.Platform.Audit;
+using SocialCard.Platform.Centre;
 using SocialCard.Platform.Domain;
 using SocialCard.Platform.Security;
 using SocialCard.Platform.Storage;
@@ -11,9 +13,11 @@ namespace SocialCard.Platform.Accounts;
 /// A centre administrator's unit register: creates units (code, name, parent unit for sub-units, at most three levels)
 /// and edits them (name, parent, open or closed). The code is fixed once created: it names the unit's photo packages
 /// and batches (seed 000 一.4). Closing a unit ends the sessions of every login of it and of the units below it, and
-/// none of them signs in until it is reopened. Every change is audited in Chinese.
+/// none of them signs in until it is reopened. A unit's bank (开户银行, which decides the bank of the cards of the people
+/// working there; a sub-unit without one takes its parent's) is one of the centre's banks (<see cref="CentreOptions.BankList"/>).
+/// Every change is audited in Chinese.
 /// </summary>
-public sealed class UnitManagement(PlatformDatabase database, SignInSessions sessions, TimeProvider time)
+public sealed class UnitManagement(PlatformDatabase database, SignInSessions sessions, TimeProvider time, IOptions<CentreOptions>? centre = null)
 {
     public const int MaxNameLength = 100;
 
@@ -26,10 +30,11 @@ public sealed class UnitManagement(PlatformDatabase database, SignInSessions ses
             .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken).ConfigureAwait(false);
         var people = await db.People.AsNoTracking().Where(p => p.UnitId != null).GroupBy(p => p.UnitId!.Value).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken).ConfigureAwait(false);
-        var units = await db.Units.AsNoTracking().Select(u => new { u.Id, u.Code, u.Name, ParentCode = u.Parent == null ? null : u.Parent.Code, u.Level, u.Closed })
+        var units = await db.Units.AsNoTracking().Select(u => new { u.Id, u.Code, u.Name, ParentCode = u.Parent == null ? null : u.Parent.Code, u.Level, u.Closed, u.BankCode, u.BankBranch })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return [.. units.Where(u => tree is null || tree.Contains(u.Id)).OrderBy(u => u.Code, StringComparer.Ordinal)
-            .Select(u => new UnitListItem(u.Id, u.Code, u.Name, u.ParentCode, u.Level, u.Closed, accounts.GetValueOrDefault(u.Id), people.GetValueOrDefault(u.Id)))];
+            .Select(u => new UnitListItem(u.Id, u.Code, u.Name, u.ParentCode, u.Level, u.Closed, accounts.GetValueOrDefault(u.Id), people.GetValueOrDefault(u.Id),
+                u.BankCode, u.BankBranch))];
     }
 
     public async Task<UnitListItem?> FindAsync(long unitId, CancellationToken cancellationToken = default) =>
@@ -37,7 +42,7 @@ public sealed class UnitManagement(PlatformDatabase database, SignInSessions ses
 
     /// <summary>Creates a unit; <paramref name="parentCode"/> empty for a top unit (参保单位).</summary>
     public async Task<ServiceResult<long>> CreateAsync(string actor, string? code, string? name, string? parentCode,
-        CancellationToken cancellationToken = default)
+        string? bankCode = null, string? bankBranch = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(actor);
         code = code?.Trim();
@@ -46,6 +51,8 @@ public sealed class UnitManagement(PlatformDatabase database, SignInSessions ses
         var errors = new List<ValidationError>();
         Add(errors, AccountNames.CheckUnitCode(code, "Code"));
         Add(errors, AccountNames.CheckName(name, "Name", MaxNameLength));
+        (bankCode, bankBranch) = NormaliseBank(bankCode, bankBranch);
+        Add(errors, CheckBank(bankCode, bankBranch));
         if (errors.Count > 0)
         {
             return ServiceResult.Fail<long>(errors);
@@ -74,14 +81,72 @@ public sealed class UnitManagement(PlatformDatabase database, SignInSessions ses
             }
         }
 
-        var unit = new Unit(code!, name!, parent);
+        var unit = new Unit(code!, name!, parent, bankCode, bankBranch);
         db.Units.Add(unit);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         db.AuditEvents.Add(new AuditEvent(time.GetUtcNow(), actor, AuditActions.UnitCreated, "unit", Id(unit.Id),
-            parent is null ? $"新建参保单位 {unit.Code}（{unit.Name}）" : $"新建下级单位 {unit.Code}（{unit.Name}），上级单位 {parent.Code}"));
+            (parent is null ? $"新建参保单位 {unit.Code}（{unit.Name}）" : $"新建下级单位 {unit.Code}（{unit.Name}），上级单位 {parent.Code}")
+            + (bankCode is null ? "" : $"，开户银行 {BankText(bankCode, bankBranch)}")));
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return ServiceResult.Ok(unit.Id);
     }
+
+    /// <summary>Sets the unit's own bank and branch (<paramref name="bankCode"/> empty: none, the parent's applies), audited.</summary>
+    public async Task<ServiceResult<long>> SetBankAsync(string actor, long unitId, string? bankCode, string? bankBranch,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(actor);
+        (bankCode, bankBranch) = NormaliseBank(bankCode, bankBranch);
+        if (CheckBank(bankCode, bankBranch) is { } invalid)
+        {
+            return ServiceResult.Fail<long>(invalid);
+        }
+
+        await using var db = database.CreateDbContext();
+        var unit = await db.Units.SingleOrDefaultAsync(u => u.Id == unitId, cancellationToken).ConfigureAwait(false);
+        if (unit is null)
+        {
+            return ServiceResult.Fail<long>(new ValidationError("Id", "没有这个单位。", "There is no such unit."));
+        }
+
+        if (string.Equals(unit.BankCode, bankCode, StringComparison.Ordinal) && string.Equals(unit.BankBranch, bankBranch, StringComparison.Ordinal))
+        {
+            return ServiceResult.Ok(unit.Id);
+        }
+
+        var before = unit.BankCode is null ? "（无）" : BankText(unit.BankCode, unit.BankBranch);
+        unit.SetBank(bankCode, bankBranch);
+        db.AuditEvents.Add(new AuditEvent(time.GetUtcNow(), actor, AuditActions.UnitChanged, "unit", Id(unit.Id),
+            $"单位 {unit.Code}：开户银行 {before} → {(bankCode is null ? "（无，沿用上级单位）" : BankText(bankCode, bankBranch))}"));
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return ServiceResult.Ok(unit.Id);
+    }
+
+    /// <summary>The centre's banks a unit can choose.</summary>
+    public IReadOnlyList<CentreBank> Banks => Centre.BankList;
+
+    private CentreOptions Centre => centre?.Value ?? s_defaultCentre;
+
+    private static readonly CentreOptions s_defaultCentre = new();
+
+    private static (string? Code, string? Branch) NormaliseBank(string? code, string? branch) =>
+        string.IsNullOrWhiteSpace(code) ? (null, null) : (code.Trim(), string.IsNullOrWhiteSpace(branch) ? null : branch.Trim());
+
+    /// <summary>An unknown bank, or a branch that is too long, with a clear reason; null when fine.</summary>
+    private ValidationError? CheckBank(string? code, string? branch)
+    {
+        if (code is not null && Centre.FindBank(code) is null)
+        {
+            return new ValidationError("BankCode", $"开户银行 {code} 不在本中心的银行列表中，请从列表中选择。",
+                $"Bank {code} is not one of this centre's banks; choose one from the list.");
+        }
+
+        return branch is { Length: > MaxNameLength }
+            ? new ValidationError("BankBranch", $"开户网点最长 {MaxNameLength} 个字。", $"The branch is at most {MaxNameLength} characters.")
+            : null;
+    }
+
+    private string BankText(string code, string? branch) => Centre.BankName(code) + (branch is null ? "" : " " + branch);
 
     /// <summary>Renames, moves (under <paramref name="parentCode"/>, empty for a top unit), closes or reopens a unit.</summary>
     public async Task<ServiceResult<long>> UpdateAsync(string actor, long unitId, string? name, string? parentCode, bool closed,

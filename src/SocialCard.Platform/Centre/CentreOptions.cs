@@ -38,6 +38,31 @@ public sealed class CentreOptions
     /// (seed 000 三.4: 通过柜台提交纸质照片至成功审核入库，一般2周左右); printed on the counter receipt.</summary>
     public int CounterPhotoDays { get; set; } = 14;
 
+    /// <summary>The banks a unit can choose (开户银行), as configured (<c>Centre:Banks:0:Code</c>, <c>:Zh</c>, <c>:En</c>);
+    /// empty: <see cref="DefaultBanks"/>. Read through <see cref="BankList"/>.</summary>
+    public List<CentreBank> Banks { get; set; } = [];
+
+    /// <summary>The embedded list: the banks of the Chengdu registration form.</summary>
+    public static IReadOnlyList<CentreBank> DefaultBanks { get; } =
+    [
+        new("ICBC", "工商银行", "Industrial and Commercial Bank of China"),
+        new("ABC", "农业银行", "Agricultural Bank of China"),
+        new("CCB", "建设银行", "China Construction Bank"),
+        new("PSBC", "邮政储蓄银行", "Postal Savings Bank of China"),
+        new("BOCD", "成都银行", "Bank of Chengdu"),
+        new("CDRCB", "成都农村商业银行", "Chengdu Rural Commercial Bank"),
+    ];
+
+    /// <summary>The banks a unit can choose: the configured ones, or the embedded list when none are configured.</summary>
+    public IReadOnlyList<CentreBank> BankList => Banks.Count > 0 ? Banks : DefaultBanks;
+
+    /// <summary>The bank of <paramref name="code"/> on this centre's list, or null.</summary>
+    public CentreBank? FindBank(string? code) => code is null ? null : BankList.FirstOrDefault(b => string.Equals(b.Code, code, StringComparison.Ordinal));
+
+    /// <summary>The bank's name in the reader's language, or the code itself when it is not on the list.</summary>
+    public string BankName(string code, bool english = false) =>
+        FindBank(code) is { } bank ? (english && bank.En.Length > 0 ? bank.En : bank.Zh) : code;
+
     /// <summary>Title of the registration form the wizard prints (PDF and the done page).</summary>
     public CentreText FormTitle { get; set; } = new("苏州市社会保障·市民卡申领登记表", "Suzhou social security / citizen card registration form");
 }

@@ -56,12 +56,13 @@ public sealed class DemoDataGenerator(int seed)
 
     /// <summary>Top units with second- and third-level sub-units; banks sit on the top units (and some departments
     /// override the branch), as in the Chengdu form.</summary>
-    public List<Unit> NextUnitTree(int topUnits)
+    public List<Unit> NextUnitTree(int topUnits, IReadOnlyList<Centre.CentreBank>? banks = null)
     {
+        banks ??= Centre.CentreOptions.DefaultBanks;
         var all = new List<Unit>();
         for (var i = 0; i < topUnits; i++)
         {
-            var bank = BankCodes.All[_rng.Next(BankCodes.All.Count)].Code;
+            var bank = banks[_rng.Next(banks.Count)].Code;
             var name = $"{DemoNames.Places[_rng.Next(DemoNames.Places.Length)]}{DemoNames.UnitWords[_rng.Next(DemoNames.UnitWords.Length)]}有限公司";
             var top = new Unit((++_unitCode).ToString(CultureInfo.InvariantCulture), name, null, bank,
                 DemoNames.Branches[_rng.Next(DemoNames.Branches.Length)]);

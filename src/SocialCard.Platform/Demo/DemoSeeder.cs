@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SocialCard.Platform.Centre;
 using SocialCard.Platform.Domain;
 using SocialCard.Platform.Registry;
 using SocialCard.Platform.Security;
@@ -6,11 +8,24 @@ using SocialCard.Platform.Storage;
 
 namespace SocialCard.Platform.Demo;
 
-/// <summary>Seeds an empty database with a unit tree, people and cards in every state, a demo staff account and unit
-/// accounts. Does nothing when the flag is off or any unit exists (so restarts do not duplicate).</summary>
-public sealed class DemoSeeder(PlatformDatabase database, TimeProvider time)
+/// <summary>Seeds an empty database with a unit tree, people and cards in every state, the demo staff (an administrator and
+/// one sign-in per role, <see cref="DemoStaff"/>) and unit accounts. Does nothing when the flag is off; the units and
+/// people only into a database without units, the staff only when they are missing (so restarts do not duplicate).</summary>
+public sealed class DemoSeeder(PlatformDatabase database, TimeProvider time, IOptions<CentreOptions>? centre = null)
 {
     public const string Actor = "system:demo";
+
+    /// <summary>The demo administrator.</summary>
+    public const string AdminLogin = "demo-admin";
+
+    /// <summary>Demo staff besides <see cref="AdminLogin"/>: one per role, same demo password.</summary>
+    public static readonly IReadOnlyList<(string Login, string Name, StaffRole Role)> DemoStaff =
+    [
+        ("reviewer", "预审员 王敏", StaffRole.Reviewer),
+        ("operator", "制卡管理 李强", StaffRole.CardOperator),
+        ("auditor", "审计 赵丽", StaffRole.Auditor),
+        ("clerk", "柜面经办 陈静", StaffRole.Clerk),
+    ];
 
     /// <summary>Returns the number of people created (0 when skipped).</summary>
     public async Task<int> SeedAsync(DemoOptions options, CancellationToken cancellationToken = default)
@@ -21,6 +36,7 @@ public sealed class DemoSeeder(PlatformDatabase database, TimeProvider time)
             return 0;
         }
 
+        await SeedStaffAsync(options, cancellationToken).ConfigureAwait(false);
         await using (var check = database.CreateDbContext())
         {
             if (await check.Units.AnyAsync(cancellationToken).ConfigureAwait(false))
@@ -30,11 +46,10 @@ public sealed class DemoSeeder(PlatformDatabase database, TimeProvider time)
         }
 
         var gen = new DemoDataGenerator(options.RandomSeed);
-        var units = gen.NextUnitTree(options.Units);
+        var units = gen.NextUnitTree(options.Units, centre?.Value.BankList);
         await using (var db = database.CreateDbContext())
         {
             db.Units.AddRange(units);
-            db.StaffAccounts.Add(new StaffAccount("demo-admin", "演示管理员", StaffRole.Admin, PasswordHasher.Hash(options.DemoPassword)));
             // One hash for every demo unit: PBKDF2 is slow on purpose.
             var unitHash = PasswordHasher.Hash(options.DemoPassword);
             foreach (var u in units.Where(u => u.Level == 1))
@@ -69,6 +84,30 @@ public sealed class DemoSeeder(PlatformDatabase database, TimeProvider time)
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             return people.Count;
         }
+    }
+
+    /// <summary>The demo administrator and <see cref="DemoStaff"/>, each only when its login is not there yet.</summary>
+    private async Task SeedStaffAsync(DemoOptions options, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateDbContext();
+        var logins = new[] { AdminLogin }.Concat(DemoStaff.Select(s => s.Login)).ToList();
+        var present = await db.StaffAccounts.Where(a => logins.Contains(a.LoginName)).Select(a => a.LoginName)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var missing = new[] { (Login: AdminLogin, Name: "演示管理员", Role: StaffRole.Admin) }.Concat(DemoStaff)
+            .Where(s => !present.Contains(s.Login, StringComparer.Ordinal)).ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        // One hash for every demo sign-in: PBKDF2 is slow on purpose.
+        var hash = PasswordHasher.Hash(options.DemoPassword);
+        foreach (var (login, name, role) in missing)
+        {
+            db.StaffAccounts.Add(new StaffAccount(login, name, role, hash));
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static void AdvanceCard(CardRecord card, int stage, DateTimeOffset now)

@@ -1,10 +1,9 @@
-using SocialCard.Platform.Domain.Codes;
-
 namespace SocialCard.Platform.Domain;
 
 /// <summary>参保单位 / an employer unit, or one of its second- or third-level sub-units (现今工作二级/三级单位).
 /// The bank (开户银行) and branch come from the nearest unit up the tree that has one: the person's current
-/// work unit decides the bank.</summary>
+/// work unit decides the bank. Which bank codes a unit may carry is the centre's list (<see cref="Centre.CentreOptions.BankList"/>),
+/// checked where units are written (<see cref="Accounts.UnitManagement"/>, <see cref="Registry.RegistryImporter"/>).</summary>
 public sealed class Unit
 {
     private Unit()
@@ -20,11 +19,6 @@ public sealed class Unit
         if (parent is not null && parent.Level >= 3)
         {
             DomainThrowHelper.Throw("单位层级最多三级。", "Units nest at most three levels deep.");
-        }
-
-        if (bankCode is not null && !BankCodes.IsKnown(bankCode))
-        {
-            DomainThrowHelper.Throw($"未知的开户银行代码 {bankCode}。", $"Unknown bank code {bankCode}.");
         }
 
         Code = code;
@@ -80,11 +74,6 @@ public sealed class Unit
 
     public void SetBank(string? bankCode, string? bankBranch)
     {
-        if (bankCode is not null && !BankCodes.IsKnown(bankCode))
-        {
-            DomainThrowHelper.Throw($"未知的开户银行代码 {bankCode}。", $"Unknown bank code {bankCode}.");
-        }
-
         BankCode = bankCode;
         BankBranch = bankBranch;
     }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SocialCard.Platform.Audit;
+using SocialCard.Platform.Centre;
 using SocialCard.Platform.Domain;
 using SocialCard.Platform.Domain.Codes;
 using SocialCard.Platform.Domain.Validation;
@@ -11,7 +13,7 @@ namespace SocialCard.Platform.Registry;
 /// <summary>Imports units and people from the social security registry (.csv or .xlsx, header row in Chinese or
 /// English). Each row is validated on its own; bad rows are reported and skipped, good rows are inserted or updated
 /// (people by personal number, units by unit code). One audit event per import.</summary>
-public sealed class RegistryImporter(PlatformDatabase database, TimeProvider time)
+public sealed class RegistryImporter(PlatformDatabase database, TimeProvider time, IOptions<CentreOptions>? centre = null)
 {
     private const int Chunk = 500;
 
@@ -383,19 +385,17 @@ public sealed class RegistryImporter(PlatformDatabase database, TimeProvider tim
         return null;
     }
 
-    private static string? ResolveBank(string? text)
+    /// <summary>The code of the centre's bank named by <paramref name="text"/> (its code or Chinese name), or null.</summary>
+    private string? ResolveBank(string? text)
     {
         if (text is null)
         {
             return null;
         }
 
-        if (BankCodes.IsKnown(text.ToUpperInvariant()))
-        {
-            return text.ToUpperInvariant();
-        }
-
-        return BankCodes.All.FirstOrDefault(b => b.Zh == text || text.Contains(b.Zh, StringComparison.Ordinal))?.Code;
+        var banks = (centre?.Value ?? new CentreOptions()).BankList;
+        return banks.FirstOrDefault(b => string.Equals(b.Code, text, StringComparison.OrdinalIgnoreCase))?.Code
+            ?? banks.FirstOrDefault(b => b.Zh == text || text.Contains(b.Zh, StringComparison.Ordinal))?.Code;
     }
 
     private sealed class PeopleColumns(RegistryTable t)

@@ -3,6 +3,8 @@ using SocialCard.Platform.Desks;
 using SocialCard.Platform.Domain;
 using SocialCard.Platform.Domain.Codes;
 
+using SocialCard.Platform.Centre;
+
 namespace SocialCard.Platform.Reports;
 
 /// <summary>
@@ -13,9 +15,10 @@ public static class ApplicationsReport
 {
     public const string DefaultSheetName = "社保卡申领信息";
 
-    public static IReadOnlyList<string> Headers { get; } = [.. Columns.Select(static c => c.Header)];
+    public static IReadOnlyList<string> Headers { get; } = [.. Columns(new CentreOptions()).Select(static c => c.Header)];
 
-    private static ReportColumn<ApplicationReview>[] Columns =>
+    /// <summary>The columns; the bank is named from the centre's bank list.</summary>
+    private static ReportColumn<ApplicationReview>[] Columns(CentreOptions centre) =>
     [
         new("申领编号", 10, static (r, _, _) => ReportCell.OfText(r.Id.ToString(CultureInfo.InvariantCulture))),
         new("个人编号", 14, static (r, _, _) => ReportCell.OfText(r.PersonalNumber)),
@@ -30,21 +33,21 @@ public static class ApplicationsReport
         new("邮政编码", 10, static (r, _, _) => ReportCell.OfText(r.PostalCode ?? "")),
         new("职业", 24, static (r, _, _) => ReportCell.OfText(r.OccupationCode is { } c ? OccupationCodes.Find(c)?.Zh ?? c : "")),
         new("学历", 16, static (r, _, _) => ReportCell.OfText(r.EducationCode is { } c ? EducationCodes.Find(c)?.Zh ?? c : "")),
-        new("开户银行", 24, static (r, _, _) => ReportCell.OfText(Bank(r))),
+        new("开户银行", 24, (r, _, _) => ReportCell.OfText(Bank(r, centre))),
         new("状态", 10, static (r, _, _) => ReportCell.OfText(State(r.State))),
         new("提交时间", 20, static (r, _, offset) => r.SubmittedAt is { } t ? ReportCell.OfTime(t.ToOffset(offset).DateTime) : ReportCell.OfText("")),
     ];
 
-    public static void WriteXlsx(Stream output, IEnumerable<ApplicationReview> rows, FailureReportOptions? options = null)
+    public static void WriteXlsx(Stream output, IEnumerable<ApplicationReview> rows, FailureReportOptions? options = null, CentreOptions? centre = null)
     {
         options ??= FailureReportOptions.Default;
-        XlsxTableWriter.Write(output, options.SheetName ?? DefaultSheetName, Columns, rows, options.DisplayOffset);
+        XlsxTableWriter.Write(output, options.SheetName ?? DefaultSheetName, Columns(centre ?? new CentreOptions()), rows, options.DisplayOffset);
     }
 
-    public static void WriteCsv(Stream output, IEnumerable<ApplicationReview> rows, FailureReportOptions? options = null)
+    public static void WriteCsv(Stream output, IEnumerable<ApplicationReview> rows, FailureReportOptions? options = null, CentreOptions? centre = null)
     {
         options ??= FailureReportOptions.Default;
-        CsvTableWriter.Write(output, Columns, rows, options.DisplayOffset);
+        CsvTableWriter.Write(output, Columns(centre ?? new CentreOptions()), rows, options.DisplayOffset);
     }
 
     /// <summary>The state as the desk says it.</summary>
@@ -59,6 +62,6 @@ public static class ApplicationsReport
     private static string Validity(ApplicationReview r) =>
         r.IdValidFrom is not { } from ? "" : r.IdValidLongTerm ? $"{from:yyyy.MM.dd}-长期" : $"{from:yyyy.MM.dd}-{r.IdValidUntil:yyyy.MM.dd}";
 
-    private static string Bank(ApplicationReview r) =>
-        r.BankCode is not { } code ? "" : $"{BankCodes.Find(code)?.Zh ?? code}{(string.IsNullOrEmpty(r.BankBranch) ? "" : " " + r.BankBranch)}";
+    private static string Bank(ApplicationReview r, CentreOptions centre) =>
+        r.BankCode is not { } code ? "" : $"{centre.BankName(code)}{(string.IsNullOrEmpty(r.BankBranch) ? "" : " " + r.BankBranch)}";
 }

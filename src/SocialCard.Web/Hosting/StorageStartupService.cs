@@ -14,7 +14,7 @@ namespace SocialCard.Web.Hosting;
 /// <summary>
 /// Runs before the workers and before the first request: migrates the schema (unless
 /// <c>Storage:MigrateOnStartup</c> is false) and, on the embedded SQLite default with <c>Demo:Seed</c> (on PostgreSQL only with <c>Site:DemoOnPostgreSql</c>), seeds demo
-/// data with the Platform's seeder plus one staff sign-in per role; once the server listens it prints the URL and the
+/// data with the Platform's seeder (units, people, cards and the demo staff); once the server listens it prints the URL and the
 /// demo sign-ins. Outside Development (and the test host) it refuses to start while a demo secret is configured
 /// (<see cref="DemoSecretGuard"/>).
 /// </summary>
@@ -31,15 +31,6 @@ public sealed class StorageStartupService(
     IOptions<ApiKeyOptions> apiKeyOptions,
     ILogger<StorageStartupService> logger) : IHostedService
 {
-    /// <summary>Demo staff besides the Platform's "demo-admin": one per role, same demo password.</summary>
-    public static readonly IReadOnlyList<(string Login, string Name, StaffRole Role)> DemoStaff =
-    [
-        ("reviewer", "预审员 王敏", StaffRole.Reviewer),
-        ("operator", "制卡管理 李强", StaffRole.CardOperator),
-        ("auditor", "审计 赵丽", StaffRole.Auditor),
-        ("clerk", "柜面经办 陈静", StaffRole.Clerk),
-    ];
-
     private string[] _demoLines = [];
 
     /// <summary>What the start-up banner prints about the demo data (empty without demo data).</summary>
@@ -68,17 +59,6 @@ public sealed class StorageStartupService(
         }
 
         await using PlatformDbContext db = database.CreateDbContext();
-        if (!await db.StaffAccounts.AnyAsync(a => a.LoginName == "reviewer", cancellationToken))
-        {
-            string hash = PasswordHasher.Hash(demo.DemoPassword);
-            foreach ((string login, string name, StaffRole role) in DemoStaff)
-            {
-                db.StaffAccounts.Add(new StaffAccount(login, name, role, hash));
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
         List<string> units = await db.UnitAccounts.Select(a => a.LoginName).OrderBy(c => c).ToListAsync(cancellationToken);
         string demoKey = siteOptions.Value.DemoApiKey;
         if (!string.IsNullOrWhiteSpace(demoKey))
@@ -95,7 +75,7 @@ public sealed class StorageStartupService(
         [
             "演示数据 / demo data: " + database.ConnectionString,
             $"  参保单位 / units (单位代码):  {string.Join(", ", units.Take(5))}{(units.Count > 5 ? " ..." : "")}   密码 / password: {demo.DemoPassword}",
-            $"  中心人员 / staff:  demo-admin (Admin), {string.Join(", ", DemoStaff.Select(s => $"{s.Login} ({s.Role})"))}   密码 / password: {demo.DemoPassword}",
+            $"  中心人员 / staff:  {DemoSeeder.AdminLogin} (Admin), {string.Join(", ", DemoSeeder.DemoStaff.Select(s => $"{s.Login} ({s.Role})"))}   密码 / password: {demo.DemoPassword}",
             $"  API 密钥 / API key (X-Api-Key): {demoKey}",
             $"  申请人 / applicant (/apply):  身份证号码 / ID number {applicant}   短信验证码：以中心工作人员登录后查看 /dev/sms-outbox / SMS codes: sign in as centre staff, then /dev/sms-outbox",
             .. sample is null ? Array.Empty<string>() :

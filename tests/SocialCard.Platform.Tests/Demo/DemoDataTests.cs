@@ -47,6 +47,11 @@ public sealed class DemoDataTests(PostgresServer server)
         await using var t = await TestDatabase.CreateAsync(provider, server, nameof(Seeder_fills_an_empty_database_once));
         var seeder = new DemoSeeder(t.Database, TimeProvider.System);
         Assert.Equal(0, await seeder.SeedAsync(new DemoOptions { Seed = false }));
+        await using (var off = t.NewContext())
+        {
+            Assert.False(await off.StaffAccounts.AnyAsync()); // demo data off: not even the demo sign-ins
+        }
+
         var options = new DemoOptions { Seed = true, Units = 5, People = 120 };
         Assert.Equal(120, await seeder.SeedAsync(options));
         Assert.Equal(0, await seeder.SeedAsync(options));
@@ -55,8 +60,12 @@ public sealed class DemoDataTests(PostgresServer server)
         Assert.Equal(120, await db.People.CountAsync());
         Assert.Equal(120, await db.CardRecords.CountAsync());
         Assert.True(await db.CardRecords.Select(c => c.State).Distinct().CountAsync() >= 6);
-        var admin = await db.StaffAccounts.SingleAsync();
-        Assert.True(PasswordHasher.Verify(options.DemoPassword, admin.PasswordHash));
+        // The demo staff: the administrator and one sign-in per role, seeded once.
+        var staff = await db.StaffAccounts.AsNoTracking().ToDictionaryAsync(a => a.LoginName);
+        Assert.Equal(new[] { DemoSeeder.AdminLogin }.Concat(DemoSeeder.DemoStaff.Select(s => s.Login)).Order(), staff.Keys.Order());
+        Assert.Equal(StaffRole.Admin, staff[DemoSeeder.AdminLogin].Role);
+        Assert.All(DemoSeeder.DemoStaff, s => Assert.Equal(s.Role, staff[s.Login].Role));
+        Assert.All(staff.Values, a => Assert.True(PasswordHasher.Verify(options.DemoPassword, a.PasswordHash)));
         var p = await db.People.FirstAsync();
         Assert.Null(ResidentIdNumber.Validate(p.IdNumber, DateOnly.FromDateTime(DateTime.UtcNow), out _));
         var hash = db.LookupHash(p.IdNumber);

@@ -18,12 +18,13 @@ public sealed class UnitTests
     }
 
     [Fact]
-    public void Units_nest_at_most_three_levels_and_banks_must_be_known()
+    public void Units_nest_at_most_three_levels()
     {
         var a = new Unit("a", "A");
         var b = new Unit("b", "B", a);
         var c = new Unit("c", "C", b);
         Assert.Throws<SocialCardDomainException>(() => new Unit("d", "D", c));
-        Assert.Throws<SocialCardDomainException>(() => new Unit("e", "E", null, "NOBANK"));
+
+        // Which banks a unit may carry is the centre's list, checked where units are written (UnitBankTests).
     }
 }

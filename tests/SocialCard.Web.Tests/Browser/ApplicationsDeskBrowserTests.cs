@@ -85,7 +85,7 @@ public sealed class ApplicationsDeskBrowserTests(PortalBrowserHost host) : IClas
             EducationCode = EducationCodes.All[0].Code,
         }, now);
         app.AttachIdImages(SyntheticIdCard.Jpeg(), SyntheticIdCard.Jpeg(angleDegrees: 1), now);
-        app.Submit(BankCodes.All[0].Code, "园区支行", now);
+        app.Submit(SocialCard.Platform.Centre.CentreOptions.DefaultBanks[0].Code, "园区支行", now);
         db.Applications.Add(app);
         await db.SaveChangesAsync();
         return (number, person.Name);

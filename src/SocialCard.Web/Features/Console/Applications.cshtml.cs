@@ -10,7 +10,8 @@ using SocialCard.Web.Security;
 namespace SocialCard.Web.Features.Console;
 
 /// <summary>申领受理: the applications the wizard collected (masked list), with the export for operators.</summary>
-public sealed class ApplicationsModel(ApplicationsDesk desk, IAuthorizationService authorization, TimeProvider time) : PageModel
+public sealed class ApplicationsModel(ApplicationsDesk desk, IAuthorizationService authorization, TimeProvider time,
+    Microsoft.Extensions.Options.IOptions<SocialCard.Platform.Centre.CentreOptions> centre) : PageModel
 {
     public const int PageSize = 20;
 
@@ -52,11 +53,11 @@ public sealed class ApplicationsModel(ApplicationsDesk desk, IAuthorizationServi
         using var buffer = new MemoryStream();
         if (csv)
         {
-            ApplicationsReport.WriteCsv(buffer, rows);
+            ApplicationsReport.WriteCsv(buffer, rows, centre: centre.Value);
         }
         else
         {
-            ApplicationsReport.WriteXlsx(buffer, rows);
+            ApplicationsReport.WriteXlsx(buffer, rows, centre: centre.Value);
         }
 
         string name = FormattableString.Invariant($"applications-{start:yyyyMMdd}-{end:yyyyMMdd}") + (csv ? ".csv" : ".xlsx");

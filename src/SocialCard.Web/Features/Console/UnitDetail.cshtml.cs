@@ -35,6 +35,13 @@ public sealed class UnitDetailModel(UnitManagement units, UnitAccountManagement 
     [BindProperty]
     public bool Closed { get; set; }
 
+    /// <summary>The unit's own bank, one of the centre's (empty: none, its parent's applies).</summary>
+    [BindProperty]
+    public string? BankCode { get; set; }
+
+    [BindProperty]
+    public string? BankBranch { get; set; }
+
     [BindProperty]
     public string? ClerkLogin { get; set; }
 
@@ -57,6 +64,11 @@ public sealed class UnitDetailModel(UnitManagement units, UnitAccountManagement 
     public async Task<IActionResult> OnPostEditAsync(CancellationToken cancellationToken)
     {
         ServiceResult<long> result = await units.UpdateAsync(User.AuditActor(), Id, Name, ParentCode, Closed, cancellationToken);
+        if (result.Succeeded)
+        {
+            result = await units.SetBankAsync(User.AuditActor(), Id, BankCode, BankBranch, cancellationToken);
+        }
+
         _keepEditForm = !result.Succeeded;
         return await AnswerAsync(result.Errors, text.Pick("单位信息已保存。", "The unit is saved."), cancellationToken);
     }
@@ -131,6 +143,8 @@ public sealed class UnitDetailModel(UnitManagement units, UnitAccountManagement 
             Name = Unit.Name;
             ParentCode = Unit.ParentCode;
             Closed = Unit.Closed;
+            BankCode = Unit.BankCode;
+            BankBranch = Unit.BankBranch;
         }
 
         return true;

@@ -24,13 +24,20 @@ public sealed class UnitsModel(UnitManagement units) : AccountDeskPageModel
     [BindProperty]
     public string? ParentCode { get; set; }
 
+    /// <summary>开户银行, one of the centre's banks (empty: none, a sub-unit takes its parent's).</summary>
+    [BindProperty]
+    public string? BankCode { get; set; }
+
+    [BindProperty]
+    public string? BankBranch { get; set; }
+
     public IReadOnlyList<UnitListItem> List { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        ServiceResult<long> created = await units.CreateAsync(User.AuditActor(), Code, Name, ParentCode, cancellationToken);
+        ServiceResult<long> created = await units.CreateAsync(User.AuditActor(), Code, Name, ParentCode, BankCode, BankBranch, cancellationToken);
         if (created.Succeeded)
         {
             return Redirect($"/console/units/{created.Value}?created=true");

@@ -33,6 +33,9 @@ public sealed class RegistrationFormGenerator
     private readonly RegistrationFormOptions _options;
     private readonly CentreOptions _centre;
 
+    /// <summary>The centre whose form this is (its title and its bank list).</summary>
+    public CentreOptions Centre => _centre;
+
     /// <summary>A generator for the default (demo) centre.</summary>
     public RegistrationFormGenerator(IOptions<RegistrationFormOptions> options)
         : this(options, Options.Create(new CentreOptions()))

@@ -1,3 +1,4 @@
+using SocialCard.Platform.Centre;
 using SocialCard.Platform.Domain;
 using SocialCard.Platform.Domain.Codes;
 using SocialCard.Web.Features.Wizard;
@@ -7,7 +8,7 @@ namespace SocialCard.Web.Features.RegistrationForm;
 /// <summary>Turns a stored application into the printed form's text (code tables resolved to their form labels).</summary>
 public static class RegistrationFormMapper
 {
-    public static RegistrationFormData From(ApplicationView view)
+    public static RegistrationFormData From(ApplicationView view, CentreOptions centre)
     {
         string occupation = view.OccupationCode ?? string.Empty;
         string education = view.EducationCode ?? string.Empty;
@@ -31,7 +32,7 @@ public static class RegistrationFormMapper
             WorkUnit = work?.Name ?? string.Empty,
             WorkUnitLevel2 = view.WorkUnitPath.Count > 1 ? view.WorkUnitPath[1].Name : null,
             WorkUnitLevel3 = view.WorkUnitPath.Count > 2 ? view.WorkUnitPath[2].Name : null,
-            BankName = view.BankCode is { } bank ? BankCodes.Find(bank)?.Zh ?? bank : string.Empty,
+            BankName = view.BankCode is { } bank ? centre.BankName(bank) : string.Empty,
             BankBranch = view.BankBranch ?? string.Empty,
             HouseholdAddress = view.HouseholdAddress ?? string.Empty,
             ResidentialAddress = view.ResidentialAddress ?? string.Empty,

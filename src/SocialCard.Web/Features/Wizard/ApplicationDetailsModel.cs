@@ -1,4 +1,5 @@
 using System.Globalization;
+using SocialCard.Platform.Centre;
 using SocialCard.Platform.Domain;
 using SocialCard.Platform.Domain.Codes;
 
@@ -25,7 +26,7 @@ public sealed record ApplicationDetailsModel
     public string? Occupation { get; init; }
     public string? Education { get; init; }
 
-    public static ApplicationDetailsModel From(ApplicationView v) => new()
+    public static ApplicationDetailsModel From(ApplicationView v, CentreOptions centre) => new()
     {
         Name = v.Name,
         Gender = v.Gender,
@@ -35,7 +36,7 @@ public sealed record ApplicationDetailsModel
         Phone = v.Phone,
         InsuredUnit = v.InsuredUnit is { } u ? $"{u.Code} {u.Name}" : null,
         WorkUnit = string.Join(" / ", v.WorkUnitPath.Select(p => p.Name)),
-        Bank = BankText(v.BankCode, v.BankBranch),
+        Bank = BankText(centre, v.BankCode, v.BankBranch),
         Nationality = CountryText(v.Nationality),
         IdIssuingAuthority = v.IdIssuingAuthority,
         Validity = ValidityText(v.IdValidFrom, v.IdValidUntil, v.IdValidLongTerm),
@@ -46,8 +47,12 @@ public sealed record ApplicationDetailsModel
         Education = EducationText(v.EducationCode),
     };
 
-    public static string? BankText(string? code, string? branch) =>
-        code is null ? null : $"{WizardPageModel.Say(BankCodes.Find(code)?.Zh ?? code, BankCodes.Find(code)?.En ?? code)} {branch}".Trim();
+    /// <summary>The bank as the centre's list names it, in the reader's language, with the branch.</summary>
+    public static string? BankText(CentreOptions centre, string? code, string? branch)
+    {
+        ArgumentNullException.ThrowIfNull(centre);
+        return code is null ? null : $"{WizardPageModel.Say(centre.BankName(code), centre.BankName(code, english: true))} {branch}".Trim();
+    }
 
     public static string? CountryText(string? code) =>
         Countries.Find(code) is { } c ? WizardPageModel.Say(c.Zh, c.En) : code;

@@ -2,6 +2,8 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using SocialCard.Platform.Centre;
 using SocialCard.Platform;
 using SocialCard.Platform.Changes;
 using SocialCard.Platform.Domain;
@@ -17,7 +19,7 @@ namespace SocialCard.Web.Features.Wizard;
 /// </summary>
 [EnableRateLimiting(ApplicantLookupRateLimit.PolicyName)]
 public sealed class ChangeModel(ChangeSessionService sessions, ApplicationViews applications, SocialCard.Platform.ApplicationService changes,
-    SmsCodeService sms, IWizardPhotoService photos, IApplicantRegistry registry, TimeProvider clock)
+    SmsCodeService sms, IWizardPhotoService photos, IApplicantRegistry registry, IOptions<CentreOptions> centre, TimeProvider clock)
     : PageModel
 {
     /// <summary>The cookie holding the change session's token (the session itself is the Platform's).</summary>
@@ -436,7 +438,7 @@ public sealed class ChangeModel(ChangeSessionService sessions, ApplicationViews 
         (Units.TopId, Units.Level2Id, Units.Level3Id) = (WorkUnitId, WorkUnitLevel2Id, WorkUnitLevel3Id);
         UnitChoice? deepest = await Units.SanitiseAsync(registry, cancellationToken).ConfigureAwait(false);
         (WorkUnitId, WorkUnitLevel2Id, WorkUnitLevel3Id) = (Units.TopId, Units.Level2Id, Units.Level3Id);
-        await Units.LoadAsync(registry, UnitQuery, cancellationToken).ConfigureAwait(false);
+        await Units.LoadAsync(registry, centre.Value, UnitQuery, cancellationToken).ConfigureAwait(false);
         return deepest;
     }
 

@@ -6,7 +6,8 @@ namespace SocialCard.Web.Features.Wizard;
 
 /// <summary>Step 10: everything on one page, then submit (creates the Platform application, opens the 24-hour window).</summary>
 public sealed class SummaryModel(IWizardDraftStore drafts, TimeProvider clock, IApplicantRegistry registry,
-    SocialCard.Platform.ApplicationService applications, ApplicationViews views, SmsNoticeService sms) : WizardPageModel(drafts, clock)
+    SocialCard.Platform.ApplicationService applications, ApplicationViews views, SmsNoticeService sms,
+    Microsoft.Extensions.Options.IOptions<SocialCard.Platform.Centre.CentreOptions> centre) : WizardPageModel(drafts, clock)
 {
     public override WizardStep Step => WizardStep.Summary;
 
@@ -89,7 +90,7 @@ public sealed class SummaryModel(IWizardDraftStore drafts, TimeProvider clock, I
             Phone = Draft.VerifiedMobile,
             InsuredUnit = person.InsuredUnit is { } u ? $"{u.Code} {u.Name}" : null,
             WorkUnit = string.Join(" / ", path),
-            Bank = ApplicationDetailsModel.BankText(deepest?.BankCode, deepest?.BankBranch),
+            Bank = ApplicationDetailsModel.BankText(centre.Value, deepest?.BankCode, deepest?.BankBranch),
             Nationality = ApplicationDetailsModel.CountryText(Draft.Nationality),
             IdIssuingAuthority = Draft.IdIssuingAuthority,
             Validity = ApplicationDetailsModel.ValidityText(Draft.IdValidFrom, Draft.IdValidUntil, Draft.IdValidLongTerm),

@@ -110,6 +110,6 @@ public sealed class UnitModel(IWizardDraftStore drafts, TimeProvider clock, IApp
     private async Task LoadChoicesAsync(CancellationToken cancellationToken)
     {
         (_picker.TopId, _picker.Level2Id, _picker.Level3Id) = (WorkUnitId, WorkUnitLevel2Id, WorkUnitLevel3Id);
-        await _picker.LoadAsync(registry, Query, cancellationToken).ConfigureAwait(false);
+        await _picker.LoadAsync(registry, centre.Value, Query, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -91,7 +91,7 @@ public static class WizardFiles
 
     internal static FileContentHttpResult FormFile(RegistrationFormGenerator generator, ApplicationView view, bool inline)
     {
-        byte[] pdf = generator.Generate(RegistrationFormMapper.From(view));
+        byte[] pdf = generator.Generate(RegistrationFormMapper.From(view, generator.Centre));
         return TypedResults.File(pdf, "application/pdf", inline ? null : view.Reference + ".pdf");
     }
 

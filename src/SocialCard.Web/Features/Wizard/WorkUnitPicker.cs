@@ -1,4 +1,4 @@
-using SocialCard.Platform.Domain.Codes;
+using SocialCard.Platform.Centre;
 
 namespace SocialCard.Web.Features.Wizard;
 
@@ -55,7 +55,7 @@ public sealed class WorkUnitPicker
 
     /// <summary>The units found by <paramref name="query"/> (the chosen one always among them), the sub-unit lists under
     /// the choices and the bank.</summary>
-    public async Task LoadAsync(IApplicantRegistry registry, string? query, CancellationToken cancellationToken)
+    public async Task LoadAsync(IApplicantRegistry registry, CentreOptions centre, string? query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(registry);
         var candidates = new List<UnitChoice>();
@@ -88,6 +88,6 @@ public sealed class WorkUnitPicker
             }
         }
 
-        Bank = deepest.BankCode is { } code ? $"{BankCodes.Find(code)?.Zh ?? code} {deepest.BankBranch}" : null;
+        Bank = ApplicationDetailsModel.BankText(centre, deepest.BankCode, deepest.BankBranch);
     }
 }
