@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using SocialCard.Platform.Demo;
 using SocialCard.Platform.Storage;
 using SocialCard.Web.Hosting;
