@@ -61,6 +61,9 @@ public sealed class SelfieSegmenter
             GraphShape i = s.In, o = s.Out;
             switch (s.Op)
             {
+                case GraphOp.Convolution when s.Kernel == 1 && (s.Prologue.Length != 0 || s.Epilogue.Length != 0):
+                    RunBlocks(s, v);
+                    break;
                 case GraphOp.Convolution when s.Kernel == 1:
                     Gemm.Run(x, i.Pixels, i.C, s.Weights, o.C, s.Bias, y, s.Activation);
                     break;
@@ -117,6 +120,73 @@ public sealed class SelfieSegmenter
                 default:
                     throw new InvalidOperationException($"Unknown graph step {s.Op}.");
             }
+        }
+    }
+
+    /// <summary>A 1x1 convolution with the element-wise steps moved into it (<see cref="GraphChunking"/>): block of
+    /// pixel rows by block, the prologue's steps, the convolution, the epilogue's steps.</summary>
+    private static void RunBlocks(GraphStep s, float[][] v)
+    {
+        int pixels = s.In.Pixels;
+        for (int p0 = 0; p0 < pixels; p0 += GraphChunking.BlockPixels)
+        {
+            int n = Math.Min(GraphChunking.BlockPixels, pixels - p0);
+            foreach (GraphStep e in s.Prologue)
+            {
+                RunElementwise(e, v, p0, n);
+            }
+
+            Gemm.Run(v[s.Inputs[0]].AsSpan(p0 * s.In.C, n * s.In.C), n, s.In.C, s.Weights, s.Out.C, s.Bias, v[s.Output].AsSpan(p0 * s.Out.C, n * s.Out.C), s.Activation);
+            foreach (GraphStep e in s.Epilogue)
+            {
+                RunElementwise(e, v, p0, n);
+            }
+        }
+    }
+
+    /// <summary>An element-wise step on pixels <paramref name="p0"/>..<paramref name="p0"/>+<paramref name="n"/>-1:
+    /// the same kernel as the whole-tensor step, on that slice of every operand (a per-channel gate whole).</summary>
+    private static void RunElementwise(GraphStep s, float[][] v, int p0, int n)
+    {
+        int c = s.Out.C, at = p0 * c, len = n * c;
+        Span<float> y = v[s.Output].AsSpan(at, len);
+        ReadOnlySpan<float> x = v[s.Inputs[0]].AsSpan(at, len);
+        switch (s.Op)
+        {
+            case GraphOp.Add:
+                Pointwise.Add(x, v[s.Inputs[1]].AsSpan(at, len), y);
+                for (int k = 2; k < s.Inputs.Length; k++)
+                {
+                    Pointwise.Add(y, v[s.Inputs[k]].AsSpan(at, len), y);
+                }
+
+                break;
+            case GraphOp.AddScalar:
+                Pointwise.Add(x, s.Scalar, y);
+                break;
+            case GraphOp.AddPerChannel:
+                Pointwise.AddPerChannel(x, s.Weights, n, y, s.Activation);
+                break;
+            case GraphOp.Multiply:
+                Pointwise.Multiply(x, v[s.Inputs[1]].AsSpan(at, len), y);
+                break;
+            case GraphOp.MultiplyScalar:
+                Pointwise.Multiply(x, s.Scalar, y);
+                break;
+            case GraphOp.MultiplyPerChannel:
+                Pointwise.MultiplyPerChannel(x, v[s.Inputs[1]], n, y);
+                break;
+            case GraphOp.Relu:
+                Pointwise.Relu(x, y);
+                break;
+            case GraphOp.Relu6:
+                Pointwise.Relu6(x, y);
+                break;
+            case GraphOp.HardSwish:
+                Pointwise.HardSwish(x, s.Bias, s.Scalar, s.Offset, y);
+                break;
+            default:
+                throw new InvalidOperationException($"Graph step {s.Op} cannot run block by block.");
         }
     }
 

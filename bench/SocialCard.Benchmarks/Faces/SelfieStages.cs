@@ -12,13 +12,14 @@ namespace SocialCard.Benchmarks.Faces;
 /// pools, resizes, element-wise ops) and in total, one core (affinity to CPU 0), median of 180 passes after 20 warm-ups,
 /// on the 358x441 devset photo; plus the multiply-adds of the convolutions; the product's graph (element-wise chains
 /// fused) and the graph with every step on its own, interleaved pass by pass. Run:
-/// <c>dotnet run -c Release --project bench/SocialCard.Benchmarks -- selfie-stages</c>.
+/// <c>dotnet run -c Release --project bench/SocialCard.Benchmarks -- selfie-stages [steps]</c> (<c>steps</c> lists the
+/// compiled steps with their shapes first).
 /// </summary>
 internal static class SelfieStages
 {
     public static void Run(string[] args)
     {
-        _ = args;
+        bool listSteps = args.Contains("steps");
         if (OperatingSystem.IsLinux())
         {
             System.Diagnostics.Process.GetCurrentProcess().ProcessorAffinity = 1;
@@ -39,6 +40,14 @@ internal static class SelfieStages
                 GraphOp.TransposedConvolution => (long)s.Out.Length * s.In.C,
                 _ => 0,
             };
+        }
+
+        if (listSteps)
+        {
+            foreach (GraphStep s in model.Graph.Steps)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{s.Op,-22} k{s.Kernel} {s.In} -> {s.Out} inputs [{string.Join(',', s.Inputs)}] -> {s.Output}; before {string.Join(',', s.Prologue.Select(p => p.Op))} after {string.Join(',', s.Epilogue.Select(p => p.Op))}"));
+            }
         }
 
         var fusedWs = new SelfieWorkspace(model.Graph);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -7,8 +8,8 @@ namespace SocialCard.Faces.Kernels;
 /// tfjs <c>resizeBilinear</c> of an NHWC float tensor, computed in double and stored as float32 like the cpu backend:
 /// ratio = in/out (alignCorners: (in-1)/(out-1)); src = ratio*(o+0.5)-0.5 with halfPixelCenters, else ratio*o;
 /// r0 = max(0, floor(src)); r1 = min(in-1, ceil(src)); f = src - r0; top = TL+(TR-TL)*fc; bot = BL+(BR-BL)*fc;
-/// v = top+(bot-top)*fr. The vector path runs four channels at a time in doubles, the same operations in the same
-/// order (bit-identical).
+/// v = top+(bot-top)*fr. The vector path interpolates each source row along x once, four channels at a time in doubles,
+/// then blends the two rows: the same operations in the same order (bit-identical).
 /// </summary>
 internal static class BilinearResize
 {
@@ -30,7 +31,12 @@ internal static class BilinearResize
             (c0s[ox], c1s[ox], cfs[ox]) = Source(ox, w, outW, alignCorners, halfPixelCenters);
         }
 
-        bool vector = UseVectors && (c & 3) == 0;
+        if (UseVectors && (c & 3) == 0)
+        {
+            RunRows(x, w, c, h, outH, outW, alignCorners, halfPixelCenters, c0s, c1s, cfs, y);
+            return;
+        }
+
         for (int oy = 0; oy < outH; oy++)
         {
             (int r0, int r1, double fr) = Source(oy, h, outH, alignCorners, halfPixelCenters);
@@ -38,16 +44,104 @@ internal static class BilinearResize
             {
                 int tl = ((r0 * w) + c0s[ox]) * c, tr = ((r0 * w) + c1s[ox]) * c;
                 int bl = ((r1 * w) + c0s[ox]) * c, br = ((r1 * w) + c1s[ox]) * c;
-                Span<float> dst = y.Slice(((oy * outW) + ox) * c, c);
-                if (vector)
-                {
-                    Pixel4(x, tl, tr, bl, br, cfs[ox], fr, dst);
-                }
-                else
-                {
-                    Pixel1(x, tl, tr, bl, br, cfs[ox], fr, dst);
-                }
+                Pixel1(x, tl, tr, bl, br, cfs[ox], fr, y.Slice(((oy * outW) + ox) * c, c));
             }
+        }
+    }
+
+    /// <summary>
+    /// The vector path: each source row is interpolated along x once (top = TL+(TR-TL)*fc, in double, four channels at a
+    /// time) and shared by every output row that reads it; each output row is then top+(bot-top)*fr over the two
+    /// interpolated rows. The same double operations per value as <see cref="Pixel1"/>, so bit-identical.
+    /// </summary>
+    private static void RunRows(
+        ReadOnlySpan<float> x, int w, int c, int h, int outH, int outW, bool alignCorners, bool halfPixelCenters,
+        ReadOnlySpan<int> c0s, ReadOnlySpan<int> c1s, ReadOnlySpan<double> cfs, Span<float> y)
+    {
+        int n = outW * c;
+        double[] upper = ArrayPool<double>.Shared.Rent(n), lower = ArrayPool<double>.Shared.Rent(n);
+        try
+        {
+            int upperRow = -1, lowerRow = -1;
+            for (int oy = 0; oy < outH; oy++)
+            {
+                (int r0, int r1, double fr) = Source(oy, h, outH, alignCorners, halfPixelCenters);
+                if (upperRow != r0)
+                {
+                    if (lowerRow == r0)
+                    {
+                        (upper, lower) = (lower, upper);
+                        (upperRow, lowerRow) = (lowerRow, -1);
+                    }
+                    else
+                    {
+                        Horizontal(x, r0 * w * c, c, c0s, c1s, cfs, upper);
+                        upperRow = r0;
+                    }
+                }
+
+                if (lowerRow != r1)
+                {
+                    if (upperRow == r1)
+                    {
+                        upper.AsSpan(0, n).CopyTo(lower);
+                    }
+                    else
+                    {
+                        Horizontal(x, r1 * w * c, c, c0s, c1s, cfs, lower);
+                    }
+
+                    lowerRow = r1;
+                }
+
+                Vertical(upper.AsSpan(0, n), lower.AsSpan(0, n), fr, y.Slice(oy * n, n));
+            }
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(upper);
+            ArrayPool<double>.Shared.Return(lower);
+        }
+    }
+
+    /// <summary>Source row at <paramref name="rowStart"/> interpolated along x: <c>line[ox, ch] = TL+(TR-TL)*fc</c>.</summary>
+    private static void Horizontal(
+        ReadOnlySpan<float> xs, int rowStart, int c, ReadOnlySpan<int> c0s, ReadOnlySpan<int> c1s, ReadOnlySpan<double> cfs, Span<double> line)
+    {
+        ref float x = ref MemoryMarshal.GetReference(xs);
+        ref double d = ref MemoryMarshal.GetReference(line);
+        for (int ox = 0; ox < c0s.Length; ox++)
+        {
+            int l = rowStart + (c0s[ox] * c), r = rowStart + (c1s[ox] * c);
+            Vector256<double> vfc = Vector256.Create(cfs[ox]);
+            nuint o = (nuint)(ox * c);
+            for (int ch = 0; ch < c; ch += 4)
+            {
+                Vector256<double> a = Widen(ref x, l + ch), b = Widen(ref x, r + ch);
+                (a + ((b - a) * vfc)).StoreUnsafe(ref d, o + (nuint)ch);
+            }
+        }
+    }
+
+    /// <summary><c>y = (float)(top + (bot - top) * fr)</c> element by element.</summary>
+    private static void Vertical(ReadOnlySpan<double> top, ReadOnlySpan<double> bot, double fr, Span<float> y)
+    {
+        ref double t = ref MemoryMarshal.GetReference(top);
+        ref double b = ref MemoryMarshal.GetReference(bot);
+        ref float d = ref MemoryMarshal.GetReference(y);
+        Vector256<double> vfr = Vector256.Create(fr);
+        int i = 0;
+        for (; i + 8 <= y.Length; i += 8)
+        {
+            Vector256<double> t0 = Vector256.LoadUnsafe(ref t, (nuint)i), t1 = Vector256.LoadUnsafe(ref t, (nuint)(i + 4));
+            Vector256<double> b0 = Vector256.LoadUnsafe(ref b, (nuint)i), b1 = Vector256.LoadUnsafe(ref b, (nuint)(i + 4));
+            Vector256.Narrow(t0 + ((b0 - t0) * vfr), t1 + ((b1 - t1) * vfr)).StoreUnsafe(ref d, (nuint)i);
+        }
+
+        for (; i < y.Length; i++)
+        {
+            double v = top[i];
+            y[i] = (float)(v + ((bot[i] - v) * fr));
         }
     }
 
@@ -67,22 +161,6 @@ internal static class BilinearResize
             double top = x[tl + ch] + ((x[tr + ch] - (double)x[tl + ch]) * fc);
             double bot = x[bl + ch] + ((x[br + ch] - (double)x[bl + ch]) * fc);
             dst[ch] = (float)(top + ((bot - top) * fr));
-        }
-    }
-
-    private static void Pixel4(ReadOnlySpan<float> xs, int tl, int tr, int bl, int br, double fc, double fr, Span<float> dst)
-    {
-        ref float x = ref MemoryMarshal.GetReference(xs);
-        ref float d = ref MemoryMarshal.GetReference(dst);
-        Vector256<double> vfc = Vector256.Create(fc), vfr = Vector256.Create(fr);
-        for (int ch = 0; ch < dst.Length; ch += 4)
-        {
-            Vector256<double> a = Widen(ref x, tl + ch), b = Widen(ref x, tr + ch);
-            Vector256<double> e = Widen(ref x, bl + ch), g = Widen(ref x, br + ch);
-            Vector256<double> top = a + ((b - a) * vfc);
-            Vector256<double> bot = e + ((g - e) * vfc);
-            Vector128<float> v = Vector256.Narrow(top + ((bot - top) * vfr), Vector256<double>.Zero).GetLower();
-            v.StoreUnsafe(ref d, (nuint)ch);
         }
     }
 

@@ -9,16 +9,22 @@ namespace SocialCard.Photos.Analysis;
 /// Side-to-side lighting of a face from mirrored skin patches placed on its own landmarks: forehead above each brow,
 /// upper cheek under each eye, cheek beside each nostril, jaw beside each mouth corner. Each patch sits at the same
 /// fraction of the way from the face's midline (nose bridge to chin) to its own side's jaw contour, so a turned head
-/// (yaw) moves the patches with the skin instead of sampling more of one side. The reading of a pair is the darker
-/// patch's median CIELAB L* over the brighter one's; the balance is the median over the pairs that lie inside the
-/// photo. Because each side is compared with the same person's other side, skin tone and overall exposure cancel: 1 is
-/// an evenly lit face, about 0.5 is a face whose one side gets half the lightness of the other (a side light or a lamp's
-/// shadow); the median ignores one pair spoilt by a fringe, a beard or a mole.
+/// (yaw) moves the patches with the skin instead of sampling more of one side. A patch's reading is its median CIELAB
+/// L* taken back to relative luminance (the light the skin sends back), divided by the share of frontal light a matte
+/// surface at that place receives when the head is taken as an upright cylinder through the cheeks (Lambert: cos of
+/// the surface's turn from the camera), so the side a turned head shows nearer its silhouette is not read as shade.
+/// The reading of a pair is the darker patch's over the brighter one's; the balance is the median over the pairs that
+/// lie inside the photo. Because each side is compared with the same person's other side, skin tone and overall
+/// exposure cancel: 1 is an evenly lit face, 0.5 a face whose one side gets half the light of the other (a side light
+/// or a lamp's shadow); the median ignores one pair spoilt by a fringe, a beard or a mole.
 /// </summary>
 public sealed record SymmetricLighting(double Balance, bool LeftDarker, int Pairs)
 {
     /// <summary>Patch half-size as a share of the jaw width (landmarks 0-16).</summary>
     private const double PatchHalf = 0.05;
+
+    /// <summary>Largest |sin| of a patch's turn from the camera (60 degrees): the Lambert correction stays under 2.</summary>
+    private const double MaxSine = 0.866;
 
     /// <summary>The balance of <paramref name="face"/>, or null without landmarks or with fewer than two pairs inside.</summary>
     public static SymmetricLighting? Measure(RgbImage image, ObservedFace face)
@@ -48,23 +54,42 @@ public sealed record SymmetricLighting(double Balance, bool LeftDarker, int Pair
             (Toward(Mid(p[48], chin), p[5], 0.45), Toward(Mid(p[54], chin), p[11], 0.45)),
         ];
 
+        // The head as an upright cylinder through the cheek-to-cheek line (jaw points 0 and 16): a patch at s of the
+        // half-width from its axis faces the camera at asin(s), and under light from the camera's direction a matte
+        // surface there gets cos(asin(s)) of the light a surface facing the camera gets (Lambert). Dividing that out
+        // corrects for yaw: the side turned away is seen nearer its silhouette and is darker by geometry, not light.
+        PointF a = p[0], b = p[16];
+        double ux = (b.X - a.X) / jaw, uy = (b.Y - a.Y) / jaw;
+        double cx = (a.X + b.X) / 2, cy = (a.Y + b.Y) / 2, radius = jaw / 2;
         Span<double> ratios = stackalloc double[pairs.Length];
         int n = 0;
         int leftDarker = 0;
         foreach ((PointF left, PointF right) in pairs)
         {
-            if (MedianLightness(image, left, half) is not { } l || MedianLightness(image, right, half) is not { } r || Math.Max(l, r) <= 0)
+            if (MedianLightness(image, left, half) is not { } l || MedianLightness(image, right, half) is not { } r)
             {
                 continue;
             }
 
-            ratios[n++] = Math.Min(l, r) / Math.Max(l, r);
-            leftDarker += l < r ? 1 : -1;
+            double yl = ColorSpace.LuminanceFromLightness(l) / Facing(left), yr = ColorSpace.LuminanceFromLightness(r) / Facing(right);
+            if (Math.Max(yl, yr) <= 0)
+            {
+                continue;
+            }
+
+            ratios[n++] = Math.Min(yl, yr) / Math.Max(yl, yr);
+            leftDarker += yl < yr ? 1 : -1;
         }
 
         if (n < 2)
         {
             return null;
+        }
+
+        double Facing(PointF q)
+        {
+            double sin = Math.Clamp((((q.X - cx) * ux) + ((q.Y - cy) * uy)) / radius, -MaxSine, MaxSine);
+            return Math.Sqrt(1 - (sin * sin));
         }
 
         Span<double> used = ratios[..n];

@@ -108,6 +108,22 @@ public sealed class SegmentationKernelTests
     }
 
     [Theory]
+    [InlineData(16, 16, 96, 16, 16)]
+    [InlineData(8, 8, 16, 8, 8)]
+    [InlineData(9, 7, 24, 3, 2)]
+    [InlineData(4, 4, 8, 2, 2)]
+    public void Average_pool_vector_is_bit_identical_to_the_reference(int h, int w, int c, int k, int stride)
+    {
+        var rng = new Random((h * 131) + (w * 17) + c + k);
+        float[] x = Random(rng, h * w * c).Select(v => v * 50).ToArray();
+        int n = (((h - k) / stride) + 1) * (((w - k) / stride) + 1) * c;
+        float[] expected = new float[n], actual = new float[n];
+        Pooling.AveragePoolReference(x, h, w, c, k, stride, expected, new double[c]);
+        Pooling.AveragePool(x, h, w, c, k, stride, actual, new double[c]);
+        Assert.Equal(expected.Select(BitConverter.SingleToInt32Bits), actual.Select(BitConverter.SingleToInt32Bits));
+    }
+
+    [Theory]
     [InlineData(0, 1)]
     [InlineData(0, 3001)]
     [InlineData(16, 128 * 128)]

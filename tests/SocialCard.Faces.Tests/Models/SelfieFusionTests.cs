@@ -4,8 +4,9 @@ using SocialCard.Faces.Tests.TestUtilities;
 
 namespace SocialCard.Faces.Tests.Models;
 
-/// <summary>The segmentation graph with its element-wise chains fused (<see cref="GraphFusion"/>) gives the unfused
-/// graph's output bit for bit on a real photo, and the fusion really took place.</summary>
+/// <summary>The segmentation graph with its element-wise chains fused (<see cref="GraphFusion"/>) and the element-wise
+/// steps around its 1x1 convolutions run block by block with them (<see cref="GraphChunking"/>) gives the unfused graph's
+/// output bit for bit on a real photo, and both really took place.</summary>
 public sealed class SelfieFusionTests
 {
     [Fact]
@@ -16,6 +17,8 @@ public sealed class SelfieFusionTests
         Assert.Contains(fused.Steps, s => s.Op == GraphOp.HardSwish && s.Bias.Length > 0);
         Assert.Contains(fused.Steps, s => s is { Op: GraphOp.AddPerChannel, Activation: Activation.Relu });
         Assert.Empty(fused.Steps.Where(s => s.Op is GraphOp.Relu6 or GraphOp.MultiplyScalar).Select(s => $"{s.Op} {s.Name}"));
+        Assert.Contains(fused.Steps, s => s.Prologue.Any(p => p.Op == GraphOp.MultiplyPerChannel));
+        Assert.Contains(fused.Steps, s => s.Epilogue.Any(p => p.Op == GraphOp.Add));
         Assert.True(fused.Steps.Count < plain.Steps.Count - 40, $"{fused.Steps.Count} fused steps of {plain.Steps.Count}");
 
         var image = ReferenceFixture.Load(ReferenceFixture.Names().First()).LoadImage();

@@ -44,4 +44,12 @@ internal sealed class GraphStep
     public bool AlignCorners { get; init; }
 
     public bool HalfPixelCenters { get; init; }
+
+    /// <summary>Element-wise steps that produce this 1x1 convolution's input, run on each block of rows just before
+    /// the convolution reads it (<see cref="GraphChunking"/>).</summary>
+    public GraphStep[] Prologue { get; init; } = [];
+
+    /// <summary>Element-wise steps that read this 1x1 convolution's output, run on each block of rows right after it
+    /// is written (<see cref="GraphChunking"/>).</summary>
+    public GraphStep[] Epilogue { get; init; } = [];
 }

@@ -7,7 +7,9 @@ namespace SocialCard.Faces.Models.SelfieSegmentation;
 /// <summary>
 /// The MediaPipe selfie segmentation graph (<c>models/selfie/selfie.json</c> + <c>selfie.bin</c>, tfjs graph model,
 /// float16 weights) compiled into a straight list of <see cref="GraphStep"/>s with every tensor's shape known: the nodes
-/// needed for the output, in dependency order; a convolution's bias <c>Add</c> and a following <c>Relu</c> fused into it.
+/// needed for the output, in dependency order; a convolution's bias <c>Add</c> and a following <c>Relu</c> fused into it;
+/// then element-wise chains fused (<see cref="GraphFusion"/>) and run block by block with the 1x1 convolutions
+/// beside them (<see cref="GraphChunking"/>).
 /// Only the ops this graph uses are accepted (anything else is a <see cref="ModelFormatException"/>). Immutable.
 /// </summary>
 internal sealed class SelfieGraph
@@ -32,8 +34,8 @@ internal sealed class SelfieGraph
 
     public static SelfieGraph Load(string directory, ModelChecksums? checksums) => Load(directory, checksums, fuse: true);
 
-    /// <summary>Loads the graph; <paramref name="fuse"/> false keeps every element-wise step on its own (the reference
-    /// the fused graph is tested against).</summary>
+    /// <summary>Loads the graph; <paramref name="fuse"/> false keeps every element-wise step on its own, in whole-tensor
+    /// passes (the reference the product's graph is tested against).</summary>
     internal static SelfieGraph Load(string directory, ModelChecksums? checksums, bool fuse)
     {
         string path = Path.Combine(directory, FileName);
@@ -114,7 +116,7 @@ internal sealed class SelfieGraph
 
         var compiler = new Compiler(byName, consumers, weights);
         int output = compiler.Value(outputName);
-        return new SelfieGraph(fuse ? GraphFusion.Fuse(compiler.Steps, output) : compiler.Steps, compiler.Shapes, output);
+        return new SelfieGraph(fuse ? GraphChunking.Chunk(GraphFusion.Fuse(compiler.Steps, output), output) : compiler.Steps, compiler.Shapes, output);
     }
 
     /// <summary>Depth-first from the output: each node compiled after its inputs, once.</summary>

@@ -66,6 +66,10 @@ public static class ColorSpace
     /// <summary>L* alone of <see cref="LinearToLab"/>, bit-identical to its L (the same operations).</summary>
     public static double LightnessFromLinear(double r, double g, double b) => (116.0 * Fy(r, g, b)) - 16.0;
 
+    /// <summary>Relative luminance Y (white 1) of a CIELAB lightness: the inverse of L* = 116 f(Y) - 16.</summary>
+    public static double LuminanceFromLightness(double lightness) =>
+        FInverse((float)((lightness + 16.0) / 116.0));
+
     /// <summary>One 8-bit colour to CIELAB, single precision (the per-pixel form, <see cref="LabKernel.LinearToLab"/>).</summary>
     public static (float L, float A, float B) ToLabSingle(byte r, byte g, byte b)
     {
