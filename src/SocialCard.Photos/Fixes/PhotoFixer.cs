@@ -42,7 +42,7 @@ public sealed class PhotoFixer
             new LevelEyesStep(),
             new CropStep(),
             new SubjectCheckStep(),
-            new BackgroundStep(),
+            new BackgroundStep(segmenter),
             new PlacementStep(),
             new LightingStep(),
             new ExposureStep(),

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using SocialCard.Imaging;
+using SocialCard.Photos.Fixes.Steps;
 using SocialCard.Photos.Tests.Fixes.Support;
 using Xunit.Abstractions;
 
@@ -16,20 +17,17 @@ namespace SocialCard.Photos.Tests.Fixes;
 /// </summary>
 public sealed class BusyDevSeparationTests(ITestOutputHelper output)
 {
-    /// <summary>Remnant limit: the clean cut-outs read 0.00-2.45% (fine light hair beyond the reference's edge counts
-    /// too), the one with a visible dark halo 6.3%.</summary>
-    private const double MaxRemnant = 0.03;
+    /// <summary>Remnant limit: the cut-outs read 0.00-0.48% (fine light hair beyond the reference's edge counts too);
+    /// the dark band of the wall the whole-photo pass alone leaves on voteview_020752 reads 6.3%.</summary>
+    private const double MaxRemnant = 0.015;
 
     /// <summary>Halo limit: share of the 3 px ring outside the reference person left not white; loose, because the
-    /// soft edge and light hair strands fall in that ring as well (clean cut-outs 8.9-57.5%).</summary>
-    private const double MaxHalo = 0.65;
+    /// soft edge and light hair strands fall in that ring as well (cut-outs 2.8-27.7%).</summary>
+    private const double MaxHalo = 0.40;
 
-    /// <summary>Person lost: share of the clearly-person pixels (not white in the crop) whitened; measured up to 1.7%.</summary>
+    /// <summary>Person lost: share of the clearly-person pixels (not white in the crop) whitened; measured up to 1.7%
+    /// (voteview_020119, where the reference takes in a piece of the flag by the ear).</summary>
     private const double MaxLost = 0.03;
-
-    /// <summary>Cut-outs with damage that is visible on the overlay, which the measure must keep finding:
-    /// voteview_020752, a dark band of the red-brown wall left along the hair on the left.</summary>
-    private static readonly HashSet<string> KnownDamaged = new(StringComparer.Ordinal) { "voteview_020752" };
 
     /// <summary>The portraits of docs/fix-busy-backgrounds.png (a flag, a mottled backdrop, columns, foliage, a wood
     /// panel, a dark wall), original crop beside the cut-out, written with the review sheets.</summary>
@@ -126,15 +124,35 @@ public sealed class BusyDevSeparationTests(ITestOutputHelper output)
                 }
 
                 sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{name,-18} {100 * remnant,6:0.00}% {100 * halo,6:0.0}% {100 * lost,6:0.00}%"));
-                bool beyond = remnant > MaxRemnant || halo > MaxHalo || lost > MaxLost;
-                if (beyond != KnownDamaged.Contains(name))
+                if (remnant > MaxRemnant || halo > MaxHalo || lost > MaxLost)
                 {
-                    failures.Add(beyond ? name : name + " (known damage no longer measured)");
+                    failures.Add(name);
                 }
             }
         }
 
         output.WriteLine(sb.ToString());
         Assert.True(failures.Count == 0, $"against the limits (remnant {MaxRemnant:P1}, halo {MaxHalo:P0}, lost {MaxLost:P0}): {string.Join(", ", failures)}\n{sb}");
+    }
+
+    /// <summary>
+    /// The measure sees the damage the close pass repairs: with the whole-photo pass alone (the background step without
+    /// the network) voteview_020752 keeps a dark band of the red-brown wall along the hair on the left, which the same
+    /// remnant limit fails.
+    /// </summary>
+    [Fact]
+    public void Whole_photo_pass_alone_keeps_the_dark_wall_beside_dark_hair()
+    {
+        const string name = "voteview_020752";
+        byte[] reference = BusySeparation.ReadMask(Path.Combine(BusySeparation.MaskDir, name + ".png"), out _, out _);
+        byte[] data = File.ReadAllBytes(Path.Combine(BusySeparation.OriginalsDir, name + ".jpg"));
+        (RgbImage crop, RgbImage cutOut) = BusySeparation.Separate(data, out _, new BackgroundStep(null)) ?? throw new InvalidOperationException(name);
+        using (crop)
+        using (cutOut)
+        {
+            double remnant = BusySeparation.Measure(crop, cutOut, reference).Remnant;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}, whole-photo pass alone: remnant {100 * remnant:0.00}%"));
+            Assert.True(remnant > MaxRemnant, $"remnant {remnant:P2}");
+        }
     }
 }

@@ -1,6 +1,7 @@
 namespace SocialCard.Imaging.Processing.Crop;
 
-/// <summary>Cuts a rectangle out of an image; <see cref="CropOrPad"/> also allows rectangles reaching past the edges.</summary>
+/// <summary>Cuts a rectangle out of an image; <see cref="CropOrPad"/> also allows rectangles reaching past the edges;
+/// <see cref="SquareByEdges"/> widens an image to a square with copies of its edge rows or columns.</summary>
 public static class Cropper
 {
     /// <summary>The rectangle must lie inside the image.</summary>
@@ -50,6 +51,42 @@ public static class Cropper
         for (int sy = fromY; sy < toY; sy++)
         {
             source.Row(sy).Slice(fromX * 3, (toX - fromX) * 3).CopyTo(result.Row(sy - y)[((fromX - x) * 3)..]);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The image centred in a square of its longer side, the added columns (or rows) copies of its nearest edge column
+    /// (or row), so what the frame cuts (shoulders, a wall) goes on instead of meeting a flat border.
+    /// <paramref name="offset"/> is the number of columns (or rows) added before the image.
+    /// </summary>
+    public static RgbImage SquareByEdges(RgbImage source, out int offset)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        int w = source.Width, h = source.Height, side = Math.Max(w, h);
+        offset = (side - Math.Min(w, h)) / 2;
+        var result = new RgbImage(side, side);
+        for (int y = 0; y < side; y++)
+        {
+            Span<byte> dst = result.Row(y);
+            if (w >= h)
+            {
+                source.Row(Math.Clamp(y - offset, 0, h - 1)).CopyTo(dst);
+                continue;
+            }
+
+            ReadOnlySpan<byte> src = source.Row(y);
+            src.CopyTo(dst[(offset * 3)..]);
+            for (int x = 0; x < offset; x++)
+            {
+                src[..3].CopyTo(dst.Slice(x * 3, 3));
+            }
+
+            for (int x = offset + w; x < side; x++)
+            {
+                src.Slice((w - 1) * 3, 3).CopyTo(dst.Slice(x * 3, 3));
+            }
         }
 
         return result;

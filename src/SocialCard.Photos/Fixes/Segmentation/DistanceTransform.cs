@@ -14,8 +14,34 @@ internal static class DistanceTransform
     /// <summary>The same into <paramref name="result"/>, with <paramref name="scratch"/> (both at least as long as the mask).</summary>
     public static void To(ReadOnlySpan<byte> mask, byte target, int width, int height, Span<int> scratch, Span<float> result)
     {
-        const int Big = 1 << 28;
         Span<int> d = scratch[..mask.Length];
+        Chamfer(mask, target, width, height, d);
+        for (int i = 0; i < d.Length; i++)
+        {
+            result[i] = d[i] / 3f;
+        }
+    }
+
+    /// <summary>The largest chamfer value (3 per pixel step, see <see cref="Chamfer"/>) whose distance in pixels, as
+    /// <see cref="To(ReadOnlySpan{byte}, byte, int, int, Span{int}, Span{float})"/> gives it, is at most
+    /// <paramref name="pixels"/>: comparing the integer with it decides exactly what comparing the distance would.</summary>
+    public static int ChamferLimit(double pixels)
+    {
+        int limit = (int)Math.Min(Math.Ceiling(pixels * 3) + 3, int.MaxValue / 2);
+        while (limit >= 0 && limit / 3f > pixels)
+        {
+            limit--;
+        }
+
+        return limit;
+    }
+
+    /// <summary>The two passes in integer chamfer units (3 per straight step, 4 per diagonal one; 1 &lt;&lt; 28 where
+    /// no pixel differs) into the first mask-length elements of <paramref name="into"/>.</summary>
+    public static void Chamfer(ReadOnlySpan<byte> mask, byte target, int width, int height, Span<int> into)
+    {
+        const int Big = 1 << 28;
+        Span<int> d = into[..mask.Length];
         for (int i = 0; i < d.Length; i++)
         {
             d[i] = mask[i] == target ? Big : 0;
@@ -65,11 +91,6 @@ internal static class DistanceTransform
 
                 d[i] = v;
             }
-        }
-
-        for (int i = 0; i < d.Length; i++)
-        {
-            result[i] = d[i] / 3f;
         }
     }
 }

@@ -1,5 +1,6 @@
 using SocialCard.Faces;
 using SocialCard.Imaging;
+using SocialCard.Imaging.Processing.Crop;
 using SocialCard.Imaging.Processing.Luminance;
 using SocialCard.Photos.Fixes.Geometry;
 
@@ -9,8 +10,12 @@ namespace SocialCard.Photos.Fixes.Segmentation;
 /// Separates the person from any background (flags, foliage, buildings, a mottled backdrop) with the segmentation
 /// network's person probability, at output scale. Method:
 /// <list type="number">
-/// <item>Coarse matte: the network's 256x256 probability sampled bilinearly at every output pixel through the crop
-/// map (the extended canvas outside the photo is background).</item>
+/// <item>Coarse matte: the smaller of two network passes' person probabilities at every output pixel (bilinear
+/// between grid cells; the extended canvas outside the photo is background): the pass over the whole photo, sampled
+/// through the crop map, and a close pass over the output itself, widened to a square by repeating its edge columns
+/// (the head at about twice the whole-photo pass's resolution). Each pass alone keeps background the other rightly
+/// calls wall: seen from afar a dark wall beside dark hair reads as more hair; seen close, a flag's stripes by the
+/// shoulder read as person, without the rest of the flag. A pixel is person only where both passes agree.</item>
 /// <item>Edge refinement: a guided filter of that probability with the output's luminance as guide (radius 4,
 /// eps 1e-3) makes the transition follow the photo's own edges (hair strands, collar) instead of the network's
 /// 256-cell grid, then a linear ramp from 0.3 to 0.7 turns it into opacity, so faint background tails go to 0 and the
@@ -28,10 +33,21 @@ internal static class MatteSegmenter
     private const float RampHigh = 0.6f;
     private const int BackgroundRadius = 12;
 
-    public static SegmentationResult Segment(RgbImage image, ReadOnlySpan<byte> valid, PersonMask matte, AffineMap outputToSource)
+    /// <param name="matte">The network's pass over the whole (upright) photo.</param>
+    /// <param name="network">Runs the close pass over the output; null keeps the whole-photo pass alone.</param>
+    public static SegmentationResult Segment(RgbImage image, ReadOnlySpan<byte> valid, PersonMask matte, AffineMap outputToSource, SelfieSegmenter? network)
     {
         int w = image.Width, h = image.Height, n = w * h;
         float[] prob = new float[n], guide = new float[n];
+        PersonMask? close = null;
+        int offset = 0;
+        if (network is not null)
+        {
+            using RgbImage square = Cropper.SquareByEdges(image, out offset);
+            close = network.Segment(square);
+        }
+
+        (int ox, int oy) = w < h ? (offset, 0) : (0, offset);
         ReadOnlySpan<byte> px = image.Pixels;
         for (int y = 0; y < h; y++)
         {
@@ -46,6 +62,10 @@ internal static class MatteSegmenter
 
                 (double sx, double sy) = outputToSource.Apply(x + 0.5, y + 0.5);
                 prob[i] = matte.At(sx, sy);
+                if (close is not null)
+                {
+                    prob[i] = Math.Min(prob[i], close.At(x + ox + 0.5, y + oy + 0.5));
+                }
             }
         }
 

@@ -1,13 +1,15 @@
 using System.Globalization;
+using SocialCard.Faces;
 using SocialCard.Photos.Fixes.Segmentation;
 using SocialCard.Photos.Rules;
 
 namespace SocialCard.Photos.Fixes.Steps;
 
 /// <summary>Puts the person on pure white: cuts the person out with the segmentation network's matte
-/// (<see cref="MatteSegmenter"/>), else separates it from a plain wall (<see cref="PersonSegmenter"/>), and
-/// composites alpha * person + (1 - alpha) * white. Reports the share of wall pixels that were not white before.</summary>
-public sealed class BackgroundStep : IFixStep
+/// (<see cref="MatteSegmenter"/>: the whole-photo pass and, given the network, a close pass over the crop), else
+/// separates it from a plain wall (<see cref="PersonSegmenter"/>), and composites alpha * person + (1 - alpha) * white.
+/// Reports the share of wall pixels that were not white before.</summary>
+public sealed class BackgroundStep(SelfieSegmenter? segmenter = null) : IFixStep
 {
     public string Id => "fix.background";
 
@@ -19,7 +21,7 @@ public sealed class BackgroundStep : IFixStep
         }
 
         SegmentationResult seg = ctx.PersonProbability is { } matte && ctx.Map is { } map
-            ? MatteSegmenter.Segment(ctx.Output, ctx.Valid, matte, map)
+            ? MatteSegmenter.Segment(ctx.Output, ctx.Valid, matte, map, segmenter)
             : PersonSegmenter.Segment(ctx.Output, ctx.Valid, ctx.OutputLandmarks, ctx.OutputHairTop ?? 14);
         ReadOnlySpan<byte> px = ctx.Output.Pixels;
         int wall = 0, notWhite = 0;

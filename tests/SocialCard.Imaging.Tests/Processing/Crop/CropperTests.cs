@@ -42,4 +42,26 @@ public sealed class CropperTests
         using RgbImage nowhere = Cropper.CropOrPad(source, 100, 100, 3, 3, RgbColor.Black);
         Assert.All(nowhere.Pixels.ToArray(), b => Assert.Equal(0, b));
     }
+
+    [Theory]
+    [InlineData(6, 10)]
+    [InlineData(10, 7)]
+    public void Square_by_edges_centres_the_image_and_repeats_its_edges(int width, int height)
+    {
+        using RgbImage source = TestImages.Noise(width, height, 5);
+        using RgbImage square = Cropper.SquareByEdges(source, out int offset);
+        int side = Math.Max(width, height);
+        Assert.Equal((side, side), (square.Width, square.Height));
+        Assert.Equal((side - Math.Min(width, height)) / 2, offset);
+        bool tall = height > width;
+        for (int y = 0; y < side; y++)
+        {
+            for (int x = 0; x < side; x++)
+            {
+                int sx = tall ? Math.Clamp(x - offset, 0, width - 1) : x;
+                int sy = tall ? y : Math.Clamp(y - offset, 0, height - 1);
+                Assert.Equal(TestImages.PixelAt(source, sx, sy), TestImages.PixelAt(square, x, y));
+            }
+        }
+    }
 }

@@ -27,12 +27,14 @@ internal static class BusySeparation
 
     /// <summary>The crop at output scale before the background step and the cut-out after it, or null with the code
     /// of the step that refused earlier (two people, a double image, a face too small, ...).</summary>
-    public static (RgbImage Crop, RgbImage CutOut)? Separate(byte[] data, out string? refusal)
+    /// <param name="background">Replaces the fix's own background step (to measure a variant of the separation).</param>
+    public static (RgbImage Crop, RgbImage CutOut)? Separate(byte[] data, out string? refusal, IFixStep? background = null)
     {
         refusal = null;
         using var ctx = new FixContext(data, "photo.jpg", FixTestData.SuzhouAnyExpression, FixOptions.Default, null);
-        foreach (IFixStep step in s_fixer.Value.Steps)
+        foreach (IFixStep fixStep in s_fixer.Value.Steps)
         {
+            IFixStep step = fixStep.Id == BackgroundStep && background is not null ? background : fixStep;
             RgbImage? crop = step.Id == BackgroundStep ? ctx.Output!.Clone() : null;
             FixStepResult r = step.Apply(ctx);
             if (r.Outcome == FixStepOutcome.Failed)
