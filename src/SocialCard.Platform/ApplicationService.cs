@@ -13,7 +13,7 @@ namespace SocialCard.Platform;
 /// pre-reviewed photo opens or moves the person's card, which waits for the hand-over before the card-centre export
 /// takes it (24 小时后，采集到的信息将传递给社保局).
 /// </summary>
-public sealed class ApplicationService(PlatformDatabase database, TimeProvider time)
+public sealed class ApplicationService(PlatformDatabase database, TimeProvider time, Security.SameFaceService? faces = null)
 {
     public const string ApplicantActor = "applicant";
 
@@ -81,8 +81,9 @@ public sealed class ApplicationService(PlatformDatabase database, TimeProvider t
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
 
         // The card: the passed photo opens the person's card or moves the open one, as a unit photo would; it is held
-        // back from the card-centre export until the application is handed over.
-        var card = await CardLookup.ApplyReviewAsync(db, person, photo.Id, new PhotoReview(PhotoVerdict.Passed, []), now,
+        // back from the card-centre export until the application is handed over. A photo waiting for centre staff leaves
+        // the card where it is until they decide.
+        var card = await CardLookup.ApplyReviewAsync(db, person, photo.Id, new PhotoReview(photo.Verdict, []), now,
             ApplicantActor + ":" + person.PersonalNumber, cancellationToken).ConfigureAwait(false);
         if (card.State == CardState.PhotoPassed && card.PhotoId == photo.Id)
         {
@@ -235,8 +236,9 @@ public sealed class ApplicationService(PlatformDatabase database, TimeProvider t
     private static Task<Unit?> LoadUnitAsync(PlatformDbContext db, long id, CancellationToken cancellationToken) =>
         db.Units.Include(u => u.Parent).ThenInclude(p => p!.Parent).FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
 
-    /// <summary>The uploaded photo as a new applicant photo with its pre-review, or the passed photo on file. Saves.</summary>
-    private static async Task<Photo> StorePhotoAsync(PlatformDbContext db, Person person, ApplicantPhoto? upload, DateTimeOffset now,
+    /// <summary>The uploaded photo as a new applicant photo with its pre-review, or the passed photo on file. Saves. A face
+    /// that matches a photo on file for another person sends the photo to centre review (<see cref="Security.SameFaceService"/>).</summary>
+    private async Task<Photo> StorePhotoAsync(PlatformDbContext db, Person person, ApplicantPhoto? upload, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
         if (upload is null)
@@ -249,7 +251,14 @@ public sealed class ApplicationService(PlatformDatabase database, TimeProvider t
         var photo = new Photo(PhotoChannel.Applicant, person.PersonalNumber + ".jpg", upload.Original, now, person.Id);
         var fixedBytes = upload.Fixed is { } f && !f.AsSpan().SequenceEqual(upload.Original) ? f : null;
         PhotoVerdict verdict = upload.NeedsReview ? PhotoVerdict.NeedsReview : PhotoVerdict.Passed;
-        photo.RecordReview(verdict, upload.FindingsJson, now, fixedBytes);
+        var findingsJson = upload.FindingsJson;
+        if (faces is not null && await faces.MatchesAnotherAsync(db, photo, person.Id, upload.Original, verdict, cancellationToken).ConfigureAwait(false))
+        {
+            verdict = PhotoVerdict.NeedsReview;
+            findingsJson = Security.SameFaceService.WithFinding(findingsJson);
+        }
+
+        photo.RecordReview(verdict, findingsJson, now, fixedBytes);
         db.Photos.Add(photo);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         db.AuditEvents.Add(new AuditEvent(now, ApplicantActor, AuditActions.PhotoReviewed, "photo", photo.Id.ToString(CultureInfo.InvariantCulture),

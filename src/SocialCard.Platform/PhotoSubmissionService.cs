@@ -3,14 +3,16 @@ using Microsoft.EntityFrameworkCore;
 using SocialCard.Platform.Audit;
 using SocialCard.Platform.Domain;
 using SocialCard.Platform.Jobs;
+using SocialCard.Platform.Security;
 using SocialCard.Platform.Storage;
 
 namespace SocialCard.Platform;
 
 /// <summary>Single photos reviewed while the submitter waits: the applicant's upload in the wizard and a photo taken or
 /// scanned at the counter (柜面提交, through <see cref="Desks.CounterDesk"/>). Unit zips go through <see cref="UnitBatchService"/> and the job queue instead.
-/// The photo row, the card transition and the audit event commit together.</summary>
-public sealed class PhotoSubmissionService(PlatformDatabase database, IPhotoCheckPort reviewer, TimeProvider time)
+/// The photo row, the card transition and the audit event commit together; the face is compared with the photos on file
+/// for other people (<see cref="SameFaceService"/>).</summary>
+public sealed class PhotoSubmissionService(PlatformDatabase database, IPhotoCheckPort reviewer, TimeProvider time, SameFaceService? faces = null)
 {
     /// <summary>Reviews the applicant's photo; a passing photo, or one waiting for a look by centre staff, is attached to
     /// the application (only while it is editable).</summary>
@@ -44,6 +46,11 @@ public sealed class PhotoSubmissionService(PlatformDatabase database, IPhotoChec
         var review = await reviewer.ReviewAsync(bytes, fileName, profileId, ct).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var photo = new Photo(channel, fileName, bytes, now, person.Id);
+        if (faces is not null)
+        {
+            review = await faces.CheckAsync(db, photo, person.Id, bytes, review, ct).ConfigureAwait(false);
+        }
+
         photo.RecordReview(review.Verdict, JobJson.Serialize(review.Findings), now, review.FixedBytes);
         await using var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
         db.Photos.Add(photo);

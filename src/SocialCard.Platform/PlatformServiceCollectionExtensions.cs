@@ -34,6 +34,8 @@ public static class PlatformServiceCollectionExtensions
         // One file store, the database's: the rows and the files they refer to are written together.
         services.AddSingleton(sp => sp.GetRequiredService<PlatformDatabase>().Files);
         services.TryAddSingleton<ICardCentreExportSink, FileStoreExportSink>();
+        // Faces are compared when the host registers a SameFaceService with the face recognition net; else by bytes only.
+        services.TryAddSingleton(new SameFaceService());
         services.AddSingleton<BatchPreReviewJobHandler>();
         services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<BatchPreReviewJobHandler>());
         services.AddSingleton<IJobHandler, ApplicationHandOverJobHandler>();

@@ -1,3 +1,4 @@
+using System.Buffers;
 using SocialCard.Faces;
 using SocialCard.Imaging;
 using SocialCard.Photos.Faces;
@@ -91,11 +92,12 @@ public sealed class CutOutMeasure
             return null;
         }
 
-        DistanceTransform.To(person.AsSpan(0, w * rows), 0, w, rows, planes.DistanceScratch, planes.Distance);
+        DistanceTransform.Chamfer(person.AsSpan(0, w * rows), 0, w, rows, planes.Distance);
+        int near = DistanceTransform.ChamferLimit(ring);
         return new CutOutMeasure
         {
-            RemnantShare = Remnant(image, planes, w, rows, chinRow, ring, cx, cy),
-            HaloShare = Halo(image, planes, w, rows, eyeRow, ring, cx, cy),
+            RemnantShare = Remnant(image, planes, w, rows, chinRow, near, cx, cy),
+            HaloShare = Halo(image, planes, w, rows, eyeRow, near, cx, cy),
             SkullCut = Skull(image, mask, planes, w, rows, cx, fw),
             Jaggedness = Grid(dw, w, chinRow),
         };
@@ -151,10 +153,10 @@ public sealed class CutOutMeasure
     /// <summary>Not-white background pixels beyond the ring, except strands: pixels connected to the person through
     /// not-white pixels whose colour is a blend of the nearby person colour with white (a lock of hair the network
     /// left out).</summary>
-    private static double Remnant(RgbImage image, CutOutPlanes planes, int w, int h, int rows, double ring, double cx, double cy)
+    private static double Remnant(RgbImage image, CutOutPlanes planes, int w, int h, int rows, int near, double cx, double cy)
     {
         byte[] person = planes.Person, dw = planes.DistanceFromWhite;
-        float[] p = planes.Probability, distance = planes.Distance;
+        int[] distance = planes.Distance;
         byte[] attached = Attached(planes, w, rows);
         ReadOnlySpan<byte> px = image.Pixels;
         int background = 0, remnant = 0;
@@ -163,7 +165,7 @@ public sealed class CutOutMeasure
             for (int x = 0; x < w; x++)
             {
                 int i = (y * w) + x;
-                if (p[i] >= 0.5f || distance[i] <= ring)
+                if (person[i] != 0 || distance[i] <= near)
                 {
                     continue;
                 }
@@ -192,10 +194,7 @@ public sealed class CutOutMeasure
         byte[] person = planes.Person, dw = planes.DistanceFromWhite, seen = planes.Attached;
         int[] stack = planes.Stack;
         int top = 0;
-        for (int i = 0; i < rows * w; i++)
-        {
-            seen[i] = person[i];
-        }
+        person.AsSpan(0, rows * w).CopyTo(seen);
 
         // Only person pixels beside a not-white pixel outside the person can spread: the fill starts from those.
         for (int y = 0; y < rows; y++)
@@ -250,10 +249,10 @@ public sealed class CutOutMeasure
         return DistanceToSegment(u, v, hu, hv) > HaloDeviation;
     }
 
-    private static double Halo(RgbImage image, CutOutPlanes planes, int w, int h, int rows, double ring, double cx, double cy)
+    private static double Halo(RgbImage image, CutOutPlanes planes, int w, int h, int rows, int near, double cx, double cy)
     {
         byte[] person = planes.Person, dw = planes.DistanceFromWhite;
-        float[] distance = planes.Distance;
+        int[] distance = planes.Distance;
         ReadOnlySpan<byte> px = image.Pixels;
         int n = 0, halo = 0;
         for (int y = 0; y < rows; y++)
@@ -261,7 +260,7 @@ public sealed class CutOutMeasure
             for (int x = 0; x < w; x++)
             {
                 int i = (y * w) + x;
-                if (person[i] != 0 || distance[i] > ring)
+                if (person[i] != 0 || distance[i] > near)
                 {
                     continue;
                 }
@@ -352,27 +351,25 @@ public sealed class CutOutMeasure
     /// horizontal ones on the best row phase; the smaller of the two (one straight line, as a flat cut, is no grid).</summary>
     private static double Grid(byte[] dw, int w, int rows)
     {
-        const int White = 8, Solid = 20;
         var cols = new int[w];
         var lines = new int[rows];
+        byte[] rented = ArrayPool<byte>.Shared.Rent(2 * w);
+        Span<byte> current = rented.AsSpan(0, w), next = rented.AsSpan(w, w);
+        GridKernel.Classify(dw.AsSpan(0, w), current);
         for (int y = 0; y < rows; y++)
         {
-            for (int x = 0; x < w; x++)
+            GridKernel.AddHorizontal(current, cols);
+            if (y + 1 < rows)
             {
-                int i = (y * w) + x;
-                bool white = dw[i] <= White, solid = dw[i] > Solid;
-                if (x + 1 < w && ((white && dw[i + 1] > Solid) || (solid && dw[i + 1] <= White)))
-                {
-                    cols[x]++;
-                }
-
-                if (y + 1 < rows && ((white && dw[i + w] > Solid) || (solid && dw[i + w] <= White)))
-                {
-                    lines[y]++;
-                }
+                GridKernel.Classify(dw.AsSpan((y + 1) * w, w), next);
+                lines[y] = GridKernel.CountVertical(current, next);
+                Span<byte> swap = current;
+                current = next;
+                next = swap;
             }
         }
 
+        ArrayPool<byte>.Shared.Return(rented);
         int colTotal = cols.Sum(), lineTotal = lines.Sum();
         if (colTotal < 50 || lineTotal < 50)
         {

@@ -3,8 +3,7 @@ using System.Buffers;
 namespace SocialCard.Photos.Analysis;
 
 /// <summary>The per-pixel planes <see cref="CutOutMeasure"/> works on, rented from the shared pool for one measure
-/// (the arrays may be longer than <see cref="Length"/>; every element up to it is written before it is read, except
-/// <see cref="Attached"/>, which is cleared).</summary>
+/// (the arrays may be longer than <see cref="Length"/>; every element up to it is written before it is read).</summary>
 internal sealed class CutOutPlanes : IDisposable
 {
     public CutOutPlanes(int length)
@@ -13,11 +12,9 @@ internal sealed class CutOutPlanes : IDisposable
         Probability = ArrayPool<float>.Shared.Rent(length);
         Person = ArrayPool<byte>.Shared.Rent(length);
         DistanceFromWhite = ArrayPool<byte>.Shared.Rent(length);
-        Distance = ArrayPool<float>.Shared.Rent(length);
-        DistanceScratch = ArrayPool<int>.Shared.Rent(length);
+        Distance = ArrayPool<int>.Shared.Rent(length);
         Attached = ArrayPool<byte>.Shared.Rent(length);
         Stack = ArrayPool<int>.Shared.Rent(length);
-        Array.Clear(Attached, 0, length);
     }
 
     public int Length { get; }
@@ -31,12 +28,10 @@ internal sealed class CutOutPlanes : IDisposable
     /// <summary>255 minus the darkest channel.</summary>
     public byte[] DistanceFromWhite { get; }
 
-    /// <summary>Chamfer distance to the nearest person pixel.</summary>
-    public float[] Distance { get; }
+    /// <summary>Chamfer distance to the nearest person pixel, in integer chamfer units (<see cref="Fixes.Segmentation.DistanceTransform.Chamfer"/>).</summary>
+    public int[] Distance { get; }
 
-    public int[] DistanceScratch { get; }
-
-    /// <summary>Not-white pixels connected to the person (flood fill), cleared.</summary>
+    /// <summary>Not-white pixels connected to the person (flood fill, starting from a copy of <see cref="Person"/>).</summary>
     public byte[] Attached { get; }
 
     /// <summary>The flood fill's stack (each pixel is pushed at most once).</summary>
@@ -47,8 +42,7 @@ internal sealed class CutOutPlanes : IDisposable
         ArrayPool<float>.Shared.Return(Probability);
         ArrayPool<byte>.Shared.Return(Person);
         ArrayPool<byte>.Shared.Return(DistanceFromWhite);
-        ArrayPool<float>.Shared.Return(Distance);
-        ArrayPool<int>.Shared.Return(DistanceScratch);
+        ArrayPool<int>.Shared.Return(Distance);
         ArrayPool<byte>.Shared.Return(Attached);
         ArrayPool<int>.Shared.Return(Stack);
     }

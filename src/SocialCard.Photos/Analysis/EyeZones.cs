@@ -11,12 +11,16 @@ namespace SocialCard.Photos.Analysis;
 /// <item><see cref="OccludedShare"/>: share of the zone, outside the eye opening itself, darker than half the median
 /// skin luma (tinted lenses, hair hanging over the eyes); the larger of the two eyes.</item>
 /// <item><see cref="SpecularShare"/>: share of the whole zone at or above a specular luma level (reflections on glasses).</item>
+/// <item><see cref="EyeWhite"/>: the 90th percentile of the luma inside both eye openings (the landmarks' bounding
+/// boxes): the whites of the eyes, nearly as light on every person whatever the skin tone, so a light level the photo
+/// recorded that does not depend on the skin.</item>
 /// </list>
 /// </summary>
 public sealed class EyeZones
 {
-    private EyeZones(PixelRect left, PixelRect right, double occludedShare, double leftOccluded, double rightOccluded)
+    private EyeZones(PixelRect left, PixelRect right, double occludedShare, double leftOccluded, double rightOccluded, int eyeWhite)
     {
+        EyeWhite = eyeWhite;
         Left = left;
         Right = right;
         OccludedShare = occludedShare;
@@ -36,6 +40,9 @@ public sealed class EyeZones
 
     public double RightOccluded { get; }
 
+    /// <summary>90th percentile of the luma inside both eye openings (the whites of the eyes), 0 when they are empty.</summary>
+    public int EyeWhite { get; }
+
     public static EyeZones? Measure(LumaPlane luma, ObservedFace face, double skinMedianLuma)
     {
         ArgumentNullException.ThrowIfNull(luma);
@@ -48,7 +55,7 @@ public sealed class EyeZones
         int dark = (int)Math.Round(0.5 * skinMedianLuma);
         (PixelRect left, double leftShare) = Zone(luma, face, 36, dark);
         (PixelRect right, double rightShare) = Zone(luma, face, 42, dark);
-        return new EyeZones(left, right, Math.Max(leftShare, rightShare), leftShare, rightShare);
+        return new EyeZones(left, right, Math.Max(leftShare, rightShare), leftShare, rightShare, OpeningPercentile(luma, face, 0.9));
     }
 
     /// <summary>Share of the zone's pixels with luma at or above <paramref name="level"/> (both eyes together).</summary>
@@ -71,14 +78,40 @@ public sealed class EyeZones
         return total == 0 ? 0 : bright / (double)total;
     }
 
-    private static (PixelRect Zone, double DarkShare) Zone(LumaPlane luma, ObservedFace face, int first, int dark)
+    /// <summary>The <paramref name="fraction"/> percentile of the luma inside the bounding boxes of both eye openings.</summary>
+    private static int OpeningPercentile(LumaPlane luma, ObservedFace face, double fraction)
     {
-        IReadOnlyList<System.Drawing.PointF> p = face.Landmarks;
-        System.Drawing.PointF c = face.Centre(first, first + 6);
-        double ew = Math.Max(2, Math.Abs(p[first + 3].X - p[first].X));
-        var zone = PixelRect.FromEdges(c.X - (0.9 * ew), c.Y - (0.35 * ew), c.X + (0.9 * ew), c.Y + (0.6 * ew), luma.Width, luma.Height);
+        Span<int> histogram = stackalloc int[256];
+        int total = 0;
+        foreach (int first in (ReadOnlySpan<int>)[36, 42])
+        {
+            PixelRect eye = Opening(face.Landmarks, first, 0, luma.Width, luma.Height);
+            for (int y = eye.Y; y < eye.Bottom; y++)
+            {
+                foreach (byte v in luma.Row(y).Slice(eye.X, eye.Width))
+                {
+                    histogram[v]++;
+                    total++;
+                }
+            }
+        }
 
-        // The eye opening itself (iris, lashes) is dark on every face: leave out its bounding box.
+        int rank = (int)(fraction * total), seen = 0;
+        for (int v = 0; v < 256; v++)
+        {
+            seen += histogram[v];
+            if (seen > rank)
+            {
+                return v;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>Bounding box of eye points <paramref name="first"/>..+5, grown by <paramref name="pad"/> px.</summary>
+    private static PixelRect Opening(IReadOnlyList<System.Drawing.PointF> p, int first, double pad, int width, int height)
+    {
         float ex0 = float.MaxValue, ey0 = float.MaxValue, ex1 = float.MinValue, ey1 = float.MinValue;
         for (int i = first; i < first + 6; i++)
         {
@@ -88,8 +121,18 @@ public sealed class EyeZones
             ey1 = Math.Max(ey1, p[i].Y);
         }
 
-        double pad = 0.12 * ew;
-        var eye = PixelRect.FromEdges(ex0 - pad, ey0 - pad, ex1 + pad, ey1 + pad, luma.Width, luma.Height);
+        return PixelRect.FromEdges(ex0 - pad, ey0 - pad, ex1 + pad, ey1 + pad, width, height);
+    }
+
+    private static (PixelRect Zone, double DarkShare) Zone(LumaPlane luma, ObservedFace face, int first, int dark)
+    {
+        IReadOnlyList<System.Drawing.PointF> p = face.Landmarks;
+        System.Drawing.PointF c = face.Centre(first, first + 6);
+        double ew = Math.Max(2, Math.Abs(p[first + 3].X - p[first].X));
+        var zone = PixelRect.FromEdges(c.X - (0.9 * ew), c.Y - (0.35 * ew), c.X + (0.9 * ew), c.Y + (0.6 * ew), luma.Width, luma.Height);
+
+        // The eye opening itself (iris, lashes) is dark on every face: leave out its bounding box.
+        PixelRect eye = Opening(p, first, 0.12 * ew, luma.Width, luma.Height);
         int count = 0, darkCount = 0;
         for (int y = zone.Y; y < zone.Bottom; y++)
         {

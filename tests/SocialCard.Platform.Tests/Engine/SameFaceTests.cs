@@ -58,7 +58,7 @@ public sealed class SameFaceTests(PostgresServer server)
         var clock = TimeProvider.System;
         var queue = new JobQueue(t.Database, clock);
         var batches = new UnitBatchService(t.Database, queue, clock);
-        var handler = new BatchPreReviewJobHandler(t.Database, new PhotoCheckAdapter(EngineFixture.Checker), clock, faces: s_faces.Value);
+        var handler = new BatchPreReviewJobHandler(t.Database, new PhotoCheckAdapter(EngineFixture.Checker), clock, faces: new SameFaceService(s_faces.Value));
         var first = await batches.ReceiveAsync(UnitA, "hr", "a.zip", new MemoryStream(new TestZip().Add($"{UnitA}/{A1}.jpg", original).Build()), Profile);
         await handler.ReviewBatchAsync(first.BatchId!.Value, Profile, CancellationToken.None);
         var second = await batches.ReceiveAsync(UnitB, "hr", "b.zip",

@@ -1,13 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
-using SocialCard.Photos.Faces;
 using SocialCard.Platform.Jobs.Handlers;
+using SocialCard.Platform.Security;
 using SocialCard.Web.Features.PhotoCheck;
 using SocialCard.Web.Tests.Infrastructure;
 
 namespace SocialCard.Web.Tests.Hosting;
 
-/// <summary>The same-face comparison in the host: on by default (the face recognition net loaded and handed to the
-/// pre-review), off when <c>PhotoCheck:CompareFaces</c> is false (the demo and the shared test sites).</summary>
+/// <summary>The same-face comparison in the host: on by default (the face recognition net loaded and handed to every
+/// channel's check), off when <c>PhotoCheck:CompareFaces</c> is false (the demo and the shared test sites).</summary>
 public sealed class SameFaceHostingTests
 {
     [Theory]
@@ -26,7 +26,7 @@ public sealed class SameFaceHostingTests
         }
 
         Assert.Equal(loaded, site.Services.GetRequiredService<WebPhotoEngine>().Descriptors is not null);
-        Assert.Equal(loaded, site.Services.GetService<FaceDescriptorReader>() is not null);
+        Assert.Equal(loaded, site.Services.GetRequiredService<SameFaceService>().IsOn);
         Assert.NotNull(site.Services.GetRequiredService<BatchPreReviewJobHandler>());
     }
 }

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using SocialCard.Platform.Audit;
-using SocialCard.Photos.Faces;
 using SocialCard.Platform.Domain;
 using SocialCard.Platform.Security;
 using SocialCard.Platform.Storage;
@@ -16,10 +15,10 @@ namespace SocialCard.Platform.Jobs.Handlers;
 /// no person of the batch's unit tree (the unit and its sub-units) is voided with "人员编号在制卡数据库中不存在" (seed 000, 三、3). When every entry is done
 /// the batch gets its final counts. The web runs <see cref="ReviewBatchAsync"/> right after receiving a package (with
 /// the reports it computed while the unit waited), so the job usually finds the batch already reviewed. With a
-/// <see cref="FaceDescriptorReader"/>, each photo that did not fail keeps its sealed face descriptor, and one whose face
-/// matches a photo on file for another person waits for centre review (<see cref="SameFaceCheck"/>).</summary>
+/// <see cref="SameFaceService"/> that compares faces, each photo that did not fail keeps its sealed face descriptor, and one
+/// whose face matches a photo on file for another person waits for centre review (<see cref="SameFaceCheck"/>).</summary>
 public sealed class BatchPreReviewJobHandler(PlatformDatabase database, IPhotoCheckPort reviewer, TimeProvider time,
-    int maxDegreeOfParallelism = 0, FaceDescriptorReader? faces = null) : IJobHandler
+    int maxDegreeOfParallelism = 0, SameFaceService? faces = null) : IJobHandler
 {
     public const string Actor = "system:prereview";
 
@@ -95,7 +94,7 @@ public sealed class BatchPreReviewJobHandler(PlatformDatabase database, IPhotoCh
         await Parallel.ForAsync(0, entries.Count, options, async (i, token) =>
         {
             reviews[i] = await reviewer.ReviewAsync(bytes[i], entries[i].EntryName, profileId, token).ConfigureAwait(false);
-            descriptors[i] = faces is not null && reviews[i].Verdict != PhotoVerdict.Failed ? faces.Read(bytes[i]) : null;
+            descriptors[i] = faces?.Describe(bytes[i], reviews[i].Verdict);
         }).ConfigureAwait(false);
 
         try
@@ -140,7 +139,7 @@ public sealed class BatchPreReviewJobHandler(PlatformDatabase database, IPhotoCh
         var people = await db.People.Where(p => numbers.Contains(p.PersonalNumber) && p.UnitId != null && reach.Contains(p.UnitId.Value))
             .ToDictionaryAsync(p => p.PersonalNumber, StringComparer.Ordinal, ct).ConfigureAwait(false);
         var now = time.GetUtcNow();
-        var sameFace = descriptors.Any(d => d is not null) ? await SameFaceCheck.LoadAsync(db, ct).ConfigureAwait(false) : null;
+        var sameFace = await SameFaceService.LoadAsync(db, descriptors, ct).ConfigureAwait(false);
         var stored = new List<(Person Person, Photo Photo, PhotoReview Review)>(entries.Count);
         for (var i = 0; i < entries.Count; i++)
         {

@@ -1,6 +1,7 @@
 using SocialCard.Web.Localization;
 using Microsoft.Extensions.Options;
 using SocialCard.Photos;
+using SocialCard.Platform.Security;
 
 namespace SocialCard.Web.Features.PhotoCheck;
 
@@ -14,8 +15,9 @@ public static class PhotoCheckServiceExtensions
             sp.GetRequiredService<IOptions<PhotoCheckOptions>>().Value, contentRoot, sp.GetRequiredService<ILoggerFactory>().CreateLogger<WebPhotoEngine>()));
         builder.Services.AddSingleton<PhotoChecker>(sp => sp.GetRequiredService<WebPhotoEngine>().Checker);
 
-        // Null without the recognition weights: the pre-review then compares photos by their bytes only.
-        builder.Services.AddSingleton<SocialCard.Photos.Faces.FaceDescriptorReader>(sp => sp.GetRequiredService<WebPhotoEngine>().Descriptors!);
+        // Every channel compares faces with the engine's recognition net (owned by the engine, never disposed by the
+        // container); without the weights, or turned off, photos are compared by their bytes only.
+        builder.Services.AddSingleton(sp => new SameFaceService(sp.GetRequiredService<WebPhotoEngine>().Descriptors));
         builder.Services.AddSingleton(sp => new SocialCard.Platform.Engine.ReviewConcurrency(
             sp.GetRequiredService<IOptions<PhotoCheckOptions>>().Value.MaxConcurrentChecks));
         builder.Services.AddSingleton<WebPhotoCheckService>();

@@ -33,6 +33,9 @@ public sealed record ApplicationView
     public required string? OccupationCode { get; init; }
     public required string? EducationCode { get; init; }
     public required byte[]? Photo { get; init; }
+    /// <summary>The photo waits for a look by centre staff (a reading too close to a limit, or a face like another
+    /// person's on file; the applicant is never told whose).</summary>
+    public bool PhotoNeedsReview { get; init; }
     public required byte[]? IdFront { get; init; }
     public required byte[]? IdBack { get; init; }
 

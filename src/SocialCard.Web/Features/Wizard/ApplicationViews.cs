@@ -39,10 +39,12 @@ public sealed class ApplicationViews(PlatformDatabase database)
         Person person = await db.People.Include(p => p.Unit).ThenInclude(u => u!.Parent).ThenInclude(u => u!.Parent)
             .FirstAsync(p => p.Id == application.PersonId, cancellationToken).ConfigureAwait(false);
         byte[]? photo = null;
+        bool photoNeedsReview = false;
         if (application.PhotoId is { } photoId)
         {
             Photo? stored = await db.Photos.FirstOrDefaultAsync(p => p.Id == photoId, cancellationToken).ConfigureAwait(false);
             photo = await db.ReadFileAsync(stored?.CardVersionKey, cancellationToken).ConfigureAwait(false);
+            photoNeedsReview = stored?.Verdict == PhotoVerdict.NeedsReview;
         }
 
         // The work unit the application was submitted with (older rows: the person's unit, which submission set to it).
@@ -90,6 +92,7 @@ public sealed class ApplicationViews(PlatformDatabase database)
             OccupationCode = application.OccupationCode,
             EducationCode = application.EducationCode,
             Photo = photo,
+            PhotoNeedsReview = photoNeedsReview,
             IdFront = await db.ReadFileAsync(application.IdFrontKey, cancellationToken).ConfigureAwait(false),
             IdBack = await db.ReadFileAsync(application.IdBackKey, cancellationToken).ConfigureAwait(false),
         };

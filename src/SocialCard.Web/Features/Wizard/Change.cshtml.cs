@@ -17,7 +17,7 @@ namespace SocialCard.Web.Features.Wizard;
 /// </summary>
 [EnableRateLimiting(ApplicantLookupRateLimit.PolicyName)]
 public sealed class ChangeModel(ChangeSessionService sessions, ApplicationViews applications, SocialCard.Platform.ApplicationService changes,
-    SmsCodeService sms, IWizardPhotoService photos, TimeProvider clock)
+    SmsCodeService sms, IWizardPhotoService photos, IApplicantRegistry registry, TimeProvider clock)
     : PageModel
 {
     /// <summary>The cookie holding the change session's token (the session itself is the Platform's).</summary>
@@ -70,6 +70,22 @@ public sealed class ChangeModel(ChangeSessionService sessions, ApplicationViews 
     public string? NewPhoneCode { get; set; }
 
     public bool NewPhoneCodeSent { get; private set; }
+
+    /// <summary>修改现今工作单位: the search text, and the choices as in the wizard's unit step (it decides the bank).</summary>
+    [BindProperty]
+    public string? UnitQuery { get; set; }
+
+    [BindProperty]
+    public long? WorkUnitId { get; set; }
+
+    [BindProperty]
+    public long? WorkUnitLevel2Id { get; set; }
+
+    [BindProperty]
+    public long? WorkUnitLevel3Id { get; set; }
+
+    /// <summary>The work-unit choices and the bank they resolve to.</summary>
+    public WorkUnitPicker Units { get; } = new();
 
     public ChangeSession? Session { get; private set; }
 
@@ -155,17 +171,9 @@ public sealed class ChangeModel(ChangeSessionService sessions, ApplicationViews 
 
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken cancellationToken)
     {
-        ModelState.Clear();
-        await LoadAsync(fill: false, cancellationToken).ConfigureAwait(false);
-        if (Application is null)
+        if (await OpenAsync(fill: false, editable: true, cancellationToken).ConfigureAwait(false) is not { } application)
         {
-            return Redirect("/apply/change");
-        }
-
-        if (!Editable)
-        {
-            AddWindowClosedError();
-            return Page();
+            return Answer!;
         }
 
         DateOnly today = ChinaTime.Today(clock);
@@ -200,7 +208,7 @@ public sealed class ChangeModel(ChangeSessionService sessions, ApplicationViews 
             OccupationCode = OccupationCode,
             EducationCode = EducationCode,
         };
-        bool saved = await changes.ChangeAsync(Application.Id, change, Actor, cancellationToken).ConfigureAwait(false);
+        bool saved = await changes.ChangeAsync(application.Id, change, Actor, cancellationToken).ConfigureAwait(false);
         if (!saved)
         {
             AddWindowClosedError();
@@ -217,17 +225,9 @@ public sealed class ChangeModel(ChangeSessionService sessions, ApplicationViews 
     /// a code is sent there.</summary>
     public async Task<IActionResult> OnPostSendPhoneCodeAsync(CancellationToken cancellationToken)
     {
-        ModelState.Clear();
-        await LoadAsync(fill: true, cancellationToken).ConfigureAwait(false);
-        if (Application is null)
+        if (await OpenAsync(fill: true, editable: true, cancellationToken).ConfigureAwait(false) is not { } application)
         {
-            return Redirect("/apply/change");
-        }
-
-        if (!Editable)
-        {
-            AddWindowClosedError();
-            return Page();
+            return Answer!;
         }
 
         if (InputRules.MobilePhone(NewPhone, nameof(NewPhone)) is { } invalid)
@@ -252,11 +252,9 @@ public sealed class ChangeModel(ChangeSessionService sessions, ApplicationViews 
     /// <summary>修改手机号码, step 2: the code sent to the new number changes the phone on file (audited).</summary>
     public async Task<IActionResult> OnPostSavePhoneAsync(CancellationToken cancellationToken)
     {
-        ModelState.Clear();
-        await LoadAsync(fill: true, cancellationToken).ConfigureAwait(false);
-        if (Application is null)
+        if (await OpenAsync(fill: true, editable: false, cancellationToken).ConfigureAwait(false) is not { } application)
         {
-            return Redirect("/apply/change");
+            return Answer!;
         }
 
         string phone = (NewPhone ?? string.Empty).Trim();
@@ -269,7 +267,7 @@ public sealed class ChangeModel(ChangeSessionService sessions, ApplicationViews 
             return Page();
         }
 
-        ServiceResult<bool> changed = await changes.ChangePhoneAsync(Application.Id, phone, Actor, cancellationToken).ConfigureAwait(false);
+        ServiceResult<bool> changed = await changes.ChangePhoneAsync(application.Id, phone, Actor, cancellationToken).ConfigureAwait(false);
         foreach (ValidationError error in changed.Errors)
         {
             AddError(error);
@@ -290,17 +288,9 @@ public sealed class ChangeModel(ChangeSessionService sessions, ApplicationViews 
     /// upload limits, the same pre-review); only a passing photo replaces the application's photo (audited).</summary>
     public async Task<IActionResult> OnPostPhotoAsync(CancellationToken cancellationToken)
     {
-        ModelState.Clear();
-        await LoadAsync(fill: true, cancellationToken).ConfigureAwait(false);
-        if (Application is null)
+        if (await OpenAsync(fill: true, editable: true, cancellationToken).ConfigureAwait(false) is not { } application)
         {
-            return Redirect("/apply/change");
-        }
-
-        if (!Editable)
-        {
-            AddWindowClosedError();
-            return Page();
+            return Answer!;
         }
 
         WizardPhotoUpload upload = await WizardPhotoUpload.ReadAsync(Request.Form.Files.GetFiles("Photo").FirstOrDefault(f => f.Length > 0), cancellationToken)
@@ -320,7 +310,7 @@ public sealed class ChangeModel(ChangeSessionService sessions, ApplicationViews 
             return Page();
         }
 
-        ServiceResult<bool> changed = await changes.ChangePhotoAsync(Application.Id,
+        ServiceResult<bool> changed = await changes.ChangePhotoAsync(application.Id,
             new ApplicantPhoto(PhotoModel.AsJpeg(bytes), null, WizardDraft.ReviewJson(review), review.NeedsReview), Actor, cancellationToken).ConfigureAwait(false);
         foreach (ValidationError error in changed.Errors)
         {
@@ -337,18 +327,61 @@ public sealed class ChangeModel(ChangeSessionService sessions, ApplicationViews 
         return Page();
     }
 
+    /// <summary>修改现今工作单位, searching and showing sub-units: keeps the choices, changes nothing.</summary>
+    public async Task<IActionResult> OnPostFindUnitAsync(CancellationToken cancellationToken)
+    {
+        if (await OpenAsync(fill: true, editable: true, cancellationToken).ConfigureAwait(false) is not { } application)
+        {
+            return Answer!;
+        }
+
+        await LoadUnitsAsync(cancellationToken).ConfigureAwait(false);
+        return Page();
+    }
+
+    /// <summary>修改现今工作单位: the deepest unit chosen becomes the work unit and decides the bank, checked and audited by
+    /// the Platform as the wizard's submit is (no bank up its tree: refused, nothing changes).</summary>
+    public async Task<IActionResult> OnPostWorkUnitAsync(CancellationToken cancellationToken)
+    {
+        if (await OpenAsync(fill: true, editable: true, cancellationToken).ConfigureAwait(false) is not { } application)
+        {
+            return Answer!;
+        }
+
+        UnitChoice? deepest = await LoadUnitsAsync(cancellationToken).ConfigureAwait(false);
+        if (deepest is null)
+        {
+            ModelState.AddModelError(nameof(WorkUnitId), WizardPageModel.Say("请查找并选择现今工作单位（必填）。", "Search for and choose your current work unit (required)."));
+            return Page();
+        }
+
+        ServiceResult<bool> changed = await changes.ChangeWorkUnitAsync(application.Id, deepest.Id, Actor, cancellationToken).ConfigureAwait(false);
+        foreach (ValidationError error in changed.Errors)
+        {
+            ModelState.AddModelError(nameof(WorkUnitId), WizardPageModel.Say(error.Zh, error.En));
+        }
+
+        if (!changed.Succeeded)
+        {
+            return Page();
+        }
+
+        await LoadAsync(fill: true, cancellationToken).ConfigureAwait(false);
+        (UnitQuery, WorkUnitId, WorkUnitLevel2Id, WorkUnitLevel3Id) = (null, null, null, null);
+        Notice = WizardPageModel.Say("现今工作单位已修改，开户银行随之更新。", "The current work unit has been changed; the bank follows it.");
+        return Page();
+    }
+
     /// <summary>撤回申请: the owner, proven by the code sent to the phone on file, takes back an application inside its
     /// 24-hour window (one they did not make, or no longer want); it is then never handed over.</summary>
     public async Task<IActionResult> OnPostWithdrawAsync(CancellationToken cancellationToken)
     {
-        ModelState.Clear();
-        await LoadAsync(fill: true, cancellationToken).ConfigureAwait(false);
-        if (Application is null)
+        if (await OpenAsync(fill: true, editable: false, cancellationToken).ConfigureAwait(false) is not { } application)
         {
-            return Redirect("/apply/change");
+            return Answer!;
         }
 
-        if (!await changes.WithdrawAsync(Application.Id, Actor, cancellationToken).ConfigureAwait(false))
+        if (!await changes.WithdrawAsync(application.Id, Actor, cancellationToken).ConfigureAwait(false))
         {
             ModelState.AddModelError(string.Empty, WizardPageModel.Say("提交已超过24小时，信息已移交社保局，不能再撤回。",
                 "More than 24 hours have passed since submission; the data has been handed over and can no longer be withdrawn."));
@@ -369,6 +402,42 @@ public sealed class ChangeModel(ChangeSessionService sessions, ApplicationViews 
 
         Response.Cookies.Delete(CookieName, new CookieOptions { Path = "/apply/change" });
         return Redirect("/apply/change");
+    }
+
+    /// <summary>The opening every change handler shares: the verified session's application, loaded (the form fields filled
+    /// from it when <paramref name="fill"/>); null when there is none, or when <paramref name="editable"/> and its 24-hour
+    /// window has closed, with <see cref="Answer"/> to return at once.</summary>
+    private async Task<ApplicationView?> OpenAsync(bool fill, bool editable, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        await LoadAsync(fill, cancellationToken).ConfigureAwait(false);
+        if (Application is null)
+        {
+            Answer = Redirect("/apply/change");
+            return null;
+        }
+
+        if (editable && !Editable)
+        {
+            AddWindowClosedError();
+            Answer = Page();
+            return null;
+        }
+
+        return Application;
+    }
+
+    /// <summary>What a handler answers when <see cref="OpenAsync"/> found nothing to change.</summary>
+    private IActionResult? Answer { get; set; }
+
+    /// <summary>The posted work-unit choices, sanitised and listed; the deepest valid one.</summary>
+    private async Task<UnitChoice?> LoadUnitsAsync(CancellationToken cancellationToken)
+    {
+        (Units.TopId, Units.Level2Id, Units.Level3Id) = (WorkUnitId, WorkUnitLevel2Id, WorkUnitLevel3Id);
+        UnitChoice? deepest = await Units.SanitiseAsync(registry, cancellationToken).ConfigureAwait(false);
+        (WorkUnitId, WorkUnitLevel2Id, WorkUnitLevel3Id) = (Units.TopId, Units.Level2Id, Units.Level3Id);
+        await Units.LoadAsync(registry, UnitQuery, cancellationToken).ConfigureAwait(false);
+        return deepest;
     }
 
     private void AddWindowClosedError() => ModelState.AddModelError(string.Empty, WizardPageModel.Say("提交已超过24小时，信息已移交社保局，不能再修改。",

@@ -10,6 +10,9 @@ public sealed class DoneModel(IWizardDraftStore drafts, ApplicationViews applica
 
     public DateTimeOffset EditableUntil { get; private set; }
 
+    /// <summary>The submitted photo waits for a look by centre staff.</summary>
+    public bool PhotoNeedsReview { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Response.Headers.CacheControl = "no-store";
@@ -20,6 +23,7 @@ public sealed class DoneModel(IWizardDraftStore drafts, ApplicationViews applica
         }
 
         Reference = view.Reference;
+        PhotoNeedsReview = view.PhotoNeedsReview;
         EditableUntil = ChinaTime.ToChina(view.EditableUntil);
         return Page();
     }

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using SocialCard.Platform.Centre;
-using SocialCard.Platform.Domain.Codes;
 
 namespace SocialCard.Web.Features.Wizard;
 
@@ -29,13 +28,15 @@ public sealed class UnitModel(IWizardDraftStore drafts, TimeProvider clock, IApp
     [BindProperty]
     public string? Nationality { get; set; }
 
-    public IReadOnlyList<UnitChoice> Candidates { get; private set; } = [];
+    private readonly WorkUnitPicker _picker = new();
 
-    public IReadOnlyList<UnitChoice> Level2Options { get; private set; } = [];
+    public IReadOnlyList<UnitChoice> Candidates => _picker.Candidates;
 
-    public IReadOnlyList<UnitChoice> Level3Options { get; private set; } = [];
+    public IReadOnlyList<UnitChoice> Level2Options => _picker.Level2Options;
 
-    public string? Bank { get; private set; }
+    public IReadOnlyList<UnitChoice> Level3Options => _picker.Level3Options;
+
+    public string? Bank => _picker.Bank;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -97,65 +98,18 @@ public sealed class UnitModel(IWizardDraftStore drafts, TimeProvider clock, IApp
         Save();
     }
 
-    /// <summary>Drops sub-unit choices that do not belong under the chosen parent; returns the deepest valid unit.</summary>
+    /// <summary>The choices as posted, checked and listed by the one picker the change page uses too.</summary>
     private async Task<UnitChoice?> SanitiseAsync(CancellationToken cancellationToken)
     {
-        UnitChoice? top = WorkUnitId is { } id ? await registry.GetUnitAsync(id, cancellationToken).ConfigureAwait(false) : null;
-        if (top is null)
-        {
-            WorkUnitId = WorkUnitLevel2Id = WorkUnitLevel3Id = null;
-            return null;
-        }
-
-        UnitChoice? level2 = WorkUnitLevel2Id is { } id2 ? await registry.GetUnitAsync(id2, cancellationToken).ConfigureAwait(false) : null;
-        if (level2 is null || level2.ParentId != top.Id)
-        {
-            WorkUnitLevel2Id = WorkUnitLevel3Id = null;
-            return top;
-        }
-
-        UnitChoice? level3 = WorkUnitLevel3Id is { } id3 ? await registry.GetUnitAsync(id3, cancellationToken).ConfigureAwait(false) : null;
-        if (level3 is null || level3.ParentId != level2.Id)
-        {
-            WorkUnitLevel3Id = null;
-            return level2;
-        }
-
-        return level3;
+        (_picker.TopId, _picker.Level2Id, _picker.Level3Id) = (WorkUnitId, WorkUnitLevel2Id, WorkUnitLevel3Id);
+        UnitChoice? deepest = await _picker.SanitiseAsync(registry, cancellationToken).ConfigureAwait(false);
+        (WorkUnitId, WorkUnitLevel2Id, WorkUnitLevel3Id) = (_picker.TopId, _picker.Level2Id, _picker.Level3Id);
+        return deepest;
     }
 
     private async Task LoadChoicesAsync(CancellationToken cancellationToken)
     {
-        var candidates = new List<UnitChoice>();
-        if (!string.IsNullOrWhiteSpace(Query))
-        {
-            candidates.AddRange(await registry.SearchUnitsAsync(Query.Trim(), 20, cancellationToken).ConfigureAwait(false));
-        }
-
-        UnitChoice? chosen = WorkUnitId is { } id ? await registry.GetUnitAsync(id, cancellationToken).ConfigureAwait(false) : null;
-        if (chosen is not null && candidates.TrueForAll(c => c.Id != chosen.Id))
-        {
-            candidates.Insert(0, chosen);
-        }
-
-        Candidates = candidates;
-        if (chosen is null)
-        {
-            return;
-        }
-
-        Level2Options = await registry.ChildUnitsAsync(chosen.Id, cancellationToken).ConfigureAwait(false);
-        UnitChoice deepest = chosen;
-        if (WorkUnitLevel2Id is { } id2 && Level2Options.FirstOrDefault(u => u.Id == id2) is { } l2)
-        {
-            deepest = l2;
-            Level3Options = await registry.ChildUnitsAsync(id2, cancellationToken).ConfigureAwait(false);
-            if (WorkUnitLevel3Id is { } id3 && Level3Options.FirstOrDefault(u => u.Id == id3) is { } l3)
-            {
-                deepest = l3;
-            }
-        }
-
-        Bank = deepest.BankCode is { } code ? $"{BankCodes.Find(code)?.Zh ?? code} {deepest.BankBranch}" : null;
+        (_picker.TopId, _picker.Level2Id, _picker.Level3Id) = (WorkUnitId, WorkUnitLevel2Id, WorkUnitLevel3Id);
+        await _picker.LoadAsync(registry, Query, cancellationToken).ConfigureAwait(false);
     }
 }
