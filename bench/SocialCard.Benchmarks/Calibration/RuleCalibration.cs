@@ -34,7 +34,8 @@ internal static class RuleCalibration
         CalibrationMeasure.FromFinding("contrast.low", "minContrast", higherIsWorse: false),
         CalibrationMeasure.FromFinding("contrast.high", "maxClippedShare", higherIsWorse: true),
         new("lighting.uneven", "minBalance", false, (c, _) => c.HasPixels ? c.LightingBalance.Balance : null),
-        new("lighting.uneven", "minSymmetricBalance", false, (c, _) => c.SymmetricLighting?.Balance),
+        new("lighting.uneven", "minSymmetricBalance", false, (c, _) =>
+            c.Profile.Rule("lighting.uneven").TryGet("maxYawAlone", out double alone) && Math.Abs(c.PrimaryFace?.YawDegrees ?? 0) > alone ? null : c.SymmetricLighting?.Balance),
         CalibrationMeasure.FromFinding("pose.yaw", "maxDegrees", higherIsWorse: true, magnitude: true),
         CalibrationMeasure.FromFinding("pose.pitch", "maxDegrees", higherIsWorse: true, magnitude: true),
         CalibrationMeasure.FromFinding("pose.roll", "maxDegrees", higherIsWorse: true, magnitude: true),

@@ -114,10 +114,15 @@ public sealed class ClothingMeasure
     /// there is no white in the photo to read against (the wall is wrong in itself), and the top is read against sRGB
     /// white, as the fix will show it on the white it paints.
     /// </summary>
-    public static (byte R, byte G, byte B) ReferenceWhite((byte R, byte G, byte B) background)
+    public static (byte R, byte G, byte B) ReferenceWhite((byte R, byte G, byte B) background) =>
+        IsWhiteBackdrop(background) ? background : ((byte)255, (byte)255, (byte)255);
+
+    /// <summary>True when <paramref name="background"/> is a white backdrop, lit a little darker or tinted (L* at least
+    /// <see cref="MinWhiteLightness"/>, chroma at most <see cref="MaxWhiteChroma"/>).</summary>
+    public static bool IsWhiteBackdrop((byte R, byte G, byte B) background)
     {
         Lab lab = ColorSpace.ToLab(background.R, background.G, background.B);
-        return lab.L >= MinWhiteLightness && Math.Sqrt((lab.A * lab.A) + (lab.B * lab.B)) <= MaxWhiteChroma ? background : ((byte)255, (byte)255, (byte)255);
+        return lab.L >= MinWhiteLightness && Math.Sqrt((lab.A * lab.A) + (lab.B * lab.B)) <= MaxWhiteChroma;
     }
 
     /// <summary>

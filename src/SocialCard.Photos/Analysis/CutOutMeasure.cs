@@ -355,25 +355,14 @@ public sealed class CutOutMeasure
         var lines = new int[rows];
         byte[] rented = ArrayPool<byte>.Shared.Rent(2 * w);
         Span<byte> current = rented.AsSpan(0, w), next = rented.AsSpan(w, w);
-        Classify(dw.AsSpan(0, w), current);
+        GridKernel.Classify(dw.AsSpan(0, w), current);
         for (int y = 0; y < rows; y++)
         {
-            // A crossing joins a white pixel (class 1) and a solid one (class 2): the classes OR to 3.
-            for (int x = 0; x + 1 < w; x++)
-            {
-                cols[x] += (current[x] | current[x + 1]) == 3 ? 1 : 0;
-            }
-
+            GridKernel.AddHorizontal(current, cols);
             if (y + 1 < rows)
             {
-                Classify(dw.AsSpan((y + 1) * w, w), next);
-                int crossings = 0;
-                for (int x = 0; x < w; x++)
-                {
-                    crossings += (current[x] | next[x]) == 3 ? 1 : 0;
-                }
-
-                lines[y] = crossings;
+                GridKernel.Classify(dw.AsSpan((y + 1) * w, w), next);
+                lines[y] = GridKernel.CountVertical(current, next);
                 Span<byte> swap = current;
                 current = next;
                 next = swap;
@@ -397,17 +386,6 @@ public sealed class CutOutMeasure
         }
 
         return best;
-    }
-
-    /// <summary>1 where the pixel is white for <see cref="Grid"/> (at most 8 below 255), 2 where it is solid (more than
-    /// 20 below), else 0.</summary>
-    private static void Classify(ReadOnlySpan<byte> dw, Span<byte> classes)
-    {
-        for (int x = 0; x < dw.Length; x++)
-        {
-            byte v = dw[x];
-            classes[x] = v <= 8 ? (byte)1 : v > 20 ? (byte)2 : (byte)0;
-        }
     }
 
     private static int BestPhase(int[] counts, int period)

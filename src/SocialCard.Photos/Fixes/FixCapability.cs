@@ -10,7 +10,8 @@ namespace SocialCard.Photos.Fixes;
 /// rather than fabricate. <c>FixCapabilityTests</c> fixes every devset photo of each label to keep the list honest:
 /// a listed label must come out fixed in at least a third of its photos, an unlisted one never. Left out for that
 /// reason (development figures, suzhou-sscard): face.size (4/18 fixed: an enlarged small face fails the cut-out
-/// rule), contrast.low (0/18: most of these washed-out photos read as black-and-white), exposure.over (0/18),
+/// rule), contrast.low (2/18: the fix does not restore contrast, and the re-check refuses the other 16 for it),
+/// exposure.over (0/18),
 /// image.color-depth (0/17: grey-scale files), background.cutout (a skull already cut flat cannot be grown back).
 /// </summary>
 public static class FixCapability

@@ -16,8 +16,7 @@ namespace SocialCard.Photos.Tests.Fixes;
 public sealed class FixCapabilityTests(ITestOutputHelper output)
 {
     /// <summary>A label the list calls repairable must come out fixed at least this often on the devset (today the
-    /// lowest is exposure.under, 7/18: the others are washed out enough to read as black-and-white or keep too
-    /// little contrast).</summary>
+    /// lowest is exposure.under, 14/18: the other 4 keep too little contrast).</summary>
     private const double MinRepairedShare = 1.0 / 3;
 
     /// <summary>Light tops are judged by the clothing rule, whose use on the original is still open: some come out

@@ -32,4 +32,19 @@ public sealed class DistanceTransformTests
         Assert.Equal([0, 3, 6, 4, 8], new[] { chamfer[12], chamfer[13], chamfer[14], chamfer[18], chamfer[24] });
         Assert.Equal(chamfer.Select(d => d / 3f), pixels);
     }
+    [Theory]
+    [InlineData(2, 2, 0.5)]
+    [InlineData(17, 9, 0.02)]
+    [InlineData(64, 40, 0.3)]
+    [InlineData(358, 31, 0.6)]
+    [InlineData(9, 50, 0.0)]
+    public void Row_by_row_chamfer_equals_the_reference(int width, int height, double share)
+    {
+        var rng = new Random(width * 1000 + height);
+        byte[] mask = [.. Enumerable.Range(0, width * height).Select(_ => rng.NextDouble() < share ? (byte)1 : (byte)0)];
+        int[] expected = new int[mask.Length + 5], actual = new int[mask.Length + 5];
+        DistanceTransform.ChamferReference(mask, 0, width, height, expected);
+        DistanceTransform.Chamfer(mask, 0, width, height, actual);
+        Assert.Equal(expected, actual);
+    }
 }

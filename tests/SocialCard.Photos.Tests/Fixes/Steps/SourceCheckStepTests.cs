@@ -65,4 +65,25 @@ public sealed class SourceCheckStepTests
         });
         AssertRefusedBeforePixels(Fix(ImageEdits.Jpeg(sepia)), "image.monochrome");
     }
+
+    /// <summary>The devset's black-and-white photos (color.grayscale) and grey-scale files (image.color-depth) are refused
+    /// as black-and-white.</summary>
+    [Fact]
+    public void Devset_black_and_white_photos_are_refused()
+    {
+        string[] files = [.. DevsetLabels.Files("color.grayscale"), .. DevsetLabels.Files("image.color-depth")];
+        Assert.Equal(35, files.Length);
+        Assert.All(files, f => Assert.Equal("image.monochrome", Fix(File.ReadAllBytes(f)).Refusal?.Code));
+    }
+
+    /// <summary>A washed-out colour photo (contrast.low) still has hues, only fainter: it is not refused as
+    /// black-and-white (the tint spread read 1.8-2.5 on the pixels, under the former limit of 2.5 for 16 of the 18).</summary>
+    [Fact]
+    public void Washed_out_colour_photos_are_not_called_black_and_white()
+    {
+        IReadOnlyList<string> files = DevsetLabels.Files("contrast.low");
+        Assert.Equal(18, files.Count);
+        string[] called = [.. files.Where(f => Fix(File.ReadAllBytes(f)).Refusal?.Code == "image.monochrome").Select(Path.GetFileName)!];
+        Assert.True(called.Length == 0, "called black-and-white: " + string.Join(", ", called));
+    }
 }
