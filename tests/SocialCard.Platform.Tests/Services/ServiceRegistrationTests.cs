@@ -27,7 +27,8 @@ public sealed class ServiceRegistrationTests
             Assert.True(File.Exists(Path.Combine(dir, "socialcard.db")));
             Assert.False(File.Exists(Path.Combine(dir, "field-key.b64")));
             Assert.True(File.Exists(dir + ".key")); // the key outside the data directory
-            Assert.Equal(7, sp.GetServices<IJobHandler>().Count());
+            Assert.Equal(8, sp.GetServices<IJobHandler>().Count()); // the pre-review and one per recurring job
+            Assert.Contains(sp.GetServices<IJobHandler>(), h => h.Type == JobTypes.OrphanFileSweep);
             _ = sp.GetRequiredService<RateCounters>();
             _ = sp.GetRequiredService<JobWorker>();
             _ = sp.GetRequiredService<UnitBatchService>();
