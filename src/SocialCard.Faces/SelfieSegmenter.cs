@@ -82,43 +82,12 @@ public sealed class SelfieSegmenter
                 case GraphOp.Resize:
                     BilinearResize.Run(x, i.H, i.W, i.C, o.H, o.W, s.AlignCorners, s.HalfPixelCenters, y);
                     break;
-                case GraphOp.Add:
-                    Pointwise.Add(x, v[s.Inputs[1]], y);
-                    for (int k = 2; k < s.Inputs.Length; k++)
-                    {
-                        Pointwise.Add(y, v[s.Inputs[k]], y);
-                    }
-
-                    break;
-                case GraphOp.AddScalar:
-                    Pointwise.Add(x, s.Scalar, y);
-                    break;
-                case GraphOp.AddPerChannel:
-                    Pointwise.AddPerChannel(x, s.Weights, i.Pixels, y, s.Activation);
-                    break;
-                case GraphOp.Multiply:
-                    Pointwise.Multiply(x, v[s.Inputs[1]], y);
-                    break;
-                case GraphOp.MultiplyScalar:
-                    Pointwise.Multiply(x, s.Scalar, y);
-                    break;
-                case GraphOp.MultiplyPerChannel:
-                    Pointwise.MultiplyPerChannel(x, v[s.Inputs[1]], i.Pixels, y);
-                    break;
-                case GraphOp.Relu:
-                    Pointwise.Relu(x, y);
-                    break;
-                case GraphOp.Relu6:
-                    Pointwise.Relu6(x, y);
-                    break;
                 case GraphOp.Sigmoid:
                     Pointwise.Sigmoid(x, y);
                     break;
-                case GraphOp.HardSwish:
-                    Pointwise.HardSwish(x, s.Bias, s.Scalar, s.Offset, y);
-                    break;
                 default:
-                    throw new InvalidOperationException($"Unknown graph step {s.Op}.");
+                    RunElementwise(s, v, 0, o.Pixels);
+                    break;
             }
         }
     }
@@ -144,8 +113,8 @@ public sealed class SelfieSegmenter
         }
     }
 
-    /// <summary>An element-wise step on pixels <paramref name="p0"/>..<paramref name="p0"/>+<paramref name="n"/>-1:
-    /// the same kernel as the whole-tensor step, on that slice of every operand (a per-channel gate whole).</summary>
+    /// <summary>An element-wise step (not the sigmoid) on pixels <paramref name="p0"/>..<paramref name="p0"/>+<paramref name="n"/>-1,
+    /// the whole tensor or a block of it: the kernel on that slice of every operand (a per-channel gate whole).</summary>
     private static void RunElementwise(GraphStep s, float[][] v, int p0, int n)
     {
         int c = s.Out.C, at = p0 * c, len = n * c;
@@ -186,7 +155,7 @@ public sealed class SelfieSegmenter
                 Pointwise.HardSwish(x, s.Bias, s.Scalar, s.Offset, y);
                 break;
             default:
-                throw new InvalidOperationException($"Graph step {s.Op} cannot run block by block.");
+                throw new InvalidOperationException($"Unknown graph step {s.Op}.");
         }
     }
 
