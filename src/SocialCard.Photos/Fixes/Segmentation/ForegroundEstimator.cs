@@ -1,4 +1,5 @@
 using SocialCard.Imaging;
+using SocialCard.Imaging.Processing.Luminance;
 
 namespace SocialCard.Photos.Fixes.Segmentation;
 
@@ -104,5 +105,5 @@ internal static class ForegroundEstimator
         return fg;
     }
 
-    private static float Luma(float r, float g, float b) => (0.299f * r) + (0.587f * g) + (0.114f * b);
+    private static float Luma(float r, float g, float b) => ((float)Bt601.Red * r) + ((float)Bt601.Green * g) + ((float)Bt601.Blue * b);
 }

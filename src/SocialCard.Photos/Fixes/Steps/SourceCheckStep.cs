@@ -1,5 +1,6 @@
 using SocialCard.Imaging;
 using SocialCard.Imaging.Inspection;
+using SocialCard.Imaging.Processing.Luminance;
 using SocialCard.Photos.Rules;
 
 namespace SocialCard.Photos.Fixes.Steps;
@@ -113,7 +114,7 @@ public sealed class SourceCheckStep : IFixStep
                 }
 
                 double k = tile * tile, r = sr / k, g = sg / k, b = sb / k;
-                int bin = Math.Min(Bins - 1, (int)(((0.299 * r) + (0.587 * g) + (0.114 * b)) * Bins / 256));
+                int bin = Math.Min(Bins - 1, (int)(((Bt601.Red * r) + (Bt601.Green * g) + (Bt601.Blue * b)) * Bins / 256));
                 double rg = r - g, gb = g - b;
                 count[bin]++;
                 sumRg[bin] += rg;
