@@ -46,7 +46,7 @@ public sealed class AccessibilityBrowserTests(PortalBrowserHost host, ITestOutpu
         await unit.FillAsync("#UnitCode", host.UnitA);
         await unit.FillAsync("#Password", DemoSite.Password);
         await unit.ClickAsync("#login-submit");
-        await unit.WaitForURLAsync("**/portal");
+        await PageUrl.WaitForAsync(unit, "**/portal");
         await CheckAllAsync(unit, PortalPages, size, findings, counts);
 
         IPage admin = await host.NewPageAsync(width, height, mobile: width < 600);

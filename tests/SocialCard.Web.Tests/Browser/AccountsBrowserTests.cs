@@ -38,7 +38,7 @@ public sealed class AccountsBrowserTests(PortalBrowserHost host) : IClassFixture
         await clerk.FillAsync("#Password", temporary);
         await BrowserHost.ScreenshotAsync(clerk, "portal-login-clerk");
         await clerk.ClickAsync("#login-submit");
-        await clerk.WaitForURLAsync("**/portal/password");
+        await PageUrl.WaitForAsync(clerk, "**/portal/password");
         await clerk.FillAsync("#CurrentPassword", temporary);
         await clerk.FillAsync("#NewPassword", "wang-chosen-pass-1");
         await clerk.FillAsync("#ConfirmPassword", "wang-chosen-pass-1");
@@ -64,7 +64,7 @@ public sealed class AccountsBrowserTests(PortalBrowserHost host) : IClassFixture
         await phone.FillAsync("#ClerkLogin", "wang");
         await phone.FillAsync("#Password", "wang-chosen-pass-1");
         await phone.ClickAsync("#login-submit");
-        await phone.WaitForURLAsync("**/portal");
+        await PageUrl.WaitForAsync(phone, "**/portal");
         await phone.GotoAsync("/portal/clerks");
         await phone.Locator("#clerks").WaitForAsync();
         await BrowserHost.ScreenshotAsync(phone, "portal-clerks-phone");
@@ -91,7 +91,7 @@ public sealed class AccountsBrowserTests(PortalBrowserHost host) : IClassFixture
         await sun.FillAsync("#StaffLogin", "sun");
         await sun.FillAsync("#Password", temporary);
         await sun.ClickAsync("#login-submit");
-        await sun.WaitForURLAsync("**/console/password");
+        await PageUrl.WaitForAsync(sun, "**/console/password");
         await sun.Locator("#password-must-change").WaitForAsync();
     }
 }

@@ -58,7 +58,7 @@ public sealed class BulkDeskBrowserTests(PortalBrowserHost host) : IClassFixture
         await unit.FillAsync("#UnitCode", host.UnitA);
         await unit.FillAsync("#Password", DemoSite.Password);
         await unit.ClickAsync("#login-submit");
-        await unit.WaitForURLAsync("**/portal");
+        await PageUrl.WaitForAsync(unit, "**/portal");
         await unit.ClickAsync("a[href='/portal/bulk']");
         await unit.SetInputFilesAsync("#zip", zipPath);
         await unit.SetInputFilesAsync("#staff", staffPath);
@@ -136,7 +136,7 @@ public sealed class BulkDeskBrowserTests(PortalBrowserHost host) : IClassFixture
         await phone.FillAsync("#UnitCode", host.UnitA);
         await phone.FillAsync("#Password", DemoSite.Password);
         await phone.ClickAsync("#login-submit");
-        await phone.WaitForURLAsync("**/portal");
+        await PageUrl.WaitForAsync(phone, "**/portal");
         await AxeAsync(phone, "desk-phone", "/portal/bulk");
         await phone.SetInputFilesAsync("#zip", zipPath);
         await phone.ClickAsync("#bulk-check");

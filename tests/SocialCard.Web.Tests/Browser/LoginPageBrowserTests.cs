@@ -28,7 +28,7 @@ public sealed class LoginPageBrowserTests(BrowserHost site) : IClassFixture<Brow
         await page.FillAsync("#UnitCode", TestAccounts.UnitA);
         await page.FillAsync("#Password", TestAccounts.Password);
         await page.ClickAsync("#login-submit");
-        await page.WaitForURLAsync("**/portal");
+        await PageUrl.WaitForAsync(page, "**/portal");
         Assert.Contains(TestAccounts.UnitA, await page.Locator("header").InnerTextAsync());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserHost.ScreenshotPath("portal-home-phone"), FullPage = true });
     }

@@ -28,7 +28,7 @@ public sealed class PasswordBrowserTests(PortalBrowserHost host) : IClassFixture
         await unit.FillAsync("#UnitCode", host.UnitA);
         await unit.FillAsync("#Password", temporary);
         await unit.ClickAsync("#login-submit");
-        await unit.WaitForURLAsync("**/portal/password");
+        await PageUrl.WaitForAsync(unit, "**/portal/password");
         await unit.Locator("#password-must-change").WaitForAsync();
 
         // A mistyped confirmation is refused and loses nothing but the password fields.
@@ -47,11 +47,11 @@ public sealed class PasswordBrowserTests(PortalBrowserHost host) : IClassFixture
         await BrowserHost.ScreenshotAsync(unit, "portal-password-changed");
 
         await unit.ClickAsync("header button.link");
-        await unit.WaitForURLAsync("**/portal/login");
+        await PageUrl.WaitForAsync(unit, "**/portal/login");
         await unit.FillAsync("#UnitCode", host.UnitA);
         await unit.FillAsync("#Password", "unit-chosen-pass-1");
         await unit.ClickAsync("#login-submit");
-        await unit.WaitForURLAsync("**/portal");
+        await PageUrl.WaitForAsync(unit, "**/portal");
         Assert.Contains(host.UnitA, await unit.Locator("header").InnerTextAsync(), StringComparison.Ordinal);
         await BrowserHost.ScreenshotAsync(unit, "portal-after-password-change");
     }

@@ -29,7 +29,7 @@ public sealed class PortalJourneyBrowserTests(PortalBrowserHost host, ITestOutpu
         await unit.FillAsync("#UnitCode", host.UnitA);
         await unit.FillAsync("#Password", DemoSite.Password);
         await unit.ClickAsync("#login-submit");
-        await unit.WaitForURLAsync("**/portal");
+        await PageUrl.WaitForAsync(unit, "**/portal");
 
         IReadOnlyList<string> files = PortalBrowserHost.PackageFiles();
         Assert.Equal(50, files.Count);
@@ -40,7 +40,7 @@ public sealed class PortalJourneyBrowserTests(PortalBrowserHost host, ITestOutpu
         await Shot(unit, "portal-upload");
         var clock = Stopwatch.StartNew();
         await unit.ClickAsync("#upload-submit");
-        await unit.WaitForURLAsync("**/portal/batches/**");
+        await PageUrl.WaitForAsync(unit, "**/portal/batches/**");
         await unit.Locator("#batch-complete").WaitForAsync();
         output.WriteLine($"50-photo package: complete verdicts shown {clock.ElapsedMilliseconds} ms after the click");
         await Shot(unit, "portal-batch");
@@ -69,7 +69,7 @@ public sealed class PortalJourneyBrowserTests(PortalBrowserHost host, ITestOutpu
                 await Shot(unit, "portal-fix-preview");
                 fixedNumber = (await unit.Locator("h1").InnerTextAsync()).Split('·')[^1].Trim();
                 await unit.ClickAsync("#fix-accept");
-                await unit.WaitForURLAsync("**/portal/batches/**");
+                await PageUrl.WaitForAsync(unit, "**/portal/batches/**");
                 await unit.Locator("#batch-complete").WaitForAsync();
                 await Shot(unit, "portal-fix-accepted");
                 Assert.Equal("Passed", await unit.Locator("tr.entry").First.GetAttributeAsync("data-verdict"));

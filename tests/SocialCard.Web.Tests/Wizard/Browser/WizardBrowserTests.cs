@@ -46,11 +46,11 @@ public sealed class WizardBrowserTests(ApplicantBrowserSite fixture) : IClassFix
         await Shot("notice");
         await page.CheckAsync("#accept-notice");
         await page.ClickAsync("#next");
-        await page.WaitForURLAsync("**/apply/agreement");
+        await PageUrl.WaitForAsync(page, "**/apply/agreement");
         await page.CheckAsync("#accept-agreement");
         await Shot("agreement");
         await page.ClickAsync("#next");
-        await page.WaitForURLAsync("**/apply/identity");
+        await PageUrl.WaitForAsync(page, "**/apply/identity");
 
         // Identity: a typo is flagged while typing, then the right number finds the person.
         // One person per viewport: a person with a submitted application inside its 24 hours is sent to 办理查询.
@@ -65,7 +65,7 @@ public sealed class WizardBrowserTests(ApplicantBrowserSite fixture) : IClassFix
         await page.ClickAsync("#next");
 
         // Mobile: the code went to the phone on file (shown masked); the test reads it from the outbox.
-        await page.WaitForURLAsync("**/apply/mobile");
+        await PageUrl.WaitForAsync(page, "**/apply/mobile");
         string phone = mobile ? ApplicantData.ApplicantPhone : ApplicantData.SecondApplicantPhone;
         Assert.Equal(phone[..3] + "****" + phone[^4..], (await page.TextContentAsync("#masked-phone"))?.Trim());
         string code = await fixture.Applicant.LatestCodeAsync(phone); // the demo outbox page needs a staff sign-in
@@ -74,7 +74,7 @@ public sealed class WizardBrowserTests(ApplicantBrowserSite fixture) : IClassFix
         await page.ClickAsync("#next");
 
         // Unit: search, choose, show sub-units, choose the second level.
-        await page.WaitForURLAsync("**/apply/unit");
+        await PageUrl.WaitForAsync(page, "**/apply/unit");
         await page.FillAsync("#q", "数智");
         await page.ClickAsync("#search");
         await page.CheckAsync($"input[name=WorkUnitId]");
@@ -85,7 +85,7 @@ public sealed class WizardBrowserTests(ApplicantBrowserSite fixture) : IClassFix
         await Shot("unit");
         await page.ClickAsync("#next");
 
-        await page.WaitForURLAsync("**/apply/personal");
+        await PageUrl.WaitForAsync(page, "**/apply/personal");
         await page.FillAsync("#IdIssuingAuthority", "成都市公安局武侯区分局");
         await page.FillAsync("#IdValidFrom", "2015-07-17");
         await page.FillAsync("#IdValidUntil", "2035-07-17");
@@ -96,7 +96,7 @@ public sealed class WizardBrowserTests(ApplicantBrowserSite fixture) : IClassFix
         await page.ClickAsync("#next");
 
         // Photo: a devset photo that fails, then the one-click fix (or, without a face engine, a compliant photo).
-        await page.WaitForURLAsync("**/apply/photo");
+        await PageUrl.WaitForAsync(page, "**/apply/photo");
         string failing = FixablePhoto();
         await page.SetInputFilesAsync("#file", Path.Combine(DevsetPhotos.ImagesDirectory, failing));
         await page.ClickAsync("#upload");
@@ -114,24 +114,24 @@ public sealed class WizardBrowserTests(ApplicantBrowserSite fixture) : IClassFix
         await Shot("photo-passed");
         await page.ClickAsync("#next");
 
-        await page.WaitForURLAsync("**/apply/idcard");
+        await PageUrl.WaitForAsync(page, "**/apply/idcard");
         await page.SetInputFilesAsync("#Front", new FilePayload { Name = "front.jpg", MimeType = "image/jpeg", Buffer = SyntheticIdCard.Jpeg() });
         await page.SetInputFilesAsync("#Back", new FilePayload { Name = "back.jpg", MimeType = "image/jpeg", Buffer = SyntheticIdCard.Jpeg() });
         await Shot("idcard");
         await page.ClickAsync("#next");
 
-        await page.WaitForURLAsync("**/apply/occupation");
+        await PageUrl.WaitForAsync(page, "**/apply/occupation");
         await page.SelectOptionAsync("#OccupationCode", "2");
         await page.SelectOptionAsync("#EducationCode", "20");
         await Shot("occupation");
         await page.ClickAsync("#next");
 
-        await page.WaitForURLAsync("**/apply/summary");
+        await PageUrl.WaitForAsync(page, "**/apply/summary");
         Assert.Contains(id, await page.TextContentAsync("#d-id") ?? string.Empty, StringComparison.Ordinal);
         await Shot("summary");
         await page.ClickAsync("#submit");
 
-        await page.WaitForURLAsync("**/apply/done");
+        await PageUrl.WaitForAsync(page, "**/apply/done");
         await Shot("done");
         IDownload download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#download-pdf"));
         string pdfPath = BrowserHost.ScreenshotPath($"wizard-{name}-form").Replace(".png", ".pdf", StringComparison.Ordinal);

@@ -41,23 +41,23 @@ public sealed class WizardKeyboardBrowserTests(ApplicantBrowserSite fixture) : I
         await StepAsync(page, "notice");
         await PressOnAsync(page, "#accept-notice", "Space");
         await PressOnAsync(page, "#next", "Enter");
-        await page.WaitForURLAsync("**/apply/agreement");
+        await PageUrl.WaitForAsync(page, "**/apply/agreement");
         await StepAsync(page, "agreement");
         await PressOnAsync(page, "#accept-agreement", "Space");
         await PressOnAsync(page, "#next", "Enter");
 
-        await page.WaitForURLAsync("**/apply/identity");
+        await PageUrl.WaitForAsync(page, "**/apply/identity");
         await StepAsync(page, "identity");
         await TypeOnAsync(page, "#IdNumber", id);
         fixture.Applicant.Clock.Advance(TimeSpan.FromMinutes(1));
         await PressOnAsync(page, "#next", "Enter");
 
-        await page.WaitForURLAsync("**/apply/mobile");
+        await PageUrl.WaitForAsync(page, "**/apply/mobile");
         await StepAsync(page, "mobile");
         await TypeOnAsync(page, "#Code", await fixture.Applicant.LatestCodeAsync(ApplicantData.ApplicantPhone));
         await PressOnAsync(page, "#next", "Enter");
 
-        await page.WaitForURLAsync("**/apply/unit");
+        await PageUrl.WaitForAsync(page, "**/apply/unit");
         await StepAsync(page, "unit");
         await TypeOnAsync(page, "#q", "数智");
         await PressOnAsync(page, "#search", "Enter");
@@ -66,7 +66,7 @@ public sealed class WizardKeyboardBrowserTests(ApplicantBrowserSite fixture) : I
         Assert.True(await page.Locator("input[name=WorkUnitId]").First.IsCheckedAsync());
         await PressOnAsync(page, "#next", "Enter");
 
-        await page.WaitForURLAsync("**/apply/personal");
+        await PageUrl.WaitForAsync(page, "**/apply/personal");
         await StepAsync(page, "personal");
         await TypeOnAsync(page, "#IdIssuingAuthority", "成都市公安局武侯区分局");
         await TypeOnAsync(page, "#IdValidFrom", "07172015"); // headless chromium's date field reads month, day, year
@@ -83,7 +83,7 @@ public sealed class WizardKeyboardBrowserTests(ApplicantBrowserSite fixture) : I
         await StepAsync(page, "photo-passed");
         await PressOnAsync(page, "#next", "Enter");
 
-        await page.WaitForURLAsync("**/apply/idcard");
+        await PageUrl.WaitForAsync(page, "**/apply/idcard");
         await StepAsync(page, "idcard");
         string card = Path.Combine(BrowserHost.ScreenshotDirectory, "keyboard-idcard.jpg");
         await File.WriteAllBytesAsync(card, SyntheticIdCard.Jpeg());
@@ -91,7 +91,7 @@ public sealed class WizardKeyboardBrowserTests(ApplicantBrowserSite fixture) : I
         await ChooseFileAsync(page, "#Back", card);
         await PressOnAsync(page, "#next", "Enter");
 
-        await page.WaitForURLAsync("**/apply/occupation");
+        await PageUrl.WaitForAsync(page, "**/apply/occupation");
         await StepAsync(page, "occupation");
         await PressOnAsync(page, "#OccupationCode", "ArrowDown");
         await PressOnAsync(page, "#EducationCode", "ArrowDown");
@@ -99,10 +99,10 @@ public sealed class WizardKeyboardBrowserTests(ApplicantBrowserSite fixture) : I
         Assert.NotEqual("", await page.InputValueAsync("#EducationCode"));
         await PressOnAsync(page, "#next", "Enter");
 
-        await page.WaitForURLAsync("**/apply/summary");
+        await PageUrl.WaitForAsync(page, "**/apply/summary");
         await StepAsync(page, "summary");
         await PressOnAsync(page, "#submit", "Enter");
-        await page.WaitForURLAsync("**/apply/done");
+        await PageUrl.WaitForAsync(page, "**/apply/done");
         await StepAsync(page, "done");
         Assert.True(await page.Locator("#download-pdf").IsVisibleAsync());
     }
