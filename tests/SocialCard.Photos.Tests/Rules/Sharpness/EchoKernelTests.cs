@@ -100,4 +100,20 @@ public sealed class EchoKernelTests
             Assert.InRange(values[i], expected[i] - tolerance, expected[i] + tolerance);
         }
     }
+
+    [Theory]
+    [InlineData(5)]
+    [InlineData(16)]
+    [InlineData(128 * 128 + 3)]
+    public void Vector_band_taper_equals_the_scalar_form(int length)
+    {
+        var random = new Random(length);
+        float[] values = [.. Enumerable.Range(0, length).Select(_ => (float)((random.NextDouble() * 20) - 10))];
+        float[] weights = [.. Enumerable.Range(0, length).Select(_ => (float)random.NextDouble())];
+        float[] expected = [.. values.Select((v, i) => (v - 1.25f) * weights[i])];
+
+        EchoMeasure.TaperBand(values, weights, 1.25f);
+
+        Assert.Equal(expected, values);
+    }
 }
