@@ -56,6 +56,10 @@ public sealed class ChangeWorkUnitTests : IAsyncLifetime
         string changed = WebUtility.HtmlDecode(await (await client.PostAsync("/apply/change",
             new Dictionary<string, string> { ["WorkUnitId"] = Id(work), ["WorkUnitLevel2Id"] = Id(level2) }, "workunit")).Content.ReadAsStringAsync());
         Assert.Contains("现今工作单位已修改", changed, StringComparison.Ordinal);
+        // Once saved, the form starts empty: no unit list, no sub-unit list, no "new bank" line left from the choice.
+        Assert.DoesNotContain("name=\"WorkUnitId\"", changed, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"WorkUnitLevel2Id\"", changed, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"new-bank\"", changed, StringComparison.Ordinal);
         ApplicationView after = (await _site.Applications.GetAsync(submitted.Id, default))!;
         Assert.Equal([ApplicantData.WorkUnitName, ApplicantData.Level2Name], after.WorkUnitPath.Select(u => u.Name));
         Assert.Equal(("BOCD", ApplicantData.BankBranch), (after.BankCode, after.BankBranch));

@@ -89,6 +89,9 @@ public sealed class ChangeModel(ChangeSessionService sessions, ApplicationViews 
     /// <summary>The work-unit choices and the bank they resolve to.</summary>
     public WorkUnitPicker Units { get; } = new();
 
+    /// <summary>The work-unit form's found units, sub-unit lists and bank, as the wizard's unit step shows them.</summary>
+    public WorkUnitChoicesView UnitChoices => new(Units, "new-bank", ShowEmptyNote: false);
+
     public ChangeSession? Session { get; private set; }
 
     /// <summary>The pre-review of a new photo that did not pass (its reasons are shown).</summary>
@@ -370,6 +373,7 @@ public sealed class ChangeModel(ChangeSessionService sessions, ApplicationViews 
 
         await LoadAsync(fill: true, cancellationToken).ConfigureAwait(false);
         (UnitQuery, WorkUnitId, WorkUnitLevel2Id, WorkUnitLevel3Id) = (null, null, null, null);
+        Units.Clear();
         Notice = WizardPageModel.Say("现今工作单位已修改，开户银行随之更新。", "The current work unit has been changed; the bank follows it.");
         return Page();
     }

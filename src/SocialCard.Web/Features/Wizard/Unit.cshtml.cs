@@ -30,13 +30,8 @@ public sealed class UnitModel(IWizardDraftStore drafts, TimeProvider clock, IApp
 
     private readonly WorkUnitPicker _picker = new();
 
-    public IReadOnlyList<UnitChoice> Candidates => _picker.Candidates;
-
-    public IReadOnlyList<UnitChoice> Level2Options => _picker.Level2Options;
-
-    public IReadOnlyList<UnitChoice> Level3Options => _picker.Level3Options;
-
-    public string? Bank => _picker.Bank;
+    /// <summary>The found units, the sub-unit lists and the bank, as the form shows them.</summary>
+    public WorkUnitChoicesView Choices => new(_picker, "bank", ShowEmptyNote: true);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {

@@ -25,6 +25,13 @@ public sealed class WorkUnitPicker
     /// <summary>The bank of the deepest choice (name and branch), null when none is chosen or no level has one.</summary>
     public string? Bank { get; private set; }
 
+    /// <summary>Forgets the choices and the lists (after a change is saved, the form starts empty).</summary>
+    public void Clear()
+    {
+        (TopId, Level2Id, Level3Id) = (null, null, null);
+        (Candidates, Level2Options, Level3Options, Bank) = ([], [], [], null);
+    }
+
     /// <summary>Drops sub-unit choices that do not belong under the chosen parent; returns the deepest valid unit.</summary>
     public async Task<UnitChoice?> SanitiseAsync(IApplicantRegistry registry, CancellationToken cancellationToken)
     {
