@@ -49,6 +49,10 @@ public sealed class PhotoContext : IDisposable
     private bool _personDone;
     private CutOutMeasure? _cutOut;
     private bool _cutOutDone;
+    private PersonMask? _coarsePerson;
+    private bool _coarsePersonDone;
+    private CutOutReading? _coarseCutOut;
+    private bool _coarseCutOutDone;
 
     private PhotoContext(string fileName, ReadOnlyMemory<byte> data, SpecProfile profile, ContainerInfo container, DecodedImage? decoded, string? decodeError)
     {
@@ -122,14 +126,18 @@ public sealed class PhotoContext : IDisposable
         }
     }
 
-    /// <summary>Shoulder line of the primary face's person (<see cref="ShoulderLine"/>), null when not found.</summary>
+    /// <summary>Shoulder line of the primary face's person (<see cref="ShoulderLine"/>): on the person segmentation where
+    /// the check has the network (the cut-out rule runs it anyway) and it sees the person at the face, else from the
+    /// colour outline; null when not found.</summary>
     public ShoulderLine? Shoulders
     {
         get
         {
             if (!_shouldersDone)
             {
-                _shoulders = PrimaryFace is { } face ? ShoulderLine.Measure(Pixels, Background.Rgb, face) : null;
+                _shoulders = PrimaryFace is not { } face ? null
+                    : face.HasLandmarks && Person is { } person && person.At(face.EyeMidpoint.X, face.EyeMidpoint.Y) >= 0.5f ? ShoulderLine.FromPerson(person, face)
+                    : ShoulderLine.Measure(Pixels, Background.Rgb, face);
                 _shouldersDone = true;
             }
 
@@ -194,8 +202,12 @@ public sealed class PhotoContext : IDisposable
         }
     }
 
-    /// <summary>The segmentation network's person probability over the photo, null when no network was given (run on
-    /// first use).</summary>
+    /// <summary>True when a segmentation network was given and there are pixels for it (<see cref="Person"/> and
+    /// <see cref="CoarsePerson"/> are not null), without running it.</summary>
+    public bool CanSegment => _segmenter is not null && Image is not null;
+
+    /// <summary>The segmentation network's person probability over the photo at its trained input (256), null when no
+    /// network was given (run on first use).</summary>
     public PersonMask? Person
     {
         get
@@ -210,8 +222,40 @@ public sealed class PhotoContext : IDisposable
         }
     }
 
-    /// <summary>What a cut-out onto white left around the primary face's person (<see cref="CutOutMeasure"/>), null
-    /// without a face, a network or a white background.</summary>
+    /// <summary>The same network's mask at its coarse input (<see cref="SelfieSegmentationModel.CoarseInputSize"/>, a
+    /// quarter of the work), null when no network was given (run on first use): for a rule that can bound what it
+    /// reads against the 256 mask (<see cref="Rules.Background.CutOutCascade"/>).</summary>
+    public PersonMask? CoarsePerson
+    {
+        get
+        {
+            if (!_coarsePersonDone)
+            {
+                _coarsePerson = _segmenter is not null && Image is { } image ? _segmenter.SegmentCoarse(image) : null;
+                _coarsePersonDone = true;
+            }
+
+            return _coarsePerson;
+        }
+    }
+
+    /// <summary><see cref="CutOutMeasure.Read"/> on <see cref="CoarsePerson"/>, null without a face with landmarks or a network.</summary>
+    public CutOutReading? CoarseCutOut
+    {
+        get
+        {
+            if (!_coarseCutOutDone)
+            {
+                _coarseCutOut = PrimaryFace is { HasLandmarks: true } face && CoarsePerson is { } person ? CutOutMeasure.Read(Pixels, person, face) : null;
+                _coarseCutOutDone = true;
+            }
+
+            return _coarseCutOut;
+        }
+    }
+
+    /// <summary>What a cut-out onto white left around the primary face's person (<see cref="CutOutMeasure"/> on
+    /// <see cref="Person"/>), null without a face, a network or a white background.</summary>
     public CutOutMeasure? CutOut
     {
         get

@@ -47,6 +47,25 @@ public sealed class CutOutDamageRuleTests(ITestOutputHelper output)
         Report("compliant and light-top devset photos", measures);
     }
 
+    /// <summary>On the devset's coloured backgrounds the rule is skipped (background.color judges them), by the coarse
+    /// pass alone where it is surely not white, and with the same finding the 256 pass gives.</summary>
+    [Fact]
+    public void Coloured_devset_backgrounds_skip_the_rule()
+    {
+        int coarse = 0;
+        foreach (string file in DevsetLabels.Files("background.color"))
+        {
+            using PhotoContext ctx = Context(System.IO.File.ReadAllBytes(file));
+            RuleFinding finding = s_rule.Evaluate(ctx, FixTestData.Suzhou);
+            Assert.True(finding.Outcome == RuleOutcome.Skip, $"{Path.GetFileName(file)}: {finding.Outcome} {finding.Message.En}");
+            coarse += ctx.CoarseCutOut is { } c && CutOutCascade.Decides(c, CutOutLimits.From(FixTestData.Suzhou.Rule(s_rule.Id))!) ? 1 : 0;
+            CutOutCascadeCheck.Compare(ctx, FixTestData.Suzhou, output);
+        }
+
+        output.WriteLine($"skipped on the coarse pass alone: {coarse} of {DevsetLabels.Files("background.color").Count}");
+        Assert.True(coarse > 0, "the coarse pass decided none");
+    }
+
     [Fact]
     public void The_measure_refuses_a_mask_made_for_a_photo_of_another_size()
     {
@@ -167,10 +186,14 @@ public sealed class CutOutDamageRuleTests(ITestOutputHelper output)
 
     private static readonly Lazy<string> s_limit = new(() => string.Join(", ", FixTestData.Suzhou.Rule("background.cutout").Thresholds.Select(kv => $"{kv.Key} {kv.Value.ToString(CultureInfo.InvariantCulture)}")));
 
-    private static (RuleFinding Finding, CutOutMeasure? Measure) Judge(byte[] jpeg)
+    /// <summary>The rule's finding and the 256 mask's measures; on the way, the coarse pass is checked against the 256
+    /// pass (<see cref="CutOutCascadeCheck"/>): where it decides, the same verdict.</summary>
+    private (RuleFinding Finding, CutOutMeasure? Measure) Judge(byte[] jpeg)
     {
         using PhotoContext ctx = Context(jpeg);
-        return (s_rule.Evaluate(ctx, FixTestData.Suzhou), ctx.CutOut);
+        RuleFinding finding = s_rule.Evaluate(ctx, FixTestData.Suzhou);
+        CutOutCascadeCheck.Compare(ctx, FixTestData.Suzhou, output);
+        return (finding, ctx.CutOut);
     }
 
     private static string Person(string file)
