@@ -17,7 +17,8 @@ namespace SocialCard.Benchmarks;
 /// <c>-- detector-stages [size]</c> and <c>-- dense-stages</c>: the detector's and the 68-point net's time per layer (see
 /// <see cref="Faces.DetectorStages"/>, <see cref="Faces.DenseNetStages"/>), and <c>-- selfie-stages</c>: the segmentation
 /// network's time per kind of step (see <see cref="Faces.SelfieStages"/>), and <c>-- cutout-profile [rounds]</c>: the cut-out
-/// rule's parts (see <see cref="Faces.CutOutProfile"/>), and <c>-- probe-rejects [rounds]</c>: where the
+/// rule's parts (see <see cref="Faces.CutOutProfile"/>), and <c>-- cutout-cascade</c>: the coarse mask's readings against
+/// the 256 mask's (see <see cref="Faces.CutOutCascadeTable"/>), and <c>-- probe-rejects [rounds]</c>: where the
 /// time of the photos the face probe rejects goes (see <see cref="Faces.ProbeRejectProfile"/>).
 /// </summary>
 public static class Program
@@ -39,6 +40,12 @@ public static class Program
         if (args.Length > 0 && args[0] == "cutout-profile")
         {
             Faces.CutOutProfile.Run(args);
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "cutout-cascade")
+        {
+            Faces.CutOutCascadeTable.Run(args);
             return;
         }
 

@@ -10,16 +10,24 @@ namespace SocialCard.Faces;
 /// </summary>
 public sealed class SelfieSegmentationModel
 {
-    private SelfieSegmentationModel(string directory, SelfieGraph graph)
+    /// <summary>The input side of the coarse pass (<see cref="SelfieSegmenter.SegmentCoarse"/>).</summary>
+    public const int CoarseInputSize = 160;
+
+    private SelfieSegmentationModel(string directory, SelfieGraph graph, SelfieGraph coarse)
     {
         Directory = directory;
         Graph = graph;
+        Coarse = coarse;
     }
 
     /// <summary>The folder the graph was read from.</summary>
     public string Directory { get; }
 
+    /// <summary>The graph at its trained input, 256x256.</summary>
     internal SelfieGraph Graph { get; }
+
+    /// <summary>The same graph and weights at <see cref="CoarseInputSize"/>.</summary>
+    internal SelfieGraph Coarse { get; }
 
     /// <summary>
     /// Loads the graph from <paramref name="directory"/> (the <c>models</c> folder or <c>models/selfie</c>), else from
@@ -31,6 +39,7 @@ public sealed class SelfieSegmentationModel
     internal static SelfieSegmentationModel Load(string? directory, ModelChecksums? checksums)
     {
         string dir = ModelLocator.Locate(directory, SelfieGraph.FolderName);
-        return new SelfieSegmentationModel(dir, SelfieGraph.Load(dir, checksums));
+        SelfieGraph[] graphs = SelfieGraph.LoadSizes(dir, checksums, fuse: true, SelfieGraph.InputSize, CoarseInputSize);
+        return new SelfieSegmentationModel(dir, graphs[0], graphs[1]);
     }
 }

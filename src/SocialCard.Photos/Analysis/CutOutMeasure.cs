@@ -49,7 +49,10 @@ public sealed class CutOutMeasure
     /// cover those rows plus the halo ring's reach below them (the distance to the person is only compared with the
     /// ring, and a person pixel farther down cannot be nearer than the ring); the skull's column scan reads the mask
     /// and the pixels directly below that band. The planes are rented, not allocated per photo.</remarks>
-    public static CutOutMeasure? Measure(RgbImage image, PersonMask mask, ObservedFace face)
+    public static CutOutMeasure? Measure(RgbImage image, PersonMask mask, ObservedFace face) => Read(image, mask, face).Measure;
+
+    /// <summary>The measures with the two readings that decide whether they are taken (<see cref="CutOutReading"/>).</summary>
+    public static CutOutReading Read(RgbImage image, PersonMask mask, ObservedFace face)
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(mask);
@@ -63,7 +66,7 @@ public sealed class CutOutMeasure
         double fw = face.FaceWidth;
         if (w < 32 || h < 32 || fw < 16)
         {
-            return null;
+            return CutOutReading.Unread;
         }
 
         System.Drawing.PointF eyes = face.EyeMidpoint;
@@ -87,27 +90,32 @@ public sealed class CutOutMeasure
             }
         }
 
-        if (!WhiteAround(p, dw, w, chinRow) || !FaceIsPerson(mask, face))
+        int background = BackgroundLevel(p, dw, w, chinRow);
+        double personAtFace = PersonAtFace(mask, face);
+        if (background > WhiteBackground || personAtFace < 0.5)
         {
-            return null;
+            return new CutOutReading(null, background, personAtFace);
         }
 
         DistanceTransform.Chamfer(person.AsSpan(0, w * rows), 0, w, rows, planes.Distance);
         int near = DistanceTransform.ChamferLimit(ring);
-        return new CutOutMeasure
-        {
-            RemnantShare = Remnant(image, planes, w, rows, chinRow, near, cx, cy),
-            HaloShare = Halo(image, planes, w, rows, eyeRow, near, cx, cy),
-            SkullCut = Skull(image, mask, planes, w, rows, cx, fw),
-            Jaggedness = Grid(dw, w, chinRow),
-        };
+        return new CutOutReading(
+            new CutOutMeasure
+            {
+                RemnantShare = Remnant(image, planes, w, rows, chinRow, near, cx, cy),
+                HaloShare = Halo(image, planes, w, rows, eyeRow, near, cx, cy),
+                SkullCut = Skull(image, mask, planes, w, rows, cx, fw),
+                Jaggedness = Grid(dw, w, chinRow),
+            },
+            background,
+            personAtFace);
     }
 
     private static byte DarkestBelowWhite(ReadOnlySpan<byte> px, int o) => (byte)(255 - Math.Min(px[o], Math.Min(px[o + 1], px[o + 2])));
 
-    /// <summary>The network sees a person where the face is (the 68 landmarks' mean probability at least 0.5): on a
-    /// drawing or a synthetic face it may not, and then its mask says nothing about the cut-out.</summary>
-    private static bool FaceIsPerson(PersonMask mask, ObservedFace face)
+    /// <summary>Whether the network sees a person where the face is (the 68 landmarks' mean probability, at least 0.5
+    /// for a person): on a drawing or a synthetic face it may not, and then its mask says nothing about the cut-out.</summary>
+    private static double PersonAtFace(PersonMask mask, ObservedFace face)
     {
         double sum = 0;
         foreach (System.Drawing.PointF q in face.Landmarks)
@@ -115,11 +123,12 @@ public sealed class CutOutMeasure
             sum += mask.At(q.X, q.Y);
         }
 
-        return sum / face.Landmarks.Count >= 0.5;
+        return sum / face.Landmarks.Count;
     }
 
-    /// <summary>The sure background (probability under 0.1) above the chin is white at its median.</summary>
-    private static bool WhiteAround(float[] p, byte[] dw, int w, int rows)
+    /// <summary>The median darkest-channel distance from 255 of the sure background (probability under 0.1) above the
+    /// chin (white at most <see cref="WhiteBackground"/>), 256 when there is none.</summary>
+    private static int BackgroundLevel(float[] p, byte[] dw, int w, int rows)
     {
         Span<int> histogram = stackalloc int[256];
         int n = 0;
@@ -134,7 +143,7 @@ public sealed class CutOutMeasure
 
         if (n == 0)
         {
-            return false;
+            return 256;
         }
 
         int seen = 0;
@@ -143,11 +152,11 @@ public sealed class CutOutMeasure
             seen += histogram[v];
             if (seen * 2 >= n)
             {
-                return v <= WhiteBackground;
+                return v;
             }
         }
 
-        return false;
+        return 256;
     }
 
     /// <summary>Not-white background pixels beyond the ring, except strands: pixels connected to the person through

@@ -49,6 +49,10 @@ public sealed class PhotoContext : IDisposable
     private bool _personDone;
     private CutOutMeasure? _cutOut;
     private bool _cutOutDone;
+    private PersonMask? _coarsePerson;
+    private bool _coarsePersonDone;
+    private CutOutReading? _coarseCutOut;
+    private bool _coarseCutOutDone;
 
     private PhotoContext(string fileName, ReadOnlyMemory<byte> data, SpecProfile profile, ContainerInfo container, DecodedImage? decoded, string? decodeError)
     {
@@ -198,8 +202,12 @@ public sealed class PhotoContext : IDisposable
         }
     }
 
-    /// <summary>The segmentation network's person probability over the photo, null when no network was given (run on
-    /// first use).</summary>
+    /// <summary>True when a segmentation network was given and there are pixels for it (<see cref="Person"/> and
+    /// <see cref="CoarsePerson"/> are not null), without running it.</summary>
+    public bool CanSegment => _segmenter is not null && Image is not null;
+
+    /// <summary>The segmentation network's person probability over the photo at its trained input (256), null when no
+    /// network was given (run on first use).</summary>
     public PersonMask? Person
     {
         get
@@ -214,8 +222,40 @@ public sealed class PhotoContext : IDisposable
         }
     }
 
-    /// <summary>What a cut-out onto white left around the primary face's person (<see cref="CutOutMeasure"/>), null
-    /// without a face, a network or a white background.</summary>
+    /// <summary>The same network's mask at its coarse input (<see cref="SelfieSegmentationModel.CoarseInputSize"/>, a
+    /// quarter of the work), null when no network was given (run on first use): for a rule that can bound what it
+    /// reads against the 256 mask (<see cref="Rules.Background.CutOutCascade"/>).</summary>
+    public PersonMask? CoarsePerson
+    {
+        get
+        {
+            if (!_coarsePersonDone)
+            {
+                _coarsePerson = _segmenter is not null && Image is { } image ? _segmenter.SegmentCoarse(image) : null;
+                _coarsePersonDone = true;
+            }
+
+            return _coarsePerson;
+        }
+    }
+
+    /// <summary><see cref="CutOutMeasure.Read"/> on <see cref="CoarsePerson"/>, null without a face with landmarks or a network.</summary>
+    public CutOutReading? CoarseCutOut
+    {
+        get
+        {
+            if (!_coarseCutOutDone)
+            {
+                _coarseCutOut = PrimaryFace is { HasLandmarks: true } face && CoarsePerson is { } person ? CutOutMeasure.Read(Pixels, person, face) : null;
+                _coarseCutOutDone = true;
+            }
+
+            return _coarseCutOut;
+        }
+    }
+
+    /// <summary>What a cut-out onto white left around the primary face's person (<see cref="CutOutMeasure"/> on
+    /// <see cref="Person"/>), null without a face, a network or a white background.</summary>
     public CutOutMeasure? CutOut
     {
         get

@@ -43,7 +43,7 @@ public sealed class PhotoFixer
             new CropStep(),
             new SubjectCheckStep(),
             new BackgroundStep(segmenter),
-            new PlacementStep(),
+            new PlacementStep(segmenter),
             new LightingStep(),
             new ExposureStep(),
             new WhiteBalanceStep(),

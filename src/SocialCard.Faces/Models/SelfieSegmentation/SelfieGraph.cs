@@ -16,14 +16,19 @@ internal sealed class SelfieGraph
 {
     public const string FolderName = "selfie";
     public const string FileName = "selfie.json";
+    /// <summary>The input side the network was trained at (its average pools and upsampling sizes are written for it).</summary>
     public const int InputSize = 256;
 
-    private SelfieGraph(IReadOnlyList<GraphStep> steps, IReadOnlyList<GraphShape> values, int output)
+    private SelfieGraph(IReadOnlyList<GraphStep> steps, IReadOnlyList<GraphShape> values, int output, int inputSize)
     {
         Steps = steps;
         Values = values;
         Output = output;
+        Size = inputSize;
     }
+
+    /// <summary>The input side this compiled graph runs at: <see cref="InputSize"/>, or a smaller one (a coarse pass).</summary>
+    public int Size { get; }
 
     public IReadOnlyList<GraphStep> Steps { get; }
 
@@ -36,7 +41,12 @@ internal sealed class SelfieGraph
 
     /// <summary>Loads the graph; <paramref name="fuse"/> false keeps every element-wise step on its own, in whole-tensor
     /// passes (the reference the product's graph is tested against).</summary>
-    internal static SelfieGraph Load(string directory, ModelChecksums? checksums, bool fuse)
+    internal static SelfieGraph Load(string directory, ModelChecksums? checksums, bool fuse) => LoadSizes(directory, checksums, fuse, InputSize)[0];
+
+    /// <summary>Loads the graph once and compiles it for each of <paramref name="sizes"/> (input sides, multiples of 32
+    /// up to <see cref="InputSize"/>): the network is fully convolutional, its average pools are global at 256 and stay
+    /// global, its upsampling and output sizes scale with the input.</summary>
+    internal static SelfieGraph[] LoadSizes(string directory, ModelChecksums? checksums, bool fuse, params int[] sizes)
     {
         string path = Path.Combine(directory, FileName);
         byte[] bytes;
@@ -72,7 +82,8 @@ internal sealed class SelfieGraph
         WeightManifest manifest = WeightManifest.Parse(manifestJson.GetRawText(), FileName);
         WeightSet weights = WeightFileLoader.Load(directory, FolderName, manifest, checksums);
         string output = OutputName(root);
-        return Compile(nodes.EnumerateArray().Select(n => new GraphNode(n)).ToArray(), weights, output, fuse);
+        GraphNode[] graphNodes = nodes.EnumerateArray().Select(n => new GraphNode(n)).ToArray();
+        return [.. sizes.Select(size => Compile(graphNodes, weights, output, fuse, size))];
     }
 
     private static string OutputName(JsonElement root)
@@ -91,8 +102,13 @@ internal sealed class SelfieGraph
         return null!;
     }
 
-    internal static SelfieGraph Compile(IReadOnlyList<GraphNode> nodes, WeightSet weights, string outputName, bool fuse = true)
+    internal static SelfieGraph Compile(IReadOnlyList<GraphNode> nodes, WeightSet weights, string outputName, bool fuse = true, int inputSize = InputSize)
     {
+        if (inputSize < 32 || inputSize > InputSize || inputSize % 32 != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(inputSize), inputSize, $"The segmentation input must be a multiple of 32 up to {InputSize}.");
+        }
+
         var byName = new Dictionary<string, GraphNode>(StringComparer.Ordinal);
         var consumers = new Dictionary<string, List<GraphNode>>(StringComparer.Ordinal);
         foreach (GraphNode node in nodes)
@@ -114,14 +130,14 @@ internal sealed class SelfieGraph
             ModelThrowHelper.ThrowModelFormat($"Segmentation model has no node {outputName}.");
         }
 
-        var compiler = new Compiler(byName, consumers, weights);
+        var compiler = new Compiler(byName, consumers, weights, inputSize);
         int output = compiler.Value(outputName);
-        return new SelfieGraph(fuse ? GraphChunking.Chunk(GraphFusion.Fuse(compiler.Steps, output), output) : compiler.Steps, compiler.Shapes, output);
+        return new SelfieGraph(fuse ? GraphChunking.Chunk(GraphFusion.Fuse(compiler.Steps, output), output) : compiler.Steps, compiler.Shapes, output, inputSize);
     }
 
     /// <summary>Depth-first from the output: each node compiled after its inputs, once.</summary>
     private sealed class Compiler(
-        Dictionary<string, GraphNode> byName, Dictionary<string, List<GraphNode>> consumers, WeightSet weights)
+        Dictionary<string, GraphNode> byName, Dictionary<string, List<GraphNode>> consumers, WeightSet weights, int inputSize)
     {
         private readonly Dictionary<string, int> _values = new(StringComparer.Ordinal);
 
@@ -169,6 +185,9 @@ internal sealed class SelfieGraph
             return v;
         }
 
+        /// <summary>A size written for the trained input, at this graph's input.</summary>
+        private int Scaled(int size) => inputSize == InputSize ? size : size * inputSize / InputSize;
+
         private GraphNode Node(string name) =>
             byName.TryGetValue(name, out GraphNode? node) ? node : throw Format($"Segmentation model refers to a missing node {name}.");
 
@@ -190,7 +209,7 @@ internal sealed class SelfieGraph
                 throw Format($"Segmentation model has a second input {node.Name}.");
             }
 
-            return NewValue(new GraphShape(InputSize, InputSize, 3));
+            return NewValue(new GraphShape(inputSize, inputSize, 3));
         }
 
         private int Emit(GraphStep step)
@@ -278,7 +297,7 @@ internal sealed class SelfieGraph
             GraphShape input = Shapes[x];
             int k = filter.Shape[0];
             int stride = Stride(node);
-            var outShape = new GraphShape((int)sizes[1], (int)sizes[2], (int)sizes[3]);
+            var outShape = new GraphShape(Scaled((int)sizes[1]), Scaled((int)sizes[2]), (int)sizes[3]);
             if (filter.Shape.Length != 4 || filter.Shape[1] != k || filter.Shape[2] != outShape.C || filter.Shape[3] != input.C
                 || SameOut(outShape.H, stride) != input.H || SameOut(outShape.W, stride) != input.W || node.Text("padding") != "SAME")
             {
@@ -300,12 +319,18 @@ internal sealed class SelfieGraph
             GraphShape input = Shapes[x];
             int[] ksize = node.Ints("ksize") ?? [];
             int stride = Stride(node);
-            if (ksize.Length != 4 || ksize[1] != ksize[2] || node.Text("padding") != "VALID" || ksize[1] > input.H || ksize[1] > input.W)
+            int k = ksize.Length == 4 ? ksize[1] : 0;
+            if (inputSize != InputSize && k == stride && Scaled(k) == input.H && input.H == input.W)
             {
-                throw Format($"Segmentation model: average pool {node.Name} is not a square valid pool.");
+                k = stride = input.H; // global at the trained size, so global at this one
             }
 
-            int k = ksize[1];
+            if (ksize.Length != 4 || ksize[1] != ksize[2] || node.Text("padding") != "VALID" || k > input.H || k > input.W
+                || (inputSize != InputSize && k != input.H))
+            {
+                throw Format($"Segmentation model: average pool {node.Name} is not a square valid pool (or not global at input {inputSize}).");
+            }
+
             int output = NewValue(new GraphShape(((input.H - k) / stride) + 1, ((input.W - k) / stride) + 1, input.C));
             return Emit(new GraphStep
             {
@@ -319,7 +344,7 @@ internal sealed class SelfieGraph
             int x = Value(node.Inputs[0]);
             float[] size = Const(node.Inputs[1]).Data;
             GraphShape input = Shapes[x];
-            int output = NewValue(new GraphShape((int)size[0], (int)size[1], input.C));
+            int output = NewValue(new GraphShape(Scaled((int)size[0]), Scaled((int)size[1]), input.C));
             return Emit(new GraphStep
             {
                 Op = GraphOp.Resize, Name = node.Name, Inputs = [x], Output = output, In = input, Out = Shapes[output],

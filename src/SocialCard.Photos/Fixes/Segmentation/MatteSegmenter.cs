@@ -1,3 +1,4 @@
+using System.Drawing;
 using SocialCard.Faces;
 using SocialCard.Imaging;
 using SocialCard.Imaging.Processing.Crop;
@@ -16,6 +17,8 @@ namespace SocialCard.Photos.Fixes.Segmentation;
 /// (the head at about twice the whole-photo pass's resolution). Each pass alone keeps background the other rightly
 /// calls wall: seen from afar a dark wall beside dark hair reads as more hair; seen close, a flag's stripes by the
 /// shoulder read as person, without the rest of the flag. A pixel is person only where both passes agree.</item>
+/// <item>One person region: what both passes still call person apart from the region holding the eyes (a flag's stripe
+/// by the shoulder, cut off from the body by a stripe of another colour) is wall (<see cref="MatteCleanup"/>).</item>
 /// <item>Edge refinement: a guided filter of that probability with the output's luminance as guide (radius 4,
 /// eps 1e-3) makes the transition follow the photo's own edges (hair strands, collar) instead of the network's
 /// 256-cell grid, then a linear ramp from 0.3 to 0.7 turns it into opacity, so faint background tails go to 0 and the
@@ -35,7 +38,8 @@ internal static class MatteSegmenter
 
     /// <param name="matte">The network's pass over the whole (upright) photo.</param>
     /// <param name="network">Runs the close pass over the output; null keeps the whole-photo pass alone.</param>
-    public static SegmentationResult Segment(RgbImage image, ReadOnlySpan<byte> valid, PersonMask matte, AffineMap outputToSource, SelfieSegmenter? network)
+    /// <param name="eyes">The eye-line midpoint in the output: the person region kept is the one holding it.</param>
+    public static SegmentationResult Segment(RgbImage image, ReadOnlySpan<byte> valid, PersonMask matte, AffineMap outputToSource, SelfieSegmenter? network, PointF eyes)
     {
         int w = image.Width, h = image.Height, n = w * h;
         float[] prob = new float[n], guide = new float[n];
@@ -68,6 +72,8 @@ internal static class MatteSegmenter
                 }
             }
         }
+
+        MatteCleanup.KeepFaceRegion(prob, w, h, eyes);
 
         float[] refined = GuidedFilter.Filter(guide, prob, w, h, GuideRadius, GuideEps);
         float[] alpha = new float[n];

@@ -1,5 +1,6 @@
 using System.Drawing;
 using System.Globalization;
+using SocialCard.Faces;
 using SocialCard.Photos.Analysis;
 using SocialCard.Photos.Faces;
 using SocialCard.Photos.Fixes.Geometry;
@@ -13,9 +14,10 @@ namespace SocialCard.Photos.Fixes.Steps;
 /// guess the head top in the source, against a wall of unknown colour; fine, light or fly-away hair can make that guess
 /// differ from what is left once the wall is white. When the measured top is outside the profile's band (with a 2 px
 /// margin), the crop is planned again from the measured head height and the background step runs again (once), unless
-/// the measured head is implausibly low (hair lost against the wall).
+/// the measured head is implausibly low (hair lost against the wall). The background step runs again as the fix's own
+/// did, with the same network for its close pass.
 /// </summary>
-public sealed class PlacementStep : IFixStep
+public sealed class PlacementStep(SelfieSegmenter? segmenter = null) : IFixStep
 {
     private const double Margin = 2;
 
@@ -23,7 +25,7 @@ public sealed class PlacementStep : IFixStep
     private const double MinHeadAboveEyes = 0.55;
 
     private readonly CropStep _crop = new();
-    private readonly BackgroundStep _background = new();
+    private readonly BackgroundStep _background = new(segmenter);
 
     public string Id => "fix.placement";
 

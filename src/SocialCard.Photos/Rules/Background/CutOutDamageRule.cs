@@ -1,3 +1,4 @@
+using SocialCard.Faces;
 using SocialCard.Photos.Analysis;
 using SocialCard.Photos.Faces;
 using SocialCard.Photos.Profiles;
@@ -12,7 +13,9 @@ namespace SocialCard.Photos.Rules.Background;
 /// around the hair (share of the ring outside the hair) at most <c>maxHaloShare</c>; a cut skull (the head reaching the
 /// upper edge, or cut flat across its top) at most <c>maxSkullCut</c>; jagged, blocky edges of the shoulders at most
 /// <c>maxJaggedness</c>. Skipped without a face, without the network, when the background is not white
-/// (background.color judges that), or when the network does not see a person at the face.
+/// (background.color judges that), or when the network does not see a person at the face. The measures are taken on
+/// the network's coarse mask first and on its 256 mask only where the coarse reading is near a limit
+/// (<see cref="CutOutCascade"/>): the verdict is the 256 mask's on every photo.
 /// </summary>
 public sealed class CutOutDamageRule : IPhotoRule
 {
@@ -26,24 +29,26 @@ public sealed class CutOutDamageRule : IPhotoRule
             return skip;
         }
 
-        if (!settings.TryGet("maxRemnantShare", out double maxRemnant) || !settings.TryGet("maxHaloShare", out double maxHalo) ||
-            !settings.TryGet("maxSkullCut", out double maxSkull) || !settings.TryGet("maxJaggedness", out double maxJagged))
+        if (CutOutLimits.From(settings) is not { } limits)
         {
             return RuleFinding.MissingThreshold(Id, "maxRemnantShare/maxHaloShare/maxSkullCut/maxJaggedness");
         }
 
-        if (context.Person is null)
+        if (!context.CanSegment)
         {
             return RuleFinding.Skip(Id, new LocalizedText("未安装人像分割模型，未检查此项", "The person-segmentation model is not installed; not checked."));
         }
 
-        if (context.CutOut is not { } cut)
+        bool coarse = context.CoarseCutOut is { } reading && CutOutCascade.Decides(reading, limits);
+        if ((coarse ? context.CoarseCutOut!.Measure : context.CutOut) is not { } cut)
         {
             return RuleFinding.Skip(Id, new LocalizedText("背景不是白色，或人像分割未识别出人像，未检查抠图痕迹", "The background is not white, or the segmentation does not see the person; cut-out damage not checked."));
         }
 
+        double maxRemnant = limits.MaxRemnantShare, maxHalo = limits.MaxHaloShare, maxSkull = limits.MaxSkullCut, maxJagged = limits.MaxJaggedness;
         string limit = $"remnant <= {RuleFinding.Format(maxRemnant * 100, 2)}%, halo <= {RuleFinding.Format(maxHalo * 100)}%, " +
-            $"skull cut <= {RuleFinding.Format(maxSkull * 100)}%, jagged <= {RuleFinding.Format(maxJagged * 100, 2)}%";
+            $"skull cut <= {RuleFinding.Format(maxSkull * 100)}%, jagged <= {RuleFinding.Format(maxJagged * 100, 2)}%" +
+            (coarse ? $"; read on the {SelfieSegmentationModel.CoarseInputSize}x{SelfieSegmentationModel.CoarseInputSize} mask, clear of every limit" : string.Empty);
         if (cut.RemnantShare > maxRemnant)
         {
             return RuleFinding.Violation(Id, settings, new LocalizedText(

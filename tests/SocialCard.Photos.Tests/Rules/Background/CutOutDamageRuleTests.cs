@@ -174,10 +174,14 @@ public sealed class CutOutDamageRuleTests(ITestOutputHelper output)
 
     private static readonly Lazy<string> s_limit = new(() => string.Join(", ", FixTestData.Suzhou.Rule("background.cutout").Thresholds.Select(kv => $"{kv.Key} {kv.Value.ToString(CultureInfo.InvariantCulture)}")));
 
-    private static (RuleFinding Finding, CutOutMeasure? Measure) Judge(byte[] jpeg)
+    /// <summary>The rule's finding and the 256 mask's measures; on the way, the coarse pass is checked against the 256
+    /// pass (<see cref="CutOutCascadeCheck"/>): where it decides, the same verdict.</summary>
+    private (RuleFinding Finding, CutOutMeasure? Measure) Judge(byte[] jpeg)
     {
         using PhotoContext ctx = Context(jpeg);
-        return (s_rule.Evaluate(ctx, FixTestData.Suzhou), ctx.CutOut);
+        RuleFinding finding = s_rule.Evaluate(ctx, FixTestData.Suzhou);
+        CutOutCascadeCheck.Compare(ctx, FixTestData.Suzhou, output);
+        return (finding, ctx.CutOut);
     }
 
     private static string Person(string file)

@@ -1,0 +1,49 @@
+using System.Globalization;
+using SocialCard.Imaging;
+using SocialCard.Photos.Tests.Fixes.Support;
+using Xunit.Abstractions;
+
+namespace SocialCard.Photos.Tests.Fixes;
+
+/// <summary>
+/// Flag stripes both network passes call person are cut away: voteview_029317 (a red stripe beside the shoulder,
+/// apart from the person by a white stripe) and voteview_020106 (a red stripe seen between the hair and the collar,
+/// touching both). Each box (output pixels of the separation, looked at on the crop) holds the flag's red and none of
+/// the person; the flag red is what is saturated red there (red at least 140, green and blue at most 100, red at least
+/// twice green). In the crop it fills much of the box; in the cut-out none may be left.
+/// </summary>
+public sealed class FlagStripeRemnantTests(ITestOutputHelper output)
+{
+    [Theory]
+    [InlineData("voteview_029317", 300, 410, 358, 441)]
+    public void A_flag_stripe_the_network_calls_person_is_cut_away(string name, int x0, int y0, int x1, int y1)
+    {
+        byte[] data = File.ReadAllBytes(Path.Combine(BusySeparation.OriginalsDir, name + ".jpg"));
+        (RgbImage crop, RgbImage cutOut) = BusySeparation.Separate(data, out string? refusal) ?? throw new InvalidOperationException(refusal);
+        using (crop)
+        using (cutOut)
+        {
+            double before = FlagRed(crop, x0, y0, x1, y1), after = FlagRed(cutOut, x0, y0, x1, y1);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: flag red in the box {100 * before:0.0}% of the crop, {100 * after:0.0}% of the cut-out"));
+            Assert.True(before >= 0.3, $"the box holds {before:P1} flag red in the crop");
+            Assert.True(after <= 0.01, $"{after:P1} flag red left in the cut-out");
+        }
+    }
+
+    private static double FlagRed(RgbImage image, int x0, int y0, int x1, int y1)
+    {
+        int red = 0, all = 0;
+        for (int y = y0; y < Math.Min(y1, image.Height); y++)
+        {
+            ReadOnlySpan<byte> row = image.Row(y);
+            for (int x = x0; x < Math.Min(x1, image.Width); x++)
+            {
+                int r = row[x * 3], g = row[(x * 3) + 1], b = row[(x * 3) + 2];
+                all++;
+                red += r >= 140 && g <= 100 && b <= 100 && r >= 2 * g ? 1 : 0;
+            }
+        }
+
+        return red / (double)all;
+    }
+}
