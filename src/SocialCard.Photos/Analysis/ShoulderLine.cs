@@ -32,6 +32,10 @@ public sealed class ShoulderLine
     /// <summary>Least share of a side's span where the person's upper edge must be found (not hair, not off the image).</summary>
     public const double MinSideShare = 0.35;
 
+    /// <summary>Least height of a shoulder edge point above the photo's lower edge, face widths (a sliver of shoulder in
+    /// the last rows says little about its line).</summary>
+    public const double MinHeightAboveBottom = 0.1;
+
     /// <summary>Largest share of a column below the shoulder edge where the person may be missing.</summary>
     public const double MaxGapShare = 0.1;
 
@@ -135,7 +139,7 @@ public sealed class ShoulderLine
     /// <see cref="MaskSpanFrom"/> to <see cref="MaskSpanTo"/> face widths, the person's upper edge per image column
     /// (scanning down from the eye line, the first point where the person probability reaches one half, interpolated
     /// between rows). A column whose person starts above the chin is the head or hair falling on the shoulder and gives
-    /// no edge. Each side's edge is fitted robustly as a line of height against distance from the axis (Theil-Sen: the
+    /// no edge, nor does one whose edge lies within <see cref="MinHeightAboveBottom"/> face widths of the lower edge. Each side's edge is fitted robustly as a line of height against distance from the axis (Theil-Sen: the
     /// median of the pairwise slopes, then the median intercept), so a strand of hair or a fold moves it little; the
     /// tilt is the angle between the two sides' heights at the middle of the distances both sides cover: 0 for level
     /// shoulders whatever their slope, positive when the shoulder on the image's right is lower. Null when either side
@@ -236,7 +240,7 @@ public sealed class ShoulderLine
                     continue;
                 }
 
-                if (EdgeBelow(person, x, yTop) is { } y && y > chinY)
+                if (EdgeBelow(person, x, yTop) is { } y && y > chinY && y < person.ImageHeight - (MinHeightAboveBottom * w))
                 {
                     ds.Add(dd);
                     ys.Add(y);

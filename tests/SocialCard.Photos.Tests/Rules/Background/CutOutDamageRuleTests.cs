@@ -66,6 +66,27 @@ public sealed class CutOutDamageRuleTests(ITestOutputHelper output)
         Assert.True(coarse > 0, "the coarse pass decided none");
     }
 
+    /// <summary>The robustness suite's harmless changes (<see cref="Robustness.PhotoVariation"/>) of the compliant and
+    /// light-top devset photos: the coarse and 256 readings within the cascade's margins, the coarse pass's verdict the
+    /// 256 pass's where it decides.</summary>
+    [Fact]
+    public void Harmless_changes_keep_the_coarse_reading_within_its_margins()
+    {
+        int checks = 0;
+        foreach (string file in DevsetLabels.Files("compliant").Concat(DevsetLabels.Files("clothing.light")))
+        {
+            byte[] original = System.IO.File.ReadAllBytes(file);
+            foreach (Robustness.PhotoVariation v in Robustness.PhotoVariation.All)
+            {
+                using PhotoContext ctx = Context(v.Bytes(original));
+                CutOutCascadeCheck.Compare(ctx, FixTestData.Suzhou, output);
+                checks++;
+            }
+        }
+
+        Assert.True(checks >= 38, $"only {checks} variations checked");
+    }
+
     [Fact]
     public void The_measure_refuses_a_mask_made_for_a_photo_of_another_size()
     {
