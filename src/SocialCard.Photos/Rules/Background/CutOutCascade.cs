@@ -18,11 +18,11 @@ namespace SocialCard.Photos.Rules.Background;
 /// </summary>
 public static class CutOutCascade
 {
-    /// <summary>How much higher the 256 pass's <see cref="CutOutReading.BackgroundLevel"/> may be (levels).</summary>
-    public const int BackgroundUp = 2;
+    /// <summary>How much higher (and lower) the 256 pass's <see cref="CutOutReading.BackgroundLevel"/> may be (levels).</summary>
+    public const int BackgroundUp = 2, BackgroundDown = 2;
 
-    /// <summary>How much lower the 256 pass's <see cref="CutOutReading.PersonAtFace"/> may be.</summary>
-    public const double PersonDown = 0.1;
+    /// <summary>How much higher (and lower) the 256 pass's <see cref="CutOutReading.PersonAtFace"/> may be.</summary>
+    public const double PersonUp = 0.1, PersonDown = 0.1;
 
     /// <summary>How much higher (and lower) the 256 pass's <see cref="CutOutMeasure.RemnantShare"/> may be.</summary>
     public const double RemnantUp = 0.014, RemnantDown = 0.015;
@@ -33,14 +33,20 @@ public static class CutOutCascade
     /// <summary>How much higher (and lower) the 256 pass's <see cref="CutOutMeasure.SkullCut"/> may be.</summary>
     public const double SkullUp = 0.25, SkullDown = 0.3;
 
-    /// <summary>True when the <paramref name="coarse"/> reading gives the finding the 256 pass would: both gates clear
-    /// of their limits, and the measures, in the order the rule judges them, each clear of its limit up to the first
-    /// that surely breaks it. <see cref="CutOutMeasure.Jaggedness"/> reads the pixels only (no mask): the same on both
-    /// passes.</summary>
+    /// <summary>True when the <paramref name="coarse"/> reading gives the finding the 256 pass would: a gate surely
+    /// closed (the background surely not white, or the network surely not seeing a person at the face: no measures), or
+    /// both gates clear of their limits and the measures, in the order the rule judges them, each clear of its limit up
+    /// to the first that surely breaks it. <see cref="CutOutMeasure.Jaggedness"/> reads the pixels only (no mask): the
+    /// same on both passes.</summary>
     public static bool Decides(CutOutReading coarse, CutOutLimits limits)
     {
         ArgumentNullException.ThrowIfNull(coarse);
         ArgumentNullException.ThrowIfNull(limits);
+        if (coarse.BackgroundLevel - BackgroundDown > CutOutMeasure.WhiteBackground || coarse.PersonAtFace + PersonUp < 0.5)
+        {
+            return coarse.Measure is null; // the 256 pass takes no measures either
+        }
+
         if (coarse.Measure is not { } m || coarse.BackgroundLevel + BackgroundUp > CutOutMeasure.WhiteBackground
             || coarse.PersonAtFace - PersonDown < 0.5)
         {
@@ -71,7 +77,8 @@ public static class CutOutCascade
     {
         ArgumentNullException.ThrowIfNull(coarse);
         ArgumentNullException.ThrowIfNull(fine);
-        bool gates = fine.BackgroundLevel - coarse.BackgroundLevel < BackgroundUp && coarse.PersonAtFace - fine.PersonAtFace < PersonDown;
+        bool gates = Within(coarse.BackgroundLevel, fine.BackgroundLevel, BackgroundUp, BackgroundDown)
+            && Within(coarse.PersonAtFace, fine.PersonAtFace, PersonUp, PersonDown);
         if (coarse.Measure is not { } c || fine.Measure is not { } f)
         {
             return gates;
