@@ -1,8 +1,9 @@
 using System.Buffers;
 using SocialCard.Faces;
 using SocialCard.Imaging;
+using SocialCard.Imaging.Processing.BlockGrid;
+using SocialCard.Imaging.Processing.Distance;
 using SocialCard.Photos.Faces;
-using SocialCard.Photos.Fixes.Segmentation;
 
 namespace SocialCard.Photos.Analysis;
 

@@ -1,4 +1,5 @@
 using System.Buffers;
+using SocialCard.Imaging.Processing.Distance;
 
 namespace SocialCard.Photos.Analysis;
 
@@ -28,7 +29,7 @@ internal sealed class CutOutPlanes : IDisposable
     /// <summary>255 minus the darkest channel.</summary>
     public byte[] DistanceFromWhite { get; }
 
-    /// <summary>Chamfer distance to the nearest person pixel, in integer chamfer units (<see cref="Fixes.Segmentation.DistanceTransform.Chamfer"/>).</summary>
+    /// <summary>Chamfer distance to the nearest person pixel, in integer chamfer units (<see cref="DistanceTransform.Chamfer"/>).</summary>
     public int[] Distance { get; }
 
     /// <summary>Not-white pixels connected to the person (flood fill, starting from a copy of <see cref="Person"/>).</summary>

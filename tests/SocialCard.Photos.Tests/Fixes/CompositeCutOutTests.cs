@@ -1,5 +1,6 @@
 using System.Globalization;
 using SocialCard.Imaging;
+using SocialCard.Imaging.Processing.Distance;
 using SocialCard.Photos.Fixes;
 using SocialCard.Photos.Fixes.Segmentation;
 using SocialCard.Photos.Tests.Fixes.Support;

@@ -1,6 +1,7 @@
 using System.Drawing;
 using SocialCard.Imaging;
 using SocialCard.Imaging.Processing.Color;
+using SocialCard.Imaging.Processing.Distance;
 using SocialCard.Photos.Fixes.Pixels;
 
 namespace SocialCard.Photos.Fixes.Segmentation;

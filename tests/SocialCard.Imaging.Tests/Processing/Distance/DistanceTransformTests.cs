@@ -1,6 +1,6 @@
-using SocialCard.Photos.Fixes.Segmentation;
+using SocialCard.Imaging.Processing.Distance;
 
-namespace SocialCard.Photos.Tests.Fixes.Segmentation;
+namespace SocialCard.Imaging.Tests.Processing.Distance;
 
 /// <summary>The chamfer distance in integer units decides "within the ring" exactly as the distance in pixels does.</summary>
 public sealed class DistanceTransformTests

@@ -1,11 +1,11 @@
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
-namespace SocialCard.Photos.Fixes.Segmentation;
+namespace SocialCard.Imaging.Processing.Distance;
 
 /// <summary>Two-pass 3-4 chamfer distance (in pixels, /3) from every pixel to the nearest pixel where
 /// <c>mask[i] != target</c>.</summary>
-internal static class DistanceTransform
+public static class DistanceTransform
 {
     private const int Big = 1 << 28;
 

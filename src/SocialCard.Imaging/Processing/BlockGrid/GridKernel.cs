@@ -2,16 +2,16 @@ using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
-namespace SocialCard.Photos.Analysis;
+namespace SocialCard.Imaging.Processing.BlockGrid;
 
 /// <summary>
-/// The row work of <see cref="CutOutMeasure"/>'s block-grid scan: each pixel's class (1 white: at most
+/// The row work of a block-grid scan (the cut-out measure's jaggedness): each pixel's class (1 white: at most
 /// <see cref="White"/> below 255; 2 solid: more than <see cref="Solid"/> below; else 0), and the white/solid crossings
 /// (two neighbours whose classes OR to 3) between horizontal neighbours, counted per column, and between a row and the
 /// next, counted per row. Vector256 steps over 32 pixels where the hardware has them, each behind its scalar reference
 /// (the counts are integers: the same either way).
 /// </summary>
-internal static class GridKernel
+public static class GridKernel
 {
     public const int White = 8;
     public const int Solid = 20;

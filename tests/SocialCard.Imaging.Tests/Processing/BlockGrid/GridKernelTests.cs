@@ -1,6 +1,6 @@
-using SocialCard.Photos.Analysis;
+using SocialCard.Imaging.Processing.BlockGrid;
 
-namespace SocialCard.Photos.Tests.Rules.Background;
+namespace SocialCard.Imaging.Tests.Processing.BlockGrid;
 
 /// <summary>The block-grid scan's row kernels: the vector paths count exactly what the scalar references count.</summary>
 public sealed class GridKernelTests
