@@ -8,8 +8,12 @@ namespace SocialCard.Photos.Analysis;
 /// What covers the eyes. For each eye, the lens zone (where a spectacle lens sits): 1.8 eye widths wide, from 0.35 eye
 /// widths above the eye centre (below the brow) to 0.6 below it. Measured there:
 /// <list type="bullet">
-/// <item><see cref="OccludedShare"/>: share of the zone, outside the eye opening itself, darker than half the median
-/// skin luma (tinted lenses, hair hanging over the eyes); the larger of the two eyes.</item>
+/// <item><see cref="OccludedShare"/>: share of the zone, outside the eye opening itself, darker than half the light on
+/// the person's own skin beside that eye (tinted lenses, hair hanging over the eyes); the larger of the two eyes. The
+/// reference is the median skin luma of the face (a dark skin tone is its own reference), lowered to that side's cheek
+/// (<see cref="CheekLuma"/>) where the cheek is darker, so a side light that darkens one half of the face darkens that
+/// eye's reference with it; never below <see cref="MinCheekShare"/> of the skin median, so lenses large enough to reach
+/// the cheek cannot lower it much. A highlight on the cheek does not raise it.</item>
 /// <item><see cref="SpecularShare"/>: share of the whole zone at or above a specular luma level (reflections on glasses).</item>
 /// <item><see cref="EyeWhite"/>: the 90th percentile of the luma inside both eye openings (the landmarks' bounding
 /// boxes): the whites of the eyes, nearly as light on every person whatever the skin tone, so a light level the photo
@@ -43,6 +47,9 @@ public sealed class EyeZones
     /// <summary>90th percentile of the luma inside both eye openings (the whites of the eyes), 0 when they are empty.</summary>
     public int EyeWhite { get; }
 
+    /// <summary>Least share of the skin zone's median luma a cheek reference is taken at.</summary>
+    public const double MinCheekShare = 0.6;
+
     public static EyeZones? Measure(LumaPlane luma, ObservedFace face, double skinMedianLuma)
     {
         ArgumentNullException.ThrowIfNull(luma);
@@ -52,9 +59,8 @@ public sealed class EyeZones
             return null;
         }
 
-        int dark = (int)Math.Round(0.5 * skinMedianLuma);
-        (PixelRect left, double leftShare) = Zone(luma, face, 36, dark);
-        (PixelRect right, double rightShare) = Zone(luma, face, 42, dark);
+        (PixelRect left, double leftShare) = Zone(luma, face, 36, skinMedianLuma);
+        (PixelRect right, double rightShare) = Zone(luma, face, 42, skinMedianLuma);
         return new EyeZones(left, right, Math.Max(leftShare, rightShare), leftShare, rightShare, OpeningPercentile(luma, face, 0.9));
     }
 
@@ -124,11 +130,48 @@ public sealed class EyeZones
         return PixelRect.FromEdges(ex0 - pad, ey0 - pad, ex1 + pad, ey1 + pad, width, height);
     }
 
-    private static (PixelRect Zone, double DarkShare) Zone(LumaPlane luma, ObservedFace face, int first, int dark)
+    /// <summary>
+    /// Median luma of the cheek below an eye: 0.9 eye widths wide under the eye centre, from 1.1 to 1.6 eye widths below
+    /// it (under the lens zone and below where sunglasses usually end, beside the nose).
+    /// </summary>
+    public static int CheekLuma(LumaPlane luma, ObservedFace face, int first)
+    {
+        ArgumentNullException.ThrowIfNull(luma);
+        ArgumentNullException.ThrowIfNull(face);
+        IReadOnlyList<System.Drawing.PointF> p = face.Landmarks;
+        System.Drawing.PointF c = face.Centre(first, first + 6);
+        double ew = Math.Max(2, Math.Abs(p[first + 3].X - p[first].X));
+        var cheek = PixelRect.FromEdges(c.X - (0.45 * ew), c.Y + (1.1 * ew), c.X + (0.45 * ew), c.Y + (1.6 * ew), luma.Width, luma.Height);
+        Span<int> histogram = stackalloc int[256];
+        int total = 0;
+        for (int y = cheek.Y; y < cheek.Bottom; y++)
+        {
+            foreach (byte v in luma.Row(y).Slice(cheek.X, cheek.Width))
+            {
+                histogram[v]++;
+                total++;
+            }
+        }
+
+        int seen = 0;
+        for (int v = 0; v < 256; v++)
+        {
+            seen += histogram[v];
+            if (2 * seen > total)
+            {
+                return v;
+            }
+        }
+
+        return 0;
+    }
+
+    private static (PixelRect Zone, double DarkShare) Zone(LumaPlane luma, ObservedFace face, int first, double skinMedianLuma)
     {
         IReadOnlyList<System.Drawing.PointF> p = face.Landmarks;
         System.Drawing.PointF c = face.Centre(first, first + 6);
         double ew = Math.Max(2, Math.Abs(p[first + 3].X - p[first].X));
+        int dark = (int)Math.Round(0.5 * Math.Clamp(CheekLuma(luma, face, first), MinCheekShare * skinMedianLuma, Math.Max(skinMedianLuma, MinCheekShare * skinMedianLuma)));
         var zone = PixelRect.FromEdges(c.X - (0.9 * ew), c.Y - (0.35 * ew), c.X + (0.9 * ew), c.Y + (0.6 * ew), luma.Width, luma.Height);
 
         // The eye opening itself (iris, lashes) is dark on every face: leave out its bounding box.

@@ -126,14 +126,18 @@ public sealed class PhotoContext : IDisposable
         }
     }
 
-    /// <summary>Shoulder line of the primary face's person (<see cref="ShoulderLine"/>), null when not found.</summary>
+    /// <summary>Shoulder line of the primary face's person (<see cref="ShoulderLine"/>): on the coarse person
+    /// segmentation (<see cref="CoarsePerson"/>, which the cut-out rule runs on every face anyway) where the check has the
+    /// network and it sees the person at the face, else from the colour outline; null when not found.</summary>
     public ShoulderLine? Shoulders
     {
         get
         {
             if (!_shouldersDone)
             {
-                _shoulders = PrimaryFace is { } face ? ShoulderLine.Measure(Pixels, Background.Rgb, face) : null;
+                _shoulders = PrimaryFace is not { } face ? null
+                    : face.HasLandmarks && CoarsePerson is { } person && person.At(face.EyeMidpoint.X, face.EyeMidpoint.Y) >= 0.5f ? ShoulderLine.FromPerson(person, face)
+                    : ShoulderLine.Measure(Pixels, Background.Rgb, face);
                 _shouldersDone = true;
             }
 

@@ -16,6 +16,7 @@ public sealed class FlagStripeRemnantTests(ITestOutputHelper output)
 {
     [Theory]
     [InlineData("voteview_029317", 300, 410, 358, 441)]
+    [InlineData("voteview_020106", 66, 300, 86, 340)]
     public void A_flag_stripe_the_network_calls_person_is_cut_away(string name, int x0, int y0, int x1, int y1)
     {
         byte[] data = File.ReadAllBytes(Path.Combine(BusySeparation.OriginalsDir, name + ".jpg"));

@@ -119,6 +119,61 @@ internal static class ImageEdits
         return result;
     }
 
+    /// <summary>
+    /// A copy whose rows from <paramref name="pivotY"/> down (the body below the chin) are turned by
+    /// <paramref name="degrees"/> clockwise as seen about (<paramref name="cx"/>, <paramref name="pivotY"/>), the head
+    /// above left as it is; the body continues past the frame (edge pixels repeated), as it does in a photo.
+    /// </summary>
+    public static RgbImage RotateBody(RgbImage source, double degrees, double cx, double pivotY)
+    {
+        RgbImage result = RgbImage.FromRgb(source.Pixels, source.Width, source.Height);
+        double a = degrees * Math.PI / 180, cos = Math.Cos(a), sin = Math.Sin(a);
+        for (int y = Math.Max(0, (int)Math.Ceiling(pivotY)); y < source.Height; y++)
+        {
+            Span<byte> row = result.Row(y);
+            for (int x = 0; x < source.Width; x++)
+            {
+                double dx = x - cx, dy = y - pivotY;
+                double sx = Math.Clamp((dx * cos) + (dy * sin) + cx, 0, source.Width - 1.001);
+                double sy = Math.Clamp((-dx * sin) + (dy * cos) + pivotY, 0, source.Height - 1.001);
+                int x0 = (int)Math.Floor(sx), y0 = (int)Math.Floor(sy);
+                for (int c = 0; c < 3; c++)
+                {
+                    row[(3 * x) + c] = Bilinear(source, x0, y0, sx - x0, sy - y0, c);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Blends <paramref name="colour"/> at <paramref name="alpha"/> over an ellipse centred on (<paramref name="cx"/>,
+    /// <paramref name="cy"/>) with semi-axes <paramref name="a"/> (x) and <paramref name="b"/> (y), turned by
+    /// <paramref name="degrees"/> (a tinted lens; a long thin one is a strand of hair).
+    /// </summary>
+    public static void Ellipse(RgbImage image, double cx, double cy, double a, double b, double degrees, (byte R, byte G, byte B) colour, double alpha)
+    {
+        double t = degrees * Math.PI / 180, cos = Math.Cos(t), sin = Math.Sin(t);
+        double reach = Math.Max(a, b);
+        for (int y = Math.Max(0, (int)(cy - reach)); y <= Math.Min(image.Height - 1, (int)(cy + reach)); y++)
+        {
+            Span<byte> row = image.Row(y);
+            for (int x = Math.Max(0, (int)(cx - reach)); x <= Math.Min(image.Width - 1, (int)(cx + reach)); x++)
+            {
+                double u = (((x - cx) * cos) + ((y - cy) * sin)) / a, v = ((-(x - cx) * sin) + ((y - cy) * cos)) / b;
+                if ((u * u) + (v * v) > 1)
+                {
+                    continue;
+                }
+
+                row[3 * x] = (byte)Math.Round((row[3 * x] * (1 - alpha)) + (colour.R * alpha));
+                row[(3 * x) + 1] = (byte)Math.Round((row[(3 * x) + 1] * (1 - alpha)) + (colour.G * alpha));
+                row[(3 * x) + 2] = (byte)Math.Round((row[(3 * x) + 2] * (1 - alpha)) + (colour.B * alpha));
+            }
+        }
+    }
+
     private static byte Bilinear(RgbImage image, int x0, int y0, double fx, double fy, int c)
     {
         ReadOnlySpan<byte> r0 = image.Row(y0), r1 = image.Row(y0 + 1);

@@ -1,11 +1,24 @@
 using System.Drawing;
+using SocialCard.Imaging;
+using SocialCard.Photos.Fixes.Geometry;
 
 namespace SocialCard.Photos.Fixes.Segmentation;
 
 /// <summary>
 /// Takes out of the coarse matte what both network passes call person but is the old background, before the edge
-/// refinement: only the person region holding the eyes is kept; regions apart from it (a flag's stripe beside the
-/// shoulder that a stripe of another colour separates from the body) are wall.
+/// refinement. Two checks:
+/// <list type="number">
+/// <item>Wall colours: near the matte's edge (within <see cref="Band"/> px of a pixel not called person) and above
+/// the collar, a saturated person pixel whose colour is common on the wall and rare in the person nearby is wall: a
+/// flag's stripe seen between the hair and the neck, a fleck of it by the ear. Wall samples are the crop's pixels
+/// both passes are sure are wall; person samples those both are sure are person, <see cref="Inside"/> px or more
+/// inside the edge, in the 3x3 tiles of <see cref="Tile"/> px around the pixel (a red lipstick far away does not
+/// protect a red stripe by the neck). Colours on a chromaticity grid, compared as shares, so a large wall and a small
+/// person weigh alike. A colour the person has nearby (a red jacket on a red flag) is common inside too and stays;
+/// hair, skin and plain walls are not saturated and are never judged; only patches at least 9 px across go.</item>
+/// <item>One region: the person region holding the eyes is kept; regions apart from it (a stripe beside the shoulder
+/// that a stripe of another colour separates from the body) are wall.</item>
+/// </list>
 /// </summary>
 internal static class MatteCleanup
 {
@@ -14,6 +27,146 @@ internal static class MatteCleanup
     /// stripe apart from the person joins it only through the pixels of another stripe both passes doubt (0.25-0.3 on
     /// voteview_029317).</summary>
     private const float Link = 0.35f;
+
+    /// <summary>Distance (px at output scale) from the matte's edge within which a person pixel may be wall-coloured.</summary>
+    private const int Band = 24;
+
+    /// <summary>Pixels this far (px) inside the edge and sure in both passes are the person's own colours.</summary>
+    private const int Inside = 6;
+
+    /// <summary>Both passes at least this sure (of person, or of wall) for a pixel to be a colour sample.</summary>
+    private const float Sure = 0.9f;
+
+    /// <summary>A colour is the wall's when its share among the wall samples is this many times its share among the person's nearby.</summary>
+    private const float WallOverPerson = 4f;
+
+    /// <summary>Least share among the wall samples for a colour to count as the wall's.</summary>
+    private const float MinWallShare = 0.02f;
+
+    /// <summary>Least sure person samples in a pixel's neighbourhood for its colour to be judged (where the passes doubt
+    /// the clothes, nothing tells what the person wears there).</summary>
+    private const int MinPersonSamples = 1000;
+
+    /// <summary>Least spread of R, G, B for a pixel's colour to be judged: a flag's stripes are saturated; hair, skin
+    /// and plain walls (grey or blonde hair on a grey or cream wall) are not and are never taken.</summary>
+    private const int MinChroma = 90;
+
+    /// <summary>Colours are judged only above this many face widths over the chin.</summary>
+    private const double AboveChin = 0.2;
+
+    /// <summary>Half side (px) of the square most of which must be wall-coloured for its pixels to go: a flag's piece is
+    /// a patch; the reddish rim of an ear or a fleck between hair strands is not.</summary>
+    private const int PatchRadius = 4;
+
+    /// <summary>Side (px) of the tiles whose 3x3 squares are a pixel's neighbourhood.</summary>
+    private const int Tile = 32;
+
+    /// <summary>Chromaticity grid: levels of r/(r+g+b) and of g/(r+g+b); a colour's share counts its cell and the 8
+    /// around it, so a stripe in shadow still matches the same stripe in the light.</summary>
+    private const int Levels = 12;
+
+    /// <summary>Two lightness levels (r+g+b below or above 384): a white stripe is not a grey-skinned shadow.</summary>
+    private const int Bins = Levels * Levels * 2;
+
+    /// <summary>Sets to 0 the probability of person pixels near the edge whose colour is the wall's (see the class).</summary>
+    /// <param name="prob">Person probability both passes agree on (the smaller), changed in place.</param>
+    /// <param name="high">The larger of the two passes' probabilities (wall samples are where even it is low).</param>
+    /// <param name="landmarks">The 68 landmarks: only rows more than <see cref="AboveChin"/> face widths above the chin
+    /// are judged (below them are the collar and the clothes, which the close pass may doubt, so nothing nearby tells
+    /// their colour: a light-blue jacket would read as a flag's blue).</param>
+    /// <returns>1 for each pixel called wall by its colour (the edge refinement must not bring it back), else 0.</returns>
+    public static byte[] VetoWallColours(RgbImage image, ReadOnlySpan<byte> valid, float[] prob, float[] high, IReadOnlyList<PointF> landmarks)
+    {
+        int w = image.Width, h = image.Height, n = w * h;
+        int tw = (w + Tile - 1) / Tile, th = (h + Tile - 1) / Tile;
+        ReadOnlySpan<byte> px = image.Pixels;
+        float[] person = new float[n], near = new float[n], deep = new float[n];
+        for (int i = 0; i < n; i++)
+        {
+            person[i] = prob[i] >= 0.5f ? 1 : 0;
+        }
+
+        BoxFilter.Mean(person, near, w, h, Band);
+        BoxFilter.Mean(person, deep, w, h, Inside);
+        int[] wallCount = new int[Bins], personCount = new int[tw * th * Bins], personTotal = new int[tw * th];
+        int walls = 0;
+        for (int i = 0; i < n; i++)
+        {
+            if (valid[i] == 0)
+            {
+                continue;
+            }
+
+            if (high[i] <= 1 - Sure)
+            {
+                wallCount[Bin(px, i)]++;
+                walls++;
+            }
+            else if (prob[i] >= Sure && deep[i] >= 0.999f)
+            {
+                int t = ((i / w / Tile) * tw) + (i % w / Tile);
+                personCount[(t * Bins) + Bin(px, i)]++;
+                personTotal[t]++;
+            }
+        }
+
+        float[] candidate = new float[n];
+        int judged = Math.Clamp((int)(landmarks[8].Y - (AboveChin * LandmarkGeometry.FaceWidth(landmarks))), 0, h) * w;
+        for (int i = 0; walls > 0 && i < judged; i++)
+        {
+            if (person[i] == 0 || near[i] >= 0.999f || valid[i] == 0)
+            {
+                continue;
+            }
+
+            int r0 = px[i * 3], g0 = px[(i * 3) + 1], b0 = px[(i * 3) + 2];
+            if (Math.Max(r0, Math.Max(g0, b0)) - Math.Min(r0, Math.Min(g0, b0)) < MinChroma)
+            {
+                continue;
+            }
+
+            int tx = i % w / Tile, ty = i / w / Tile, c = Bin(px, i);
+            float wallShare = Around(wallCount, 0, c) / (float)walls;
+            if (wallShare < MinWallShare)
+            {
+                continue;
+            }
+
+            int persons = 0, personHits = 0;
+            for (int y = Math.Max(0, ty - 1); y <= Math.Min(th - 1, ty + 1); y++)
+            {
+                for (int x = Math.Max(0, tx - 1); x <= Math.Min(tw - 1, tx + 1); x++)
+                {
+                    int t = (y * tw) + x;
+                    persons += personTotal[t];
+                    personHits += Around(personCount, t * Bins, c);
+                }
+            }
+
+            candidate[i] = persons >= MinPersonSamples && wallShare > WallOverPerson * personHits / persons ? 1 : 0;
+        }
+
+        // Patches, not pixels: a core where most of a 9x9 square is wall-coloured, and the wall-coloured pixels next to it.
+        float[] around = new float[n], core = new float[n];
+        BoxFilter.Mean(candidate, around, w, h, PatchRadius);
+        for (int i = 0; i < n; i++)
+        {
+            core[i] = around[i] >= 0.7f ? 1 : 0;
+        }
+
+        BoxFilter.Mean(core, around, w, h, PatchRadius);
+        byte[] vetoed = new byte[n];
+        for (int i = 0; i < n; i++)
+        {
+            if (candidate[i] != 0 && around[i] > 0)
+            {
+                prob[i] = 0;
+                vetoed[i] = 1;
+            }
+        }
+
+        return vetoed;
+    }
 
     /// <summary>Sets to 0 the probability of every pixel at or above <see cref="Link"/> that is not linked to the pixel at
     /// <paramref name="eyes"/> through such pixels (8-neighbours); fainter pixels keep theirs (the edge refinement's
@@ -55,5 +208,28 @@ internal static class MatteCleanup
                 prob[i] = 0;
             }
         }
+    }
+
+    /// <summary>The chromaticity cell of a pixel and its lightness level (see <see cref="Levels"/>).</summary>
+    private static int Bin(ReadOnlySpan<byte> px, int i)
+    {
+        int r = px[i * 3], g = px[(i * 3) + 1], b = px[(i * 3) + 2], sum = r + g + b;
+        int cr = Math.Min(Levels - 1, r * Levels / (sum + 1)), cg = Math.Min(Levels - 1, g * Levels / (sum + 1));
+        return (((sum >= 384 ? 1 : 0) * Levels) + cr) * Levels + cg;
+    }
+
+    /// <summary>Count of a cell and the 8 cells around it in chromaticity (same lightness level).</summary>
+    private static int Around(int[] counts, int start, int bin)
+    {
+        int light = bin / (Levels * Levels), cr = bin / Levels % Levels, cg = bin % Levels, sum = 0;
+        for (int r = Math.Max(0, cr - 1); r <= Math.Min(Levels - 1, cr + 1); r++)
+        {
+            for (int g = Math.Max(0, cg - 1); g <= Math.Min(Levels - 1, cg + 1); g++)
+            {
+                sum += counts[start + (((light * Levels) + r) * Levels) + g];
+            }
+        }
+
+        return sum;
     }
 }

@@ -17,8 +17,10 @@ namespace SocialCard.Photos.Fixes.Segmentation;
 /// (the head at about twice the whole-photo pass's resolution). Each pass alone keeps background the other rightly
 /// calls wall: seen from afar a dark wall beside dark hair reads as more hair; seen close, a flag's stripes by the
 /// shoulder read as person, without the rest of the flag. A pixel is person only where both passes agree.</item>
-/// <item>One person region: what both passes still call person apart from the region holding the eyes (a flag's stripe
-/// by the shoulder, cut off from the body by a stripe of another colour) is wall (<see cref="MatteCleanup"/>).</item>
+/// <item>What both passes still call person but is wall goes (<see cref="MatteCleanup"/>): saturated patches near the
+/// edge whose colour is the wall's and not the person's nearby (a flag's stripe between the hair and the neck), and
+/// every region apart from the one holding the eyes (a flag's stripe by the shoulder, cut off from the body by a
+/// stripe of another colour). Pixels taken for their colour stay wall after the edge refinement.</item>
 /// <item>Edge refinement: a guided filter of that probability with the output's luminance as guide (radius 4,
 /// eps 1e-3) makes the transition follow the photo's own edges (hair strands, collar) instead of the network's
 /// 256-cell grid, then a linear ramp from 0.3 to 0.7 turns it into opacity, so faint background tails go to 0 and the
@@ -38,11 +40,12 @@ internal static class MatteSegmenter
 
     /// <param name="matte">The network's pass over the whole (upright) photo.</param>
     /// <param name="network">Runs the close pass over the output; null keeps the whole-photo pass alone.</param>
-    /// <param name="eyes">The eye-line midpoint in the output: the person region kept is the one holding it.</param>
-    public static SegmentationResult Segment(RgbImage image, ReadOnlySpan<byte> valid, PersonMask matte, AffineMap outputToSource, SelfieSegmenter? network, PointF eyes)
+    /// <param name="landmarks">The 68 landmarks in the output: the person region kept is the one holding the eye-line
+    /// midpoint, and colours are judged above the chin.</param>
+    public static SegmentationResult Segment(RgbImage image, ReadOnlySpan<byte> valid, PersonMask matte, AffineMap outputToSource, SelfieSegmenter? network, IReadOnlyList<PointF> landmarks)
     {
         int w = image.Width, h = image.Height, n = w * h;
-        float[] prob = new float[n], guide = new float[n];
+        float[] prob = new float[n], high = new float[n], guide = new float[n];
         PersonMask? close = null;
         int offset = 0;
         if (network is not null)
@@ -65,22 +68,25 @@ internal static class MatteSegmenter
                 }
 
                 (double sx, double sy) = outputToSource.Apply(x + 0.5, y + 0.5);
-                prob[i] = matte.At(sx, sy);
+                prob[i] = high[i] = matte.At(sx, sy);
                 if (close is not null)
                 {
-                    prob[i] = Math.Min(prob[i], close.At(x + ox + 0.5, y + oy + 0.5));
+                    float near = close.At(x + ox + 0.5, y + oy + 0.5);
+                    prob[i] = Math.Min(prob[i], near);
+                    high[i] = Math.Max(high[i], near);
                 }
             }
         }
 
-        MatteCleanup.KeepFaceRegion(prob, w, h, eyes);
+        byte[] wallColoured = MatteCleanup.VetoWallColours(image, valid, prob, high, landmarks);
+        MatteCleanup.KeepFaceRegion(prob, w, h, LandmarkGeometry.EyeMid(landmarks));
 
         float[] refined = GuidedFilter.Filter(guide, prob, w, h, GuideRadius, GuideEps);
         float[] alpha = new float[n];
         byte[] mask = new byte[n];
         for (int i = 0; i < n; i++)
         {
-            float a = valid[i] == 0 ? 0f : Math.Clamp((refined[i] - RampLow) / (RampHigh - RampLow), 0f, 1f);
+            float a = valid[i] == 0 || wallColoured[i] != 0 ? 0f : Math.Clamp((refined[i] - RampLow) / (RampHigh - RampLow), 0f, 1f);
             alpha[i] = a;
             mask[i] = a >= 0.5f ? (byte)1 : (byte)0;
         }

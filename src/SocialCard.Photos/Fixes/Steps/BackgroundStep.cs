@@ -1,6 +1,5 @@
 using System.Globalization;
 using SocialCard.Faces;
-using SocialCard.Photos.Fixes.Geometry;
 using SocialCard.Photos.Fixes.Segmentation;
 using SocialCard.Photos.Rules;
 
@@ -22,7 +21,7 @@ public sealed class BackgroundStep(SelfieSegmenter? segmenter = null) : IFixStep
         }
 
         SegmentationResult seg = ctx.PersonProbability is { } matte && ctx.Map is { } map
-            ? MatteSegmenter.Segment(ctx.Output, ctx.Valid, matte, map, segmenter, LandmarkGeometry.EyeMid(ctx.OutputLandmarks))
+            ? MatteSegmenter.Segment(ctx.Output, ctx.Valid, matte, map, segmenter, ctx.OutputLandmarks)
             : PersonSegmenter.Segment(ctx.Output, ctx.Valid, ctx.OutputLandmarks, ctx.OutputHairTop ?? 14);
         ReadOnlySpan<byte> px = ctx.Output.Pixels;
         int wall = 0, notWhite = 0;

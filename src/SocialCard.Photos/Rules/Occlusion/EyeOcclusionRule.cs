@@ -7,9 +7,10 @@ namespace SocialCard.Photos.Rules.Occlusion;
 
 /// <summary>
 /// occlusion.eyes (头发遮挡眼睛, 有色眼镜): nothing dark covers the eyes. In each eye's lens zone
-/// (<see cref="EyeZones"/>), outside the eye opening, the share of pixels darker than half the median skin luma is at
-/// most <c>maxOccludedShare</c> (tinted lenses and hair strands make the zone dark; skin around a bare eye and clear
-/// lenses do not).
+/// (<see cref="EyeZones"/>), outside the eye opening, the share of pixels darker than half the light on the person's own
+/// skin beside that eye (the face's median skin luma, lowered to that side's cheek where a side light darkens it) is at
+/// most <c>maxOccludedShare</c> (tinted lenses and locks of hair make the zone dark; skin around a bare eye, in any skin
+/// tone or side light, and clear lenses do not).
 /// </summary>
 public sealed class EyeOcclusionRule : IPhotoRule
 {

@@ -6,9 +6,11 @@ using SocialCard.Photos.Rules.Face;
 namespace SocialCard.Photos.Rules.Shoulders;
 
 /// <summary>
-/// shoulders.level (双肩不平): the shoulder line (<see cref="ShoulderLine"/>: the clothing's upper edge against the
-/// background, left versus right of the face) tilts at most <c>maxTiltDegrees</c>. Skipped when the shoulders cannot be
-/// told from the background.
+/// shoulders.level (双肩不平): the shoulder line (<see cref="ShoulderLine"/>) tilts at most <c>maxTiltDegrees</c>. Read on
+/// the person segmentation the check already runs for the cut-out rule (each side's upper edge between neck and arm,
+/// fitted robustly, the two sides' heights compared at matched distances from the face axis); without the network, on
+/// the clothing's upper edge against the background. Skipped when the shoulders cannot be told apart (hair over them,
+/// a tight crop, light clothing lost in a white background).
 /// </summary>
 public sealed class ShouldersLevelRule : IPhotoRule
 {

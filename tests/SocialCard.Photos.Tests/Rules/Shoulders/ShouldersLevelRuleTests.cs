@@ -9,6 +9,7 @@ public sealed class ShouldersLevelRuleTests
 {
     private readonly ShouldersLevelRule _rule = new();
 
+    // Without the person segmentation (FaceRuleHarness has no network) the colour outline is read.
     [Fact]
     public void Level_shoulders_pass()
     {
@@ -18,15 +19,15 @@ public sealed class ShouldersLevelRuleTests
     }
 
     [Theory]
-    [InlineData(11)]
-    [InlineData(-11)]
+    [InlineData(13)]
+    [InlineData(-13)]
     public void A_tilted_body_fails(double degrees)
     {
         using RgbImage upright = new SyntheticPortrait().Render();
         FaceRuleHarness.HairFrom(upright, 14);
         using RgbImage tilted = ImageEdits.Rotate(upright, degrees, SyntheticFace.CentreX, SyntheticFace.EyeY);
         RuleFinding f = FaceRuleHarness.Evaluate(_rule, new SyntheticFace { RollDegrees = degrees }.Build(), TestPhotos.Jpeg(tilted));
-        Assert.Equal(RuleOutcome.Fail, f.Outcome);
+        Assert.True(f.Outcome == RuleOutcome.Fail, $"{f.Outcome} at {f.Number}");
         // The synthetic shoulders slope, so the measured line tilts a little less than the rotation.
         Assert.InRange(Math.Abs(f.Number!.Value), Math.Abs(degrees) - 5, Math.Abs(degrees) + 1.5);
         Assert.Equal(Math.Sign(degrees), Math.Sign(f.Number.Value));
