@@ -12,7 +12,8 @@ using SocialCard.Photos.Rules;
 namespace SocialCard.Benchmarks.Calibration;
 
 /// <summary>
-/// Calibration of the rule limits on the labelled devset (suzhou-sscard profile, default face engine). Per measure: the
+/// Calibration of the rule limits on the labelled devset (suzhou-sscard profile, default face engine and the installed
+/// person-segmentation network, as the check runs them). Per measure: the
 /// compliant and defect photos against the limit with the margins on both sides, the measure's repeatability (same
 /// photo re-encoded, rescaled +-10%, re-detected with the cascade), how many photos sit inside that band of the limit,
 /// and leave-one-person-out false rejections and recall. Then per rule: its outcomes on compliant and defect photos
@@ -79,7 +80,7 @@ internal static class RuleCalibration
                     continue;
                 }
 
-                using PhotoContext context = PhotoContext.Create(bytes, cols[0], profile, k == CalibrationVariants.Cascade ? cascade : probe);
+                using PhotoContext context = PhotoContext.Create(bytes, cols[0], profile, k == CalibrationVariants.Cascade ? cascade : probe, null, InstalledSegmenter.Value);
                 PhotoReport report = checker.Check(context, profile);
                 outcomes[k] = [.. checker.Rules.Select(r => report.Findings.First(f => f.Rule == r.Id).Outcome)];
                 for (int m = 0; m < s_measures.Length; m++)
