@@ -16,7 +16,7 @@ internal sealed class FaceRecognitionNetModel
     public const float MeanG = 117.001f;
     public const float MeanB = 104.298f;
 
-    private FaceRecognitionNetModel(ScaledConvWeights stem, ResidualBlockWeights[] blocks, float[] fc)
+    private FaceRecognitionNetModel(ConvWeights stem, ResidualBlockWeights[] blocks, float[] fc)
     {
         Stem = stem;
         Blocks = blocks;
@@ -24,7 +24,7 @@ internal sealed class FaceRecognitionNetModel
     }
 
     /// <summary>conv32_down: 7x7 s2 valid, 3 -> 32.</summary>
-    public ScaledConvWeights Stem { get; }
+    public ConvWeights Stem { get; }
 
     public ResidualBlockWeights[] Blocks { get; }
 
@@ -50,6 +50,6 @@ internal sealed class FaceRecognitionNetModel
             ResidualBlockWeights.Take(set, "conv256_2", false, 256, 256),
             ResidualBlockWeights.Take(set, "conv256_down_out", true, 256, 256),
         ];
-        return new FaceRecognitionNetModel(ScaledConvWeights.Take(set, "conv32_down", 7, 3, 32), blocks, set.Take("fc", 256, DescriptorLength));
+        return new FaceRecognitionNetModel(ConvWeights.TakeScaled(set, "conv32_down", 7, 3, 32), blocks, set.Take("fc", 256, DescriptorLength));
     }
 }

@@ -33,7 +33,7 @@ internal sealed class FaceRecognitionRunner
             throw new ArgumentException("The face recognition input is 150x150x3 and the descriptor 128 values.");
         }
 
-        ScaledConvWeights stem = _model.Stem;
+        ConvWeights stem = _model.Stem;
         Conv2d.ConvValid(input, size, size, 3, 7, 2, stem.Filters, stem.Bias, stem.Cout, _a, Activation.Relu, _scratch);
         Pooling.MaxPool(_a, StemOut, StemOut, stem.Cout, 3, 2, _b);
 
@@ -90,6 +90,6 @@ internal sealed class FaceRecognitionRunner
         return (poolOut, cout);
     }
 
-    private void Conv3x3(ScaledConvWeights conv, float[] x, int h, int stride, int pad, int outH, float[] y, Activation act) =>
+    private void Conv3x3(ConvWeights conv, float[] x, int h, int stride, int pad, int outH, float[] y, Activation act) =>
         Conv2d.Conv3x3(x, h, h, conv.Cin, conv.Filters, conv.Bias, conv.Cout, stride, pad, pad, outH, outH, y, act, _scratch);
 }

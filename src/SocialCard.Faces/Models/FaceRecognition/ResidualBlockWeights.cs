@@ -7,19 +7,19 @@ namespace SocialCard.Faces.Models.FaceRecognition;
 /// and adds the 2x2 average pool of its input (channels zero-padded, the conv output zero-padded by a row and a column
 /// where the pool is one larger); a plain block adds its input. Both end in relu.
 /// </summary>
-internal sealed class ResidualBlockWeights(string name, bool down, ScaledConvWeights conv1, ScaledConvWeights conv2)
+internal sealed class ResidualBlockWeights(string name, bool down, ConvWeights conv1, ConvWeights conv2)
 {
     public string Name { get; } = name;
 
     public bool Down { get; } = down;
 
-    public ScaledConvWeights Conv1 { get; } = conv1;
+    public ConvWeights Conv1 { get; } = conv1;
 
-    public ScaledConvWeights Conv2 { get; } = conv2;
+    public ConvWeights Conv2 { get; } = conv2;
 
     public static ResidualBlockWeights Take(WeightSet set, string name, bool down, int cin, int cout) => new(
         name,
         down,
-        ScaledConvWeights.Take(set, name + "/conv1", 3, cin, cout),
-        ScaledConvWeights.Take(set, name + "/conv2", 3, cout, cout));
+        ConvWeights.TakeScaled(set, name + "/conv1", 3, cin, cout),
+        ConvWeights.TakeScaled(set, name + "/conv2", 3, cout, cout));
 }
