@@ -17,7 +17,7 @@ namespace SocialCard.Benchmarks.Imaging;
 /// background model, spectrum, ...) are charged to the first rule that needs them, so each figure is that rule's
 /// incremental cost in a real check. Per step: median over photos of the per-photo median of <c>rounds</c> runs, in
 /// thread CPU time (<see cref="ThreadCpuClock"/>; wall time where unavailable), and bytes allocated. The face engine
-/// is the product's default face engine (<see cref="CheckerFaceDetector(FaceModels)"/>: the 160 probe, else the cascade). Run: <c>dotnet run -c Release --project bench/SocialCard.Benchmarks -- rule-profile [rounds] [face]</c>.
+/// is the product's default face engine (<see cref="CheckerFaceDetector(FaceModels)"/>: the 160 probe, else the cascade), with the installed segmentation network. Run: <c>dotnet run -c Release --project bench/SocialCard.Benchmarks -- rule-profile [rounds] [face]</c>.
 /// </summary>
 internal static class RuleCostProfile
 {
@@ -32,6 +32,10 @@ internal static class RuleCostProfile
 
         PhotoCheckInputs inputs = PhotoCheckInputs.Load();
         IFaceDetector? detector = withFace ? new CheckerFaceDetector(FaceModels.Load(FaceBenchInputs.ModelsDirectory())) : null;
+
+        // With the face engine the check also has the segmentation network, as the product's check does: the rules
+        // that read the person mask (the cut-out rule, shoulders.level) are charged for its passes.
+        SelfieSegmenter? segmenter = withFace ? InstalledSegmenter.Value ?? throw new InvalidOperationException("models/selfie is not installed: run scripts/setup.d/25-selfie-model.sh") : null;
         IReadOnlyList<IPhotoRule> rules = new SocialCard.Photos.PhotoChecker(detector).Rules;
         string[] steps = ["inspect", "decode", .. (withFace ? new[] { "face analysis" } : []), .. rules.Select(r => r.Id)];
         var photos = inputs.Photos.Where(p => IsStandard(p.Bytes)).ToList();
@@ -55,7 +59,7 @@ internal static class RuleCostProfile
                 Step(ref s, t, a, () => ImageDecoder.Decode(bytes).Dispose());
                 double t0 = Now();
                 long a0 = GC.GetAllocatedBytesForCurrentThread();
-                using PhotoContext context = PhotoContext.Create(bytes, name, inputs.Profile, detector);
+                using PhotoContext context = PhotoContext.Create(bytes, name, inputs.Profile, detector, segmenter: segmenter);
                 if (withFace)
                 {
                     // PhotoContext.Create = inspect + decode + face: charge the rest to the face step.
