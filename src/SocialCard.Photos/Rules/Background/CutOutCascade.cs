@@ -53,9 +53,7 @@ public static class CutOutCascade
             return false;
         }
 
-        foreach ((double value, double limit, double up, double down) in (ReadOnlySpan<(double, double, double, double)>)
-            [(m.RemnantShare, limits.MaxRemnantShare, RemnantUp, RemnantDown), (m.HaloShare, limits.MaxHaloShare, HaloUp, HaloDown),
-             (m.Jaggedness, limits.MaxJaggedness, 0, 0), (m.SkullCut, limits.MaxSkullCut, SkullUp, SkullDown)])
+        foreach ((_, double value, double limit, double up, double down) in Ordered(m, limits))
         {
             if (value - down > limit)
             {
@@ -93,13 +91,32 @@ public static class CutOutCascade
     public static string Verdict(CutOutMeasure? measure, CutOutLimits limits)
     {
         ArgumentNullException.ThrowIfNull(limits);
-        return measure is not { } m ? "skip"
-            : m.RemnantShare > limits.MaxRemnantShare ? "remnant"
-            : m.HaloShare > limits.MaxHaloShare ? "halo"
-            : m.Jaggedness > limits.MaxJaggedness ? "jagged"
-            : m.SkullCut > limits.MaxSkullCut ? "skull"
-            : "pass";
+        if (measure is null)
+        {
+            return "skip";
+        }
+
+        foreach ((string name, double value, double limit, _, _) in Ordered(measure, limits))
+        {
+            if (value > limit)
+            {
+                return name;
+            }
+        }
+
+        return "pass";
     }
+
+    /// <summary>The measures in the order the rule judges them (the first over its limit is the finding): name, value,
+    /// limit, and how much higher and lower the 256 pass's reading may be. Jaggedness reads the pixels only (no mask):
+    /// the same on both passes.</summary>
+    private static (string Name, double Value, double Limit, double Up, double Down)[] Ordered(CutOutMeasure m, CutOutLimits limits) =>
+    [
+        ("remnant", m.RemnantShare, limits.MaxRemnantShare, RemnantUp, RemnantDown),
+        ("halo", m.HaloShare, limits.MaxHaloShare, HaloUp, HaloDown),
+        ("jagged", m.Jaggedness, limits.MaxJaggedness, 0, 0),
+        ("skull", m.SkullCut, limits.MaxSkullCut, SkullUp, SkullDown),
+    ];
 
     private static bool Within(double coarse, double fine, double up, double down) => fine - coarse < up && coarse - fine < down;
 }

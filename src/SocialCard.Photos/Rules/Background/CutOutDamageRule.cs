@@ -45,42 +45,30 @@ public sealed class CutOutDamageRule : IPhotoRule
             return RuleFinding.Skip(Id, new LocalizedText("背景不是白色，或人像分割未识别出人像，未检查抠图痕迹", "The background is not white, or the segmentation does not see the person; cut-out damage not checked."));
         }
 
-        double maxRemnant = limits.MaxRemnantShare, maxHalo = limits.MaxHaloShare, maxSkull = limits.MaxSkullCut, maxJagged = limits.MaxJaggedness;
-        string limit = $"remnant <= {RuleFinding.Format(maxRemnant * 100, 2)}%, halo <= {RuleFinding.Format(maxHalo * 100)}%, " +
-            $"skull cut <= {RuleFinding.Format(maxSkull * 100)}%, jagged <= {RuleFinding.Format(maxJagged * 100, 2)}%" +
+        string limit = $"remnant <= {RuleFinding.Format(limits.MaxRemnantShare * 100, 2)}%, halo <= {RuleFinding.Format(limits.MaxHaloShare * 100)}%, " +
+            $"skull cut <= {RuleFinding.Format(limits.MaxSkullCut * 100)}%, jagged <= {RuleFinding.Format(limits.MaxJaggedness * 100, 2)}%" +
             (coarse ? $"; read on the {SelfieSegmentationModel.CoarseInputSize}x{SelfieSegmentationModel.CoarseInputSize} mask, clear of every limit" : string.Empty);
-        if (cut.RemnantShare > maxRemnant)
+
+        // The first measure over its limit, in the one order the cascade reads too.
+        return CutOutCascade.Verdict(cut, limits) switch
         {
-            return RuleFinding.Violation(Id, settings, new LocalizedText(
+            "remnant" => RuleFinding.Violation(Id, settings, new LocalizedText(
                 "头部旁边或上方留有原背景的残留（色块、条纹或暗影）：请使用在纯白背景前拍摄的照片，或使用自动修正重新替换背景",
                 "Remnants of the old background (coloured patches, stripes or dark areas) are left beside or above the head: use a photo taken in front of a plain white background, or let auto-fix replace the background again."),
-                number: cut.RemnantShare, limit: limit);
-        }
-
-        if (cut.HaloShare > maxHalo)
-        {
-            return RuleFinding.Violation(Id, settings, new LocalizedText(
+                number: cut.RemnantShare, limit: limit),
+            "halo" => RuleFinding.Violation(Id, settings, new LocalizedText(
                 "头发边缘有一圈原背景的颜色（光晕）：请使用在纯白背景前拍摄的照片，或使用自动修正重新替换背景",
                 "The edge of the hair keeps a fringe of the old background's colour (a halo): use a photo taken in front of a plain white background, or let auto-fix replace the background again."),
-                number: cut.HaloShare, limit: limit);
-        }
-
-        if (cut.Jaggedness > maxJagged)
-        {
-            return RuleFinding.Violation(Id, settings, new LocalizedText(
+                number: cut.HaloShare, limit: limit),
+            "jagged" => RuleFinding.Violation(Id, settings, new LocalizedText(
                 "人像边缘呈锯齿或方块状（抠图粗糙）：请使用在纯白背景前拍摄的照片，或使用自动修正重新替换背景",
                 "The outline of the person is jagged or blocky (a rough cut-out): use a photo taken in front of a plain white background, or let auto-fix replace the background again."),
-                number: cut.Jaggedness, limit: limit);
-        }
-
-        if (cut.SkullCut > maxSkull)
-        {
-            return RuleFinding.Violation(Id, settings, new LocalizedText(
+                number: cut.Jaggedness, limit: limit),
+            "skull" => RuleFinding.Violation(Id, settings, new LocalizedText(
                 "头顶被裁掉或被切成平直的边：请使用头顶完整的原始照片",
                 "The top of the head is cut off or cut flat: use an original photo that shows the whole head."),
-                number: cut.SkullCut, limit: limit);
-        }
-
-        return RuleFinding.Pass(Id, new LocalizedText("未见抠图痕迹", "No traces of a cut-out."), number: cut.RemnantShare, limit: limit);
+                number: cut.SkullCut, limit: limit),
+            _ => RuleFinding.Pass(Id, new LocalizedText("未见抠图痕迹", "No traces of a cut-out."), number: cut.RemnantShare, limit: limit),
+        };
     }
 }
