@@ -11,7 +11,8 @@ namespace SocialCard.Benchmarks.Faces;
 /// Thread-CPU time of the selfie segmentation network per kind of step (1x1 and 3x3 convolutions, depthwise 3x3/5x5,
 /// pools, resizes, element-wise ops) and in total, one core (affinity to CPU 0), median of 180 passes after 20 warm-ups,
 /// on the 358x441 devset photo; plus the multiply-adds of the convolutions; the product's graph (element-wise chains
-/// fused) and the graph with every step on its own, interleaved pass by pass. Run:
+/// fused, values sharing arrays), the same graph with an array per value, and the graph with every step on its own,
+/// interleaved pass by pass. Run:
 /// <c>dotnet run -c Release --project bench/SocialCard.Benchmarks -- selfie-stages [steps] [layers] [coarse]</c> (<c>steps</c>
 /// lists the compiled steps with their shapes first; <c>layers</c> adds each step's median with its multiply-adds and
 /// the bytes it reads and writes, and the rates they give; <c>coarse</c> times the 160x160 graph of the coarse pass).
@@ -46,10 +47,13 @@ internal static class SelfieStages
         }
 
         var fusedWs = new SelfieWorkspace(graph);
-        var plainWs = new SelfieWorkspace(plain);
+        var ownWs = new SelfieWorkspace(graph, shareArrays: false);
+        var plainWs = new SelfieWorkspace(plain, shareArrays: false);
+        var ownStages = new StageTimes(warmUpPasses: 20);
         for (int pass = 0; pass < 200; pass++)
         {
             Pass(photo, graph, fusedWs, fusedStages);
+            Pass(photo, graph, ownWs, ownStages);
             Pass(photo, plain, plainWs, plainStages);
             if (layers)
             {
@@ -68,9 +72,11 @@ internal static class SelfieStages
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"selfie segmentation at {graph.Size}: {graph.Steps.Count} steps ({plain.Steps.Count} unfused), {macs / 1e6:F1}M multiply-adds"));
-        Console.WriteLine("fused element-wise chains (the product):");
+        Console.WriteLine("fused element-wise chains, values sharing arrays (the product):");
         fusedStages.Print();
-        Console.WriteLine("every step on its own (interleaved pass by pass with the above):");
+        Console.WriteLine("the same graph, an array per value (interleaved pass by pass with the above):");
+        ownStages.Print();
+        Console.WriteLine("every step on its own, an array per value (interleaved pass by pass with the above):");
         plainStages.Print();
     }
 
