@@ -1,8 +1,10 @@
 using SocialCard.Faces.Kernels;
+using SocialCard.Faces.Tests.TestUtilities;
 
 namespace SocialCard.Faces.Tests.Kernels;
 
 /// <summary>The segmentation net's kernels: vector paths against the scalar references, and tfjs semantics on small cases.</summary>
+[Collection(KernelSwitchCollection.Name)]
 public sealed class SegmentationKernelTests
 {
     [Theory]
