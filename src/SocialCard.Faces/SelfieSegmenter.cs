@@ -64,9 +64,9 @@ public sealed class SelfieSegmenter
     {
         float[][] v = ws.Values;
         {
-            float[] y = v[s.Output];
-            float[] x = v[s.Inputs[0]];
             GraphShape i = s.In, o = s.Out;
+            Span<float> y = v[s.Output].AsSpan(0, o.Length);
+            ReadOnlySpan<float> x = v[s.Inputs[0]].AsSpan(0, i.Length);
             switch (s.Op)
             {
                 case GraphOp.Convolution when s.Kernel == 1 && (s.Prologue.Length != 0 || s.Epilogue.Length != 0):
@@ -151,7 +151,7 @@ public sealed class SelfieSegmenter
                 Pointwise.Multiply(x, s.Scalar, y);
                 break;
             case GraphOp.MultiplyPerChannel:
-                Pointwise.MultiplyPerChannel(x, v[s.Inputs[1]], n, y);
+                Pointwise.MultiplyPerChannel(x, v[s.Inputs[1]].AsSpan(0, c), n, y);
                 break;
             case GraphOp.Relu:
                 Pointwise.Relu(x, y);

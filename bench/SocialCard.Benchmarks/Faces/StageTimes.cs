@@ -37,6 +37,10 @@ internal sealed class StageTimes(int warmUpPasses)
         perPass[_pass - 1] += t;
     }
 
+    /// <summary>Each stage's median per pass after the warm-up, ms.</summary>
+    public IReadOnlyDictionary<string, double> Medians() => _names.ToDictionary(
+        n => n, n => _times[n].Skip(warmUpPasses).Order().ElementAt((_times[n].Count - warmUpPasses) / 2));
+
     public void Print()
     {
         double total = 0;

@@ -53,6 +53,21 @@ public sealed class SegmentationKernelTests
         }
     }
 
+    [Theory]
+    [InlineData(8, 8, 16)]
+    [InlineData(5, 7, 24)]
+    [InlineData(80, 80, 16)]
+    public void Transposed_convolution_two_by_two_head_is_bit_identical_to_the_per_pixel_path(int h, int w, int cin)
+    {
+        var rng = new Random((h * 7) + w + cin);
+        float[] x = Random(rng, h * w * cin).Select(v => v * 37).ToArray(), f = Random(rng, 4 * cin);
+        float[] expected = new float[4 * h * w], actual = new float[4 * h * w];
+        TransposedConvolution.PerPixel(x, h, w, cin, f, 2, 1, 0, 0, 2 * h, 2 * w, expected);
+        TransposedConvolution.Run(x, h, w, cin, f, 2, 1, 2, 0, 0, 2 * h, 2 * w, actual);
+        Assert.Equal(expected.Select(BitConverter.SingleToInt32Bits), actual.Select(BitConverter.SingleToInt32Bits));
+        Assert.Equal(x.AsSpan(0, cin).ToArray().Zip(f.AsSpan(cin, cin).ToArray()).Sum(p => (double)p.First * p.Second), actual[1], 3);
+    }
+
     [Fact]
     public void Transposed_convolution_scatters_each_input_over_its_stride_cell()
     {

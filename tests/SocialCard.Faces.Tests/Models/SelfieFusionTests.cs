@@ -6,7 +6,8 @@ namespace SocialCard.Faces.Tests.Models;
 
 /// <summary>The segmentation graph with its element-wise chains fused (<see cref="GraphFusion"/>) and the element-wise
 /// steps around its 1x1 convolutions run block by block with them (<see cref="GraphChunking"/>) gives the unfused graph's
-/// output bit for bit on a real photo, and both really took place.</summary>
+/// output bit for bit on a real photo, and both really took place; so do values sharing arrays when their lifetimes do not
+/// overlap (<see cref="SelfieWorkspace"/>), at both input sizes.</summary>
 public sealed class SelfieFusionTests
 {
     [Fact]
@@ -22,15 +23,30 @@ public sealed class SelfieFusionTests
         Assert.True(fused.Steps.Count < plain.Steps.Count - 40, $"{fused.Steps.Count} fused steps of {plain.Steps.Count}");
 
         var image = ReferenceFixture.Load(ReferenceFixture.Names().First()).LoadImage();
-        float[] a = Run(fused, image), b = Run(plain, image);
+        float[] a = Run(fused, image), b = Run(plain, image, shareArrays: false);
         Assert.Equal(b.Select(BitConverter.SingleToInt32Bits), a.Select(BitConverter.SingleToInt32Bits));
         Assert.InRange(a.Average(), 0.05, 0.95);
     }
 
-    private static float[] Run(SelfieGraph graph, SocialCard.Imaging.RgbImage image)
+    [Fact]
+    public void Values_sharing_arrays_give_the_output_of_an_array_per_value_bit_for_bit()
     {
-        var ws = new SelfieWorkspace(graph);
-        ImageInput.Prepare(image, 0, 0, image.Width, image.Height, center: true, SelfieGraph.InputSize, 0f, 0f, 0f, ws.Values[0]);
+        var image = ReferenceFixture.Load(ReferenceFixture.Names().First()).LoadImage();
+        foreach (SelfieGraph graph in new[] { SharedSelfieModel.Model.Graph, SharedSelfieModel.Model.Coarse })
+        {
+            var shared = new SelfieWorkspace(graph);
+            int arrays = shared.Values.Distinct().Count();
+            Assert.True(arrays * 4 < graph.Values.Count, $"{arrays} arrays for {graph.Values.Count} values at {graph.Size}");
+            float[] a = Run(graph, image), b = Run(graph, image, shareArrays: false);
+            Assert.Equal(b.Select(BitConverter.SingleToInt32Bits), a.Select(BitConverter.SingleToInt32Bits));
+            Assert.InRange(a.Average(), 0.05, 0.95);
+        }
+    }
+
+    private static float[] Run(SelfieGraph graph, SocialCard.Imaging.RgbImage image, bool shareArrays = true)
+    {
+        var ws = new SelfieWorkspace(graph, shareArrays);
+        ImageInput.Prepare(image, 0, 0, image.Width, image.Height, center: true, graph.Size, 0f, 0f, 0f, ws.Values[0]);
         SelfieSegmenter.Run(graph, ws);
         return (float[])ws.Values[graph.Output].Clone();
     }
