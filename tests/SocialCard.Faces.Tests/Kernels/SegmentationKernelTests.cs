@@ -1,8 +1,10 @@
 using SocialCard.Faces.Kernels;
+using SocialCard.Faces.Tests.TestUtilities;
 
 namespace SocialCard.Faces.Tests.Kernels;
 
 /// <summary>The segmentation net's kernels: vector paths against the scalar references, and tfjs semantics on small cases.</summary>
+[Collection(KernelSwitchCollection.Name)]
 public sealed class SegmentationKernelTests
 {
     [Theory]
@@ -145,6 +147,7 @@ public sealed class SegmentationKernelTests
     [InlineData(24, 37)]
     [InlineData(7, 1025)]
     [InlineData(2048, 3)]
+    [InlineData(96, 400)]
     public void Hard_swish_in_one_pass_is_bit_identical_to_the_separate_passes(int channels, int pixels)
     {
         var rng = new Random(channels * 7919 + pixels);
@@ -165,6 +168,10 @@ public sealed class SegmentationKernelTests
         Pointwise.Multiply(a, b, expected);
         Pointwise.HardSwish(x, bias, Scale, Offset, actual);
         Assert.Equal(expected.Select(BitConverter.SingleToInt32Bits), actual.Select(BitConverter.SingleToInt32Bits));
+        float[] blocks = new float[n];
+        Pointwise.HardSwishBlocks(x, bias, Scale, Offset, blocks);
+        Assert.Equal(expected.Select(BitConverter.SingleToInt32Bits), blocks.Select(BitConverter.SingleToInt32Bits));
+        Assert.Contains(actual, v => v == 0);
     }
 
     [Theory]

@@ -12,6 +12,7 @@ namespace SocialCard.Faces.Tests.Models;
 /// (fixtures from tools/face-reference/make-descriptor-fixtures.js), on the very same 150x150 input bytes: every
 /// descriptor value within 1e-3, on the vector kernels and on the scalar reference path.
 /// </summary>
+[Collection(KernelSwitchCollection.Name)]
 public sealed class FaceRecognitionExactnessTests(ITestOutputHelper output)
 {
     private const double DescriptorTolerance = 1e-3;

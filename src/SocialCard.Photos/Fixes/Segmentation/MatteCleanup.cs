@@ -171,11 +171,12 @@ internal static class MatteCleanup
     /// <summary>Sets to 0 the probability of every pixel at or above <see cref="Link"/> that is not linked to the pixel at
     /// <paramref name="eyes"/> through such pixels (8-neighbours); fainter pixels keep theirs (the edge refinement's
     /// ramp makes them wall).</summary>
-    public static void KeepFaceRegion(float[] prob, int width, int height, PointF eyes)
+    /// <param name="link">Least probability that links (<see cref="Link"/> unless given).</param>
+    public static void KeepFaceRegion(float[] prob, int width, int height, PointF eyes, float link = Link)
     {
         int n = width * height;
         int seed = (Math.Clamp((int)eyes.Y, 0, height - 1) * width) + Math.Clamp((int)eyes.X, 0, width - 1);
-        if (prob[seed] < Link)
+        if (prob[seed] < link)
         {
             return;
         }
@@ -192,7 +193,7 @@ internal static class MatteCleanup
                 for (int nx = Math.Max(0, x - 1); nx <= Math.Min(width - 1, x + 1); nx++)
                 {
                     int j = (ny * width) + nx;
-                    if (!kept[j] && prob[j] >= Link)
+                    if (!kept[j] && prob[j] >= link)
                     {
                         kept[j] = true;
                         stack.Push(j);
@@ -203,7 +204,7 @@ internal static class MatteCleanup
 
         for (int i = 0; i < n; i++)
         {
-            if (prob[i] >= Link && !kept[i])
+            if (prob[i] >= link && !kept[i])
             {
                 prob[i] = 0;
             }
