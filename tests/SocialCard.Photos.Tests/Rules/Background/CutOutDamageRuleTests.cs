@@ -140,7 +140,7 @@ public sealed class CutOutDamageRuleTests(ITestOutputHelper output)
 
     /// <summary>
     /// Every busy-dev portrait (flags, mottled backdrops, columns) the fix cuts out, whatever the expression, passes,
-    /// except the two whose readings are not about a remnant (<see cref="s_notAsserted"/>), printed.
+    /// except the one whose reading is near its limit for another reason than a remnant (<see cref="s_notAsserted"/>), printed.
     /// </summary>
     [Fact]
     public void The_fix_outputs_on_busy_backgrounds_pass()
