@@ -16,7 +16,9 @@ namespace SocialCard.Photos.Analysis;
 /// <list type="bullet">
 /// <item><see cref="RemnantShare"/>: background pixels beside and above the head (rows above the chin) farther than
 /// the halo ring from the person that are not white (stripes of a flag, a backdrop's colour, a dark wall), as a share
-/// of the background there.</item>
+/// of the background there; not counted: strands (not-white pixels joined to the person whose colour is a blend of the
+/// nearby person colour with white) and clothing the network left out (a not-white region joined to the person that
+/// reaches the photo's lower edge and lies wholly below the mouth).</item>
 /// <item><see cref="HaloShare"/>: background pixels of the ring within 0.02 fw outside the person above the eye line
 /// (the hair's edge) whose colour is not a blend of the nearby hair or skin with white (the old background's colour
 /// kept in the hair's edge), as a share of the ring.</item>
@@ -84,7 +86,7 @@ public sealed class CutOutMeasure
         double ring = Math.Max(2, 0.02 * fw);
         double cx = eyes.X, cy = eyes.Y - (0.25 * fw);
         int rows = (int)Math.Min(h, Math.Max(Math.Max(chinRow, eyeRow), Math.Ceiling(cy) + 1) + Math.Ceiling(ring) + 2);
-        using var planes = new CutOutPlanes(w, rows);
+        using var planes = new CutOutPlanes(w, rows, h);
         mask.Sample(planes.Probability.AsSpan(0, w * rows));
         int background = Classify(image, planes, chinRow);
         double personAtFace = PersonAtFace(mask, face);
@@ -103,7 +105,7 @@ public sealed class CutOutMeasure
         return new CutOutReading(
             new CutOutMeasure
             {
-                RemnantShare = Remnant(image, planes, chinRow, cx, cy),
+                RemnantShare = Remnant(image, mask, planes, chinRow, MouthRow(face), cx, cy),
                 HaloShare = Halo(image, planes, eyeRow, cx, cy),
                 SkullCut = Skull(image, mask, planes, w, rows, cx, fw),
                 Jaggedness = Grid(planes.DistanceFromWhite, w, chinRow),
@@ -169,7 +171,7 @@ public sealed class CutOutMeasure
     /// <summary>Not-white background pixels beyond the ring above <paramref name="rows"/>, except strands: pixels
     /// connected to the person through not-white pixels whose colour is a blend of the nearby person colour with white
     /// (a lock of hair the network left out); as a share of the background beyond the ring.</summary>
-    private static double Remnant(RgbImage image, CutOutPlanes planes, int rows, double cx, double cy)
+    private static double Remnant(RgbImage image, PersonMask mask, CutOutPlanes planes, int rows, int mouthRow, double cx, double cy)
     {
         int words = planes.Words;
         ulong last = LastWord(planes.Width);
@@ -185,7 +187,7 @@ public sealed class CutOutMeasure
                 for (ulong look = beyond & planes.NotWhite[k]; look != 0; look &= look - 1)
                 {
                     int x = (i << 6) + BitOperations.TrailingZeroCount(look);
-                    if (Joined(planes, x, y, rows) && !OffBlend(px, image.Stride, planes, x, y, cx, cy))
+                    if ((Joined(planes, x, y, rows) && !OffBlend(px, image.Stride, planes, x, y, cx, cy)) || Clothing(image, mask, planes, x, y, mouthRow))
                     {
                         continue;
                     }
@@ -241,6 +243,71 @@ public sealed class CutOutMeasure
             for (int k = 0; k < count; k++)
             {
                 component[list[k]] = joined ? (byte)1 : (byte)2;
+            }
+        }
+
+        return component[start] == 1;
+    }
+
+    /// <summary>The row of the lower mouth corner: clothing lies below it.</summary>
+    private static int MouthRow(ObservedFace face) => (int)Math.Max(face.Landmarks[48].Y, face.Landmarks[54].Y);
+
+    /// <summary>Whether the not-white pixel (x, y) (not person) is clothing the network left out: its region of
+    /// not-white, not-person pixels (4-connected, over the whole photo) touches the person, reaches the photo's lower
+    /// edge and lies wholly below <paramref name="mouthRow"/> (a jacket or collar at the shoulders; a remnant of the old
+    /// background beside the head reaches above the mouth, one at the neck ends on the shoulder). Filled once per
+    /// region, stopped at the first pixel above the mouth.</summary>
+    private static bool Clothing(RgbImage image, PersonMask mask, CutOutPlanes planes, int x, int y, int mouthRow)
+    {
+        if (y <= mouthRow)
+        {
+            return false;
+        }
+
+        int w = planes.Width, h = planes.Height;
+        byte[] component = planes.PhotoComponent;
+        int start = (y * w) + x;
+        if (component[start] == 0)
+        {
+            int[] list = planes.PhotoStack;
+            int count = 0;
+            bool joined = false, bottom = false, high = false;
+            component[start] = 3;
+            list[count++] = start;
+            for (int k = 0; k < count && !high; k++)
+            {
+                int i = list[k], qx = i % w, qy = i / w;
+                high = qy <= mouthRow;
+                bottom |= qy == h - 1;
+                for (int d = 0; d < 4 && !high; d++)
+                {
+                    int nx = qx + (d == 0 ? -1 : d == 1 ? 1 : 0), ny = qy + (d == 2 ? -1 : d == 3 ? 1 : 0);
+                    if (nx < 0 || ny < 0 || nx >= w || ny >= h)
+                    {
+                        continue;
+                    }
+
+                    int j = (ny * w) + nx;
+                    if (ny < planes.Rows ? planes.IsPerson(nx, ny) : mask.At(nx, ny) >= 0.5f)
+                    {
+                        joined = true;
+                    }
+                    else if (component[j] == 2)
+                    {
+                        high = true; // part of a region already found to reach above the mouth
+                    }
+                    else if (component[j] == 0 && (ny < planes.Rows ? planes.IsNotWhite(nx, ny) : DarkestBelowWhite(image.Pixels, (ny * image.Stride) + (nx * 3)) > NotWhite))
+                    {
+                        component[j] = 3;
+                        list[count++] = j;
+                    }
+                }
+            }
+
+            byte result = !high && joined && bottom ? (byte)1 : (byte)2;
+            for (int k = 0; k < count; k++)
+            {
+                component[list[k]] = result;
             }
         }
 

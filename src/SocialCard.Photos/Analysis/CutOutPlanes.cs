@@ -11,11 +11,14 @@ internal sealed class CutOutPlanes : IDisposable
 {
     private byte[]? _component;
     private int[]? _stack;
+    private byte[]? _photoComponent;
+    private int[]? _photoStack;
 
-    public CutOutPlanes(int width, int rows)
+    public CutOutPlanes(int width, int rows, int height)
     {
         Width = width;
         Rows = rows;
+        Height = height;
         Words = ChamferDilation.Words(width);
         Probability = ArrayPool<float>.Shared.Rent(width * rows);
         DistanceFromWhite = ArrayPool<byte>.Shared.Rent(width * rows);
@@ -27,6 +30,9 @@ internal sealed class CutOutPlanes : IDisposable
     public int Width { get; }
 
     public int Rows { get; }
+
+    /// <summary>The photo's height (the band is its first <see cref="Rows"/> rows).</summary>
+    public int Height { get; }
 
     public int Words { get; }
 
@@ -64,6 +70,25 @@ internal sealed class CutOutPlanes : IDisposable
     /// <summary>The region fill's list of pixels (each pixel is added at most once).</summary>
     public int[] Stack => _stack ??= ArrayPool<int>.Shared.Rent(Width * Rows);
 
+    /// <summary>Per pixel of the whole photo: 0 not yet reached, 1 in a not-white region that is clothing, 2 in one
+    /// that is not (rented and cleared on first use).</summary>
+    public byte[] PhotoComponent
+    {
+        get
+        {
+            if (_photoComponent is null)
+            {
+                _photoComponent = ArrayPool<byte>.Shared.Rent(Width * Height);
+                Array.Clear(_photoComponent, 0, Width * Height);
+            }
+
+            return _photoComponent;
+        }
+    }
+
+    /// <summary>The clothing fill's list of pixels.</summary>
+    public int[] PhotoStack => _photoStack ??= ArrayPool<int>.Shared.Rent(Width * Height);
+
     public bool IsPerson(int x, int y) => ((Person[(y * Words) + (x >> 6)] >> (x & 63)) & 1) != 0;
 
     public bool IsNotWhite(int x, int y) => ((NotWhite[(y * Words) + (x >> 6)] >> (x & 63)) & 1) != 0;
@@ -83,6 +108,16 @@ internal sealed class CutOutPlanes : IDisposable
         if (_stack is not null)
         {
             ArrayPool<int>.Shared.Return(_stack);
+        }
+
+        if (_photoComponent is not null)
+        {
+            ArrayPool<byte>.Shared.Return(_photoComponent);
+        }
+
+        if (_photoStack is not null)
+        {
+            ArrayPool<int>.Shared.Return(_photoStack);
         }
     }
 }

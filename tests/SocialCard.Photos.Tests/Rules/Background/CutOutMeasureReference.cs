@@ -85,7 +85,7 @@ internal static class CutOutMeasureReference
             true,
             background,
             personAtFace,
-            Remnant(image, planes, w, rows, chinRow, near, cx, cy),
+            Remnant(image, mask, face, planes, w, rows, chinRow, near, cx, cy),
             Halo(image, planes, w, rows, eyeRow, near, cx, cy),
             Skull(image, mask, planes, w, rows, cx, fw),
             Grid(dw, w, chinRow));
@@ -142,8 +142,9 @@ internal static class CutOutMeasureReference
     /// <summary>Not-white background pixels beyond the ring, except strands: pixels connected to the person through
     /// not-white pixels whose colour is a blend of the nearby person colour with white (a lock of hair the network
     /// left out).</summary>
-    private static double Remnant(RgbImage image, Planes planes, int w, int h, int rows, int near, double cx, double cy)
+    private static double Remnant(RgbImage image, PersonMask mask, ObservedFace face, Planes planes, int w, int h, int rows, int near, double cx, double cy)
     {
+        bool[] clothing = ClothingRegions(image, mask, (int)Math.Max(face.Landmarks[48].Y, face.Landmarks[54].Y));
         byte[] person = planes.Person, dw = planes.DistanceFromWhite;
         int[] distance = planes.Distance;
         byte[] attached = Attached(planes, w, rows);
@@ -165,7 +166,7 @@ internal static class CutOutMeasureReference
                     continue;
                 }
 
-                if (attached[i] != 0 && !OffBlend(px, image.Stride, person, w, h, x, y, cx, cy))
+                if ((attached[i] != 0 && !OffBlend(px, image.Stride, person, w, h, x, y, cx, cy)) || clothing[i])
                 {
                     continue;
                 }
@@ -175,6 +176,68 @@ internal static class CutOutMeasureReference
         }
 
         return background == 0 ? 0 : remnant / (double)background;
+    }
+
+    /// <summary>Per photo pixel: in a region of not-white, not-person pixels (4-connected over the whole photo) that
+    /// touches the person, reaches the lower edge and lies wholly below the mouth row (every region labelled).</summary>
+    private static bool[] ClothingRegions(RgbImage image, PersonMask mask, int mouthRow)
+    {
+        int w = image.Width, h = image.Height;
+        var person = new bool[w * h];
+        var notWhite = new bool[w * h];
+        for (int y = 0; y < h; y++)
+        {
+            for (int x = 0; x < w; x++)
+            {
+                person[(y * w) + x] = mask.At(x, y) >= 0.5f;
+                notWhite[(y * w) + x] = DarkestBelowWhite(image.Pixels, (y * image.Stride) + (x * 3)) > CutOutMeasure.NotWhite;
+            }
+        }
+
+        var label = new int[w * h];
+        var clothing = new bool[w * h];
+        int next = 0;
+        for (int s = 0; s < w * h; s++)
+        {
+            if (person[s] || !notWhite[s] || label[s] != 0)
+            {
+                continue;
+            }
+
+            var members = new List<int> { s };
+            label[s] = ++next;
+            int top = h;
+            bool joined = false, bottom = false;
+            for (int k = 0; k < members.Count; k++)
+            {
+                int i = members[k], x = i % w, y = i / w;
+                top = Math.Min(top, y);
+                bottom |= y == h - 1;
+                foreach ((int dx, int dy) in new[] { (-1, 0), (1, 0), (0, -1), (0, 1) })
+                {
+                    int nx = x + dx, ny = y + dy;
+                    if (nx < 0 || ny < 0 || nx >= w || ny >= h)
+                    {
+                        continue;
+                    }
+
+                    int j = (ny * w) + nx;
+                    joined |= person[j];
+                    if (!person[j] && notWhite[j] && label[j] == 0)
+                    {
+                        label[j] = next;
+                        members.Add(j);
+                    }
+                }
+            }
+
+            foreach (int i in members)
+            {
+                clothing[i] = joined && bottom && top > mouthRow;
+            }
+        }
+
+        return clothing;
     }
 
     /// <summary>Not-white pixels above <paramref name="rows"/> connected to the person through not-white pixels.</summary>
