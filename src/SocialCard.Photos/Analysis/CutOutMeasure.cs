@@ -1,6 +1,8 @@
 using System.Buffers;
+using System.Numerics;
 using SocialCard.Faces;
 using SocialCard.Imaging;
+using SocialCard.Imaging.Processing.BitRows;
 using SocialCard.Imaging.Processing.BlockGrid;
 using SocialCard.Imaging.Processing.Distance;
 using SocialCard.Photos.Faces;
@@ -14,7 +16,9 @@ namespace SocialCard.Photos.Analysis;
 /// <list type="bullet">
 /// <item><see cref="RemnantShare"/>: background pixels beside and above the head (rows above the chin) farther than
 /// the halo ring from the person that are not white (stripes of a flag, a backdrop's colour, a dark wall), as a share
-/// of the background there.</item>
+/// of the background there; not counted: strands (not-white pixels joined to the person whose colour is a blend of the
+/// nearby person colour with white) and clothing the network left out (a not-white region joined to the person that
+/// reaches the photo's lower edge and lies wholly below the mouth).</item>
 /// <item><see cref="HaloShare"/>: background pixels of the ring within 0.02 fw outside the person above the eye line
 /// (the hair's edge) whose colour is not a blend of the nearby hair or skin with white (the old background's colour
 /// kept in the hair's edge), as a share of the ring.</item>
@@ -53,6 +57,12 @@ public sealed class CutOutMeasure
     public static CutOutMeasure? Measure(RgbImage image, PersonMask mask, ObservedFace face) => Read(image, mask, face).Measure;
 
     /// <summary>The measures with the two readings that decide whether they are taken (<see cref="CutOutReading"/>).</summary>
+    /// <remarks>Computed only where a reading can change: one pass over the band classifies each pixel (its darkness,
+    /// person or not, not white or not: bit rows) and counts the sure background's histogram; the halo ring is the
+    /// person's bits dilated by the ring's chamfer ball (<see cref="ChamferDilation"/>: the same pixels as a distance
+    /// transform compared with the ring); the remnant counts the background by bits and looks at a pixel only where it
+    /// is not white beyond the ring, and fills the not-white region of such a pixel only (is it joined to the person?);
+    /// the halo looks at ring pixels only. The same values as measuring every pixel, to the last digit.</remarks>
     public static CutOutReading Read(RgbImage image, PersonMask mask, ObservedFace face)
     {
         ArgumentNullException.ThrowIfNull(image);
@@ -76,37 +86,29 @@ public sealed class CutOutMeasure
         double ring = Math.Max(2, 0.02 * fw);
         double cx = eyes.X, cy = eyes.Y - (0.25 * fw);
         int rows = (int)Math.Min(h, Math.Max(Math.Max(chinRow, eyeRow), Math.Ceiling(cy) + 1) + Math.Ceiling(ring) + 2);
-        using var planes = new CutOutPlanes(w * rows);
-        float[] p = planes.Probability;
-        byte[] person = planes.Person, dw = planes.DistanceFromWhite;
-        mask.Sample(p.AsSpan(0, w * rows));
-        ReadOnlySpan<byte> px = image.Pixels;
-        for (int y = 0; y < rows; y++)
-        {
-            for (int x = 0; x < w; x++)
-            {
-                int i = (y * w) + x;
-                person[i] = p[i] >= 0.5f ? (byte)1 : (byte)0;
-                dw[i] = DarkestBelowWhite(px, (y * image.Stride) + (x * 3));
-            }
-        }
-
-        int background = BackgroundLevel(p, dw, w, chinRow);
+        using var planes = new CutOutPlanes(w, rows, h);
+        mask.Sample(planes.Probability.AsSpan(0, w * rows));
+        int background = Classify(image, planes, chinRow);
         double personAtFace = PersonAtFace(mask, face);
         if (background > WhiteBackground || personAtFace < 0.5)
         {
             return new CutOutReading(null, background, personAtFace);
         }
 
-        DistanceTransform.Chamfer(person.AsSpan(0, w * rows), 0, w, rows, planes.Distance);
-        int near = DistanceTransform.ChamferLimit(ring);
+        ulong[] person = planes.Person, halo = planes.Ring;
+        ChamferDilation.Dilate(person, w, rows, DistanceTransform.ChamferLimit(ring), halo);
+        for (int i = 0; i < planes.Words * rows; i++)
+        {
+            halo[i] &= ~person[i];
+        }
+
         return new CutOutReading(
             new CutOutMeasure
             {
-                RemnantShare = Remnant(image, planes, w, rows, chinRow, near, cx, cy),
-                HaloShare = Halo(image, planes, w, rows, eyeRow, near, cx, cy),
+                RemnantShare = Remnant(image, mask, planes, chinRow, MouthRow(face), cx, cy),
+                HaloShare = Halo(image, planes, eyeRow, cx, cy),
                 SkullCut = Skull(image, mask, planes, w, rows, cx, fw),
-                Jaggedness = Grid(dw, w, chinRow),
+                Jaggedness = Grid(planes.DistanceFromWhite, w, chinRow),
             },
             background,
             personAtFace);
@@ -114,31 +116,24 @@ public sealed class CutOutMeasure
 
     private static byte DarkestBelowWhite(ReadOnlySpan<byte> px, int o) => (byte)(255 - Math.Min(px[o], Math.Min(px[o + 1], px[o + 2])));
 
-    /// <summary>Whether the network sees a person where the face is (the 68 landmarks' mean probability, at least 0.5
-    /// for a person): on a drawing or a synthetic face it may not, and then its mask says nothing about the cut-out.</summary>
-    private static double PersonAtFace(PersonMask mask, ObservedFace face)
+    /// <summary>Every row of the band: each pixel's darkness (<see cref="CutOutPlanes.DistanceFromWhite"/>), its person
+    /// and not-white bits; and the background level (<see cref="CutOutReading.BackgroundLevel"/>) from the pixels above
+    /// <paramref name="chinRow"/>.</summary>
+    private static int Classify(RgbImage image, CutOutPlanes planes, int chinRow)
     {
-        double sum = 0;
-        foreach (System.Drawing.PointF q in face.Landmarks)
-        {
-            sum += mask.At(q.X, q.Y);
-        }
-
-        return sum / face.Landmarks.Count;
-    }
-
-    /// <summary>The median darkest-channel distance from 255 of the sure background (probability under 0.1) above the
-    /// chin (white at most <see cref="WhiteBackground"/>), 256 when there is none.</summary>
-    private static int BackgroundLevel(float[] p, byte[] dw, int w, int rows)
-    {
+        int w = planes.Width, words = planes.Words;
         Span<int> histogram = stackalloc int[256];
         int n = 0;
-        for (int i = 0; i < rows * w; i++)
+        for (int y = 0; y < planes.Rows; y++)
         {
-            if (p[i] < 0.1f)
+            ReadOnlySpan<float> p = planes.Probability.AsSpan(y * w, w);
+            Span<byte> dw = planes.DistanceFromWhite.AsSpan(y * w, w);
+            BitRowKernel.Darkness(image.Pixels.Slice(y * image.Stride, 3 * w), dw);
+            BitRowKernel.AtLeast(p, 0.5f, planes.Person.AsSpan(y * words, words));
+            BitRowKernel.Above(dw, (byte)NotWhite, planes.NotWhite.AsSpan(y * words, words));
+            if (y < chinRow)
             {
-                histogram[dw[i]]++;
-                n++;
+                n += BitRowKernel.AddBelow(p, 0.1f, dw, histogram);
             }
         }
 
@@ -160,95 +155,168 @@ public sealed class CutOutMeasure
         return 256;
     }
 
-    /// <summary>Not-white background pixels beyond the ring, except strands: pixels connected to the person through
-    /// not-white pixels whose colour is a blend of the nearby person colour with white (a lock of hair the network
-    /// left out).</summary>
-    private static double Remnant(RgbImage image, CutOutPlanes planes, int w, int h, int rows, int near, double cx, double cy)
+    /// <summary>Whether the network sees a person where the face is (the 68 landmarks' mean probability, at least 0.5
+    /// for a person): on a drawing or a synthetic face it may not, and then its mask says nothing about the cut-out.</summary>
+    private static double PersonAtFace(PersonMask mask, ObservedFace face)
     {
-        byte[] person = planes.Person, dw = planes.DistanceFromWhite;
-        int[] distance = planes.Distance;
-        byte[] attached = Attached(planes, w, rows);
+        double sum = 0;
+        foreach (System.Drawing.PointF q in face.Landmarks)
+        {
+            sum += mask.At(q.X, q.Y);
+        }
+
+        return sum / face.Landmarks.Count;
+    }
+
+    /// <summary>Not-white background pixels beyond the ring above <paramref name="rows"/>, except strands: pixels
+    /// connected to the person through not-white pixels whose colour is a blend of the nearby person colour with white
+    /// (a lock of hair the network left out); as a share of the background beyond the ring.</summary>
+    private static double Remnant(RgbImage image, PersonMask mask, CutOutPlanes planes, int rows, int mouthRow, double cx, double cy)
+    {
+        int words = planes.Words;
+        ulong last = LastWord(planes.Width);
         ReadOnlySpan<byte> px = image.Pixels;
         int background = 0, remnant = 0;
         for (int y = 0; y < rows; y++)
         {
-            for (int x = 0; x < w; x++)
+            for (int i = 0; i < words; i++)
             {
-                int i = (y * w) + x;
-                if (person[i] != 0 || distance[i] <= near)
+                int k = (y * words) + i;
+                ulong beyond = ~(planes.Person[k] | planes.Ring[k]) & (i == words - 1 ? last : ulong.MaxValue);
+                background += BitOperations.PopCount(beyond);
+                for (ulong look = beyond & planes.NotWhite[k]; look != 0; look &= look - 1)
                 {
-                    continue;
-                }
+                    int x = (i << 6) + BitOperations.TrailingZeroCount(look);
+                    if ((Joined(planes, x, y, rows) && !OffBlend(px, image.Stride, planes, x, y, cx, cy)) || Clothing(image, mask, planes, x, y, mouthRow))
+                    {
+                        continue;
+                    }
 
-                background++;
-                if (dw[i] <= NotWhite)
-                {
-                    continue;
+                    remnant++;
                 }
-
-                if (attached[i] != 0 && !OffBlend(px, image.Stride, person, w, h, x, y, cx, cy))
-                {
-                    continue;
-                }
-
-                remnant++;
             }
         }
 
         return background == 0 ? 0 : remnant / (double)background;
     }
 
-    /// <summary>Not-white pixels above <paramref name="rows"/> connected to the person through not-white pixels.</summary>
-    private static byte[] Attached(CutOutPlanes planes, int w, int rows)
+    private static ulong LastWord(int width) => (width & 63) == 0 ? ulong.MaxValue : (1UL << (width & 63)) - 1;
+
+    /// <summary>Whether the not-white pixel (x, y) (not person) lies in a region of not-white pixels (4-connected,
+    /// above <paramref name="rows"/>) that touches the person: filled once per region.</summary>
+    private static bool Joined(CutOutPlanes planes, int x, int y, int rows)
     {
-        byte[] person = planes.Person, dw = planes.DistanceFromWhite, seen = planes.Attached;
-        int[] stack = planes.Stack;
-        int top = 0;
-        person.AsSpan(0, rows * w).CopyTo(seen);
-
-        // Only person pixels beside a not-white pixel outside the person can spread: the fill starts from those.
-        for (int y = 0; y < rows; y++)
+        int w = planes.Width;
+        byte[] component = planes.Component;
+        int start = (y * w) + x;
+        if (component[start] == 0)
         {
-            for (int x = 0; x < w; x++)
+            int[] list = planes.Stack;
+            int count = 0;
+            bool joined = false;
+            component[start] = 3;
+            list[count++] = start;
+            for (int k = 0; k < count; k++)
             {
-                int i = (y * w) + x;
-                if (person[i] != 0 && ((x > 0 && Spreads(person, dw, i - 1)) || (x + 1 < w && Spreads(person, dw, i + 1))
-                    || (y > 0 && Spreads(person, dw, i - w)) || (y + 1 < rows && Spreads(person, dw, i + w))))
+                int i = list[k], qx = i % w, qy = i / w;
+                for (int d = 0; d < 4; d++)
                 {
-                    stack[top++] = i;
+                    int nx = qx + (d == 0 ? -1 : d == 1 ? 1 : 0), ny = qy + (d == 2 ? -1 : d == 3 ? 1 : 0);
+                    if (nx < 0 || ny < 0 || nx >= w || ny >= rows)
+                    {
+                        continue;
+                    }
+
+                    int j = (ny * w) + nx;
+                    if (planes.IsPerson(nx, ny))
+                    {
+                        joined = true;
+                    }
+                    else if (component[j] == 0 && planes.IsNotWhite(nx, ny))
+                    {
+                        component[j] = 3;
+                        list[count++] = j;
+                    }
                 }
+            }
+
+            for (int k = 0; k < count; k++)
+            {
+                component[list[k]] = joined ? (byte)1 : (byte)2;
             }
         }
 
-        while (top > 0)
-        {
-            int i = stack[--top];
-            int x = i % w, y = i / w;
-            for (int k = 0; k < 4; k++)
-            {
-                int nx = x + (k == 0 ? -1 : k == 1 ? 1 : 0), ny = y + (k == 2 ? -1 : k == 3 ? 1 : 0);
-                if (nx < 0 || ny < 0 || nx >= w || ny >= rows)
-                {
-                    continue;
-                }
-
-                int j = (ny * w) + nx;
-                if (seen[j] == 0 && dw[j] > NotWhite)
-                {
-                    seen[j] = 1;
-                    stack[top++] = j;
-                }
-            }
-        }
-
-        return seen;
+        return component[start] == 1;
     }
 
-    private static bool Spreads(byte[] person, byte[] dw, int j) => person[j] == 0 && dw[j] > NotWhite;
+    /// <summary>The row of the lower mouth corner: clothing lies below it.</summary>
+    private static int MouthRow(ObservedFace face) => (int)Math.Max(face.Landmarks[48].Y, face.Landmarks[54].Y);
+
+    /// <summary>Whether the not-white pixel (x, y) (not person) is clothing the network left out: its region of
+    /// not-white, not-person pixels (4-connected, over the whole photo) touches the person, reaches the photo's lower
+    /// edge and lies wholly below <paramref name="mouthRow"/> (a jacket or collar at the shoulders; a remnant of the old
+    /// background beside the head reaches above the mouth, one at the neck ends on the shoulder). Filled once per
+    /// region, stopped at the first pixel above the mouth.</summary>
+    private static bool Clothing(RgbImage image, PersonMask mask, CutOutPlanes planes, int x, int y, int mouthRow)
+    {
+        if (y <= mouthRow)
+        {
+            return false;
+        }
+
+        int w = planes.Width, h = planes.Height;
+        byte[] component = planes.PhotoComponent;
+        int start = (y * w) + x;
+        if (component[start] == 0)
+        {
+            int[] list = planes.PhotoStack;
+            int count = 0;
+            bool joined = false, bottom = false, high = false;
+            component[start] = 3;
+            list[count++] = start;
+            for (int k = 0; k < count && !high; k++)
+            {
+                int i = list[k], qx = i % w, qy = i / w;
+                high = qy <= mouthRow;
+                bottom |= qy == h - 1;
+                for (int d = 0; d < 4 && !high; d++)
+                {
+                    int nx = qx + (d == 0 ? -1 : d == 1 ? 1 : 0), ny = qy + (d == 2 ? -1 : d == 3 ? 1 : 0);
+                    if (nx < 0 || ny < 0 || nx >= w || ny >= h)
+                    {
+                        continue;
+                    }
+
+                    int j = (ny * w) + nx;
+                    if (ny < planes.Rows ? planes.IsPerson(nx, ny) : mask.At(nx, ny) >= 0.5f)
+                    {
+                        joined = true;
+                    }
+                    else if (component[j] == 2)
+                    {
+                        high = true; // part of a region already found to reach above the mouth
+                    }
+                    else if (component[j] == 0 && (ny < planes.Rows ? planes.IsNotWhite(nx, ny) : DarkestBelowWhite(image.Pixels, (ny * image.Stride) + (nx * 3)) > NotWhite))
+                    {
+                        component[j] = 3;
+                        list[count++] = j;
+                    }
+                }
+            }
+
+            byte result = !high && joined && bottom ? (byte)1 : (byte)2;
+            for (int k = 0; k < count; k++)
+            {
+                component[list[k]] = result;
+            }
+        }
+
+        return component[start] == 1;
+    }
 
     /// <summary>True when the pixel's colour is off the blend line of white with the person colour on the way to the head centre.</summary>
-    private static bool OffBlend(ReadOnlySpan<byte> px, int stride, byte[] person, int w, int h, int x, int y, double cx, double cy) =>
-        InsideColour(person, w, h, x, y, cx, cy) is not { } inside || OffBlend(px, stride, x, y, inside);
+    private static bool OffBlend(ReadOnlySpan<byte> px, int stride, CutOutPlanes planes, int x, int y, double cx, double cy) =>
+        InsideColour(planes, x, y, cx, cy) is not { } inside || OffBlend(px, stride, x, y, inside);
 
     /// <summary>True when the pixel's colour is off the blend line of white with the colour at <paramref name="inside"/>.</summary>
     private static bool OffBlend(ReadOnlySpan<byte> px, int stride, int x, int y, (int X, int Y) inside)
@@ -259,24 +327,25 @@ public sealed class CutOutMeasure
         return DistanceToSegment(u, v, hu, hv) > HaloDeviation;
     }
 
-    private static double Halo(RgbImage image, CutOutPlanes planes, int w, int h, int rows, int near, double cx, double cy)
+    /// <summary>Ring pixels above <paramref name="rows"/> whose colour is not a blend of the person colour with white,
+    /// as a share of the ring there.</summary>
+    private static double Halo(RgbImage image, CutOutPlanes planes, int rows, double cx, double cy)
     {
-        byte[] person = planes.Person, dw = planes.DistanceFromWhite;
-        int[] distance = planes.Distance;
+        int w = planes.Width, words = planes.Words;
+        byte[] dw = planes.DistanceFromWhite;
         ReadOnlySpan<byte> px = image.Pixels;
         int n = 0, halo = 0;
         for (int y = 0; y < rows; y++)
         {
-            for (int x = 0; x < w; x++)
+            for (int i = 0; i < words; i++)
             {
-                int i = (y * w) + x;
-                if (person[i] != 0 || distance[i] > near)
+                ulong ring = planes.Ring[(y * words) + i];
+                n += BitOperations.PopCount(ring);
+                for (; ring != 0; ring &= ring - 1)
                 {
-                    continue;
+                    int x = (i << 6) + BitOperations.TrailingZeroCount(ring);
+                    halo += dw[(y * w) + x] > 20 && InsideColour(planes, x, y, cx, cy) is { } inside && OffBlend(px, image.Stride, x, y, inside) ? 1 : 0;
                 }
-
-                n++;
-                halo += dw[i] > 20 && InsideColour(person, w, h, x, y, cx, cy) is { } inside && OffBlend(px, image.Stride, x, y, inside) ? 1 : 0;
             }
         }
 
@@ -284,7 +353,7 @@ public sealed class CutOutMeasure
     }
 
     /// <summary>The person pixel two steps past the edge on the way from (x, y) to the head centre.</summary>
-    private static (int X, int Y)? InsideColour(byte[] person, int w, int h, int x, int y, double cx, double cy)
+    private static (int X, int Y)? InsideColour(CutOutPlanes planes, int x, int y, double cx, double cy)
     {
         double dx = cx - x, dy = cy - y, len = Math.Sqrt((dx * dx) + (dy * dy));
         if (len < 1)
@@ -298,12 +367,12 @@ public sealed class CutOutMeasure
         for (int s = 1; s < len; s++)
         {
             int qx = (int)Math.Round(x + (dx * s)), qy = (int)Math.Round(y + (dy * s));
-            if (qx < 0 || qy < 0 || qx >= w || qy >= h)
+            if (qx < 0 || qy < 0 || qx >= planes.Width || qy >= planes.Rows)
             {
                 return null;
             }
 
-            if (person[(qy * w) + qx] != 0)
+            if (planes.IsPerson(qx, qy))
             {
                 past = past < 0 ? s + 2 : past;
             }

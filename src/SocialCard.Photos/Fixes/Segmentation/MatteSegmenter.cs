@@ -83,12 +83,17 @@ internal static class MatteSegmenter
 
         float[] refined = GuidedFilter.Filter(guide, prob, w, h, GuideRadius, GuideEps);
         float[] alpha = new float[n];
+        for (int i = 0; i < n; i++)
+        {
+            alpha[i] = valid[i] == 0 || wallColoured[i] != 0 ? 0f : Math.Clamp((refined[i] - RampLow) / (RampHigh - RampLow), 0f, 1f);
+        }
+
+        // The edge refinement can lift a faint speck apart from the person (the wall's own edges guide it): the cut-out is one piece.
+        MatteCleanup.KeepFaceRegion(alpha, w, h, LandmarkGeometry.EyeMid(landmarks), float.Epsilon);
         byte[] mask = new byte[n];
         for (int i = 0; i < n; i++)
         {
-            float a = valid[i] == 0 || wallColoured[i] != 0 ? 0f : Math.Clamp((refined[i] - RampLow) / (RampHigh - RampLow), 0f, 1f);
-            alpha[i] = a;
-            mask[i] = a >= 0.5f ? (byte)1 : (byte)0;
+            mask[i] = alpha[i] >= 0.5f ? (byte)1 : (byte)0;
         }
 
         RgbImage foreground = ForegroundEstimator.Estimate(image, alpha, LocalBackground(image, alpha, valid));

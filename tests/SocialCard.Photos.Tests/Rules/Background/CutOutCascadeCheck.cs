@@ -9,7 +9,8 @@ namespace SocialCard.Photos.Tests.Rules.Background;
 /// <summary>
 /// The cut-out cascade against the 256 pass on one photo: the coarse and 256 readings may differ only by less than
 /// <see cref="CutOutCascade"/>'s margins (each side), and where the coarse reading decides, the verdict (which
-/// measure breaks its limit first, or none) is the 256 reading's.
+/// measure breaks its limit first, or none) is the 256 reading's; and both readings equal the whole-band measure's
+/// (<see cref="CutOutMeasureReference"/>) to the last digit.
 /// </summary>
 internal static class CutOutCascadeCheck
 {
@@ -22,6 +23,8 @@ internal static class CutOutCascadeCheck
         }
 
         CutOutReading fine = CutOutMeasure.Read(image, mask, face);
+        CutOutMeasureTests.AssertSame(CutOutMeasureReference.Read(image, mask, face), fine, "256 pass");
+        CutOutMeasureTests.AssertSame(CutOutMeasureReference.Read(image, ctx.CoarsePerson!, face), coarse, "coarse pass");
         string both = string.Create(CultureInfo.InvariantCulture, $"coarse {Text(coarse)}, 256 {Text(fine)}");
         output.WriteLine(both);
         if (CutOutCascade.Decides(coarse, limits))
