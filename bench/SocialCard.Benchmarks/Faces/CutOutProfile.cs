@@ -15,7 +15,8 @@ namespace SocialCard.Benchmarks.Faces;
 /// <summary>
 /// Where the cut-out rule's time goes, per devset photo with a face (thread CPU, one core, each part the median of the
 /// rounds, parts interleaved photo by photo): the segmentation network's input (pad + resize to 256), its forward
-/// pass, the mask's upsampling to the photo, <see cref="CutOutMeasure.Measure"/> as a whole, and the whole check with
+/// pass, the mask's upsampling to the photo, <see cref="CutOutMeasure.Measure"/> as a whole on the 256 mask and on the
+/// coarse mask the rule reads first (<see cref="SelfieSegmentationModel.CoarseInputSize"/>), and the whole check with
 /// and without the rule (the difference is what a user pays for it). Photos are grouped by whether the measure ran
 /// (white background, the network sees the face) or returned null. Per kind of network step see
 /// <see cref="SelfieStages"/>. Run: <c>dotnet run -c Release --project bench/SocialCard.Benchmarks -- cutout-profile [rounds]</c>;
@@ -40,12 +41,13 @@ internal static class CutOutProfile
         SelfieGraph graph = model.Graph;
         var with = new PhotoChecker(PhotoRules.All, detector, segmenter: segmenter);
         var without = new PhotoChecker(PhotoRules.All.Where(r => r.Id != "background.cutout"), detector, segmenter: segmenter);
-        string[] columns = ["input 256", "network", "upsample", "measure", "check", "check -rule", "rule cost"];
+        string[] columns = ["input 256", "network", "upsample", "measure", "measure 160", "check", "check -rule", "rule cost"];
         var groups = new Dictionary<string, List<double[]>>(StringComparer.Ordinal);
         foreach ((string name, byte[] bytes) in inputs.Photos)
         {
             using PhotoContext context = PhotoContext.Create(bytes, name, inputs.Profile, detector, segmenter: segmenter);
-            if (context.Image is not { } image || context.PrimaryFace is not { HasLandmarks: true } face || context.Person is not { } mask)
+            if (context.Image is not { } image || context.PrimaryFace is not { HasLandmarks: true } face || context.Person is not { } mask
+                || context.CoarsePerson is not { } coarse)
             {
                 continue;
             }
@@ -68,6 +70,7 @@ internal static class CutOutProfile
                 Time(rounds, () => SelfieSegmenter.Run(graph, ws)),
                 Time(rounds, () => Upsample(mask, image.Width, image.Height, sink)),
                 Time(rounds, () => CutOutMeasure.Measure(image, mask, face)),
+                Time(rounds, () => CutOutMeasure.Read(image, coarse, face)),
                 check,
                 checkWithout,
                 check - checkWithout,

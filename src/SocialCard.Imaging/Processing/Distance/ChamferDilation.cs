@@ -35,31 +35,42 @@ public static class ChamferDilation
             halfWidth[dy] = dx;
         }
 
-        ulong last = (width & 63) == 0 ? ulong.MaxValue : (1UL << (width & 63)) - 1;
-        var rows = new ulong[words];
-        var spread = new ulong[words];
+        // Each source row is spread once per distinct half-width and kept while output rows within reach read it.
+        int[] widths = [.. halfWidth.Distinct()];
+        int[] kind = [.. halfWidth.Select(k => Array.IndexOf(widths, k))];
+        int window = (2 * reach) + 1;
+        var spread = new ulong[window * widths.Length * words];
+        var empty = new bool[window];
         var step = new ulong[words];
+        ulong last = (width & 63) == 0 ? ulong.MaxValue : (1UL << (width & 63)) - 1;
+        int ready = 0;
         for (int y = 0; y < height; y++)
         {
+            for (int need = Math.Min(height, y + reach + 1); ready < need; ready++)
+            {
+                int slot = ready % window;
+                ReadOnlySpan<ulong> row = set.Slice(ready * words, words);
+                empty[slot] = !row.ContainsAnyExcept(0UL);
+                for (int k = 0; k < widths.Length && !empty[slot]; k++)
+                {
+                    Spread(row, widths[k], spread.AsSpan(((slot * widths.Length) + k) * words, words), step);
+                }
+            }
+
             Span<ulong> target = into.Slice(y * words, words);
             target.Clear();
-            for (int dy = 0; dy <= reach; dy++)
+            for (int r = Math.Max(0, y - reach); r <= Math.Min(height - 1, y + reach); r++)
             {
-                bool any = false;
-                for (int i = 0; i < words; i++)
+                int slot = r % window;
+                if (empty[slot])
                 {
-                    ulong v = (y - dy >= 0 ? set[((y - dy) * words) + i] : 0) | (y + dy < height ? set[((y + dy) * words) + i] : 0);
-                    rows[i] = v;
-                    any |= v != 0;
+                    continue;
                 }
 
-                if (any)
+                ReadOnlySpan<ulong> source = spread.AsSpan(((slot * widths.Length) + kind[Math.Abs(r - y)]) * words, words);
+                for (int i = 0; i < words; i++)
                 {
-                    Spread(rows, halfWidth[dy], spread, step);
-                    for (int i = 0; i < words; i++)
-                    {
-                        target[i] |= spread[i];
-                    }
+                    target[i] |= source[i];
                 }
             }
 
