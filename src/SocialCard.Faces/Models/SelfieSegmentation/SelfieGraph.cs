@@ -132,7 +132,7 @@ internal sealed class SelfieGraph
 
         var compiler = new Compiler(byName, consumers, weights, inputSize);
         int output = compiler.Value(outputName);
-        return new SelfieGraph(fuse ? GraphChunking.Chunk(GraphFusion.Fuse(compiler.Steps, output), output) : compiler.Steps, compiler.Shapes, output, inputSize);
+        return new SelfieGraph(fuse ? GraphFusion.FusePools(GraphChunking.Chunk(GraphFusion.Fuse(compiler.Steps, output), output)) : compiler.Steps, compiler.Shapes, output, inputSize);
     }
 
     /// <summary>Depth-first from the output: each node compiled after its inputs, once.</summary>
