@@ -134,11 +134,11 @@ internal static class GraphFusion
                 continue;
             }
 
-            if (host.Output == value && host.Prologue.Length == 0 && host.Epilogue.Length == 0 && PoolsBlockwise(host.Op))
+            if (host.Output == value && host.Prologue.Length == 0 && host.Epilogue.Length == 0 && GraphChunking.Blockwise(host.Op))
             {
                 list[at] = host.With(pool, host.Epilogue);
             }
-            else if (host.Output != value && host.Epilogue.FirstOrDefault(e => e.Output == value) is { } member && PoolsBlockwise(member.Op))
+            else if (host.Output != value && host.Epilogue.FirstOrDefault(e => e.Output == value) is { } member && GraphChunking.Blockwise(member.Op))
             {
                 list[at] = host.With(host.Pool, [.. host.Epilogue.Select(e => e == member ? e.With(pool, e.Epilogue) : e)]);
             }
@@ -155,11 +155,6 @@ internal static class GraphFusion
 
     /// <summary>The step and the steps moved into it.</summary>
     public static GraphStep[] Parts(GraphStep s) => [.. s.Prologue, s, .. s.Epilogue];
-
-    /// <summary>Element-wise steps that give the same elements run block by block as in one pass (not the sigmoid).</summary>
-    private static bool PoolsBlockwise(GraphOp op) =>
-        op is GraphOp.Add or GraphOp.AddPerChannel or GraphOp.MultiplyPerChannel or GraphOp.HardSwish or GraphOp.Relu or GraphOp.Relu6
-            or GraphOp.AddScalar or GraphOp.MultiplyScalar or GraphOp.Multiply;
 
     private static GraphStep? Producer(List<GraphStep?> list, int value) => list.FirstOrDefault(s => s is not null && s.Output == value);
 

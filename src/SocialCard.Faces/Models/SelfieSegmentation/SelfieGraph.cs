@@ -35,6 +35,9 @@ internal sealed class SelfieGraph
     /// <summary>Shape of every runtime value; value 0 is the 256x256x3 input.</summary>
     public IReadOnlyList<GraphShape> Values { get; }
 
+    /// <summary>This graph's values and output with other steps (the benchmarks time variants of the fusion).</summary>
+    internal SelfieGraph WithSteps(IReadOnlyList<GraphStep> steps) => new(steps, Values, Output, Size);
+
     public int Output { get; }
 
     public static SelfieGraph Load(string directory, ModelChecksums? checksums) => Load(directory, checksums, fuse: true);
