@@ -62,6 +62,12 @@ public sealed class SelfieSegmenter
     /// <summary>One step (the stage benchmark times them one by one).</summary>
     internal static void RunStep(GraphStep s, SelfieWorkspace ws)
     {
+        if (s.Prologue.Length != 0 || s.Epilogue.Length != 0)
+        {
+            RunBlocks(s, ws); // its input or output may be block-local: sliced block by block there
+            return;
+        }
+
         float[][] v = ws.Values;
         {
             GraphShape i = s.In, o = s.Out;
@@ -69,9 +75,6 @@ public sealed class SelfieSegmenter
             ReadOnlySpan<float> x = v[s.Inputs[0]].AsSpan(0, i.Length);
             switch (s.Op)
             {
-                case GraphOp.Convolution when s.Kernel == 1 && (s.Prologue.Length != 0 || s.Epilogue.Length != 0):
-                    RunBlocks(s, v);
-                    break;
                 case GraphOp.Convolution when s.Kernel == 1:
                     Gemm.Run(x, i.Pixels, i.C, s.Weights, o.C, s.Bias, y, s.Activation);
                     break;
@@ -94,7 +97,7 @@ public sealed class SelfieSegmenter
                     Pointwise.Sigmoid(x, y);
                     break;
                 default:
-                    RunElementwise(s, v, 0, o.Pixels);
+                    RunElementwise(s, ws, 0, o.Pixels);
                     break;
             }
         }
@@ -102,7 +105,7 @@ public sealed class SelfieSegmenter
 
     /// <summary>A 1x1 convolution with the element-wise steps moved into it (<see cref="GraphChunking"/>): block of
     /// pixel rows by block, the prologue's steps, the convolution, the epilogue's steps.</summary>
-    private static void RunBlocks(GraphStep s, float[][] v)
+    private static void RunBlocks(GraphStep s, SelfieWorkspace ws)
     {
         int pixels = s.In.Pixels;
         for (int p0 = 0; p0 < pixels; p0 += GraphChunking.BlockPixels)
@@ -110,31 +113,37 @@ public sealed class SelfieSegmenter
             int n = Math.Min(GraphChunking.BlockPixels, pixels - p0);
             foreach (GraphStep e in s.Prologue)
             {
-                RunElementwise(e, v, p0, n);
+                RunElementwise(e, ws, p0, n);
             }
 
-            Gemm.Run(v[s.Inputs[0]].AsSpan(p0 * s.In.C, n * s.In.C), n, s.In.C, s.Weights, s.Out.C, s.Bias, v[s.Output].AsSpan(p0 * s.Out.C, n * s.Out.C), s.Activation);
+            Gemm.Run(Block(ws, s.Inputs[0], p0, n, s.In.C), n, s.In.C, s.Weights, s.Out.C, s.Bias, Block(ws, s.Output, p0, n, s.Out.C), s.Activation);
             foreach (GraphStep e in s.Epilogue)
             {
-                RunElementwise(e, v, p0, n);
+                RunElementwise(e, ws, p0, n);
             }
         }
     }
 
+    /// <summary>Pixels <paramref name="p0"/>..+<paramref name="n"/>-1 of a value: at their place in its array, or at the
+    /// start of a block-local value's array (<see cref="SelfieWorkspace.BlockLocal"/>).</summary>
+    private static Span<float> Block(SelfieWorkspace ws, int value, int p0, int n, int c) =>
+        ws.Values[value].AsSpan(ws.BlockLocal[value] ? 0 : p0 * c, n * c);
+
     /// <summary>An element-wise step (not the sigmoid) on pixels <paramref name="p0"/>..<paramref name="p0"/>+<paramref name="n"/>-1,
     /// the whole tensor or a block of it: the kernel on that slice of every operand (a per-channel gate whole).</summary>
-    private static void RunElementwise(GraphStep s, float[][] v, int p0, int n)
+    private static void RunElementwise(GraphStep s, SelfieWorkspace ws, int p0, int n)
     {
-        int c = s.Out.C, at = p0 * c, len = n * c;
-        Span<float> y = v[s.Output].AsSpan(at, len);
-        ReadOnlySpan<float> x = v[s.Inputs[0]].AsSpan(at, len);
+        float[][] v = ws.Values;
+        int c = s.Out.C;
+        Span<float> y = Block(ws, s.Output, p0, n, c);
+        ReadOnlySpan<float> x = Block(ws, s.Inputs[0], p0, n, c);
         switch (s.Op)
         {
             case GraphOp.Add:
-                Pointwise.Add(x, v[s.Inputs[1]].AsSpan(at, len), y);
+                Pointwise.Add(x, Block(ws, s.Inputs[1], p0, n, c), y);
                 for (int k = 2; k < s.Inputs.Length; k++)
                 {
-                    Pointwise.Add(y, v[s.Inputs[k]].AsSpan(at, len), y);
+                    Pointwise.Add(y, Block(ws, s.Inputs[k], p0, n, c), y);
                 }
 
                 break;
@@ -145,7 +154,7 @@ public sealed class SelfieSegmenter
                 Pointwise.AddPerChannel(x, s.Weights, n, y, s.Activation);
                 break;
             case GraphOp.Multiply:
-                Pointwise.Multiply(x, v[s.Inputs[1]].AsSpan(at, len), y);
+                Pointwise.Multiply(x, Block(ws, s.Inputs[1], p0, n, c), y);
                 break;
             case GraphOp.MultiplyScalar:
                 Pointwise.Multiply(x, s.Scalar, y);

@@ -37,6 +37,7 @@ public sealed class SelfieFusionTests
             var shared = new SelfieWorkspace(graph);
             int arrays = shared.Values.Distinct().Count();
             Assert.True(arrays * 4 < graph.Values.Count, $"{arrays} arrays for {graph.Values.Count} values at {graph.Size}");
+            Assert.Contains(shared.BlockLocal, local => local); // a moved step's value held one block at a time
             float[] a = Run(graph, image), b = Run(graph, image, shareArrays: false);
             Assert.Equal(b.Select(BitConverter.SingleToInt32Bits), a.Select(BitConverter.SingleToInt32Bits));
             Assert.InRange(a.Average(), 0.05, 0.95);

@@ -8,7 +8,8 @@ namespace SocialCard.Photos.Tests.Fixes;
 /// <summary>
 /// Flag stripes both network passes call person are cut away: voteview_029317 (a red stripe beside the shoulder,
 /// apart from the person by a white stripe) and voteview_020106 (a red stripe seen between the hair and the collar,
-/// touching both). Each box (output pixels of the separation, looked at on the crop) holds the flag's red and none of
+/// touching both) and voteview_021901 (a red stripe in the corner between the jaw and the shoulder, below the collar
+/// line, beside a navy jacket). Each box (output pixels of the separation, looked at on the crop) holds the flag's red and none of
 /// the person; the flag red is what is saturated red there (red at least 140, green and blue at most 100, red at least
 /// twice green). In the crop it fills much of the box; in the cut-out none may be left.
 /// </summary>
@@ -17,6 +18,7 @@ public sealed class FlagStripeRemnantTests(ITestOutputHelper output)
     [Theory]
     [InlineData("voteview_029317", 300, 410, 358, 441)]
     [InlineData("voteview_020106", 66, 300, 86, 340)]
+    [InlineData("voteview_021901", 248, 350, 260, 366)]
     public void A_flag_stripe_the_network_calls_person_is_cut_away(string name, int x0, int y0, int x1, int y1)
     {
         byte[] data = File.ReadAllBytes(Path.Combine(BusySeparation.OriginalsDir, name + ".jpg"));

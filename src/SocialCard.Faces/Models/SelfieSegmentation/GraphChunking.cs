@@ -120,8 +120,11 @@ internal static class GraphChunking
         return index < 0 ? null : list[index];
     }
 
+    /// <summary>The value is the input, or a step before <paramref name="at"/> writes it (itself or one of the steps
+    /// moved into it).</summary>
     private static bool ReadyBefore(List<GraphStep?> list, int value, int at) =>
-        value == 0 || list.FindIndex(s => s is not null && s.Output == value) is int p && p >= 0 && p < at;
+        value == 0 || list.FindIndex(s => s is not null && (s.Output == value || s.Prologue.Any(m => m.Output == value)
+            || s.Epilogue.Any(m => m.Output == value))) is int p && p >= 0 && p < at;
 
     private static bool ReadBetween(List<GraphStep?> list, int value, int start, int end, List<GraphStep> chain, GraphStep conv)
     {

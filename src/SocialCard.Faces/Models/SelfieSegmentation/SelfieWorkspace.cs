@@ -17,7 +17,8 @@ internal sealed class SelfieWorkspace
     /// arrays are tested and timed against).</summary>
     internal SelfieWorkspace(SelfieGraph graph, bool shareArrays)
     {
-        Values = shareArrays ? Assign(graph) : [.. graph.Values.Select(v => new float[v.Length])];
+        BlockLocal = new bool[graph.Values.Count];
+        Values = shareArrays ? Assign(graph, BlockLocal) : [.. graph.Values.Select(v => new float[v.Length])];
         int maxC = 0, im2col = 0;
         foreach (GraphShape shape in graph.Values)
         {
@@ -39,6 +40,10 @@ internal sealed class SelfieWorkspace
     /// <summary>The array of each value; values live at the same time never share one.</summary>
     public float[][] Values { get; }
 
+    /// <summary>Values a 1x1 convolution's moved steps write and only that convolution's steps read: each holds one
+    /// block of <see cref="GraphChunking.BlockPixels"/> pixels at a time, at the start of its array (it never leaves L1).</summary>
+    public bool[] BlockLocal { get; }
+
     public float[] Im2col { get; }
 
     public double[] Sums { get; }
@@ -47,9 +52,10 @@ internal sealed class SelfieWorkspace
     /// A value lives from the step that writes it to the last step that reads it (a 1x1 convolution with element-wise
     /// steps moved into it counts as one step reading and writing all of theirs); the input from before the first step,
     /// the output to the end. Each step's outputs take the most recently freed array long enough (else a new one), and
-    /// the arrays of the values it read or wrote for the last time are freed after it.
+    /// the arrays of the values it read or wrote for the last time are freed after it. A value written and last read
+    /// inside one convolution with moved steps gets a block-sized array of its own (<see cref="BlockLocal"/>).
     /// </summary>
-    private static float[][] Assign(SelfieGraph graph)
+    private static float[][] Assign(SelfieGraph graph, bool[] local)
     {
         int count = graph.Values.Count;
         int[] last = new int[count];
@@ -76,6 +82,13 @@ internal sealed class SelfieWorkspace
             GraphStep[] parts = Parts(graph.Steps[t]);
             foreach (GraphStep u in parts)
             {
+                if (parts.Length > 1 && last[u.Output] == t && u.Output != graph.Output)
+                {
+                    local[u.Output] = true;
+                    values[u.Output] = new float[GraphChunking.BlockPixels * graph.Values[u.Output].C];
+                    continue;
+                }
+
                 values[u.Output] ??= u.Output == graph.Output ? new float[graph.Values[u.Output].Length] : Take(free, graph.Values[u.Output].Length);
             }
 
@@ -84,7 +97,7 @@ internal sealed class SelfieWorkspace
             {
                 foreach (int v in u.Inputs.Append(u.Output))
                 {
-                    if (last[v] == t && freed.Add(v))
+                    if (last[v] == t && !local[v] && freed.Add(v))
                     {
                         free.Add(values[v]);
                     }

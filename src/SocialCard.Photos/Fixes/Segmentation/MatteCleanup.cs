@@ -15,7 +15,9 @@ namespace SocialCard.Photos.Fixes.Segmentation;
 /// inside the edge, in the 3x3 tiles of <see cref="Tile"/> px around the pixel (a red lipstick far away does not
 /// protect a red stripe by the neck). Colours on a chromaticity grid, compared as shares, so a large wall and a small
 /// person weigh alike. A colour the person has nearby (a red jacket on a red flag) is common inside too and stays;
-/// hair, skin and plain walls are not saturated and are never judged; only patches at least 9 px across go.</item>
+/// hair, skin and plain walls are not saturated and are never judged; only patches at least 9 px across go. Below the
+/// collar line, where the close pass may doubt the clothes, a saturated pixel near the edge is judged against the
+/// colours just around it instead: wall when it is clearly nearer the wall's than any of the solid person's.</item>
 /// <item>One region: the person region holding the eyes is kept; regions apart from it (a stripe beside the shoulder
 /// that a stripe of another colour separates from the body) are wall.</item>
 /// </list>
@@ -51,12 +53,32 @@ internal static class MatteCleanup
     /// and plain walls (grey or blonde hair on a grey or cream wall) are not and are never taken.</summary>
     private const int MinChroma = 90;
 
-    /// <summary>Colours are judged only above this many face widths over the chin.</summary>
+    /// <summary>The collar line, this many face widths over the chin: above it colours are judged against the person's in
+    /// the tiles around, below it against the colours just around the pixel.</summary>
     private const double AboveChin = 0.2;
 
     /// <summary>Half side (px) of the square most of which must be wall-coloured for its pixels to go: a flag's piece is
     /// a patch; the reddish rim of an ear or a fleck between hair strands is not.</summary>
     private const int PatchRadius = 4;
+
+    /// <summary>Below the collar line the person's own colours are those of the solid person nearby: pixels this many px
+    /// or more inside the region either pass calls person (the whole-photo pass vouches for a light jacket by the
+    /// shoulder that the close pass doubts).</summary>
+    private const int Solid = 12;
+
+    /// <summary>Half side (px) of the square around a pixel below the collar line in which the wall's and the solid
+    /// person's colours are sampled (every second row and column).</summary>
+    private const int Reach = 24;
+
+    /// <summary>Least wall and person samples in that square for a pixel below the collar line to be judged.</summary>
+    private const int MinNearSamples = 20;
+
+    /// <summary>Below the collar line a pixel is wall when its colour is this many times nearer (RGB distance) the nearest
+    /// sure wall colour than the nearest solid person colour ...</summary>
+    private const int NearerBy = 2;
+
+    /// <summary>... and at least this far (RGB distance) from every solid person colour nearby.</summary>
+    private const int FarFromPerson = 40;
 
     /// <summary>Side (px) of the tiles whose 3x3 squares are a pixel's neighbourhood.</summary>
     private const int Tile = 32;
@@ -70,10 +92,12 @@ internal static class MatteCleanup
 
     /// <summary>Sets to 0 the probability of person pixels near the edge whose colour is the wall's (see the class).</summary>
     /// <param name="prob">Person probability both passes agree on (the smaller), changed in place.</param>
-    /// <param name="high">The larger of the two passes' probabilities (wall samples are where even it is low).</param>
-    /// <param name="landmarks">The 68 landmarks: only rows more than <see cref="AboveChin"/> face widths above the chin
-    /// are judged (below them are the collar and the clothes, which the close pass may doubt, so nothing nearby tells
-    /// their colour: a light-blue jacket would read as a flag's blue).</param>
+    /// <param name="high">The larger of the two passes' probabilities (wall samples are where even it is low; below the
+    /// collar line the solid person is where it is high).</param>
+    /// <param name="landmarks">The 68 landmarks: rows more than <see cref="AboveChin"/> face widths above the chin are
+    /// judged against the colours of the sure person in the tiles around; rows below that line (the collar and the
+    /// clothes, which the close pass may doubt: a light-blue jacket would read as a flag's blue) against the colours just
+    /// around the pixel (<see cref="NearerTheWall"/>).</param>
     /// <returns>1 for each pixel called wall by its colour (the edge refinement must not bring it back), else 0.</returns>
     public static byte[] VetoWallColours(RgbImage image, ReadOnlySpan<byte> valid, float[] prob, float[] high, IReadOnlyList<PointF> landmarks)
     {
@@ -88,6 +112,13 @@ internal static class MatteCleanup
 
         BoxFilter.Mean(person, near, w, h, Band);
         BoxFilter.Mean(person, deep, w, h, Inside);
+        float[] either = new float[n], solid = new float[n];
+        for (int i = 0; i < n; i++)
+        {
+            either[i] = high[i] >= 0.5f ? 1 : 0;
+        }
+
+        BoxFilter.Mean(either, solid, w, h, Solid);
         int[] wallCount = new int[Bins], personCount = new int[tw * th * Bins], personTotal = new int[tw * th];
         int walls = 0;
         for (int i = 0; i < n; i++)
@@ -119,8 +150,7 @@ internal static class MatteCleanup
                 continue;
             }
 
-            int r0 = px[i * 3], g0 = px[(i * 3) + 1], b0 = px[(i * 3) + 2];
-            if (Math.Max(r0, Math.Max(g0, b0)) - Math.Min(r0, Math.Min(g0, b0)) < MinChroma)
+            if (Chroma(px, i) < MinChroma)
             {
                 continue;
             }
@@ -144,6 +174,14 @@ internal static class MatteCleanup
             }
 
             candidate[i] = persons >= MinPersonSamples && wallShare > WallOverPerson * personHits / persons ? 1 : 0;
+        }
+
+        for (int i = judged; walls > 0 && i < n; i++)
+        {
+            if (person[i] != 0 && near[i] < 0.999f && valid[i] != 0 && Chroma(px, i) >= MinChroma)
+            {
+                candidate[i] = NearerTheWall(px, w, h, i, prob, solid) ? 1 : 0;
+            }
         }
 
         // Patches, not pixels: a core where most of a 9x9 square is wall-coloured, and the wall-coloured pixels next to it.
@@ -209,6 +247,48 @@ internal static class MatteCleanup
                 prob[i] = 0;
             }
         }
+    }
+
+    /// <summary>Below the collar line: whether the pixel's colour is nearer the wall just outside (pixels at least one
+    /// pass is sure are wall) than any colour of the solid person nearby (see <see cref="Solid"/>), by at least
+    /// <see cref="NearerBy"/> times, and far from every one of those person colours: a flag's stripe in the corner between
+    /// the jaw and the shoulder, beside a navy jacket, skin and a white collar.</summary>
+    private static bool NearerTheWall(ReadOnlySpan<byte> px, int w, int h, int i, float[] prob, float[] solid)
+    {
+        int x0 = i % w, y0 = i / w, r = px[i * 3], g = px[(i * 3) + 1], b = px[(i * 3) + 2];
+        int toWall = int.MaxValue, toPerson = int.MaxValue, walls = 0, persons = 0;
+        for (int y = Math.Max(0, y0 - Reach); y <= Math.Min(h - 1, y0 + Reach); y += 2)
+        {
+            for (int x = Math.Max(0, x0 - Reach); x <= Math.Min(w - 1, x0 + Reach); x += 2)
+            {
+                int j = (y * w) + x;
+                bool wall = prob[j] <= 1 - Sure, own = solid[j] >= 0.999f;
+                if (!wall && !own)
+                {
+                    continue;
+                }
+
+                int dr = px[j * 3] - r, dg = px[(j * 3) + 1] - g, db = px[(j * 3) + 2] - b, d = (dr * dr) + (dg * dg) + (db * db);
+                if (wall)
+                {
+                    walls++;
+                    toWall = Math.Min(toWall, d);
+                }
+                else
+                {
+                    persons++;
+                    toPerson = Math.Min(toPerson, d);
+                }
+            }
+        }
+
+        return walls >= MinNearSamples && persons >= MinNearSamples && toPerson >= FarFromPerson * FarFromPerson && toPerson > NearerBy * NearerBy * toWall;
+    }
+
+    private static int Chroma(ReadOnlySpan<byte> px, int i)
+    {
+        int r = px[i * 3], g = px[(i * 3) + 1], b = px[(i * 3) + 2];
+        return Math.Max(r, Math.Max(g, b)) - Math.Min(r, Math.Min(g, b));
     }
 
     /// <summary>The chromaticity cell of a pixel and its lightness level (see <see cref="Levels"/>).</summary>
