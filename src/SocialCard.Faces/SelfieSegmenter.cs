@@ -151,7 +151,7 @@ public sealed class SelfieSegmenter
                 Pointwise.Add(x, s.Scalar, y);
                 break;
             case GraphOp.AddPerChannel:
-                Pointwise.AddPerChannel(x, s.Weights, n, y, s.Activation);
+                Pointwise.AddPerChannel(x, s.Weights, n, y, s.Activation, s.Inputs.Length > 1 ? Block(ws, s.Inputs[1], p0, n, c) : default);
                 break;
             case GraphOp.Multiply:
                 Pointwise.Multiply(x, Block(ws, s.Inputs[1], p0, n, c), y);

@@ -241,6 +241,8 @@ internal static class ImageInput
         private readonly ReadOnlySpan<int> _o0;
         private readonly ReadOnlySpan<int> _o1;
         private readonly ReadOnlySpan<double> _fc;
+        private readonly int _first;
+        private readonly int _end;
 
         public SourceRows(
             ReadOnlySpan<byte> pixels, int stride, int cropX, int cropY, int cropH, Span<byte> row,
@@ -255,6 +257,20 @@ internal static class ImageInput
             _o0 = o0;
             _o1 = o1;
             _fc = fc;
+
+            // Columns whose two taps both lie in the padding interpolate 0 and 0 to +0: they are cleared, not computed.
+            int pad = row.Length - 4;
+            _first = 0;
+            while (_first < o0.Length && o0[_first] == pad && o1[_first] == pad)
+            {
+                _first++;
+            }
+
+            _end = o0.Length;
+            while (_end > _first && o0[_end - 1] == pad && o1[_end - 1] == pad)
+            {
+                _end--;
+            }
         }
 
         /// <summary>
@@ -281,12 +297,15 @@ internal static class ImageInput
 
             // One pixel per step: its three channels (and one spare byte) widened to four doubles; the fourth lane
             // lands on the next pixel's first element, which the next step overwrites (or on the scratch double).
-            for (int c = 0; c < columns; c++)
+            for (int c = _first; c < _end; c++)
             {
                 Vector256<double> tl = Pixel4(ref Unsafe.Add(ref s, Unsafe.Add(ref a, c)));
                 Vector256<double> tr = Pixel4(ref Unsafe.Add(ref s, Unsafe.Add(ref b, c)));
                 (tl + ((tr - tl) * Vector256.Create(Unsafe.Add(ref f, c)))).StoreUnsafe(ref o, (nuint)(c * 3));
             }
+
+            dst[..(_first * 3)].Clear();
+            dst[(_end * 3)..((columns * 3) + 1)].Clear(); // the padding columns and the last step's spare lane
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -31,10 +31,13 @@ internal static class Pointwise
     public static void Multiply(ReadOnlySpan<float> a, float b, Span<float> y) => TensorPrimitives.Multiply(a, b, y);
 
     /// <summary><c>y[p, ch] = x[p, ch] + perChannel[ch]</c> over <paramref name="pixels"/> pixels, then
-    /// <paramref name="activation"/> (<see cref="Activation.Relu"/>: <c>max(v, 0)</c> while the value is in a register;
-    /// the same operations as the two passes). Whole channel rows in Vector256 steps when the channel count allows,
+    /// <paramref name="activation"/> (<see cref="Activation.Relu"/>: <c>max(v, 0)</c> while the value is in a register),
+    /// then plus <paramref name="residual"/><c>[p, ch]</c> when one is given (<c>r + act(x + b)</c>: a bias and the
+    /// residual sum that reads it); the same operations as the separate passes. Whole channel rows in Vector256 steps when the channel count allows,
     /// else <see cref="AddPerChannelReference"/>; bit-identical either way (one add, one max per element).</summary>
-    public static void AddPerChannel(ReadOnlySpan<float> x, ReadOnlySpan<float> perChannel, int pixels, Span<float> y, Activation activation = Activation.None)
+    public static void AddPerChannel(
+        ReadOnlySpan<float> x, ReadOnlySpan<float> perChannel, int pixels, Span<float> y, Activation activation = Activation.None,
+        ReadOnlySpan<float> residual = default)
     {
         if (activation is not (Activation.None or Activation.Relu))
         {
@@ -42,15 +45,18 @@ internal static class Pointwise
         }
 
         int c = perChannel.Length;
-        if (!Vector256.IsHardwareAccelerated || c % Vector256<float>.Count != 0 || x.Length < pixels * c || y.Length < pixels * c)
+        bool sum = !residual.IsEmpty;
+        if (!Vector256.IsHardwareAccelerated || c % Vector256<float>.Count != 0 || x.Length < pixels * c || y.Length < pixels * c
+            || (sum && residual.Length < pixels * c))
         {
-            AddPerChannelReference(x, perChannel, pixels, y, activation);
+            AddPerChannelReference(x, perChannel, pixels, y, activation, residual);
             return;
         }
 
         bool relu = activation == Activation.Relu;
         ref float xr = ref MemoryMarshal.GetReference(x);
         ref float br = ref MemoryMarshal.GetReference(perChannel);
+        ref float rr = ref MemoryMarshal.GetReference(residual);
         ref float yr = ref MemoryMarshal.GetReference(y);
         for (int p = 0; p < pixels; p++)
         {
@@ -63,13 +69,20 @@ internal static class Pointwise
                     v = Vector256.Max(v, Vector256<float>.Zero);
                 }
 
+                if (sum)
+                {
+                    v = Vector256.LoadUnsafe(ref rr, row + j) + v;
+                }
+
                 v.StoreUnsafe(ref yr, row + j);
             }
         }
     }
 
-    /// <summary>The reference of <see cref="AddPerChannel"/>: per pixel, TensorPrimitives' add, then <see cref="Relu"/>.</summary>
-    internal static void AddPerChannelReference(ReadOnlySpan<float> x, ReadOnlySpan<float> perChannel, int pixels, Span<float> y, Activation activation)
+    /// <summary>The reference of <see cref="AddPerChannel"/>: per pixel, TensorPrimitives' add, <see cref="Relu"/>,
+    /// then the residual's add.</summary>
+    internal static void AddPerChannelReference(
+        ReadOnlySpan<float> x, ReadOnlySpan<float> perChannel, int pixels, Span<float> y, Activation activation, ReadOnlySpan<float> residual = default)
     {
         int c = perChannel.Length;
         for (int p = 0; p < pixels; p++)
@@ -79,6 +92,11 @@ internal static class Pointwise
             if (activation == Activation.Relu)
             {
                 Relu(row, row);
+            }
+
+            if (!residual.IsEmpty)
+            {
+                TensorPrimitives.Add(residual.Slice(p * c, c), row, row);
             }
         }
     }

@@ -74,6 +74,8 @@ public sealed class KernelTests
 
     [Theory]
     [InlineData(358, 441, 0, 0, 358, 441, false, 352)] // the detector on a portrait: right padding, downscale
+    [InlineData(358, 441, 0, 0, 358, 441, false, 160)] // the 160 probe: whole padding columns on the right
+    [InlineData(358, 441, 0, 0, 358, 441, true, 160)] // the coarse segmentation input: padding columns on both sides
     [InlineData(441, 358, 0, 0, 441, 358, false, 224)] // landscape: bottom padding
     [InlineData(358, 441, 57, 123, 201, 188, true, 112)] // a landmark crop: centred padding
     [InlineData(120, 90, 10, 5, 40, 61, true, 112)] // upscale: consecutive output rows share source rows

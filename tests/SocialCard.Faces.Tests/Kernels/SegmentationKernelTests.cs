@@ -205,6 +205,18 @@ public sealed class SegmentationKernelTests
             Assert.Equal(expected.Select(BitConverter.SingleToInt32Bits), actual.Select(BitConverter.SingleToInt32Bits));
         }
 
+        float[] residual = Random(rng, channels * pixels);
+        foreach (Activation activation in new[] { Activation.None, Activation.Relu })
+        {
+            float[] withResidual = new float[x.Length], separate = new float[x.Length], passes = new float[x.Length];
+            Pointwise.AddPerChannel(x, bias, pixels, withResidual, activation, residual);
+            Pointwise.AddPerChannelReference(x, bias, pixels, separate, activation, residual);
+            Pointwise.AddPerChannel(x, bias, pixels, passes, activation);
+            Pointwise.Add(residual, passes, passes);
+            Assert.Equal(passes.Select(BitConverter.SingleToInt32Bits), withResidual.Select(BitConverter.SingleToInt32Bits));
+            Assert.Equal(passes.Select(BitConverter.SingleToInt32Bits), separate.Select(BitConverter.SingleToInt32Bits));
+        }
+
         float[] product = new float[x.Length], reference = new float[x.Length];
         Pointwise.MultiplyPerChannelReference(x, bias, pixels, reference);
         Pointwise.MultiplyPerChannel(x, bias, pixels, product);

@@ -17,6 +17,7 @@ public sealed class SelfieFusionTests
         SelfieGraph plain = SelfieGraph.Load(Path.Combine(SharedSelfieModel.Directory, SelfieGraph.FolderName), null, fuse: false);
         Assert.Contains(fused.Steps, s => s.Op == GraphOp.HardSwish && s.Bias.Length > 0);
         Assert.Contains(fused.Steps, s => s is { Op: GraphOp.AddPerChannel, Activation: Activation.Relu });
+        Assert.Contains(fused.Steps, s => s is { Op: GraphOp.AddPerChannel, Inputs.Length: 2 });
         Assert.Empty(fused.Steps.Where(s => s.Op is GraphOp.Relu6 or GraphOp.MultiplyScalar).Select(s => $"{s.Op} {s.Name}"));
         Assert.Contains(fused.Steps, s => s.Prologue.Any(p => p.Op == GraphOp.MultiplyPerChannel));
         Assert.Contains(fused.Steps, s => s.Epilogue.Any(p => p.Op == GraphOp.Add));

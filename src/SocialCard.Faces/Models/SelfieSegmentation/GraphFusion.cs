@@ -5,8 +5,9 @@ namespace SocialCard.Faces.Models.SelfieSegmentation;
 /// <summary>
 /// Merges chains of element-wise steps into one pass each (the passes were 40 % of the forward pass, each reading and
 /// writing a whole tensor for one operation): the hard-swish <c>(x * s) * relu6(x + o)</c> (four steps) into a
-/// <see cref="GraphOp.HardSwish"/> step, a per-channel bias before it into that step, and a per-channel bias followed by a
-/// <c>Relu</c> into the bias step. Only values no other step reads (and not the output) disappear; the fused kernels
+/// <see cref="GraphOp.HardSwish"/> step, a per-channel bias before it into that step, a per-channel bias followed by a
+/// <c>Relu</c> into the bias step, and such a bias step read only by a residual sum into one step with the sum.
+/// Only values no other step reads (and not the output) disappear; the fused kernels
 /// do the same float operations in the same order, so the graph's output is bit-identical.
 /// </summary>
 internal static class GraphFusion
@@ -16,6 +17,7 @@ internal static class GraphFusion
         List<GraphStep?> list = [.. steps];
         FuseHardSwish(list, output);
         FuseBias(list, output);
+        FuseResidual(list, output);
         return [.. list.OfType<GraphStep>()];
     }
 
@@ -79,6 +81,32 @@ internal static class GraphFusion
                     Op = GraphOp.AddPerChannel, Name = reader.Name, Inputs = bias.Inputs, Output = reader.Output, In = bias.In, Out = reader.Out,
                     Weights = bias.Weights, Activation = Activation.Relu,
                 };
+        }
+    }
+
+    /// <summary>A per-channel bias (and its <c>Relu</c>) whose only reader is a residual sum goes into one step with the
+    /// sum: <c>r + act(x + b)</c>.</summary>
+    private static void FuseResidual(List<GraphStep?> list, int output)
+    {
+        for (int k = 0; k < list.Count; k++)
+        {
+            if (list[k] is not { Op: GraphOp.AddPerChannel, Inputs: [_] } bias || bias.Output == output)
+            {
+                continue;
+            }
+
+            GraphStep[] readers = [.. list.OfType<GraphStep>().Where(s => s.Inputs.Contains(bias.Output))];
+            if (readers is not [{ Op: GraphOp.Add, Inputs: [int a, int b] } sum] || a == b)
+            {
+                continue;
+            }
+
+            list[k] = null;
+            list[list.IndexOf(sum)] = new GraphStep
+            {
+                Op = GraphOp.AddPerChannel, Name = sum.Name, Inputs = [bias.Inputs[0], a == bias.Output ? b : a], Output = sum.Output,
+                In = bias.In, Out = sum.Out, Weights = bias.Weights, Activation = bias.Activation,
+            };
         }
     }
 

@@ -24,7 +24,9 @@ internal enum GraphOp
     /// <summary>A tensor plus a constant scalar.</summary>
     AddScalar,
 
-    /// <summary>A tensor plus a constant per channel, then its activation (none or <c>Relu</c>).</summary>
+    /// <summary>A tensor plus a constant per channel (plus a second tensor of the same shape when the step has two
+    /// inputs: a bias and the residual sum that reads it, <see cref="GraphFusion"/>), then its activation (none or
+    /// <c>Relu</c>).</summary>
     AddPerChannel,
 
     /// <summary>Product of two tensors of the same shape.</summary>

@@ -220,21 +220,24 @@ internal static class MatteCleanup
         }
 
         var kept = new bool[n];
-        var stack = new Stack<int>();
+        int[] stack = new int[n];
+        int top = 0;
         kept[seed] = true;
-        stack.Push(seed);
-        while (stack.TryPop(out int i))
+        stack[top++] = seed;
+        while (top > 0)
         {
+            int i = stack[--top];
             int x = i % width, y = i / width;
-            for (int ny = Math.Max(0, y - 1); ny <= Math.Min(height - 1, y + 1); ny++)
+            int left = x > 0 ? -1 : 0, right = x < width - 1 ? 1 : 0;
+            for (int ny = y > 0 ? y - 1 : y; ny <= (y < height - 1 ? y + 1 : y); ny++)
             {
-                for (int nx = Math.Max(0, x - 1); nx <= Math.Min(width - 1, x + 1); nx++)
+                int row = (ny * width) + x;
+                for (int j = row + left; j <= row + right; j++)
                 {
-                    int j = (ny * width) + nx;
                     if (!kept[j] && prob[j] >= link)
                     {
                         kept[j] = true;
-                        stack.Push(j);
+                        stack[top++] = j;
                     }
                 }
             }
@@ -274,6 +277,10 @@ internal static class MatteCleanup
                     walls++;
                     toWall = Math.Min(toWall, d);
                 }
+                else if (d < FarFromPerson * FarFromPerson)
+                {
+                    return false; // the person's own colour is near
+                }
                 else
                 {
                     persons++;
@@ -282,7 +289,7 @@ internal static class MatteCleanup
             }
         }
 
-        return walls >= MinNearSamples && persons >= MinNearSamples && toPerson >= FarFromPerson * FarFromPerson && toPerson > NearerBy * NearerBy * toWall;
+        return walls >= MinNearSamples && persons >= MinNearSamples && toPerson > NearerBy * NearerBy * toWall;
     }
 
     private static int Chroma(ReadOnlySpan<byte> px, int i)
