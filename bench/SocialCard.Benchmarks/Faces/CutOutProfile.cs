@@ -15,7 +15,7 @@ namespace SocialCard.Benchmarks.Faces;
 /// <summary>
 /// Where the cut-out rule's time goes, per devset photo with a face (thread CPU, one core, each part the median of the
 /// rounds, parts interleaved photo by photo): the segmentation network's input (pad + resize to 256), its forward
-/// pass, the mask's upsampling to the photo, <see cref="CutOutMeasure.Measure"/> as a whole on the 256 mask and on the
+/// pass, the mask's upsampling to the photo (and by its scalar reference: the A/B of the row interpolation), <see cref="CutOutMeasure.Measure"/> as a whole on the 256 mask and on the
 /// coarse mask the rule reads first (<see cref="SelfieSegmentationModel.CoarseInputSize"/>), and the whole check with
 /// and without the rule (the difference is what a user pays for it). Photos are grouped by whether the measure ran
 /// (white background, the network sees the face) or returned null. Per kind of network step see
@@ -41,7 +41,7 @@ internal static class CutOutProfile
         SelfieGraph graph = model.Graph;
         var with = new PhotoChecker(PhotoRules.All, detector, segmenter: segmenter);
         var without = new PhotoChecker(PhotoRules.All.Where(r => r.Id != "background.cutout"), detector, segmenter: segmenter);
-        string[] columns = ["input 256", "network", "upsample", "measure", "measure 160", "check", "check -rule", "rule cost"];
+        string[] columns = ["input 256", "network", "upsample", "upsample ref", "measure", "measure 160", "check", "check -rule", "rule cost"];
         var groups = new Dictionary<string, List<double[]>>(StringComparer.Ordinal);
         foreach ((string name, byte[] bytes) in inputs.Photos)
         {
@@ -69,6 +69,7 @@ internal static class CutOutProfile
                 Time(rounds, () => ImageInput.Prepare(image, 0, 0, image.Width, image.Height, center: true, SelfieGraph.InputSize, 0f, 0f, 0f, ws.Values[0])),
                 Time(rounds, () => SelfieSegmenter.Run(graph, ws)),
                 Time(rounds, () => Upsample(mask, image.Width, image.Height, sink)),
+                Time(rounds, () => mask.Sample(sink.AsSpan(), reference: true)),
                 Time(rounds, () => CutOutMeasure.Measure(image, mask, face)),
                 Time(rounds, () => CutOutMeasure.Read(image, coarse, face)),
                 check,

@@ -15,7 +15,7 @@ namespace SocialCard.Photos.Fixes.Segmentation;
 /// inside the edge, in the 3x3 tiles of <see cref="Tile"/> px around the pixel (a red lipstick far away does not
 /// protect a red stripe by the neck). Colours on a chromaticity grid, compared as shares, so a large wall and a small
 /// person weigh alike. A colour the person has nearby (a red jacket on a red flag) is common inside too and stays;
-/// hair, skin and plain walls are not saturated and are never judged; only patches at least 9 px across go. Below the
+/// hair, skin and plain walls are not saturated and are never judged; only patches at least 7 px across go. Below the
 /// collar line, where the close pass may doubt the clothes, a saturated pixel near the edge is judged against the
 /// colours just around it instead: wall when it is clearly nearer the wall's than any of the solid person's.</item>
 /// <item>One region: the person region holding the eyes is kept; regions apart from it (a stripe beside the shoulder
@@ -59,7 +59,7 @@ internal static class MatteCleanup
 
     /// <summary>Half side (px) of the square most of which must be wall-coloured for its pixels to go: a flag's piece is
     /// a patch; the reddish rim of an ear or a fleck between hair strands is not.</summary>
-    private const int PatchRadius = 4;
+    private const int PatchRadius = 3;
 
     /// <summary>Below the collar line the person's own colours are those of the solid person nearby: pixels this many px
     /// or more inside the region either pass calls person (the whole-photo pass vouches for a light jacket by the
@@ -184,7 +184,7 @@ internal static class MatteCleanup
             }
         }
 
-        // Patches, not pixels: a core where most of a 9x9 square is wall-coloured, and the wall-coloured pixels next to it.
+        // Patches, not pixels: a core where most of a 7x7 square is wall-coloured, and the wall-coloured pixels next to it.
         float[] around = new float[n], core = new float[n];
         BoxFilter.Mean(candidate, around, w, h, PatchRadius);
         for (int i = 0; i < n; i++)
