@@ -56,7 +56,8 @@ public sealed class CutOutMeasure
     /// and the pixels directly below that band. The planes are rented, not allocated per photo.</remarks>
     public static CutOutMeasure? Measure(RgbImage image, PersonMask mask, ObservedFace face) => Read(image, mask, face).Measure;
 
-    /// <summary>The measures with the two readings that decide whether they are taken (<see cref="CutOutReading"/>).</summary>
+    /// <summary>The measures with the two readings that decide whether they are taken (<see cref="CutOutReading"/>);
+    /// <see cref="CutOutReading.Unread"/> for a face without its 68 landmarks or a photo or face too small to read.</summary>
     /// <remarks>Computed only where a reading can change: one pass over the band classifies each pixel (its darkness,
     /// person or not, not white or not: bit rows) and counts the sure background's histogram; the halo ring is the
     /// person's bits dilated by the ring's chamfer ball (<see cref="ChamferDilation"/>: the same pixels as a distance
@@ -75,7 +76,7 @@ public sealed class CutOutMeasure
         }
 
         double fw = face.FaceWidth;
-        if (w < 32 || h < 32 || fw < 16)
+        if (!face.HasLandmarks || w < 32 || h < 32 || fw < 16)
         {
             return CutOutReading.Unread;
         }
