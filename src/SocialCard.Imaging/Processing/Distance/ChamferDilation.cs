@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace SocialCard.Imaging.Processing.Distance;
 
 /// <summary>
@@ -19,6 +21,8 @@ public static class ChamferDilation
     public static void Dilate(ReadOnlySpan<ulong> set, int width, int height, int limit, Span<ulong> into)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
+        ArgumentOutOfRangeException.ThrowIfNegative(height);
         int words = Words(width);
         ArgumentOutOfRangeException.ThrowIfLessThan(set.Length, words * height, nameof(set));
         ArgumentOutOfRangeException.ThrowIfLessThan(into.Length, words * height, nameof(into));
@@ -39,9 +43,9 @@ public static class ChamferDilation
         int[] widths = [.. halfWidth.Distinct()];
         int[] kind = [.. halfWidth.Select(k => Array.IndexOf(widths, k))];
         int window = (2 * reach) + 1;
-        var spread = new ulong[window * widths.Length * words];
+        ulong[] spread = ArrayPool<ulong>.Shared.Rent((window * widths.Length * words) + words);
+        Span<ulong> step = spread.AsSpan(window * widths.Length * words, words);
         var empty = new bool[window];
-        var step = new ulong[words];
         ulong last = (width & 63) == 0 ? ulong.MaxValue : (1UL << (width & 63)) - 1;
         int ready = 0;
         for (int y = 0; y < height; y++)
@@ -76,6 +80,8 @@ public static class ChamferDilation
 
             target[words - 1] &= last;
         }
+
+        ArrayPool<ulong>.Shared.Return(spread);
     }
 
     private static int Chamfer(int dx, int dy) => (4 * Math.Min(dx, dy)) + (3 * (Math.Max(dx, dy) - Math.Min(dx, dy)));

@@ -52,4 +52,11 @@ public sealed class ChamferDilationTests
             }
         }
     }
+
+    [Fact]
+    public void A_row_without_pixels_is_refused()
+    {
+        ulong[] rows = new ulong[4];
+        Assert.Throws<ArgumentOutOfRangeException>(() => ChamferDilation.Dilate(rows, 0, 2, 3, rows));
+    }
 }
