@@ -115,8 +115,6 @@ public sealed class CutOutMeasure
             personAtFace);
     }
 
-    private static byte DarkestBelowWhite(ReadOnlySpan<byte> px, int o) => (byte)(255 - Math.Min(px[o], Math.Min(px[o + 1], px[o + 2])));
-
     /// <summary>Every row of the band: each pixel's darkness (<see cref="CutOutPlanes.DistanceFromWhite"/>), its person
     /// and not-white bits; and the background level (<see cref="CutOutReading.BackgroundLevel"/>) from the pixels above
     /// <paramref name="chinRow"/>.</summary>
@@ -175,7 +173,7 @@ public sealed class CutOutMeasure
     private static double Remnant(RgbImage image, PersonMask mask, CutOutPlanes planes, int rows, int mouthRow, double cx, double cy)
     {
         int words = planes.Words;
-        ulong last = LastWord(planes.Width);
+        ulong last = BitRowKernel.LastWordMask(planes.Width);
         ReadOnlySpan<byte> px = image.Pixels;
         int background = 0, remnant = 0;
         for (int y = 0; y < rows; y++)
@@ -201,7 +199,7 @@ public sealed class CutOutMeasure
         return background == 0 ? 0 : remnant / (double)background;
     }
 
-    private static ulong LastWord(int width) => (width & 63) == 0 ? ulong.MaxValue : (1UL << (width & 63)) - 1;
+    private static byte Darkness(ReadOnlySpan<byte> px, int o) => BitRowKernel.Darkness(px[o], px[o + 1], px[o + 2]);
 
     /// <summary>Whether the not-white pixel (x, y) (not person) lies in a region of not-white pixels (4-connected,
     /// above <paramref name="rows"/>) that touches the person: filled once per region.</summary>
@@ -297,7 +295,7 @@ public sealed class CutOutMeasure
                     {
                         high = true; // part of a region already found to reach above the mouth
                     }
-                    else if (component[j] == 0 && (ny < planes.Rows ? planes.IsNotWhite(nx, ny) : DarkestBelowWhite(image.Pixels, (ny * image.Stride) + (nx * 3)) > NotWhite))
+                    else if (component[j] == 0 && (ny < planes.Rows ? planes.IsNotWhite(nx, ny) : Darkness(image.Pixels, (ny * image.Stride) + (nx * 3)) > NotWhite))
                     {
                         component[j] = 3;
                         list[count++] = j;
@@ -416,7 +414,7 @@ public sealed class CutOutMeasure
         ReadOnlySpan<byte> px = image.Pixels;
         for (int y = rows; y < image.Height; y++)
         {
-            if (DarkestBelowWhite(px, (y * image.Stride) + (x * 3)) > NotWhite && mask.At(x, y) >= 0.3f)
+            if (Darkness(px, (y * image.Stride) + (x * 3)) > NotWhite && mask.At(x, y) >= 0.3f)
             {
                 return y;
             }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using SocialCard.Imaging.Processing.BitRows;
 
 namespace SocialCard.Imaging.Processing.Distance;
 
@@ -13,9 +14,6 @@ namespace SocialCard.Imaging.Processing.Distance;
 /// </summary>
 public static class ChamferDilation
 {
-    /// <summary>Words per bit row of <paramref name="width"/> pixels.</summary>
-    public static int Words(int width) => (width + 63) >> 6;
-
     /// <summary>Into <paramref name="into"/> (<paramref name="height"/> bit rows): the pixels within chamfer distance
     /// <paramref name="limit"/> (chamfer units, 3 per straight step) of a set pixel of <paramref name="set"/>.</summary>
     public static void Dilate(ReadOnlySpan<ulong> set, int width, int height, int limit, Span<ulong> into)
@@ -23,7 +21,7 @@ public static class ChamferDilation
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
         ArgumentOutOfRangeException.ThrowIfNegative(height);
-        int words = Words(width);
+        int words = BitRowKernel.Words(width);
         ArgumentOutOfRangeException.ThrowIfLessThan(set.Length, words * height, nameof(set));
         ArgumentOutOfRangeException.ThrowIfLessThan(into.Length, words * height, nameof(into));
         int reach = limit / 3;
@@ -46,7 +44,7 @@ public static class ChamferDilation
         ulong[] spread = ArrayPool<ulong>.Shared.Rent((window * widths.Length * words) + words);
         Span<ulong> step = spread.AsSpan(window * widths.Length * words, words);
         var empty = new bool[window];
-        ulong last = (width & 63) == 0 ? ulong.MaxValue : (1UL << (width & 63)) - 1;
+        ulong last = BitRowKernel.LastWordMask(width);
         int ready = 0;
         for (int y = 0; y < height; y++)
         {

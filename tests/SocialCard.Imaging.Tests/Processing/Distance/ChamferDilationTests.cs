@@ -15,7 +15,7 @@ public sealed class ChamferDilationTests
     public void The_dilation_is_the_distance_transform_within_the_limit(int width, int height, int limit)
     {
         var rng = new Random((width * 1000) + limit);
-        int words = ChamferDilation.Words(width);
+        int words = SocialCard.Imaging.Processing.BitRows.BitRowKernel.Words(width);
         foreach (double density in new[] { 0.0005, 0.01, 0.2 })
         {
             byte[] mask = new byte[width * height];
