@@ -14,6 +14,7 @@ packages=(
   chromium           # browser tests (Playwright with ExecutablePath)
   postgresql         # PostgreSQL tests start their own server on loopback
   python3-venv       # the S3-compatible test server (moto) lives in a virtual environment (scripts/setup.d/50-moto.sh)
+  gcc zlib1g-dev     # link the Native AOT command line (scripts/setup.d/90-cli.sh; without them it is published ReadyToRun)
 )
 missing=()
 for p in "${packages[@]}"; do
