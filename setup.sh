@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# Debian packages the product and its tests use. One list, one apt call, only for what is missing.
+# Debian packages the product, its tests and its build use. One list, one apt call, only for what is missing.
 packages=(
   libturbojpeg0      # JPEG decode/encode (TurboJPEG API, P/Invoke)
   libheif1           # HEIC decode
