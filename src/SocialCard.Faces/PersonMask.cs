@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace SocialCard.Faces;
 
@@ -58,33 +59,39 @@ public sealed class PersonMask
     /// <see cref="At"/> at every pixel of the first <c>into.Length / ImageWidth</c> image rows, row-major, the same
     /// values bit for bit: each grid row is interpolated along x once and shared by the image rows between it and the next.
     /// </summary>
-    public void Sample(Span<float> into)
+    public void Sample(Span<float> into) => Sample(into, reference: false);
+
+    /// <summary><see cref="Sample(Span{float})"/>; with <paramref name="reference"/> each grid row is interpolated by the
+    /// scalar reference instead of the vector path (the same values; for tests and benchmarks).</summary>
+    internal void Sample(Span<float> into, bool reference)
     {
         int w = ImageWidth, rows = into.Length / w;
         ArgumentOutOfRangeException.ThrowIfGreaterThan(rows, ImageHeight, nameof(into));
         var x0 = new int[w];
-        var x1 = new int[w];
         var fx = new double[w];
         for (int x = 0; x < w; x++)
         {
-            (x0[x], x1[x], fx[x]) = Cell(x, PadLeft);
+            (x0[x], _, fx[x]) = Cell(x, PadLeft);
         }
 
         var upper = new double[w];
         var lower = new double[w];
+        var left = new float[Size + Vector256<float>.Count];
+        var step = new float[Size + Vector256<float>.Count];
         int upperRow = -1, lowerRow = -1;
-        float[] p = _probability;
         for (int y = 0; y < rows; y++)
         {
             (int y0, int y1, double fy) = Cell(y, PadTop);
             if (upperRow != y0)
             {
-                Interpolate(p, y0, x0, x1, fx, upper, ref upperRow, lower, lowerRow);
+                Interpolate(y0, x0, fx, left, step, upper, lower, lowerRow, reference);
+                upperRow = y0;
             }
 
             if (lowerRow != y1)
             {
-                Interpolate(p, y1, x0, x1, fx, lower, ref lowerRow, upper, upperRow);
+                Interpolate(y1, x0, fx, left, step, lower, upper, upperRow, reference);
+                lowerRow = y1;
             }
 
             Span<float> row = into.Slice(y * w, w);
@@ -114,22 +121,102 @@ public sealed class PersonMask
 
     /// <summary>Grid row <paramref name="gridRow"/> interpolated along x into <paramref name="line"/> (copied from the
     /// other line when that one already holds it).</summary>
-    private void Interpolate(float[] p, int gridRow, int[] x0, int[] x1, double[] fx, double[] line, ref int lineRow, double[] other, int otherRow)
+    private void Interpolate(int gridRow, int[] x0, double[] fx, float[] left, float[] step, double[] line, double[] other, int otherRow, bool reference)
     {
         if (otherRow == gridRow)
         {
             other.AsSpan().CopyTo(line);
+            return;
+        }
+
+        ReadOnlySpan<float> cells = _probability.AsSpan(gridRow * Size, Size);
+        if (reference)
+        {
+            InterpolateRowReference(cells, x0, fx, line);
         }
         else
         {
-            int rowStart = gridRow * Size;
-            for (int x = 0; x < line.Length; x++)
+            InterpolateRow(cells, x0, fx, left, step, line);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="InterpolateRowReference"/> by tables: each grid cell's value and its step to the next (the float
+    /// difference, as the reference takes it), then per pixel value + step * weight in double. Eight pixels at a time
+    /// whose cells lie within eight of the first's (always when the photo is upsampled, the usual case) take their
+    /// values and steps from the tables by one permute each and widen them; the same double operations (no fused
+    /// multiply-add), so the same bits. <paramref name="left"/> and <paramref name="step"/> are scratch of the row's
+    /// length plus eight.
+    /// </summary>
+    internal static void InterpolateRow(ReadOnlySpan<float> cells, ReadOnlySpan<int> x0, ReadOnlySpan<double> fx, Span<float> left, Span<float> step, Span<double> line)
+    {
+        int n = cells.Length, w = line.Length, lanes = Vector256<float>.Count;
+        ArgumentOutOfRangeException.ThrowIfLessThan(left.Length, n + lanes, nameof(left));
+        ArgumentOutOfRangeException.ThrowIfLessThan(step.Length, n + lanes, nameof(step));
+        ArgumentOutOfRangeException.ThrowIfLessThan(x0.Length, w, nameof(x0));
+        ArgumentOutOfRangeException.ThrowIfLessThan(fx.Length, w, nameof(fx));
+        cells.CopyTo(left);
+        int c = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref float p = ref MemoryMarshal.GetReference(cells);
+            ref float sr = ref MemoryMarshal.GetReference(step);
+            for (; c + lanes + 1 <= n; c += lanes)
             {
-                line[x] = Lerp(p, rowStart, x0[x], x1[x], fx[x]);
+                (Vector256.LoadUnsafe(ref p, (nuint)(c + 1)) - Vector256.LoadUnsafe(ref p, (nuint)c)).StoreUnsafe(ref sr, (nuint)c);
             }
         }
 
-        lineRow = gridRow;
+        for (; c < n; c++)
+        {
+            step[c] = cells[Math.Min(c + 1, n - 1)] - cells[c];
+        }
+
+        int x = 0;
+        if (Avx2.IsSupported)
+        {
+            ref int xr = ref MemoryMarshal.GetReference(x0);
+            ref float lr = ref MemoryMarshal.GetReference(left), sr = ref MemoryMarshal.GetReference(step);
+            ref double fr = ref MemoryMarshal.GetReference(fx), o = ref MemoryMarshal.GetReference(line);
+            Vector256<uint> width = Vector256.Create((uint)lanes);
+            for (; x + lanes <= w; x += lanes)
+            {
+                int first = x0[x];
+                Vector256<int> index = Vector256.LoadUnsafe(ref xr, (nuint)x) - Vector256.Create(first);
+                if ((uint)first >= (uint)n || !Vector256.LessThanAll(index.AsUInt32(), width))
+                {
+                    for (int i = x; i < x + lanes; i++)
+                    {
+                        int k = x0[i];
+                        line[i] = left[k] + (step[k] * fx[i]);
+                    }
+
+                    continue;
+                }
+
+                (Vector256<double> l0, Vector256<double> l1) = Vector256.Widen(Avx2.PermuteVar8x32(Vector256.LoadUnsafe(ref lr, (nuint)first), index));
+                (Vector256<double> s0, Vector256<double> s1) = Vector256.Widen(Avx2.PermuteVar8x32(Vector256.LoadUnsafe(ref sr, (nuint)first), index));
+                (l0 + (s0 * Vector256.LoadUnsafe(ref fr, (nuint)x))).StoreUnsafe(ref o, (nuint)x);
+                (l1 + (s1 * Vector256.LoadUnsafe(ref fr, (nuint)(x + 4)))).StoreUnsafe(ref o, (nuint)(x + 4));
+            }
+        }
+
+        for (; x < w; x++)
+        {
+            int k = x0[x];
+            line[x] = left[k] + (step[k] * fx[x]);
+        }
+    }
+
+    /// <summary>The scalar reference: <see cref="At"/>'s interpolation along x of one grid row at every pixel column.</summary>
+    internal static void InterpolateRowReference(ReadOnlySpan<float> cells, ReadOnlySpan<int> x0, ReadOnlySpan<double> fx, Span<double> line)
+    {
+        int n = cells.Length;
+        for (int x = 0; x < line.Length; x++)
+        {
+            int k = x0[x];
+            line[x] = cells[k] + ((cells[Math.Min(k + 1, n - 1)] - cells[k]) * fx[x]);
+        }
     }
 
     private static double Lerp(float[] p, int rowStart, int x0, int x1, double fx) =>

@@ -1,4 +1,5 @@
 using System.Buffers;
+using SocialCard.Imaging.Processing.BitRows;
 using SocialCard.Imaging.Processing.Distance;
 
 namespace SocialCard.Photos.Analysis;
@@ -6,7 +7,7 @@ namespace SocialCard.Photos.Analysis;
 /// <summary>The planes <see cref="CutOutMeasure"/> works on for a band of <see cref="Rows"/> rows of a photo
 /// <see cref="Width"/> wide, rented from the shared pool for one measure (the arrays may be longer than needed; every
 /// element in use is written before it is read). Bit planes hold one bit per pixel
-/// (<see cref="ChamferDilation"/>'s layout, <see cref="Words"/> words per row).</summary>
+/// (the layout of <see cref="BitRowKernel"/> and <see cref="ChamferDilation"/>, <see cref="Words"/> words per row).</summary>
 internal sealed class CutOutPlanes : IDisposable
 {
     private byte[]? _component;
@@ -19,7 +20,7 @@ internal sealed class CutOutPlanes : IDisposable
         Width = width;
         Rows = rows;
         Height = height;
-        Words = ChamferDilation.Words(width);
+        Words = BitRowKernel.Words(width);
         Probability = ArrayPool<float>.Shared.Rent(width * rows);
         DistanceFromWhite = ArrayPool<byte>.Shared.Rent(width * rows);
         Person = ArrayPool<ulong>.Shared.Rent(Words * rows);
@@ -53,41 +54,28 @@ internal sealed class CutOutPlanes : IDisposable
 
     /// <summary>Per pixel: 0 not yet reached, 1 in a not-white region joined to the person, 2 in one that is not
     /// (rented and cleared on first use: most photos have no pixel to ask about).</summary>
-    public byte[] Component
-    {
-        get
-        {
-            if (_component is null)
-            {
-                _component = ArrayPool<byte>.Shared.Rent(Width * Rows);
-                Array.Clear(_component, 0, Width * Rows);
-            }
-
-            return _component;
-        }
-    }
+    public byte[] Component => RentCleared(ref _component, Width * Rows);
 
     /// <summary>The region fill's list of pixels (each pixel is added at most once).</summary>
     public int[] Stack => _stack ??= ArrayPool<int>.Shared.Rent(Width * Rows);
 
     /// <summary>Per pixel of the whole photo: 0 not yet reached, 1 in a not-white region that is clothing, 2 in one
     /// that is not (rented and cleared on first use).</summary>
-    public byte[] PhotoComponent
-    {
-        get
-        {
-            if (_photoComponent is null)
-            {
-                _photoComponent = ArrayPool<byte>.Shared.Rent(Width * Height);
-                Array.Clear(_photoComponent, 0, Width * Height);
-            }
-
-            return _photoComponent;
-        }
-    }
+    public byte[] PhotoComponent => RentCleared(ref _photoComponent, Width * Height);
 
     /// <summary>The clothing fill's list of pixels.</summary>
     public int[] PhotoStack => _photoStack ??= ArrayPool<int>.Shared.Rent(Width * Height);
+
+    private static byte[] RentCleared(ref byte[]? array, int length)
+    {
+        if (array is null)
+        {
+            array = ArrayPool<byte>.Shared.Rent(length);
+            Array.Clear(array, 0, length);
+        }
+
+        return array;
+    }
 
     public bool IsPerson(int x, int y) => ((Person[(y * Words) + (x >> 6)] >> (x & 63)) & 1) != 0;
 

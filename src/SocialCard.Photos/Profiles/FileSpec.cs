@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using SocialCard.Photos.Rules;
 
 namespace SocialCard.Photos.Profiles;
@@ -12,10 +13,12 @@ public sealed class FileSpec
     public double? MaxKB { get; init; }
 
     /// <summary>Bytes per KB: 1024 (what Windows shows) unless a centre says otherwise.</summary>
-    public int BytesPerKB { get; init; } = 1024;
+    [JsonInclude]
+    public int BytesPerKB { get; internal set; } = 1024;
 
     /// <summary>Accepted extensions, lower-case with the dot.</summary>
-    public IReadOnlyList<string> Extensions { get; init; } = [".jpg", ".jpeg"];
+    [JsonInclude]
+    public IReadOnlyList<string> Extensions { get; internal set; } = [".jpg", ".jpeg"];
 
     /// <summary>Regular expression the whole file name (with extension) must match; null when names are free.</summary>
     public string? NamePattern { get; init; }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using SocialCard.Photos.Rules;
 
 namespace SocialCard.Photos.Profiles;
@@ -7,12 +8,15 @@ public sealed class RuleSettings
 {
     public static readonly RuleSettings Disabled = new() { Enabled = false };
 
-    public bool Enabled { get; init; } = true;
+    [JsonInclude]
+    public bool Enabled { get; internal set; } = true;
 
-    public RuleSeverity Severity { get; init; } = RuleSeverity.Fail;
+    [JsonInclude]
+    public RuleSeverity Severity { get; internal set; } = RuleSeverity.Fail;
 
     /// <summary>Named numbers the rule compares against (names are documented on each rule class).</summary>
-    public IReadOnlyDictionary<string, double> Thresholds { get; init; } = new Dictionary<string, double>();
+    [JsonInclude]
+    public IReadOnlyDictionary<string, double> Thresholds { get; internal set; } = new Dictionary<string, double>();
 
     /// <summary>
     /// Review bands, by threshold name: the measure's own uncertainty about that limit (how far the same photo's reading
@@ -20,7 +24,8 @@ public sealed class RuleSettings
     /// distance of its limit, on either side, is neither passed nor failed: the finding warns and the photo waits for a
     /// look by centre staff. A threshold without a band is judged sharply.
     /// </summary>
-    public IReadOnlyDictionary<string, double> Bands { get; init; } = new Dictionary<string, double>();
+    [JsonInclude]
+    public IReadOnlyDictionary<string, double> Bands { get; internal set; } = new Dictionary<string, double>();
 
     public bool TryGet(string name, out double value) => Thresholds.TryGetValue(name, out value);
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using SocialCard.Photos.Rules;
 
 namespace SocialCard.Photos.Profiles;
@@ -11,7 +12,8 @@ public sealed class SpecProfile
     /// <summary>Stable id, e.g. "suzhou-sscard".</summary>
     public required string Id { get; init; }
 
-    public LocalizedText Name { get; init; } = new(string.Empty, string.Empty);
+    [JsonInclude]
+    public LocalizedText Name { get; internal set; } = new(string.Empty, string.Empty);
 
     /// <summary>Id of the profile this one was merged onto, if any (informational once loaded).</summary>
     public string? BasedOn { get; init; }
@@ -23,7 +25,8 @@ public sealed class SpecProfile
     public required ProfileGeometry Geometry { get; init; }
 
     /// <summary>Per-rule settings keyed by rule id. A rule absent here is disabled.</summary>
-    public IReadOnlyDictionary<string, RuleSettings> Rules { get; init; } = new Dictionary<string, RuleSettings>();
+    [JsonInclude]
+    public IReadOnlyDictionary<string, RuleSettings> Rules { get; internal set; } = new Dictionary<string, RuleSettings>();
 
     /// <summary>Settings of one rule; <see cref="RuleSettings.Disabled"/> when the profile does not mention it.</summary>
     public RuleSettings Rule(string ruleId) =>

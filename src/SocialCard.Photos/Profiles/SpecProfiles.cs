@@ -14,14 +14,6 @@ public static class SpecProfiles
 {
     private const string ResourcePrefix = "SocialCard.Photos.Profiles.";
 
-    private static readonly JsonSerializerOptions s_options = new()
-    {
-        PropertyNameCaseInsensitive = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
 
     private static readonly Lazy<FrozenDictionary<string, SpecProfile>> s_embedded = new(LoadEmbedded);
 
@@ -155,7 +147,7 @@ public static class SpecProfiles
         SpecProfile? profile;
         try
         {
-            profile = node.Deserialize<SpecProfile>(s_options);
+            profile = node.Deserialize(SpecProfileJsonContext.Default.SpecProfile);
         }
         catch (JsonException ex)
         {

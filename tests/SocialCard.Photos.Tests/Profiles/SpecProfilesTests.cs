@@ -123,6 +123,36 @@ public sealed class SpecProfilesTests
     }
 
     [Fact]
+    public void What_a_profile_leaves_out_keeps_its_default()
+    {
+        SpecProfile profile = SpecProfiles.Parse("""
+            {
+              "id": "minimal",
+              "name": { "zh": "最简", "en": "Minimal" },
+              "image": { "width": 358, "height": 441, "dpi": 350 },
+              "file": { "maxKB": 40 },
+              "geometry": { "faceWidthMin": 179 },
+              "rules": {
+                "face.count": { "thresholds": { "max": 1 } },
+                "pose.yaw": { "severity": "warn" }
+              }
+            }
+            """);
+
+        RuleSettings count = profile.Rule("face.count");
+        Assert.Equal((true, RuleSeverity.Fail, 1.0), (count.Enabled, count.Severity, count.Thresholds["max"]));
+        Assert.Empty(count.Bands);
+        RuleSettings yaw = profile.Rule("pose.yaw");
+        Assert.Equal((true, RuleSeverity.Warn), (yaw.Enabled, yaw.Severity));
+        Assert.Empty(yaw.Thresholds);
+        Assert.Equal((0.5, 3, 8), (profile.Image.DpiTolerance, profile.Image.Components, profile.Image.BitsPerSample));
+        Assert.Equal(["jpeg"], profile.Image.Formats);
+        Assert.Equal((1024, 40.0), (profile.File.BytesPerKB, profile.File.MaxKB));
+        Assert.Equal([".jpg", ".jpeg"], profile.File.Extensions);
+        Assert.Equal(("最简", 179.0), (profile.Name.Zh, profile.Geometry.FaceWidthMin));
+    }
+
+    [Fact]
     public void Malformed_profile_files_throw_profile_exceptions()
     {
         Assert.Throws<SpecProfileException>(() => SpecProfiles.Parse("{ not json"));
