@@ -1,5 +1,7 @@
+using System.Runtime.InteropServices;
 using SocialCard.Faces;
 using SocialCard.Imaging;
+using SocialCard.Imaging.Processing.Statistics;
 using SocialCard.Photos.Faces;
 
 namespace SocialCard.Photos.Analysis;
@@ -324,11 +326,7 @@ public sealed class ShoulderLine
             return gaps <= MaxGapShare * rows;
         }
 
-        private static double Median(List<double> values)
-        {
-            values.Sort();
-            int m = values.Count / 2;
-            return values.Count % 2 == 1 ? values[m] : (values[m - 1] + values[m]) / 2;
-        }
+        /// <summary>The median; reorders the list.</summary>
+        private static double Median(List<double> values) => OrderStatistics.Median(CollectionsMarshal.AsSpan(values));
     }
 }
