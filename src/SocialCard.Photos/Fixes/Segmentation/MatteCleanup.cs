@@ -103,6 +103,13 @@ internal static class MatteCleanup
     /// <summary>Chromaticity distance (shares of R and G) within which a colour in shade is the same colour.</summary>
     private const double ShadeShare = 0.06;
 
+    /// <summary>Least probability of the doubting pass for a pixel of the clothes' colour to take the sure pass's.</summary>
+    private const float Doubt = 0.35f;
+
+    /// <summary>Only pixels whose darkest channel is below this are taken for the clothes: a white or pale pink pixel
+    /// shows little on the white background, and a flag's white and pink stripes beside a white blouse are that colour.</summary>
+    private const int MaxDarkest = 176;
+
     /// <summary>About this many pixels of the whole photo are sampled for its wall palette.</summary>
     private const int PaletteSamples = 160_000;
 
@@ -236,6 +243,52 @@ internal static class MatteCleanup
         return vetoed;
     }
 
+    /// <summary>Below the chin, where one pass is sure of the person and the other doubts (at least
+    /// <see cref="Doubt"/>), a pixel of the clothes' colour (<see cref="PersonPalette"/>) that the whole photo's sure wall
+    /// does not show takes the sure pass's probability: the close pass doubts a jacket by the shoulder in patches
+    /// (white blotches on it once cut out), the whole-photo pass vouches for it.</summary>
+    /// <param name="prob">Person probability both passes agree on (the smaller), raised in place.</param>
+    /// <param name="high">The larger of the two passes' probabilities.</param>
+    /// <param name="palette">Colours the whole photo's sure wall shows (<see cref="WallPalette"/>).</param>
+    public static void TrustClothes(RgbImage image, ReadOnlySpan<byte> valid, float[] prob, float[] high, IReadOnlyList<PointF> landmarks, int[] palette)
+    {
+        int w = image.Width, h = image.Height, n = w * h;
+        ReadOnlySpan<byte> px = image.Pixels;
+        float[] either = new float[n];
+        for (int i = 0; i < n; i++)
+        {
+            either[i] = high[i] >= 0.5f ? 1 : 0;
+        }
+
+        List<(int R, int G, int B)> clothes = PersonPalette(image, valid, high, either, landmarks).Clothes;
+        float[] doubted = new float[n];
+        for (int i = (int)Math.Clamp(landmarks[8].Y, 0, h) * w; i < n; i++)
+        {
+            if (valid[i] != 0 && high[i] >= Sure && prob[i] >= Doubt && prob[i] < high[i] && Math.Min(px[i * 3], Math.Min(px[(i * 3) + 1], px[(i * 3) + 2])) < MaxDarkest
+                && Near(clothes, px, i) && !Shows(palette, px, i, MinPalettePixels))
+            {
+                doubted[i] = 1;
+            }
+        }
+
+        // Patches, not lines: where most of a 7x7 square is such cloth (a jacket's blotch; not the rim of a blouse by a flag).
+        float[] around = new float[n], core = new float[n];
+        BoxFilter.Mean(doubted, around, w, h, PatchRadius);
+        for (int i = 0; i < n; i++)
+        {
+            core[i] = around[i] >= 0.7f ? 1 : 0;
+        }
+
+        BoxFilter.Mean(core, around, w, h, PatchRadius);
+        for (int i = 0; i < n; i++)
+        {
+            if (doubted[i] != 0 && around[i] > 0)
+            {
+                prob[i] = high[i];
+            }
+        }
+    }
+
     /// <summary>Sets to 0 the probability of every pixel at or above <see cref="Link"/> that is not linked to the pixel at
     /// <paramref name="eyes"/> through such pixels (8-neighbours); fainter pixels keep theirs (the edge refinement's
     /// ramp makes them wall).</summary>
@@ -327,15 +380,11 @@ internal static class MatteCleanup
         return walls >= MinNearSamples && persons >= MinNearSamples && toPerson > NearerBy * NearerBy * toWall;
     }
 
-    /// <summary>Anywhere in the band, above and below the collar line: a saturated person pixel whose colour the sure
-    /// wall shows somewhere in the whole photo (a flag repeats its stripes beyond the crop), that is not alike any colour
-    /// of the person's solid interior within <see cref="InteriorReach"/> face widths (face skin, hair, the torso: pixels
-    /// at least one pass is sure of, <see cref="InteriorDepth"/> face widths or more inside the region either pass calls
-    /// person, the mouth left out) nor any colour of the clothes (that interior below the chin, anywhere: a jacket in
-    /// the light on one shoulder vouches for the same jacket in shade on the other), is a candidate: a flag's stripe that
-    /// lies wholly inside the matte, with no wall of its colour beside it. A colour both palettes hold (a red jacket on a
-    /// red flag) stays: the person wins ties.</summary>
-    private static void PaletteJudgement(RgbImage image, ReadOnlySpan<byte> valid, int[] wall, float[] high, float[] either, float[] person, float[] near, float[] candidate, IReadOnlyList<PointF> landmarks)
+    /// <summary>The person's own colours: the solid interior (pixels at least one pass is sure of,
+    /// <see cref="InteriorDepth"/> face widths or more inside the region either pass calls person, the mouth left out)
+    /// and the clothes (the interior's colours below the chin, cells of at least <see cref="MinPalettePixels"/>).</summary>
+    /// <param name="either">1 where either pass calls person (the larger probability at least one half), else 0.</param>
+    private static (byte[] Interior, List<(int R, int G, int B)> Clothes) PersonPalette(RgbImage image, ReadOnlySpan<byte> valid, float[] high, float[] either, IReadOnlyList<PointF> landmarks)
     {
         int w = image.Width, h = image.Height, n = w * h;
         ReadOnlySpan<byte> px = image.Pixels;
@@ -368,16 +417,24 @@ internal static class MatteCleanup
             }
         }
 
-        var clothes = new List<(int R, int G, int B)>();
-        for (int c = 0; c < torso.Length; c++)
-        {
-            if (torso[c] >= MinPalettePixels)
-            {
-                int half = PaletteStep / 2;
-                clothes.Add(((c / PaletteSide / PaletteSide * PaletteStep) + half, (c / PaletteSide % PaletteSide * PaletteStep) + half, (c % PaletteSide * PaletteStep) + half));
-            }
-        }
+        List<(int R, int G, int B)> clothes = Colours(torso);
+        return (interior, clothes);
+    }
 
+    /// <summary>Anywhere in the band, above and below the collar line: a saturated person pixel whose colour the sure
+    /// wall shows somewhere in the whole photo (a flag repeats its stripes beyond the crop), that is not alike any colour
+    /// of the person's solid interior within <see cref="InteriorReach"/> face widths (face skin, hair, the torso: pixels
+    /// at least one pass is sure of, <see cref="InteriorDepth"/> face widths or more inside the region either pass calls
+    /// person, the mouth left out) nor any colour of the clothes (that interior below the chin, anywhere: a jacket in
+    /// the light on one shoulder vouches for the same jacket in shade on the other), is a candidate: a flag's stripe that
+    /// lies wholly inside the matte, with no wall of its colour beside it. A colour both palettes hold (a red jacket on a
+    /// red flag) stays: the person wins ties.</summary>
+    private static void PaletteJudgement(RgbImage image, ReadOnlySpan<byte> valid, int[] wall, float[] high, float[] either, float[] person, float[] near, float[] candidate, IReadOnlyList<PointF> landmarks)
+    {
+        int w = image.Width, h = image.Height, n = w * h;
+        ReadOnlySpan<byte> px = image.Pixels;
+        double faceWidth = LandmarkGeometry.FaceWidth(landmarks);
+        (byte[] interior, List<(int R, int G, int B)> clothes) = PersonPalette(image, valid, high, either, landmarks);
         int reach = (int)(InteriorReach * faceWidth);
         for (int i = 0; i < n; i++)
         {
@@ -475,6 +532,22 @@ internal static class MatteCleanup
         }
 
         return samples >= MinNearSamples;
+    }
+
+    /// <summary>The centre colours of the palette's cells that hold at least <see cref="MinPalettePixels"/> pixels.</summary>
+    private static List<(int R, int G, int B)> Colours(int[] palette)
+    {
+        var colours = new List<(int R, int G, int B)>();
+        const int Half = PaletteStep / 2;
+        for (int c = 0; c < palette.Length; c++)
+        {
+            if (palette[c] >= MinPalettePixels)
+            {
+                colours.Add(((c / PaletteSide / PaletteSide * PaletteStep) + Half, (c / PaletteSide % PaletteSide * PaletteStep) + Half, (c % PaletteSide * PaletteStep) + Half));
+            }
+        }
+
+        return colours;
     }
 
     /// <summary>Whether the pixel's colour is within <see cref="FarFromPerson"/> (RGB distance) of one of the colours.</summary>

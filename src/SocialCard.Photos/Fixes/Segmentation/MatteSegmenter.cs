@@ -79,7 +79,9 @@ internal static class MatteSegmenter
             }
         }
 
-        byte[] wallColoured = MatteCleanup.VetoWallColours(image, valid, prob, high, landmarks, MatteCleanup.WallPalette(source, matte));
+        int[] palette = MatteCleanup.WallPalette(source, matte);
+        MatteCleanup.TrustClothes(image, valid, prob, high, landmarks, palette);
+        byte[] wallColoured = MatteCleanup.VetoWallColours(image, valid, prob, high, landmarks, palette);
         MatteCleanup.KeepFaceRegion(prob, w, h, LandmarkGeometry.EyeMid(landmarks));
 
         float[] refined = GuidedFilter.Filter(guide, prob, w, h, GuideRadius, GuideEps);

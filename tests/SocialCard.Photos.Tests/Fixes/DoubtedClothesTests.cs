@@ -1,0 +1,45 @@
+using System.Globalization;
+using SocialCard.Imaging;
+using SocialCard.Photos.Tests.Fixes.Support;
+using Xunit.Abstractions;
+
+namespace SocialCard.Photos.Tests.Fixes;
+
+/// <summary>
+/// Clothes the close network pass doubts while the whole-photo pass vouches for them keep their colour: the light-blue
+/// jacket on the left shoulder of voteview_020106 (pale blotches where the close pass read 0.4-0.6) and the dark jacket
+/// on the right shoulder of voteview_021733 (a white hole by the frame). Each box (output pixels, looked at on the
+/// crop) holds the jacket alone; a pixel counts as faded when its darkest channel is more than 40 lighter in the
+/// cut-out than in the crop (mixed with the white background).
+/// </summary>
+public sealed class DoubtedClothesTests(ITestOutputHelper output)
+{
+    [Theory]
+    [InlineData("voteview_020106", 0, 375, 60, 441)]
+    [InlineData("voteview_021733", 310, 415, 345, 441)]
+    public void A_jacket_one_pass_vouches_for_is_not_faded_to_white(string name, int x0, int y0, int x1, int y1)
+    {
+        byte[] data = File.ReadAllBytes(Path.Combine(BusySeparation.OriginalsDir, name + ".jpg"));
+        (RgbImage crop, RgbImage cutOut) = BusySeparation.Separate(data, out string? refusal) ?? throw new InvalidOperationException(refusal);
+        using (crop)
+        using (cutOut)
+        {
+            int faded = 0, all = 0;
+            for (int y = y0; y < Math.Min(y1, crop.Height); y++)
+            {
+                ReadOnlySpan<byte> before = crop.Row(y), after = cutOut.Row(y);
+                for (int x = x0; x < Math.Min(x1, crop.Width); x++)
+                {
+                    all++;
+                    faded += Darkest(after, x) - Darkest(before, x) > 40 ? 1 : 0;
+                }
+            }
+
+            double share = faded / (double)all;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {100 * share:0.0}% of the jacket box faded"));
+            Assert.True(share <= 0.05, $"{share:P1} of the jacket faded to white");
+        }
+    }
+
+    private static int Darkest(ReadOnlySpan<byte> row, int x) => Math.Min(row[x * 3], Math.Min(row[(x * 3) + 1], row[(x * 3) + 2]));
+}
