@@ -11,7 +11,7 @@ namespace SocialCard.Benchmarks.Faces;
 /// Thread-CPU time of each stage of one pass of the 68-point landmark net (the expression net has the same shape): the
 /// first convolution, each separable layer's depthwise and pointwise halves, the skip sums, pool and fc; one core, median
 /// of 180 runs after 20 warm-ups, on a crop of the compliant devset photo; per convolution its multiply-adds, rate and time
-/// lost against the core's FMA rate (<see cref="StageTimes.PeakGmacs"/>). The pass mirrors DenseFaceNetRunner.Run step
+/// lost against the core's FMA rate (<see cref="StageTimes.MeasurePeakGmacs"/>). The pass mirrors DenseFaceNetRunner.Run step
 /// by step (keep the two in step). Run:
 /// <c>DOTNET_TieredCompilation=0 dotnet run -c Release --project bench/SocialCard.Benchmarks -- dense-stages</c> (as the
 /// command line runs; see <see cref="DetectorStages"/>).

@@ -11,7 +11,7 @@ namespace SocialCard.Benchmarks.Faces;
 /// Thread-CPU time of each stage of one TinyFaceDetector pass (input preparation, conv0, each separable layer's depthwise
 /// and pointwise halves, the pools, conv8), one core, median of 180 runs after 20 warm-ups, on the compliant devset
 /// photo: where the detector's time goes at a given input size, and per convolution its multiply-adds, the rate it
-/// reaches and the time it loses against the core's FMA rate (<see cref="StageTimes.PeakGmacs"/>). Run:
+/// reaches and the time it loses against the core's FMA rate (<see cref="StageTimes.MeasurePeakGmacs"/>). Run:
 /// <c>DOTNET_TieredCompilation=0 dotnet run -c Release --project bench/SocialCard.Benchmarks -- detector-stages [size=160]</c>
 /// (without tiered compilation, as the command line runs: with it, methods without <c>AggressiveOptimization</c> may be
 /// timed in their on-stack-replacement code, e.g. the max pools 2-4x slower).
