@@ -44,7 +44,7 @@ internal static class DenseNetStages
         {
             int outH = SeparableConvolution.OutSize(h, stride);
             M(n + " dw", (long)outH * outH * w.Cin * 9, () => Depthwise.Conv3x3(x, h, h, w.Cin, w.Depthwise, stride, SeparableConvolution.PadBefore(h, stride), SeparableConvolution.PadBefore(h, stride), outH, outH, dw));
-            M(n + " pw", (long)outH * outH * w.Cin * w.Cout, () => Gemm.Run(dw.AsSpan(0, outH * outH * w.Cin), outH * outH, w.Cin, w.Pointwise, w.Cout, w.Bias, y, act));
+            M(n + " pw", (long)outH * outH * w.Cin * w.Cout, () => Gemm.Run(dw.AsSpan(0, outH * outH * w.Cin), outH * outH, w.Cin, w.Pointwise, w.PointwisePanels, w.Cout, w.Bias, y, act));
         }
 
         for (int run = 0; run < 200; run++)

@@ -53,14 +53,14 @@ internal static class DetectorStages
                 SeparableConvWeights layer = model.Separable[i];
                 int pp = p;
                 M($"dw{i + 1} {pp}x{pp}x{layer.Cin}", (long)pp * pp * layer.Cin * 9, () => Depthwise.Conv3x3(b, pp, pp, layer.Cin, layer.Depthwise, 1, 1, 1, pp, pp, dw));
-                M($"pw{i + 1} {layer.Cin}->{layer.Cout}", (long)pp * pp * layer.Cin * layer.Cout, () => Gemm.Run(dw.AsSpan(0, pp * pp * layer.Cin), pp * pp, layer.Cin, layer.Pointwise, layer.Cout, layer.Bias, a, Activation.Leaky));
+                M($"pw{i + 1} {layer.Cin}->{layer.Cout}", (long)pp * pp * layer.Cin * layer.Cout, () => Gemm.Run(dw.AsSpan(0, pp * pp * layer.Cin), pp * pp, layer.Cin, layer.Pointwise, layer.PointwisePanels, layer.Cout, layer.Bias, a, Activation.Leaky));
                 int stride = i < 4 ? 2 : 1;
                 T($"pool{i + 1}", () => Pooling.MaxPool2x2(a, pp, pp, layer.Cout, stride, b));
                 p = Pooling.SameOut(p, stride);
             }
             ConvWeights conv8 = model.Conv8;
             int g = p;
-            M("conv8", (long)g * g * conv8.Cin * conv8.Cout, () => Gemm.Run(b.AsSpan(0, g * g * conv8.Cin), g * g, conv8.Cin, conv8.Filters, conv8.Cout, conv8.Bias, grid, Activation.None));
+            M("conv8", (long)g * g * conv8.Cin * conv8.Cout, () => Gemm.Run(b.AsSpan(0, g * g * conv8.Cin), g * g, conv8.Cin, conv8.Filters, conv8.Panels, conv8.Cout, conv8.Bias, grid, Activation.None));
         }
         stages.Print();
     }
