@@ -16,7 +16,8 @@ namespace SocialCard.Benchmarks.Faces;
 /// values (the kernel tests assert it), so only the time differs. Run:
 /// <c>DOTNET_TieredCompilation=0 dotnet run -c Release --project bench/SocialCard.Benchmarks -- kernel-ab SWITCH [rounds=3] [passes=60]</c>
 /// (without tiered compilation, as the command line runs), SWITCH
-/// one of <c>panels</c> (<see cref="Gemm.UsePanels"/>: the 512-bit GEMM blocks read the weights packed at load).
+/// one of <c>panels</c> (<see cref="Gemm.UsePanels"/>: the 512-bit GEMM blocks read the weights packed at load) and
+/// <c>narrow512</c> (<see cref="Gemm.UseNarrow512"/>: sixteen-column layers in 512-bit blocks).
 /// </summary>
 internal static class KernelAb
 {
@@ -91,6 +92,7 @@ internal static class KernelAb
     private static Action<bool> Switch(string name) => name switch
     {
         "panels" => on => Gemm.UsePanels = on,
+        "narrow512" => on => Gemm.UseNarrow512 = on,
         _ => throw new ArgumentException($"Unknown switch '{name}'.", nameof(name)),
     };
 }

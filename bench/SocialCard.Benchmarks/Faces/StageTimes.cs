@@ -109,9 +109,14 @@ internal sealed class StageTimes(int warmUpPasses)
 
     public void Print()
     {
-        double peak = Vector512.IsHardwareAccelerated ? MeasurePeakGmacs() : PeakGmacs;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"register-only FMA rate now: {peak:F1} GMAC/s (quiet machine: {PeakGmacs}); rates and losses below against it"));
+        bool rated = _macs.Values.Any(m => m > 0);
+        double peak = rated && Vector512.IsHardwareAccelerated ? MeasurePeakGmacs() : PeakGmacs;
+        if (rated)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"register-only FMA rate now: {peak:F1} GMAC/s (quiet machine: {PeakGmacs}); rates and losses below against it"));
+        }
+
         double total = 0, totalLost = 0;
         long totalMacs = 0;
         var lost = new List<(string Name, double Us)>();
@@ -133,6 +138,12 @@ internal sealed class StageTimes(int warmUpPasses)
             lost.Add((name, (median - atPeak) * 1000));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{name,-22} {median * 1000,8:F1} us {macs / 1e6,7:F2} M MAC {macs / (median * 1e6),6:F1} GMAC/s  lost {(median - atPeak) * 1000,6:F1} us"));
+        }
+
+        if (!rated)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"total {total:F3} ms"));
+            return;
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

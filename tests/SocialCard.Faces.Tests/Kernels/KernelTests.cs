@@ -53,6 +53,30 @@ public sealed class KernelTests
         }
     }
 
+    [Theory]
+    [InlineData(64, 16, 16, 0)] // a 64-pixel block of the segmentation net's 16-channel layers (512-bit, eight rows)
+    [InlineData(21, 24, 16, 1)] // eight-row blocks and the rest
+    [InlineData(9, 128, 16, 2)]
+    [InlineData(25, 512, 25, 0)] // the 160 detector's last layer: a 25th column after the vectors, four rows at a time
+    [InlineData(121, 512, 25, 0)] // the same at 352
+    public void Row_blocks_are_bit_identical_to_one_row_at_a_time(int rows, int k, int n, int activation)
+    {
+        var act = (Activation)activation;
+        var rng = new Random(rows + k);
+        float[] x = Random(rng, rows * k), w = Random(rng, k * n), bias = Random(rng, n);
+        float[] blocks = new float[rows * n], single = new float[rows * n];
+        Gemm.Run(x, rows, k, w, n, bias, blocks, act);
+        for (int r = 0; r < rows; r++)
+        {
+            Gemm.Run(x.AsSpan(r * k, k), 1, k, w, n, bias, single.AsSpan(r * n, n), act);
+        }
+
+        for (int i = 0; i < single.Length; i++)
+        {
+            Assert.True(BitConverter.SingleToInt32Bits(single[i]) == BitConverter.SingleToInt32Bits(blocks[i]), $"[{i}] one row {single[i]}, blocks {blocks[i]}");
+        }
+    }
+
     [Fact]
     public void Weight_panels_hold_32_columns_of_every_row_in_order()
     {
