@@ -17,7 +17,8 @@ namespace SocialCard.Benchmarks.Faces;
 /// <c>DOTNET_TieredCompilation=0 dotnet run -c Release --project bench/SocialCard.Benchmarks -- kernel-ab SWITCH [rounds=3] [passes=60]</c>
 /// (without tiered compilation, as the command line runs), SWITCH
 /// one of <c>panels</c> (<see cref="Gemm.UsePanels"/>: the 512-bit GEMM blocks read the weights packed at load) and
-/// <c>narrow512</c> (<see cref="Gemm.UseNarrow512"/>: sixteen-column layers in 512-bit blocks).
+/// <c>narrow512</c> (<see cref="Gemm.UseNarrow512"/>: sixteen-column layers in 512-bit blocks) and <c>pool-bands</c>
+/// (<see cref="TinyFaceDetectorRunner.PoolInBands"/>: the detector's first layer and its pool a band of rows at a time).
 /// </summary>
 internal static class KernelAb
 {
@@ -93,6 +94,7 @@ internal static class KernelAb
     {
         "panels" => on => Gemm.UsePanels = on,
         "narrow512" => on => Gemm.UseNarrow512 = on,
+        "pool-bands" => on => TinyFaceDetectorRunner.PoolInBands = on,
         _ => throw new ArgumentException($"Unknown switch '{name}'.", nameof(name)),
     };
 }

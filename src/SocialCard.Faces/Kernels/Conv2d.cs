@@ -20,21 +20,32 @@ internal static class Conv2d
 
     public static void Conv3x3(
         ReadOnlySpan<float> x, int h, int w, int cin, ReadOnlySpan<float> filters, ReadOnlySpan<float> bias, int cout,
-        int stride, int padTop, int padLeft, int outH, int outW, Span<float> y, Activation act, Span<float> scratch)
+        int stride, int padTop, int padLeft, int outH, int outW, Span<float> y, Activation act, Span<float> scratch) =>
+        Conv3x3Rows(x, h, w, cin, filters, bias, cout, stride, padTop, padLeft, outH, outW, 0, outH, y, act, scratch);
+
+    /// <summary>
+    /// Output rows <paramref name="rowStart"/>..<paramref name="rowEnd"/>-1 of <see cref="Conv3x3"/>, written from the
+    /// start of <paramref name="y"/> (a band for the next step to read while it is in cache); the same operations per
+    /// output as the whole layer.
+    /// </summary>
+    public static void Conv3x3Rows(
+        ReadOnlySpan<float> x, int h, int w, int cin, ReadOnlySpan<float> filters, ReadOnlySpan<float> bias, int cout,
+        int stride, int padTop, int padLeft, int outH, int outW, int rowStart, int rowEnd, Span<float> y, Activation act,
+        Span<float> scratch)
     {
-        if (x.Length < h * w * cin || filters.Length < 9 * cin * cout || bias.Length < cout || y.Length < outH * outW * cout
-            || scratch.Length < 9 * cin)
+        if (x.Length < h * w * cin || filters.Length < 9 * cin * cout || bias.Length < cout || (uint)rowStart > (uint)rowEnd
+            || rowEnd > outH || y.Length < (rowEnd - rowStart) * outW * cout || scratch.Length < 9 * cin)
         {
             throw new ArgumentException("Conv2d operand sizes do not match.");
         }
 
         if (UseVectors && (cout & 15) == 0)
         {
-            Direct(x, h, w, cin, filters, bias, cout, stride, padTop, padLeft, outH, outW, y, act);
+            Direct(x, h, w, cin, filters, bias, cout, stride, padTop, padLeft, rowStart, rowEnd, outW, y, act);
         }
         else
         {
-            Im2col(x, h, w, cin, filters, bias, cout, stride, padTop, padLeft, outH, outW, y, act, scratch);
+            Im2col(x, h, w, cin, filters, bias, cout, stride, padTop, padLeft, rowStart, rowEnd, outW, y, act, scratch);
         }
     }
 
@@ -77,11 +88,16 @@ internal static class Conv2d
 
     internal static void Im2col(
         ReadOnlySpan<float> x, int h, int w, int cin, ReadOnlySpan<float> filters, ReadOnlySpan<float> bias, int cout,
-        int stride, int padTop, int padLeft, int outH, int outW, Span<float> y, Activation act, Span<float> scratch)
+        int stride, int padTop, int padLeft, int outH, int outW, Span<float> y, Activation act, Span<float> scratch) =>
+        Im2col(x, h, w, cin, filters, bias, cout, stride, padTop, padLeft, 0, outH, outW, y, act, scratch);
+
+    private static void Im2col(
+        ReadOnlySpan<float> x, int h, int w, int cin, ReadOnlySpan<float> filters, ReadOnlySpan<float> bias, int cout,
+        int stride, int padTop, int padLeft, int rowStart, int rowEnd, int outW, Span<float> y, Activation act, Span<float> scratch)
     {
         int kk = 9 * cin;
         int block = Math.Max(1, Math.Min(outW, scratch.Length / kk));
-        for (int oy = 0; oy < outH; oy++)
+        for (int oy = rowStart; oy < rowEnd; oy++)
         {
             for (int ox0 = 0; ox0 < outW; ox0 += block)
             {
@@ -91,7 +107,7 @@ internal static class Conv2d
                     UnfoldPixel(x, h, w, cin, stride, padTop, padLeft, oy, ox0 + i, scratch.Slice(i * kk, kk));
                 }
 
-                Gemm.Run(scratch[..(n * kk)], n, kk, filters, cout, bias, y.Slice(((oy * outW) + ox0) * cout, n * cout), act);
+                Gemm.Run(scratch[..(n * kk)], n, kk, filters, cout, bias, y.Slice((((oy - rowStart) * outW) + ox0) * cout, n * cout), act);
             }
         }
     }
@@ -119,7 +135,7 @@ internal static class Conv2d
 
     private static void Direct(
         ReadOnlySpan<float> xs, int h, int w, int cin, ReadOnlySpan<float> fs, ReadOnlySpan<float> bs, int cout,
-        int stride, int padTop, int padLeft, int outH, int outW, Span<float> ys, Activation act)
+        int stride, int padTop, int padLeft, int rowStart, int rowEnd, int outW, Span<float> ys, Activation act)
     {
         int seg = 3 * cin;
         int pixelStep = stride * cin;
@@ -130,12 +146,12 @@ internal static class Conv2d
         ref float x = ref MemoryMarshal.GetReference(xs);
         ref float f = ref MemoryMarshal.GetReference(fs);
         ref float b = ref MemoryMarshal.GetReference(bs);
-        for (int oy = 0; oy < outH; oy++)
+        for (int oy = rowStart; oy < rowEnd; oy++)
         {
             int iy0 = (oy * stride) - padTop;
             int ky0 = Math.Max(0, -iy0);
             int ky1 = Math.Min(3, h - iy0);
-            Span<float> yRow = ys.Slice(oy * outW * cout, outW * cout);
+            Span<float> yRow = ys.Slice((oy - rowStart) * outW * cout, outW * cout);
             int ox = 0;
             ref float y = ref MemoryMarshal.GetReference(yRow);
             for (; ox < Math.Min(oxFirst, outW); ox++)
