@@ -76,8 +76,8 @@ public sealed class PersonMask
 
         var upper = new double[w];
         var lower = new double[w];
-        var left = new double[Size];
-        var step = new double[Size];
+        var left = new float[Size + Vector256<float>.Count];
+        var step = new float[Size + Vector256<float>.Count];
         int upperRow = -1, lowerRow = -1;
         for (int y = 0; y < rows; y++)
         {
@@ -121,7 +121,7 @@ public sealed class PersonMask
 
     /// <summary>Grid row <paramref name="gridRow"/> interpolated along x into <paramref name="line"/> (copied from the
     /// other line when that one already holds it).</summary>
-    private void Interpolate(int gridRow, int[] x0, double[] fx, double[] left, double[] step, double[] line, double[] other, int otherRow, bool reference)
+    private void Interpolate(int gridRow, int[] x0, double[] fx, float[] left, float[] step, double[] line, double[] other, int otherRow, bool reference)
     {
         if (otherRow == gridRow)
         {
@@ -142,58 +142,62 @@ public sealed class PersonMask
 
     /// <summary>
     /// <see cref="InterpolateRowReference"/> by tables: each grid cell's value and its step to the next (the float
-    /// difference, as the reference takes it), both widened once per grid row, then per pixel value + step * weight,
-    /// four pixels at a time by gathers; the same double operations (no fused multiply-add), so the same bits.
-    /// <paramref name="left"/> and <paramref name="step"/> are scratch of the row's length.
+    /// difference, as the reference takes it), then per pixel value + step * weight in double. Eight pixels at a time
+    /// whose cells lie within eight of the first's (always when the photo is upsampled, the usual case) take their
+    /// values and steps from the tables by one permute each and widen them; the same double operations (no fused
+    /// multiply-add), so the same bits. <paramref name="left"/> and <paramref name="step"/> are scratch of the row's
+    /// length plus eight.
     /// </summary>
-    internal static unsafe void InterpolateRow(ReadOnlySpan<float> cells, ReadOnlySpan<int> x0, ReadOnlySpan<double> fx, Span<double> left, Span<double> step, Span<double> line)
+    internal static void InterpolateRow(ReadOnlySpan<float> cells, ReadOnlySpan<int> x0, ReadOnlySpan<double> fx, Span<float> left, Span<float> step, Span<double> line)
     {
-        int n = cells.Length, w = line.Length;
-        ArgumentOutOfRangeException.ThrowIfLessThan(left.Length, n, nameof(left));
-        ArgumentOutOfRangeException.ThrowIfLessThan(step.Length, n, nameof(step));
+        int n = cells.Length, w = line.Length, lanes = Vector256<float>.Count;
+        ArgumentOutOfRangeException.ThrowIfLessThan(left.Length, n + lanes, nameof(left));
+        ArgumentOutOfRangeException.ThrowIfLessThan(step.Length, n + lanes, nameof(step));
         ArgumentOutOfRangeException.ThrowIfLessThan(x0.Length, w, nameof(x0));
         ArgumentOutOfRangeException.ThrowIfLessThan(fx.Length, w, nameof(fx));
+        cells.CopyTo(left);
         int c = 0;
         if (Vector256.IsHardwareAccelerated)
         {
             ref float p = ref MemoryMarshal.GetReference(cells);
-            ref double lr = ref MemoryMarshal.GetReference(left), sr = ref MemoryMarshal.GetReference(step);
-            for (; c + 9 <= n; c += 8)
+            ref float sr = ref MemoryMarshal.GetReference(step);
+            for (; c + lanes + 1 <= n; c += lanes)
             {
-                Vector256<float> a = Vector256.LoadUnsafe(ref p, (nuint)c);
-                (Vector256<double> a0, Vector256<double> a1) = Vector256.Widen(a);
-                (Vector256<double> d0, Vector256<double> d1) = Vector256.Widen(Vector256.LoadUnsafe(ref p, (nuint)(c + 1)) - a);
-                a0.StoreUnsafe(ref lr, (nuint)c);
-                a1.StoreUnsafe(ref lr, (nuint)(c + 4));
-                d0.StoreUnsafe(ref sr, (nuint)c);
-                d1.StoreUnsafe(ref sr, (nuint)(c + 4));
+                (Vector256.LoadUnsafe(ref p, (nuint)(c + 1)) - Vector256.LoadUnsafe(ref p, (nuint)c)).StoreUnsafe(ref sr, (nuint)c);
             }
         }
 
         for (; c < n; c++)
         {
-            left[c] = cells[c];
             step[c] = cells[Math.Min(c + 1, n - 1)] - cells[c];
         }
 
         int x = 0;
-        if (Avx2.IsSupported && n > 0)
+        if (Avx2.IsSupported)
         {
-            fixed (double* lp = left, sp = step)
+            ref int xr = ref MemoryMarshal.GetReference(x0);
+            ref float lr = ref MemoryMarshal.GetReference(left), sr = ref MemoryMarshal.GetReference(step);
+            ref double fr = ref MemoryMarshal.GetReference(fx), o = ref MemoryMarshal.GetReference(line);
+            Vector256<uint> width = Vector256.Create((uint)lanes);
+            for (; x + lanes <= w; x += lanes)
             {
-                ref int xr = ref MemoryMarshal.GetReference(x0);
-                ref double fr = ref MemoryMarshal.GetReference(fx), o = ref MemoryMarshal.GetReference(line);
-                // The gathers read unchecked: indices are clamped onto the row (they lie on it whenever they come from Cell).
-                Vector128<uint> last = Vector128.Create((uint)(n - 1));
-                for (; x + 8 <= w; x += 8)
+                int first = x0[x];
+                Vector256<int> index = Vector256.LoadUnsafe(ref xr, (nuint)x) - Vector256.Create(first);
+                if ((uint)first >= (uint)n || !Vector256.LessThanAll(index.AsUInt32(), width))
                 {
-                    Vector128<int> i0 = Vector128.Min(Vector128.LoadUnsafe(ref xr, (nuint)x).AsUInt32(), last).AsInt32();
-                    Vector128<int> i1 = Vector128.Min(Vector128.LoadUnsafe(ref xr, (nuint)(x + 4)).AsUInt32(), last).AsInt32();
-                    Vector256<double> v0 = Avx2.GatherVector256(lp, i0, 8) + (Avx2.GatherVector256(sp, i0, 8) * Vector256.LoadUnsafe(ref fr, (nuint)x));
-                    Vector256<double> v1 = Avx2.GatherVector256(lp, i1, 8) + (Avx2.GatherVector256(sp, i1, 8) * Vector256.LoadUnsafe(ref fr, (nuint)(x + 4)));
-                    v0.StoreUnsafe(ref o, (nuint)x);
-                    v1.StoreUnsafe(ref o, (nuint)(x + 4));
+                    for (int i = x; i < x + lanes; i++)
+                    {
+                        int k = x0[i];
+                        line[i] = left[k] + (step[k] * fx[i]);
+                    }
+
+                    continue;
                 }
+
+                (Vector256<double> l0, Vector256<double> l1) = Vector256.Widen(Avx2.PermuteVar8x32(Vector256.LoadUnsafe(ref lr, (nuint)first), index));
+                (Vector256<double> s0, Vector256<double> s1) = Vector256.Widen(Avx2.PermuteVar8x32(Vector256.LoadUnsafe(ref sr, (nuint)first), index));
+                (l0 + (s0 * Vector256.LoadUnsafe(ref fr, (nuint)x))).StoreUnsafe(ref o, (nuint)x);
+                (l1 + (s1 * Vector256.LoadUnsafe(ref fr, (nuint)(x + 4)))).StoreUnsafe(ref o, (nuint)(x + 4));
             }
         }
 

@@ -35,14 +35,20 @@ public sealed class SelfieSegmenter
     {
         ArgumentNullException.ThrowIfNull(image);
         SelfieWorkspace ws = Rent(graph, pool);
+        float[] own = ws.Values[graph.Output];
         try
         {
+            // The last step writes the mask straight into the result's array (no step reads the output, and it
+            // shares its array with no other value), instead of into the workspace's to be copied out.
+            var probability = new float[graph.Values[graph.Output].Length];
+            ws.Values[graph.Output] = probability;
             ImageInput.Prepare(image, 0, 0, image.Width, image.Height, center: true, graph.Size, 0f, 0f, 0f, ws.Values[0]);
             Run(graph, ws);
-            return new PersonMask((float[])ws.Values[graph.Output].Clone(), graph.Size, image.Width, image.Height);
+            return new PersonMask(probability, graph.Size, image.Width, image.Height);
         }
         finally
         {
+            ws.Values[graph.Output] = own;
             lock (_poolLock)
             {
                 pool.Push(ws);
@@ -65,6 +71,18 @@ public sealed class SelfieSegmenter
         if (s.Prologue.Length != 0 || s.Epilogue.Length != 0)
         {
             RunBlocks(s, ws); // its input or output may be block-local: sliced block by block there
+            return;
+        }
+
+        if (s.Pool is not null)
+        {
+            // An element-wise step with a pool moved into it, block by block: each block's sums are taken while it is in
+            // L1 (its output may be block-local when only the pool reads it).
+            for (int p0 = 0; p0 < s.Out.Pixels; p0 += GraphChunking.BlockPixels)
+            {
+                RunElementwise(s, ws, p0, Math.Min(GraphChunking.BlockPixels, s.Out.Pixels - p0));
+            }
+
             return;
         }
 
@@ -173,6 +191,22 @@ public sealed class SelfieSegmenter
                 break;
             default:
                 throw new InvalidOperationException($"Unknown graph step {s.Op}.");
+        }
+
+        if (s.Pool is { } pool)
+        {
+            // The global average of the output, its sums carried from block to block (the first clears them, the last divides).
+            Span<double> sums = ws.Sums.AsSpan(0, c);
+            if (p0 == 0)
+            {
+                sums.Clear();
+            }
+
+            Pooling.Accumulate(y, n, c, sums);
+            if (p0 + n == s.Out.Pixels)
+            {
+                Pooling.Average(sums, s.Out.Pixels, v[pool.Output].AsSpan(0, c));
+            }
         }
     }
 

@@ -49,12 +49,16 @@ internal static class SelfieStages
         var fusedWs = new SelfieWorkspace(graph);
         var ownWs = new SelfieWorkspace(graph, shareArrays: false);
         var plainWs = new SelfieWorkspace(plain, shareArrays: false);
+        SelfieGraph passPools = PoolsInPasses(graph);
+        var passPoolsWs = new SelfieWorkspace(passPools);
+        var passPoolsStages = new StageTimes(warmUpPasses: 20);
         var ownStages = new StageTimes(warmUpPasses: 20);
         for (int pass = 0; pass < 200; pass++)
         {
             Pass(photo, graph, fusedWs, fusedStages);
             Pass(photo, graph, ownWs, ownStages);
             Pass(photo, plain, plainWs, plainStages);
+            Pass(photo, passPools, passPoolsWs, passPoolsStages);
             if (layers)
             {
                 layerStages.NextPass();
@@ -78,6 +82,22 @@ internal static class SelfieStages
         ownStages.Print();
         Console.WriteLine("every step on its own, an array per value (interleaved pass by pass with the above):");
         plainStages.Print();
+        Console.WriteLine("the product with each global average pool a pass of its own after the step it averages (interleaved):");
+        passPoolsStages.Print();
+    }
+
+    /// <summary>The graph with each pool moved into a step (<see cref="GraphStep.Pool"/>) back as a step of its own
+    /// right after it: the fusion's A/B.</summary>
+    private static SelfieGraph PoolsInPasses(SelfieGraph graph)
+    {
+        var steps = new List<GraphStep>();
+        foreach (GraphStep s in graph.Steps)
+        {
+            steps.Add(s.With(null, [.. s.Epilogue.Select(e => e.With(null, e.Epilogue))]));
+            steps.AddRange(s.Epilogue.Append(s).Select(e => e.Pool).OfType<GraphStep>());
+        }
+
+        return graph.WithSteps(steps);
     }
 
     /// <summary>Multiply-adds of a step (convolutions, depthwise, transposed convolution; none for the rest).</summary>

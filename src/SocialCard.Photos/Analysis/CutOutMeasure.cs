@@ -56,7 +56,8 @@ public sealed class CutOutMeasure
     /// and the pixels directly below that band. The planes are rented, not allocated per photo.</remarks>
     public static CutOutMeasure? Measure(RgbImage image, PersonMask mask, ObservedFace face) => Read(image, mask, face).Measure;
 
-    /// <summary>The measures with the two readings that decide whether they are taken (<see cref="CutOutReading"/>).</summary>
+    /// <summary>The measures with the two readings that decide whether they are taken (<see cref="CutOutReading"/>);
+    /// <see cref="CutOutReading.Unread"/> for a face without its 68 landmarks or a photo or face too small to read.</summary>
     /// <remarks>Computed only where a reading can change: one pass over the band classifies each pixel (its darkness,
     /// person or not, not white or not: bit rows) and counts the sure background's histogram; the halo ring is the
     /// person's bits dilated by the ring's chamfer ball (<see cref="ChamferDilation"/>: the same pixels as a distance
@@ -75,7 +76,7 @@ public sealed class CutOutMeasure
         }
 
         double fw = face.FaceWidth;
-        if (w < 32 || h < 32 || fw < 16)
+        if (!face.HasLandmarks || w < 32 || h < 32 || fw < 16)
         {
             return CutOutReading.Unread;
         }
@@ -113,8 +114,6 @@ public sealed class CutOutMeasure
             background,
             personAtFace);
     }
-
-    private static byte DarkestBelowWhite(ReadOnlySpan<byte> px, int o) => (byte)(255 - Math.Min(px[o], Math.Min(px[o + 1], px[o + 2])));
 
     /// <summary>Every row of the band: each pixel's darkness (<see cref="CutOutPlanes.DistanceFromWhite"/>), its person
     /// and not-white bits; and the background level (<see cref="CutOutReading.BackgroundLevel"/>) from the pixels above
@@ -174,7 +173,7 @@ public sealed class CutOutMeasure
     private static double Remnant(RgbImage image, PersonMask mask, CutOutPlanes planes, int rows, int mouthRow, double cx, double cy)
     {
         int words = planes.Words;
-        ulong last = LastWord(planes.Width);
+        ulong last = BitRowKernel.LastWordMask(planes.Width);
         ReadOnlySpan<byte> px = image.Pixels;
         int background = 0, remnant = 0;
         for (int y = 0; y < rows; y++)
@@ -200,7 +199,7 @@ public sealed class CutOutMeasure
         return background == 0 ? 0 : remnant / (double)background;
     }
 
-    private static ulong LastWord(int width) => (width & 63) == 0 ? ulong.MaxValue : (1UL << (width & 63)) - 1;
+    private static byte Darkness(ReadOnlySpan<byte> px, int o) => BitRowKernel.Darkness(px[o], px[o + 1], px[o + 2]);
 
     /// <summary>Whether the not-white pixel (x, y) (not person) lies in a region of not-white pixels (4-connected,
     /// above <paramref name="rows"/>) that touches the person: filled once per region.</summary>
@@ -296,7 +295,7 @@ public sealed class CutOutMeasure
                     {
                         high = true; // part of a region already found to reach above the mouth
                     }
-                    else if (component[j] == 0 && (ny < planes.Rows ? planes.IsNotWhite(nx, ny) : DarkestBelowWhite(image.Pixels, (ny * image.Stride) + (nx * 3)) > NotWhite))
+                    else if (component[j] == 0 && (ny < planes.Rows ? planes.IsNotWhite(nx, ny) : Darkness(image.Pixels, (ny * image.Stride) + (nx * 3)) > NotWhite))
                     {
                         component[j] = 3;
                         list[count++] = j;
@@ -415,7 +414,7 @@ public sealed class CutOutMeasure
         ReadOnlySpan<byte> px = image.Pixels;
         for (int y = rows; y < image.Height; y++)
         {
-            if (DarkestBelowWhite(px, (y * image.Stride) + (x * 3)) > NotWhite && mask.At(x, y) >= 0.3f)
+            if (Darkness(px, (y * image.Stride) + (x * 3)) > NotWhite && mask.At(x, y) >= 0.3f)
             {
                 return y;
             }

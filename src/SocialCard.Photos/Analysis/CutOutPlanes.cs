@@ -1,4 +1,5 @@
 using System.Buffers;
+using SocialCard.Imaging.Processing.BitRows;
 using SocialCard.Imaging.Processing.Distance;
 
 namespace SocialCard.Photos.Analysis;
@@ -6,7 +7,7 @@ namespace SocialCard.Photos.Analysis;
 /// <summary>The planes <see cref="CutOutMeasure"/> works on for a band of <see cref="Rows"/> rows of a photo
 /// <see cref="Width"/> wide, rented from the shared pool for one measure (the arrays may be longer than needed; every
 /// element in use is written before it is read). Bit planes hold one bit per pixel
-/// (<see cref="ChamferDilation"/>'s layout, <see cref="Words"/> words per row).</summary>
+/// (the layout of <see cref="BitRowKernel"/> and <see cref="ChamferDilation"/>, <see cref="Words"/> words per row).</summary>
 internal sealed class CutOutPlanes : IDisposable
 {
     private byte[]? _component;
@@ -19,7 +20,7 @@ internal sealed class CutOutPlanes : IDisposable
         Width = width;
         Rows = rows;
         Height = height;
-        Words = ChamferDilation.Words(width);
+        Words = BitRowKernel.Words(width);
         Probability = ArrayPool<float>.Shared.Rent(width * rows);
         DistanceFromWhite = ArrayPool<byte>.Shared.Rent(width * rows);
         Person = ArrayPool<ulong>.Shared.Rent(Words * rows);

@@ -39,7 +39,7 @@ public sealed class SelfieCoarseTests
     {
         SelfieGraph graph = SharedSelfieModel.Model.Coarse;
         Assert.Equal(SelfieSegmentationModel.CoarseInputSize, graph.Size);
-        GraphStep[] pools = [.. graph.Steps.Where(s => s.Op == GraphOp.AveragePool)];
+        GraphStep[] pools = [.. graph.Steps.SelectMany(s => s.Epilogue.Append(s)).Select(s => s.Pool).OfType<GraphStep>()];
         Assert.NotEmpty(pools);
         Assert.All(pools, p => Assert.Equal((p.In.H, p.In.W, 1, 1), (p.Kernel, p.Kernel, p.Out.H, p.Out.W)));
         Assert.Equal((graph.Size, graph.Size), (graph.Values[graph.Output].H, graph.Values[graph.Output].W));

@@ -22,6 +22,14 @@ public sealed class SelfieFusionTests
         Assert.Contains(fused.Steps, s => s.Prologue.Any(p => p.Op == GraphOp.MultiplyPerChannel));
         Assert.Contains(fused.Steps, s => s.Epilogue.Any(p => p.Op == GraphOp.Add));
         Assert.True(fused.Steps.Count < plain.Steps.Count - 40, $"{fused.Steps.Count} fused steps of {plain.Steps.Count}");
+        foreach (SelfieGraph graph in new[] { fused, SharedSelfieModel.Model.Coarse })
+        {
+            // Every global average pool moved into the step that writes its tensor, on its own or inside a convolution.
+            Assert.Empty(graph.Steps.Where(s => s is { Op: GraphOp.AveragePool, Out.Pixels: 1 }).Select(s => s.Name));
+            Assert.Contains(graph.Steps, s => s.Pool is not null);
+            Assert.Contains(graph.Steps, s => s.Epilogue.Any(e => e.Pool is not null));
+        }
+
 
         var image = ReferenceFixture.Load(ReferenceFixture.Names().First()).LoadImage();
         float[] a = Run(fused, image), b = Run(plain, image, shareArrays: false);
@@ -43,6 +51,21 @@ public sealed class SelfieFusionTests
             Assert.Equal(b.Select(BitConverter.SingleToInt32Bits), a.Select(BitConverter.SingleToInt32Bits));
             Assert.InRange(a.Average(), 0.05, 0.95);
         }
+    }
+
+    /// <summary>The segmenter's mask is the graph's output bit for bit, written by the last step straight into the
+    /// mask's array: the workspace's own output array (which the segmenter hands back to its pool) is never written.</summary>
+    [Fact]
+    public void The_mask_is_the_graph_output_written_straight_into_it()
+    {
+        var image = ReferenceFixture.Load(ReferenceFixture.Names().First()).LoadImage();
+        var segmenter = new SelfieSegmenter(SharedSelfieModel.Model);
+        PersonMask mask = segmenter.Segment(image), coarse = segmenter.SegmentCoarse(image);
+        Assert.Equal(Run(SharedSelfieModel.Model.Graph, image).Select(BitConverter.SingleToInt32Bits), mask.Probability.ToArray().Select(BitConverter.SingleToInt32Bits));
+        Assert.Equal(Run(SharedSelfieModel.Model.Coarse, image).Select(BitConverter.SingleToInt32Bits), coarse.Probability.ToArray().Select(BitConverter.SingleToInt32Bits));
+        SelfieWorkspace pooled = segmenter.Rent();
+        Assert.All(pooled.Values[SharedSelfieModel.Model.Graph.Output], v => Assert.Equal(0f, v));
+        Assert.InRange(mask.Probability.ToArray().Average(), 0.05, 0.95);
     }
 
     private static float[] Run(SelfieGraph graph, SocialCard.Imaging.RgbImage image, bool shareArrays = true)

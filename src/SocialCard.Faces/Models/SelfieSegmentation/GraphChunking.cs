@@ -109,10 +109,12 @@ internal static class GraphChunking
 
     /// <summary>Element-wise over whole pixel rows, the same operation per element whatever the block (not the
     /// sigmoid: its vector and scalar paths differ in the last bits).</summary>
-    private static bool Movable(GraphStep s, int pixels) =>
-        s.Op is GraphOp.Add or GraphOp.AddPerChannel or GraphOp.MultiplyPerChannel or GraphOp.HardSwish or GraphOp.Relu or GraphOp.Relu6
-            or GraphOp.AddScalar or GraphOp.MultiplyScalar or GraphOp.Multiply
-        && s.Out.Pixels == pixels && s.In.Pixels == pixels;
+    private static bool Movable(GraphStep s, int pixels) => Blockwise(s.Op) && s.Out.Pixels == pixels && s.In.Pixels == pixels;
+
+    /// <summary>Element-wise steps that give the same elements run block by block of pixel rows as in one pass.</summary>
+    internal static bool Blockwise(GraphOp op) =>
+        op is GraphOp.Add or GraphOp.AddPerChannel or GraphOp.MultiplyPerChannel or GraphOp.HardSwish or GraphOp.Relu or GraphOp.Relu6
+            or GraphOp.AddScalar or GraphOp.MultiplyScalar or GraphOp.Multiply;
 
     private static GraphStep? Producer(List<GraphStep?> list, int value, out int index)
     {

@@ -8,7 +8,8 @@ namespace SocialCard.Faces.Models.SelfieSegmentation;
 /// <see cref="GraphOp.HardSwish"/> step, a per-channel bias before it into that step, a per-channel bias followed by a
 /// <c>Relu</c> into the bias step, and such a bias step read only by a residual sum into one step with the sum.
 /// Only values no other step reads (and not the output) disappear; the fused kernels
-/// do the same float operations in the same order, so the graph's output is bit-identical.
+/// do the same float operations in the same order, so the graph's output is bit-identical. <see cref="FusePools"/>
+/// moves the global average pools into the steps that write what they average.
 /// </summary>
 internal static class GraphFusion
 {
@@ -109,6 +110,51 @@ internal static class GraphFusion
             };
         }
     }
+
+    /// <summary>
+    /// Each global average pool (its window the whole tensor) of an element-wise step's output, that step on its own or
+    /// moved into a convolution, moves into that step (<see cref="GraphStep.Pool"/>): its sums are taken block by
+    /// block of rows right after the step writes the block, while it is in L1, in the same order (per channel, pixel
+    /// after pixel, in double) and divided the same way, so bit-identical. Runs after <see cref="GraphChunking"/>.
+    /// </summary>
+    public static List<GraphStep> FusePools(IReadOnlyList<GraphStep> steps)
+    {
+        List<GraphStep?> list = [.. steps];
+        for (int k = 0; k < list.Count; k++)
+        {
+            if (list[k] is not { Op: GraphOp.AveragePool, Inputs: [int value] } pool || pool.Out.Pixels != 1 || pool.Kernel != pool.In.H
+                || pool.Kernel != pool.In.W)
+            {
+                continue;
+            }
+
+            int at = list.FindIndex(s => s is not null && (s.Output == value || s.Epilogue.Any(e => e.Output == value)));
+            if (at < 0 || at > k || list[at] is not { } host || Parts(host).Any(p => p.Pool is not null))
+            {
+                continue;
+            }
+
+            if (host.Output == value && host.Prologue.Length == 0 && host.Epilogue.Length == 0 && GraphChunking.Blockwise(host.Op))
+            {
+                list[at] = host.With(pool, host.Epilogue);
+            }
+            else if (host.Output != value && host.Epilogue.FirstOrDefault(e => e.Output == value) is { } member && GraphChunking.Blockwise(member.Op))
+            {
+                list[at] = host.With(host.Pool, [.. host.Epilogue.Select(e => e == member ? e.With(pool, e.Epilogue) : e)]);
+            }
+            else
+            {
+                continue;
+            }
+
+            list[k] = null;
+        }
+
+        return [.. list.OfType<GraphStep>()];
+    }
+
+    /// <summary>The step and the steps moved into it.</summary>
+    public static GraphStep[] Parts(GraphStep s) => [.. s.Prologue, s, .. s.Epilogue];
 
     private static GraphStep? Producer(List<GraphStep?> list, int value) => list.FirstOrDefault(s => s is not null && s.Output == value);
 

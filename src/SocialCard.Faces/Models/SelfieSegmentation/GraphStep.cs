@@ -52,4 +52,17 @@ internal sealed class GraphStep
     /// <summary>Element-wise steps that read this 1x1 convolution's output, run on each block of rows right after it
     /// is written (<see cref="GraphChunking"/>).</summary>
     public GraphStep[] Epilogue { get; init; } = [];
+
+    /// <summary>A global average pool of this element-wise step's output, summed block by block as the step writes it
+    /// (<see cref="GraphFusion.FusePools"/>) instead of in a pass of its own that reads the whole tensor again.</summary>
+    public GraphStep? Pool { get; init; }
+
+    /// <summary>This step with <paramref name="pool"/> and <paramref name="epilogue"/> in place of its own.</summary>
+    public GraphStep With(GraphStep? pool, GraphStep[] epilogue) => new()
+    {
+        Op = Op, Name = Name, Inputs = Inputs, Output = Output, In = In, Out = Out, Weights = Weights, Bias = Bias,
+        Scalar = Scalar, Offset = Offset, Activation = Activation, Kernel = Kernel, Stride = Stride, PadTop = PadTop,
+        PadLeft = PadLeft, AlignCorners = AlignCorners, HalfPixelCenters = HalfPixelCenters, Prologue = Prologue,
+        Epilogue = epilogue, Pool = pool,
+    };
 }

@@ -35,6 +35,9 @@ internal sealed class SelfieGraph
     /// <summary>Shape of every runtime value; value 0 is the 256x256x3 input.</summary>
     public IReadOnlyList<GraphShape> Values { get; }
 
+    /// <summary>This graph's values and output with other steps (the benchmarks time variants of the fusion).</summary>
+    internal SelfieGraph WithSteps(IReadOnlyList<GraphStep> steps) => new(steps, Values, Output, Size);
+
     public int Output { get; }
 
     public static SelfieGraph Load(string directory, ModelChecksums? checksums) => Load(directory, checksums, fuse: true);
@@ -132,7 +135,7 @@ internal sealed class SelfieGraph
 
         var compiler = new Compiler(byName, consumers, weights, inputSize);
         int output = compiler.Value(outputName);
-        return new SelfieGraph(fuse ? GraphChunking.Chunk(GraphFusion.Fuse(compiler.Steps, output), output) : compiler.Steps, compiler.Shapes, output, inputSize);
+        return new SelfieGraph(fuse ? GraphFusion.FusePools(GraphChunking.Chunk(GraphFusion.Fuse(compiler.Steps, output), output)) : compiler.Steps, compiler.Shapes, output, inputSize);
     }
 
     /// <summary>Depth-first from the output: each node compiled after its inputs, once.</summary>

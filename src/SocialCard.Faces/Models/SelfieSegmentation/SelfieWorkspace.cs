@@ -113,7 +113,8 @@ internal sealed class SelfieWorkspace
         return values;
     }
 
-    private static GraphStep[] Parts(GraphStep s) => [.. s.Prologue, s, .. s.Epilogue];
+    /// <summary>The step, the steps moved into it and the pools moved into those.</summary>
+    private static GraphStep[] Parts(GraphStep s) => [.. GraphFusion.Parts(s).SelectMany(p => p.Pool is { } pool ? new[] { p, pool } : [p])];
 
     private static float[] Take(List<float[]> free, int length)
     {

@@ -14,6 +14,15 @@ namespace SocialCard.Imaging.Processing.BitRows;
 /// </summary>
 public static class BitRowKernel
 {
+    /// <summary>Words per bit row of <paramref name="width"/> pixels.</summary>
+    public static int Words(int width) => (width + 63) >> 6;
+
+    /// <summary>The bits of a row's last word that lie inside <paramref name="width"/> pixels.</summary>
+    public static ulong LastWordMask(int width) => (width & 63) == 0 ? ulong.MaxValue : (1UL << (width & 63)) - 1;
+
+    /// <summary>One pixel's darkness: 255 minus its darkest channel.</summary>
+    public static byte Darkness(byte r, byte g, byte b) => (byte)(255 - Math.Min(r, Math.Min(g, b)));
+
     /// <summary>Set false (tests) to force the scalar references.</summary>
     internal static bool UseVectors { get; set; } = Vector256.IsHardwareAccelerated;
 
@@ -40,7 +49,7 @@ public static class BitRowKernel
     {
         for (int x = 0; x < dark.Length; x++)
         {
-            dark[x] = (byte)(255 - Math.Min(rgb[3 * x], Math.Min(rgb[(3 * x) + 1], rgb[(3 * x) + 2])));
+            dark[x] = Darkness(rgb[3 * x], rgb[(3 * x) + 1], rgb[(3 * x) + 2]);
         }
     }
 

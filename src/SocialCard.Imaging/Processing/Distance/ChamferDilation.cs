@@ -1,3 +1,6 @@
+using System.Buffers;
+using SocialCard.Imaging.Processing.BitRows;
+
 namespace SocialCard.Imaging.Processing.Distance;
 
 /// <summary>
@@ -11,15 +14,14 @@ namespace SocialCard.Imaging.Processing.Distance;
 /// </summary>
 public static class ChamferDilation
 {
-    /// <summary>Words per bit row of <paramref name="width"/> pixels.</summary>
-    public static int Words(int width) => (width + 63) >> 6;
-
     /// <summary>Into <paramref name="into"/> (<paramref name="height"/> bit rows): the pixels within chamfer distance
     /// <paramref name="limit"/> (chamfer units, 3 per straight step) of a set pixel of <paramref name="set"/>.</summary>
     public static void Dilate(ReadOnlySpan<ulong> set, int width, int height, int limit, Span<ulong> into)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
-        int words = Words(width);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
+        ArgumentOutOfRangeException.ThrowIfNegative(height);
+        int words = BitRowKernel.Words(width);
         ArgumentOutOfRangeException.ThrowIfLessThan(set.Length, words * height, nameof(set));
         ArgumentOutOfRangeException.ThrowIfLessThan(into.Length, words * height, nameof(into));
         int reach = limit / 3;
@@ -39,10 +41,10 @@ public static class ChamferDilation
         int[] widths = [.. halfWidth.Distinct()];
         int[] kind = [.. halfWidth.Select(k => Array.IndexOf(widths, k))];
         int window = (2 * reach) + 1;
-        var spread = new ulong[window * widths.Length * words];
+        ulong[] spread = ArrayPool<ulong>.Shared.Rent((window * widths.Length * words) + words);
+        Span<ulong> step = spread.AsSpan(window * widths.Length * words, words);
         var empty = new bool[window];
-        var step = new ulong[words];
-        ulong last = (width & 63) == 0 ? ulong.MaxValue : (1UL << (width & 63)) - 1;
+        ulong last = BitRowKernel.LastWordMask(width);
         int ready = 0;
         for (int y = 0; y < height; y++)
         {
@@ -76,6 +78,8 @@ public static class ChamferDilation
 
             target[words - 1] &= last;
         }
+
+        ArrayPool<ulong>.Shared.Return(spread);
     }
 
     private static int Chamfer(int dx, int dy) => (4 * Math.Min(dx, dy)) + (3 * (Math.Max(dx, dy) - Math.Min(dx, dy)));

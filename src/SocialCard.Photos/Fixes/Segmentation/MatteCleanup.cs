@@ -180,7 +180,7 @@ internal static class MatteCleanup
         {
             if (person[i] != 0 && near[i] < 0.999f && valid[i] != 0 && Chroma(px, i) >= MinChroma)
             {
-                candidate[i] = NearerTheWall(px, w, h, i, prob, solid) ? 1 : 0;
+                candidate[i] = NearerTheWall(px, valid, w, h, i, prob, solid) ? 1 : 0;
             }
         }
 
@@ -252,11 +252,11 @@ internal static class MatteCleanup
         }
     }
 
-    /// <summary>Below the collar line: whether the pixel's colour is nearer the wall just outside (pixels at least one
-    /// pass is sure are wall) than any colour of the solid person nearby (see <see cref="Solid"/>), by at least
+    /// <summary>Below the collar line: whether the pixel's colour is nearer the wall just outside (pixels of the photo at
+    /// least one pass is sure are wall) than any colour of the solid person nearby (see <see cref="Solid"/>), by at least
     /// <see cref="NearerBy"/> times, and far from every one of those person colours: a flag's stripe in the corner between
     /// the jaw and the shoulder, beside a navy jacket, skin and a white collar.</summary>
-    private static bool NearerTheWall(ReadOnlySpan<byte> px, int w, int h, int i, float[] prob, float[] solid)
+    private static bool NearerTheWall(ReadOnlySpan<byte> px, ReadOnlySpan<byte> valid, int w, int h, int i, float[] prob, float[] solid)
     {
         int x0 = i % w, y0 = i / w, r = px[i * 3], g = px[(i * 3) + 1], b = px[(i * 3) + 2];
         int toWall = int.MaxValue, toPerson = int.MaxValue, walls = 0, persons = 0;
@@ -265,6 +265,11 @@ internal static class MatteCleanup
             for (int x = Math.Max(0, x0 - Reach); x <= Math.Min(w - 1, x0 + Reach); x += 2)
             {
                 int j = (y * w) + x;
+                if (valid[j] == 0)
+                {
+                    continue; // beyond the photo: a guessed fill colour, not the wall
+                }
+
                 bool wall = prob[j] <= 1 - Sure, own = solid[j] >= 0.999f;
                 if (!wall && !own)
                 {

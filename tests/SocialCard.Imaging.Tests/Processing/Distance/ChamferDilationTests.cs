@@ -15,7 +15,7 @@ public sealed class ChamferDilationTests
     public void The_dilation_is_the_distance_transform_within_the_limit(int width, int height, int limit)
     {
         var rng = new Random((width * 1000) + limit);
-        int words = ChamferDilation.Words(width);
+        int words = SocialCard.Imaging.Processing.BitRows.BitRowKernel.Words(width);
         foreach (double density in new[] { 0.0005, 0.01, 0.2 })
         {
             byte[] mask = new byte[width * height];
@@ -51,5 +51,12 @@ public sealed class ChamferDilationTests
                 Assert.Equal(0UL, within[(y * words) + words - 1] >> (width % 64));
             }
         }
+    }
+
+    [Fact]
+    public void A_row_without_pixels_is_refused()
+    {
+        ulong[] rows = new ulong[4];
+        Assert.Throws<ArgumentOutOfRangeException>(() => ChamferDilation.Dilate(rows, 0, 2, 3, rows));
     }
 }

@@ -96,6 +96,17 @@ public sealed class CutOutDamageRuleTests(ITestOutputHelper output)
         Assert.Contains("64x80", e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_face_without_landmarks_is_not_read()
+    {
+        using var photo = new RgbImage(120, 150);
+        photo.Pixels.Fill(255);
+        PersonMask mask = CheapCutOut.Segmenter.Segment(photo);
+        var face = new ObservedFace { Box = new System.Drawing.RectangleF(30, 30, 60, 70) };
+        Assert.False(face.HasLandmarks);
+        Assert.Same(CutOutReading.Unread, CutOutMeasure.Read(photo, mask, face));
+    }
+
     [Theory]
     [MemberData(nameof(Damages))]
     public void A_cheap_cut_out_fails_for_its_damage(string damage)

@@ -1,0 +1,71 @@
+using System.Drawing;
+using SocialCard.Imaging;
+using SocialCard.Photos.Fixes.Segmentation;
+using Xunit;
+
+namespace SocialCard.Photos.Tests.Fixes;
+
+/// <summary>The colour check of the cut-out's edge (<see cref="MatteCleanup.VetoWallColours"/>) on drawn scenes.</summary>
+public sealed class WallColourVetoTests
+{
+    private static readonly byte[] s_red = [200, 30, 30];
+    private static readonly byte[] s_navy = [20, 30, 80];
+    private static readonly byte[] s_white = [255, 255, 255];
+
+    /// <summary>
+    /// A person cropped close to the left edge of the photo: the crop's columns beyond the photo are filled with a guessed
+    /// wall colour (here the red of the person's own sleeve) and carry no network reading. Those columns are not wall the
+    /// check may compare with: below the collar the red sleeve is judged against the real wall (white, above the
+    /// shoulders) and the navy jacket beside it, and stays.
+    /// </summary>
+    [Fact]
+    public void Columns_beyond_the_photo_are_not_samples_of_the_wall()
+    {
+        const int w = 240, h = 200, outside = 40, shoulders = 80;
+        using var image = new RgbImage(w, h);
+        byte[] valid = new byte[w * h];
+        float[] prob = new float[w * h];
+        Span<byte> px = image.Pixels;
+        for (int y = 0; y < h; y++)
+        {
+            for (int x = 0; x < w; x++)
+            {
+                int i = (y * w) + x;
+                bool person = x >= outside && x < 200 && y >= shoulders;
+                valid[i] = x >= outside ? (byte)1 : (byte)0;
+                prob[i] = person ? 1f : 0f;
+                byte[] colour = x < outside ? s_red : !person ? s_white : x < outside + 12 ? s_red : s_navy;
+                colour.CopyTo(px.Slice(i * 3, 3));
+            }
+        }
+
+        float[] high = (float[])prob.Clone();
+        byte[] vetoed = MatteCleanup.VetoWallColours(image, valid, prob, high, Landmarks(chinY: 70, left: 100, right: 140));
+
+        int sleeve = 0;
+        for (int y = shoulders; y < h; y++)
+        {
+            for (int x = outside; x < outside + 12; x++)
+            {
+                sleeve += vetoed[(y * w) + x];
+            }
+        }
+
+        Assert.Equal(0, sleeve);
+    }
+
+    /// <summary>68 points that give the chin row and the face width (points 0 and 16) the check reads.</summary>
+    private static PointF[] Landmarks(float chinY, float left, float right)
+    {
+        var points = new PointF[68];
+        for (int i = 0; i < points.Length; i++)
+        {
+            points[i] = new PointF((left + right) / 2, chinY - 20);
+        }
+
+        points[0] = new PointF(left, chinY - 30);
+        points[16] = new PointF(right, chinY - 30);
+        points[8] = new PointF((left + right) / 2, chinY);
+        return points;
+    }
+}
