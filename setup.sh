@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# Debian packages the product and its tests use. One list, one apt call, only for what is missing.
+# Debian packages the product, its tests and its build use. One list, one apt call, only for what is missing.
 packages=(
   libturbojpeg0      # JPEG decode/encode (TurboJPEG API, P/Invoke)
   libheif1           # HEIC decode
@@ -14,6 +14,7 @@ packages=(
   chromium           # browser tests (Playwright with ExecutablePath)
   postgresql         # PostgreSQL tests start their own server on loopback
   python3-venv       # the S3-compatible test server (moto) lives in a virtual environment (scripts/setup.d/50-moto.sh)
+  gcc zlib1g-dev     # link the Native AOT command line (scripts/setup.d/90-cli.sh; without them it is published ReadyToRun)
 )
 missing=()
 for p in "${packages[@]}"; do

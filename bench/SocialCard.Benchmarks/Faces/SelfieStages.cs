@@ -62,6 +62,7 @@ internal static class SelfieStages
             if (layers)
             {
                 layerStages.NextPass();
+                ImageInput.Prepare(photo, 0, 0, photo.Width, photo.Height, true, graph.Size, 0f, 0f, 0f, fusedWs.Values[0]); // arrays are shared: the input is gone after a pass
                 for (int k = 0; k < graph.Steps.Count; k++)
                 {
                     GraphStep s = graph.Steps[k];

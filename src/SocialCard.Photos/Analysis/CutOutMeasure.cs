@@ -318,7 +318,7 @@ public sealed class CutOutMeasure
         InsideColour(planes, x, y, cx, cy) is not { } inside || OffBlend(px, stride, x, y, inside);
 
     /// <summary>True when the pixel's colour is off the blend line of white with the colour at <paramref name="inside"/>.</summary>
-    private static bool OffBlend(ReadOnlySpan<byte> px, int stride, int x, int y, (int X, int Y) inside)
+    internal static bool OffBlend(ReadOnlySpan<byte> px, int stride, int x, int y, (int X, int Y) inside)
     {
         int o = (y * stride) + (x * 3), k = (inside.Y * stride) + (inside.X * 3);
         (double u, double v) = Opponent(px[o], px[o + 1], px[o + 2]);
@@ -427,7 +427,7 @@ public sealed class CutOutMeasure
     /// resolution and scaled up without smoothing): for block sizes 4-16 px, the share of the vertical boundary
     /// crossings on the best column phase above the share 1/B a grid-free edge has, scaled to 0-1, and the same for the
     /// horizontal ones on the best row phase; the smaller of the two (one straight line, as a flat cut, is no grid).</summary>
-    private static double Grid(byte[] dw, int w, int rows)
+    internal static double Grid(byte[] dw, int w, int rows)
     {
         var cols = new int[w];
         var lines = new int[rows];

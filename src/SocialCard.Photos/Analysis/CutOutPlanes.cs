@@ -54,41 +54,28 @@ internal sealed class CutOutPlanes : IDisposable
 
     /// <summary>Per pixel: 0 not yet reached, 1 in a not-white region joined to the person, 2 in one that is not
     /// (rented and cleared on first use: most photos have no pixel to ask about).</summary>
-    public byte[] Component
-    {
-        get
-        {
-            if (_component is null)
-            {
-                _component = ArrayPool<byte>.Shared.Rent(Width * Rows);
-                Array.Clear(_component, 0, Width * Rows);
-            }
-
-            return _component;
-        }
-    }
+    public byte[] Component => RentCleared(ref _component, Width * Rows);
 
     /// <summary>The region fill's list of pixels (each pixel is added at most once).</summary>
     public int[] Stack => _stack ??= ArrayPool<int>.Shared.Rent(Width * Rows);
 
     /// <summary>Per pixel of the whole photo: 0 not yet reached, 1 in a not-white region that is clothing, 2 in one
     /// that is not (rented and cleared on first use).</summary>
-    public byte[] PhotoComponent
-    {
-        get
-        {
-            if (_photoComponent is null)
-            {
-                _photoComponent = ArrayPool<byte>.Shared.Rent(Width * Height);
-                Array.Clear(_photoComponent, 0, Width * Height);
-            }
-
-            return _photoComponent;
-        }
-    }
+    public byte[] PhotoComponent => RentCleared(ref _photoComponent, Width * Height);
 
     /// <summary>The clothing fill's list of pixels.</summary>
     public int[] PhotoStack => _photoStack ??= ArrayPool<int>.Shared.Rent(Width * Height);
+
+    private static byte[] RentCleared(ref byte[]? array, int length)
+    {
+        if (array is null)
+        {
+            array = ArrayPool<byte>.Shared.Rent(length);
+            Array.Clear(array, 0, length);
+        }
+
+        return array;
+    }
 
     public bool IsPerson(int x, int y) => ((Person[(y * Words) + (x >> 6)] >> (x & 63)) & 1) != 0;
 

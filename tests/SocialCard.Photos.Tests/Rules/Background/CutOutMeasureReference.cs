@@ -1,6 +1,7 @@
 using System.Buffers;
 using SocialCard.Faces;
 using SocialCard.Imaging;
+using SocialCard.Imaging.Processing.BitRows;
 using SocialCard.Imaging.Processing.BlockGrid;
 using SocialCard.Imaging.Processing.Distance;
 using SocialCard.Photos.Analysis;
@@ -12,7 +13,8 @@ namespace SocialCard.Photos.Tests.Rules.Background;
 /// The reference of <see cref="CutOutMeasure.Read"/>: the same readings computed the plain way, on whole planes of the
 /// band above the chin (the mask sampled at every pixel, a chamfer distance transform to the person over the band, the
 /// strand fill from every person pixel, each measure a scan over every pixel). The product's measure computes only
-/// where a reading can change and must give the same values to the last digit.
+/// where a reading can change and must give the same values to the last digit. The colour test of the blend line and
+/// the block-grid reading, which read the same values either way, are the product's own.
 /// </summary>
 internal static class CutOutMeasureReference
 {
@@ -88,10 +90,10 @@ internal static class CutOutMeasureReference
             Remnant(image, mask, face, planes, w, rows, chinRow, near, cx, cy),
             Halo(image, planes, w, rows, eyeRow, near, cx, cy),
             Skull(image, mask, planes, w, rows, cx, fw),
-            Grid(dw, w, chinRow));
+            CutOutMeasure.Grid(dw, w, chinRow));
     }
 
-    private static byte DarkestBelowWhite(ReadOnlySpan<byte> px, int o) => (byte)(255 - Math.Min(px[o], Math.Min(px[o + 1], px[o + 2])));
+    private static byte DarkestBelowWhite(ReadOnlySpan<byte> px, int o) => BitRowKernel.Darkness(px[o], px[o + 1], px[o + 2]);
 
     /// <summary>Whether the network sees a person where the face is (the 68 landmarks' mean probability, at least 0.5
     /// for a person): on a drawing or a synthetic face it may not, and then its mask says nothing about the cut-out.</summary>
@@ -290,16 +292,7 @@ internal static class CutOutMeasureReference
 
     /// <summary>True when the pixel's colour is off the blend line of white with the person colour on the way to the head centre.</summary>
     private static bool OffBlend(ReadOnlySpan<byte> px, int stride, byte[] person, int w, int h, int x, int y, double cx, double cy) =>
-        InsideColour(person, w, h, x, y, cx, cy) is not { } inside || OffBlend(px, stride, x, y, inside);
-
-    /// <summary>True when the pixel's colour is off the blend line of white with the colour at <paramref name="inside"/>.</summary>
-    private static bool OffBlend(ReadOnlySpan<byte> px, int stride, int x, int y, (int X, int Y) inside)
-    {
-        int o = (y * stride) + (x * 3), k = (inside.Y * stride) + (inside.X * 3);
-        (double u, double v) = Opponent(px[o], px[o + 1], px[o + 2]);
-        (double hu, double hv) = Opponent(px[k], px[k + 1], px[k + 2]);
-        return DistanceToSegment(u, v, hu, hv) > CutOutMeasure.HaloDeviation;
-    }
+        InsideColour(person, w, h, x, y, cx, cy) is not { } inside || CutOutMeasure.OffBlend(px, stride, x, y, inside);
 
     private static double Halo(RgbImage image, Planes planes, int w, int h, int rows, int near, double cx, double cy)
     {
@@ -318,7 +311,7 @@ internal static class CutOutMeasureReference
                 }
 
                 n++;
-                halo += dw[i] > 20 && InsideColour(person, w, h, x, y, cx, cy) is { } inside && OffBlend(px, image.Stride, x, y, inside) ? 1 : 0;
+                halo += dw[i] > 20 && InsideColour(person, w, h, x, y, cx, cy) is { } inside && CutOutMeasure.OffBlend(px, image.Stride, x, y, inside) ? 1 : 0;
             }
         }
 
@@ -359,17 +352,6 @@ internal static class CutOutMeasureReference
         return null;
     }
 
-    private static (double U, double V) Opponent(byte r, byte g, byte b) => (r - g, ((r + g) / 2.0) - b);
-
-    /// <summary>Distance of (u, v) from the segment between white's chroma (0, 0) and (hu, hv).</summary>
-    private static double DistanceToSegment(double u, double v, double hu, double hv)
-    {
-        double len2 = (hu * hu) + (hv * hv);
-        double t = len2 < 1e-9 ? 0 : Math.Clamp(((u * hu) + (v * hv)) / len2, 0, 1);
-        double du = u - (t * hu), dv = v - (t * hv);
-        return Math.Sqrt((du * du) + (dv * dv));
-    }
-
     /// <summary>First row of each column (from the top) that is not white and at least probably person, -1 for none
     /// (below the planes' band from the mask and the pixels themselves).</summary>
     private static int Top(RgbImage image, PersonMask mask, Planes planes, int w, int rows, int x)
@@ -395,66 +377,6 @@ internal static class CutOutMeasureReference
         }
 
         return -1;
-    }
-
-    /// <summary>How much of the white/not-white boundary above the chin lies on a block grid (a mask made at block
-    /// resolution and scaled up without smoothing): for block sizes 4-16 px, the share of the vertical boundary
-    /// crossings on the best column phase above the share 1/B a grid-free edge has, scaled to 0-1, and the same for the
-    /// horizontal ones on the best row phase; the smaller of the two (one straight line, as a flat cut, is no grid).</summary>
-    private static double Grid(byte[] dw, int w, int rows)
-    {
-        var cols = new int[w];
-        var lines = new int[rows];
-        byte[] rented = ArrayPool<byte>.Shared.Rent(2 * w);
-        Span<byte> current = rented.AsSpan(0, w), next = rented.AsSpan(w, w);
-        GridKernel.Classify(dw.AsSpan(0, w), current);
-        for (int y = 0; y < rows; y++)
-        {
-            GridKernel.AddHorizontal(current, cols);
-            if (y + 1 < rows)
-            {
-                GridKernel.Classify(dw.AsSpan((y + 1) * w, w), next);
-                lines[y] = GridKernel.CountVertical(current, next);
-                Span<byte> swap = current;
-                current = next;
-                next = swap;
-            }
-        }
-
-        ArrayPool<byte>.Shared.Return(rented);
-        int colTotal = cols.Sum(), lineTotal = lines.Sum();
-        if (colTotal < 50 || lineTotal < 50)
-        {
-            return 0;
-        }
-
-        double best = 0;
-        for (int b = 4; b <= 16; b++)
-        {
-            double chance = 1.0 / b;
-            double colShare = (BestPhase(cols, b) / (double)colTotal - chance) / (1 - chance);
-            double lineShare = (BestPhase(lines, b) / (double)lineTotal - chance) / (1 - chance);
-            best = Math.Max(best, Math.Min(colShare, lineShare));
-        }
-
-        return best;
-    }
-
-    private static int BestPhase(int[] counts, int period)
-    {
-        int best = 0;
-        for (int phase = 0; phase < period; phase++)
-        {
-            int sum = 0;
-            for (int k = phase; k < counts.Length; k += period)
-            {
-                sum += counts[k];
-            }
-
-            best = Math.Max(best, sum);
-        }
-
-        return best;
     }
 
     private static double Skull(RgbImage image, PersonMask mask, Planes planes, int w, int rows, double cx, double fw)

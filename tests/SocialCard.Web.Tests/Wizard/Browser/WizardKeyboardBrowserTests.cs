@@ -148,11 +148,25 @@ public sealed class WizardKeyboardBrowserTests(ApplicantBrowserSite fixture) : I
         await page.Keyboard.TypeAsync(text);
     }
 
+    /// <summary>Space on the focused file input opens the chooser. On a busy machine Chromium now and then drops the
+    /// first key press on a freshly loaded page, so the press is repeated (still from the keyboard) before failing.</summary>
     private static async Task ChooseFileAsync(IPage page, string selector, string path)
     {
-        await TabToAsync(page, selector);
-        IFileChooser chooser = await page.RunAndWaitForFileChooserAsync(() => page.Keyboard.PressAsync("Space"));
-        await chooser.SetFilesAsync(path);
+        for (int attempt = 1; ; attempt++)
+        {
+            await TabToAsync(page, selector);
+            try
+            {
+                IFileChooser chooser = await page.RunAndWaitForFileChooserAsync(
+                    () => page.Keyboard.PressAsync("Space"), new PageRunAndWaitForFileChooserOptions { Timeout = 60_000 });
+                await chooser.SetFilesAsync(path);
+                return;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+                // the key press was lost: focus the input again and press once more
+            }
+        }
     }
 
     private async Task StepAsync(IPage page, string step)
