@@ -142,6 +142,29 @@ public sealed class KernelTests
     }
 
     [Theory]
+    [InlineData(22, 9, 3, 16, 1)] // 20 outputs per row: a sixteen-pixel block, then eight ending at the last (overlapping)
+    [InlineData(33, 7, 3, 32, 1)] // 31: sixteen, eight, then eight overlapping
+    [InlineData(113, 9, 3, 32, 2)] // the dense nets' first layer's row (56 outputs): 16 x 3, then eight
+    [InlineData(162, 5, 3, 16, 1)] // the 160 detector's first layer (158): 16 x 9, eight, eight overlapping
+    [InlineData(12, 6, 8, 16, 1)] // 10 outputs: no sixteen-pixel block
+    [InlineData(9, 6, 3, 16, 1)] // 7 outputs: too few for an eight-pixel block
+    public void Conv3x3_valid_is_bit_identical_to_im2col_reference(int w, int h, int cin, int cout, int stride)
+    {
+        // Without padding every path sums the same 9 * cin taps in the same order from the bias, so the same bits.
+        var rng = new Random(w + h + cin + cout + stride);
+        float[] x = Random(rng, h * w * cin), f = Random(rng, 9 * cin * cout), bias = Random(rng, cout);
+        int outH = ((h - 3) / stride) + 1, outW = ((w - 3) / stride) + 1;
+        float[] expected = new float[outH * outW * cout], actual = new float[outH * outW * cout];
+        float[] scratch = new float[Conv2d.ScratchLength(outW, cin)];
+        Conv2d.Im2col(x, h, w, cin, f, bias, cout, stride, 0, 0, outH, outW, expected, Activation.Leaky, scratch);
+        Conv2d.Conv3x3(x, h, w, cin, f, bias, cout, stride, 0, 0, outH, outW, actual, Activation.Leaky, scratch);
+        for (int i = 0; i < expected.Length; i++)
+        {
+            Assert.True(BitConverter.SingleToInt32Bits(expected[i]) == BitConverter.SingleToInt32Bits(actual[i]), $"[{i}] im2col {expected[i]}, direct {actual[i]}");
+        }
+    }
+
+    [Theory]
     [InlineData(358, 441, 0, 0, 358, 441, false, 352)] // the detector on a portrait: right padding, downscale
     [InlineData(358, 441, 0, 0, 358, 441, false, 160)] // the 160 probe: whole padding columns on the right
     [InlineData(358, 441, 0, 0, 358, 441, true, 160)] // the coarse segmentation input: padding columns on both sides
