@@ -58,10 +58,25 @@ public sealed class PersonMask
     /// The probability at image point (<paramref name="x"/>, <paramref name="y"/>) (pixel centres at +0.5), bilinear
     /// between grid cell centres, edges clamped.
     /// </summary>
-    public float At(double x, double y)
+    public float At(double x, double y) => Column(x).At(y);
+
+    /// <summary><see cref="At"/> down the image column at <paramref name="x"/>, its grid cells found once.</summary>
+    public PersonMaskLine Column(double x)
     {
         (int x0, int x1, double fx) = Cell(x, PadLeft);
+        return new PersonMaskLine(this, x0, x1, fx, alongRow: false);
+    }
+
+    /// <summary><see cref="At"/> along the image row at <paramref name="y"/>, its grid cells found once.</summary>
+    public PersonMaskLine Row(double y)
+    {
         (int y0, int y1, double fy) = Cell(y, PadTop);
+        return new PersonMaskLine(this, y0, y1, fy, alongRow: true);
+    }
+
+    /// <summary>Bilinear between the four grid cells: along x first, then y.</summary>
+    internal float Bilinear(int x0, int x1, double fx, int y0, int y1, double fy)
+    {
         float[] p = _probability;
         double top = Lerp(p, y0 * Size, x0, x1, fx);
         double bot = Lerp(p, y1 * Size, x0, x1, fx);
@@ -236,7 +251,7 @@ public sealed class PersonMask
         p[rowStart + x0] + ((p[rowStart + x1] - p[rowStart + x0]) * fx);
 
     /// <summary>The two grid cells around image coordinate <paramref name="v"/> and the weight of the second.</summary>
-    private (int Low, int High, double Weight) Cell(double v, int pad)
+    internal (int Low, int High, double Weight) Cell(double v, int pad)
     {
         double scale = (double)Size / Side;
         double g = Math.Clamp(((v + pad) * scale) - 0.5, 0, Size - 1);

@@ -192,9 +192,10 @@ public sealed class ClothingMeasure
                 int r = y - y0 + 1;
                 ReadOnlySpan<byte> above = runs.Slice((r - 1) * width, width), here = runs.Slice(r * width, width), below = runs.Slice((r + 1) * width, width);
                 ReadOnlySpan<byte> row = image.Row(y);
+                PersonMaskLine personRow = person?.Row(y + 0.5) ?? default;
                 for (int c = 0; c < width; c++)
                 {
-                    if ((above[c] & here[c] & below[c]) == 0 || (person is not null && person.At(x0 + c + 0.5, y + 0.5) < 0.5f))
+                    if ((above[c] & here[c] & below[c]) == 0 || (person is not null && personRow.At(x0 + c + 0.5) < 0.5f))
                     {
                         continue;
                     }

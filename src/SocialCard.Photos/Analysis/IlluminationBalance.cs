@@ -1,4 +1,5 @@
 using SocialCard.Imaging.Processing.Luminance;
+using SocialCard.Imaging.Processing.Statistics;
 
 namespace SocialCard.Photos.Analysis;
 
@@ -41,8 +42,7 @@ public static class IlluminationBalance
             logRatios[d - dMin] = Math.Log((left + 1.0) / (right + 1.0));
         }
 
-        logRatios.Sort();
-        double median = logRatios[logRatios.Length / 2];
+        double median = OrderStatistics.Select(logRatios, logRatios.Length / 2);
         return (Math.Exp(-Math.Abs(median)), median < 0);
     }
 }

@@ -1,5 +1,7 @@
+using System.Runtime.InteropServices;
 using SocialCard.Faces;
 using SocialCard.Imaging;
+using SocialCard.Imaging.Processing.Statistics;
 using SocialCard.Photos.Faces;
 
 namespace SocialCard.Photos.Analysis;
@@ -284,7 +286,8 @@ public sealed class ShoulderLine
         /// null when the column starts in the person (hair or the head at the eye line) or never meets it.</summary>
         private static double? EdgeBelow(PersonMask person, double x, int yTop)
         {
-            float previous = person.At(x, yTop);
+            PersonMaskLine column = person.Column(x);
+            float previous = column.At(yTop);
             if (previous >= 0.5f)
             {
                 return null;
@@ -292,10 +295,10 @@ public sealed class ShoulderLine
 
             for (int y = yTop + 1; y < person.ImageHeight; y++)
             {
-                float p = person.At(x, y);
+                float p = column.At(y);
                 if (p >= 0.5f)
                 {
-                    return SolidBelow(person, x, y) ? y - 1 + ((0.5 - previous) / (p - previous)) : null;
+                    return SolidBelow(person.ImageHeight, column, y) ? y - 1 + ((0.5 - previous) / (p - previous)) : null;
                 }
 
                 previous = p;
@@ -309,13 +312,13 @@ public sealed class ShoulderLine
         /// <see cref="MaxGapShare"/> of it): a shoulder does, while a neck or collar over a top the network does not see
         /// (a white top on white) ends in background below.
         /// </summary>
-        private static bool SolidBelow(PersonMask person, double x, int y)
+        private static bool SolidBelow(int height, PersonMaskLine column, int y)
         {
             int rows = 0, gaps = 0;
-            for (int yy = y; yy < person.ImageHeight; yy += 2)
+            for (int yy = y; yy < height; yy += 2)
             {
                 rows++;
-                if (person.At(x, yy) < 0.5f)
+                if (column.At(yy) < 0.5f)
                 {
                     gaps++;
                 }
@@ -324,11 +327,7 @@ public sealed class ShoulderLine
             return gaps <= MaxGapShare * rows;
         }
 
-        private static double Median(List<double> values)
-        {
-            values.Sort();
-            int m = values.Count / 2;
-            return values.Count % 2 == 1 ? values[m] : (values[m - 1] + values[m]) / 2;
-        }
+        /// <summary>The median; reorders the list.</summary>
+        private static double Median(List<double> values) => OrderStatistics.Median(CollectionsMarshal.AsSpan(values));
     }
 }

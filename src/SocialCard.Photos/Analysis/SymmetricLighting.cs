@@ -1,6 +1,7 @@
 using System.Drawing;
 using SocialCard.Imaging;
 using SocialCard.Imaging.Processing.Color;
+using SocialCard.Imaging.Processing.Statistics;
 using SocialCard.Photos.Faces;
 
 namespace SocialCard.Photos.Analysis;
@@ -92,9 +93,7 @@ public sealed record SymmetricLighting(double Balance, bool LeftDarker, int Pair
             return Math.Sqrt(1 - (sin * sin));
         }
 
-        Span<double> used = ratios[..n];
-        used.Sort();
-        double median = n % 2 == 1 ? used[n / 2] : (used[(n / 2) - 1] + used[n / 2]) / 2;
+        double median = OrderStatistics.Median(ratios[..n]);
         return new SymmetricLighting(median, leftDarker > 0, n);
     }
 
@@ -122,8 +121,7 @@ public sealed record SymmetricLighting(double Balance, bool LeftDarker, int Pair
             }
         }
 
-        values.Sort();
-        return values[values.Length / 2];
+        return OrderStatistics.Select(values, values.Length / 2);
     }
 
     /// <summary>The point <paramref name="t"/> of the way from <paramref name="from"/> to <paramref name="to"/>.</summary>

@@ -33,6 +33,75 @@ public sealed class KernelTests
     }
 
     [Theory]
+    [InlineData(49, 256, 256, 0)] // eight-, four- and one-row steps (the dense nets' 7x7 layers)
+    [InlineData(25, 256, 512, 2)] // the 160 detector's last separable layer
+    [InlineData(100, 128, 256, 2)]
+    [InlineData(196, 128, 128, 0)]
+    [InlineData(13, 64, 72, 1)] // columns past the last whole panel (the 256-bit tail)
+    [InlineData(3136, 32, 32, 1)] // the dense nets' first block
+    public void Gemm_with_weight_panels_is_bit_identical_to_row_major_weights(int rows, int k, int n, int activation)
+    {
+        var act = (Activation)activation;
+        var rng = new Random(rows + k + n);
+        float[] x = Random(rng, rows * k), w = Random(rng, k * n), bias = Random(rng, n);
+        float[] expected = new float[rows * n], actual = new float[rows * n];
+        Gemm.Run(x, rows, k, w, n, bias, expected, act);
+        Gemm.Run(x, rows, k, w, Gemm.Panels(w, k, n), n, bias, actual, act);
+        for (int i = 0; i < expected.Length; i++)
+        {
+            Assert.True(BitConverter.SingleToInt32Bits(expected[i]) == BitConverter.SingleToInt32Bits(actual[i]), $"[{i}] expected {expected[i]}, got {actual[i]}");
+        }
+    }
+
+    [Theory]
+    [InlineData(64, 16, 16, 0)] // a 64-pixel block of the segmentation net's 16-channel layers (512-bit, eight rows)
+    [InlineData(21, 24, 16, 1)] // eight-row blocks and the rest
+    [InlineData(9, 128, 16, 2)]
+    [InlineData(25, 512, 25, 0)] // the 160 detector's last layer: a 25th column after the vectors, four rows at a time
+    [InlineData(121, 512, 25, 0)] // the same at 352
+    public void Row_blocks_are_bit_identical_to_one_row_at_a_time(int rows, int k, int n, int activation)
+    {
+        var act = (Activation)activation;
+        var rng = new Random(rows + k);
+        float[] x = Random(rng, rows * k), w = Random(rng, k * n), bias = Random(rng, n);
+        float[] blocks = new float[rows * n], single = new float[rows * n];
+        Gemm.Run(x, rows, k, w, n, bias, blocks, act);
+        for (int r = 0; r < rows; r++)
+        {
+            Gemm.Run(x.AsSpan(r * k, k), 1, k, w, n, bias, single.AsSpan(r * n, n), act);
+        }
+
+        for (int i = 0; i < single.Length; i++)
+        {
+            Assert.True(BitConverter.SingleToInt32Bits(single[i]) == BitConverter.SingleToInt32Bits(blocks[i]), $"[{i}] one row {single[i]}, blocks {blocks[i]}");
+        }
+    }
+
+    [Fact]
+    public void Weight_panels_hold_32_columns_of_every_row_in_order()
+    {
+        const int k = 3, n = 70; // two whole panels; the last six columns stay row-major only
+        float[] w = new float[k * n];
+        for (int i = 0; i < w.Length; i++)
+        {
+            w[i] = i;
+        }
+
+        float[] panels = Gemm.Panels(w, k, n);
+        Assert.Equal(k * 64, panels.Length);
+        for (int j = 0; j < 64; j += 32)
+        {
+            for (int i = 0; i < k; i++)
+            {
+                for (int c = 0; c < 32; c++)
+                {
+                    Assert.Equal(w[(i * n) + j + c], panels[(j * k) + (i * 32) + c]);
+                }
+            }
+        }
+    }
+
+    [Theory]
     [InlineData(7, 7, 16, 1)]
     [InlineData(14, 14, 32, 2)]
     [InlineData(13, 9, 24, 2)]

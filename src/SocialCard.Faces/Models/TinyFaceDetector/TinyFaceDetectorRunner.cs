@@ -75,14 +75,14 @@ internal sealed class TinyFaceDetectorRunner
         {
             SeparableConvWeights layer = _model.Separable[i];
             SeparableConvolution.Run(
-                _b, p, p, layer.Cin, layer.Depthwise, layer.Pointwise, layer.Bias, layer.Cout, 1, _dw, _a, Activation.Leaky);
+                _b, p, p, layer.Cin, layer.Depthwise, layer.Pointwise, layer.PointwisePanels, layer.Bias, layer.Cout, 1, _dw, _a, Activation.Leaky);
             int stride = i < 4 ? 2 : 1;
             Pooling.MaxPool2x2(_a, p, p, layer.Cout, stride, _b);
             p = Pooling.SameOut(p, stride);
         }
 
         ConvWeights conv8 = _model.Conv8;
-        Gemm.Run(_b, p * p, conv8.Cin, conv8.Filters, conv8.Cout, conv8.Bias, _grid, Activation.None);
+        Gemm.Run(_b, p * p, conv8.Cin, conv8.Filters, conv8.Panels, conv8.Cout, conv8.Bias, _grid, Activation.None);
         return _grid;
     }
 }
