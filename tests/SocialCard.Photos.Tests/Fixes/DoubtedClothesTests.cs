@@ -19,23 +19,11 @@ public sealed class DoubtedClothesTests(ITestOutputHelper output)
     [InlineData("voteview_021733", 310, 415, 345, 441)]
     public void A_jacket_one_pass_vouches_for_is_not_faded_to_white(string name, int x0, int y0, int x1, int y1)
     {
-        byte[] data = File.ReadAllBytes(Path.Combine(BusySeparation.OriginalsDir, name + ".jpg"));
-        (RgbImage crop, RgbImage cutOut) = BusySeparation.Separate(data, out string? refusal) ?? throw new InvalidOperationException(refusal);
+        (RgbImage crop, RgbImage cutOut) = BusySeparation.SeparateOriginal(name);
         using (crop)
         using (cutOut)
         {
-            int faded = 0, all = 0;
-            for (int y = y0; y < Math.Min(y1, crop.Height); y++)
-            {
-                ReadOnlySpan<byte> before = crop.Row(y), after = cutOut.Row(y);
-                for (int x = x0; x < Math.Min(x1, crop.Width); x++)
-                {
-                    all++;
-                    faded += Darkest(after, x) - Darkest(before, x) > 40 ? 1 : 0;
-                }
-            }
-
-            double share = faded / (double)all;
+            double share = BusySeparation.BoxShare(crop, x0, y0, x1, y1, (x, y) => Darkest(cutOut.Row(y), x) - Darkest(crop.Row(y), x) > 40);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {100 * share:0.0}% of the jacket box faded"));
             Assert.True(share <= 0.05, $"{share:P1} of the jacket faded to white");
         }

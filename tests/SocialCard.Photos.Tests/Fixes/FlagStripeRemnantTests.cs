@@ -22,8 +22,7 @@ public sealed class FlagStripeRemnantTests(ITestOutputHelper output)
     [InlineData("voteview_021901", 248, 350, 260, 366)]
     public void A_flag_stripe_the_network_calls_person_is_cut_away(string name, int x0, int y0, int x1, int y1)
     {
-        byte[] data = File.ReadAllBytes(Path.Combine(BusySeparation.OriginalsDir, name + ".jpg"));
-        (RgbImage crop, RgbImage cutOut) = BusySeparation.Separate(data, out string? refusal) ?? throw new InvalidOperationException(refusal);
+        (RgbImage crop, RgbImage cutOut) = BusySeparation.SeparateOriginal(name);
         using (crop)
         using (cutOut)
         {
@@ -41,8 +40,7 @@ public sealed class FlagStripeRemnantTests(ITestOutputHelper output)
     public void A_fleck_by_the_ear_smaller_than_the_old_patch_is_mostly_cut_away()
     {
         const string name = "voteview_021733";
-        byte[] data = File.ReadAllBytes(Path.Combine(BusySeparation.OriginalsDir, name + ".jpg"));
-        (RgbImage crop, RgbImage cutOut) = BusySeparation.Separate(data, out string? refusal) ?? throw new InvalidOperationException(refusal);
+        (RgbImage crop, RgbImage cutOut) = BusySeparation.SeparateOriginal(name);
         using (crop)
         using (cutOut)
         {
@@ -66,8 +64,7 @@ public sealed class FlagStripeRemnantTests(ITestOutputHelper output)
     [InlineData("voteview_021131", 100, 322, 120, 343)]
     public void A_flag_stripe_inside_the_matte_with_no_wall_of_its_colour_beside_it_is_cut_away(string name, int x0, int y0, int x1, int y1)
     {
-        byte[] data = File.ReadAllBytes(Path.Combine(BusySeparation.OriginalsDir, name + ".jpg"));
-        (RgbImage crop, RgbImage cutOut) = BusySeparation.Separate(data, out string? refusal) ?? throw new InvalidOperationException(refusal);
+        (RgbImage crop, RgbImage cutOut) = BusySeparation.SeparateOriginal(name);
         using (crop)
         using (cutOut)
         {
@@ -84,19 +81,6 @@ public sealed class FlagStripeRemnantTests(ITestOutputHelper output)
     private static double FlagRed(RgbImage image, int x0, int y0, int x1, int y1) =>
         Share(image, x0, y0, x1, y1, (r, g, b) => r >= 140 && g <= 100 && b <= 100 && r >= 2 * g);
 
-    private static double Share(RgbImage image, int x0, int y0, int x1, int y1, Func<int, int, int, bool> counts)
-    {
-        int hits = 0, all = 0;
-        for (int y = y0; y < Math.Min(y1, image.Height); y++)
-        {
-            ReadOnlySpan<byte> row = image.Row(y);
-            for (int x = x0; x < Math.Min(x1, image.Width); x++)
-            {
-                all++;
-                hits += counts(row[x * 3], row[(x * 3) + 1], row[(x * 3) + 2]) ? 1 : 0;
-            }
-        }
-
-        return hits / (double)all;
-    }
+    private static double Share(RgbImage image, int x0, int y0, int x1, int y1, Func<int, int, int, bool> counts) =>
+        BusySeparation.BoxShare(image, x0, y0, x1, y1, (x, y) => counts(image.Row(y)[x * 3], image.Row(y)[(x * 3) + 1], image.Row(y)[(x * 3) + 2]));
 }

@@ -8,7 +8,7 @@ namespace SocialCard.Photos.Fixes.Segmentation;
 
 /// <summary>
 /// Takes out of the coarse matte what both network passes call person but is the old background, before the edge
-/// refinement. Two checks:
+/// refinement, and gives back clothes only the close pass doubts (<see cref="TrustClothes"/>). Two checks:
 /// <list type="number">
 /// <item>Wall colours: near the matte's edge (within <see cref="Band"/> px of a pixel not called person) and above
 /// the collar, a saturated person pixel whose colour is common on the wall and rare in the person nearby is wall: a

@@ -20,7 +20,10 @@ namespace SocialCard.Photos.Fixes.Segmentation;
 /// <item>What both passes still call person but is wall goes (<see cref="MatteCleanup"/>): saturated patches near the
 /// edge whose colour is the wall's and not the person's nearby (a flag's stripe between the hair and the neck), and
 /// every region apart from the one holding the eyes (a flag's stripe by the shoulder, cut off from the body by a
-/// stripe of another colour). Pixels taken for their colour stay wall after the edge refinement.</item>
+/// stripe of another colour), and saturated pixels near the edge whose colour the whole photo's sure wall shows and the
+/// person's own colours do not (a flag's stripe wholly inside the matte). Pixels taken for their colour stay wall after
+/// the edge refinement. Below the chin, clothes the close pass doubts and the whole-photo pass is sure of keep the sure
+/// pass's probability (no pale blotches on a jacket).</item>
 /// <item>Edge refinement: a guided filter of that probability with the output's luminance as guide (radius 4,
 /// eps 1e-3) makes the transition follow the photo's own edges (hair strands, collar) instead of the network's
 /// 256-cell grid, then a linear ramp from 0.3 to 0.7 turns it into opacity, so faint background tails go to 0 and the

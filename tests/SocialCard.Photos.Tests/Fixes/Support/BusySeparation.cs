@@ -53,6 +53,29 @@ internal static class BusySeparation
         throw new InvalidOperationException("no background step");
     }
 
+    /// <summary>The crop and the cut-out of a busy-dev original by name (see <see cref="Separate"/>); throws when an
+    /// earlier step refused it.</summary>
+    public static (RgbImage Crop, RgbImage CutOut) SeparateOriginal(string name) =>
+        Separate(File.ReadAllBytes(Path.Combine(OriginalsDir, name + ".jpg")), out string? refusal)
+            ?? throw new InvalidOperationException($"{name}: refused before the background step ({refusal})");
+
+    /// <summary>Share of the pixels of the box [x0, x1) x [y0, y1) (clipped to the image) for which
+    /// <paramref name="counts"/> (given the pixel's row and column) holds.</summary>
+    public static double BoxShare(RgbImage image, int x0, int y0, int x1, int y1, Func<int, int, bool> counts)
+    {
+        int hits = 0, all = 0;
+        for (int y = y0; y < Math.Min(y1, image.Height); y++)
+        {
+            for (int x = x0; x < Math.Min(x1, image.Width); x++)
+            {
+                all++;
+                hits += counts(x, y) ? 1 : 0;
+            }
+        }
+
+        return all == 0 ? 0 : hits / (double)all;
+    }
+
     /// <summary>
     /// A reference person mask for a crop: the segmentation network run on the crop (widened to a square by repeating
     /// its edge columns, so shoulders cut by the frame go on instead of meeting black padding) and on its mirror image,
