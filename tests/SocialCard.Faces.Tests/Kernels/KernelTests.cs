@@ -108,6 +108,10 @@ public sealed class KernelTests
     [InlineData(5, 6, 8, 1)]
     [InlineData(9, 41, 16, 1)]
     [InlineData(11, 38, 16, 2)]
+    [InlineData(56, 56, 32, 1)] // the dense nets' first block: output rows in pairs
+    [InlineData(13, 9, 32, 1)] // an odd row count: the last row alone
+    [InlineData(10, 10, 128, 1)]
+    [InlineData(4, 5, 16, 1)] // the first and last rows at the border, one interior pair
     public void Depthwise_matches_scalar(int h, int w, int c, int stride)
     {
         var rng = new Random(h * 100 + w * 10 + c + stride);
