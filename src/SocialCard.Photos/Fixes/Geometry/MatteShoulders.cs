@@ -30,6 +30,10 @@ internal sealed record MatteShoulders(
 
     private const float Person = 0.5f;
 
+    /// <summary>Distance from an original's edge within which the person counts as running into it, face widths of the
+    /// output (about 11 px at the Suzhou size).</summary>
+    private const double EdgeFade = 0.05;
+
     /// <summary>The body's width <see cref="BodyDepth"/> below the chin, face widths.</summary>
     public double BodyWidth => Left.Distance + Right.Distance;
 
@@ -70,7 +74,9 @@ internal sealed record MatteShoulders(
 
     /// <summary>
     /// The matte as the fix will render it: turned by -<paramref name="rollDegrees"/> about <paramref name="pivot"/> (the
-    /// eye midpoint), on the same grid; cells whose point lies outside the original are background. The check's column
+    /// eye midpoint), on the same grid; cells whose point lies outside the original take the nearest edge's value, as the
+    /// mask's own sampling does (as background, a few cells at a tightly framed photo's lower corners broke the reading's
+    /// "solid below the shoulder" test and it gave up). The check's column
     /// reading is not rotation-invariant where shoulders slope (a whole figure turned by 12 degrees read 4.9 degrees
     /// off when the roll was merely subtracted), so the line is read in the levelled frame.
     /// </summary>
@@ -86,7 +92,7 @@ internal sealed record MatteShoulders(
             {
                 double dx = ((gx + 0.5) * cell) - matte.PadLeft - pivot.X;
                 double sx = pivot.X + (c * dx) - (s * dy), sy = pivot.Y + (s * dx) + (c * dy);
-                grid[(gy * n) + gx] = sx < 0 || sy < 0 || sx > matte.ImageWidth || sy > matte.ImageHeight ? 0f : matte.At(sx, sy);
+                grid[(gy * n) + gx] = matte.At(sx, sy);
             }
         }
 
@@ -94,50 +100,87 @@ internal sealed record MatteShoulders(
     }
 
     /// <summary>
-    /// How much of the body the crop would have to show beyond the original, face widths of the output: on the output's
-    /// lower edge (<paramref name="valid"/>: 1 where an output pixel lies inside the original, <paramref name="map"/>:
-    /// output to source), below the eye midpoint's column, the rows at the bottom that lie beyond the original while the
-    /// person runs into its edge there (a close-up ending above the shoulders), and from that column outwards on the
-    /// lowest row inside the original, on each side, the width left to the output's edge where the person runs into the
-    /// original's edge rather than ending at the background (a body cut off at the side). 0 where nothing is missing.
+    /// How much of the body the crop would have to show beyond the original, face widths of the output
+    /// (<paramref name="map"/>: output to source; an output pixel lies beyond the original where its centre maps outside
+    /// it, also below its lower edge, where the resampler repeats the last row). <see cref="MissingBody.Below"/>: the
+    /// rows at the bottom of the eye midpoint's column beyond the original while the person runs into its edge there (a
+    /// close-up ending above the shoulders). From that column outwards on each side, while the person runs into the
+    /// original's edge: <see cref="MissingBody.Corner"/>, the tallest run of rows beyond it at the bottom of a column
+    /// (the corner a photo turned to level the eyes uncovers), and <see cref="MissingBody.Side"/>, the width of the
+    /// columns wholly beyond it (a body cut off at the side); a side stops where the person ends at the background.
     /// </summary>
-    public static (double Bottom, double Left, double Right) Missing(PersonMask matte, AffineMap map, ReadOnlySpan<byte> valid, int width, int height, double eyeX, double faceWidth)
+    public static MissingBody Missing(PersonMask matte, AffineMap map, int width, int height, double eyeX, double faceWidth)
     {
         ArgumentNullException.ThrowIfNull(matte);
         int cx = Math.Clamp((int)eyeX, 0, width - 1);
-        int y = height - 1;
-        while (y >= 0 && valid[(y * width) + cx] == 0)
+        // The network's probability fades over the last cells at a photo's edge: a person ending within this distance
+        // of the original's edge runs into it.
+        int fade = Math.Max(2, (int)Math.Ceiling(EdgeFade * faceWidth));
+        int below = Beyond(matte, map, height, cx);
+        if (below == height)
         {
-            y--;
+            return new MissingBody(height / faceWidth, 0, width / faceWidth, false);
         }
 
-        if (y < 0)
-        {
-            return (height / faceWidth, cx / faceWidth, (width - cx) / faceWidth);
-        }
+        double bottom = below > 0 && IsPerson(matte, map, cx, Math.Max(0, height - 1 - below - fade)) ? below / faceWidth : 0;
+        (int leftCorner, int leftSide) = Side(-1);
+        (int rightCorner, int rightSide) = Side(+1);
+        return new MissingBody(bottom, Math.Max(leftCorner, rightCorner) / faceWidth, Math.Max(leftSide, rightSide) / faceWidth,
+            rightSide > leftSide || (rightSide == leftSide && rightCorner > leftCorner));
 
-        double bottom = y < height - 1 && IsPerson(matte, map, cx, y) ? (height - 1 - y) / faceWidth : 0;
-        return (bottom, CutWidth(matte, map, valid, width, cx, y, -1) / faceWidth, CutWidth(matte, map, valid, width, cx, y, +1) / faceWidth);
+        (int Corner, int Side) Side(int direction)
+        {
+            int corner = 0;
+            for (int x = cx; x >= 0 && x < width; x += direction)
+            {
+                int k = Beyond(matte, map, height, x);
+                if (k == height)
+                {
+                    return (corner, direction < 0 ? x + 1 : width - x);
+                }
+
+                if (!IsPerson(matte, map, x, Math.Max(0, height - 1 - k - fade)))
+                {
+                    // Ended at the background, unless the original's side edge follows within the fade.
+                    for (int j = 1, xx = x + direction; j <= fade && xx >= 0 && xx < width; j++, xx += direction)
+                    {
+                        if (Beyond(matte, map, height, xx) == height)
+                        {
+                            return (corner, direction < 0 ? xx + 1 : width - xx);
+                        }
+                    }
+
+                    return (corner, 0);
+                }
+
+                corner = Math.Max(corner, k);
+            }
+
+            return (corner, 0);
+        }
     }
 
-    /// <summary>On row <paramref name="y"/> from column <paramref name="cx"/> outwards: the output's width beyond the
-    /// original where the person runs into its edge, 0 where the person ends at the background first.</summary>
-    private static int CutWidth(PersonMask matte, AffineMap map, ReadOnlySpan<byte> valid, int width, int cx, int y, int direction)
-    {
-        for (int x = cx; x >= 0 && x < width; x += direction)
-        {
-            if (valid[(y * width) + x] == 0)
-            {
-                return direction < 0 ? x + 1 : width - x;
-            }
+    /// <summary>What <see cref="Missing"/> finds beyond the original, face widths of the output; <see cref="Right"/>
+    /// when the image-right side misses more.</summary>
+    public readonly record struct MissingBody(double Below, double Corner, double Side, bool Right);
 
-            if (!IsPerson(matte, map, x, y))
-            {
-                return 0;
-            }
+    /// <summary>Rows at the bottom of output column <paramref name="x"/> whose centres lie beyond the original
+    /// (<paramref name="height"/> when the whole column does).</summary>
+    private static int Beyond(PersonMask matte, AffineMap map, int height, int x)
+    {
+        int k = 0;
+        while (k < height && !Inside(matte, map, x, height - 1 - k))
+        {
+            k++;
         }
 
-        return 0;
+        return k;
+    }
+
+    private static bool Inside(PersonMask matte, AffineMap map, int x, int y)
+    {
+        (double sx, double sy) = map.Apply(x + 0.5, y + 0.5);
+        return sx >= 0 && sx <= matte.ImageWidth && sy >= 0 && sy <= matte.ImageHeight;
     }
 
     private static bool IsPerson(PersonMask matte, AffineMap map, int x, int y)
