@@ -8,7 +8,8 @@ namespace SocialCard.Faces.Kernels;
 /// Depthwise 3x3 convolution (channel multiplier 1, no bias) over an NHWC tensor with explicit top/left zero padding;
 /// taps outside the input are skipped, which is the same as zero padding. Vectorised over channels. Inside the input, with
 /// AVX-512 and a multiple of 16 channels: a whole row of windows per channel group with that group's nine taps held in
-/// registers (<c>dense-stages</c>, interleaved A/B: the 68-point net's depthwise layers 304 -> 200 us); otherwise four
+/// registers (<c>dense-stages</c>, interleaved A/B: the 68-point net's depthwise layers 304 -> 200 us), for stride-1 layers
+/// two output rows at a time (<see cref="UseRowPairs"/>: the two input rows both windows read are loaded once); otherwise four
 /// adjacent windows at a time (four independent FMA chains: 35-45 % less than one window at a time on the detector's
 /// first four depthwise layers). Every path is bit-identical to the scalar reference (test). Other odd kernel sizes
 /// (the segmentation net's 5x5) go through <see cref="Conv"/>: 32 channels at a time in four independent chains, then eight
