@@ -347,16 +347,9 @@ internal static class Depthwise
         int r1 = rowStride, r2 = 2 * rowStride, c2 = 2 * c;
         for (int g = 0; g < c; g += 16)
         {
-            nuint o = (nuint)g;
-            Vector512<float> k0 = Vector512.LoadUnsafe(ref k, o);
-            Vector512<float> k1 = Vector512.LoadUnsafe(ref k, o + (nuint)c);
-            Vector512<float> k2 = Vector512.LoadUnsafe(ref k, o + (nuint)c2);
-            Vector512<float> k3 = Vector512.LoadUnsafe(ref k, o + (nuint)(3 * c));
-            Vector512<float> k4 = Vector512.LoadUnsafe(ref k, o + (nuint)(4 * c));
-            Vector512<float> k5 = Vector512.LoadUnsafe(ref k, o + (nuint)(5 * c));
-            Vector512<float> k6 = Vector512.LoadUnsafe(ref k, o + (nuint)(6 * c));
-            Vector512<float> k7 = Vector512.LoadUnsafe(ref k, o + (nuint)(7 * c));
-            Vector512<float> k8 = Vector512.LoadUnsafe(ref k, o + (nuint)(8 * c));
+            Taps512(ref Unsafe.Add(ref k, g), c, out Vector512<float> k0, out Vector512<float> k1, out Vector512<float> k2,
+                out Vector512<float> k3, out Vector512<float> k4, out Vector512<float> k5, out Vector512<float> k6,
+                out Vector512<float> k7, out Vector512<float> k8);
             ref float src = ref Unsafe.Add(ref origin, g);
             ref float outp = ref Unsafe.Add(ref dst, g);
             for (int i = 0; i < count; i++)
@@ -376,6 +369,24 @@ internal static class Depthwise
         }
     }
 
+    /// <summary>The nine taps of a 16-channel group (<paramref name="k"/>: its first channel's tap 0), for the row
+    /// kernels to hold in registers.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Taps512(
+        ref float k, int c, out Vector512<float> k0, out Vector512<float> k1, out Vector512<float> k2, out Vector512<float> k3,
+        out Vector512<float> k4, out Vector512<float> k5, out Vector512<float> k6, out Vector512<float> k7, out Vector512<float> k8)
+    {
+        k0 = Vector512.LoadUnsafe(ref k);
+        k1 = Vector512.LoadUnsafe(ref k, (nuint)c);
+        k2 = Vector512.LoadUnsafe(ref k, (nuint)(2 * c));
+        k3 = Vector512.LoadUnsafe(ref k, (nuint)(3 * c));
+        k4 = Vector512.LoadUnsafe(ref k, (nuint)(4 * c));
+        k5 = Vector512.LoadUnsafe(ref k, (nuint)(5 * c));
+        k6 = Vector512.LoadUnsafe(ref k, (nuint)(6 * c));
+        k7 = Vector512.LoadUnsafe(ref k, (nuint)(7 * c));
+        k8 = Vector512.LoadUnsafe(ref k, (nuint)(8 * c));
+    }
+
     /// <summary>
     /// <see cref="Row512"/> for two adjacent output rows of a stride-1 layer (<paramref name="dstB"/> one row below
     /// <paramref name="dstA"/>): per pixel the twelve input vectors of both windows loaded once (eighteen before), each
@@ -387,16 +398,9 @@ internal static class Depthwise
         int r1 = rowStride, r2 = 2 * rowStride, r3 = 3 * rowStride, c2 = 2 * c;
         for (int g = 0; g < c; g += 16)
         {
-            nuint o = (nuint)g;
-            Vector512<float> k0 = Vector512.LoadUnsafe(ref k, o);
-            Vector512<float> k1 = Vector512.LoadUnsafe(ref k, o + (nuint)c);
-            Vector512<float> k2 = Vector512.LoadUnsafe(ref k, o + (nuint)c2);
-            Vector512<float> k3 = Vector512.LoadUnsafe(ref k, o + (nuint)(3 * c));
-            Vector512<float> k4 = Vector512.LoadUnsafe(ref k, o + (nuint)(4 * c));
-            Vector512<float> k5 = Vector512.LoadUnsafe(ref k, o + (nuint)(5 * c));
-            Vector512<float> k6 = Vector512.LoadUnsafe(ref k, o + (nuint)(6 * c));
-            Vector512<float> k7 = Vector512.LoadUnsafe(ref k, o + (nuint)(7 * c));
-            Vector512<float> k8 = Vector512.LoadUnsafe(ref k, o + (nuint)(8 * c));
+            Taps512(ref Unsafe.Add(ref k, g), c, out Vector512<float> k0, out Vector512<float> k1, out Vector512<float> k2,
+                out Vector512<float> k3, out Vector512<float> k4, out Vector512<float> k5, out Vector512<float> k6,
+                out Vector512<float> k7, out Vector512<float> k8);
             ref float src = ref Unsafe.Add(ref origin, g);
             ref float outA = ref Unsafe.Add(ref dstA, g);
             ref float outB = ref Unsafe.Add(ref dstB, g);
