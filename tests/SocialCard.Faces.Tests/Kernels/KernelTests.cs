@@ -215,6 +215,23 @@ public sealed class KernelTests
         }
     }
 
+    [Theory]
+    [InlineData(49, 256)] // the dense nets' last block
+    [InlineData(4, 16)]
+    [InlineData(9, 24)] // not whole 16-channel groups: the reference path
+    public void GlobalAverage_is_bit_identical_to_one_value_at_a_time(int pixels, int c)
+    {
+        var rng = new Random(pixels + c);
+        float[] x = Random(rng, pixels * c);
+        float[] expected = new float[c], actual = new float[c];
+        Pooling.GlobalAverageScalar(x, pixels, c, expected, new double[c]);
+        Pooling.GlobalAverage(x, pixels, c, actual, new double[c]);
+        for (int i = 0; i < c; i++)
+        {
+            Assert.True(BitConverter.SingleToInt32Bits(expected[i]) == BitConverter.SingleToInt32Bits(actual[i]), $"[{i}] expected {expected[i]}, got {actual[i]}");
+        }
+    }
+
     [Fact]
     public void Same_padding_matches_tfjs_rule()
     {
