@@ -19,7 +19,9 @@ namespace SocialCard.Benchmarks.Faces;
 /// one of <c>panels</c> (<see cref="Gemm.UsePanels"/>: the 512-bit GEMM blocks read the weights packed at load) and
 /// <c>narrow512</c> (<see cref="Gemm.UseNarrow512"/>: sixteen-column layers in 512-bit blocks) and <c>pool-bands</c>
 /// (<see cref="TinyFaceDetectorRunner.PoolInBands"/>: the detector's first layer and its pool a band of rows at a time) and
-/// <c>conv-eight</c> (<see cref="Conv2d.UseEightPixelBlocks"/>: a first layer's last windows of a row in 512-bit blocks), or
+/// <c>conv-eight</c> (<see cref="Conv2d.UseEightPixelBlocks"/>: a first layer's last windows of a row in 512-bit blocks) and
+/// <c>dw-pairs</c> (<see cref="Depthwise.UseRowPairs"/>: stride-1 depthwise layers two output rows at a time) and
+/// <c>average</c> (<see cref="Pooling.UseVectorAverage"/>: the dense nets' global average in 256-bit doubles), or
 /// <c>all</c> of them at once.
 /// </summary>
 internal static class KernelAb
@@ -98,12 +100,16 @@ internal static class KernelAb
         "narrow512" => on => Gemm.UseNarrow512 = on,
         "pool-bands" => on => TinyFaceDetectorRunner.PoolInBands = on,
         "conv-eight" => on => Conv2d.UseEightPixelBlocks = on,
+        "dw-pairs" => on => Depthwise.UseRowPairs = on,
+        "average" => on => Pooling.UseVectorAverage = on,
         "all" => on =>
         {
             Gemm.UsePanels = on;
             Gemm.UseNarrow512 = on;
             TinyFaceDetectorRunner.PoolInBands = on;
             Conv2d.UseEightPixelBlocks = on;
+            Depthwise.UseRowPairs = on;
+            Pooling.UseVectorAverage = on;
         },
         _ => throw new ArgumentException($"Unknown switch '{name}'.", nameof(name)),
     };

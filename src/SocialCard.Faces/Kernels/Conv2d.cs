@@ -7,7 +7,8 @@ namespace SocialCard.Faces.Kernels;
 /// <summary>
 /// Full 3x3 convolution (any stride, explicit top/left zero padding) + bias + activation, NHWC, filters
 /// <c>[3,3,cin,cout]</c>. Vector path: sixteen output pixels x sixteen channels per step in 512-bit registers where
-/// AVX-512 exists, then four pixels x sixteen channels in 256-bit ones, reading the input in
+/// AVX-512 exists, the rest of a row's full windows eight at a time (the last block ending at the last full window, so a
+/// few pixels are computed twice, to the same values), else four pixels x sixteen channels in 256-bit ones, reading the input in
 /// place (the three taps of a kernel row are one contiguous run of 3*cin floats), rows outside the input skipped (zero
 /// padding); the pixels left over, and those whose window leaves the input sideways, one at a time with the outside taps
 /// skipped. The reference path unfolds a whole output row (im2col) and hands it to <see cref="Gemm"/>.

@@ -108,6 +108,10 @@ public sealed class KernelTests
     [InlineData(5, 6, 8, 1)]
     [InlineData(9, 41, 16, 1)]
     [InlineData(11, 38, 16, 2)]
+    [InlineData(56, 56, 32, 1)] // the dense nets' first block: output rows in pairs
+    [InlineData(13, 9, 32, 1)] // an odd row count: the last row alone
+    [InlineData(10, 10, 128, 1)]
+    [InlineData(4, 5, 16, 1)] // the first and last rows at the border, one interior pair
     public void Depthwise_matches_scalar(int h, int w, int c, int stride)
     {
         var rng = new Random(h * 100 + w * 10 + c + stride);
@@ -206,6 +210,23 @@ public sealed class KernelTests
         }
 
         for (int i = 0; i < n; i++)
+        {
+            Assert.True(BitConverter.SingleToInt32Bits(expected[i]) == BitConverter.SingleToInt32Bits(actual[i]), $"[{i}] expected {expected[i]}, got {actual[i]}");
+        }
+    }
+
+    [Theory]
+    [InlineData(49, 256)] // the dense nets' last block
+    [InlineData(4, 16)]
+    [InlineData(9, 24)] // not whole 16-channel groups: the reference path
+    public void GlobalAverage_is_bit_identical_to_one_value_at_a_time(int pixels, int c)
+    {
+        var rng = new Random(pixels + c);
+        float[] x = Random(rng, pixels * c);
+        float[] expected = new float[c], actual = new float[c];
+        Pooling.GlobalAverageScalar(x, pixels, c, expected, new double[c]);
+        Pooling.GlobalAverage(x, pixels, c, actual, new double[c]);
+        for (int i = 0; i < c; i++)
         {
             Assert.True(BitConverter.SingleToInt32Bits(expected[i]) == BitConverter.SingleToInt32Bits(actual[i]), $"[{i}] expected {expected[i]}, got {actual[i]}");
         }

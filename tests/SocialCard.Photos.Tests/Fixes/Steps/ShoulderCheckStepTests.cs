@@ -2,6 +2,7 @@ using SocialCard.Imaging;
 using SocialCard.Imaging.Processing.Crop;
 using SocialCard.Photos.Faces;
 using SocialCard.Photos.Fixes;
+using SocialCard.Photos.Fixes.Geometry;
 using SocialCard.Photos.Tests.Fixes.Support;
 
 namespace SocialCard.Photos.Tests.Fixes.Steps;
@@ -54,6 +55,36 @@ public sealed class ShoulderCheckStepTests
             FixResult r = FixTestData.Fixer().Fix(ImageEdits.Jpeg(cut), "photo.jpg", FixTestData.Suzhou);
             Assert.Equal(FixStepOutcome.Applied, r.Report.Find("fix.shoulders")?.Outcome);
             Assert.True(r.Success, r.Refusal?.ToString());
+        }
+    }
+
+    /// <summary>
+    /// The placement step crops again when the head top lands outside its band (here the top 36 rows of the cut-out
+    /// painted white make the measured head shorter, so the eye line is moved up and the output reaches further down
+    /// the original): an original ending 0.06 face widths above the first crop's lower edge (allowed) ends further above
+    /// the new one, and the re-crop is refused as a first crop would be, instead of showing repeated rows under the body.
+    /// </summary>
+    [Fact]
+    public void A_re_crop_that_would_reach_below_the_original_is_refused()
+    {
+        (RgbImage image, ObservedFace _) = Original();
+        using (image)
+        {
+            FixContext first = StepRunner.Before("fix.placement", FixTestData.Original(Person));
+            // 0.06 face widths of the output's rows beyond the original: within what the first crop may lack.
+            double rows = 0.06 * LandmarkGeometry.FaceWidth(first.OutputLandmarks!);
+            (double _, double y) = first.Map!.Value.Apply(first.Output!.Width / 2.0, first.Output.Height - rows);
+            first.Dispose();
+            using RgbImage cut = Cropper.Crop(image, 0, 0, image.Width, (int)Math.Floor(y));
+            byte[] photo = ImageEdits.Jpeg(cut);
+            using FixContext ctx = StepRunner.Before("fix.placement", photo);
+            RgbImage output = ctx.Output!;
+            output.Pixels[..(36 * output.Width * 3)].Fill(255);
+
+            Assert.Equal(FixStepOutcome.Applied, StepRunner.Step("fix.shoulders").Apply(ctx).Outcome);
+            FixStepResult r = StepRunner.Step("fix.placement").Apply(ctx);
+            Assert.Equal(FixStepOutcome.Failed, r.Outcome);
+            Assert.Equal("shoulders.missing", ctx.Refusal?.Code);
         }
     }
 
