@@ -8,6 +8,7 @@ namespace SocialCard.Benchmarks;
 /// <c>-- fix-profile [rounds]</c>: the fix of a 12 MP photo step by step in thread CPU time (see
 /// <see cref="Fixes.FixCpuProfile"/>), and <c>-- rule-profile [rounds] [face]</c>: the incremental cost of each step and rule (see <see cref="RuleCostProfile"/>), and
 /// <c>-- network-profile [runs]</c>: the face networks in CPU and wall time (see <see cref="Faces.NetworkCpuProfile"/>), and
+/// <c>-- kernel-ab SWITCH [rounds] [passes]</c>: a kernel path against the one it replaced, interleaved per network (see <see cref="Faces.KernelAb"/>), and
 /// <c>-- clothing-table</c>: clothing lightness measure variants on the devset (see <see cref="Faces.ClothingTable"/>), and
 /// <c>-- fix-clothing-cost [rounds]</c>: what judging the top on the original adds to the fix (see <see cref="Faces.FixClothingCost"/>), and
 /// <c>-- face-frame</c>: the landmarks' stability between detector boxes with and without the refined face frame (see
@@ -58,6 +59,12 @@ public static class Program
         if (args.Length > 0 && args[0] == "selfie-stages")
         {
             Faces.SelfieStages.Run(args);
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "kernel-ab")
+        {
+            Faces.KernelAb.Run(args);
             return;
         }
 

@@ -27,6 +27,19 @@ public sealed class PersonMask
         PadTop = imageHeight < imageWidth ? diff - after : 0;
     }
 
+    /// <summary>
+    /// A mask from a probability grid made elsewhere (a matte drawn for a test, a saved one): <paramref name="probability"/>
+    /// is copied, row-major <paramref name="size"/> x <paramref name="size"/>, laid over the photo as the network's is.
+    /// </summary>
+    public static PersonMask FromGrid(ReadOnlySpan<float> probability, int size, int imageWidth, int imageHeight)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(size, 2);
+        ArgumentOutOfRangeException.ThrowIfNotEqual(probability.Length, size * size, nameof(probability));
+        ArgumentOutOfRangeException.ThrowIfLessThan(imageWidth, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(imageHeight, 1);
+        return new PersonMask(probability.ToArray(), size, imageWidth, imageHeight);
+    }
+
     /// <summary>Row-major, <see cref="Size"/> x <see cref="Size"/>.</summary>
     public ReadOnlySpan<float> Probability => _probability;
 

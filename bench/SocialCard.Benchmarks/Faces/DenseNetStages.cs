@@ -10,9 +10,11 @@ namespace SocialCard.Benchmarks.Faces;
 /// <summary>
 /// Thread-CPU time of each stage of one pass of the 68-point landmark net (the expression net has the same shape): the
 /// first convolution, each separable layer's depthwise and pointwise halves, the skip sums, pool and fc; one core, median
-/// of 180 runs after 20 warm-ups, on a crop of the compliant devset photo. The pass mirrors DenseFaceNetRunner.Run step
+/// of 180 runs after 20 warm-ups, on a crop of the compliant devset photo; per convolution its multiply-adds, rate and time
+/// lost against the core's FMA rate (<see cref="StageTimes.MeasurePeakGmacs"/>). The pass mirrors DenseFaceNetRunner.Run step
 /// by step (keep the two in step). Run:
-/// <c>dotnet run -c Release --project bench/SocialCard.Benchmarks -- dense-stages</c>.
+/// <c>DOTNET_TieredCompilation=0 dotnet run -c Release --project bench/SocialCard.Benchmarks -- dense-stages</c> (as the
+/// command line runs; see <see cref="DetectorStages"/>).
 /// </summary>
 internal static class DenseNetStages
 {
@@ -36,12 +38,13 @@ internal static class DenseNetStages
         var fc = new float[136];
         var stages = new StageTimes(warmUpPasses: 20);
         void T(string n, Action act) => stages.Time(n, act);
+        void M(string n, long macs, Action act) => stages.Time(n, macs, act);
 
         void Sep(string n, float[] x, int h, SeparableConvWeights w, int stride, float[] y, Activation act)
         {
             int outH = SeparableConvolution.OutSize(h, stride);
-            T(n + " dw", () => Depthwise.Conv3x3(x, h, h, w.Cin, w.Depthwise, stride, SeparableConvolution.PadBefore(h, stride), SeparableConvolution.PadBefore(h, stride), outH, outH, dw));
-            T(n + " pw", () => Gemm.Run(dw.AsSpan(0, outH * outH * w.Cin), outH * outH, w.Cin, w.Pointwise, w.Cout, w.Bias, y, act));
+            M(n + " dw", (long)outH * outH * w.Cin * 9, () => Depthwise.Conv3x3(x, h, h, w.Cin, w.Depthwise, stride, SeparableConvolution.PadBefore(h, stride), SeparableConvolution.PadBefore(h, stride), outH, outH, dw));
+            M(n + " pw", (long)outH * outH * w.Cin * w.Cout, () => Gemm.Run(dw.AsSpan(0, outH * outH * w.Cin), outH * outH, w.Cin, w.Pointwise, w.PointwisePanels, w.Cout, w.Bias, y, act));
         }
 
         for (int run = 0; run < 200; run++)
@@ -60,7 +63,7 @@ internal static class DenseNetStages
                     int outSize = SeparableConvolution.OutSize(h, 2);
                     float[] xi = x;
                     int hi = h;
-                    T("b0 conv0", () => Conv2d.Conv3x3(xi, hi, hi, cin, first.Filters, first.Bias, cout, 2, pad, pad, outSize, outSize, o1, Activation.Relu, im2col));
+                    M("b0 conv0", (long)outSize * outSize * cout * 9 * cin, () => Conv2d.Conv3x3(xi, hi, hi, cin, first.Filters, first.Bias, cout, 2, pad, pad, outSize, outSize, o1, Activation.Relu, im2col));
                 }
                 else
                 {
@@ -82,7 +85,7 @@ internal static class DenseNetStages
 
             int hh = h, cc = cin;
             float[] last = x;
-            T("pool+fc", () =>
+            M("pool+fc", (long)cc * model.FcOut, () =>
             {
                 Pooling.GlobalAverage(last, hh * hh, cc, pooled, sums);
                 Gemm.Run(pooled.AsSpan(0, cc), 1, cc, model.FcWeights, model.FcOut, model.FcBias, fc, Activation.None);

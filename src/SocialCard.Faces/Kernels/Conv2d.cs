@@ -7,7 +7,8 @@ namespace SocialCard.Faces.Kernels;
 /// <summary>
 /// Full 3x3 convolution (any stride, explicit top/left zero padding) + bias + activation, NHWC, filters
 /// <c>[3,3,cin,cout]</c>. Vector path: sixteen output pixels x sixteen channels per step in 512-bit registers where
-/// AVX-512 exists, then four pixels x sixteen channels in 256-bit ones, reading the input in
+/// AVX-512 exists, the rest of a row's full windows eight at a time (the last block ending at the last full window, so a
+/// few pixels are computed twice, to the same values), else four pixels x sixteen channels in 256-bit ones, reading the input in
 /// place (the three taps of a kernel row are one contiguous run of 3*cin floats), rows outside the input skipped (zero
 /// padding); the pixels left over, and those whose window leaves the input sideways, one at a time with the outside taps
 /// skipped. The reference path unfolds a whole output row (im2col) and hands it to <see cref="Gemm"/>.
@@ -16,25 +17,40 @@ internal static class Conv2d
 {
     internal static bool UseVectors { get; set; } = Vector256.IsHardwareAccelerated;
 
+    /// <summary>Set false (tests, benchmarks) to leave the windows after the sixteen-pixel blocks to the four-pixel
+    /// 256-bit blocks and single pixels.</summary>
+    internal static bool UseEightPixelBlocks { get; set; } = true;
+
     public static int ScratchLength(int outW, int cin) => outW * 9 * cin;
 
     public static void Conv3x3(
         ReadOnlySpan<float> x, int h, int w, int cin, ReadOnlySpan<float> filters, ReadOnlySpan<float> bias, int cout,
-        int stride, int padTop, int padLeft, int outH, int outW, Span<float> y, Activation act, Span<float> scratch)
+        int stride, int padTop, int padLeft, int outH, int outW, Span<float> y, Activation act, Span<float> scratch) =>
+        Conv3x3Rows(x, h, w, cin, filters, bias, cout, stride, padTop, padLeft, outH, outW, 0, outH, y, act, scratch);
+
+    /// <summary>
+    /// Output rows <paramref name="rowStart"/>..<paramref name="rowEnd"/>-1 of <see cref="Conv3x3"/>, written from the
+    /// start of <paramref name="y"/> (a band for the next step to read while it is in cache); the same operations per
+    /// output as the whole layer.
+    /// </summary>
+    public static void Conv3x3Rows(
+        ReadOnlySpan<float> x, int h, int w, int cin, ReadOnlySpan<float> filters, ReadOnlySpan<float> bias, int cout,
+        int stride, int padTop, int padLeft, int outH, int outW, int rowStart, int rowEnd, Span<float> y, Activation act,
+        Span<float> scratch)
     {
-        if (x.Length < h * w * cin || filters.Length < 9 * cin * cout || bias.Length < cout || y.Length < outH * outW * cout
-            || scratch.Length < 9 * cin)
+        if (x.Length < h * w * cin || filters.Length < 9 * cin * cout || bias.Length < cout || (uint)rowStart > (uint)rowEnd
+            || rowEnd > outH || y.Length < (rowEnd - rowStart) * outW * cout || scratch.Length < 9 * cin)
         {
             throw new ArgumentException("Conv2d operand sizes do not match.");
         }
 
         if (UseVectors && (cout & 15) == 0)
         {
-            Direct(x, h, w, cin, filters, bias, cout, stride, padTop, padLeft, outH, outW, y, act);
+            Direct(x, h, w, cin, filters, bias, cout, stride, padTop, padLeft, rowStart, rowEnd, outW, y, act);
         }
         else
         {
-            Im2col(x, h, w, cin, filters, bias, cout, stride, padTop, padLeft, outH, outW, y, act, scratch);
+            Im2col(x, h, w, cin, filters, bias, cout, stride, padTop, padLeft, rowStart, rowEnd, outW, y, act, scratch);
         }
     }
 
@@ -77,11 +93,16 @@ internal static class Conv2d
 
     internal static void Im2col(
         ReadOnlySpan<float> x, int h, int w, int cin, ReadOnlySpan<float> filters, ReadOnlySpan<float> bias, int cout,
-        int stride, int padTop, int padLeft, int outH, int outW, Span<float> y, Activation act, Span<float> scratch)
+        int stride, int padTop, int padLeft, int outH, int outW, Span<float> y, Activation act, Span<float> scratch) =>
+        Im2col(x, h, w, cin, filters, bias, cout, stride, padTop, padLeft, 0, outH, outW, y, act, scratch);
+
+    private static void Im2col(
+        ReadOnlySpan<float> x, int h, int w, int cin, ReadOnlySpan<float> filters, ReadOnlySpan<float> bias, int cout,
+        int stride, int padTop, int padLeft, int rowStart, int rowEnd, int outW, Span<float> y, Activation act, Span<float> scratch)
     {
         int kk = 9 * cin;
         int block = Math.Max(1, Math.Min(outW, scratch.Length / kk));
-        for (int oy = 0; oy < outH; oy++)
+        for (int oy = rowStart; oy < rowEnd; oy++)
         {
             for (int ox0 = 0; ox0 < outW; ox0 += block)
             {
@@ -91,7 +112,7 @@ internal static class Conv2d
                     UnfoldPixel(x, h, w, cin, stride, padTop, padLeft, oy, ox0 + i, scratch.Slice(i * kk, kk));
                 }
 
-                Gemm.Run(scratch[..(n * kk)], n, kk, filters, cout, bias, y.Slice(((oy * outW) + ox0) * cout, n * cout), act);
+                Gemm.Run(scratch[..(n * kk)], n, kk, filters, cout, bias, y.Slice((((oy - rowStart) * outW) + ox0) * cout, n * cout), act);
             }
         }
     }
@@ -119,7 +140,7 @@ internal static class Conv2d
 
     private static void Direct(
         ReadOnlySpan<float> xs, int h, int w, int cin, ReadOnlySpan<float> fs, ReadOnlySpan<float> bs, int cout,
-        int stride, int padTop, int padLeft, int outH, int outW, Span<float> ys, Activation act)
+        int stride, int padTop, int padLeft, int rowStart, int rowEnd, int outW, Span<float> ys, Activation act)
     {
         int seg = 3 * cin;
         int pixelStep = stride * cin;
@@ -130,12 +151,12 @@ internal static class Conv2d
         ref float x = ref MemoryMarshal.GetReference(xs);
         ref float f = ref MemoryMarshal.GetReference(fs);
         ref float b = ref MemoryMarshal.GetReference(bs);
-        for (int oy = 0; oy < outH; oy++)
+        for (int oy = rowStart; oy < rowEnd; oy++)
         {
             int iy0 = (oy * stride) - padTop;
             int ky0 = Math.Max(0, -iy0);
             int ky1 = Math.Min(3, h - iy0);
-            Span<float> yRow = ys.Slice(oy * outW * cout, outW * cout);
+            Span<float> yRow = ys.Slice((oy - rowStart) * outW * cout, outW * cout);
             int ox = 0;
             ref float y = ref MemoryMarshal.GetReference(yRow);
             for (; ox < Math.Min(oxFirst, outW); ox++)
@@ -149,6 +170,21 @@ internal static class Conv2d
                 {
                     int origin = (iy0 * w * cin) + (((ox * stride) - padLeft) * cin);
                     Block16x16(ref x, ref f, ref b, ref Unsafe.Add(ref y, ox * cout), origin, w * cin, pixelStep, seg, cout, ky0, ky1, act);
+                }
+
+                // The rest of the full windows eight at a time, the last eight ending at the last full window: pixels
+                // computed twice get the same operations, so the same values (before: four-pixel 256-bit blocks and
+                // single pixels in one dependent FMA chain each, a quarter of the dense nets' first layer).
+                if (UseEightPixelBlocks && ox <= oxLast && oxLast + 1 - 8 >= oxFirst)
+                {
+                    for (; ox < oxLast + 1; ox += 8)
+                    {
+                        int at = Math.Min(ox, oxLast + 1 - 8);
+                        int origin = (iy0 * w * cin) + (((at * stride) - padLeft) * cin);
+                        Block8x16(ref x, ref f, ref b, ref Unsafe.Add(ref y, at * cout), origin, w * cin, pixelStep, seg, cout, ky0, ky1, act);
+                    }
+
+                    ox = oxLast + 1;
                 }
             }
 
@@ -240,6 +276,50 @@ internal static class Conv2d
 
             Gemm.Activate(lo, act).StoreUnsafe(ref y, (nuint)j);
             Gemm.Activate(hi, act).StoreUnsafe(ref y, (nuint)(j + 8));
+        }
+    }
+
+    /// <summary>
+    /// Eight horizontally adjacent output pixels x all output channels, sixteen at a time in 512-bit registers, taps in the
+    /// order of <see cref="Block16x16"/>: eight independent FMA chains per weight load.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Block8x16(
+        ref float x, ref float f, ref float b, ref float y, int origin, int rowStride, int pixelStep, int seg, int cout,
+        int ky0, int ky1, Activation act)
+    {
+        for (int j = 0; j < cout; j += 16)
+        {
+            Vector512<float> bias = Vector512.LoadUnsafe(ref b, (nuint)j);
+            Vector512<float> a0 = bias, a1 = bias, a2 = bias, a3 = bias, a4 = bias, a5 = bias, a6 = bias, a7 = bias;
+            for (int ky = ky0; ky < ky1; ky++)
+            {
+                ref float p = ref Unsafe.Add(ref x, origin + (ky * rowStride));
+                ref float wk = ref Unsafe.Add(ref f, (ky * seg * cout) + j);
+                for (int t = 0; t < seg; t++)
+                {
+                    Vector512<float> wv = Vector512.LoadUnsafe(ref wk);
+                    ref float pt = ref Unsafe.Add(ref p, t);
+                    a0 = Vector512.FusedMultiplyAdd(Vector512.Create(pt), wv, a0);
+                    a1 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref pt, pixelStep)), wv, a1);
+                    a2 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref pt, 2 * pixelStep)), wv, a2);
+                    a3 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref pt, 3 * pixelStep)), wv, a3);
+                    a4 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref pt, 4 * pixelStep)), wv, a4);
+                    a5 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref pt, 5 * pixelStep)), wv, a5);
+                    a6 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref pt, 6 * pixelStep)), wv, a6);
+                    a7 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref pt, 7 * pixelStep)), wv, a7);
+                    wk = ref Unsafe.Add(ref wk, cout);
+                }
+            }
+
+            Gemm.Activate(a0, act).StoreUnsafe(ref y, (nuint)j);
+            Gemm.Activate(a1, act).StoreUnsafe(ref y, (nuint)(cout + j));
+            Gemm.Activate(a2, act).StoreUnsafe(ref y, (nuint)((2 * cout) + j));
+            Gemm.Activate(a3, act).StoreUnsafe(ref y, (nuint)((3 * cout) + j));
+            Gemm.Activate(a4, act).StoreUnsafe(ref y, (nuint)((4 * cout) + j));
+            Gemm.Activate(a5, act).StoreUnsafe(ref y, (nuint)((5 * cout) + j));
+            Gemm.Activate(a6, act).StoreUnsafe(ref y, (nuint)((6 * cout) + j));
+            Gemm.Activate(a7, act).StoreUnsafe(ref y, (nuint)((7 * cout) + j));
         }
     }
 

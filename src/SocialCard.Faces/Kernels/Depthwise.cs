@@ -8,7 +8,8 @@ namespace SocialCard.Faces.Kernels;
 /// Depthwise 3x3 convolution (channel multiplier 1, no bias) over an NHWC tensor with explicit top/left zero padding;
 /// taps outside the input are skipped, which is the same as zero padding. Vectorised over channels. Inside the input, with
 /// AVX-512 and a multiple of 16 channels: a whole row of windows per channel group with that group's nine taps held in
-/// registers (<c>dense-stages</c>, interleaved A/B: the 68-point net's depthwise layers 304 -> 200 us); otherwise four
+/// registers (<c>dense-stages</c>, interleaved A/B: the 68-point net's depthwise layers 304 -> 200 us), for stride-1 layers
+/// two output rows at a time (<see cref="UseRowPairs"/>: the two input rows both windows read are loaded once); otherwise four
 /// adjacent windows at a time (four independent FMA chains: 35-45 % less than one window at a time on the detector's
 /// first four depthwise layers). Every path is bit-identical to the scalar reference (test). Other odd kernel sizes
 /// (the segmentation net's 5x5) go through <see cref="Conv"/>: 32 channels at a time in four independent chains, then eight
@@ -17,6 +18,9 @@ namespace SocialCard.Faces.Kernels;
 internal static class Depthwise
 {
     internal static bool UseVectors { get; set; } = Vector256.IsHardwareAccelerated;
+
+    /// <summary>Set false (tests, benchmarks) to run stride-1 layers one output row at a time.</summary>
+    internal static bool UseRowPairs { get; set; } = true;
 
     /// <summary><c>same</c> padding before the data for a <paramref name="k"/>-wide window: floor(padTotal / 2).</summary>
     public static int SamePadBefore(int size, int stride, int k) =>
@@ -226,12 +230,43 @@ internal static class Depthwise
         ref float k = ref MemoryMarshal.GetReference(ks);
         ref float y = ref MemoryMarshal.GetReference(ys);
         int rowStride = w * c;
+        bool pairs = UseRowPairs && stride == 1 && Vector512.IsHardwareAccelerated && (c & 15) == 0;
         for (int oy = 0; oy < outH; oy++)
         {
             int iy0 = (oy * stride) - padTop;
             int ky0 = Math.Max(0, -iy0);
             int ky1 = Math.Min(3, h - iy0);
             int ox = 0;
+            if (pairs && iy0 >= 0 && oy + 1 < outH && iy0 + 4 <= h)
+            {
+                // Two interior rows at once: their windows share two input rows, loaded once for both.
+                int oxFirst = Math.Min(padLeft, outW);
+                int oxEnd = Math.Max(oxFirst, Math.Min(outW, w - 2 + padLeft));
+                for (; ox < oxFirst; ox++)
+                {
+                    Border(ref x, ref k, ref y, c, w, rowStride, stride, padLeft, outW, oy, ox, iy0, 0, 3);
+                    Border(ref x, ref k, ref y, c, w, rowStride, stride, padLeft, outW, oy + 1, ox, iy0 + 1, 0, 3);
+                }
+
+                if (oxEnd > ox)
+                {
+                    int origin = (iy0 * rowStride) + ((ox - padLeft) * c);
+                    Row512x2(
+                        ref Unsafe.Add(ref x, origin), ref k, ref Unsafe.Add(ref y, ((oy * outW) + ox) * c),
+                        ref Unsafe.Add(ref y, (((oy + 1) * outW) + ox) * c), oxEnd - ox, c, rowStride);
+                    ox = oxEnd;
+                }
+
+                for (; ox < outW; ox++)
+                {
+                    Border(ref x, ref k, ref y, c, w, rowStride, stride, padLeft, outW, oy, ox, iy0, 0, 3);
+                    Border(ref x, ref k, ref y, c, w, rowStride, stride, padLeft, outW, oy + 1, ox, iy0 + 1, 0, 3);
+                }
+
+                oy++;
+                continue;
+            }
+
             if (ky0 == 0 && ky1 == 3)
             {
                 // Interior rows: the windows inside the input sideways a row at a time (AVX-512, 16-channel groups), else
@@ -312,16 +347,9 @@ internal static class Depthwise
         int r1 = rowStride, r2 = 2 * rowStride, c2 = 2 * c;
         for (int g = 0; g < c; g += 16)
         {
-            nuint o = (nuint)g;
-            Vector512<float> k0 = Vector512.LoadUnsafe(ref k, o);
-            Vector512<float> k1 = Vector512.LoadUnsafe(ref k, o + (nuint)c);
-            Vector512<float> k2 = Vector512.LoadUnsafe(ref k, o + (nuint)c2);
-            Vector512<float> k3 = Vector512.LoadUnsafe(ref k, o + (nuint)(3 * c));
-            Vector512<float> k4 = Vector512.LoadUnsafe(ref k, o + (nuint)(4 * c));
-            Vector512<float> k5 = Vector512.LoadUnsafe(ref k, o + (nuint)(5 * c));
-            Vector512<float> k6 = Vector512.LoadUnsafe(ref k, o + (nuint)(6 * c));
-            Vector512<float> k7 = Vector512.LoadUnsafe(ref k, o + (nuint)(7 * c));
-            Vector512<float> k8 = Vector512.LoadUnsafe(ref k, o + (nuint)(8 * c));
+            Taps512(ref Unsafe.Add(ref k, g), c, out Vector512<float> k0, out Vector512<float> k1, out Vector512<float> k2,
+                out Vector512<float> k3, out Vector512<float> k4, out Vector512<float> k5, out Vector512<float> k6,
+                out Vector512<float> k7, out Vector512<float> k8);
             ref float src = ref Unsafe.Add(ref origin, g);
             ref float outp = ref Unsafe.Add(ref dst, g);
             for (int i = 0; i < count; i++)
@@ -337,6 +365,74 @@ internal static class Depthwise
                 a = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p, (nuint)(r2 + c)), k7, a);
                 a = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p, (nuint)(r2 + c2)), k8, a);
                 a.StoreUnsafe(ref outp, (nuint)(i * c));
+            }
+        }
+    }
+
+    /// <summary>The nine taps of a 16-channel group (<paramref name="k"/>: its first channel's tap 0), for the row
+    /// kernels to hold in registers.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Taps512(
+        ref float k, int c, out Vector512<float> k0, out Vector512<float> k1, out Vector512<float> k2, out Vector512<float> k3,
+        out Vector512<float> k4, out Vector512<float> k5, out Vector512<float> k6, out Vector512<float> k7, out Vector512<float> k8)
+    {
+        k0 = Vector512.LoadUnsafe(ref k);
+        k1 = Vector512.LoadUnsafe(ref k, (nuint)c);
+        k2 = Vector512.LoadUnsafe(ref k, (nuint)(2 * c));
+        k3 = Vector512.LoadUnsafe(ref k, (nuint)(3 * c));
+        k4 = Vector512.LoadUnsafe(ref k, (nuint)(4 * c));
+        k5 = Vector512.LoadUnsafe(ref k, (nuint)(5 * c));
+        k6 = Vector512.LoadUnsafe(ref k, (nuint)(6 * c));
+        k7 = Vector512.LoadUnsafe(ref k, (nuint)(7 * c));
+        k8 = Vector512.LoadUnsafe(ref k, (nuint)(8 * c));
+    }
+
+    /// <summary>
+    /// <see cref="Row512"/> for two adjacent output rows of a stride-1 layer (<paramref name="dstB"/> one row below
+    /// <paramref name="dstA"/>): per pixel the twelve input vectors of both windows loaded once (eighteen before), each
+    /// output's nine taps in the same order, so bit-identical.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Row512x2(ref float origin, ref float k, ref float dstA, ref float dstB, int count, int c, int rowStride)
+    {
+        int r1 = rowStride, r2 = 2 * rowStride, r3 = 3 * rowStride, c2 = 2 * c;
+        for (int g = 0; g < c; g += 16)
+        {
+            Taps512(ref Unsafe.Add(ref k, g), c, out Vector512<float> k0, out Vector512<float> k1, out Vector512<float> k2,
+                out Vector512<float> k3, out Vector512<float> k4, out Vector512<float> k5, out Vector512<float> k6,
+                out Vector512<float> k7, out Vector512<float> k8);
+            ref float src = ref Unsafe.Add(ref origin, g);
+            ref float outA = ref Unsafe.Add(ref dstA, g);
+            ref float outB = ref Unsafe.Add(ref dstB, g);
+            for (int i = 0; i < count; i++)
+            {
+                ref float p = ref Unsafe.Add(ref src, i * c);
+                Vector512<float> x10 = Vector512.LoadUnsafe(ref p, (nuint)r1);
+                Vector512<float> x11 = Vector512.LoadUnsafe(ref p, (nuint)(r1 + c));
+                Vector512<float> x12 = Vector512.LoadUnsafe(ref p, (nuint)(r1 + c2));
+                Vector512<float> x20 = Vector512.LoadUnsafe(ref p, (nuint)r2);
+                Vector512<float> x21 = Vector512.LoadUnsafe(ref p, (nuint)(r2 + c));
+                Vector512<float> x22 = Vector512.LoadUnsafe(ref p, (nuint)(r2 + c2));
+                Vector512<float> a = Vector512.LoadUnsafe(ref p) * k0;
+                a = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p, (nuint)c), k1, a);
+                a = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p, (nuint)c2), k2, a);
+                Vector512<float> b = x10 * k0;
+                a = Vector512.FusedMultiplyAdd(x10, k3, a);
+                b = Vector512.FusedMultiplyAdd(x11, k1, b);
+                a = Vector512.FusedMultiplyAdd(x11, k4, a);
+                b = Vector512.FusedMultiplyAdd(x12, k2, b);
+                a = Vector512.FusedMultiplyAdd(x12, k5, a);
+                b = Vector512.FusedMultiplyAdd(x20, k3, b);
+                a = Vector512.FusedMultiplyAdd(x20, k6, a);
+                b = Vector512.FusedMultiplyAdd(x21, k4, b);
+                a = Vector512.FusedMultiplyAdd(x21, k7, a);
+                b = Vector512.FusedMultiplyAdd(x22, k5, b);
+                a = Vector512.FusedMultiplyAdd(x22, k8, a);
+                b = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p, (nuint)r3), k6, b);
+                b = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p, (nuint)(r3 + c)), k7, b);
+                b = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p, (nuint)(r3 + c2)), k8, b);
+                a.StoreUnsafe(ref outA, (nuint)(i * c));
+                b.StoreUnsafe(ref outB, (nuint)(i * c));
             }
         }
     }

@@ -93,8 +93,50 @@ internal static class Pooling
         }
     }
 
-    /// <summary>Mean over all pixels per channel, summed in double like tfjs' cpu avgPool.</summary>
+    /// <summary>Set false (tests, benchmarks) to take <see cref="GlobalAverage"/> one channel value at a time.</summary>
+    internal static bool UseVectorAverage { get; set; } = true;
+
+    /// <summary>Mean over all pixels per channel, summed in double like tfjs' cpu avgPool. With whole 16-channel groups
+    /// the sums run sixteen channels at a time in four 256-bit double vectors (each channel's sum still in pixel order
+    /// from zero, so the same values as <see cref="GlobalAverageScalar"/>).</summary>
     public static void GlobalAverage(ReadOnlySpan<float> x, int pixels, int c, Span<float> y, Span<double> sums)
+    {
+        if (!UseVectorAverage || !Vector256.IsHardwareAccelerated || (c & 15) != 0 || x.Length < pixels * c || sums.Length < c)
+        {
+            GlobalAverageScalar(x, pixels, c, y, sums);
+            return;
+        }
+
+        ref float xr = ref MemoryMarshal.GetReference(x);
+        ref double sr = ref MemoryMarshal.GetReference(sums);
+        for (int g = 0; g < c; g += 16)
+        {
+            Vector256<double> a0 = Vector256<double>.Zero, a1 = a0, a2 = a0, a3 = a0;
+            for (int p = 0; p < pixels; p++)
+            {
+                nuint o = (nuint)((p * c) + g);
+                (Vector256<double> l0, Vector256<double> h0) = Vector256.Widen(Vector256.LoadUnsafe(ref xr, o));
+                (Vector256<double> l1, Vector256<double> h1) = Vector256.Widen(Vector256.LoadUnsafe(ref xr, o + 8));
+                a0 += l0;
+                a1 += h0;
+                a2 += l1;
+                a3 += h1;
+            }
+
+            a0.StoreUnsafe(ref sr, (nuint)g);
+            a1.StoreUnsafe(ref sr, (nuint)(g + 4));
+            a2.StoreUnsafe(ref sr, (nuint)(g + 8));
+            a3.StoreUnsafe(ref sr, (nuint)(g + 12));
+        }
+
+        for (int ch = 0; ch < c; ch++)
+        {
+            y[ch] = (float)(sums[ch] / pixels);
+        }
+    }
+
+    /// <summary>The reference of <see cref="GlobalAverage"/>: one channel value at a time.</summary>
+    internal static void GlobalAverageScalar(ReadOnlySpan<float> x, int pixels, int c, Span<float> y, Span<double> sums)
     {
         Span<double> acc = sums[..c];
         acc.Clear();

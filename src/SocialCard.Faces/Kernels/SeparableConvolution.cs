@@ -11,14 +11,16 @@ internal static class SeparableConvolution
 
     public static int PadBefore(int size, int stride) => Math.Max(((OutSize(size, stride) - 1) * stride) + 3 - size, 0) / 2;
 
+    /// <summary><paramref name="pointwisePanels"/>: <paramref name="pointwise"/> as <see cref="Gemm.Panels"/>, or empty.</summary>
     public static void Run(
         ReadOnlySpan<float> x, int h, int w, int cin, ReadOnlySpan<float> depthwise, ReadOnlySpan<float> pointwise,
-        ReadOnlySpan<float> bias, int cout, int stride, Span<float> dwScratch, Span<float> y, Activation act)
+        ReadOnlySpan<float> pointwisePanels, ReadOnlySpan<float> bias, int cout, int stride, Span<float> dwScratch, Span<float> y,
+        Activation act)
     {
         int outH = OutSize(h, stride);
         int outW = OutSize(w, stride);
         Span<float> dw = dwScratch[..(outH * outW * cin)];
         Depthwise.Conv3x3(x, h, w, cin, depthwise, stride, PadBefore(h, stride), PadBefore(w, stride), outH, outW, dw);
-        Gemm.Run(dw, outH * outW, cin, pointwise, cout, bias, y, act);
+        Gemm.Run(dw, outH * outW, cin, pointwise, pointwisePanels, cout, bias, y, act);
     }
 }

@@ -1,3 +1,4 @@
+using SocialCard.Faces.Kernels;
 using SocialCard.Faces.Weights;
 
 namespace SocialCard.Faces.Models;
@@ -12,6 +13,7 @@ internal sealed class ConvWeights
         Cin = cin;
         Cout = cout;
         Filters = filters;
+        Panels = kernel == 1 ? Gemm.Panels(filters, cin, cout) : [];
         Bias = bias;
     }
 
@@ -22,6 +24,10 @@ internal sealed class ConvWeights
     public int Cout { get; }
 
     public float[] Filters { get; }
+
+    /// <summary>A 1x1 convolution's <see cref="Filters"/> packed for the GEMM's 512-bit blocks (<see cref="Gemm.Panels"/>);
+    /// empty for larger kernels.</summary>
+    public float[] Panels { get; }
 
     public float[] Bias { get; }
 

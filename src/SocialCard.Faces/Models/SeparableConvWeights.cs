@@ -1,3 +1,4 @@
+using SocialCard.Faces.Kernels;
 using SocialCard.Faces.Weights;
 
 namespace SocialCard.Faces.Models;
@@ -11,6 +12,7 @@ internal sealed class SeparableConvWeights
         Cout = cout;
         Depthwise = depthwise;
         Pointwise = pointwise;
+        PointwisePanels = Gemm.Panels(pointwise, cin, cout);
         Bias = bias;
     }
 
@@ -21,6 +23,9 @@ internal sealed class SeparableConvWeights
     public float[] Depthwise { get; }
 
     public float[] Pointwise { get; }
+
+    /// <summary><see cref="Pointwise"/> packed for the GEMM's 512-bit blocks (<see cref="Gemm.Panels"/>).</summary>
+    public float[] PointwisePanels { get; }
 
     public float[] Bias { get; }
 

@@ -86,6 +86,8 @@ public static class FixCapability
             "image.truncated" or "image.undecodable" => new LocalizedText("照片文件损坏或不完整，请重新导出或拍摄后上传。", "The photo file is damaged or incomplete; export or take it again and upload it."),
             "sharpness.blur" => new LocalizedText("照片太模糊，自动修正无法变清晰。请重新拍摄清晰的照片。", "The photo is too blurred to sharpen; take a new, sharp photo."),
             "sharpness.ghost" => new LocalizedText("照片有重影，请重新拍摄。", "The photo shows a double image; take a new one."),
+            "shoulders.missing" => new LocalizedText("照片没有拍全头部和双肩，自动修正不能补画身体。请重新拍摄露出双肩的正面照。", "The photo does not show the head and both shoulders; a fix cannot paint in the body. Take a new frontal photo that shows both shoulders."),
+            "shoulders.level" => new LocalizedText("双肩明显一边高一边低，自动修正不能摆正身体。请坐正、双肩放平后重新拍摄。", "One shoulder is clearly higher than the other; a fix cannot straighten the body. Sit upright with the shoulders level and take a new photo."),
             "source.too-small" => new LocalizedText("照片中的人脸太小，放大后会不清晰。请靠近一些重新拍摄。", "The face is too small: enlarged, it would not be sharp. Take a new photo from closer."),
             _ => new LocalizedText("这张照片无法自动修正，请重新拍摄。", "This photo cannot be fixed automatically; take a new one."),
         };

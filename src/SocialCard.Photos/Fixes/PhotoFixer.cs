@@ -9,7 +9,7 @@ namespace SocialCard.Photos.Fixes;
 
 /// <summary>
 /// The automatic fix: decode -> EXIF orientation -> one face (or a refusal) -> a complete colour original (or a refusal) -> person segmentation -> level the eyes -> crop and scale to the
-/// profile geometry -> one person, no double image, no teeth (or a refusal) -> person onto pure white -> head top checked (re-crop once if off) -> side lighting evened -> exposure/contrast -> colour cast -> mild sharpening -> JPEG in the KB
+/// profile geometry -> one person, no double image, no teeth (or a refusal) -> both shoulders in the photo and level against the eyes (or a refusal) -> person onto pure white -> head top checked (re-crop once if off) -> side lighting evened -> exposure/contrast -> colour cast -> mild sharpening -> JPEG in the KB
 /// window at the profile's density -> file name; then the result is checked again with every rule of the profile and
 /// the fix counts as a success only when that check passes (when no person number was given, the file name cannot be
 /// right and the naming rule is left out of that verdict). The original bytes are never modified.
@@ -42,6 +42,7 @@ public sealed class PhotoFixer
             new LevelEyesStep(),
             new CropStep(),
             new SubjectCheckStep(),
+            new ShoulderCheckStep(),
             new BackgroundStep(segmenter),
             new PlacementStep(segmenter),
             new LightingStep(),

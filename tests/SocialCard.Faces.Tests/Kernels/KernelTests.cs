@@ -33,12 +33,85 @@ public sealed class KernelTests
     }
 
     [Theory]
+    [InlineData(49, 256, 256, 0)] // eight-, four- and one-row steps (the dense nets' 7x7 layers)
+    [InlineData(25, 256, 512, 2)] // the 160 detector's last separable layer
+    [InlineData(100, 128, 256, 2)]
+    [InlineData(196, 128, 128, 0)]
+    [InlineData(13, 64, 72, 1)] // columns past the last whole panel (the 256-bit tail)
+    [InlineData(3136, 32, 32, 1)] // the dense nets' first block
+    public void Gemm_with_weight_panels_is_bit_identical_to_row_major_weights(int rows, int k, int n, int activation)
+    {
+        var act = (Activation)activation;
+        var rng = new Random(rows + k + n);
+        float[] x = Random(rng, rows * k), w = Random(rng, k * n), bias = Random(rng, n);
+        float[] expected = new float[rows * n], actual = new float[rows * n];
+        Gemm.Run(x, rows, k, w, n, bias, expected, act);
+        Gemm.Run(x, rows, k, w, Gemm.Panels(w, k, n), n, bias, actual, act);
+        for (int i = 0; i < expected.Length; i++)
+        {
+            Assert.True(BitConverter.SingleToInt32Bits(expected[i]) == BitConverter.SingleToInt32Bits(actual[i]), $"[{i}] expected {expected[i]}, got {actual[i]}");
+        }
+    }
+
+    [Theory]
+    [InlineData(64, 16, 16, 0)] // a 64-pixel block of the segmentation net's 16-channel layers (512-bit, eight rows)
+    [InlineData(21, 24, 16, 1)] // eight-row blocks and the rest
+    [InlineData(9, 128, 16, 2)]
+    [InlineData(25, 512, 25, 0)] // the 160 detector's last layer: a 25th column after the vectors, four rows at a time
+    [InlineData(121, 512, 25, 0)] // the same at 352
+    public void Row_blocks_are_bit_identical_to_one_row_at_a_time(int rows, int k, int n, int activation)
+    {
+        var act = (Activation)activation;
+        var rng = new Random(rows + k);
+        float[] x = Random(rng, rows * k), w = Random(rng, k * n), bias = Random(rng, n);
+        float[] blocks = new float[rows * n], single = new float[rows * n];
+        Gemm.Run(x, rows, k, w, n, bias, blocks, act);
+        for (int r = 0; r < rows; r++)
+        {
+            Gemm.Run(x.AsSpan(r * k, k), 1, k, w, n, bias, single.AsSpan(r * n, n), act);
+        }
+
+        for (int i = 0; i < single.Length; i++)
+        {
+            Assert.True(BitConverter.SingleToInt32Bits(single[i]) == BitConverter.SingleToInt32Bits(blocks[i]), $"[{i}] one row {single[i]}, blocks {blocks[i]}");
+        }
+    }
+
+    [Fact]
+    public void Weight_panels_hold_32_columns_of_every_row_in_order()
+    {
+        const int k = 3, n = 70; // two whole panels; the last six columns stay row-major only
+        float[] w = new float[k * n];
+        for (int i = 0; i < w.Length; i++)
+        {
+            w[i] = i;
+        }
+
+        float[] panels = Gemm.Panels(w, k, n);
+        Assert.Equal(k * 64, panels.Length);
+        for (int j = 0; j < 64; j += 32)
+        {
+            for (int i = 0; i < k; i++)
+            {
+                for (int c = 0; c < 32; c++)
+                {
+                    Assert.Equal(w[(i * n) + j + c], panels[(j * k) + (i * 32) + c]);
+                }
+            }
+        }
+    }
+
+    [Theory]
     [InlineData(7, 7, 16, 1)]
     [InlineData(14, 14, 32, 2)]
     [InlineData(13, 9, 24, 2)]
     [InlineData(5, 6, 8, 1)]
     [InlineData(9, 41, 16, 1)]
     [InlineData(11, 38, 16, 2)]
+    [InlineData(56, 56, 32, 1)] // the dense nets' first block: output rows in pairs
+    [InlineData(13, 9, 32, 1)] // an odd row count: the last row alone
+    [InlineData(10, 10, 128, 1)]
+    [InlineData(4, 5, 16, 1)] // the first and last rows at the border, one interior pair
     public void Depthwise_matches_scalar(int h, int w, int c, int stride)
     {
         var rng = new Random(h * 100 + w * 10 + c + stride);
@@ -70,6 +143,29 @@ public sealed class KernelTests
         Conv2d.Im2col(x, h, w, cin, f, bias, cout, stride, padTop, padLeft, outH, outW, expected, Activation.Leaky, scratch);
         Conv2d.Conv3x3(x, h, w, cin, f, bias, cout, stride, padTop, padLeft, outH, outW, actual, Activation.Leaky, scratch);
         AssertClose(expected, actual);
+    }
+
+    [Theory]
+    [InlineData(22, 9, 3, 16, 1)] // 20 outputs per row: a sixteen-pixel block, then eight ending at the last (overlapping)
+    [InlineData(33, 7, 3, 32, 1)] // 31: sixteen, eight, then eight overlapping
+    [InlineData(113, 9, 3, 32, 2)] // the dense nets' first layer's row (56 outputs): 16 x 3, then eight
+    [InlineData(162, 5, 3, 16, 1)] // the 160 detector's first layer (158): 16 x 9, eight, eight overlapping
+    [InlineData(12, 6, 8, 16, 1)] // 10 outputs: no sixteen-pixel block
+    [InlineData(9, 6, 3, 16, 1)] // 7 outputs: too few for an eight-pixel block
+    public void Conv3x3_valid_is_bit_identical_to_im2col_reference(int w, int h, int cin, int cout, int stride)
+    {
+        // Without padding every path sums the same 9 * cin taps in the same order from the bias, so the same bits.
+        var rng = new Random(w + h + cin + cout + stride);
+        float[] x = Random(rng, h * w * cin), f = Random(rng, 9 * cin * cout), bias = Random(rng, cout);
+        int outH = ((h - 3) / stride) + 1, outW = ((w - 3) / stride) + 1;
+        float[] expected = new float[outH * outW * cout], actual = new float[outH * outW * cout];
+        float[] scratch = new float[Conv2d.ScratchLength(outW, cin)];
+        Conv2d.Im2col(x, h, w, cin, f, bias, cout, stride, 0, 0, outH, outW, expected, Activation.Leaky, scratch);
+        Conv2d.Conv3x3(x, h, w, cin, f, bias, cout, stride, 0, 0, outH, outW, actual, Activation.Leaky, scratch);
+        for (int i = 0; i < expected.Length; i++)
+        {
+            Assert.True(BitConverter.SingleToInt32Bits(expected[i]) == BitConverter.SingleToInt32Bits(actual[i]), $"[{i}] im2col {expected[i]}, direct {actual[i]}");
+        }
     }
 
     [Theory]
@@ -114,6 +210,23 @@ public sealed class KernelTests
         }
 
         for (int i = 0; i < n; i++)
+        {
+            Assert.True(BitConverter.SingleToInt32Bits(expected[i]) == BitConverter.SingleToInt32Bits(actual[i]), $"[{i}] expected {expected[i]}, got {actual[i]}");
+        }
+    }
+
+    [Theory]
+    [InlineData(49, 256)] // the dense nets' last block
+    [InlineData(4, 16)]
+    [InlineData(9, 24)] // not whole 16-channel groups: the reference path
+    public void GlobalAverage_is_bit_identical_to_one_value_at_a_time(int pixels, int c)
+    {
+        var rng = new Random(pixels + c);
+        float[] x = Random(rng, pixels * c);
+        float[] expected = new float[c], actual = new float[c];
+        Pooling.GlobalAverageScalar(x, pixels, c, expected, new double[c]);
+        Pooling.GlobalAverage(x, pixels, c, actual, new double[c]);
+        for (int i = 0; i < c; i++)
         {
             Assert.True(BitConverter.SingleToInt32Bits(expected[i]) == BitConverter.SingleToInt32Bits(actual[i]), $"[{i}] expected {expected[i]}, got {actual[i]}");
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SocialCard.Imaging;
+using SocialCard.Imaging.Processing.Color;
 using SocialCard.Photos.Tests.Fixes.Support;
 using Xunit.Abstractions;
 
@@ -52,20 +53,50 @@ public sealed class FlagStripeRemnantTests(ITestOutputHelper output)
         }
     }
 
-    private static double FlagRed(RgbImage image, int x0, int y0, int x1, int y1)
+    /// <summary>Flag stripes by the shoulder or the jaw that lie wholly inside the matte, so no wall of their colour is
+    /// beside them to compare with: a red patch by the hair of voteview_021977, a red flower of the seal by the neck of
+    /// voteview_020534, the core of the red stripe in the jaw corner of voteview_021940, a red corner by the cheek of
+    /// voteview_021131. Each box (output pixels, looked at on the crop) holds the stripe and none of the person; what is
+    /// saturated there (spread of R, G, B at least 90) is the flag's. At most a fifth of it may stay in the cut-out (the
+    /// rim, where the flag and the person mix).</summary>
+    [Theory]
+    [InlineData("voteview_021977", 315, 368, 340, 441)]
+    [InlineData("voteview_020534", 95, 318, 123, 392)]
+    [InlineData("voteview_021940", 248, 356, 264, 382)]
+    [InlineData("voteview_021131", 100, 322, 120, 343)]
+    public void A_flag_stripe_inside_the_matte_with_no_wall_of_its_colour_beside_it_is_cut_away(string name, int x0, int y0, int x1, int y1)
     {
-        int red = 0, all = 0;
+        byte[] data = File.ReadAllBytes(Path.Combine(BusySeparation.OriginalsDir, name + ".jpg"));
+        (RgbImage crop, RgbImage cutOut) = BusySeparation.Separate(data, out string? refusal) ?? throw new InvalidOperationException(refusal);
+        using (crop)
+        using (cutOut)
+        {
+            double before = Saturated(crop, x0, y0, x1, y1), after = Saturated(cutOut, x0, y0, x1, y1);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: saturated in the box {100 * before:0.0}% of the crop, {100 * after:0.0}% of the cut-out"));
+            Assert.True(before >= 0.3, $"the box holds {before:P1} saturated pixels in the crop");
+            Assert.True(after <= before / 5, $"{after:P1} saturated pixels left in the cut-out");
+        }
+    }
+
+    private static double Saturated(RgbImage image, int x0, int y0, int x1, int y1) =>
+        Share(image, x0, y0, x1, y1, (r, g, b) => ChannelSpread.Of(r, g, b) >= 90);
+
+    private static double FlagRed(RgbImage image, int x0, int y0, int x1, int y1) =>
+        Share(image, x0, y0, x1, y1, (r, g, b) => r >= 140 && g <= 100 && b <= 100 && r >= 2 * g);
+
+    private static double Share(RgbImage image, int x0, int y0, int x1, int y1, Func<int, int, int, bool> counts)
+    {
+        int hits = 0, all = 0;
         for (int y = y0; y < Math.Min(y1, image.Height); y++)
         {
             ReadOnlySpan<byte> row = image.Row(y);
             for (int x = x0; x < Math.Min(x1, image.Width); x++)
             {
-                int r = row[x * 3], g = row[(x * 3) + 1], b = row[(x * 3) + 2];
                 all++;
-                red += r >= 140 && g <= 100 && b <= 100 && r >= 2 * g ? 1 : 0;
+                hits += counts(row[x * 3], row[(x * 3) + 1], row[(x * 3) + 2]) ? 1 : 0;
             }
         }
 
-        return red / (double)all;
+        return hits / (double)all;
     }
 }

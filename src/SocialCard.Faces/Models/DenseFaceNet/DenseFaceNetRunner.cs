@@ -84,5 +84,5 @@ internal sealed class DenseFaceNetRunner
     }
 
     private void Separable(ReadOnlySpan<float> x, int h, SeparableConvWeights w, int stride, Span<float> y, Activation act) =>
-        SeparableConvolution.Run(x, h, h, w.Cin, w.Depthwise, w.Pointwise, w.Bias, w.Cout, stride, _dw, y, act);
+        SeparableConvolution.Run(x, h, h, w.Cin, w.Depthwise, w.Pointwise, w.PointwisePanels, w.Bias, w.Cout, stride, _dw, y, act);
 }

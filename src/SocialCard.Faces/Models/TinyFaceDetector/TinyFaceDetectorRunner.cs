@@ -55,6 +55,12 @@ internal sealed class TinyFaceDetectorRunner
         _grid = new float[p * p * TinyFaceDetectorModel.GridChannels];
     }
 
+    /// <summary>Pooled rows per band of the first layer (eight conv rows: 80 KB at 160, 179 KB at 352).</summary>
+    internal const int BandPooledRows = 4;
+
+    /// <summary>Set false (tests, benchmarks) to run the first layer whole, then its max pool.</summary>
+    internal static bool PoolInBands { get; set; } = true;
+
     public int InputSize { get; }
 
     /// <summary>Cells per side of the output grid (S/32).</summary>
@@ -68,21 +74,38 @@ internal sealed class TinyFaceDetectorRunner
 
         ConvWeights conv0 = _model.Conv0;
         int s = size - 2;
-        Conv2d.Conv3x3(_input, size, size, 3, conv0.Filters, conv0.Bias, 16, 1, 0, 0, s, s, _a, Activation.Leaky, _im2col);
-        Pooling.MaxPool2x2(_a, s, s, 16, 2, _b);
         int p = Pooling.SameOut(s, 2);
+        if (PoolInBands)
+        {
+            // conv0 (+ leaky) a band of rows at a time into an L1/L2-sized buffer, max-pooled from there: its whole output
+            // (1.6 MB at 160, 7.8 MB at 352) is never written. The pool of a band is the pool of those rows of the whole
+            // output (a last single row pairs with itself, as in the whole-image pool).
+            for (int py = 0; py < p; py += BandPooledRows)
+            {
+                int r0 = 2 * py, r1 = Math.Min(s, r0 + (2 * BandPooledRows));
+                Span<float> band = _a.AsSpan(0, (r1 - r0) * s * 16);
+                Conv2d.Conv3x3Rows(_input, size, size, 3, conv0.Filters, conv0.Bias, 16, 1, 0, 0, s, s, r0, r1, band, Activation.Leaky, _im2col);
+                Pooling.MaxPool2x2(band, r1 - r0, s, 16, 2, _b.AsSpan(py * p * 16));
+            }
+        }
+        else
+        {
+            Conv2d.Conv3x3(_input, size, size, 3, conv0.Filters, conv0.Bias, 16, 1, 0, 0, s, s, _a, Activation.Leaky, _im2col);
+            Pooling.MaxPool2x2(_a, s, s, 16, 2, _b);
+        }
+
         for (int i = 0; i < 5; i++)
         {
             SeparableConvWeights layer = _model.Separable[i];
             SeparableConvolution.Run(
-                _b, p, p, layer.Cin, layer.Depthwise, layer.Pointwise, layer.Bias, layer.Cout, 1, _dw, _a, Activation.Leaky);
+                _b, p, p, layer.Cin, layer.Depthwise, layer.Pointwise, layer.PointwisePanels, layer.Bias, layer.Cout, 1, _dw, _a, Activation.Leaky);
             int stride = i < 4 ? 2 : 1;
             Pooling.MaxPool2x2(_a, p, p, layer.Cout, stride, _b);
             p = Pooling.SameOut(p, stride);
         }
 
         ConvWeights conv8 = _model.Conv8;
-        Gemm.Run(_b, p * p, conv8.Cin, conv8.Filters, conv8.Cout, conv8.Bias, _grid, Activation.None);
+        Gemm.Run(_b, p * p, conv8.Cin, conv8.Filters, conv8.Panels, conv8.Cout, conv8.Bias, _grid, Activation.None);
         return _grid;
     }
 }

@@ -1,5 +1,7 @@
 using System.Drawing;
+using SocialCard.Faces;
 using SocialCard.Imaging;
+using SocialCard.Imaging.Processing.Color;
 using SocialCard.Photos.Fixes.Geometry;
 
 namespace SocialCard.Photos.Fixes.Segmentation;
@@ -17,7 +19,10 @@ namespace SocialCard.Photos.Fixes.Segmentation;
 /// person weigh alike. A colour the person has nearby (a red jacket on a red flag) is common inside too and stays;
 /// hair, skin and plain walls are not saturated and are never judged; only patches at least 7 px across go. Below the
 /// collar line, where the close pass may doubt the clothes, a saturated pixel near the edge is judged against the
-/// colours just around it instead: wall when it is clearly nearer the wall's than any of the solid person's.</item>
+/// colours just around it instead: wall when it is clearly nearer the wall's than any of the solid person's.
+/// Anywhere near the edge, a saturated pixel whose colour the whole photo's sure wall shows and neither the person's
+/// solid interior nearby nor the clothes do is wall too (a flag's stripe wholly inside the matte, no wall of its
+/// colour beside it).</item>
 /// <item>One region: the person region holding the eyes is kept; regions apart from it (a stripe beside the shoulder
 /// that a stripe of another colour separates from the body) are wall.</item>
 /// </list>
@@ -80,6 +85,27 @@ internal static class MatteCleanup
     /// <summary>... and at least this far (RGB distance) from every solid person colour nearby.</summary>
     private const int FarFromPerson = 40;
 
+    /// <summary>The person's solid interior (colours that protect a pixel from the palette judgement) lies at least this
+    /// many face widths inside the matte.</summary>
+    private const double InteriorDepth = 0.15;
+
+    /// <summary>Interior colours within this many face widths of a pixel protect it.</summary>
+    private const double InteriorReach = 0.5;
+
+    /// <summary>The wall palette: RGB cells this many levels wide per channel ...</summary>
+    private const int PaletteStep = 8;
+
+    private const int PaletteSide = 256 / PaletteStep;
+
+    /// <summary>... a colour is the wall's when its cell and those next to it hold at least this many sure wall pixels.</summary>
+    private const int MinPalettePixels = 20;
+
+    /// <summary>Chromaticity distance (shares of R and G) within which a colour in shade is the same colour.</summary>
+    private const double ShadeShare = 0.06;
+
+    /// <summary>About this many pixels of the whole photo are sampled for its wall palette.</summary>
+    private const int PaletteSamples = 160_000;
+
     /// <summary>Side (px) of the tiles whose 3x3 squares are a pixel's neighbourhood.</summary>
     private const int Tile = 32;
 
@@ -99,7 +125,9 @@ internal static class MatteCleanup
     /// clothes, which the close pass may doubt: a light-blue jacket would read as a flag's blue) against the colours just
     /// around the pixel (<see cref="NearerTheWall"/>).</param>
     /// <returns>1 for each pixel called wall by its colour (the edge refinement must not bring it back), else 0.</returns>
-    public static byte[] VetoWallColours(RgbImage image, ReadOnlySpan<byte> valid, float[] prob, float[] high, IReadOnlyList<PointF> landmarks)
+    /// <param name="palette">Colours the whole photo's sure wall shows (<see cref="WallPalette"/>); null takes the crop's
+    /// sure wall alone.</param>
+    public static byte[] VetoWallColours(RgbImage image, ReadOnlySpan<byte> valid, float[] prob, float[] high, IReadOnlyList<PointF> landmarks, int[]? palette = null)
     {
         int w = image.Width, h = image.Height, n = w * h;
         int tw = (w + Tile - 1) / Tile, th = (h + Tile - 1) / Tile;
@@ -150,7 +178,7 @@ internal static class MatteCleanup
                 continue;
             }
 
-            if (Chroma(px, i) < MinChroma)
+            if (ChannelSpread.At(px, i) < MinChroma)
             {
                 continue;
             }
@@ -178,11 +206,13 @@ internal static class MatteCleanup
 
         for (int i = judged; walls > 0 && i < n; i++)
         {
-            if (person[i] != 0 && near[i] < 0.999f && valid[i] != 0 && Chroma(px, i) >= MinChroma)
+            if (person[i] != 0 && near[i] < 0.999f && valid[i] != 0 && ChannelSpread.At(px, i) >= MinChroma)
             {
                 candidate[i] = NearerTheWall(px, valid, w, h, i, prob, solid) ? 1 : 0;
             }
         }
+
+        PaletteJudgement(image, valid, palette ?? CropPalette(image, valid, high), high, either, person, near, candidate, landmarks);
 
         // Patches, not pixels: a core where most of a 7x7 square is wall-coloured, and the wall-coloured pixels next to it.
         float[] around = new float[n], core = new float[n];
@@ -297,11 +327,194 @@ internal static class MatteCleanup
         return walls >= MinNearSamples && persons >= MinNearSamples && toPerson > NearerBy * NearerBy * toWall;
     }
 
-    private static int Chroma(ReadOnlySpan<byte> px, int i)
+    /// <summary>Anywhere in the band, above and below the collar line: a saturated person pixel whose colour the sure
+    /// wall shows somewhere in the whole photo (a flag repeats its stripes beyond the crop), that is not alike any colour
+    /// of the person's solid interior within <see cref="InteriorReach"/> face widths (face skin, hair, the torso: pixels
+    /// at least one pass is sure of, <see cref="InteriorDepth"/> face widths or more inside the region either pass calls
+    /// person, the mouth left out) nor any colour of the clothes (that interior below the chin, anywhere: a jacket in
+    /// the light on one shoulder vouches for the same jacket in shade on the other), is a candidate: a flag's stripe that
+    /// lies wholly inside the matte, with no wall of its colour beside it. A colour both palettes hold (a red jacket on a
+    /// red flag) stays: the person wins ties.</summary>
+    private static void PaletteJudgement(RgbImage image, ReadOnlySpan<byte> valid, int[] wall, float[] high, float[] either, float[] person, float[] near, float[] candidate, IReadOnlyList<PointF> landmarks)
+    {
+        int w = image.Width, h = image.Height, n = w * h;
+        ReadOnlySpan<byte> px = image.Pixels;
+        double faceWidth = LandmarkGeometry.FaceWidth(landmarks);
+        float[] inside = new float[n];
+        BoxFilter.Mean(either, inside, w, h, Math.Max(1, (int)(InteriorDepth * faceWidth)));
+        float left = float.MaxValue, right = float.MinValue, top = float.MaxValue, bottom = float.MinValue;
+        for (int k = 48; k < 60; k++)
+        {
+            (left, right) = (Math.Min(left, landmarks[k].X), Math.Max(right, landmarks[k].X));
+            (top, bottom) = (Math.Min(top, landmarks[k].Y), Math.Max(bottom, landmarks[k].Y));
+        }
+
+        float margin = (float)(0.1 * faceWidth);
+        byte[] interior = new byte[n];
+        for (int i = 0; i < n; i++)
+        {
+            int x = i % w, y = i / w;
+            bool mouth = x >= left - margin && x <= right + margin && y >= top - margin && y <= bottom + margin;
+            interior[i] = (byte)(valid[i] != 0 && high[i] >= Sure && inside[i] >= 0.999f && !mouth ? 1 : 0);
+        }
+
+        // The clothes: colours of the interior below the chin anywhere (a jacket's colour on one shoulder vouches for the other).
+        int[] torso = new int[PaletteSide * PaletteSide * PaletteSide];
+        for (int i = (int)Math.Clamp(landmarks[8].Y, 0, h) * w; i < n; i++)
+        {
+            if (interior[i] != 0)
+            {
+                torso[PaletteCell(px, i)]++;
+            }
+        }
+
+        var clothes = new List<(int R, int G, int B)>();
+        for (int c = 0; c < torso.Length; c++)
+        {
+            if (torso[c] >= MinPalettePixels)
+            {
+                int half = PaletteStep / 2;
+                clothes.Add(((c / PaletteSide / PaletteSide * PaletteStep) + half, (c / PaletteSide % PaletteSide * PaletteStep) + half, (c % PaletteSide * PaletteStep) + half));
+            }
+        }
+
+        int reach = (int)(InteriorReach * faceWidth);
+        for (int i = 0; i < n; i++)
+        {
+            if (candidate[i] != 0 || person[i] == 0 || near[i] >= 0.999f || valid[i] == 0 || ChannelSpread.At(px, i) < MinChroma)
+            {
+                continue;
+            }
+
+            if (Shows(wall, px, i, MinPalettePixels) && !Near(clothes, px, i) && FarFromInterior(px, interior, w, h, i, reach))
+            {
+                candidate[i] = 1;
+            }
+        }
+    }
+
+    /// <summary>The wall palette of the whole photo: counts per RGB cell of the photo's pixels (on a grid of about
+    /// <see cref="PaletteSamples"/>) that the whole-photo pass is sure are wall. A flag shows its stripes' colours on the
+    /// wall somewhere, also where the crop holds only the stripe beside the person.</summary>
+    public static int[] WallPalette(RgbImage source, PersonMask matte)
+    {
+        int[] wall = new int[PaletteSide * PaletteSide * PaletteSide];
+        int step = Math.Max(1, (int)Math.Sqrt(source.PixelCount / (double)PaletteSamples));
+        ReadOnlySpan<byte> px = source.Pixels;
+        for (int y = step / 2; y < source.Height; y += step)
+        {
+            for (int x = step / 2; x < source.Width; x += step)
+            {
+                if (matte.At(x + 0.5, y + 0.5) <= 1 - Sure)
+                {
+                    wall[PaletteCell(px, (y * source.Width) + x)]++;
+                }
+            }
+        }
+
+        return wall;
+    }
+
+    /// <summary>The wall palette of the crop alone: its pixels both passes are sure are wall.</summary>
+    private static int[] CropPalette(RgbImage image, ReadOnlySpan<byte> valid, float[] high)
+    {
+        int[] wall = new int[PaletteSide * PaletteSide * PaletteSide];
+        ReadOnlySpan<byte> px = image.Pixels;
+        for (int i = 0; i < high.Length; i++)
+        {
+            if (valid[i] != 0 && high[i] <= 1 - Sure)
+            {
+                wall[PaletteCell(px, i)]++;
+            }
+        }
+
+        return wall;
+    }
+
+    /// <summary>Whether a palette (the sure wall's, the clothes') shows the pixel's colour: its cell and those next to it
+    /// hold at least <paramref name="least"/> pixels.</summary>
+    private static bool Shows(int[] palette, ReadOnlySpan<byte> px, int i, int least)
+    {
+        int cr = px[i * 3] / PaletteStep, cg = px[(i * 3) + 1] / PaletteStep, cb = px[(i * 3) + 2] / PaletteStep, sum = 0;
+        for (int r = Math.Max(0, cr - 1); r <= Math.Min(PaletteSide - 1, cr + 1); r++)
+        {
+            for (int g = Math.Max(0, cg - 1); g <= Math.Min(PaletteSide - 1, cg + 1); g++)
+            {
+                for (int b = Math.Max(0, cb - 1); b <= Math.Min(PaletteSide - 1, cb + 1); b++)
+                {
+                    sum += palette[(((r * PaletteSide) + g) * PaletteSide) + b];
+                }
+            }
+        }
+
+        return sum >= least;
+    }
+
+    /// <summary>Whether the pixel's colour is at least <see cref="FarFromPerson"/> (RGB distance) from every interior
+    /// pixel within <paramref name="reach"/> px (every second row and column), with at least <see cref="MinNearSamples"/> of them.</summary>
+    private static bool FarFromInterior(ReadOnlySpan<byte> px, byte[] interior, int w, int h, int i, int reach)
+    {
+        int x0 = i % w, y0 = i / w, r = px[i * 3], g = px[(i * 3) + 1], b = px[(i * 3) + 2], samples = 0;
+        for (int y = Math.Max(0, y0 - reach); y <= Math.Min(h - 1, y0 + reach); y += 2)
+        {
+            for (int x = Math.Max(0, x0 - reach); x <= Math.Min(w - 1, x0 + reach); x += 2)
+            {
+                int j = (y * w) + x;
+                if (interior[j] == 0)
+                {
+                    continue;
+                }
+
+                if (Alike(r, g, b, px[j * 3], px[(j * 3) + 1], px[(j * 3) + 2]))
+                {
+                    return false;
+                }
+
+                samples++;
+            }
+        }
+
+        return samples >= MinNearSamples;
+    }
+
+    /// <summary>Whether the pixel's colour is within <see cref="FarFromPerson"/> (RGB distance) of one of the colours.</summary>
+    private static bool Near(List<(int R, int G, int B)> colours, ReadOnlySpan<byte> px, int i)
     {
         int r = px[i * 3], g = px[(i * 3) + 1], b = px[(i * 3) + 2];
-        return Math.Max(r, Math.Max(g, b)) - Math.Min(r, Math.Min(g, b));
+        foreach ((int cr, int cg, int cb) in colours)
+        {
+            if (Alike(r, g, b, cr, cg, cb))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
+
+    /// <summary>Two colours are alike when they are within <see cref="FarFromPerson"/> (RGB distance), or of one
+    /// chromaticity (shares of R and G within <see cref="ShadeShare"/>) at most twice as light as each other: the same
+    /// cloth in light and in shade.</summary>
+    private static bool Alike(int r, int g, int b, int r2, int g2, int b2)
+    {
+        int dr = r - r2, dg = g - g2, db = b - b2;
+        if ((dr * dr) + (dg * dg) + (db * db) < FarFromPerson * FarFromPerson)
+        {
+            return true;
+        }
+
+        int sum = r + g + b + 1, sum2 = r2 + g2 + b2 + 1;
+        if (sum > 2 * sum2 || sum2 > 2 * sum)
+        {
+            return false;
+        }
+
+        double er = (r / (double)sum) - (r2 / (double)sum2), eg = (g / (double)sum) - (g2 / (double)sum2);
+        return (er * er) + (eg * eg) < ShadeShare * ShadeShare;
+    }
+
+    private static int PaletteCell(ReadOnlySpan<byte> px, int i) =>
+        (((px[i * 3] / PaletteStep * PaletteSide) + (px[(i * 3) + 1] / PaletteStep)) * PaletteSide) + (px[(i * 3) + 2] / PaletteStep);
 
     /// <summary>The chromaticity cell of a pixel and its lightness level (see <see cref="Levels"/>).</summary>
     private static int Bin(ReadOnlySpan<byte> px, int i)

@@ -42,7 +42,8 @@ internal static class MatteSegmenter
     /// <param name="network">Runs the close pass over the output; null keeps the whole-photo pass alone.</param>
     /// <param name="landmarks">The 68 landmarks in the output: the person region kept is the one holding the eye-line
     /// midpoint, and colours are judged above the chin.</param>
-    public static SegmentationResult Segment(RgbImage image, ReadOnlySpan<byte> valid, PersonMask matte, AffineMap outputToSource, SelfieSegmenter? network, IReadOnlyList<PointF> landmarks)
+    /// <param name="source">The whole (upright) photo the first pass ran on: its sure wall is the wall palette.</param>
+    public static SegmentationResult Segment(RgbImage image, ReadOnlySpan<byte> valid, RgbImage source, PersonMask matte, AffineMap outputToSource, SelfieSegmenter? network, IReadOnlyList<PointF> landmarks)
     {
         int w = image.Width, h = image.Height, n = w * h;
         float[] prob = new float[n], high = new float[n], guide = new float[n];
@@ -78,7 +79,7 @@ internal static class MatteSegmenter
             }
         }
 
-        byte[] wallColoured = MatteCleanup.VetoWallColours(image, valid, prob, high, landmarks);
+        byte[] wallColoured = MatteCleanup.VetoWallColours(image, valid, prob, high, landmarks, MatteCleanup.WallPalette(source, matte));
         MatteCleanup.KeepFaceRegion(prob, w, h, LandmarkGeometry.EyeMid(landmarks));
 
         float[] refined = GuidedFilter.Filter(guide, prob, w, h, GuideRadius, GuideEps);

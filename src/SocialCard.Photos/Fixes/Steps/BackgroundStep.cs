@@ -20,8 +20,8 @@ public sealed class BackgroundStep(SelfieSegmenter? segmenter = null) : IFixStep
             return ctx.Refuse(Id, "pipeline", new LocalizedText("没有裁剪结果", "Nothing cropped"));
         }
 
-        SegmentationResult seg = ctx.PersonProbability is { } matte && ctx.Map is { } map
-            ? MatteSegmenter.Segment(ctx.Output, ctx.Valid, matte, map, segmenter, ctx.OutputLandmarks)
+        SegmentationResult seg = ctx.PersonProbability is { } matte && ctx.Map is { } map && ctx.Source is { } source
+            ? MatteSegmenter.Segment(ctx.Output, ctx.Valid, source, matte, map, segmenter, ctx.OutputLandmarks)
             : PersonSegmenter.Segment(ctx.Output, ctx.Valid, ctx.OutputLandmarks, ctx.OutputHairTop ?? 14);
         ReadOnlySpan<byte> px = ctx.Output.Pixels;
         int wall = 0, notWhite = 0;

@@ -14,8 +14,9 @@ namespace SocialCard.Photos.Fixes.Steps;
 /// guess the head top in the source, against a wall of unknown colour; fine, light or fly-away hair can make that guess
 /// differ from what is left once the wall is white. When the measured top is outside the profile's band (with a 2 px
 /// margin), the crop is planned again from the measured head height and the background step runs again (once), unless
-/// the measured head is implausibly low (hair lost against the wall). The background step runs again as the fix's own
-/// did, with the same network for its close pass.
+/// the measured head is implausibly low (hair lost against the wall). The new crop is held to what the original shows
+/// as the first one was (<see cref="ShoulderCheckStep"/>: a smaller face reaches further down the original), then the
+/// background step runs again as the fix's own did, with the same network for its close pass.
 /// </summary>
 public sealed class PlacementStep(SelfieSegmenter? segmenter = null) : IFixStep
 {
@@ -25,6 +26,7 @@ public sealed class PlacementStep(SelfieSegmenter? segmenter = null) : IFixStep
     private const double MinHeadAboveEyes = 0.55;
 
     private readonly CropStep _crop = new();
+    private readonly ShoulderCheckStep _shoulders = new();
     private readonly BackgroundStep _background = new(segmenter);
 
     public string Id => "fix.placement";
@@ -59,6 +61,12 @@ public sealed class PlacementStep(SelfieSegmenter? segmenter = null) : IFixStep
         if (crop.Outcome == FixStepOutcome.Failed)
         {
             return crop;
+        }
+
+        FixStepResult shoulders = _shoulders.Apply(ctx);
+        if (shoulders.Outcome == FixStepOutcome.Failed)
+        {
+            return shoulders;
         }
 
         FixStepResult background = _background.Apply(ctx);

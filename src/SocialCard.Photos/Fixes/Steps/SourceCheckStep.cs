@@ -1,5 +1,6 @@
 using SocialCard.Imaging;
 using SocialCard.Imaging.Inspection;
+using SocialCard.Imaging.Processing.Color;
 using SocialCard.Imaging.Processing.Luminance;
 using SocialCard.Photos.Rules;
 
@@ -75,7 +76,7 @@ public sealed class SourceCheckStep : IFixStep
             for (int x = 0; x < image.Width; x += step)
             {
                 int r = row[x * 3], g = row[(x * 3) + 1], b = row[(x * 3) + 2];
-                histogram[Math.Max(r, Math.Max(g, b)) - Math.Min(r, Math.Min(g, b))]++;
+                histogram[ChannelSpread.Of(r, g, b)]++;
                 n++;
             }
         }

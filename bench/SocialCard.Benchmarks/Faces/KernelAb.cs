@@ -1,0 +1,116 @@
+using System.Globalization;
+using SocialCard.Benchmarks.Imaging;
+using SocialCard.Faces;
+using SocialCard.Faces.Kernels;
+using SocialCard.Faces.Models.DenseFaceNet;
+using SocialCard.Faces.Models.TinyFaceDetector;
+using SocialCard.Imaging;
+
+namespace SocialCard.Benchmarks.Faces;
+
+/// <summary>
+/// A kernel path against the one it replaced, interleaved in one process: for each network pass (the 68-point and
+/// expression nets on the compliant photo's crop, the detector at 160 and 352, the segmentation net's coarse 160 pass),
+/// one pass with the switch off ("before"), one with it on ("after"), alternating which goes first, thread CPU, one
+/// core; per round each case's median of <c>passes</c> pairs and the after/before ratio. Both paths give the same
+/// values (the kernel tests assert it), so only the time differs. Run:
+/// <c>DOTNET_TieredCompilation=0 dotnet run -c Release --project bench/SocialCard.Benchmarks -- kernel-ab SWITCH [rounds=3] [passes=60]</c>
+/// (without tiered compilation, as the command line runs), SWITCH
+/// one of <c>panels</c> (<see cref="Gemm.UsePanels"/>: the 512-bit GEMM blocks read the weights packed at load) and
+/// <c>narrow512</c> (<see cref="Gemm.UseNarrow512"/>: sixteen-column layers in 512-bit blocks) and <c>pool-bands</c>
+/// (<see cref="TinyFaceDetectorRunner.PoolInBands"/>: the detector's first layer and its pool a band of rows at a time) and
+/// <c>conv-eight</c> (<see cref="Conv2d.UseEightPixelBlocks"/>: a first layer's last windows of a row in 512-bit blocks) and
+/// <c>dw-pairs</c> (<see cref="Depthwise.UseRowPairs"/>: stride-1 depthwise layers two output rows at a time) and
+/// <c>average</c> (<see cref="Pooling.UseVectorAverage"/>: the dense nets' global average in 256-bit doubles), or
+/// <c>all</c> of them at once.
+/// </summary>
+internal static class KernelAb
+{
+    public static void Run(string[] args)
+    {
+        string name = args.Length > 1 ? args[1] : "panels";
+        int rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
+        int passes = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 60;
+        Action<bool> set = Switch(name);
+        if (OperatingSystem.IsLinux())
+        {
+            System.Diagnostics.Process.GetCurrentProcess().ProcessorAffinity = 1;
+        }
+
+        using RgbImage photo = ImageDecoder.Decode(File.ReadAllBytes(Path.Combine(FaceBenchInputs.DevsetImages, FaceBenchInputs.PhotoName)));
+        FaceModels models = FaceModels.Load(FaceBenchInputs.ModelsDirectory());
+        var d160 = new TinyFaceDetectorRunner(models.Detector, 160);
+        var d352 = new TinyFaceDetectorRunner(models.Detector, 352);
+        var dense = new DenseFaceNetRunner();
+        ImageInput.Prepare(photo, 80, 120, 200, 220, center: true, 112, 122.782f, 117.001f, 104.298f, dense.Input);
+        var selfie = new SelfieSegmenter(SelfieSegmentationModel.Load(SelfieStages.ModelsDirectory()));
+        (string Name, Action Pass)[] cases =
+        [
+            ("Landmark68", () => dense.Run(models.Landmark68)),
+            ("Expression", () => dense.Run(models.Expression)),
+            ("Detector160", () => d160.Run(photo)),
+            ("Detector352", () => d352.Run(photo)),
+            ("Selfie160", () => selfie.SegmentCoarse(photo)),
+        ];
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"kernel-ab {name}, {rounds} rounds x {passes} pass pairs, thread CPU medians, ms, {DateTime.UtcNow:HH:mm}Z"));
+        Console.WriteLine($"{"round",-6} {"case",-12} {"before",8} {"after",8} {"ratio",6}");
+        var before = new double[passes];
+        var after = new double[passes];
+        for (int round = 1; round <= rounds; round++)
+        {
+            foreach ((string caseName, Action pass) in cases)
+            {
+                for (int i = 0; i < 10; i++)
+                {
+                    set(i % 2 == 0);
+                    pass();
+                }
+
+                for (int i = 0; i < passes; i++)
+                {
+                    bool afterFirst = (i + round) % 2 == 0;
+                    double first = Time(set, afterFirst, pass);
+                    double second = Time(set, !afterFirst, pass);
+                    after[i] = afterFirst ? first : second;
+                    before[i] = afterFirst ? second : first;
+                }
+
+                Array.Sort(before);
+                Array.Sort(after);
+                double b = before[passes / 2], a = after[passes / 2];
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{round,-6} {caseName,-12} {b,8:0.000} {a,8:0.000} {a / b,6:0.000}"));
+            }
+        }
+
+        set(true);
+    }
+
+    private static double Time(Action<bool> set, bool on, Action pass)
+    {
+        set(on);
+        double t0 = ThreadCpuClock.NowMilliseconds();
+        pass();
+        return ThreadCpuClock.NowMilliseconds() - t0;
+    }
+
+    private static Action<bool> Switch(string name) => name switch
+    {
+        "panels" => on => Gemm.UsePanels = on,
+        "narrow512" => on => Gemm.UseNarrow512 = on,
+        "pool-bands" => on => TinyFaceDetectorRunner.PoolInBands = on,
+        "conv-eight" => on => Conv2d.UseEightPixelBlocks = on,
+        "dw-pairs" => on => Depthwise.UseRowPairs = on,
+        "average" => on => Pooling.UseVectorAverage = on,
+        "all" => on =>
+        {
+            Gemm.UsePanels = on;
+            Gemm.UseNarrow512 = on;
+            TinyFaceDetectorRunner.PoolInBands = on;
+            Conv2d.UseEightPixelBlocks = on;
+            Depthwise.UseRowPairs = on;
+            Pooling.UseVectorAverage = on;
+        },
+        _ => throw new ArgumentException($"Unknown switch '{name}'.", nameof(name)),
+    };
+}
