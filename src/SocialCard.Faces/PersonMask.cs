@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
@@ -75,6 +76,7 @@ public sealed class PersonMask
     }
 
     /// <summary>Bilinear between the four grid cells: along x first, then y.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal float Bilinear(int x0, int x1, double fx, int y0, int y1, double fy)
     {
         float[] p = _probability;
@@ -247,10 +249,12 @@ public sealed class PersonMask
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double Lerp(float[] p, int rowStart, int x0, int x1, double fx) =>
         p[rowStart + x0] + ((p[rowStart + x1] - p[rowStart + x0]) * fx);
 
     /// <summary>The two grid cells around image coordinate <paramref name="v"/> and the weight of the second.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal (int Low, int High, double Weight) Cell(double v, int pad)
     {
         double scale = (double)Size / Side;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace SocialCard.Faces;
 
 /// <summary>
@@ -23,6 +25,7 @@ public readonly struct PersonMaskLine
     }
 
     /// <summary>The probability at <paramref name="v"/> along the line: x on a row, y on a column.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public float At(double v)
     {
         if (_alongRow)

@@ -11,7 +11,7 @@ namespace SocialCard.Photos.Fixes.Geometry;
 /// It is not <see cref="Analysis.HairTopMeasure.Scan{TRows}"/>: that scan counts pixels differing from a background
 /// colour along image rows and needs <see cref="Analysis.HairTopMeasure.MinPixels"/> of them to reject sensor noise,
 /// while a matte is a smooth probability with no such noise, sampled bilinearly on lines that follow the head's roll,
-/// so one line still above one half is already the person. Measured (devset originals, <c>DevsetFixTests</c>, 2026-12-06):
+/// so one line still above one half is already the person. Measured (devset originals, <c>DevsetFixTests</c>):
 /// the same rows put through the one scan (13 samples a row, a row reached by 3 of them, the head ending at the first
 /// row not reached) sets the head top lower on round heads, where only the middle lines reach the top: 27 of the 32
 /// fixed photos come out with other bytes, and frl_london_026 then fails its re-check (expression.neutral) -- 31 of 61

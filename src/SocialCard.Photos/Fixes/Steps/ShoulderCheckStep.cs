@@ -21,7 +21,7 @@ namespace SocialCard.Photos.Fixes.Steps;
 /// and a further <see cref="TiltMarginDegrees"/> (the reading's own repeatability on the original): levelling the eyes
 /// cannot level them, and rotating to level the shoulders would tilt the head.</item>
 /// </list>
-/// Measured on the devset originals, the stored compliant and rolled devset photos and busy-dev (2026-12-06, the fix's
+/// Measured on the devset originals, the stored compliant and rolled devset photos and busy-dev (the fix's
 /// own steps up to the crop, expression ignored; 219 reach the crop): below the head at most 0.018 face widths, columns
 /// wholly beyond at most 0.009; corners up to 0.24 on the rolled devset photos (tight crops turned by 11-19 degrees)
 /// but one at 0.76 (3005574620), 0.15 on one busy-dev portrait; the fix's own output fixed again (a composite test):
