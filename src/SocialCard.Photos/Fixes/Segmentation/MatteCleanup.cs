@@ -245,8 +245,9 @@ internal static class MatteCleanup
 
     /// <summary>Below the chin, where one pass is sure of the person and the other doubts (at least
     /// <see cref="Doubt"/>), a pixel of the clothes' colour (<see cref="PersonPalette"/>) that the whole photo's sure wall
-    /// does not show takes the sure pass's probability: the close pass doubts a jacket by the shoulder in patches
-    /// (white blotches on it once cut out), the whole-photo pass vouches for it.</summary>
+    /// does not show, or shows at a share <see cref="WallOverPerson"/> times smaller than the clothes do (a dark jacket,
+    /// of which a dark wall holds a few shadowed pixels somewhere), takes the sure pass's probability: the close pass
+    /// doubts a jacket by the shoulder in patches (white blotches on it once cut out), the whole-photo pass vouches for it.</summary>
     /// <param name="prob">Person probability both passes agree on (the smaller), raised in place.</param>
     /// <param name="high">The larger of the two passes' probabilities.</param>
     /// <param name="palette">Colours the whole photo's sure wall shows (<see cref="WallPalette"/>).</param>
@@ -260,12 +261,13 @@ internal static class MatteCleanup
             either[i] = high[i] >= 0.5f ? 1 : 0;
         }
 
-        List<(int R, int G, int B)> clothes = PersonPalette(image, valid, high, either, landmarks).Clothes;
+        (_, List<(int R, int G, int B)> clothes, int[] torso) = PersonPalette(image, valid, high, either, landmarks);
+        long walls = palette.Sum(), worn = torso.Sum();
         float[] doubted = new float[n];
         for (int i = (int)Math.Clamp(landmarks[8].Y, 0, h) * w; i < n; i++)
         {
             if (valid[i] != 0 && high[i] >= Sure && prob[i] >= Doubt && prob[i] < high[i] && Math.Min(px[i * 3], Math.Min(px[(i * 3) + 1], px[(i * 3) + 2])) < MaxDarkest
-                && Near(clothes, px, i) && !Shows(palette, px, i, MinPalettePixels))
+                && Near(clothes, px, i) && (!Shows(palette, px, i, MinPalettePixels) || RarerOnTheWall(palette, walls, torso, worn, px, i)))
             {
                 doubted[i] = 1;
             }
@@ -384,7 +386,7 @@ internal static class MatteCleanup
     /// <see cref="InteriorDepth"/> face widths or more inside the region either pass calls person, the mouth left out)
     /// and the clothes (the interior's colours below the chin, cells of at least <see cref="MinPalettePixels"/>).</summary>
     /// <param name="either">1 where either pass calls person (the larger probability at least one half), else 0.</param>
-    private static (byte[] Interior, List<(int R, int G, int B)> Clothes) PersonPalette(RgbImage image, ReadOnlySpan<byte> valid, float[] high, float[] either, IReadOnlyList<PointF> landmarks)
+    private static (byte[] Interior, List<(int R, int G, int B)> Clothes, int[] Torso) PersonPalette(RgbImage image, ReadOnlySpan<byte> valid, float[] high, float[] either, IReadOnlyList<PointF> landmarks)
     {
         int w = image.Width, h = image.Height, n = w * h;
         ReadOnlySpan<byte> px = image.Pixels;
@@ -418,7 +420,7 @@ internal static class MatteCleanup
         }
 
         List<(int R, int G, int B)> clothes = Colours(torso);
-        return (interior, clothes);
+        return (interior, clothes, torso);
     }
 
     /// <summary>Anywhere in the band, above and below the collar line: a saturated person pixel whose colour the sure
@@ -434,7 +436,7 @@ internal static class MatteCleanup
         int w = image.Width, h = image.Height, n = w * h;
         ReadOnlySpan<byte> px = image.Pixels;
         double faceWidth = LandmarkGeometry.FaceWidth(landmarks);
-        (byte[] interior, List<(int R, int G, int B)> clothes) = PersonPalette(image, valid, high, either, landmarks);
+        (byte[] interior, List<(int R, int G, int B)> clothes, _) = PersonPalette(image, valid, high, either, landmarks);
         int reach = (int)(InteriorReach * faceWidth);
         for (int i = 0; i < n; i++)
         {
@@ -490,7 +492,10 @@ internal static class MatteCleanup
 
     /// <summary>Whether a palette (the sure wall's, the clothes') shows the pixel's colour: its cell and those next to it
     /// hold at least <paramref name="least"/> pixels.</summary>
-    private static bool Shows(int[] palette, ReadOnlySpan<byte> px, int i, int least)
+    private static bool Shows(int[] palette, ReadOnlySpan<byte> px, int i, int least) => CellSum(palette, px, i) >= least;
+
+    /// <summary>Pixels a palette holds in the pixel's RGB cell and the cells next to it.</summary>
+    private static int CellSum(int[] palette, ReadOnlySpan<byte> px, int i)
     {
         int cr = px[i * 3] / PaletteStep, cg = px[(i * 3) + 1] / PaletteStep, cb = px[(i * 3) + 2] / PaletteStep, sum = 0;
         for (int r = Math.Max(0, cr - 1); r <= Math.Min(PaletteSide - 1, cr + 1); r++)
@@ -504,8 +509,14 @@ internal static class MatteCleanup
             }
         }
 
-        return sum >= least;
+        return sum;
     }
+
+    /// <summary>Whether the pixel's colour (its cell and those next to it) is at least <see cref="WallOverPerson"/> times
+    /// commoner among the clothes than on the whole photo's sure wall, as shares: a dark jacket's colour, of which a dark
+    /// wall holds a few shadowed pixels somewhere.</summary>
+    private static bool RarerOnTheWall(int[] wall, long walls, int[] clothes, long worn, ReadOnlySpan<byte> px, int i) =>
+        worn > 0 && walls > 0 && WallOverPerson * CellSum(wall, px, i) / (double)walls < CellSum(clothes, px, i) / (double)worn;
 
     /// <summary>Whether the pixel's colour is at least <see cref="FarFromPerson"/> (RGB distance) from every interior
     /// pixel within <paramref name="reach"/> px (every second row and column), with at least <see cref="MinNearSamples"/> of them.</summary>
