@@ -75,6 +75,25 @@ public sealed class FlagStripeRemnantTests(ITestOutputHelper output)
         }
     }
 
+    /// <summary>A flag's red seen only behind the blonde hair ends of voteview_021300: no sure wall anywhere in the photo
+    /// shows that red (the flag's red stripes are elsewhere out of view), and the person wears none of it. The box (output
+    /// pixels, looked at on the crop) holds the red beside the hair ends and a few strands over it; at most a fifth of its
+    /// flag red may stay in the cut-out (strands mixed with the red).</summary>
+    [Fact]
+    public void A_flag_colour_no_wall_shows_is_cut_away_where_it_reaches_the_wall()
+    {
+        const string name = "voteview_021300";
+        (RgbImage crop, RgbImage cutOut) = BusySeparation.SeparateOriginal(name);
+        using (crop)
+        using (cutOut)
+        {
+            double before = FlagRed(crop, 285, 350, 310, 430), after = FlagRed(cutOut, 285, 350, 310, 430);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: flag red in the box {100 * before:0.0}% of the crop, {100 * after:0.0}% of the cut-out"));
+            Assert.True(before >= 0.3, $"the box holds {before:P1} flag red in the crop");
+            Assert.True(after <= before / 5, $"{after:P1} flag red left in the cut-out");
+        }
+    }
+
     private static double Saturated(RgbImage image, int x0, int y0, int x1, int y1) =>
         Share(image, x0, y0, x1, y1, (r, g, b) => ChannelSpread.Of(r, g, b) >= 90);
 

@@ -1,4 +1,5 @@
 using System.Drawing;
+using System.Runtime.InteropServices;
 using SocialCard.Faces;
 using SocialCard.Imaging;
 using SocialCard.Imaging.Processing.Color;
@@ -304,11 +305,38 @@ internal static class MatteCleanup
             return;
         }
 
+        var passable = new bool[n];
+        for (int i = 0; i < n; i++)
+        {
+            passable[i] = prob[i] >= link;
+        }
+
+        bool[] kept = Grow(passable, width, height, [seed]);
+        for (int i = 0; i < n; i++)
+        {
+            if (passable[i] && !kept[i])
+            {
+                prob[i] = 0;
+            }
+        }
+    }
+
+    /// <summary>The pixels linked to any of the seeds (themselves passable) through passable pixels (8-neighbours).</summary>
+    private static bool[] Grow(bool[] passable, int width, int height, ReadOnlySpan<int> seeds)
+    {
+        int n = width * height;
         var kept = new bool[n];
         int[] stack = new int[n];
         int top = 0;
-        kept[seed] = true;
-        stack[top++] = seed;
+        foreach (int seed in seeds)
+        {
+            if (passable[seed] && !kept[seed])
+            {
+                kept[seed] = true;
+                stack[top++] = seed;
+            }
+        }
+
         while (top > 0)
         {
             int i = stack[--top];
@@ -319,7 +347,7 @@ internal static class MatteCleanup
                 int row = (ny * width) + x;
                 for (int j = row + left; j <= row + right; j++)
                 {
-                    if (!kept[j] && prob[j] >= link)
+                    if (!kept[j] && passable[j])
                     {
                         kept[j] = true;
                         stack[top++] = j;
@@ -328,13 +356,7 @@ internal static class MatteCleanup
             }
         }
 
-        for (int i = 0; i < n; i++)
-        {
-            if (prob[i] >= link && !kept[i])
-            {
-                prob[i] = 0;
-            }
-        }
+        return kept;
     }
 
     /// <summary>Below the collar line: whether the pixel's colour is nearer the wall just outside (pixels of the photo at
@@ -430,7 +452,9 @@ internal static class MatteCleanup
     /// person, the mouth left out) nor any colour of the clothes (that interior below the chin, anywhere: a jacket in
     /// the light on one shoulder vouches for the same jacket in shade on the other), is a candidate: a flag's stripe that
     /// lies wholly inside the matte, with no wall of its colour beside it. A colour both palettes hold (a red jacket on a
-    /// red flag) stays: the person wins ties.</summary>
+    /// red flag) stays: the person wins ties. Such a colour that no sure wall shows either is a candidate only where its
+    /// pixels link to a pixel not called person (a flag's red seen only behind the hair ends, reaching the wall beyond
+    /// them); inside the person it is the person's own (a fold of a scarf, a jacket's sheen by the pearls).</summary>
     private static void PaletteJudgement(RgbImage image, ReadOnlySpan<byte> valid, int[] wall, float[] high, float[] either, float[] person, float[] near, float[] candidate, IReadOnlyList<PointF> landmarks)
     {
         int w = image.Width, h = image.Height, n = w * h;
@@ -438,6 +462,7 @@ internal static class MatteCleanup
         double faceWidth = LandmarkGeometry.FaceWidth(landmarks);
         (byte[] interior, List<(int R, int G, int B)> clothes, _) = PersonPalette(image, valid, high, either, landmarks);
         int reach = (int)(InteriorReach * faceWidth);
+        var foreign = new bool[n];
         for (int i = 0; i < n; i++)
         {
             if (candidate[i] != 0 || person[i] == 0 || near[i] >= 0.999f || valid[i] == 0 || ChannelSpread.At(px, i) < MinChroma)
@@ -445,11 +470,57 @@ internal static class MatteCleanup
                 continue;
             }
 
-            if (Shows(wall, px, i, MinPalettePixels) && !Near(clothes, px, i) && FarFromInterior(px, interior, w, h, i, reach))
+            if (!Near(clothes, px, i) && FarFromInterior(px, interior, w, h, i, reach))
+            {
+                if (Shows(wall, px, i, MinPalettePixels))
+                {
+                    candidate[i] = 1;
+                }
+                else
+                {
+                    foreign[i] = true;
+                }
+            }
+        }
+
+        // A colour neither the wall nor the person shows is wall only where it reaches the wall: a flag's stripe seen
+        // only behind the hair ends; not a fold of a scarf or a jacket's sheen inside the person.
+        var seeds = new List<int>();
+        for (int i = 0; i < n; i++)
+        {
+            if (foreign[i] && Touches(person, valid, w, h, i))
+            {
+                seeds.Add(i);
+            }
+        }
+
+        bool[] outer = Grow(foreign, w, h, CollectionsMarshal.AsSpan(seeds));
+        for (int i = 0; i < n; i++)
+        {
+            if (outer[i])
             {
                 candidate[i] = 1;
             }
         }
+    }
+
+    /// <summary>Whether a pixel of the photo next to the pixel (8-neighbours) is not called person.</summary>
+    private static bool Touches(float[] person, ReadOnlySpan<byte> valid, int w, int h, int i)
+    {
+        int x0 = i % w, y0 = i / w;
+        for (int y = Math.Max(0, y0 - 1); y <= Math.Min(h - 1, y0 + 1); y++)
+        {
+            for (int x = Math.Max(0, x0 - 1); x <= Math.Min(w - 1, x0 + 1); x++)
+            {
+                int j = (y * w) + x;
+                if (person[j] == 0 && valid[j] != 0)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The wall palette of the whole photo: counts per RGB cell of the photo's pixels (on a grid of about
