@@ -494,6 +494,11 @@ internal static class MatteCleanup
             }
         }
 
+        if (seeds.Count == 0)
+        {
+            return;
+        }
+
         bool[] outer = Grow(foreign, w, h, CollectionsMarshal.AsSpan(seeds));
         for (int i = 0; i < n; i++)
         {
