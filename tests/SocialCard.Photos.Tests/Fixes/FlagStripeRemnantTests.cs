@@ -94,6 +94,27 @@ public sealed class FlagStripeRemnantTests(ITestOutputHelper output)
         }
     }
 
+    /// <summary>A faint pink patch beside the neck of voteview_021131: the coarse matte calls the dark red stripe there
+    /// wall (below one half), but the edge refinement, which follows the wall's own edges too, lifts part of it over the
+    /// ramp. The box (output pixels, looked at on the crop) holds the stripe (dark red in the crop) up to the neck's soft
+    /// edge; pixels left tinted in the cut-out (any channel below 245) may be at most a fifth of what the patch tinted
+    /// (64% of the box): the neck's own rim.</summary>
+    [Fact]
+    public void A_faint_piece_of_a_stripe_the_edge_refinement_lifts_beside_the_neck_is_cut_away()
+    {
+        const string name = "voteview_021131";
+        (RgbImage crop, RgbImage cutOut) = BusySeparation.SeparateOriginal(name);
+        using (crop)
+        using (cutOut)
+        {
+            double red = Share(crop, 68, 241, 82, 257, (r, g, b) => r >= 100 && g <= 40 && b <= 50);
+            double tinted = Share(cutOut, 68, 241, 82, 257, (r, g, b) => Math.Min(r, Math.Min(g, b)) < 245);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: dark red in the box {100 * red:0.0}% of the crop, tinted {100 * tinted:0.0}% of the cut-out"));
+            Assert.True(red >= 0.9, $"the box holds {red:P1} dark red in the crop");
+            Assert.True(tinted <= 0.64 / 5, $"{tinted:P1} of the box left tinted in the cut-out");
+        }
+    }
+
     private static double Saturated(RgbImage image, int x0, int y0, int x1, int y1) =>
         Share(image, x0, y0, x1, y1, (r, g, b) => ChannelSpread.Of(r, g, b) >= 90);
 

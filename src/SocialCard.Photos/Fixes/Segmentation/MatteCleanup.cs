@@ -292,6 +292,65 @@ internal static class MatteCleanup
         }
     }
 
+    /// <summary>After the edge refinement: the guided filter follows the wall's own edges too and can lift a faint piece of
+    /// a flag's stripe beside the neck over the ramp where the coarse matte calls it wall (below one half). Such a lifted
+    /// pixel whose colour is saturated and alike none of the person's own (the interior nearby, the clothes; see
+    /// <see cref="PaletteJudgement"/>) is set to 0, in patches (most of a 7x7 square such pixels).</summary>
+    /// <param name="prob">The coarse person probability after the cleanup.</param>
+    /// <param name="high">The larger of the two passes' probabilities.</param>
+    /// <param name="alpha">Opacity after the edge refinement, changed in place.</param>
+    public static void DropLiftedWallColours(RgbImage image, ReadOnlySpan<byte> valid, float[] prob, float[] high, float[] alpha, IReadOnlyList<PointF> landmarks)
+    {
+        int w = image.Width, h = image.Height, n = w * h;
+        ReadOnlySpan<byte> px = image.Pixels;
+        float[]? lifted = null;
+        for (int i = 0; i < n; i++)
+        {
+            if (alpha[i] > 0 && prob[i] < 0.5f && valid[i] != 0 && ChannelSpread.At(px, i) >= MinChroma)
+            {
+                lifted ??= new float[n];
+                lifted[i] = 1;
+            }
+        }
+
+        if (lifted is null)
+        {
+            return;
+        }
+
+        float[] either = new float[n];
+        for (int i = 0; i < n; i++)
+        {
+            either[i] = high[i] >= 0.5f ? 1 : 0;
+        }
+
+        (byte[] interior, List<(int R, int G, int B)> clothes, _) = PersonPalette(image, valid, high, either, landmarks);
+        int reach = (int)(InteriorReach * LandmarkGeometry.FaceWidth(landmarks));
+        for (int i = 0; i < n; i++)
+        {
+            if (lifted[i] != 0 && (Near(clothes, px, i) || !FarFromInterior(px, interior, w, h, i, reach)))
+            {
+                lifted[i] = 0;
+            }
+        }
+
+        float[] around = new float[n], core = new float[n];
+        BoxFilter.Mean(lifted, around, w, h, PatchRadius);
+        for (int i = 0; i < n; i++)
+        {
+            core[i] = around[i] >= 0.7f ? 1 : 0;
+        }
+
+        BoxFilter.Mean(core, around, w, h, PatchRadius);
+        for (int i = 0; i < n; i++)
+        {
+            if (lifted[i] != 0 && around[i] > 0)
+            {
+                alpha[i] = 0;
+            }
+        }
+    }
+
     /// <summary>Sets to 0 the probability of every pixel at or above <see cref="Link"/> that is not linked to the pixel at
     /// <paramref name="eyes"/> through such pixels (8-neighbours); fainter pixels keep theirs (the edge refinement's
     /// ramp makes them wall).</summary>

@@ -94,6 +94,8 @@ internal static class MatteSegmenter
             alpha[i] = valid[i] == 0 || wallColoured[i] != 0 ? 0f : Math.Clamp((refined[i] - RampLow) / (RampHigh - RampLow), 0f, 1f);
         }
 
+        MatteCleanup.DropLiftedWallColours(image, valid, prob, high, alpha, landmarks);
+
         // The edge refinement can lift a faint speck apart from the person (the wall's own edges guide it): the cut-out is one piece.
         MatteCleanup.KeepFaceRegion(alpha, w, h, LandmarkGeometry.EyeMid(landmarks), float.Epsilon);
         byte[] mask = new byte[n];
