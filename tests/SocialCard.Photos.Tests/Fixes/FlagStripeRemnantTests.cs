@@ -37,19 +37,8 @@ public sealed class FlagStripeRemnantTests(ITestOutputHelper output)
     /// colour check once required most of, so it stayed whole. Most of it goes; a sliver of mixed hair and flag pixels at
     /// its rim stays (the limit: a fifth of the box's flag red in the crop).</summary>
     [Fact]
-    public void A_fleck_by_the_ear_smaller_than_the_old_patch_is_mostly_cut_away()
-    {
-        const string name = "voteview_021733";
-        (RgbImage crop, RgbImage cutOut) = BusySeparation.SeparateOriginal(name);
-        using (crop)
-        using (cutOut)
-        {
-            double before = FlagRed(crop, 30, 159, 44, 180), after = FlagRed(cutOut, 30, 159, 44, 180);
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: flag red in the box {100 * before:0.0}% of the crop, {100 * after:0.0}% of the cut-out"));
-            Assert.True(before >= 0.3, $"the box holds {before:P1} flag red in the crop");
-            Assert.True(after <= before / 5, $"{after:P1} flag red left in the cut-out");
-        }
-    }
+    public void A_fleck_by_the_ear_smaller_than_the_old_patch_is_mostly_cut_away() =>
+        MostlyCutAway("voteview_021733", 30, 159, 44, 180, "flag red", IsFlagRed);
 
     /// <summary>Flag stripes by the shoulder or the jaw that lie wholly inside the matte, so no wall of their colour is
     /// beside them to compare with: a red patch by the hair of voteview_021977, a red flower of the seal by the neck of
@@ -62,37 +51,16 @@ public sealed class FlagStripeRemnantTests(ITestOutputHelper output)
     [InlineData("voteview_020534", 95, 318, 123, 392)]
     [InlineData("voteview_021940", 248, 356, 264, 382)]
     [InlineData("voteview_021131", 100, 322, 120, 343)]
-    public void A_flag_stripe_inside_the_matte_with_no_wall_of_its_colour_beside_it_is_cut_away(string name, int x0, int y0, int x1, int y1)
-    {
-        (RgbImage crop, RgbImage cutOut) = BusySeparation.SeparateOriginal(name);
-        using (crop)
-        using (cutOut)
-        {
-            double before = Saturated(crop, x0, y0, x1, y1), after = Saturated(cutOut, x0, y0, x1, y1);
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: saturated in the box {100 * before:0.0}% of the crop, {100 * after:0.0}% of the cut-out"));
-            Assert.True(before >= 0.3, $"the box holds {before:P1} saturated pixels in the crop");
-            Assert.True(after <= before / 5, $"{after:P1} saturated pixels left in the cut-out");
-        }
-    }
+    public void A_flag_stripe_inside_the_matte_with_no_wall_of_its_colour_beside_it_is_cut_away(string name, int x0, int y0, int x1, int y1) =>
+        MostlyCutAway(name, x0, y0, x1, y1, "saturated", (r, g, b) => ChannelSpread.Of(r, g, b) >= 90);
 
     /// <summary>A flag's red seen only behind the blonde hair ends of voteview_021300: no sure wall anywhere in the photo
     /// shows that red (the flag's red stripes are elsewhere out of view), and the person wears none of it. The box (output
     /// pixels, looked at on the crop) holds the red beside the hair ends and a few strands over it; at most a fifth of its
     /// flag red may stay in the cut-out (strands mixed with the red).</summary>
     [Fact]
-    public void A_flag_colour_no_wall_shows_is_cut_away_where_it_reaches_the_wall()
-    {
-        const string name = "voteview_021300";
-        (RgbImage crop, RgbImage cutOut) = BusySeparation.SeparateOriginal(name);
-        using (crop)
-        using (cutOut)
-        {
-            double before = FlagRed(crop, 285, 350, 310, 430), after = FlagRed(cutOut, 285, 350, 310, 430);
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: flag red in the box {100 * before:0.0}% of the crop, {100 * after:0.0}% of the cut-out"));
-            Assert.True(before >= 0.3, $"the box holds {before:P1} flag red in the crop");
-            Assert.True(after <= before / 5, $"{after:P1} flag red left in the cut-out");
-        }
-    }
+    public void A_flag_colour_no_wall_shows_is_cut_away_where_it_reaches_the_wall() =>
+        MostlyCutAway("voteview_021300", 285, 350, 310, 430, "flag red", IsFlagRed);
 
     /// <summary>A faint pink patch beside the neck of voteview_021131: the coarse matte calls the dark red stripe there
     /// wall (below one half), but the edge refinement, which follows the wall's own edges too, lifts part of it over the
@@ -115,11 +83,24 @@ public sealed class FlagStripeRemnantTests(ITestOutputHelper output)
         }
     }
 
-    private static double Saturated(RgbImage image, int x0, int y0, int x1, int y1) =>
-        Share(image, x0, y0, x1, y1, (r, g, b) => ChannelSpread.Of(r, g, b) >= 90);
+    /// <summary>The box holds at least 30% pixels of the kind in the crop, and at most a fifth of that share stays in
+    /// the cut-out (the rim, where the flag and the person mix).</summary>
+    private void MostlyCutAway(string name, int x0, int y0, int x1, int y1, string kind, Func<int, int, int, bool> counts)
+    {
+        (RgbImage crop, RgbImage cutOut) = BusySeparation.SeparateOriginal(name);
+        using (crop)
+        using (cutOut)
+        {
+            double before = Share(crop, x0, y0, x1, y1, counts), after = Share(cutOut, x0, y0, x1, y1, counts);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {kind} in the box {100 * before:0.0}% of the crop, {100 * after:0.0}% of the cut-out"));
+            Assert.True(before >= 0.3, $"the box holds {before:P1} {kind} in the crop");
+            Assert.True(after <= before / 5, $"{after:P1} {kind} left in the cut-out");
+        }
+    }
 
-    private static double FlagRed(RgbImage image, int x0, int y0, int x1, int y1) =>
-        Share(image, x0, y0, x1, y1, (r, g, b) => r >= 140 && g <= 100 && b <= 100 && r >= 2 * g);
+    private static double FlagRed(RgbImage image, int x0, int y0, int x1, int y1) => Share(image, x0, y0, x1, y1, IsFlagRed);
+
+    private static bool IsFlagRed(int r, int g, int b) => r >= 140 && g <= 100 && b <= 100 && r >= 2 * g;
 
     private static double Share(RgbImage image, int x0, int y0, int x1, int y1, Func<int, int, int, bool> counts) =>
         BusySeparation.BoxShare(image, x0, y0, x1, y1, (x, y) => counts(image.Row(y)[x * 3], image.Row(y)[(x * 3) + 1], image.Row(y)[(x * 3) + 2]));

@@ -223,14 +223,7 @@ internal static class MatteCleanup
         PaletteJudgement(image, valid, palette ?? CropPalette(image, valid, high), high, either, person, near, candidate, landmarks);
 
         // Patches, not pixels: a core where most of a 7x7 square is wall-coloured, and the wall-coloured pixels next to it.
-        float[] around = new float[n], core = new float[n];
-        BoxFilter.Mean(candidate, around, w, h, PatchRadius);
-        for (int i = 0; i < n; i++)
-        {
-            core[i] = around[i] >= 0.7f ? 1 : 0;
-        }
-
-        BoxFilter.Mean(core, around, w, h, PatchRadius);
+        float[] around = Patches(candidate, w, h);
         byte[] vetoed = new byte[n];
         for (int i = 0; i < n; i++)
         {
@@ -275,14 +268,7 @@ internal static class MatteCleanup
         }
 
         // Patches, not lines: where most of a 7x7 square is such cloth (a jacket's blotch; not the rim of a blouse by a flag).
-        float[] around = new float[n], core = new float[n];
-        BoxFilter.Mean(doubted, around, w, h, PatchRadius);
-        for (int i = 0; i < n; i++)
-        {
-            core[i] = around[i] >= 0.7f ? 1 : 0;
-        }
-
-        BoxFilter.Mean(core, around, w, h, PatchRadius);
+        float[] around = Patches(doubted, w, h);
         for (int i = 0; i < n; i++)
         {
             if (doubted[i] != 0 && around[i] > 0)
@@ -334,14 +320,7 @@ internal static class MatteCleanup
             }
         }
 
-        float[] around = new float[n], core = new float[n];
-        BoxFilter.Mean(lifted, around, w, h, PatchRadius);
-        for (int i = 0; i < n; i++)
-        {
-            core[i] = around[i] >= 0.7f ? 1 : 0;
-        }
-
-        BoxFilter.Mean(core, around, w, h, PatchRadius);
+        float[] around = Patches(lifted, w, h);
         for (int i = 0; i < n; i++)
         {
             if (lifted[i] != 0 && around[i] > 0)
@@ -628,6 +607,23 @@ internal static class MatteCleanup
     /// <summary>Whether a palette (the sure wall's, the clothes') shows the pixel's colour: its cell and those next to it
     /// hold at least <paramref name="least"/> pixels.</summary>
     private static bool Shows(int[] palette, ReadOnlySpan<byte> px, int i, int least) => CellSum(palette, px, i) >= least;
+
+    /// <summary>Where marked pixels (1, else 0) form patches: a core where most (0.7) of a square of side
+    /// 2 * <see cref="PatchRadius"/> + 1 is marked, and the square around each core pixel. A marked pixel belongs to a
+    /// patch where the returned value is above 0.</summary>
+    private static float[] Patches(float[] marked, int w, int h)
+    {
+        int n = w * h;
+        float[] around = new float[n], core = new float[n];
+        BoxFilter.Mean(marked, around, w, h, PatchRadius);
+        for (int i = 0; i < n; i++)
+        {
+            core[i] = around[i] >= 0.7f ? 1 : 0;
+        }
+
+        BoxFilter.Mean(core, around, w, h, PatchRadius);
+        return around;
+    }
 
     /// <summary>Pixels a palette holds in the pixel's RGB cell and the cells next to it.</summary>
     private static int CellSum(int[] palette, ReadOnlySpan<byte> px, int i)
