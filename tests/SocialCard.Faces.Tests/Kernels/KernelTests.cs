@@ -1,8 +1,10 @@
 using SocialCard.Faces.Kernels;
+using SocialCard.Faces.Tests.TestUtilities;
 
 namespace SocialCard.Faces.Tests.Kernels;
 
 /// <summary>The vector kernels against the scalar reference paths (seeded random data, tails included).</summary>
+[Collection(KernelSwitchCollection.Name)]
 public sealed class KernelTests
 {
     private const float Tolerance = 1e-4f;

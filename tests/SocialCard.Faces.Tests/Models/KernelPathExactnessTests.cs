@@ -8,44 +8,62 @@ namespace SocialCard.Faces.Tests.Models;
 
 /// <summary>
 /// The networks through a faster kernel path against the same networks through the path it replaced, on a compliant
-/// devset photo: every output bit for bit (each output takes the same operations in the same order). The pointwise
-/// weights read from the panels packed at load or row-major; the detector's first layer pooled a band of rows at a time
-/// or whole.
+/// devset photo: every output of the detector (three input sizes), the dense nets and the segmentation network (both
+/// passes) bit for bit (each output takes the same operations in the same order), for every switch in <see cref="Switches"/>.
 /// </summary>
 [Collection(KernelSwitchCollection.Name)]
 public sealed class KernelPathExactnessTests
 {
+    /// <summary>Every kernel path switch: the pointwise weights from panels packed at load or row-major; 16-column 1x1
+    /// layers in 512-bit eight-row blocks or not; the detector's first layer pooled in bands or whole; a 3x3 row's last
+    /// windows in eight-pixel blocks or four-pixel ones and single pixels; stride-1 depthwise two rows at a time or one;
+    /// the global average pool sixteen channels at a time or one.</summary>
+    public static TheoryData<string> Switches => ["panels", "narrow512", "pool-bands", "conv-eight", "dw-pairs", "average"];
+
     [Theory]
-    [InlineData(160)]
-    [InlineData(352)]
-    public void Detector_grid_is_bit_identical_with_and_without_panels(int size)
+    [MemberData(nameof(Switches))]
+    public void Detector_grids_are_bit_identical_on_either_path(string path)
     {
         using RgbImage photo = DevsetPhoto();
-        var runner = new TinyFaceDetectorRunner(SharedModels.Models.Detector, size);
-        AssertSameBits(on => Gemm.UsePanels = on, () => runner.Run(photo).ToArray());
+        foreach (int size in new[] { 160, 224, 352 })
+        {
+            var runner = new TinyFaceDetectorRunner(SharedModels.Models.Detector, size);
+            AssertSameBits(Switch(path), () => runner.Run(photo).ToArray());
+        }
     }
 
     [Theory]
-    [InlineData(160)]
-    [InlineData(224)]
-    [InlineData(352)]
-    public void Detector_grid_is_bit_identical_with_the_first_layer_pooled_in_bands_or_whole(int size)
-    {
-        using RgbImage photo = DevsetPhoto();
-        var runner = new TinyFaceDetectorRunner(SharedModels.Models.Detector, size);
-        AssertSameBits(on => TinyFaceDetectorRunner.PoolInBands = on, () => runner.Run(photo).ToArray());
-    }
-
-    [Fact]
-    public void Landmark_and_expression_outputs_are_bit_identical_with_and_without_panels()
+    [MemberData(nameof(Switches))]
+    public void Landmark_and_expression_outputs_are_bit_identical_on_either_path(string path)
     {
         using RgbImage photo = DevsetPhoto();
         var runner = new DenseFaceNetRunner();
         ImageInput.Prepare(photo, 80, 120, 200, 220, center: true, 112, 122.782f, 117.001f, 104.298f, runner.Input);
-        AssertSameBits(on => Gemm.UsePanels = on, () => runner.Run(SharedModels.Models.Landmark68).ToArray());
-        AssertSameBits(on => Gemm.UsePanels = on, () => runner.Run(SharedModels.Models.Expression).ToArray());
-        AssertSameBits(on => Gemm.UsePanels = on, () => runner.Run(SharedModels.Models.Landmark68Tiny).ToArray());
+        AssertSameBits(Switch(path), () => runner.Run(SharedModels.Models.Landmark68).ToArray());
+        AssertSameBits(Switch(path), () => runner.Run(SharedModels.Models.Expression).ToArray());
+        AssertSameBits(Switch(path), () => runner.Run(SharedModels.Models.Landmark68Tiny).ToArray());
     }
+
+    [Theory]
+    [MemberData(nameof(Switches))]
+    public void Segmentation_masks_are_bit_identical_on_either_path(string path)
+    {
+        using RgbImage photo = DevsetPhoto();
+        var segmenter = new SelfieSegmenter(SharedSelfieModel.Model);
+        AssertSameBits(Switch(path), () => segmenter.Segment(photo).Probability.ToArray());
+        AssertSameBits(Switch(path), () => segmenter.SegmentCoarse(photo).Probability.ToArray());
+    }
+
+    private static Action<bool> Switch(string path) => path switch
+    {
+        "panels" => on => Gemm.UsePanels = on,
+        "narrow512" => on => Gemm.UseNarrow512 = on,
+        "pool-bands" => on => TinyFaceDetectorRunner.PoolInBands = on,
+        "conv-eight" => on => Conv2d.UseEightPixelBlocks = on,
+        "dw-pairs" => on => Depthwise.UseRowPairs = on,
+        "average" => on => Pooling.UseVectorAverage = on,
+        _ => throw new ArgumentOutOfRangeException(nameof(path), path, null),
+    };
 
     private static RgbImage DevsetPhoto() =>
         ImageDecoder.Decode(File.ReadAllBytes(Path.Combine(TestPaths.Devset, "images", "0458430542.jpg")));

@@ -119,14 +119,13 @@ internal sealed record MatteShoulders(
         int below = Beyond(matte, map, height, cx);
         if (below == height)
         {
-            return new MissingBody(height / faceWidth, 0, width / faceWidth, false);
+            return new MissingBody(height / faceWidth, 0, 0, width / faceWidth, width / faceWidth);
         }
 
         double bottom = below > 0 && IsPerson(matte, map, cx, Math.Max(0, height - 1 - below - fade)) ? below / faceWidth : 0;
         (int leftCorner, int leftSide) = Side(-1);
         (int rightCorner, int rightSide) = Side(+1);
-        return new MissingBody(bottom, Math.Max(leftCorner, rightCorner) / faceWidth, Math.Max(leftSide, rightSide) / faceWidth,
-            rightSide > leftSide || (rightSide == leftSide && rightCorner > leftCorner));
+        return new MissingBody(bottom, leftCorner / faceWidth, rightCorner / faceWidth, leftSide / faceWidth, rightSide / faceWidth);
 
         (int Corner, int Side) Side(int direction)
         {
@@ -160,9 +159,16 @@ internal sealed record MatteShoulders(
         }
     }
 
-    /// <summary>What <see cref="Missing"/> finds beyond the original, face widths of the output; <see cref="Right"/>
-    /// when the image-right side misses more.</summary>
-    public readonly record struct MissingBody(double Below, double Corner, double Side, bool Right);
+    /// <summary>What <see cref="Missing"/> finds beyond the original, face widths of the output: below the head, and
+    /// on each side (image left and right) the tallest corner and the columns wholly beyond.</summary>
+    public readonly record struct MissingBody(double Below, double LeftCorner, double RightCorner, double LeftSide, double RightSide)
+    {
+        /// <summary>The taller corner of the two sides, face widths.</summary>
+        public double Corner => Math.Max(LeftCorner, RightCorner);
+
+        /// <summary>The wider run of columns of the two sides, face widths.</summary>
+        public double Side => Math.Max(LeftSide, RightSide);
+    }
 
     /// <summary>Rows at the bottom of output column <paramref name="x"/> whose centres lie beyond the original
     /// (<paramref name="height"/> when the whole column does).</summary>

@@ -1,3 +1,5 @@
+using SocialCard.Imaging.Processing.Statistics;
+
 namespace SocialCard.Photos.Fixes.Segmentation;
 
 /// <summary>
@@ -146,7 +148,6 @@ internal sealed class BackgroundColourModel
         }
 
         float[] copy = values.ToArray();
-        Array.Sort(copy);
-        return copy[copy.Length / 2];
+        return OrderStatistics.Select(copy.AsSpan(), copy.Length / 2);
     }
 }

@@ -49,6 +49,17 @@ public sealed class ShoulderCheckStep : IFixStep
 
     private const string LevelRule = "shoulders.level";
 
+    /// <summary>Where the original cuts the body beyond what is allowed, and by how much (face widths): the lower edge
+    /// first, then a side cut off, then a corner, each on the side whose own reading is over its limit; null when
+    /// none is.</summary>
+    internal static (string Zh, string En, double FaceWidths)? Cut(MatteShoulders.MissingBody missing) =>
+        missing.Below > MaxMissingBelow ? ("下", "lower", missing.Below)
+        : missing.RightSide > MaxMissingSide && missing.RightSide >= missing.LeftSide ? ("右", "right", missing.RightSide)
+        : missing.LeftSide > MaxMissingSide ? ("左", "left", missing.LeftSide)
+        : missing.RightCorner > MaxMissingCorner && missing.RightCorner >= missing.LeftCorner ? ("右", "right", missing.RightCorner)
+        : missing.LeftCorner > MaxMissingCorner ? ("左", "left", missing.LeftCorner)
+        : null;
+
     public string Id => "fix.shoulders";
 
     public FixStepResult Apply(FixContext ctx)
@@ -62,10 +73,8 @@ public sealed class ShoulderCheckStep : IFixStep
         double eyeX = LandmarkGeometry.EyeMid(landmarks).X;
         double faceWidth = LandmarkGeometry.FaceWidth(landmarks);
         MatteShoulders.MissingBody missing = MatteShoulders.Missing(matte, map, output.Width, output.Height, eyeX, faceWidth);
-        if (missing.Below > MaxMissingBelow || missing.Side > MaxMissingSide || missing.Corner > MaxMissingCorner)
+        if (Cut(missing) is var (zh, en, most))
         {
-            (string zh, string en) = missing.Below > MaxMissingBelow ? ("下", "lower") : missing.Right ? ("右", "right") : ("左", "left");
-            double most = Math.Max(missing.Below, Math.Max(missing.Side, missing.Corner));
             return ctx.Refuse(Id, "shoulders.missing", new LocalizedText(
                 $"原照片没有拍全头部和双肩，身体在照片{zh}边缘被截断：修复需要凭空补画缺失的身体，无法自动修复，请重新拍摄露出双肩的正面照",
                 $"The original does not show the head and both shoulders: the body is cut off at the photo's {en} edge. Fixing it would mean painting in the missing body, so it cannot be fixed; take a new photo that shows both shoulders."),

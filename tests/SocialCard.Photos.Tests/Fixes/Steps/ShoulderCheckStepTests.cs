@@ -3,6 +3,7 @@ using SocialCard.Imaging.Processing.Crop;
 using SocialCard.Photos.Faces;
 using SocialCard.Photos.Fixes;
 using SocialCard.Photos.Fixes.Geometry;
+using SocialCard.Photos.Fixes.Steps;
 using SocialCard.Photos.Tests.Fixes.Support;
 
 namespace SocialCard.Photos.Tests.Fixes.Steps;
@@ -132,5 +133,28 @@ public sealed class ShoulderCheckStepTests
         Assert.Null(r.Recheck);
         Assert.Null(r.Report.Find("fix.background"));
         Assert.Equal("fix.shoulders", r.Report.Steps[^1].Step);
+    }
+
+    /// <summary>The refusal names the edge whose own reading is over its limit, and that reading: a right corner cut off
+    /// while the left side has a small allowed run beyond the edge is the right side's corner, not the left; the
+    /// figure shown is the one that failed, not a larger allowed one.</summary>
+    [Theory]
+    [InlineData(0.12, 0.0, 0.3, 0.0, 0.0, "下", 0.12)]
+    [InlineData(0.0, 0.0, 0.5, 0.05, 0.0, "右", 0.5)]
+    [InlineData(0.0, 0.4, 0.0, 0.0, 0.05, "左", 0.4)]
+    [InlineData(0.0, 0.3, 0.0, 0.0, 0.2, "右", 0.2)]
+    [InlineData(0.0, 0.0, 0.0, 0.3, 0.2, "左", 0.3)]
+    public void The_refusal_names_the_edge_and_the_reading_over_its_limit(double below, double leftCorner, double rightCorner, double leftSide, double rightSide, string edge, double figure)
+    {
+        var cut = ShoulderCheckStep.Cut(new MatteShoulders.MissingBody(below, leftCorner, rightCorner, leftSide, rightSide));
+        Assert.NotNull(cut);
+        Assert.Equal(edge, cut.Value.Zh);
+        Assert.Equal(figure, cut.Value.FaceWidths);
+    }
+
+    [Fact]
+    public void Readings_within_every_limit_are_not_a_cut()
+    {
+        Assert.Null(ShoulderCheckStep.Cut(new MatteShoulders.MissingBody(0.09, 0.34, 0.3, 0.09, 0.05)));
     }
 }
