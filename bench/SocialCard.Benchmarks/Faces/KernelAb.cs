@@ -31,7 +31,7 @@ internal static class KernelAb
         string name = args.Length > 1 ? args[1] : "panels";
         int rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
         int passes = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 60;
-        Action<bool> set = Switch(name);
+        Action<bool> set = KernelPaths.Switch(name);
         if (OperatingSystem.IsLinux())
         {
             System.Diagnostics.Process.GetCurrentProcess().ProcessorAffinity = 1;
@@ -93,24 +93,4 @@ internal static class KernelAb
         pass();
         return ThreadCpuClock.NowMilliseconds() - t0;
     }
-
-    private static Action<bool> Switch(string name) => name switch
-    {
-        "panels" => on => Gemm.UsePanels = on,
-        "narrow512" => on => Gemm.UseNarrow512 = on,
-        "pool-bands" => on => TinyFaceDetectorRunner.PoolInBands = on,
-        "conv-eight" => on => Conv2d.UseEightPixelBlocks = on,
-        "dw-pairs" => on => Depthwise.UseRowPairs = on,
-        "average" => on => Pooling.UseVectorAverage = on,
-        "all" => on =>
-        {
-            Gemm.UsePanels = on;
-            Gemm.UseNarrow512 = on;
-            TinyFaceDetectorRunner.PoolInBands = on;
-            Conv2d.UseEightPixelBlocks = on;
-            Depthwise.UseRowPairs = on;
-            Pooling.UseVectorAverage = on;
-        },
-        _ => throw new ArgumentException($"Unknown switch '{name}'.", nameof(name)),
-    };
 }

@@ -14,11 +14,8 @@ namespace SocialCard.Faces.Tests.Models;
 [Collection(KernelSwitchCollection.Name)]
 public sealed class KernelPathExactnessTests
 {
-    /// <summary>Every kernel path switch: the pointwise weights from panels packed at load or row-major; 16-column 1x1
-    /// layers in 512-bit eight-row blocks or not; the detector's first layer pooled in bands or whole; a 3x3 row's last
-    /// windows in eight-pixel blocks or four-pixel ones and single pixels; stride-1 depthwise two rows at a time or one;
-    /// the global average pool sixteen channels at a time or one.</summary>
-    public static TheoryData<string> Switches => ["panels", "narrow512", "pool-bands", "conv-eight", "dw-pairs", "average"];
+    /// <summary>Every kernel path switch (<see cref="KernelPaths.Names"/>).</summary>
+    public static TheoryData<string> Switches => [.. KernelPaths.Names];
 
     [Theory]
     [MemberData(nameof(Switches))]
@@ -28,7 +25,7 @@ public sealed class KernelPathExactnessTests
         foreach (int size in new[] { 160, 224, 352 })
         {
             var runner = new TinyFaceDetectorRunner(SharedModels.Models.Detector, size);
-            AssertSameBits(Switch(path), () => runner.Run(photo).ToArray());
+            AssertSameBits(KernelPaths.Switch(path), () => runner.Run(photo).ToArray());
         }
     }
 
@@ -39,9 +36,9 @@ public sealed class KernelPathExactnessTests
         using RgbImage photo = DevsetPhoto();
         var runner = new DenseFaceNetRunner();
         ImageInput.Prepare(photo, 80, 120, 200, 220, center: true, 112, 122.782f, 117.001f, 104.298f, runner.Input);
-        AssertSameBits(Switch(path), () => runner.Run(SharedModels.Models.Landmark68).ToArray());
-        AssertSameBits(Switch(path), () => runner.Run(SharedModels.Models.Expression).ToArray());
-        AssertSameBits(Switch(path), () => runner.Run(SharedModels.Models.Landmark68Tiny).ToArray());
+        AssertSameBits(KernelPaths.Switch(path), () => runner.Run(SharedModels.Models.Landmark68).ToArray());
+        AssertSameBits(KernelPaths.Switch(path), () => runner.Run(SharedModels.Models.Expression).ToArray());
+        AssertSameBits(KernelPaths.Switch(path), () => runner.Run(SharedModels.Models.Landmark68Tiny).ToArray());
     }
 
     [Theory]
@@ -50,20 +47,9 @@ public sealed class KernelPathExactnessTests
     {
         using RgbImage photo = DevsetPhoto();
         var segmenter = new SelfieSegmenter(SharedSelfieModel.Model);
-        AssertSameBits(Switch(path), () => segmenter.Segment(photo).Probability.ToArray());
-        AssertSameBits(Switch(path), () => segmenter.SegmentCoarse(photo).Probability.ToArray());
+        AssertSameBits(KernelPaths.Switch(path), () => segmenter.Segment(photo).Probability.ToArray());
+        AssertSameBits(KernelPaths.Switch(path), () => segmenter.SegmentCoarse(photo).Probability.ToArray());
     }
-
-    private static Action<bool> Switch(string path) => path switch
-    {
-        "panels" => on => Gemm.UsePanels = on,
-        "narrow512" => on => Gemm.UseNarrow512 = on,
-        "pool-bands" => on => TinyFaceDetectorRunner.PoolInBands = on,
-        "conv-eight" => on => Conv2d.UseEightPixelBlocks = on,
-        "dw-pairs" => on => Depthwise.UseRowPairs = on,
-        "average" => on => Pooling.UseVectorAverage = on,
-        _ => throw new ArgumentOutOfRangeException(nameof(path), path, null),
-    };
 
     private static RgbImage DevsetPhoto() =>
         ImageDecoder.Decode(File.ReadAllBytes(Path.Combine(TestPaths.Devset, "images", "0458430542.jpg")));

@@ -1,0 +1,35 @@
+using SocialCard.Faces.Models.TinyFaceDetector;
+
+namespace SocialCard.Faces.Kernels;
+
+/// <summary>
+/// The switches between a faster kernel path and the one it replaced, by name, for the tests that compare the two bit
+/// for bit and the benchmark that times one against the other. Every path is on by default.
+/// </summary>
+internal static class KernelPaths
+{
+    /// <summary>Every switch: the pointwise weights from panels packed at load or row-major; 16-column 1x1 layers in
+    /// 512-bit eight-row blocks or not; the detector's first layer pooled in bands or whole; a 3x3 row's last windows in
+    /// eight-pixel blocks or four-pixel ones and single pixels; stride-1 depthwise two rows at a time or one; the global
+    /// average pool sixteen channels at a time or one.</summary>
+    public static readonly string[] Names = ["panels", "narrow512", "pool-bands", "conv-eight", "dw-pairs", "average"];
+
+    /// <summary>Sets the switch <paramref name="name"/> (one of <see cref="Names"/>, or "all" for every one).</summary>
+    public static Action<bool> Switch(string name) => name switch
+    {
+        "panels" => on => Gemm.UsePanels = on,
+        "narrow512" => on => Gemm.UseNarrow512 = on,
+        "pool-bands" => on => TinyFaceDetectorRunner.PoolInBands = on,
+        "conv-eight" => on => Conv2d.UseEightPixelBlocks = on,
+        "dw-pairs" => on => Depthwise.UseRowPairs = on,
+        "average" => on => Pooling.UseVectorAverage = on,
+        "all" => on =>
+        {
+            foreach (string n in Names)
+            {
+                Switch(n)(on);
+            }
+        },
+        _ => throw new ArgumentException($"Unknown kernel path switch '{name}'.", nameof(name)),
+    };
+}
