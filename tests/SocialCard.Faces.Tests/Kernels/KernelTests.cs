@@ -41,6 +41,8 @@ public sealed class KernelTests
     [InlineData(196, 128, 128, 0)]
     [InlineData(13, 64, 72, 1)] // columns past the last whole panel (the 256-bit tail)
     [InlineData(3136, 32, 32, 1)] // the dense nets' first block
+    [InlineData(9, 48, 96, 1)] // an odd row after an eight-row step: a 64-column step and a 32-column rest from the panels
+    [InlineData(1, 256, 136, 0)] // one row alone
     public void Gemm_with_weight_panels_is_bit_identical_to_row_major_weights(int rows, int k, int n, int activation)
     {
         var act = (Activation)activation;
@@ -90,6 +92,12 @@ public sealed class KernelTests
         }
 
         float[] panels = Gemm.Panels(w, k, n);
+        if (!System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+        {
+            Assert.Empty(panels); // no path would read them
+            return;
+        }
+
         Assert.Equal(k * 64, panels.Length);
         for (int j = 0; j < 64; j += 32)
         {
