@@ -35,9 +35,15 @@ internal static class Gemm
     /// Columns 0..(n &amp; ~31)-1 of the row-major <c>w[k, n]</c> packed once (at load) into 32-column panels, each
     /// <c>[k, 32]</c> contiguous: the 512-bit blocks then stream their weights in order instead of 128 bytes per
     /// <c>4n</c>-byte row (on a loaded core the 256- and 512-column layers ran at ~50 GMAC/s row-major, ~57 packed).
+    /// Empty on a core without AVX-512, where no path reads them.
     /// </summary>
     public static float[] Panels(ReadOnlySpan<float> w, int k, int n)
     {
+        if (!Vector512.IsHardwareAccelerated)
+        {
+            return []; // only the 512-bit blocks read panels
+        }
+
         int n32 = n & ~(PanelWidth - 1);
         var panels = new float[k * n32];
         int o = 0;
@@ -337,22 +343,26 @@ internal static class Gemm
             ref float yr = ref Unsafe.Add(ref y, r * n);
             int j = 0;
 
-            // One row: four independent 16-column chains per step, so the FMA latency is hidden.
+            // One row: four independent 16-column chains per step, so the FMA latency is hidden; columns j..j+31 and
+            // j+32..j+63 from their panels when packed (so a layer's last odd row reads the same copy of the weights as
+            // its other rows), else from the row-major weights.
             for (; j + 64 <= n32; j += 64)
             {
                 Vector512<float> a0 = Vector512.LoadUnsafe(ref b, (nuint)j);
                 Vector512<float> a1 = Vector512.LoadUnsafe(ref b, (nuint)(j + 16));
                 Vector512<float> a2 = Vector512.LoadUnsafe(ref b, (nuint)(j + 32));
                 Vector512<float> a3 = Vector512.LoadUnsafe(ref b, (nuint)(j + 48));
-                ref float wj = ref Unsafe.Add(ref w, j);
+                ref float wj = ref Unsafe.Add(ref wb, j * panelStep);
+                ref float wk = ref Unsafe.Add(ref wb, (j + 32) * panelStep);
                 for (int i = 0; i < k; i++)
                 {
                     Vector512<float> v = Vector512.Create(Unsafe.Add(ref xr, i));
                     a0 = Vector512.FusedMultiplyAdd(v, Vector512.LoadUnsafe(ref wj), a0);
                     a1 = Vector512.FusedMultiplyAdd(v, Vector512.LoadUnsafe(ref wj, 16), a1);
-                    a2 = Vector512.FusedMultiplyAdd(v, Vector512.LoadUnsafe(ref wj, 32), a2);
-                    a3 = Vector512.FusedMultiplyAdd(v, Vector512.LoadUnsafe(ref wj, 48), a3);
-                    wj = ref Unsafe.Add(ref wj, n);
+                    a2 = Vector512.FusedMultiplyAdd(v, Vector512.LoadUnsafe(ref wk), a2);
+                    a3 = Vector512.FusedMultiplyAdd(v, Vector512.LoadUnsafe(ref wk, 16), a3);
+                    wj = ref Unsafe.Add(ref wj, wStep);
+                    wk = ref Unsafe.Add(ref wk, wStep);
                 }
 
                 Activate(a0, act).StoreUnsafe(ref yr, (nuint)j);
@@ -364,11 +374,11 @@ internal static class Gemm
             for (; j < n32; j += 16)
             {
                 Vector512<float> a = Vector512.LoadUnsafe(ref b, (nuint)j);
-                ref float wj = ref Unsafe.Add(ref w, j);
+                ref float wj = ref Unsafe.Add(ref wb, ((j & ~(PanelWidth - 1)) * panelStep) + (j & (PanelWidth - 1)));
                 for (int i = 0; i < k; i++)
                 {
                     a = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xr, i)), Vector512.LoadUnsafe(ref wj), a);
-                    wj = ref Unsafe.Add(ref wj, n);
+                    wj = ref Unsafe.Add(ref wj, wStep);
                 }
 
                 Activate(a, act).StoreUnsafe(ref yr, (nuint)j);
