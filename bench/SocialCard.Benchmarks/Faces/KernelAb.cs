@@ -22,7 +22,8 @@ namespace SocialCard.Benchmarks.Faces;
 /// <c>conv-eight</c> (<see cref="Conv2d.UseEightPixelBlocks"/>: a first layer's last windows of a row in 512-bit blocks) and
 /// <c>dw-pairs</c> (<see cref="Depthwise.UseRowPairs"/>: stride-1 depthwise layers two output rows at a time) and
 /// <c>average</c> (<see cref="Pooling.UseVectorAverage"/>: the dense nets' global average in 256-bit doubles) and
-/// <c>rows-in-place</c> (<see cref="ImageInput.UseRowsInPlace"/>: an input's crop rows read in the image, not copied out), or
+/// <c>rows-in-place</c> (<see cref="ImageInput.UseRowsInPlace"/>: an input's crop rows read in the image, not copied out) and
+/// <c>dw-edges</c> (<see cref="Depthwise.UseEdgeRows"/>: a depthwise layer's top and bottom rows in 512-bit row steps), or
 /// <c>all</c> of them at once.
 /// </summary>
 internal static class KernelAb
