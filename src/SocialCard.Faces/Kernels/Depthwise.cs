@@ -26,7 +26,7 @@ internal static class Depthwise
     internal static bool UseRowPairs { get; set; } = true;
 
     /// <summary>Set false (tests, benchmarks) to run the top and bottom rows' windows one at a time instead of a row at a
-    /// time in 512-bit registers.</summary>
+    /// time in 512-bit registers, and every window cut by the border eight channels at a time instead of sixteen.</summary>
     internal static bool UseEdgeRows { get; set; } = true;
 
     /// <summary><c>same</c> padding before the data for a <paramref name="k"/>-wide window: floor(padTotal / 2).</summary>
@@ -381,7 +381,28 @@ internal static class Depthwise
             return;
         }
 
-        for (int ch = 0; ch < c; ch += 8)
+        int ch = 0;
+        if (UseEdgeRows && Vector512.IsHardwareAccelerated && (c & 15) == 0)
+        {
+            // Sixteen channels per step: half the loop steps of the eight-channel one, the same taps in the same order.
+            for (; ch < c; ch += 16)
+            {
+                Vector512<float> acc = Vector512<float>.Zero;
+                for (int ky = ky0; ky < ky1; ky++)
+                {
+                    for (int kx = kx0; kx < kx1; kx++)
+                    {
+                        Vector512<float> xv = Vector512.LoadUnsafe(ref x, (nuint)(origin + (ky * rowStride) + (kx * c) + ch));
+                        Vector512<float> kv = Vector512.LoadUnsafe(ref k, (nuint)((((ky * 3) + kx) * c) + ch));
+                        acc = Vector512.FusedMultiplyAdd(xv, kv, acc);
+                    }
+                }
+
+                acc.StoreUnsafe(ref dst, (nuint)ch);
+            }
+        }
+
+        for (; ch < c; ch += 8)
         {
             Vector256<float> acc = Vector256<float>.Zero;
             for (int ky = ky0; ky < ky1; ky++)
