@@ -1,11 +1,13 @@
 using System.Drawing;
+using SocialCard.Faces;
 using SocialCard.Imaging;
 using SocialCard.Photos.Fixes.Segmentation;
 using Xunit;
 
 namespace SocialCard.Photos.Tests.Fixes;
 
-/// <summary>The colour check of the cut-out's edge (<see cref="MatteCleanup.VetoWallColours"/>) on drawn scenes.</summary>
+/// <summary>The colour check of the cut-out's edge (<see cref="MatteCleanup.VetoWallColours"/>) on drawn scenes, with
+/// the wall palette and the person's colours read as the separation reads them.</summary>
 public sealed class WallColourVetoTests
 {
     private static readonly byte[] s_red = [200, 30, 30];
@@ -40,7 +42,10 @@ public sealed class WallColourVetoTests
         }
 
         float[] high = (float[])prob.Clone();
-        byte[] vetoed = MatteCleanup.VetoWallColours(image, valid, prob, high, Landmarks(chinY: 70, left: 100, right: 140));
+        PointF[] landmarks = Landmarks(chinY: 70, left: 100, right: 140);
+        using RgbImage photo = Photo(image, outside);
+        int[] palette = MatteCleanup.WallPalette(photo, Matte(prob, w, h, outside));
+        byte[] vetoed = MatteCleanup.VetoWallColours(image, valid, prob, high, landmarks, palette, MatteCleanup.PersonPalette(image, valid, high, landmarks));
 
         int sleeve = 0;
         for (int y = shoulders; y < h; y++)
@@ -52,6 +57,36 @@ public sealed class WallColourVetoTests
         }
 
         Assert.Equal(0, sleeve);
+    }
+
+    /// <summary>The photo itself: the crop without the columns beyond its left edge.</summary>
+    private static RgbImage Photo(RgbImage crop, int outside)
+    {
+        var photo = new RgbImage(crop.Width - outside, crop.Height);
+        for (int y = 0; y < crop.Height; y++)
+        {
+            crop.Row(y)[(outside * 3)..].CopyTo(photo.Row(y));
+        }
+
+        return photo;
+    }
+
+    /// <summary>The whole-photo pass's matte of that photo: the drawn probability on a grid of one cell per pixel
+    /// (the photo is square).</summary>
+    private static PersonMask Matte(float[] prob, int w, int h, int outside)
+    {
+        int side = w - outside;
+        Assert.Equal(side, h);
+        float[] grid = new float[side * side];
+        for (int y = 0; y < side; y++)
+        {
+            for (int x = 0; x < side; x++)
+            {
+                grid[(y * side) + x] = prob[(y * w) + x + outside];
+            }
+        }
+
+        return PersonMask.FromGrid(grid, side, side, side);
     }
 
     /// <summary>68 points that give the chin row and the face width (points 0 and 16) the check reads.</summary>

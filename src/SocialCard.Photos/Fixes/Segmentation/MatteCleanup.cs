@@ -132,10 +132,10 @@ internal static class MatteCleanup
     /// judged against the colours of the sure person in the tiles around; rows below that line (the collar and the
     /// clothes, which the close pass may doubt: a light-blue jacket would read as a flag's blue) against the colours just
     /// around the pixel (<see cref="NearerTheWall"/>).</param>
+    /// <param name="palette">Colours the whole photo's sure wall shows (<see cref="WallPalette"/>).</param>
+    /// <param name="own">The person's own colours (<see cref="PersonPalette"/>).</param>
     /// <returns>1 for each pixel called wall by its colour (the edge refinement must not bring it back), else 0.</returns>
-    /// <param name="palette">Colours the whole photo's sure wall shows (<see cref="WallPalette"/>); null takes the crop's
-    /// sure wall alone.</param>
-    public static byte[] VetoWallColours(RgbImage image, ReadOnlySpan<byte> valid, float[] prob, float[] high, IReadOnlyList<PointF> landmarks, int[]? palette = null)
+    public static byte[] VetoWallColours(RgbImage image, ReadOnlySpan<byte> valid, float[] prob, float[] high, IReadOnlyList<PointF> landmarks, int[] palette, PersonColours own)
     {
         int w = image.Width, h = image.Height, n = w * h;
         int tw = (w + Tile - 1) / Tile, th = (h + Tile - 1) / Tile;
@@ -220,7 +220,7 @@ internal static class MatteCleanup
             }
         }
 
-        PaletteJudgement(image, valid, palette ?? CropPalette(image, valid, high), high, either, person, near, candidate, landmarks);
+        PaletteJudgement(image, valid, palette, own, person, near, candidate, landmarks);
 
         // Patches, not pixels: a core where most of a 7x7 square is wall-coloured, and the wall-coloured pixels next to it.
         float[] around = Patches(candidate, w, h);
@@ -245,17 +245,12 @@ internal static class MatteCleanup
     /// <param name="prob">Person probability both passes agree on (the smaller), raised in place.</param>
     /// <param name="high">The larger of the two passes' probabilities.</param>
     /// <param name="palette">Colours the whole photo's sure wall shows (<see cref="WallPalette"/>).</param>
-    public static void TrustClothes(RgbImage image, ReadOnlySpan<byte> valid, float[] prob, float[] high, IReadOnlyList<PointF> landmarks, int[] palette)
+    /// <param name="own">The person's own colours (<see cref="PersonPalette"/>).</param>
+    public static void TrustClothes(RgbImage image, ReadOnlySpan<byte> valid, float[] prob, float[] high, IReadOnlyList<PointF> landmarks, int[] palette, PersonColours own)
     {
         int w = image.Width, h = image.Height, n = w * h;
         ReadOnlySpan<byte> px = image.Pixels;
-        float[] either = new float[n];
-        for (int i = 0; i < n; i++)
-        {
-            either[i] = high[i] >= 0.5f ? 1 : 0;
-        }
-
-        (_, List<(int R, int G, int B)> clothes, int[] torso) = PersonPalette(image, valid, high, either, landmarks);
+        (List<(int R, int G, int B)> clothes, int[] torso) = (own.Clothes, own.Torso);
         long walls = palette.Sum(), worn = torso.Sum();
         float[] doubted = new float[n];
         for (int i = (int)Math.Clamp(landmarks[8].Y, 0, h) * w; i < n; i++)
@@ -283,9 +278,9 @@ internal static class MatteCleanup
     /// pixel whose colour is saturated and alike none of the person's own (the interior nearby, the clothes; see
     /// <see cref="PaletteJudgement"/>) is set to 0, in patches (most of a 7x7 square such pixels).</summary>
     /// <param name="prob">The coarse person probability after the cleanup.</param>
-    /// <param name="high">The larger of the two passes' probabilities.</param>
     /// <param name="alpha">Opacity after the edge refinement, changed in place.</param>
-    public static void DropLiftedWallColours(RgbImage image, ReadOnlySpan<byte> valid, float[] prob, float[] high, float[] alpha, IReadOnlyList<PointF> landmarks)
+    /// <param name="own">The person's own colours (<see cref="PersonPalette"/>).</param>
+    public static void DropLiftedWallColours(RgbImage image, ReadOnlySpan<byte> valid, float[] prob, float[] alpha, IReadOnlyList<PointF> landmarks, PersonColours own)
     {
         int w = image.Width, h = image.Height, n = w * h;
         ReadOnlySpan<byte> px = image.Pixels;
@@ -304,13 +299,7 @@ internal static class MatteCleanup
             return;
         }
 
-        float[] either = new float[n];
-        for (int i = 0; i < n; i++)
-        {
-            either[i] = high[i] >= 0.5f ? 1 : 0;
-        }
-
-        (byte[] interior, List<(int R, int G, int B)> clothes, _) = PersonPalette(image, valid, high, either, landmarks);
+        (byte[] interior, List<(int R, int G, int B)> clothes) = (own.Interior, own.Clothes);
         int reach = (int)(InteriorReach * LandmarkGeometry.FaceWidth(landmarks));
         for (int i = 0; i < n; i++)
         {
@@ -445,13 +434,18 @@ internal static class MatteCleanup
     /// <summary>The person's own colours: the solid interior (pixels at least one pass is sure of,
     /// <see cref="InteriorDepth"/> face widths or more inside the region either pass calls person, the mouth left out)
     /// and the clothes (the interior's colours below the chin, cells of at least <see cref="MinPalettePixels"/>).</summary>
-    /// <param name="either">1 where either pass calls person (the larger probability at least one half), else 0.</param>
-    private static (byte[] Interior, List<(int R, int G, int B)> Clothes, int[] Torso) PersonPalette(RgbImage image, ReadOnlySpan<byte> valid, float[] high, float[] either, IReadOnlyList<PointF> landmarks)
+    /// <param name="high">The larger of the two passes' probabilities (the region either pass calls person: at least one half).</param>
+    public static PersonColours PersonPalette(RgbImage image, ReadOnlySpan<byte> valid, float[] high, IReadOnlyList<PointF> landmarks)
     {
         int w = image.Width, h = image.Height, n = w * h;
         ReadOnlySpan<byte> px = image.Pixels;
         double faceWidth = LandmarkGeometry.FaceWidth(landmarks);
-        float[] inside = new float[n];
+        float[] either = new float[n], inside = new float[n];
+        for (int i = 0; i < n; i++)
+        {
+            either[i] = high[i] >= 0.5f ? 1 : 0;
+        }
+
         BoxFilter.Mean(either, inside, w, h, Math.Max(1, (int)(InteriorDepth * faceWidth)));
         float left = float.MaxValue, right = float.MinValue, top = float.MaxValue, bottom = float.MinValue;
         for (int k = 48; k < 60; k++)
@@ -479,8 +473,7 @@ internal static class MatteCleanup
             }
         }
 
-        List<(int R, int G, int B)> clothes = Colours(torso);
-        return (interior, clothes, torso);
+        return new PersonColours(interior, Colours(torso), torso);
     }
 
     /// <summary>Anywhere in the band, above and below the collar line: a saturated person pixel whose colour the sure
@@ -493,12 +486,12 @@ internal static class MatteCleanup
     /// red flag) stays: the person wins ties. Such a colour that no sure wall shows either is a candidate only where its
     /// pixels link to a pixel not called person (a flag's red seen only behind the hair ends, reaching the wall beyond
     /// them); inside the person it is the person's own (a fold of a scarf, a jacket's sheen by the pearls).</summary>
-    private static void PaletteJudgement(RgbImage image, ReadOnlySpan<byte> valid, int[] wall, float[] high, float[] either, float[] person, float[] near, float[] candidate, IReadOnlyList<PointF> landmarks)
+    private static void PaletteJudgement(RgbImage image, ReadOnlySpan<byte> valid, int[] wall, PersonColours own, float[] person, float[] near, float[] candidate, IReadOnlyList<PointF> landmarks)
     {
         int w = image.Width, h = image.Height, n = w * h;
         ReadOnlySpan<byte> px = image.Pixels;
         double faceWidth = LandmarkGeometry.FaceWidth(landmarks);
-        (byte[] interior, List<(int R, int G, int B)> clothes, _) = PersonPalette(image, valid, high, either, landmarks);
+        (byte[] interior, List<(int R, int G, int B)> clothes) = (own.Interior, own.Clothes);
         int reach = (int)(InteriorReach * faceWidth);
         var foreign = new bool[n];
         for (int i = 0; i < n; i++)
@@ -582,22 +575,6 @@ internal static class MatteCleanup
                 {
                     wall[PaletteCell(px, (y * source.Width) + x)]++;
                 }
-            }
-        }
-
-        return wall;
-    }
-
-    /// <summary>The wall palette of the crop alone: its pixels both passes are sure are wall.</summary>
-    private static int[] CropPalette(RgbImage image, ReadOnlySpan<byte> valid, float[] high)
-    {
-        int[] wall = new int[PaletteSide * PaletteSide * PaletteSide];
-        ReadOnlySpan<byte> px = image.Pixels;
-        for (int i = 0; i < high.Length; i++)
-        {
-            if (valid[i] != 0 && high[i] <= 1 - Sure)
-            {
-                wall[PaletteCell(px, i)]++;
             }
         }
 

@@ -83,8 +83,9 @@ internal static class MatteSegmenter
         }
 
         int[] palette = MatteCleanup.WallPalette(source, matte);
-        MatteCleanup.TrustClothes(image, valid, prob, high, landmarks, palette);
-        byte[] wallColoured = MatteCleanup.VetoWallColours(image, valid, prob, high, landmarks, palette);
+        PersonColours own = MatteCleanup.PersonPalette(image, valid, high, landmarks);
+        MatteCleanup.TrustClothes(image, valid, prob, high, landmarks, palette, own);
+        byte[] wallColoured = MatteCleanup.VetoWallColours(image, valid, prob, high, landmarks, palette, own);
         MatteCleanup.KeepFaceRegion(prob, w, h, LandmarkGeometry.EyeMid(landmarks));
 
         float[] refined = GuidedFilter.Filter(guide, prob, w, h, GuideRadius, GuideEps);
@@ -94,7 +95,7 @@ internal static class MatteSegmenter
             alpha[i] = valid[i] == 0 || wallColoured[i] != 0 ? 0f : Math.Clamp((refined[i] - RampLow) / (RampHigh - RampLow), 0f, 1f);
         }
 
-        MatteCleanup.DropLiftedWallColours(image, valid, prob, high, alpha, landmarks);
+        MatteCleanup.DropLiftedWallColours(image, valid, prob, alpha, landmarks, own);
 
         // The edge refinement can lift a faint speck apart from the person (the wall's own edges guide it): the cut-out is one piece.
         MatteCleanup.KeepFaceRegion(alpha, w, h, LandmarkGeometry.EyeMid(landmarks), float.Epsilon);
