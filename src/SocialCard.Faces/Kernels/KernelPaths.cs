@@ -12,8 +12,9 @@ internal static class KernelPaths
     /// 512-bit eight-row blocks or not; the detector's first layer pooled in bands or whole; a 3x3 row's last windows in
     /// eight-pixel blocks or four-pixel ones and single pixels; stride-1 depthwise two rows at a time or one; the global
     /// average pool sixteen channels at a time or one; an input's crop rows read where they lie in the image or copied
-    /// out first.</summary>
-    public static readonly string[] Names = ["panels", "narrow512", "pool-bands", "conv-eight", "dw-pairs", "average", "rows-in-place"];
+    /// out first; a depthwise layer's top and bottom rows a row at a time or a window at a time (and
+    /// its windows cut by the border sixteen channels at a time or eight).</summary>
+    public static readonly string[] Names = ["panels", "narrow512", "pool-bands", "conv-eight", "dw-pairs", "average", "rows-in-place", "dw-edges"];
 
     /// <summary>Sets the switch <paramref name="name"/> (one of <see cref="Names"/>, or "all" for every one).</summary>
     public static Action<bool> Switch(string name) => name switch
@@ -25,6 +26,7 @@ internal static class KernelPaths
         "dw-pairs" => on => Depthwise.UseRowPairs = on,
         "average" => on => Pooling.UseVectorAverage = on,
         "rows-in-place" => on => ImageInput.UseRowsInPlace = on,
+        "dw-edges" => on => Depthwise.UseEdgeRows = on,
         "all" => on =>
         {
             foreach (string n in Names)

@@ -133,7 +133,36 @@ public sealed class KernelTests
         Depthwise.Conv3x3(x, h, w, c, k, stride, padTop, padLeft, outH, outW, actual);
 
         // Bit for bit: every path sums the taps in the same order with fused multiply-adds.
-        Assert.Equal(expected, actual);
+        AssertSameBits(expected, actual);
+    }
+
+    [Theory]
+    [InlineData(56, 56, 32, 1)] // row pairs, single rows, the top and bottom rows
+    [InlineData(14, 14, 32, 2)]
+    [InlineData(10, 10, 128, 1)]
+    [InlineData(13, 9, 24, 2)] // eight-channel steps
+    public void Depthwise_sum_of_zero_products_is_positive_zero_as_in_the_reference(int h, int w, int c, int stride)
+    {
+        // A zero window (a ReLU's zeros) under negative taps: every product is -0. The reference starts each sum at +0,
+        // and -0 + +0 is +0; a path that started from the first product would keep -0.
+        float[] x = new float[h * w * c], k = new float[9 * c];
+        Array.Fill(k, -0.5f);
+        int outH = SeparableConvolution.OutSize(h, stride), outW = SeparableConvolution.OutSize(w, stride);
+        int padTop = SeparableConvolution.PadBefore(h, stride), padLeft = SeparableConvolution.PadBefore(w, stride);
+        float[] expected = new float[outH * outW * c], actual = new float[outH * outW * c];
+        Depthwise.Scalar(x, h, w, c, k, stride, padTop, padLeft, outH, outW, expected);
+        Depthwise.Conv3x3(x, h, w, c, k, stride, padTop, padLeft, outH, outW, actual);
+        Assert.All(expected, v => Assert.Equal(0, BitConverter.SingleToInt32Bits(v)));
+        AssertSameBits(expected, actual);
+    }
+
+    private static void AssertSameBits(float[] expected, float[] actual)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        for (int i = 0; i < expected.Length; i++)
+        {
+            Assert.True(BitConverter.SingleToInt32Bits(expected[i]) == BitConverter.SingleToInt32Bits(actual[i]), $"[{i}] expected {expected[i]}, got {actual[i]}");
+        }
     }
 
     [Theory]
