@@ -10,13 +10,14 @@ namespace SocialCard.Benchmarks.Imaging;
 
 /// <summary>
 /// A measure's vector path against its scalar reference, interleaved in one process: on every 358x441 devset photo
-/// (the face, background and skin found once beforehand, with the default face engine), the measure once with the
+/// (the face, background, skin and coarse person mask found once beforehand, with the default face engine), the measure once with the
 /// pixel kernels' vector paths off ("before": <see cref="LabKernel.LinearToLabDoubleScalar"/>,
 /// <see cref="ChannelDifferenceKernel.ExceedsReference"/>) and once on ("after"), alternating which goes first, thread
 /// CPU, one core; per round the sum over the photos of each path and the after/before ratio. Both paths give the same
 /// values (the kernel tests assert it). Run:
 /// <c>DOTNET_TieredCompilation=0 dotnet run -c Release --project bench/SocialCard.Benchmarks -- measure-ab [rounds=5]</c>.
-/// Measures: <c>clothing</c> (<see cref="ClothingMeasure"/>).
+/// Measures: <c>clothing</c> (<see cref="ClothingMeasure"/>), <c>shoulders</c> (<see cref="ShoulderLine.FromPerson"/> on the
+/// coarse person mask; "before" reads the mask's columns value by value, <see cref="PersonMaskLine.UseGridCache"/>).
 /// </summary>
 internal static class MeasureAb
 {
@@ -30,6 +31,7 @@ internal static class MeasureAb
 
         PhotoCheckInputs inputs = PhotoCheckInputs.Load();
         var detector = new CheckerFaceDetector(FaceModels.Load(FaceBenchInputs.ModelsDirectory()));
+        SelfieSegmenter segmenter = InstalledSegmenter.Value ?? throw new InvalidOperationException("models/selfie is not installed: run scripts/setup.d/25-selfie-model.sh");
         var contexts = new List<PhotoContext>();
         foreach ((string name, byte[] bytes) in inputs.Photos)
         {
@@ -39,7 +41,7 @@ internal static class MeasureAb
                 continue;
             }
 
-            PhotoContext context = PhotoContext.Create(bytes, name, inputs.Profile, detector);
+            PhotoContext context = PhotoContext.Create(bytes, name, inputs.Profile, detector, segmenter: segmenter);
             if (context.PrimaryFace is null)
             {
                 context.Dispose();
@@ -48,12 +50,14 @@ internal static class MeasureAb
 
             _ = context.Background;
             _ = context.SkinStats;
+            _ = context.CoarsePerson;
             contexts.Add(context);
         }
 
         (string Name, Action<PhotoContext> Measure)[] cases =
         [
             ("clothing", c => ClothingMeasure.Measure(c.Image!, c.Background.Rgb, c.PrimaryFace!, c.SkinStats.MeanLab)),
+            ("shoulders", c => ShoulderLine.FromPerson(c.CoarsePerson!, c.PrimaryFace!)),
         ];
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"measure-ab, {contexts.Count} photos with a face, {rounds} rounds, thread CPU ms per photo (mean), {DateTime.UtcNow:HH:mm}Z, load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
@@ -98,5 +102,6 @@ internal static class MeasureAb
     {
         LabKernel.UseVectors = vectors;
         ChannelDifferenceKernel.UseVectors = vectors;
+        PersonMaskLine.UseGridCache = vectors;
     }
 }
