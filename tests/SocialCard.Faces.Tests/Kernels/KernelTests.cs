@@ -63,6 +63,10 @@ public sealed class KernelTests
     [InlineData(9, 128, 16, 2)]
     [InlineData(25, 512, 25, 0)] // the 160 detector's last layer: a 25th column after the vectors, four rows at a time
     [InlineData(121, 512, 25, 0)] // the same at 352
+    [InlineData(21, 72, 24, 2)] // the segmentation net's 24-column layers: eight rows of 16 + 8 columns, then four
+    [InlineData(17, 16, 72, 1)] // 64 columns from the 512-bit blocks, then eight rows of eight
+    [InlineData(9, 88, 88, 0)] // 64, then 16 + 8
+    [InlineData(16, 40, 12, 1)] // eight columns, then four alone
     public void Row_blocks_are_bit_identical_to_one_row_at_a_time(int rows, int k, int n, int activation)
     {
         var act = (Activation)activation;
