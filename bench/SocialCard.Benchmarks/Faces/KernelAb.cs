@@ -23,7 +23,9 @@ namespace SocialCard.Benchmarks.Faces;
 /// <c>dw-pairs</c> (<see cref="Depthwise.UseRowPairs"/>: stride-1 depthwise layers two output rows at a time) and
 /// <c>average</c> (<see cref="Pooling.UseVectorAverage"/>: the dense nets' global average in 256-bit doubles) and
 /// <c>rows-in-place</c> (<see cref="ImageInput.UseRowsInPlace"/>: an input's crop rows read in the image, not copied out) and
-/// <c>dw-edges</c> (<see cref="Depthwise.UseEdgeRows"/>: a depthwise layer's top and bottom rows in 512-bit row steps), or
+/// <c>dw-edges</c> (<see cref="Depthwise.UseEdgeRows"/>: a depthwise layer's top and bottom rows in 512-bit row steps) and
+/// <c>narrow-columns</c> (<see cref="Gemm.UseNarrowColumns"/>: a GEMM's columns after the panels eight rows at a time) and
+/// <c>dw-tail8</c> (<see cref="Depthwise.UseEightChannelTail"/>: depthwise layers of 24, 72, 88 channels in the row kernels), or
 /// <c>all</c> of them at once.
 /// </summary>
 internal static class KernelAb

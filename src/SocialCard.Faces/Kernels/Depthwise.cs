@@ -29,6 +29,10 @@ internal static class Depthwise
     /// time in 512-bit registers, and every window cut by the border eight channels at a time instead of sixteen.</summary>
     internal static bool UseEdgeRows { get; set; } = true;
 
+    /// <summary>Set false (tests, benchmarks) to keep layers whose channel count is not a multiple of sixteen (the
+    /// segmentation net's 24, 72 and 88) out of the row kernels: four windows at a time in 256-bit registers instead.</summary>
+    internal static bool UseEightChannelTail { get; set; } = true;
+
     /// <summary><c>same</c> padding before the data for a <paramref name="k"/>-wide window: floor(padTotal / 2).</summary>
     public static int SamePadBefore(int size, int stride, int k) =>
         Math.Max(((((size + stride - 1) / stride) - 1) * stride) + k - size, 0) / 2;
@@ -284,7 +288,7 @@ internal static class Depthwise
                     Border(ref x, ref k, ref y, c, w, rowStride, stride, padLeft, outW, oy, ox, iy0, ky0, ky1);
                 }
 
-                if (Vector512.IsHardwareAccelerated && (c & 15) == 0)
+                if (Vector512.IsHardwareAccelerated && ((c & 15) == 0 || UseEightChannelTail))
                 {
                     int oxEnd = Math.Min(outW, ((w - 3 + padLeft) / stride) + 1);
                     if (oxEnd > ox)
@@ -301,7 +305,7 @@ internal static class Depthwise
                     Full4(ref Unsafe.Add(ref x, origin), ref k, ref Unsafe.Add(ref y, ((oy * outW) + ox) * c), c, rowStride, stride * c);
                 }
             }
-            else if (UseEdgeRows && ky1 - ky0 == 2 && Vector512.IsHardwareAccelerated && (c & 15) == 0)
+            else if (UseEdgeRows && ky1 - ky0 == 2 && Vector512.IsHardwareAccelerated && ((c & 15) == 0 || UseEightChannelTail))
             {
                 // The top or bottom row with one row of its windows in the padding: the windows inside the input sideways
                 // a row at a time with their six taps in registers, as the interior rows.
@@ -339,7 +343,8 @@ internal static class Depthwise
     {
         int r1 = rowStride, c2 = 2 * c;
         Vector512<float> zero = Vector512<float>.Zero;
-        for (int g = 0; g < c; g += 16)
+        int g = 0;
+        for (; g + 16 <= c; g += 16)
         {
             ref float kg = ref Unsafe.Add(ref k, g);
             Vector512<float> k0 = Vector512.LoadUnsafe(ref kg);
@@ -359,6 +364,28 @@ internal static class Depthwise
                 a = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p, (nuint)r1), k3, a);
                 a = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p, (nuint)(r1 + c)), k4, a);
                 a = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p, (nuint)(r1 + c2)), k5, a);
+                a.StoreUnsafe(ref outp, (nuint)(i * c));
+            }
+        }
+
+        for (; g < c; g += 8)
+        {
+            // The last eight channels of a layer whose channel count is not a multiple of sixteen, in 256-bit registers.
+            ref float kg = ref Unsafe.Add(ref k, g);
+            Vector256<float> k0 = Vector256.LoadUnsafe(ref kg), k1 = Vector256.LoadUnsafe(ref kg, (nuint)c);
+            Vector256<float> k2 = Vector256.LoadUnsafe(ref kg, (nuint)c2), k3 = Vector256.LoadUnsafe(ref kg, (nuint)(3 * c));
+            Vector256<float> k4 = Vector256.LoadUnsafe(ref kg, (nuint)(4 * c)), k5 = Vector256.LoadUnsafe(ref kg, (nuint)(5 * c));
+            ref float src = ref Unsafe.Add(ref origin, g);
+            ref float outp = ref Unsafe.Add(ref dst, g);
+            for (int i = 0; i < count; i++)
+            {
+                ref float p = ref Unsafe.Add(ref src, i * pixelStep);
+                Vector256<float> a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p), k0, Vector256<float>.Zero);
+                a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p, (nuint)c), k1, a);
+                a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p, (nuint)c2), k2, a);
+                a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p, (nuint)r1), k3, a);
+                a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p, (nuint)(r1 + c)), k4, a);
+                a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p, (nuint)(r1 + c2)), k5, a);
                 a.StoreUnsafe(ref outp, (nuint)(i * c));
             }
         }
@@ -382,10 +409,11 @@ internal static class Depthwise
         }
 
         int ch = 0;
-        if (UseEdgeRows && Vector512.IsHardwareAccelerated && (c & 15) == 0)
+        if (UseEdgeRows && Vector512.IsHardwareAccelerated && ((c & 15) == 0 || UseEightChannelTail))
         {
-            // Sixteen channels per step: half the loop steps of the eight-channel one, the same taps in the same order.
-            for (; ch < c; ch += 16)
+            // Sixteen channels per step: half the loop steps of the eight-channel one, the same taps in the same order
+            // (a last eight channels below).
+            for (; ch + 16 <= c; ch += 16)
             {
                 Vector512<float> acc = Vector512<float>.Zero;
                 for (int ky = ky0; ky < ky1; ky++)
@@ -429,7 +457,8 @@ internal static class Depthwise
     {
         int r1 = rowStride, r2 = 2 * rowStride, c2 = 2 * c;
         Vector512<float> zero = Vector512<float>.Zero;
-        for (int g = 0; g < c; g += 16)
+        int g = 0;
+        for (; g + 16 <= c; g += 16)
         {
             Taps512(ref Unsafe.Add(ref k, g), c, out Vector512<float> k0, out Vector512<float> k1, out Vector512<float> k2,
                 out Vector512<float> k3, out Vector512<float> k4, out Vector512<float> k5, out Vector512<float> k6,
@@ -450,6 +479,39 @@ internal static class Depthwise
                 a = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p, (nuint)(r2 + c2)), k8, a);
                 a.StoreUnsafe(ref outp, (nuint)(i * c));
             }
+        }
+
+        if (g < c)
+        {
+            Row256(ref Unsafe.Add(ref origin, g), ref Unsafe.Add(ref k, g), ref Unsafe.Add(ref dst, g), count, c, rowStride, pixelStep);
+        }
+    }
+
+    /// <summary><see cref="Row512"/> for the last eight channels of a layer whose channel count is not a multiple of
+    /// sixteen: that group's nine taps in 256-bit registers, the same operations per output.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Row256(ref float src, ref float k, ref float outp, int count, int c, int rowStride, int pixelStep)
+    {
+        int r1 = rowStride, r2 = 2 * rowStride, c2 = 2 * c;
+        Vector256<float> zero = Vector256<float>.Zero;
+        Vector256<float> k0 = Vector256.LoadUnsafe(ref k), k1 = Vector256.LoadUnsafe(ref k, (nuint)c);
+        Vector256<float> k2 = Vector256.LoadUnsafe(ref k, (nuint)c2), k3 = Vector256.LoadUnsafe(ref k, (nuint)(3 * c));
+        Vector256<float> k4 = Vector256.LoadUnsafe(ref k, (nuint)(4 * c)), k5 = Vector256.LoadUnsafe(ref k, (nuint)(5 * c));
+        Vector256<float> k6 = Vector256.LoadUnsafe(ref k, (nuint)(6 * c)), k7 = Vector256.LoadUnsafe(ref k, (nuint)(7 * c));
+        Vector256<float> k8 = Vector256.LoadUnsafe(ref k, (nuint)(8 * c));
+        for (int i = 0; i < count; i++)
+        {
+            ref float p = ref Unsafe.Add(ref src, i * pixelStep);
+            Vector256<float> a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p), k0, zero);
+            a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p, (nuint)c), k1, a);
+            a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p, (nuint)c2), k2, a);
+            a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p, (nuint)r1), k3, a);
+            a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p, (nuint)(r1 + c)), k4, a);
+            a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p, (nuint)(r1 + c2)), k5, a);
+            a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p, (nuint)r2), k6, a);
+            a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p, (nuint)(r2 + c)), k7, a);
+            a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p, (nuint)(r2 + c2)), k8, a);
+            a.StoreUnsafe(ref outp, (nuint)(i * c));
         }
     }
 

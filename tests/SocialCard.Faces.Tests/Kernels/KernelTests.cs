@@ -63,6 +63,10 @@ public sealed class KernelTests
     [InlineData(9, 128, 16, 2)]
     [InlineData(25, 512, 25, 0)] // the 160 detector's last layer: a 25th column after the vectors, four rows at a time
     [InlineData(121, 512, 25, 0)] // the same at 352
+    [InlineData(21, 72, 24, 2)] // the segmentation net's 24-column layers: eight rows of 16 + 8 columns, then four
+    [InlineData(17, 16, 72, 1)] // 64 columns from the 512-bit blocks, then eight rows of eight
+    [InlineData(9, 88, 88, 0)] // 64, then 16 + 8
+    [InlineData(16, 40, 12, 1)] // eight columns, then four alone
     public void Row_blocks_are_bit_identical_to_one_row_at_a_time(int rows, int k, int n, int activation)
     {
         var act = (Activation)activation;
@@ -122,6 +126,9 @@ public sealed class KernelTests
     [InlineData(13, 9, 32, 1)] // an odd row count: the last row alone
     [InlineData(10, 10, 128, 1)]
     [InlineData(4, 5, 16, 1)] // the first and last rows at the border, one interior pair
+    [InlineData(20, 20, 24, 1)] // the segmentation net's 8k-but-not-16k channel layers: a last group of eight in the row kernels
+    [InlineData(40, 40, 72, 2)]
+    [InlineData(20, 20, 88, 1)]
     public void Depthwise_matches_scalar(int h, int w, int c, int stride)
     {
         var rng = new Random(h * 100 + w * 10 + c + stride);
@@ -141,6 +148,7 @@ public sealed class KernelTests
     [InlineData(14, 14, 32, 2)]
     [InlineData(10, 10, 128, 1)]
     [InlineData(13, 9, 24, 2)] // eight-channel steps
+    [InlineData(20, 20, 88, 1)] // a last group of eight channels in the row kernels
     public void Depthwise_sum_of_zero_products_is_positive_zero_as_in_the_reference(int h, int w, int c, int stride)
     {
         // A zero window (a ReLU's zeros) under negative taps: every product is -0. The reference starts each sum at +0,
