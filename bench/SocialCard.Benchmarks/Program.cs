@@ -8,7 +8,9 @@ namespace SocialCard.Benchmarks;
 /// <c>-- fix-profile [rounds]</c>: the fix of a 12 MP photo step by step in thread CPU time (see
 /// <see cref="Fixes.FixCpuProfile"/>), and <c>-- rule-profile [rounds] [face]</c>: the incremental cost of each step and rule (see <see cref="RuleCostProfile"/>), and
 /// <c>-- network-profile [runs]</c>: the face networks in CPU and wall time (see <see cref="Faces.NetworkCpuProfile"/>), and
-/// <c>-- kernel-ab SWITCH [rounds] [passes]</c>: a kernel path against the one it replaced, interleaved per network (see <see cref="Faces.KernelAb"/>), and
+/// <c>-- measure-ab [rounds]</c>: a measure's vector path against its scalar reference, interleaved (see <see cref="MeasureAb"/>), and
+/// <c>-- kernel-ab SWITCH [rounds] [passes]</c>: a kernel path against the one it replaced, interleaved per network (see <see cref="Faces.KernelAb"/>),
+/// <c>-- check-ab SWITCH[,SWITCH...] [rounds]</c>: the same in the whole check, interleaved per photo (see <see cref="Faces.CheckAb"/>), and
 /// <c>-- clothing-table</c>: clothing lightness measure variants on the devset (see <see cref="Faces.ClothingTable"/>), and
 /// <c>-- fix-clothing-cost [rounds]</c>: what judging the top on the original adds to the fix (see <see cref="Faces.FixClothingCost"/>), and
 /// <c>-- face-frame</c>: the landmarks' stability between detector boxes with and without the refined face frame (see
@@ -68,6 +70,12 @@ public static class Program
             return;
         }
 
+        if (args.Length > 0 && args[0] == "check-ab")
+        {
+            Faces.CheckAb.Run(args);
+            return;
+        }
+
         if (args.Length > 0 && args[0] == "network-profile")
         {
             Faces.NetworkCpuProfile.Run(args);
@@ -107,6 +115,12 @@ public static class Program
         if (args.Length > 0 && args[0] == "calibrate")
         {
             Calibration.RuleCalibration.Run(args);
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "measure-ab")
+        {
+            MeasureAb.Run(args);
             return;
         }
 

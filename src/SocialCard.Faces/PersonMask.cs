@@ -14,6 +14,9 @@ public sealed class PersonMask
 {
     private readonly float[] _probability;
 
+    /// <summary>Grid cells per image pixel, <c>Size / Side</c> (divided once: <see cref="Cell"/> runs per pixel).</summary>
+    private readonly double _scale;
+
     internal PersonMask(float[] probability, int size, int imageWidth, int imageHeight)
     {
         _probability = probability;
@@ -21,6 +24,7 @@ public sealed class PersonMask
         ImageWidth = imageWidth;
         ImageHeight = imageHeight;
         Side = Math.Max(imageWidth, imageHeight);
+        _scale = (double)size / Side;
         int diff = Math.Abs(imageHeight - imageWidth);
         int after = (int)Math.Floor((diff * 0.5) + 0.5);
         PadLeft = imageWidth < imageHeight ? diff - after : 0;
@@ -79,10 +83,7 @@ public sealed class PersonMask
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal float Bilinear(int x0, int x1, double fx, int y0, int y1, double fy)
     {
-        float[] p = _probability;
-        double top = Lerp(p, y0 * Size, x0, x1, fx);
-        double bot = Lerp(p, y1 * Size, x0, x1, fx);
-        return (float)(top + ((bot - top) * fy));
+        return Blend(AlongRow(y0, x0, x1, fx), AlongRow(y1, x0, x1, fx), fy);
     }
 
     /// <summary>
@@ -253,12 +254,20 @@ public sealed class PersonMask
     private static double Lerp(float[] p, int rowStart, int x0, int x1, double fx) =>
         p[rowStart + x0] + ((p[rowStart + x1] - p[rowStart + x0]) * fx);
 
+    /// <summary>The probability between two grid rows' values, <paramref name="fy"/> of the way to the second.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static float Blend(double top, double bot, double fy) => (float)(top + ((bot - top) * fy));
+
+    /// <summary>Grid row <paramref name="gridRow"/> interpolated along x between cells <paramref name="x0"/> and
+    /// <paramref name="x1"/>: the value <see cref="Bilinear"/> takes for that row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal double AlongRow(int gridRow, int x0, int x1, double fx) => Lerp(_probability, gridRow * Size, x0, x1, fx);
+
     /// <summary>The two grid cells around image coordinate <paramref name="v"/> and the weight of the second.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal (int Low, int High, double Weight) Cell(double v, int pad)
     {
-        double scale = (double)Size / Side;
-        double g = Math.Clamp(((v + pad) * scale) - 0.5, 0, Size - 1);
+        double g = Math.Clamp(((v + pad) * _scale) - 0.5, 0, Size - 1);
         int low = (int)g;
         return (low, Math.Min(low + 1, Size - 1), g - low);
     }

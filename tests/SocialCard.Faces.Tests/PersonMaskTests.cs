@@ -80,6 +80,48 @@ public sealed class PersonMaskTests
         }
     }
 
+    /// <summary>The line scans (the first value at or above a threshold, the count below it, every pixel or every
+    /// second) read exactly the values of <see cref="PersonMaskLine.At"/> along columns and rows, on grids coarser and
+    /// finer than the photo, with thresholds that some values meet exactly.</summary>
+    [Theory]
+    [InlineData(160, 358, 441)]
+    [InlineData(256, 441, 358)]
+    [InlineData(9, 7, 30)]
+    public void Line_scans_equal_reading_every_value(int size, int width, int height)
+    {
+        var random = new Random(size * 7 + width + height);
+        var grid = new float[size * size];
+        for (int i = 0; i < grid.Length; i++)
+        {
+            grid[i] = random.Next(5) == 0 ? 0.5f : random.NextSingle() * random.NextSingle();
+        }
+
+        var mask = new PersonMask(grid, size, width, height);
+        for (int n = 0; n < 200; n++)
+        {
+            double at = random.NextDouble() * width;
+            PersonMaskLine line = n % 4 == 3 ? mask.Row(random.NextDouble() * height) : mask.Column(at);
+            int length = n % 4 == 3 ? width : height;
+            int from = random.Next(length), step = 1 + (n % 2);
+            float threshold = n % 3 == 0 ? 0.5f : random.NextSingle() * 0.6f;
+            int first = -1, below = 0;
+            for (int v = from; v < length; v += step)
+            {
+                if (line.At(v) >= threshold)
+                {
+                    first = first < 0 ? v : first;
+                }
+                else
+                {
+                    below++;
+                }
+            }
+
+            Assert.Equal(first, line.FirstAtLeast(from, length, threshold, step));
+            Assert.Equal(below, line.CountBelow(from, length, threshold, step));
+        }
+    }
+
     /// <summary>The vector row interpolation (tables + permutes) equals the scalar reference bit for bit, for rows of
     /// every length around the vector widths, pixel columns on and between the cells, the clamped edges, and
     /// values that make the float step round (large and tiny probabilities side by side), and rows wider than the

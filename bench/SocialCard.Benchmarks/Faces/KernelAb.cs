@@ -10,7 +10,7 @@ namespace SocialCard.Benchmarks.Faces;
 
 /// <summary>
 /// A kernel path against the one it replaced, interleaved in one process: for each network pass (the 68-point and
-/// expression nets on the compliant photo's crop, the detector at 160 and 352, the segmentation net's coarse 160 pass),
+/// expression nets on the compliant photo's crop, the detector at 160 and 352, the segmentation net's coarse 160 pass, the dense nets' input from that crop and the segmentation net's coarse input from the whole photo),
 /// one pass with the switch off ("before"), one with it on ("after"), alternating which goes first, thread CPU, one
 /// core; per round each case's median of <c>passes</c> pairs and the after/before ratio. Both paths give the same
 /// values (the kernel tests assert it), so only the time differs. Run:
@@ -21,7 +21,11 @@ namespace SocialCard.Benchmarks.Faces;
 /// (<see cref="TinyFaceDetectorRunner.PoolInBands"/>: the detector's first layer and its pool a band of rows at a time) and
 /// <c>conv-eight</c> (<see cref="Conv2d.UseEightPixelBlocks"/>: a first layer's last windows of a row in 512-bit blocks) and
 /// <c>dw-pairs</c> (<see cref="Depthwise.UseRowPairs"/>: stride-1 depthwise layers two output rows at a time) and
-/// <c>average</c> (<see cref="Pooling.UseVectorAverage"/>: the dense nets' global average in 256-bit doubles), or
+/// <c>average</c> (<see cref="Pooling.UseVectorAverage"/>: the dense nets' global average in 256-bit doubles) and
+/// <c>rows-in-place</c> (<see cref="ImageInput.UseRowsInPlace"/>: an input's crop rows read in the image, not copied out) and
+/// <c>dw-edges</c> (<see cref="Depthwise.UseEdgeRows"/>: a depthwise layer's top and bottom rows in 512-bit row steps) and
+/// <c>narrow-columns</c> (<see cref="Gemm.UseNarrowColumns"/>: a GEMM's columns after the panels eight rows at a time) and
+/// <c>dw-tail8</c> (<see cref="Depthwise.UseEightChannelTail"/>: depthwise layers of 24, 72, 88 channels in the row kernels), or
 /// <c>all</c> of them at once.
 /// </summary>
 internal static class KernelAb
@@ -42,6 +46,7 @@ internal static class KernelAb
         var d160 = new TinyFaceDetectorRunner(models.Detector, 160);
         var d352 = new TinyFaceDetectorRunner(models.Detector, 352);
         var dense = new DenseFaceNetRunner();
+        float[] input160 = new float[160 * 160 * 3];
         ImageInput.Prepare(photo, 80, 120, 200, 220, center: true, 112, 122.782f, 117.001f, 104.298f, dense.Input);
         var selfie = new SelfieSegmenter(SelfieSegmentationModel.Load(SelfieStages.ModelsDirectory()));
         (string Name, Action Pass)[] cases =
@@ -51,6 +56,8 @@ internal static class KernelAb
             ("Detector160", () => d160.Run(photo)),
             ("Detector352", () => d352.Run(photo)),
             ("Selfie160", () => selfie.SegmentCoarse(photo)),
+            ("Input112", () => ImageInput.Prepare(photo, 80, 120, 200, 220, center: true, 112, 122.782f, 117.001f, 104.298f, dense.Input)),
+            ("Input160", () => ImageInput.Prepare(photo, 0, 0, photo.Width, photo.Height, center: true, 160, 0f, 0f, 0f, input160)),
         ];
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"kernel-ab {name}, {rounds} rounds x {passes} pass pairs, thread CPU medians, ms, {DateTime.UtcNow:HH:mm}Z"));

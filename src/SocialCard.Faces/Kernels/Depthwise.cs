@@ -11,7 +11,10 @@ namespace SocialCard.Faces.Kernels;
 /// registers (<c>dense-stages</c>, interleaved A/B: the 68-point net's depthwise layers 304 -> 200 us), for stride-1 layers
 /// two output rows at a time (<see cref="UseRowPairs"/>: the two input rows both windows read are loaded once); otherwise four
 /// adjacent windows at a time (four independent FMA chains: 35-45 % less than one window at a time on the detector's
-/// first four depthwise layers). Every path is bit-identical to the scalar reference (test). Other odd kernel sizes
+/// first four depthwise layers). The top and bottom rows (two of three window rows inside the input) go a row at a time
+/// in 512-bit registers too (<see cref="UseEdgeRows"/>). Every path is bit-identical to the scalar reference (test), signed
+/// zeros included: each sum starts from +0 as the reference's does, so a window of zero products gives +0, not -0. Other
+/// odd kernel sizes
 /// (the segmentation net's 5x5) go through <see cref="Conv"/>: 32 channels at a time in four independent chains, then eight
 /// at a time, taps in the reference order.
 /// </summary>
@@ -21,6 +24,14 @@ internal static class Depthwise
 
     /// <summary>Set false (tests, benchmarks) to run stride-1 layers one output row at a time.</summary>
     internal static bool UseRowPairs { get; set; } = true;
+
+    /// <summary>Set false (tests, benchmarks) to run the top and bottom rows' windows one at a time instead of a row at a
+    /// time in 512-bit registers, and every window cut by the border eight channels at a time instead of sixteen.</summary>
+    internal static bool UseEdgeRows { get; set; } = true;
+
+    /// <summary>Set false (tests, benchmarks) to keep layers whose channel count is not a multiple of sixteen (the
+    /// segmentation net's 24, 72 and 88) out of the row kernels: four windows at a time in 256-bit registers instead.</summary>
+    internal static bool UseEightChannelTail { get; set; } = true;
 
     /// <summary><c>same</c> padding before the data for a <paramref name="k"/>-wide window: floor(padTotal / 2).</summary>
     public static int SamePadBefore(int size, int stride, int k) =>
@@ -277,7 +288,7 @@ internal static class Depthwise
                     Border(ref x, ref k, ref y, c, w, rowStride, stride, padLeft, outW, oy, ox, iy0, ky0, ky1);
                 }
 
-                if (Vector512.IsHardwareAccelerated && (c & 15) == 0)
+                if (Vector512.IsHardwareAccelerated && ((c & 15) == 0 || UseEightChannelTail))
                 {
                     int oxEnd = Math.Min(outW, ((w - 3 + padLeft) / stride) + 1);
                     if (oxEnd > ox)
@@ -294,10 +305,88 @@ internal static class Depthwise
                     Full4(ref Unsafe.Add(ref x, origin), ref k, ref Unsafe.Add(ref y, ((oy * outW) + ox) * c), c, rowStride, stride * c);
                 }
             }
+            else if (UseEdgeRows && ky1 - ky0 == 2 && Vector512.IsHardwareAccelerated && ((c & 15) == 0 || UseEightChannelTail))
+            {
+                // The top or bottom row with one row of its windows in the padding: the windows inside the input sideways
+                // a row at a time with their six taps in registers, as the interior rows.
+                int oxFirst = (padLeft + stride - 1) / stride;
+                for (; ox < oxFirst && ox < outW; ox++)
+                {
+                    Border(ref x, ref k, ref y, c, w, rowStride, stride, padLeft, outW, oy, ox, iy0, ky0, ky1);
+                }
+
+                int oxEnd = Math.Min(outW, ((w - 3 + padLeft) / stride) + 1);
+                if (oxEnd > ox)
+                {
+                    int origin = ((iy0 + ky0) * rowStride) + (((ox * stride) - padLeft) * c);
+                    RowTwo512(
+                        ref Unsafe.Add(ref x, origin), ref Unsafe.Add(ref k, ky0 * 3 * c), ref Unsafe.Add(ref y, ((oy * outW) + ox) * c),
+                        oxEnd - ox, c, rowStride, stride * c);
+                    ox = oxEnd;
+                }
+            }
 
             for (; ox < outW; ox++)
             {
                 Border(ref x, ref k, ref y, c, w, rowStride, stride, padLeft, outW, oy, ox, iy0, ky0, ky1);
+            }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Row512"/> for windows with two of their three rows inside the input (<paramref name="origin"/>: the
+    /// first of them; <paramref name="k"/>: its first tap): per output six multiply-adds from +0 in the order of
+    /// <see cref="Border"/> (bit-identical).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void RowTwo512(ref float origin, ref float k, ref float dst, int count, int c, int rowStride, int pixelStep)
+    {
+        int r1 = rowStride, c2 = 2 * c;
+        Vector512<float> zero = Vector512<float>.Zero;
+        int g = 0;
+        for (; g + 16 <= c; g += 16)
+        {
+            ref float kg = ref Unsafe.Add(ref k, g);
+            Vector512<float> k0 = Vector512.LoadUnsafe(ref kg);
+            Vector512<float> k1 = Vector512.LoadUnsafe(ref kg, (nuint)c);
+            Vector512<float> k2 = Vector512.LoadUnsafe(ref kg, (nuint)c2);
+            Vector512<float> k3 = Vector512.LoadUnsafe(ref kg, (nuint)(3 * c));
+            Vector512<float> k4 = Vector512.LoadUnsafe(ref kg, (nuint)(4 * c));
+            Vector512<float> k5 = Vector512.LoadUnsafe(ref kg, (nuint)(5 * c));
+            ref float src = ref Unsafe.Add(ref origin, g);
+            ref float outp = ref Unsafe.Add(ref dst, g);
+            for (int i = 0; i < count; i++)
+            {
+                ref float p = ref Unsafe.Add(ref src, i * pixelStep);
+                Vector512<float> a = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p), k0, zero);
+                a = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p, (nuint)c), k1, a);
+                a = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p, (nuint)c2), k2, a);
+                a = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p, (nuint)r1), k3, a);
+                a = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p, (nuint)(r1 + c)), k4, a);
+                a = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p, (nuint)(r1 + c2)), k5, a);
+                a.StoreUnsafe(ref outp, (nuint)(i * c));
+            }
+        }
+
+        for (; g < c; g += 8)
+        {
+            // The last eight channels of a layer whose channel count is not a multiple of sixteen, in 256-bit registers.
+            ref float kg = ref Unsafe.Add(ref k, g);
+            Vector256<float> k0 = Vector256.LoadUnsafe(ref kg), k1 = Vector256.LoadUnsafe(ref kg, (nuint)c);
+            Vector256<float> k2 = Vector256.LoadUnsafe(ref kg, (nuint)c2), k3 = Vector256.LoadUnsafe(ref kg, (nuint)(3 * c));
+            Vector256<float> k4 = Vector256.LoadUnsafe(ref kg, (nuint)(4 * c)), k5 = Vector256.LoadUnsafe(ref kg, (nuint)(5 * c));
+            ref float src = ref Unsafe.Add(ref origin, g);
+            ref float outp = ref Unsafe.Add(ref dst, g);
+            for (int i = 0; i < count; i++)
+            {
+                ref float p = ref Unsafe.Add(ref src, i * pixelStep);
+                Vector256<float> a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p), k0, Vector256<float>.Zero);
+                a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p, (nuint)c), k1, a);
+                a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p, (nuint)c2), k2, a);
+                a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p, (nuint)r1), k3, a);
+                a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p, (nuint)(r1 + c)), k4, a);
+                a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p, (nuint)(r1 + c2)), k5, a);
+                a.StoreUnsafe(ref outp, (nuint)(i * c));
             }
         }
     }
@@ -319,7 +408,29 @@ internal static class Depthwise
             return;
         }
 
-        for (int ch = 0; ch < c; ch += 8)
+        int ch = 0;
+        if (UseEdgeRows && Vector512.IsHardwareAccelerated && ((c & 15) == 0 || UseEightChannelTail))
+        {
+            // Sixteen channels per step: half the loop steps of the eight-channel one, the same taps in the same order
+            // (a last eight channels below).
+            for (; ch + 16 <= c; ch += 16)
+            {
+                Vector512<float> acc = Vector512<float>.Zero;
+                for (int ky = ky0; ky < ky1; ky++)
+                {
+                    for (int kx = kx0; kx < kx1; kx++)
+                    {
+                        Vector512<float> xv = Vector512.LoadUnsafe(ref x, (nuint)(origin + (ky * rowStride) + (kx * c) + ch));
+                        Vector512<float> kv = Vector512.LoadUnsafe(ref k, (nuint)((((ky * 3) + kx) * c) + ch));
+                        acc = Vector512.FusedMultiplyAdd(xv, kv, acc);
+                    }
+                }
+
+                acc.StoreUnsafe(ref dst, (nuint)ch);
+            }
+        }
+
+        for (; ch < c; ch += 8)
         {
             Vector256<float> acc = Vector256<float>.Zero;
             for (int ky = ky0; ky < ky1; ky++)
@@ -345,7 +456,9 @@ internal static class Depthwise
     private static void Row512(ref float origin, ref float k, ref float dst, int count, int c, int rowStride, int pixelStep)
     {
         int r1 = rowStride, r2 = 2 * rowStride, c2 = 2 * c;
-        for (int g = 0; g < c; g += 16)
+        Vector512<float> zero = Vector512<float>.Zero;
+        int g = 0;
+        for (; g + 16 <= c; g += 16)
         {
             Taps512(ref Unsafe.Add(ref k, g), c, out Vector512<float> k0, out Vector512<float> k1, out Vector512<float> k2,
                 out Vector512<float> k3, out Vector512<float> k4, out Vector512<float> k5, out Vector512<float> k6,
@@ -355,7 +468,7 @@ internal static class Depthwise
             for (int i = 0; i < count; i++)
             {
                 ref float p = ref Unsafe.Add(ref src, i * pixelStep);
-                Vector512<float> a = Vector512.LoadUnsafe(ref p) * k0;
+                Vector512<float> a = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p), k0, zero);
                 a = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p, (nuint)c), k1, a);
                 a = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p, (nuint)c2), k2, a);
                 a = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p, (nuint)r1), k3, a);
@@ -366,6 +479,39 @@ internal static class Depthwise
                 a = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p, (nuint)(r2 + c2)), k8, a);
                 a.StoreUnsafe(ref outp, (nuint)(i * c));
             }
+        }
+
+        if (g < c)
+        {
+            Row256(ref Unsafe.Add(ref origin, g), ref Unsafe.Add(ref k, g), ref Unsafe.Add(ref dst, g), count, c, rowStride, pixelStep);
+        }
+    }
+
+    /// <summary><see cref="Row512"/> for the last eight channels of a layer whose channel count is not a multiple of
+    /// sixteen: that group's nine taps in 256-bit registers, the same operations per output.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Row256(ref float src, ref float k, ref float outp, int count, int c, int rowStride, int pixelStep)
+    {
+        int r1 = rowStride, r2 = 2 * rowStride, c2 = 2 * c;
+        Vector256<float> zero = Vector256<float>.Zero;
+        Vector256<float> k0 = Vector256.LoadUnsafe(ref k), k1 = Vector256.LoadUnsafe(ref k, (nuint)c);
+        Vector256<float> k2 = Vector256.LoadUnsafe(ref k, (nuint)c2), k3 = Vector256.LoadUnsafe(ref k, (nuint)(3 * c));
+        Vector256<float> k4 = Vector256.LoadUnsafe(ref k, (nuint)(4 * c)), k5 = Vector256.LoadUnsafe(ref k, (nuint)(5 * c));
+        Vector256<float> k6 = Vector256.LoadUnsafe(ref k, (nuint)(6 * c)), k7 = Vector256.LoadUnsafe(ref k, (nuint)(7 * c));
+        Vector256<float> k8 = Vector256.LoadUnsafe(ref k, (nuint)(8 * c));
+        for (int i = 0; i < count; i++)
+        {
+            ref float p = ref Unsafe.Add(ref src, i * pixelStep);
+            Vector256<float> a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p), k0, zero);
+            a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p, (nuint)c), k1, a);
+            a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p, (nuint)c2), k2, a);
+            a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p, (nuint)r1), k3, a);
+            a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p, (nuint)(r1 + c)), k4, a);
+            a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p, (nuint)(r1 + c2)), k5, a);
+            a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p, (nuint)r2), k6, a);
+            a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p, (nuint)(r2 + c)), k7, a);
+            a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p, (nuint)(r2 + c2)), k8, a);
+            a.StoreUnsafe(ref outp, (nuint)(i * c));
         }
     }
 
@@ -396,6 +542,7 @@ internal static class Depthwise
     private static void Row512x2(ref float origin, ref float k, ref float dstA, ref float dstB, int count, int c, int rowStride)
     {
         int r1 = rowStride, r2 = 2 * rowStride, r3 = 3 * rowStride, c2 = 2 * c;
+        Vector512<float> zero = Vector512<float>.Zero;
         for (int g = 0; g < c; g += 16)
         {
             Taps512(ref Unsafe.Add(ref k, g), c, out Vector512<float> k0, out Vector512<float> k1, out Vector512<float> k2,
@@ -413,10 +560,10 @@ internal static class Depthwise
                 Vector512<float> x20 = Vector512.LoadUnsafe(ref p, (nuint)r2);
                 Vector512<float> x21 = Vector512.LoadUnsafe(ref p, (nuint)(r2 + c));
                 Vector512<float> x22 = Vector512.LoadUnsafe(ref p, (nuint)(r2 + c2));
-                Vector512<float> a = Vector512.LoadUnsafe(ref p) * k0;
+                Vector512<float> a = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p), k0, zero);
                 a = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p, (nuint)c), k1, a);
                 a = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p, (nuint)c2), k2, a);
-                Vector512<float> b = x10 * k0;
+                Vector512<float> b = Vector512.FusedMultiplyAdd(x10, k0, zero);
                 a = Vector512.FusedMultiplyAdd(x10, k3, a);
                 b = Vector512.FusedMultiplyAdd(x11, k1, b);
                 a = Vector512.FusedMultiplyAdd(x11, k4, a);
@@ -453,10 +600,10 @@ internal static class Depthwise
             ref float p1 = ref Unsafe.Add(ref p0, pixelStep);
             ref float p2 = ref Unsafe.Add(ref p1, pixelStep);
             ref float p3 = ref Unsafe.Add(ref p2, pixelStep);
-            Vector256<float> a0 = Vector256.LoadUnsafe(ref p0) * k0;
-            Vector256<float> a1 = Vector256.LoadUnsafe(ref p1) * k0;
-            Vector256<float> a2 = Vector256.LoadUnsafe(ref p2) * k0;
-            Vector256<float> a3 = Vector256.LoadUnsafe(ref p3) * k0;
+            Vector256<float> a0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0), k0, Vector256<float>.Zero);
+            Vector256<float> a1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1), k0, Vector256<float>.Zero);
+            Vector256<float> a2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2), k0, Vector256<float>.Zero);
+            Vector256<float> a3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p3), k0, Vector256<float>.Zero);
             for (int tap = 1; tap < 9; tap++)
             {
                 int ky = tap / 3;
@@ -485,7 +632,7 @@ internal static class Depthwise
         for (int ch = 0; ch < c; ch += 8)
         {
             nuint o = (nuint)ch;
-            Vector256<float> acc = Vector256.LoadUnsafe(ref r0, o) * Vector256.LoadUnsafe(ref k, o);
+            Vector256<float> acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, o), Vector256.LoadUnsafe(ref k, o), Vector256<float>.Zero);
             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, o + (nuint)c), Vector256.LoadUnsafe(ref k, o + (nuint)c), acc);
             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, o + (nuint)c2), Vector256.LoadUnsafe(ref k, o + (nuint)c2), acc);
             acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, o), Vector256.LoadUnsafe(ref k, o + (nuint)(3 * c)), acc);

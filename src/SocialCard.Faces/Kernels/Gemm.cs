@@ -35,9 +35,15 @@ internal static class Gemm
     /// Columns 0..(n &amp; ~31)-1 of the row-major <c>w[k, n]</c> packed once (at load) into 32-column panels, each
     /// <c>[k, 32]</c> contiguous: the 512-bit blocks then stream their weights in order instead of 128 bytes per
     /// <c>4n</c>-byte row (on a loaded core the 256- and 512-column layers ran at ~50 GMAC/s row-major, ~57 packed).
+    /// Empty on a core without AVX-512, where no path reads them.
     /// </summary>
     public static float[] Panels(ReadOnlySpan<float> w, int k, int n)
     {
+        if (!Vector512.IsHardwareAccelerated)
+        {
+            return []; // only the 512-bit blocks read panels
+        }
+
         int n32 = n & ~(PanelWidth - 1);
         var panels = new float[k * n32];
         int o = 0;
@@ -70,7 +76,7 @@ internal static class Gemm
             int done = RunVector512(x, rows, k, w, UsePanels ? panels : default, n, bias, y, act);
             if (done < n)
             {
-                RunVector256(x, rows, k, w, n, bias, y, act, done);
+                Columns(x, rows, k, w, n, bias, y, act, done);
             }
         }
         else if (UseVectors && UseVector512 && UseNarrow512 && n == 16)
@@ -79,14 +85,18 @@ internal static class Gemm
             for (; r + 8 <= rows; r += 8)
             {
                 Block8x16(
-                    ref Unsafe.Add(ref MemoryMarshal.GetReference(x), r * k), k, ref MemoryMarshal.GetReference(w),
-                    ref MemoryMarshal.GetReference(bias), ref Unsafe.Add(ref MemoryMarshal.GetReference(y), r * n), act);
+                    ref Unsafe.Add(ref MemoryMarshal.GetReference(x), r * k), k, ref MemoryMarshal.GetReference(w), n,
+                    ref MemoryMarshal.GetReference(bias), ref Unsafe.Add(ref MemoryMarshal.GetReference(y), r * n), n, act);
             }
 
             if (r < rows)
             {
                 RunVector256(x[(r * k)..], rows - r, k, w, n, bias, y[(r * n)..], act, 0);
             }
+        }
+        else if (UseVectors && UseVector512 && n >= 8)
+        {
+            Columns(x, rows, k, w, n, bias, y, act, 0);
         }
         else if (UseVectors && n >= 8)
         {
@@ -337,22 +347,26 @@ internal static class Gemm
             ref float yr = ref Unsafe.Add(ref y, r * n);
             int j = 0;
 
-            // One row: four independent 16-column chains per step, so the FMA latency is hidden.
+            // One row: four independent 16-column chains per step, so the FMA latency is hidden; columns j..j+31 and
+            // j+32..j+63 from their panels when packed (so a layer's last odd row reads the same copy of the weights as
+            // its other rows), else from the row-major weights.
             for (; j + 64 <= n32; j += 64)
             {
                 Vector512<float> a0 = Vector512.LoadUnsafe(ref b, (nuint)j);
                 Vector512<float> a1 = Vector512.LoadUnsafe(ref b, (nuint)(j + 16));
                 Vector512<float> a2 = Vector512.LoadUnsafe(ref b, (nuint)(j + 32));
                 Vector512<float> a3 = Vector512.LoadUnsafe(ref b, (nuint)(j + 48));
-                ref float wj = ref Unsafe.Add(ref w, j);
+                ref float wj = ref Unsafe.Add(ref wb, j * panelStep);
+                ref float wk = ref Unsafe.Add(ref wb, (j + 32) * panelStep);
                 for (int i = 0; i < k; i++)
                 {
                     Vector512<float> v = Vector512.Create(Unsafe.Add(ref xr, i));
                     a0 = Vector512.FusedMultiplyAdd(v, Vector512.LoadUnsafe(ref wj), a0);
                     a1 = Vector512.FusedMultiplyAdd(v, Vector512.LoadUnsafe(ref wj, 16), a1);
-                    a2 = Vector512.FusedMultiplyAdd(v, Vector512.LoadUnsafe(ref wj, 32), a2);
-                    a3 = Vector512.FusedMultiplyAdd(v, Vector512.LoadUnsafe(ref wj, 48), a3);
-                    wj = ref Unsafe.Add(ref wj, n);
+                    a2 = Vector512.FusedMultiplyAdd(v, Vector512.LoadUnsafe(ref wk), a2);
+                    a3 = Vector512.FusedMultiplyAdd(v, Vector512.LoadUnsafe(ref wk, 16), a3);
+                    wj = ref Unsafe.Add(ref wj, wStep);
+                    wk = ref Unsafe.Add(ref wk, wStep);
                 }
 
                 Activate(a0, act).StoreUnsafe(ref yr, (nuint)j);
@@ -364,11 +378,11 @@ internal static class Gemm
             for (; j < n32; j += 16)
             {
                 Vector512<float> a = Vector512.LoadUnsafe(ref b, (nuint)j);
-                ref float wj = ref Unsafe.Add(ref w, j);
+                ref float wj = ref Unsafe.Add(ref wb, ((j & ~(PanelWidth - 1)) * panelStep) + (j & (PanelWidth - 1)));
                 for (int i = 0; i < k; i++)
                 {
                     a = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref xr, i)), Vector512.LoadUnsafe(ref wj), a);
-                    wj = ref Unsafe.Add(ref wj, n);
+                    wj = ref Unsafe.Add(ref wj, wStep);
                 }
 
                 Activate(a, act).StoreUnsafe(ref yr, (nuint)j);
@@ -453,11 +467,99 @@ internal static class Gemm
     }
 
     /// <summary>
-    /// Eight rows x sixteen columns (the segmentation net's 16-channel 1x1 layers): one 512-bit accumulator per row, one
-    /// weight load per eight FMAs (the 256-bit step needs two per eight). Same summation order per output as every path.
+    /// Columns <paramref name="from"/>..n-1 of a layer narrower than 32 columns or of the columns after the 512-bit
+    /// panels (the segmentation net's 24-, 72- and 88-column layers): with <see cref="UseNarrowColumns"/>, eight rows at a
+    /// time, sixteen columns in one 512-bit accumulator per row, then eight in one 256-bit accumulator per row (eight
+    /// independent FMA chains instead of the four-row step's four), the rest as <see cref="RunVector256"/> does them. Same
+    /// summation order per output as every path.
+    /// </summary>
+    private static void Columns(
+        ReadOnlySpan<float> x, int rows, int k, ReadOnlySpan<float> w, int n, ReadOnlySpan<float> bias, Span<float> y, Activation act, int from)
+    {
+        int r = 0;
+        if (UseNarrowColumns)
+        {
+            ref float xr = ref MemoryMarshal.GetReference(x);
+            ref float wr = ref MemoryMarshal.GetReference(w);
+            ref float br = ref MemoryMarshal.GetReference(bias);
+            ref float yr = ref MemoryMarshal.GetReference(y);
+            for (; r + 8 <= rows; r += 8)
+            {
+                ref float x0 = ref Unsafe.Add(ref xr, r * k);
+                ref float y0 = ref Unsafe.Add(ref yr, r * n);
+                int j = from;
+                for (; j + 16 <= n; j += 16)
+                {
+                    Block8x16(ref x0, k, ref Unsafe.Add(ref wr, j), n, ref Unsafe.Add(ref br, j), ref Unsafe.Add(ref y0, j), n, act);
+                }
+
+                for (; j + 8 <= n; j += 8)
+                {
+                    Block8x8(ref x0, k, ref Unsafe.Add(ref wr, j), n, ref Unsafe.Add(ref br, j), ref Unsafe.Add(ref y0, j), n, act);
+                }
+
+                if (j < n)
+                {
+                    ScalarColumns(x.Slice(r * k, 8 * k), 8, k, w, n, bias, y.Slice(r * n, 8 * n), act, j);
+                }
+            }
+        }
+
+        if (r < rows)
+        {
+            RunVector256(x[(r * k)..], rows - r, k, w, n, bias, y[(r * n)..], act, from);
+        }
+    }
+
+    /// <summary>Set false (tests, benchmarks) to run the columns after the 512-bit panels, and layers of 8-31 columns, in
+    /// the 256-bit four-row steps.</summary>
+    internal static bool UseNarrowColumns { get; set; } = true;
+
+    /// <summary><see cref="Block8x16"/> for eight columns: one 256-bit accumulator per row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Block8x8(ref float x0, int k, ref float w, int wStride, ref float b, ref float y0, int yStride, Activation act)
+    {
+        ref float x1 = ref Unsafe.Add(ref x0, k);
+        ref float x2 = ref Unsafe.Add(ref x1, k);
+        ref float x3 = ref Unsafe.Add(ref x2, k);
+        ref float x4 = ref Unsafe.Add(ref x3, k);
+        ref float x5 = ref Unsafe.Add(ref x4, k);
+        ref float x6 = ref Unsafe.Add(ref x5, k);
+        ref float x7 = ref Unsafe.Add(ref x6, k);
+        Vector256<float> bias = Vector256.LoadUnsafe(ref b);
+        Vector256<float> a0 = bias, a1 = bias, a2 = bias, a3 = bias, a4 = bias, a5 = bias, a6 = bias, a7 = bias;
+        ref float wi = ref w;
+        for (int i = 0; i < k; i++)
+        {
+            Vector256<float> wv = Vector256.LoadUnsafe(ref wi);
+            a0 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref x0, i)), wv, a0);
+            a1 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref x1, i)), wv, a1);
+            a2 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref x2, i)), wv, a2);
+            a3 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref x3, i)), wv, a3);
+            a4 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref x4, i)), wv, a4);
+            a5 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref x5, i)), wv, a5);
+            a6 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref x6, i)), wv, a6);
+            a7 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref x7, i)), wv, a7);
+            wi = ref Unsafe.Add(ref wi, wStride);
+        }
+
+        Activate(a0, act).StoreUnsafe(ref y0);
+        Activate(a1, act).StoreUnsafe(ref y0, (nuint)yStride);
+        Activate(a2, act).StoreUnsafe(ref y0, (nuint)(2 * yStride));
+        Activate(a3, act).StoreUnsafe(ref y0, (nuint)(3 * yStride));
+        Activate(a4, act).StoreUnsafe(ref y0, (nuint)(4 * yStride));
+        Activate(a5, act).StoreUnsafe(ref y0, (nuint)(5 * yStride));
+        Activate(a6, act).StoreUnsafe(ref y0, (nuint)(6 * yStride));
+        Activate(a7, act).StoreUnsafe(ref y0, (nuint)(7 * yStride));
+    }
+
+    /// <summary>
+    /// Eight rows x sixteen columns (the segmentation net's 16-channel 1x1 layers; weight rows <paramref name="wStride"/>
+    /// floats apart, output rows <paramref name="yStride"/>): one 512-bit accumulator per row, one weight load per eight
+    /// FMAs (the 256-bit step needs two per eight). Same summation order per output as every path.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Block8x16(ref float x0, int k, ref float w, ref float b, ref float y0, Activation act)
+    private static void Block8x16(ref float x0, int k, ref float w, int wStride, ref float b, ref float y0, int yStride, Activation act)
     {
         ref float x1 = ref Unsafe.Add(ref x0, k);
         ref float x2 = ref Unsafe.Add(ref x1, k);
@@ -480,17 +582,17 @@ internal static class Gemm
             a5 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref x5, i)), wv, a5);
             a6 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref x6, i)), wv, a6);
             a7 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref x7, i)), wv, a7);
-            wi = ref Unsafe.Add(ref wi, 16);
+            wi = ref Unsafe.Add(ref wi, wStride);
         }
 
         Activate(a0, act).StoreUnsafe(ref y0);
-        Activate(a1, act).StoreUnsafe(ref y0, 16);
-        Activate(a2, act).StoreUnsafe(ref y0, 32);
-        Activate(a3, act).StoreUnsafe(ref y0, 48);
-        Activate(a4, act).StoreUnsafe(ref y0, 64);
-        Activate(a5, act).StoreUnsafe(ref y0, 80);
-        Activate(a6, act).StoreUnsafe(ref y0, 96);
-        Activate(a7, act).StoreUnsafe(ref y0, 112);
+        Activate(a1, act).StoreUnsafe(ref y0, (nuint)yStride);
+        Activate(a2, act).StoreUnsafe(ref y0, (nuint)(2 * yStride));
+        Activate(a3, act).StoreUnsafe(ref y0, (nuint)(3 * yStride));
+        Activate(a4, act).StoreUnsafe(ref y0, (nuint)(4 * yStride));
+        Activate(a5, act).StoreUnsafe(ref y0, (nuint)(5 * yStride));
+        Activate(a6, act).StoreUnsafe(ref y0, (nuint)(6 * yStride));
+        Activate(a7, act).StoreUnsafe(ref y0, (nuint)(7 * yStride));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -28,6 +28,10 @@ internal static class ImageInput
     /// <summary>Set false (tests) to force the scalar reference path; the fast path needs AVX2.</summary>
     internal static bool UseVectors { get; set; } = Avx2.IsSupported;
 
+    /// <summary>Set false (tests, benchmarks) to copy each crop row into a zero-ended scratch row before interpolating it,
+    /// instead of reading it where it lies in the image.</summary>
+    internal static bool UseRowsInPlace { get; set; } = true;
+
     public static void Prepare(
         RgbImage image, int cropX, int cropY, int cropW, int cropH, bool center, int size,
         float meanR, float meanG, float meanB, Span<float> dst)
@@ -243,6 +247,9 @@ internal static class ImageInput
         private readonly ReadOnlySpan<double> _fc;
         private readonly int _first;
         private readonly int _end;
+        private readonly int _inFirst;
+        private readonly int _inEnd;
+        private readonly int _reach;
 
         public SourceRows(
             ReadOnlySpan<byte> pixels, int stride, int cropX, int cropY, int cropH, Span<byte> row,
@@ -271,6 +278,26 @@ internal static class ImageInput
             {
                 _end--;
             }
+
+            // Columns with both taps in the crop (the rest between _first and _end have one tap in the padding), and how
+            // far past the crop row's first byte their four-byte reads go.
+            _inFirst = _first;
+            while (_inFirst < _end && (o0[_inFirst] == pad || o1[_inFirst] == pad))
+            {
+                _inFirst++;
+            }
+
+            _inEnd = _end;
+            while (_inEnd > _inFirst && (o0[_inEnd - 1] == pad || o1[_inEnd - 1] == pad))
+            {
+                _inEnd--;
+            }
+
+            _reach = 0;
+            for (int c = _first; c < _end; c++)
+            {
+                _reach = Math.Max(_reach, Math.Max(o0[c] == pad ? 0 : o0[c], o1[c] == pad ? 0 : o1[c]) + 4);
+            }
         }
 
         /// <summary>
@@ -286,26 +313,59 @@ internal static class ImageInput
                 return;
             }
 
-            int srcLen = _row.Length - 4;
-            _pixels.Slice(((_cropY + y) * _stride) + (_cropX * 3), srcLen).CopyTo(_row);
-            ref byte s = ref MemoryMarshal.GetReference(_row);
+            int columns = _o0.Length;
+            ref double o = ref MemoryMarshal.GetReference(dst);
+            int start = ((_cropY + y) * _stride) + (_cropX * 3);
+            if (UseRowsInPlace && _pixels.Length - start >= _reach)
+            {
+                // The crop row read where it lies in the image (every four-byte read inside the pixels): the columns with
+                // a tap in the padding take zeros for it, as the copy's zero bytes gave them.
+                ref byte p = ref Unsafe.Add(ref MemoryMarshal.GetReference(_pixels), start);
+                Mixed(ref p, _first, _inFirst, ref o);
+                Interpolate(ref p, _inFirst, _inEnd, ref o);
+                Mixed(ref p, _inEnd, _end, ref o);
+            }
+            else
+            {
+                int srcLen = _row.Length - 4;
+                _pixels.Slice(start, srcLen).CopyTo(_row);
+                Interpolate(ref MemoryMarshal.GetReference(_row), _first, _end, ref o);
+            }
+
+            dst[..(_first * 3)].Clear();
+            dst[(_end * 3)..((columns * 3) + 1)].Clear(); // the padding columns and the last step's spare lane
+        }
+
+        /// <summary>
+        /// Columns <paramref name="from"/>..<paramref name="to"/>-1 from the row at <paramref name="s"/>: one pixel per
+        /// step, its three channels (and one spare byte) widened to four doubles; the fourth lane lands on the next
+        /// pixel's first element, which the next step overwrites (or on the scratch double).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private void Interpolate(ref byte s, int from, int to, ref double o)
+        {
             ref int a = ref MemoryMarshal.GetReference(_o0);
             ref int b = ref MemoryMarshal.GetReference(_o1);
             ref double f = ref MemoryMarshal.GetReference(_fc);
-            ref double o = ref MemoryMarshal.GetReference(dst);
-            int columns = _o0.Length;
-
-            // One pixel per step: its three channels (and one spare byte) widened to four doubles; the fourth lane
-            // lands on the next pixel's first element, which the next step overwrites (or on the scratch double).
-            for (int c = _first; c < _end; c++)
+            for (int c = from; c < to; c++)
             {
                 Vector256<double> tl = Pixel4(ref Unsafe.Add(ref s, Unsafe.Add(ref a, c)));
                 Vector256<double> tr = Pixel4(ref Unsafe.Add(ref s, Unsafe.Add(ref b, c)));
                 (tl + ((tr - tl) * Vector256.Create(Unsafe.Add(ref f, c)))).StoreUnsafe(ref o, (nuint)(c * 3));
             }
+        }
 
-            dst[..(_first * 3)].Clear();
-            dst[(_end * 3)..((columns * 3) + 1)].Clear(); // the padding columns and the last step's spare lane
+        /// <summary><see cref="Interpolate"/> for columns with a tap in the padding (zeros for it), read in place.</summary>
+        private void Mixed(ref byte s, int from, int to, ref double o)
+        {
+            int pad = _row.Length - 4;
+            for (int c = from; c < to; c++)
+            {
+                int a = _o0[c], b = _o1[c];
+                Vector256<double> tl = a == pad ? Vector256<double>.Zero : Pixel4(ref Unsafe.Add(ref s, a));
+                Vector256<double> tr = b == pad ? Vector256<double>.Zero : Pixel4(ref Unsafe.Add(ref s, b));
+                (tl + ((tr - tl) * Vector256.Create(_fc[c]))).StoreUnsafe(ref o, (nuint)(c * 3));
+            }
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

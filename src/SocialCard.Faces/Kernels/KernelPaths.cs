@@ -11,8 +11,12 @@ internal static class KernelPaths
     /// <summary>Every switch: the pointwise weights from panels packed at load or row-major; 16-column 1x1 layers in
     /// 512-bit eight-row blocks or not; the detector's first layer pooled in bands or whole; a 3x3 row's last windows in
     /// eight-pixel blocks or four-pixel ones and single pixels; stride-1 depthwise two rows at a time or one; the global
-    /// average pool sixteen channels at a time or one.</summary>
-    public static readonly string[] Names = ["panels", "narrow512", "pool-bands", "conv-eight", "dw-pairs", "average"];
+    /// average pool sixteen channels at a time or one; an input's crop rows read where they lie in the image or copied
+    /// out first; a depthwise layer's top and bottom rows a row at a time or a window at a time (and
+    /// its windows cut by the border sixteen channels at a time or eight); a GEMM's columns after the 512-bit panels (and
+    /// layers of 8-31 columns) eight rows at a time or four; depthwise layers of 8k but not 16k channels in the row kernels
+    /// (their last eight channels in 256-bit registers) or four windows at a time.</summary>
+    public static readonly string[] Names = ["panels", "narrow512", "pool-bands", "conv-eight", "dw-pairs", "average", "rows-in-place", "dw-edges", "narrow-columns", "dw-tail8"];
 
     /// <summary>Sets the switch <paramref name="name"/> (one of <see cref="Names"/>, or "all" for every one).</summary>
     public static Action<bool> Switch(string name) => name switch
@@ -23,6 +27,10 @@ internal static class KernelPaths
         "conv-eight" => on => Conv2d.UseEightPixelBlocks = on,
         "dw-pairs" => on => Depthwise.UseRowPairs = on,
         "average" => on => Pooling.UseVectorAverage = on,
+        "rows-in-place" => on => ImageInput.UseRowsInPlace = on,
+        "dw-edges" => on => Depthwise.UseEdgeRows = on,
+        "narrow-columns" => on => Gemm.UseNarrowColumns = on,
+        "dw-tail8" => on => Depthwise.UseEightChannelTail = on,
         "all" => on =>
         {
             foreach (string n in Names)

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using SocialCard.Faces;
 using SocialCard.Imaging;
 using SocialCard.Imaging.Processing.Color;
@@ -36,8 +37,9 @@ namespace SocialCard.Photos.Analysis;
 /// 85 lie 0.4 L* apart, and most of the labelled shirt is below the crop.
 /// </para>
 /// <para>
-/// Cost: each pixel's background test is made once (a row of 3-wide runs, then the rows above and below), and L* alone
-/// rules out skin for most pixels; about 0.2 ms per photo, results bit-identical to the per-pixel form.
+/// Cost: each pixel's background test is made once, 16 pixels at a time (a row of 3-wide runs, then the rows above and
+/// below); the person pixels' CIELAB is computed eight at a time (<see cref="LabKernel.LinearToLabDouble"/>); results
+/// bit-identical to the per-pixel form.
 /// </para>
 /// </summary>
 public sealed class ClothingMeasure
@@ -165,26 +167,26 @@ public sealed class ClothingMeasure
         // its row and the rows above and below.
         int width = x1 - x0 + 1;
         int rows = y1 - y0 + 3;
-        byte[] rented = System.Buffers.ArrayPool<byte>.Shared.Rent((rows * width) + width + 2);
+        byte[] rented = System.Buffers.ArrayPool<byte>.Shared.Rent((rows * width) + (2 * width) + 2);
+        float[] channels = System.Buffers.ArrayPool<float>.Shared.Rent(3 * width);
+        double[] lab = System.Buffers.ArrayPool<double>.Shared.Rent(3 * width);
         try
         {
             Span<byte> runs = rented.AsSpan(0, rows * width);
             Span<byte> differs = rented.AsSpan(rows * width, width + 2);
+            Span<byte> clothed = rented.AsSpan((rows * width) + width + 2, width);
             for (int r = 0; r < rows; r++)
             {
                 ReadOnlySpan<byte> row = image.Row(y0 - 1 + r);
-                for (int c = 0; c < width + 2; c++)
-                {
-                    differs[c] = Difference(row, x0 - 1 + c, background) > tolerance ? (byte)1 : (byte)0;
-                }
-
+                ChannelDifferenceKernel.Exceeds(row.Slice((x0 - 1) * 3, (width + 2) * 3), background, tolerance, differs);
                 Span<byte> run = runs.Slice(r * width, width);
-                for (int c = 0; c < width; c++)
-                {
-                    run[c] = (byte)(differs[c] & differs[c + 1] & differs[c + 2]);
-                }
+                TensorPrimitives.BitwiseAnd(differs[..width], differs.Slice(1, width), run);
+                TensorPrimitives.BitwiseAnd(run, differs.Slice(2, width), run);
             }
 
+            // Per row: the person pixels' linear channels and CIELAB (eight at a time), then the sums in column order.
+            Span<float> lr = channels.AsSpan(0, width), lg = channels.AsSpan(width, width), lb = channels.AsSpan(2 * width, width);
+            Span<double> labL = lab.AsSpan(0, width), labA = lab.AsSpan(width, width), labB = lab.AsSpan(2 * width, width);
             double sumL = 0, sumR = 0, sumG = 0, sumB = 0;
             int count = 0;
             for (int y = y0; y <= y1; y++)
@@ -193,22 +195,32 @@ public sealed class ClothingMeasure
                 ReadOnlySpan<byte> above = runs.Slice((r - 1) * width, width), here = runs.Slice(r * width, width), below = runs.Slice((r + 1) * width, width);
                 ReadOnlySpan<byte> row = image.Row(y);
                 PersonMaskLine personRow = person?.Row(y + 0.5) ?? default;
+                TensorPrimitives.BitwiseAnd(above, here, clothed);
+                TensorPrimitives.BitwiseAnd(clothed, below, clothed);
+                int n = 0;
                 for (int c = 0; c < width; c++)
                 {
-                    if ((above[c] & here[c] & below[c]) == 0 || (person is not null && personRow.At(x0 + c + 0.5) < 0.5f))
+                    if (clothed[c] == 0 || (person is not null && personRow.At(x0 + c + 0.5) < 0.5f))
                     {
                         continue;
                     }
 
-                    // L* alone settles most pixels: one at least SkinDistance from the skin's L* is no skin.
                     int o = (x0 + c) * 3;
-                    float lr = linear[row[o]], lg = linear[row[o + 1]], lb = linear[row[o + 2]];
-                    double l = ColorSpace.LightnessFromLinear(lr, lg, lb);
+                    lr[n] = linear[row[o]];
+                    lg[n] = linear[row[o + 1]];
+                    lb[n] = linear[row[o + 2]];
+                    n++;
+                }
+
+                LabKernel.LinearToLabDouble(lr[..n], lg[..n], lb[..n], labL[..n], labA[..n], labB[..n]);
+                for (int k = 0; k < n; k++)
+                {
+                    // A pixel at least SkinDistance from the skin's L* is no skin whatever its chroma.
+                    double l = labL[k];
                     double dl = l - skin.L;
                     if (Math.Abs(dl) < SkinDistance)
                     {
-                        Lab lab = ColorSpace.LinearToLab(lr, lg, lb);
-                        double da = lab.A - skin.A, db = lab.B - skin.B;
+                        double da = labA[k] - skin.A, db = labB[k] - skin.B;
                         if ((dl * dl) + (da * da) + (db * db) < SkinDistance * SkinDistance)
                         {
                             continue;
@@ -216,9 +228,9 @@ public sealed class ClothingMeasure
                     }
 
                     sumL += l;
-                    sumR += lr;
-                    sumG += lg;
-                    sumB += lb;
+                    sumR += lr[k];
+                    sumG += lg[k];
+                    sumB += lb[k];
                     count++;
                 }
             }
@@ -238,6 +250,8 @@ public sealed class ClothingMeasure
         finally
         {
             System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+            System.Buffers.ArrayPool<float>.Shared.Return(channels);
+            System.Buffers.ArrayPool<double>.Shared.Return(lab);
         }
     }
     /// <summary>
@@ -267,7 +281,7 @@ public sealed class ClothingMeasure
 
     private static void Accumulate(ReadOnlySpan<byte> row, int x, (byte R, byte G, byte B) bg, ref long sum, ref int n)
     {
-        int d = Difference(row, x, bg);
+        int d = ChannelDifferenceKernel.Difference(row, x, bg);
         if (d <= MaxTolerance)
         {
             sum += d;
@@ -278,9 +292,4 @@ public sealed class ClothingMeasure
     /// <summary>A background channel as reference white, floored so a black or saturated backdrop cannot divide by ~0.</summary>
     private static double WhiteChannel(float linear) => Math.Max(linear, 0.05);
 
-    private static int Difference(ReadOnlySpan<byte> row, int x, (byte R, byte G, byte B) bg)
-    {
-        int o = x * 3;
-        return Math.Abs(row[o] - bg.R) + Math.Abs(row[o + 1] - bg.G) + Math.Abs(row[o + 2] - bg.B);
-    }
 }

@@ -1,4 +1,5 @@
 using SocialCard.Imaging;
+using SocialCard.Imaging.Processing.Color;
 using SocialCard.Photos.Faces;
 
 namespace SocialCard.Photos.Analysis;
@@ -107,14 +108,11 @@ public static class HairTopMeasure
         public int Differing(int k, int enough, out int inside)
         {
             ReadOnlySpan<byte> row = image.Row(yEnd - k);
-            (int bgR, int bgG, int bgB) = (background.R, background.G, background.B);
             inside = x1 - x0 + 1;
             int count = 0;
             for (int x = x0; x <= x1; x++)
             {
-                int o = x * 3;
-                int d = Math.Abs(row[o] - bgR) + Math.Abs(row[o + 1] - bgG) + Math.Abs(row[o + 2] - bgB);
-                if (d > Tolerance && ++count >= enough)
+                if (ChannelDifferenceKernel.Difference(row, x, background) > Tolerance && ++count >= enough)
                 {
                     break;
                 }

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using SocialCard.Faces;
 using SocialCard.Imaging;
+using SocialCard.Imaging.Processing.Color;
 using SocialCard.Imaging.Processing.Statistics;
 using SocialCard.Photos.Faces;
 
@@ -194,14 +195,12 @@ public sealed class ShoulderLine
     /// </summary>
     private static int? EdgeAbove(RgbImage image, (byte R, byte G, byte B) bg, int x, int yStop)
     {
-        int o = x * 3;
         int run = 0;
         bool inPerson = false;
         for (int y = image.Height - 1; y >= yStop; y--)
         {
             ReadOnlySpan<byte> row = image.Row(y);
-            int d = Math.Abs(row[o] - bg.R) + Math.Abs(row[o + 1] - bg.G) + Math.Abs(row[o + 2] - bg.B);
-            if (d > Tolerance)
+            if (ChannelDifferenceKernel.Difference(row, x, bg) > Tolerance)
             {
                 inPerson = true;
                 run = 0;
@@ -293,18 +292,15 @@ public sealed class ShoulderLine
                 return null;
             }
 
-            for (int y = yTop + 1; y < person.ImageHeight; y++)
+            int y = column.FirstAtLeast(yTop + 1, person.ImageHeight, 0.5f);
+            if (y < 0)
             {
-                float p = column.At(y);
-                if (p >= 0.5f)
-                {
-                    return SolidBelow(person.ImageHeight, column, y) ? y - 1 + ((0.5 - previous) / (p - previous)) : null;
-                }
-
-                previous = p;
+                return null;
             }
 
-            return null;
+            float p = column.At(y);
+            previous = column.At(y - 1);
+            return SolidBelow(person.ImageHeight, column, y) ? y - 1 + ((0.5 - previous) / (p - previous)) : null;
         }
 
         /// <summary>
@@ -314,16 +310,8 @@ public sealed class ShoulderLine
         /// </summary>
         private static bool SolidBelow(int height, PersonMaskLine column, int y)
         {
-            int rows = 0, gaps = 0;
-            for (int yy = y; yy < height; yy += 2)
-            {
-                rows++;
-                if (column.At(yy) < 0.5f)
-                {
-                    gaps++;
-                }
-            }
-
+            int rows = (height - y + 1) / 2;
+            int gaps = column.CountBelow(y, height, 0.5f, step: 2);
             return gaps <= MaxGapShare * rows;
         }
 

@@ -41,6 +41,8 @@ public sealed class KernelTests
     [InlineData(196, 128, 128, 0)]
     [InlineData(13, 64, 72, 1)] // columns past the last whole panel (the 256-bit tail)
     [InlineData(3136, 32, 32, 1)] // the dense nets' first block
+    [InlineData(9, 48, 96, 1)] // an odd row after an eight-row step: a 64-column step and a 32-column rest from the panels
+    [InlineData(1, 256, 136, 0)] // one row alone
     public void Gemm_with_weight_panels_is_bit_identical_to_row_major_weights(int rows, int k, int n, int activation)
     {
         var act = (Activation)activation;
@@ -61,6 +63,10 @@ public sealed class KernelTests
     [InlineData(9, 128, 16, 2)]
     [InlineData(25, 512, 25, 0)] // the 160 detector's last layer: a 25th column after the vectors, four rows at a time
     [InlineData(121, 512, 25, 0)] // the same at 352
+    [InlineData(21, 72, 24, 2)] // the segmentation net's 24-column layers: eight rows of 16 + 8 columns, then four
+    [InlineData(17, 16, 72, 1)] // 64 columns from the 512-bit blocks, then eight rows of eight
+    [InlineData(9, 88, 88, 0)] // 64, then 16 + 8
+    [InlineData(16, 40, 12, 1)] // eight columns, then four alone
     public void Row_blocks_are_bit_identical_to_one_row_at_a_time(int rows, int k, int n, int activation)
     {
         var act = (Activation)activation;
@@ -90,6 +96,12 @@ public sealed class KernelTests
         }
 
         float[] panels = Gemm.Panels(w, k, n);
+        if (!System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+        {
+            Assert.Empty(panels); // no path would read them
+            return;
+        }
+
         Assert.Equal(k * 64, panels.Length);
         for (int j = 0; j < 64; j += 32)
         {
@@ -114,6 +126,9 @@ public sealed class KernelTests
     [InlineData(13, 9, 32, 1)] // an odd row count: the last row alone
     [InlineData(10, 10, 128, 1)]
     [InlineData(4, 5, 16, 1)] // the first and last rows at the border, one interior pair
+    [InlineData(20, 20, 24, 1)] // the segmentation net's 8k-but-not-16k channel layers: a last group of eight in the row kernels
+    [InlineData(40, 40, 72, 2)]
+    [InlineData(20, 20, 88, 1)]
     public void Depthwise_matches_scalar(int h, int w, int c, int stride)
     {
         var rng = new Random(h * 100 + w * 10 + c + stride);
@@ -125,7 +140,37 @@ public sealed class KernelTests
         Depthwise.Conv3x3(x, h, w, c, k, stride, padTop, padLeft, outH, outW, actual);
 
         // Bit for bit: every path sums the taps in the same order with fused multiply-adds.
-        Assert.Equal(expected, actual);
+        AssertSameBits(expected, actual);
+    }
+
+    [Theory]
+    [InlineData(56, 56, 32, 1)] // row pairs, single rows, the top and bottom rows
+    [InlineData(14, 14, 32, 2)]
+    [InlineData(10, 10, 128, 1)]
+    [InlineData(13, 9, 24, 2)] // eight-channel steps
+    [InlineData(20, 20, 88, 1)] // a last group of eight channels in the row kernels
+    public void Depthwise_sum_of_zero_products_is_positive_zero_as_in_the_reference(int h, int w, int c, int stride)
+    {
+        // A zero window (a ReLU's zeros) under negative taps: every product is -0. The reference starts each sum at +0,
+        // and -0 + +0 is +0; a path that started from the first product would keep -0.
+        float[] x = new float[h * w * c], k = new float[9 * c];
+        Array.Fill(k, -0.5f);
+        int outH = SeparableConvolution.OutSize(h, stride), outW = SeparableConvolution.OutSize(w, stride);
+        int padTop = SeparableConvolution.PadBefore(h, stride), padLeft = SeparableConvolution.PadBefore(w, stride);
+        float[] expected = new float[outH * outW * c], actual = new float[outH * outW * c];
+        Depthwise.Scalar(x, h, w, c, k, stride, padTop, padLeft, outH, outW, expected);
+        Depthwise.Conv3x3(x, h, w, c, k, stride, padTop, padLeft, outH, outW, actual);
+        Assert.All(expected, v => Assert.Equal(0, BitConverter.SingleToInt32Bits(v)));
+        AssertSameBits(expected, actual);
+    }
+
+    private static void AssertSameBits(float[] expected, float[] actual)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        for (int i = 0; i < expected.Length; i++)
+        {
+            Assert.True(BitConverter.SingleToInt32Bits(expected[i]) == BitConverter.SingleToInt32Bits(actual[i]), $"[{i}] expected {expected[i]}, got {actual[i]}");
+        }
     }
 
     [Theory]
@@ -178,18 +223,34 @@ public sealed class KernelTests
     [InlineData(358, 441, 57, 123, 201, 188, true, 112)] // a landmark crop: centred padding
     [InlineData(120, 90, 10, 5, 40, 61, true, 112)] // upscale: consecutive output rows share source rows
     [InlineData(300, 300, 0, 0, 300, 300, false, 416)] // square, upscale, no padding
+    [InlineData(358, 441, 200, 100, 158, 180, true, 112)] // a crop at the right edge: the last pixel's read runs into the next row
+    [InlineData(358, 441, 200, 261, 158, 180, true, 112)] // a crop in the bottom right corner: the image's last pixel
     public void ImageInput_fast_path_is_bit_identical_to_reference(int w, int h, int x, int y, int cw, int ch, bool center, int size)
     {
         var rng = new Random(w + h + x + y + size);
         byte[] rgb = new byte[w * h * 3];
         rng.NextBytes(rgb);
         using var image = SocialCard.Imaging.RgbImage.FromRgb(rgb, w, h);
-        float[] expected = new float[size * size * 3], actual = new float[size * size * 3];
+        float[] expected = new float[size * size * 3];
         ImageInput.PrepareScalar(image, x, y, cw, ch, center, size, 122.782f, 117.001f, 104.298f, expected);
-        ImageInput.Prepare(image, x, y, cw, ch, center, size, 122.782f, 117.001f, 104.298f, actual);
-        for (int i = 0; i < expected.Length; i++)
+        try
         {
-            Assert.True(BitConverter.SingleToInt32Bits(expected[i]) == BitConverter.SingleToInt32Bits(actual[i]), $"[{i}] expected {expected[i]}, got {actual[i]}");
+            foreach (bool inPlace in new[] { true, false })
+            {
+                ImageInput.UseRowsInPlace = inPlace;
+                float[] actual = new float[size * size * 3];
+                ImageInput.Prepare(image, x, y, cw, ch, center, size, 122.782f, 117.001f, 104.298f, actual);
+                for (int i = 0; i < expected.Length; i++)
+                {
+                    Assert.True(
+                        BitConverter.SingleToInt32Bits(expected[i]) == BitConverter.SingleToInt32Bits(actual[i]),
+                        $"[{i}] in place {inPlace}: expected {expected[i]}, got {actual[i]}");
+                }
+            }
+        }
+        finally
+        {
+            ImageInput.UseRowsInPlace = true;
         }
     }
 

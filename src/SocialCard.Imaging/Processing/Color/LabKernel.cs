@@ -91,6 +91,95 @@ public static class LabKernel
     }
 
     /// <summary>
+    /// CIELAB in double of linear light given in single precision, one colour per index:
+    /// <c>(l[i], a[i], b[i]) = </c><see cref="ColorSpace.LinearToLab(double, double, double)"/><c>(red[i], green[i], blue[i])</c>,
+    /// bit-identical to that one-colour form. Eight colours per AVX2 step (the same double operations on lanes, the
+    /// companding of the table segment by <see cref="Companding(Vector256{float})"/>); colours with a channel of XYZ on
+    /// the linear segment or at or above 1, and the tail, go through the one-colour form.
+    /// </summary>
+    public static void LinearToLabDouble(ReadOnlySpan<float> red, ReadOnlySpan<float> green, ReadOnlySpan<float> blue, Span<double> l, Span<double> a, Span<double> b)
+    {
+        int n = l.Length;
+        if (red.Length < n || green.Length < n || blue.Length < n || a.Length < n || b.Length < n)
+        {
+            throw new ArgumentException($"Fewer than {n} channel or output values.", nameof(red));
+        }
+
+        int i = Avx2.IsSupported && UseVectors ? LinearToLabDoubleAvx2(red, green, blue, l, a, b) : 0;
+        LinearToLabDoubleScalar(red[i..n], green[i..n], blue[i..n], l[i..n], a[i..n], b[i..n]);
+    }
+
+    /// <summary>Set false (tests, benchmarks) to force the scalar reference of the span conversions.</summary>
+    internal static bool UseVectors { get; set; } = true;
+
+    /// <summary>The reference of <see cref="LinearToLabDouble"/>: one colour at a time.</summary>
+    internal static void LinearToLabDoubleScalar(ReadOnlySpan<float> red, ReadOnlySpan<float> green, ReadOnlySpan<float> blue, Span<double> l, Span<double> a, Span<double> b)
+    {
+        for (int i = 0; i < l.Length; i++)
+        {
+            (l[i], a[i], b[i]) = ColorSpace.LinearToLab(red[i], green[i], blue[i]);
+        }
+    }
+
+    /// <summary>The span conversion eight colours at a time; returns how many it wrote (a multiple of eight).</summary>
+    private static int LinearToLabDoubleAvx2(ReadOnlySpan<float> red, ReadOnlySpan<float> green, ReadOnlySpan<float> blue, Span<double> l, Span<double> a, Span<double> b)
+    {
+        ref float rr = ref MemoryMarshal.GetReference(red), gg = ref MemoryMarshal.GetReference(green), bb = ref MemoryMarshal.GetReference(blue);
+        ref double ll = ref MemoryMarshal.GetReference(l), aa = ref MemoryMarshal.GetReference(a), ob = ref MemoryMarshal.GetReference(b);
+        int i = 0;
+        for (; i + Lanes <= l.Length; i += Lanes)
+        {
+            (Vector256<double> r0, Vector256<double> r1) = Vector256.Widen(Vector256.LoadUnsafe(ref rr, (nuint)i));
+            (Vector256<double> g0, Vector256<double> g1) = Vector256.Widen(Vector256.LoadUnsafe(ref gg, (nuint)i));
+            (Vector256<double> b0, Vector256<double> b1) = Vector256.Widen(Vector256.LoadUnsafe(ref bb, (nuint)i));
+            uint outside = 0;
+            (Vector256<double> fx0, Vector256<double> fx1) = CompandingOfSums(r0, g0, b0, r1, g1, b1, 0.4124564, 0.3575761, 0.1804375, 0.95047, ref outside);
+            (Vector256<double> fy0, Vector256<double> fy1) = CompandingOfSums(r0, g0, b0, r1, g1, b1, 0.2126729, 0.7151522, 0.0721750, 1, ref outside);
+            (Vector256<double> fz0, Vector256<double> fz1) = CompandingOfSums(r0, g0, b0, r1, g1, b1, 0.0193339, 0.1191920, 0.9503041, 1.08883, ref outside);
+            ((Vector256.Create(116.0) * fy0) - Vector256.Create(16.0)).StoreUnsafe(ref ll, (nuint)i);
+            ((Vector256.Create(116.0) * fy1) - Vector256.Create(16.0)).StoreUnsafe(ref ll, (nuint)(i + 4));
+            (Vector256.Create(500.0) * (fx0 - fy0)).StoreUnsafe(ref aa, (nuint)i);
+            (Vector256.Create(500.0) * (fx1 - fy1)).StoreUnsafe(ref aa, (nuint)(i + 4));
+            (Vector256.Create(200.0) * (fy0 - fz0)).StoreUnsafe(ref ob, (nuint)i);
+            (Vector256.Create(200.0) * (fy1 - fz1)).StoreUnsafe(ref ob, (nuint)(i + 4));
+            while (outside != 0)
+            {
+                int k = System.Numerics.BitOperations.TrailingZeroCount(outside);
+                outside &= outside - 1;
+                (l[i + k], a[i + k], b[i + k]) = ColorSpace.LinearToLab(red[i + k], green[i + k], blue[i + k]);
+            }
+        }
+
+        return i;
+    }
+
+    /// <summary>
+    /// f(t) of <c>t = ((wr r) + (wg g) + (wb b)) / white</c> on eight colours (two vectors of four), as
+    /// <see cref="ColorSpace.LinearToLab(double, double, double)"/> forms it (no division where the white is 1, as for Y);
+    /// the lanes where t lies off the table segment (at or below the knee, at or above 1) are flagged in
+    /// <paramref name="outside"/> for the one-colour form.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector256<double> Low, Vector256<double> High) CompandingOfSums(
+        Vector256<double> r0, Vector256<double> g0, Vector256<double> b0, Vector256<double> r1, Vector256<double> g1, Vector256<double> b1,
+        double wr, double wg, double wb, double white, ref uint outside)
+    {
+        Vector256<double> t0 = (Vector256.Create(wr) * r0) + (Vector256.Create(wg) * g0) + (Vector256.Create(wb) * b0);
+        Vector256<double> t1 = (Vector256.Create(wr) * r1) + (Vector256.Create(wg) * g1) + (Vector256.Create(wb) * b1);
+        if (white != 1)
+        {
+            t0 /= Vector256.Create(white);
+            t1 /= Vector256.Create(white);
+        }
+
+        var knee = Vector256.Create(KneeDouble);
+        var one = Vector256.Create(1.0);
+        outside |= (Vector256.LessThanOrEqual(t0, knee) | Vector256.GreaterThanOrEqual(t0, one)).ExtractMostSignificantBits()
+                 | ((Vector256.LessThanOrEqual(t1, knee) | Vector256.GreaterThanOrEqual(t1, one)).ExtractMostSignificantBits() << 4);
+        return Vector256.Widen(Companding(Vector256.Narrow(t0, t1)));
+    }
+
+    /// <summary>
     /// Adds every <paramref name="step"/>-th pixel of <paramref name="rgbRow"/> from <paramref name="start"/> up to
     /// <paramref name="end"/> (pixel indices) to <paramref name="sums"/>: its L*, a*, b* and chroma C*, single precision,
     /// each term added in sample order in double.

@@ -7,69 +7,40 @@ namespace SocialCard.Photos.Fixes.Geometry;
 
 /// <summary>
 /// The person's shoulders and body as the segmentation network's matte of the original shows them, not the wall
-/// contrast. The shoulder line is the check's own reading (<see cref="ShoulderLine.FromPerson"/>: each side's upper
-/// edge 0.5-0.9 face widths from the face axis, fitted robustly) on the matte turned as the fix turns the photo to
-/// level the eyes, so its tilt is taken against the eye line, which is what stays after the fix levels the eyes (a photo turned as a whole, head and shoulders together, reads level; a body
-/// turned under a straight head does not). The body's width is read <see cref="BodyDepth"/> face widths below the chin
-/// in the levelled frame: from the face axis outwards on each side as long as the matte says person (one half), noting
-/// whether the person ends at the background or runs into the photo's edge (a body cut off by the frame). Every length
-/// is in face widths (jaw 0-16).
+/// contrast. <see cref="Tilt"/>: the check's own shoulder line (<see cref="ShoulderLine.FromPerson"/>: each side's upper
+/// edge 0.5-0.9 face widths from the face axis, fitted robustly) on the matte turned as the fix turns the photo to level
+/// the eyes, so its tilt is taken against the eye line, which is what stays after the fix levels the eyes (a photo
+/// turned as a whole, head and shoulders together, reads level; a body turned under a straight head does not).
+/// <see cref="Missing"/>: how much of the body the crop would have to show beyond the original. Lengths are in face
+/// widths (jaw 0-16).
 /// </summary>
-internal sealed record MatteShoulders(
-    double? TiltDegrees,
-    double? LeftDrop,
-    double? RightDrop,
-    MatteShoulders.Reach Left,
-    MatteShoulders.Reach Right)
+internal static class MatteShoulders
 {
-    /// <summary>Where the body's width is read, face widths below the chin along the head's axis.</summary>
-    public const double BodyDepth = 0.25;
-
-    /// <summary>Farthest a side is followed, face widths from the axis.</summary>
-    public const double MaxReach = 2.0;
-
     private const float Person = 0.5f;
 
     /// <summary>Distance from an original's edge within which the person counts as running into it, face widths of the
     /// output (about 11 px at the Suzhou size).</summary>
     private const double EdgeFade = 0.05;
 
-    /// <summary>The body's width <see cref="BodyDepth"/> below the chin, face widths.</summary>
-    public double BodyWidth => Left.Distance + Right.Distance;
-
-    /// <summary>How far one side of the body reaches from the axis, and whether the photo's edge, not the background,
-    /// ended it.</summary>
-    public readonly record struct Reach(double Distance, bool Cut);
-
     /// <summary>
-    /// Reads the matte of the original (<paramref name="matte"/>) around <paramref name="face"/> (source coordinates,
-    /// 68 landmarks), with the eye line at <paramref name="rollDegrees"/> (the rotation the fix applies). Null when the
-    /// face has no landmarks or the matte does not call the face a person.
+    /// The shoulder line's tilt in degrees against the eye line (positive: the photo's right side lower), read on the
+    /// matte of the original (<paramref name="matte"/>) around <paramref name="face"/> (source coordinates, 68
+    /// landmarks), with the eye line at <paramref name="rollDegrees"/> (the rotation the fix applies). Null when the face
+    /// has no landmarks, the matte does not call the face a person, or the line cannot be read.
     /// </summary>
-    public static MatteShoulders? Read(PersonMask matte, ObservedFace face, double rollDegrees)
+    public static double? Tilt(PersonMask matte, ObservedFace face, double rollDegrees)
     {
         ArgumentNullException.ThrowIfNull(matte);
         ArgumentNullException.ThrowIfNull(face);
-        double w = face.FaceWidth;
         PointF eyes = face.EyeMidpoint;
-        if (!face.HasLandmarks || w < 8 || matte.At(eyes.X, eyes.Y) < Person)
+        if (!face.HasLandmarks || face.FaceWidth < 8 || matte.At(eyes.X, eyes.Y) < Person)
         {
             return null;
         }
 
         ShoulderLine? line = rollDegrees == 0 ? ShoulderLine.FromPerson(matte, face) : ShoulderLine.FromPerson(
             Levelled(matte, eyes, rollDegrees), new ObservedFace { Box = face.Box, Landmarks = LandmarkGeometry.Levelled(face.Landmarks, eyes, rollDegrees) });
-        double r = rollDegrees * Math.PI / 180.0, c = Math.Cos(r), s = Math.Sin(r);
-        PointF chin = face.Chin;
-        double depth = (BodyDepth * w) + (((chin.X - eyes.X) * -s) + ((chin.Y - eyes.Y) * c));
-        var start = new PointF((float)(eyes.X - (s * depth)), (float)(eyes.Y + (c * depth)));
-        Reach left = Walk(matte, start, -c, -s, MaxReach * w), right = Walk(matte, start, c, s, MaxReach * w);
-        return new MatteShoulders(
-            line?.TiltDegrees,
-            line is null ? null : (line.LeftY - eyes.Y) / w,
-            line is null ? null : (line.RightY - eyes.Y) / w,
-            left with { Distance = left.Distance / w },
-            right with { Distance = right.Distance / w });
+        return line?.TiltDegrees;
     }
 
     /// <summary>
@@ -193,32 +164,5 @@ internal sealed record MatteShoulders(
     {
         (double sx, double sy) = map.Apply(x + 0.5, y + 0.5);
         return matte.At(sx, sy) >= Person;
-    }
-
-    /// <summary>
-    /// From <paramref name="start"/> along the unit direction (<paramref name="dx"/>, <paramref name="dy"/>), source
-    /// pixels: how far the person goes (probability at least one half) before the background, the photo's edge (then
-    /// <see cref="Reach.Cut"/>) or <paramref name="limit"/>. A start off the photo is cut at 0, a start in the
-    /// background ends at 0.
-    /// </summary>
-    public static Reach Walk(PersonMask matte, PointF start, double dx, double dy, double limit)
-    {
-        ArgumentNullException.ThrowIfNull(matte);
-        double step = Math.Max(0.5, (double)matte.Side / matte.Size / 4);
-        for (double t = 0; t <= limit; t += step)
-        {
-            double x = start.X + (dx * t), y = start.Y + (dy * t);
-            if (x < 0 || y < 0 || x > matte.ImageWidth || y > matte.ImageHeight)
-            {
-                return new Reach(t, true);
-            }
-
-            if (matte.At(x, y) < Person)
-            {
-                return new Reach(t, false);
-            }
-        }
-
-        return new Reach(limit, false);
     }
 }

@@ -81,9 +81,9 @@ public sealed class ShoulderCheckStep : IFixStep
                 "missing body (face widths)", most);
         }
 
-        MatteShoulders? shoulders = MatteShoulders.Read(matte, face, ctx.RollDegrees);
+        double? shoulderTilt = MatteShoulders.Tilt(matte, face, ctx.RollDegrees);
         RuleSettings settings = ctx.Profile.Rule(LevelRule);
-        if (shoulders?.TiltDegrees is { } tilt && settings.Enabled && settings.TryGet("maxTiltDegrees", out double max)
+        if (shoulderTilt is { } tilt && settings.Enabled && settings.TryGet("maxTiltDegrees", out double max)
             && settings.Judge("maxTiltDegrees", Math.Abs(tilt) - TiltMarginDegrees, max, higherIsWorse: true) == RuleOutcome.Fail)
         {
             string lowZh = tilt > 0 ? "右" : "左", lowEn = tilt > 0 ? "right" : "left";
@@ -93,7 +93,7 @@ public sealed class ShoulderCheckStep : IFixStep
                 "shoulder tilt (deg)", tilt);
         }
 
-        string reading = shoulders?.TiltDegrees is { } t ? t.ToString("0.#", CultureInfo.InvariantCulture) + "°" : "—";
-        return FixStepResult.Applied(Id, new LocalizedText($"双肩完整，倾斜 {reading}", $"Both shoulders in the photo, tilt {reading}"), "shoulder tilt (deg)", null, shoulders?.TiltDegrees);
+        string reading = shoulderTilt is { } t ? t.ToString("0.#", CultureInfo.InvariantCulture) + "°" : "—";
+        return FixStepResult.Applied(Id, new LocalizedText($"双肩完整，倾斜 {reading}", $"Both shoulders in the photo, tilt {reading}"), "shoulder tilt (deg)", null, shoulderTilt);
     }
 }

@@ -56,6 +56,35 @@ public sealed class LabKernelTests
         }
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(7)]
+    [InlineData(8)]
+    [InlineData(61)]
+    [InlineData(360)]
+    public void Double_span_conversion_equals_the_one_colour_form(int count)
+    {
+        // Dark (linear segment), white (cube root from 1) and mid colours, so every branch of the companding is met.
+        byte[] row = RandomRow(count, new Random(count + 11));
+        float[] linear = ColorSpace.LinearTable.ToArray();
+        float[] r = [.. Enumerable.Range(0, count).Select(i => linear[row[3 * i]])];
+        float[] g = [.. Enumerable.Range(0, count).Select(i => linear[row[(3 * i) + 1]])];
+        float[] b = [.. Enumerable.Range(0, count).Select(i => linear[row[(3 * i) + 2]])];
+        double[] l = new double[count], a = new double[count], bb = new double[count];
+        double[] lr = new double[count], ar = new double[count], br = new double[count];
+        LabKernel.LinearToLabDouble(r, g, b, l, a, bb);
+        LabKernel.LinearToLabDoubleScalar(r, g, b, lr, ar, br);
+        for (int i = 0; i < count; i++)
+        {
+            Lab expected = ColorSpace.LinearToLab(r[i], g[i], b[i]);
+            Assert.Equal(expected, new Lab(l[i], a[i], bb[i]));
+            Assert.Equal(expected, new Lab(lr[i], ar[i], br[i]));
+            Assert.Equal(ColorSpace.LightnessFromLinear(r[i], g[i], b[i]), l[i]);
+        }
+
+        Assert.Throws<ArgumentException>(() => LabKernel.LinearToLabDouble(r, g, b, new double[count + 1], new double[count + 1], new double[count + 1]));
+    }
+
     [Fact]
     public void Sums_are_the_single_precision_conversion_of_each_sample()
     {

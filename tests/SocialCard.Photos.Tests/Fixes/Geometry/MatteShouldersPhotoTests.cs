@@ -23,12 +23,12 @@ public sealed class MatteShouldersPhotoTests
     {
         using RgbImage image = Devset(Outlined);
         ObservedFace face = Face(image);
-        double level = Read(image, face, 0).TiltDegrees!.Value;
+        double level = Read(image, face, 0);
         Assert.InRange(level, -4, 4);
         foreach (int degrees in new[] { -10, 10 })
         {
             using RgbImage turned = SocialCard.Photos.Tests.TestSupport.ImageEdits.RotateBody(image, degrees, face.EyeMidpoint.X, face.Chin.Y);
-            double tilt = Read(turned, face, 0).TiltDegrees!.Value;
+            double tilt = Read(turned, face, 0);
             Assert.True(Math.Sign(degrees) * (tilt - level) > 7, $"{level:0.0} -> {tilt:0.0} for {degrees}");
         }
     }
@@ -41,7 +41,7 @@ public sealed class MatteShouldersPhotoTests
     public void Busy_dev_shoulders_read_as_the_body_sits(string name, double minAbs, double maxAbs)
     {
         FixContext ctx = StepRunner.Before("fix.crop", File.ReadAllBytes(Path.Combine(FixTestData.DevsetRoot, "..", "busy-dev", "originals", name + ".jpg")), FixTestData.SuzhouAnyExpression);
-        double tilt = (MatteShoulders.Read(ctx.PersonProbability!, ctx.Face!, ctx.RollDegrees) ?? throw new InvalidOperationException("no reading")).TiltDegrees!.Value;
+        double tilt = MatteShoulders.Tilt(ctx.PersonProbability!, ctx.Face!, ctx.RollDegrees) ?? throw new InvalidOperationException("no reading");
         Assert.InRange(Math.Abs(tilt), minAbs, maxAbs);
     }
 
@@ -49,9 +49,9 @@ public sealed class MatteShouldersPhotoTests
 
     private static ObservedFace Face(RgbImage image) => Assert.Single(FixTestData.Detector.Analyze(image)!.Faces);
 
-    private static MatteShoulders Read(RgbImage image, ObservedFace face, double roll)
+    private static double Read(RgbImage image, ObservedFace face, double roll)
     {
         SelfieSegmenter segmenter = InstalledSegmenter.Value ?? throw new InvalidOperationException("models/selfie is not installed");
-        return MatteShoulders.Read(segmenter.Segment(image), face, roll) ?? throw new InvalidOperationException("no reading");
+        return MatteShoulders.Tilt(segmenter.Segment(image), face, roll) ?? throw new InvalidOperationException("no reading");
     }
 }
