@@ -118,6 +118,10 @@ internal static class MatteCleanup
     /// read as part of the broad body (the opening's radius).</summary>
     private const double NeckWidth = 0.05;
 
+    /// <summary>Least pixels of a thin piece for it to be judged: the area of the colour rules' 7x7 patch (a few wall-tinted
+    /// pixels at the hair's edge are the soft edge's business).</summary>
+    private const int MinPiece = ((2 * PatchRadius) + 1) * ((2 * PatchRadius) + 1);
+
     /// <summary>A thin piece is a patch (not a fringe of strand tips) when some pixel of it has the square of this half
     /// side around it wholly in the piece.</summary>
     private const int Thick = 1;
@@ -418,7 +422,7 @@ internal static class MatteCleanup
 
             // A piece reaching the photo's lower edge is the body going on below the frame (a jacket's tip); a piece
             // with no pixel Thick px from its rim is a fringe of strands (their tips mixed with the wall), not a patch.
-            if (framed || 2 * foreign <= piece.Count || !HasCore(label, next, w, h, piece))
+            if (framed || piece.Count < MinPiece || 2 * foreign <= piece.Count || !HasCore(label, next, w, h, piece))
             {
                 continue;
             }
