@@ -39,8 +39,9 @@ public sealed class SelfieSegmenter
         try
         {
             // The last step writes the mask straight into the result's array (no step reads the output, and it
-            // shares its array with no other value), instead of into the workspace's to be copied out.
-            var probability = new float[graph.Values[graph.Output].Length];
+            // shares its array with no other value), instead of into the workspace's to be copied out; it writes every
+            // element, so the array is not zeroed first.
+            float[] probability = GC.AllocateUninitializedArray<float>(graph.Values[graph.Output].Length);
             ws.Values[graph.Output] = probability;
             ImageInput.Prepare(image, 0, 0, image.Width, image.Height, center: true, graph.Size, 0f, 0f, 0f, ws.Values[0]);
             Run(graph, ws);

@@ -14,7 +14,7 @@ namespace SocialCard.Benchmarks.Faces;
 /// one pass with the switch off ("before"), one with it on ("after"), alternating which goes first, thread CPU, one
 /// core; per round each case's median of <c>passes</c> pairs and the after/before ratio. Both paths give the same
 /// values (the kernel tests assert it), so only the time differs. Run:
-/// <c>DOTNET_TieredCompilation=0 dotnet run -c Release --project bench/SocialCard.Benchmarks -- kernel-ab SWITCH [rounds=3] [passes=60]</c>
+/// <c>DOTNET_TieredCompilation=0 dotnet run -c Release --project bench/SocialCard.Benchmarks -- kernel-ab SWITCH[,SWITCH...] [rounds=3] [passes=60]</c>
 /// (without tiered compilation, as the command line runs), SWITCH
 /// one of <c>panels</c> (<see cref="Gemm.UsePanels"/>: the 512-bit GEMM blocks read the weights packed at load) and
 /// <c>narrow512</c> (<see cref="Gemm.UseNarrow512"/>: sixteen-column layers in 512-bit blocks) and <c>pool-bands</c>
@@ -35,7 +35,15 @@ internal static class KernelAb
         string name = args.Length > 1 ? args[1] : "panels";
         int rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
         int passes = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 60;
-        Action<bool> set = KernelPaths.Switch(name);
+        Action<bool>[] switches = [.. name.Split(',').Select(KernelPaths.Switch)];
+        void set(bool on)
+        {
+            foreach (Action<bool> s in switches)
+            {
+                s(on);
+            }
+        }
+
         if (OperatingSystem.IsLinux())
         {
             System.Diagnostics.Process.GetCurrentProcess().ProcessorAffinity = 1;

@@ -68,6 +68,23 @@ public sealed class SelfieFusionTests
         Assert.InRange(mask.Probability.ToArray().Average(), 0.05, 0.95);
     }
 
+    /// <summary>The mask's array is not zeroed before the pass (the segmenter allocates it uninitialised): every element
+    /// of the output must be written by the graph's steps, at both input sizes.</summary>
+    [Fact]
+    public void The_graph_writes_every_element_of_its_output()
+    {
+        var image = ReferenceFixture.Load(ReferenceFixture.Names().First()).LoadImage();
+        foreach (SelfieGraph graph in new[] { SharedSelfieModel.Model.Graph, SharedSelfieModel.Model.Coarse })
+        {
+            var ws = new SelfieWorkspace(graph);
+            Array.Fill(ws.Values[graph.Output], float.NaN);
+            ImageInput.Prepare(image, 0, 0, image.Width, image.Height, center: true, graph.Size, 0f, 0f, 0f, ws.Values[0]);
+            SelfieSegmenter.Run(graph, ws);
+            Assert.Equal(graph.Values[graph.Output].Length, ws.Values[graph.Output].Length);
+            Assert.All(ws.Values[graph.Output], v => Assert.InRange(v, 0f, 1f));
+        }
+    }
+
     private static float[] Run(SelfieGraph graph, SocialCard.Imaging.RgbImage image, bool shareArrays = true)
     {
         var ws = new SelfieWorkspace(graph, shareArrays);
