@@ -94,9 +94,9 @@ internal static class Gemm
                 RunVector256(x[(r * k)..], rows - r, k, w, n, bias, y[(r * n)..], act, 0);
             }
         }
-        else if (UseVectors && UseVector512 && n >= 8)
+        else if (UseVectors && UseVector512 && UseNarrowColumns && n >= 8 && n != 16)
         {
-            Columns(x, rows, k, w, n, bias, y, act, 0);
+            Columns(x, rows, k, w, n, bias, y, act, 0); // sixteen columns alone: the block above, or (switched off) the 256-bit steps
         }
         else if (UseVectors && n >= 8)
         {
