@@ -10,7 +10,7 @@ namespace SocialCard.Photos.Tests.Fixes;
 /// Flag stripes both network passes call person are cut away: voteview_029317 (a red stripe beside the shoulder,
 /// apart from the person by a white stripe) and voteview_020106 (a red stripe seen between the hair and the collar,
 /// touching both) and voteview_021901 (a red stripe in the corner between the jaw and the shoulder, below the collar
-/// line, beside a navy jacket). Each box (output pixels of the separation, looked at on the crop) holds the flag's red and none of
+/// line, beside a navy jacket); pieces joined to the person by a narrow neck (voteview_021368, 021561). Each box (output pixels of the separation, looked at on the crop) holds the flag's red and none of
 /// the person; the flag red is what is saturated red there (red at least 140, green and blue at most 100, red at least
 /// twice green). In the crop it fills much of the box; in the cut-out none may be left.
 /// </summary>
@@ -82,6 +82,34 @@ public sealed class FlagStripeRemnantTests(ITestOutputHelper output)
             Assert.True(tinted <= 0.64 / 5, $"{tinted:P1} of the box left tinted in the cut-out");
         }
     }
+
+    /// <summary>A faint piece of the red stripe beside the neck of voteview_021368, joined to the person by a neck
+    /// narrower than a tenth of the face width: the coarse matte reads 0.4-0.5 there and the edge refinement lifts it
+    /// over the ramp; its red is alike colours of the person's interior within half a face width, so the colour rules
+    /// leave it. The box (output pixels, looked at on the crop) is flag red in the crop; pixels left tinted in the
+    /// cut-out (any channel below 245) may be at most a fifth of that share (the neck's own rim).</summary>
+    [Fact]
+    public void A_faint_piece_of_a_stripe_joined_by_a_narrow_neck_is_cut_away()
+    {
+        const string name = "voteview_021368";
+        (RgbImage crop, RgbImage cutOut) = BusySeparation.SeparateOriginal(name);
+        using (crop)
+        using (cutOut)
+        {
+            double red = FlagRed(crop, 56, 356, 76, 382);
+            double tinted = Share(cutOut, 56, 356, 76, 382, (r, g, b) => Math.Min(r, Math.Min(g, b)) < 245);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: flag red in the box {100 * red:0.0}% of the crop, tinted {100 * tinted:0.0}% of the cut-out"));
+            Assert.True(red >= 0.9, $"the box holds {red:P1} flag red in the crop");
+            Assert.True(tinted <= red / 5, $"{tinted:P1} of the box left tinted in the cut-out");
+        }
+    }
+
+    /// <summary>A fleck of the flag's blue beside the temple of voteview_021561, joined to the hair by a narrow neck:
+    /// the box (output pixels, looked at on the crop) holds it beyond the hair's edge; at most a fifth of its blue may stay
+    /// (a sliver where it meets the hair).</summary>
+    [Fact]
+    public void A_fleck_joined_to_the_hair_by_a_narrow_neck_is_mostly_cut_away() =>
+        MostlyCutAway("voteview_021561", 291, 116, 299, 138, "flag blue", (r, g, b) => b >= r + 40 && b >= g + 20);
 
     /// <summary>The box holds at least 30% pixels of the kind in the crop, and at most a fifth of that share stays in
     /// the cut-out (the rim, where the flag and the person mix).</summary>

@@ -114,6 +114,21 @@ internal static class MatteCleanup
     /// <summary>About this many pixels of the whole photo are sampled for its wall palette.</summary>
     private const int PaletteSamples = 160_000;
 
+    /// <summary>Half the width, in face widths, of the narrowest neck by which a piece may join the person and still be
+    /// read as part of the broad body (the opening's radius).</summary>
+    private const double NeckWidth = 0.05;
+
+    /// <summary>Least pixels of a thin piece for it to be judged: the area of the colour rules' 7x7 patch (a few wall-tinted
+    /// pixels at the hair's edge are the soft edge's business).</summary>
+    private const int MinPiece = ((2 * PatchRadius) + 1) * ((2 * PatchRadius) + 1);
+
+    /// <summary>A thin piece is a patch (not a fringe of strand tips) when some pixel of it has the square of this half
+    /// side around it wholly in the piece.</summary>
+    private const int Thick = 1;
+
+    /// <summary>A thin piece's colours are compared with the person's core within this many opening radii.</summary>
+    private const int CoreReach = 3;
+
     /// <summary>Side (px) of the tiles whose 3x3 squares are a pixel's neighbourhood.</summary>
     private const int Tile = 32;
 
@@ -317,6 +332,199 @@ internal static class MatteCleanup
                 alpha[i] = 0;
             }
         }
+    }
+
+    /// <summary>After the edge refinement, a shape rule: pieces of the visible cut-out joined to the person only by a neck
+    /// narrower than 2 * <see cref="NeckWidth"/> face widths (what a morphological opening with that radius removes and
+    /// does not grow back from the broad body: head, hair core, torso) are wall where most of their pixels are alike no
+    /// colour of the person's core nearby (the pixels the opening's erosion keeps, within <see cref="CoreReach"/> radii)
+    /// and within <see cref="FarFromPerson"/> of a colour of the sure wall nearby: a faint piece of a flag's stripe the
+    /// edge refinement lifts beside the neck, a fleck of the flag's blue by the temple. What stays: hair strands and their
+    /// tips mixed with a pale wall (of no wall's colour: the wall test has no shade rule), ear rims and collar tips (the
+    /// person's colours), a piece with no pixel <see cref="Thick"/> px inside it (a fringe of strand tips), and a piece
+    /// reaching the photo's lower edge (the body goes on below the frame). With a piece go the lifted pixels linked to it
+    /// (coarse probability below one half) of the same wall colour, which the opening grew back from the body.</summary>
+    /// <param name="prob">The coarse person probability after the cleanup.</param>
+    /// <param name="high">The larger of the two passes' probabilities (the sure wall is where even it is low).</param>
+    /// <param name="alpha">Opacity after the edge refinement, changed in place.</param>
+    public static void DropThinPieces(RgbImage image, ReadOnlySpan<byte> valid, float[] prob, float[] high, float[] alpha, IReadOnlyList<PointF> landmarks)
+    {
+        int w = image.Width, h = image.Height, n = w * h;
+        int radius = Math.Max(2, (int)Math.Round(NeckWidth * LandmarkGeometry.FaceWidth(landmarks)));
+        float[] visible = new float[n], mean = new float[n], core = new float[n];
+        for (int i = 0; i < n; i++)
+        {
+            visible[i] = alpha[i] > 0 ? 1 : 0;
+        }
+
+        BoxFilter.Mean(visible, mean, w, h, radius);
+        for (int i = 0; i < n; i++)
+        {
+            core[i] = mean[i] >= 0.999f ? 1 : 0;
+        }
+
+        BoxFilter.Mean(core, mean, w, h, radius);
+        var thin = new bool[n];
+        bool any = false;
+        for (int i = 0; i < n; i++)
+        {
+            thin[i] = visible[i] != 0 && mean[i] <= 0;
+            any |= thin[i];
+        }
+
+        if (!any)
+        {
+            return;
+        }
+
+        ReadOnlySpan<byte> px = image.Pixels;
+        int reach = CoreReach * radius;
+        int[] label = new int[n];
+        var piece = new List<int>();
+        var stack = new Stack<int>();
+        int next = 0;
+        for (int s = 0; s < n; s++)
+        {
+            if (!thin[s] || label[s] != 0)
+            {
+                continue;
+            }
+
+            // The piece: thin pixels linked to this one (8-neighbours).
+            piece.Clear();
+            label[s] = ++next;
+            stack.Push(s);
+            while (stack.Count > 0)
+            {
+                int i = stack.Pop(), x = i % w, y = i / w;
+                piece.Add(i);
+                for (int ny = Math.Max(0, y - 1); ny <= Math.Min(h - 1, y + 1); ny++)
+                {
+                    for (int nx = Math.Max(0, x - 1); nx <= Math.Min(w - 1, x + 1); nx++)
+                    {
+                        int j = (ny * w) + nx;
+                        if (thin[j] && label[j] == 0)
+                        {
+                            label[j] = next;
+                            stack.Push(j);
+                        }
+                    }
+                }
+            }
+
+            int foreign = 0;
+            bool framed = false;
+            foreach (int i in piece)
+            {
+                foreign += FarFromCore(px, core, w, h, i, reach) && NearSureWall(px, valid, high, w, h, i, reach) ? 1 : 0;
+                framed |= i >= n - w;
+            }
+
+            // A piece reaching the photo's lower edge is the body going on below the frame (a jacket's tip); a piece
+            // with no pixel Thick px from its rim is a fringe of strands (their tips mixed with the wall), not a patch.
+            if (framed || piece.Count < MinPiece || 2 * foreign <= piece.Count || !HasCore(label, next, w, h, piece))
+            {
+                continue;
+            }
+
+            // The opening grows back what lies within its radius of the body; of that, the wall-coloured pixels (alike
+            // the sure wall, alike no core colour) the coarse matte calls wall (lifted by the edge refinement) and that
+            // link to the piece go with it.
+            foreach (int i in piece)
+            {
+                alpha[i] = 0;
+                stack.Push(i);
+            }
+
+            while (stack.Count > 0)
+            {
+                int i = stack.Pop(), x = i % w, y = i / w;
+                for (int ny = Math.Max(0, y - 1); ny <= Math.Min(h - 1, y + 1); ny++)
+                {
+                    for (int nx = Math.Max(0, x - 1); nx <= Math.Min(w - 1, x + 1); nx++)
+                    {
+                        int j = (ny * w) + nx;
+                        if (alpha[j] > 0 && prob[j] < 0.5f && core[j] == 0 && FarFromCore(px, core, w, h, j, reach) && NearSureWall(px, valid, high, w, h, j, reach))
+                        {
+                            alpha[j] = 0;
+                            stack.Push(j);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Whether some pixel of the piece (pixels labelled <paramref name="id"/>) has the whole square of half side
+    /// <see cref="Thick"/> around it in the piece.</summary>
+    private static bool HasCore(int[] label, int id, int w, int h, List<int> piece)
+    {
+        foreach (int i in piece)
+        {
+            int x0 = i % w, y0 = i / w;
+            if (x0 < Thick || y0 < Thick || x0 >= w - Thick || y0 >= h - Thick)
+            {
+                continue;
+            }
+
+            bool full = true;
+            for (int y = y0 - Thick; full && y <= y0 + Thick; y++)
+            {
+                for (int x = x0 - Thick; full && x <= x0 + Thick; x++)
+                {
+                    full = label[(y * w) + x] == id;
+                }
+            }
+
+            if (full)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the pixel's colour is within <see cref="FarFromPerson"/> (RGB distance, no shade rule: a strand's
+    /// tip mixed with a pale wall is of the wall's hue but not its colour) of a pixel of the photo within
+    /// <paramref name="reach"/> px (every second row and column) that even the larger pass is sure is wall.</summary>
+    private static bool NearSureWall(ReadOnlySpan<byte> px, ReadOnlySpan<byte> valid, float[] high, int w, int h, int i, int reach)
+    {
+        int x0 = i % w, y0 = i / w, r = px[i * 3], g = px[(i * 3) + 1], b = px[(i * 3) + 2];
+        for (int y = Math.Max(0, y0 - reach); y <= Math.Min(h - 1, y0 + reach); y += 2)
+        {
+            for (int x = Math.Max(0, x0 - reach); x <= Math.Min(w - 1, x0 + reach); x += 2)
+            {
+                int j = (y * w) + x;
+                int dr = px[j * 3] - r, dg = px[(j * 3) + 1] - g, db = px[(j * 3) + 2] - b;
+                if (valid[j] != 0 && high[j] <= 1 - Sure && (dr * dr) + (dg * dg) + (db * db) < FarFromPerson * FarFromPerson)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the pixel's colour is alike no core pixel within <paramref name="reach"/> px (every second row
+    /// and column).</summary>
+    private static bool FarFromCore(ReadOnlySpan<byte> px, float[] core, int w, int h, int i, int reach)
+    {
+        int x0 = i % w, y0 = i / w, r = px[i * 3], g = px[(i * 3) + 1], b = px[(i * 3) + 2];
+        for (int y = Math.Max(0, y0 - reach); y <= Math.Min(h - 1, y0 + reach); y += 2)
+        {
+            for (int x = Math.Max(0, x0 - reach); x <= Math.Min(w - 1, x0 + reach); x += 2)
+            {
+                int j = (y * w) + x;
+                if (core[j] != 0 && Alike(r, g, b, px[j * 3], px[(j * 3) + 1], px[(j * 3) + 2]))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Sets to 0 the probability of every pixel at or above <see cref="Link"/> that is not linked to the pixel at
