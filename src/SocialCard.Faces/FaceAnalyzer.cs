@@ -10,8 +10,9 @@ namespace SocialCard.Faces;
 
 /// <summary>
 /// Detector -> 68 landmarks -> expression on one RGB image, numerically as face-api 1.7.15 (tfjs cpu backend).
-/// Thread-safe: each call rents a scratch workspace from the analyzer's own small pool (one per concurrent call, kept
-/// for reuse), so after the first call per thread the networks allocate nothing; only the result objects are new.
+/// Thread-safe: each call rents a scratch workspace from the analyzer's own small pool and the networks' tensors from
+/// the models' pool, which every analyzer of the same models shares (one set per concurrent call, kept for reuse), so
+/// after the first call per thread the networks allocate nothing; only the result objects are new.
 /// </summary>
 public sealed class FaceAnalyzer
 {
@@ -155,7 +156,7 @@ public sealed class FaceAnalyzer
     /// <summary>Runs the detector and decodes into <c>ws.Kept</c> (highest score first) at a score threshold; returns the count.</summary>
     internal int Detect(FaceAnalyzerWorkspace ws, RgbImage image, double scoreThreshold)
     {
-        ReadOnlySpan<float> grid = ws.Detector.Run(image);
+        ReadOnlySpan<float> grid = ws.Detector.Run(image, ws.Scratch!.Detector);
         return TinyFaceDetectorDecoder.Decode(
             grid, ws.Detector.GridSize, Options.InputSize, image.Width, image.Height, scoreThreshold,
             ws.Candidates, ws.Order, ws.Kept);
@@ -199,19 +200,25 @@ public sealed class FaceAnalyzer
 
     internal FaceAnalyzerWorkspace Rent()
     {
+        FaceAnalyzerWorkspace? ws;
         lock (_poolLock)
         {
-            if (_pool.TryPop(out FaceAnalyzerWorkspace? ws))
-            {
-                return ws;
-            }
+            _pool.TryPop(out ws);
         }
 
-        return new FaceAnalyzerWorkspace(_models, Options.InputSize);
+        ws ??= new FaceAnalyzerWorkspace(_models, Options.InputSize);
+        ws.Scratch = _models.Scratch.Rent();
+        return ws;
     }
 
     internal void Return(FaceAnalyzerWorkspace ws)
     {
+        if (ws.Scratch is { } scratch)
+        {
+            ws.Scratch = null;
+            _models.Scratch.Return(scratch);
+        }
+
         lock (_poolLock)
         {
             _pool.Push(ws);

@@ -3,7 +3,8 @@ using SocialCard.Faces.Models.TinyFaceDetector;
 
 namespace SocialCard.Faces;
 
-/// <summary>All scratch one analysis needs (network buffers, decode scratch); one per concurrent call, reused.</summary>
+/// <summary>All scratch one analysis needs at one detector size (the decoder's candidates; the networks' tensors in the
+/// <see cref="Scratch"/> rented with it, shared by every size); one per concurrent call, reused.</summary>
 internal sealed class FaceAnalyzerWorkspace
 {
     public FaceAnalyzerWorkspace(FaceModels models, int inputSize)
@@ -17,7 +18,10 @@ internal sealed class FaceAnalyzerWorkspace
 
     public TinyFaceDetectorRunner Detector { get; }
 
-    public DenseFaceNetRunner Dense { get; } = new();
+    /// <summary>The networks' tensors, rented from the models' pool with this workspace and returned with it.</summary>
+    public FaceScratch? Scratch { get; set; }
+
+    public DenseFaceNetRunner Dense => (Scratch ?? throw new InvalidOperationException("The workspace is not rented.")).Dense;
 
     public DetectionCandidate[] Candidates { get; }
 

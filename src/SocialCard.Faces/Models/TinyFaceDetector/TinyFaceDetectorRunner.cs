@@ -16,12 +16,9 @@ internal sealed class TinyFaceDetectorRunner
     private const float MeanB = 97.404f;
 
     private readonly TinyFaceDetectorModel _model;
-    private readonly float[] _input;
-    private readonly float[] _a;
-    private readonly float[] _b;
-    private readonly float[] _dw;
-    private readonly float[] _im2col;
+    private readonly DetectorScratch.Lengths _lengths;
     private readonly float[] _grid;
+    private DetectorScratch? _own;
 
     public TinyFaceDetectorRunner(TinyFaceDetectorModel model, int inputSize)
     {
@@ -47,11 +44,7 @@ internal sealed class TinyFaceDetectorRunner
         }
 
         GridSize = p;
-        _input = new float[inputSize * inputSize * 3];
-        _a = new float[maxA];
-        _b = new float[maxB];
-        _dw = new float[maxDw];
-        _im2col = new float[Conv2d.ScratchLength(s, 3)];
+        _lengths = new DetectorScratch.Lengths(inputSize * inputSize * 3, maxA, maxB, maxDw, Conv2d.ScratchLength(s, 3));
         _grid = new float[p * p * TinyFaceDetectorModel.GridChannels];
     }
 
@@ -66,11 +59,18 @@ internal sealed class TinyFaceDetectorRunner
     /// <summary>Cells per side of the output grid (S/32).</summary>
     public int GridSize { get; }
 
-    /// <summary>Runs the network; the returned grid [g, g, 25] is valid until the next call.</summary>
-    public ReadOnlySpan<float> Run(RgbImage image)
+    /// <summary>Runs the network in scratch of its own; the returned grid [g, g, 25] is valid until the next call.</summary>
+    public ReadOnlySpan<float> Run(RgbImage image) => Run(image, _own ??= new DetectorScratch());
+
+    /// <summary>Runs the network in <paramref name="scratch"/> (grown to this size if smaller; its contents before the
+    /// call do not matter); the returned grid [g, g, 25] is valid until the next call.</summary>
+    public ReadOnlySpan<float> Run(RgbImage image, DetectorScratch scratch)
     {
+        ArgumentNullException.ThrowIfNull(scratch);
+        scratch.Reserve(_lengths);
+        float[] input = scratch.Input, a = scratch.A, b = scratch.B, dw = scratch.Depthwise, im2col = scratch.Im2col;
         int size = InputSize;
-        ImageInput.Prepare(image, 0, 0, image.Width, image.Height, center: false, size, MeanR, MeanG, MeanB, _input);
+        ImageInput.Prepare(image, 0, 0, image.Width, image.Height, center: false, size, MeanR, MeanG, MeanB, input);
 
         ConvWeights conv0 = _model.Conv0;
         int s = size - 2;
@@ -83,29 +83,29 @@ internal sealed class TinyFaceDetectorRunner
             for (int py = 0; py < p; py += BandPooledRows)
             {
                 int r0 = 2 * py, r1 = Math.Min(s, r0 + (2 * BandPooledRows));
-                Span<float> band = _a.AsSpan(0, (r1 - r0) * s * 16);
-                Conv2d.Conv3x3Rows(_input, size, size, 3, conv0.Filters, conv0.Bias, 16, 1, 0, 0, s, s, r0, r1, band, Activation.Leaky, _im2col);
-                Pooling.MaxPool2x2(band, r1 - r0, s, 16, 2, _b.AsSpan(py * p * 16));
+                Span<float> band = a.AsSpan(0, (r1 - r0) * s * 16);
+                Conv2d.Conv3x3Rows(input, size, size, 3, conv0.Filters, conv0.Bias, 16, 1, 0, 0, s, s, r0, r1, band, Activation.Leaky, im2col);
+                Pooling.MaxPool2x2(band, r1 - r0, s, 16, 2, b.AsSpan(py * p * 16));
             }
         }
         else
         {
-            Conv2d.Conv3x3(_input, size, size, 3, conv0.Filters, conv0.Bias, 16, 1, 0, 0, s, s, _a, Activation.Leaky, _im2col);
-            Pooling.MaxPool2x2(_a, s, s, 16, 2, _b);
+            Conv2d.Conv3x3(input, size, size, 3, conv0.Filters, conv0.Bias, 16, 1, 0, 0, s, s, a, Activation.Leaky, im2col);
+            Pooling.MaxPool2x2(a, s, s, 16, 2, b);
         }
 
         for (int i = 0; i < 5; i++)
         {
             SeparableConvWeights layer = _model.Separable[i];
             SeparableConvolution.Run(
-                _b, p, p, layer.Cin, layer.Depthwise, layer.Pointwise, layer.PointwisePanels, layer.Bias, layer.Cout, 1, _dw, _a, Activation.Leaky);
+                b, p, p, layer.Cin, layer.Depthwise, layer.Pointwise, layer.PointwisePanels, layer.Bias, layer.Cout, 1, dw, a, Activation.Leaky);
             int stride = i < 4 ? 2 : 1;
-            Pooling.MaxPool2x2(_a, p, p, layer.Cout, stride, _b);
+            Pooling.MaxPool2x2(a, p, p, layer.Cout, stride, b);
             p = Pooling.SameOut(p, stride);
         }
 
         ConvWeights conv8 = _model.Conv8;
-        Gemm.Run(_b, p * p, conv8.Cin, conv8.Filters, conv8.Panels, conv8.Cout, conv8.Bias, _grid, Activation.None);
+        Gemm.Run(b, p * p, conv8.Cin, conv8.Filters, conv8.Panels, conv8.Cout, conv8.Bias, _grid, Activation.None);
         return _grid;
     }
 }

@@ -1,0 +1,46 @@
+using SocialCard.Faces.Models.DenseFaceNet;
+using SocialCard.Faces.Models.TinyFaceDetector;
+
+namespace SocialCard.Faces;
+
+/// <summary>
+/// The networks' working tensors one analysis uses, whatever the detector's input size: the dense nets' runner (the
+/// same for every analyzer) and the detector's tensors (grown to the largest size run). Every analyzer of one
+/// <see cref="FaceModels"/> rents from the same pool (<see cref="FaceModels.Scratch"/>), so the probe and the cascade's
+/// sizes share one set per concurrent analysis instead of one per size (each set is several MB that a process would
+/// otherwise allocate and touch again for every size).
+/// </summary>
+internal sealed class FaceScratch
+{
+    public DenseFaceNetRunner Dense { get; } = new();
+
+    public DetectorScratch Detector { get; } = new();
+
+    /// <summary>The sets not in use, one per concurrent analysis at most.</summary>
+    internal sealed class Pool
+    {
+        private readonly Stack<FaceScratch> _free = new();
+        private readonly Lock _lock = new();
+
+        public FaceScratch Rent()
+        {
+            lock (_lock)
+            {
+                if (_free.TryPop(out FaceScratch? scratch))
+                {
+                    return scratch;
+                }
+            }
+
+            return new FaceScratch();
+        }
+
+        public void Return(FaceScratch scratch)
+        {
+            lock (_lock)
+            {
+                _free.Push(scratch);
+            }
+        }
+    }
+}
