@@ -21,14 +21,14 @@ public sealed class FaceAnalyzer
     private const float LandmarkMeanB = 104.298f;
 
     private readonly FaceModels _models;
-    private readonly Stack<FaceAnalyzerWorkspace> _pool = new();
-    private readonly Lock _poolLock = new();
+    private readonly ScratchPool<FaceAnalyzerWorkspace> _pool;
 
     public FaceAnalyzer(FaceModels models, FaceAnalyzerOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(models);
         _models = models;
         Options = options ?? new FaceAnalyzerOptions();
+        _pool = new ScratchPool<FaceAnalyzerWorkspace>(() => new FaceAnalyzerWorkspace(models, Options.InputSize));
         if (Options.InputSize < 32 || Options.InputSize % 32 != 0 || Options.InputSize > 1024)
         {
             throw new ArgumentOutOfRangeException(nameof(options), Options.InputSize, "InputSize must be a multiple of 32 in 32..1024.");
@@ -200,13 +200,7 @@ public sealed class FaceAnalyzer
 
     internal FaceAnalyzerWorkspace Rent()
     {
-        FaceAnalyzerWorkspace? ws;
-        lock (_poolLock)
-        {
-            _pool.TryPop(out ws);
-        }
-
-        ws ??= new FaceAnalyzerWorkspace(_models, Options.InputSize);
+        FaceAnalyzerWorkspace ws = _pool.Rent();
         ws.Scratch = _models.Scratch.Rent();
         return ws;
     }
@@ -219,9 +213,6 @@ public sealed class FaceAnalyzer
             _models.Scratch.Return(scratch);
         }
 
-        lock (_poolLock)
-        {
-            _pool.Push(ws);
-        }
+        _pool.Return(ws);
     }
 }

@@ -37,7 +37,7 @@ public sealed class FaceModels
     internal DenseFaceNetModel Expression { get; }
 
     /// <summary>The networks' working tensors, shared by every analyzer of these models (<see cref="FaceScratch"/>).</summary>
-    internal FaceScratch.Pool Scratch { get; } = new();
+    internal ScratchPool<FaceScratch> Scratch { get; } = new(() => new FaceScratch());
 
     /// <summary>
     /// Loads the weights from <paramref name="directory"/>, else from <c>$SOCIALCARD_MODELS</c>, else from the first

@@ -15,32 +15,4 @@ internal sealed class FaceScratch
     public DenseFaceNetRunner Dense { get; } = new();
 
     public DetectorScratch Detector { get; } = new();
-
-    /// <summary>The sets not in use, one per concurrent analysis at most.</summary>
-    internal sealed class Pool
-    {
-        private readonly Stack<FaceScratch> _free = new();
-        private readonly Lock _lock = new();
-
-        public FaceScratch Rent()
-        {
-            lock (_lock)
-            {
-                if (_free.TryPop(out FaceScratch? scratch))
-                {
-                    return scratch;
-                }
-            }
-
-            return new FaceScratch();
-        }
-
-        public void Return(FaceScratch scratch)
-        {
-            lock (_lock)
-            {
-                _free.Push(scratch);
-            }
-        }
-    }
 }

@@ -15,14 +15,15 @@ namespace SocialCard.Faces;
 public sealed class SelfieSegmenter
 {
     private readonly SelfieSegmentationModel _model;
-    private readonly Stack<SelfieWorkspace> _pool = new();
-    private readonly Stack<SelfieWorkspace> _coarsePool = new();
-    private readonly Lock _poolLock = new();
+    private readonly ScratchPool<SelfieWorkspace> _pool;
+    private readonly ScratchPool<SelfieWorkspace> _coarsePool;
 
     public SelfieSegmenter(SelfieSegmentationModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
         _model = model;
+        _pool = new ScratchPool<SelfieWorkspace>(() => new SelfieWorkspace(model.Graph));
+        _coarsePool = new ScratchPool<SelfieWorkspace>(() => new SelfieWorkspace(model.Coarse));
     }
 
     /// <summary>The person mask at the network's trained input, 256x256.</summary>
@@ -31,10 +32,10 @@ public sealed class SelfieSegmenter
     /// <summary>The person mask at <see cref="SelfieSegmentationModel.CoarseInputSize"/>.</summary>
     public PersonMask SegmentCoarse(RgbImage image) => Segment(image, _model.Coarse, _coarsePool);
 
-    private PersonMask Segment(RgbImage image, SelfieGraph graph, Stack<SelfieWorkspace> pool)
+    private static PersonMask Segment(RgbImage image, SelfieGraph graph, ScratchPool<SelfieWorkspace> pool)
     {
         ArgumentNullException.ThrowIfNull(image);
-        SelfieWorkspace ws = Rent(graph, pool);
+        SelfieWorkspace ws = pool.Rent();
         float[] own = ws.Values[graph.Output];
         try
         {
@@ -50,10 +51,7 @@ public sealed class SelfieSegmenter
         finally
         {
             ws.Values[graph.Output] = own;
-            lock (_poolLock)
-            {
-                pool.Push(ws);
-            }
+            pool.Return(ws);
         }
     }
 
@@ -211,18 +209,5 @@ public sealed class SelfieSegmenter
         }
     }
 
-    internal SelfieWorkspace Rent() => Rent(_model.Graph, _pool);
-
-    private SelfieWorkspace Rent(SelfieGraph graph, Stack<SelfieWorkspace> pool)
-    {
-        lock (_poolLock)
-        {
-            if (pool.TryPop(out SelfieWorkspace? ws))
-            {
-                return ws;
-            }
-        }
-
-        return new SelfieWorkspace(graph);
-    }
+    internal SelfieWorkspace Rent() => _pool.Rent();
 }
