@@ -33,6 +33,11 @@ internal static class Depthwise
     /// segmentation net's 24, 72 and 88) out of the row kernels: four windows at a time in 256-bit registers instead.</summary>
     internal static bool UseEightChannelTail { get; set; } = true;
 
+    /// <summary>Set false (tests, benchmarks) to run a core without AVX-512 four windows at a time and the top and bottom
+    /// rows a window at a time instead of in the row kernels with each eight-channel group's taps in 256-bit registers
+    /// (<see cref="Row256"/>, <see cref="Row256x2"/>, <see cref="RowTwo"/>).</summary>
+    internal static bool UseRows256 { get; set; } = true;
+
     /// <summary><c>same</c> padding before the data for a <paramref name="k"/>-wide window: floor(padTotal / 2).</summary>
     public static int SamePadBefore(int size, int stride, int k) =>
         Math.Max(((((size + stride - 1) / stride) - 1) * stride) + k - size, 0) / 2;
@@ -241,7 +246,9 @@ internal static class Depthwise
         ref float k = ref MemoryMarshal.GetReference(ks);
         ref float y = ref MemoryMarshal.GetReference(ys);
         int rowStride = w * c;
-        bool pairs = UseRowPairs && stride == 1 && Vector512.IsHardwareAccelerated && (c & 15) == 0;
+        bool wide = Vector512.IsHardwareAccelerated;
+        bool rows256 = UseRows256 && !wide;
+        bool pairs = UseRowPairs && stride == 1 && ((wide && (c & 15) == 0) || rows256);
         for (int oy = 0; oy < outH; oy++)
         {
             int iy0 = (oy * stride) - padTop;
@@ -262,9 +269,17 @@ internal static class Depthwise
                 if (oxEnd > ox)
                 {
                     int origin = (iy0 * rowStride) + ((ox - padLeft) * c);
-                    Row512x2(
-                        ref Unsafe.Add(ref x, origin), ref k, ref Unsafe.Add(ref y, ((oy * outW) + ox) * c),
-                        ref Unsafe.Add(ref y, (((oy + 1) * outW) + ox) * c), oxEnd - ox, c, rowStride);
+                    ref float dstA = ref Unsafe.Add(ref y, ((oy * outW) + ox) * c);
+                    ref float dstB = ref Unsafe.Add(ref y, (((oy + 1) * outW) + ox) * c);
+                    if (wide)
+                    {
+                        Row512x2(ref Unsafe.Add(ref x, origin), ref k, ref dstA, ref dstB, oxEnd - ox, c, rowStride);
+                    }
+                    else
+                    {
+                        Row256x2(ref Unsafe.Add(ref x, origin), ref k, ref dstA, ref dstB, oxEnd - ox, c, rowStride);
+                    }
+
                     ox = oxEnd;
                 }
 
@@ -288,13 +303,25 @@ internal static class Depthwise
                     Border(ref x, ref k, ref y, c, w, rowStride, stride, padLeft, outW, oy, ox, iy0, ky0, ky1);
                 }
 
-                if (Vector512.IsHardwareAccelerated && ((c & 15) == 0 || UseEightChannelTail))
+                if ((wide && ((c & 15) == 0 || UseEightChannelTail)) || rows256)
                 {
                     int oxEnd = Math.Min(outW, ((w - 3 + padLeft) / stride) + 1);
                     if (oxEnd > ox)
                     {
                         int origin = (iy0 * rowStride) + (((ox * stride) - padLeft) * c);
-                        Row512(ref Unsafe.Add(ref x, origin), ref k, ref Unsafe.Add(ref y, ((oy * outW) + ox) * c), oxEnd - ox, c, rowStride, stride * c);
+                        ref float dst = ref Unsafe.Add(ref y, ((oy * outW) + ox) * c);
+                        if (wide)
+                        {
+                            Row512(ref Unsafe.Add(ref x, origin), ref k, ref dst, oxEnd - ox, c, rowStride, stride * c);
+                        }
+                        else
+                        {
+                            for (int g = 0; g < c; g += 8)
+                            {
+                                Row256(ref Unsafe.Add(ref x, origin + g), ref Unsafe.Add(ref k, g), ref Unsafe.Add(ref dst, g), oxEnd - ox, c, rowStride, stride * c);
+                            }
+                        }
+
                         ox = oxEnd;
                     }
                 }
@@ -305,7 +332,7 @@ internal static class Depthwise
                     Full4(ref Unsafe.Add(ref x, origin), ref k, ref Unsafe.Add(ref y, ((oy * outW) + ox) * c), c, rowStride, stride * c);
                 }
             }
-            else if (UseEdgeRows && ky1 - ky0 == 2 && Vector512.IsHardwareAccelerated && ((c & 15) == 0 || UseEightChannelTail))
+            else if (ky1 - ky0 == 2 && ((UseEdgeRows && wide && ((c & 15) == 0 || UseEightChannelTail)) || rows256))
             {
                 // The top or bottom row with one row of its windows in the padding: the windows inside the input sideways
                 // a row at a time with their six taps in registers, as the interior rows.
@@ -319,7 +346,7 @@ internal static class Depthwise
                 if (oxEnd > ox)
                 {
                     int origin = ((iy0 + ky0) * rowStride) + (((ox * stride) - padLeft) * c);
-                    RowTwo512(
+                    RowTwo(
                         ref Unsafe.Add(ref x, origin), ref Unsafe.Add(ref k, ky0 * 3 * c), ref Unsafe.Add(ref y, ((oy * outW) + ox) * c),
                         oxEnd - ox, c, rowStride, stride * c);
                     ox = oxEnd;
@@ -339,12 +366,12 @@ internal static class Depthwise
     /// <see cref="Border"/> (bit-identical).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void RowTwo512(ref float origin, ref float k, ref float dst, int count, int c, int rowStride, int pixelStep)
+    private static void RowTwo(ref float origin, ref float k, ref float dst, int count, int c, int rowStride, int pixelStep)
     {
         int r1 = rowStride, c2 = 2 * c;
         Vector512<float> zero = Vector512<float>.Zero;
         int g = 0;
-        for (; g + 16 <= c; g += 16)
+        for (; Vector512.IsHardwareAccelerated && g + 16 <= c; g += 16)
         {
             ref float kg = ref Unsafe.Add(ref k, g);
             Vector512<float> k0 = Vector512.LoadUnsafe(ref kg);
@@ -370,7 +397,8 @@ internal static class Depthwise
 
         for (; g < c; g += 8)
         {
-            // The last eight channels of a layer whose channel count is not a multiple of sixteen, in 256-bit registers.
+            // The last eight channels of a layer whose channel count is not a multiple of sixteen, or every group on a core
+            // without AVX-512 (<see cref="UseRows256"/>), in 256-bit registers.
             ref float kg = ref Unsafe.Add(ref k, g);
             Vector256<float> k0 = Vector256.LoadUnsafe(ref kg), k1 = Vector256.LoadUnsafe(ref kg, (nuint)c);
             Vector256<float> k2 = Vector256.LoadUnsafe(ref kg, (nuint)c2), k3 = Vector256.LoadUnsafe(ref kg, (nuint)(3 * c));
@@ -487,8 +515,9 @@ internal static class Depthwise
         }
     }
 
-    /// <summary><see cref="Row512"/> for the last eight channels of a layer whose channel count is not a multiple of
-    /// sixteen: that group's nine taps in 256-bit registers, the same operations per output.</summary>
+    /// <summary><see cref="Row512"/> for one eight-channel group (the last of a layer whose channel count is not a multiple
+    /// of sixteen, or every group on a core without AVX-512): that group's nine taps in 256-bit registers, the same
+    /// operations per output.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Row256(ref float src, ref float k, ref float outp, int count, int c, int rowStride, int pixelStep)
     {
@@ -578,6 +607,60 @@ internal static class Depthwise
                 b = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p, (nuint)r3), k6, b);
                 b = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p, (nuint)(r3 + c)), k7, b);
                 b = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p, (nuint)(r3 + c2)), k8, b);
+                a.StoreUnsafe(ref outA, (nuint)(i * c));
+                b.StoreUnsafe(ref outB, (nuint)(i * c));
+            }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Row512x2"/> in 256-bit registers (a core without AVX-512, <see cref="UseRows256"/>), eight channels at a
+    /// time: each input vector loaded once and used at once by both windows that read it (its sixteen registers hold the
+    /// nine taps, the two sums and one input), each output's nine taps in the same order, so bit-identical.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Row256x2(ref float origin, ref float k, ref float dstA, ref float dstB, int count, int c, int rowStride)
+    {
+        int r1 = rowStride, r2 = 2 * rowStride, r3 = 3 * rowStride, c2 = 2 * c;
+        Vector256<float> zero = Vector256<float>.Zero;
+        for (int g = 0; g < c; g += 8)
+        {
+            ref float kg = ref Unsafe.Add(ref k, g);
+            Vector256<float> k0 = Vector256.LoadUnsafe(ref kg), k1 = Vector256.LoadUnsafe(ref kg, (nuint)c);
+            Vector256<float> k2 = Vector256.LoadUnsafe(ref kg, (nuint)c2), k3 = Vector256.LoadUnsafe(ref kg, (nuint)(3 * c));
+            Vector256<float> k4 = Vector256.LoadUnsafe(ref kg, (nuint)(4 * c)), k5 = Vector256.LoadUnsafe(ref kg, (nuint)(5 * c));
+            Vector256<float> k6 = Vector256.LoadUnsafe(ref kg, (nuint)(6 * c)), k7 = Vector256.LoadUnsafe(ref kg, (nuint)(7 * c));
+            Vector256<float> k8 = Vector256.LoadUnsafe(ref kg, (nuint)(8 * c));
+            ref float src = ref Unsafe.Add(ref origin, g);
+            ref float outA = ref Unsafe.Add(ref dstA, g);
+            ref float outB = ref Unsafe.Add(ref dstB, g);
+            for (int i = 0; i < count; i++)
+            {
+                ref float p = ref Unsafe.Add(ref src, i * c);
+                Vector256<float> a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p), k0, zero);
+                a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p, (nuint)c), k1, a);
+                a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p, (nuint)c2), k2, a);
+                Vector256<float> v = Vector256.LoadUnsafe(ref p, (nuint)r1);
+                Vector256<float> b = Vector256.FusedMultiplyAdd(v, k0, zero);
+                a = Vector256.FusedMultiplyAdd(v, k3, a);
+                v = Vector256.LoadUnsafe(ref p, (nuint)(r1 + c));
+                b = Vector256.FusedMultiplyAdd(v, k1, b);
+                a = Vector256.FusedMultiplyAdd(v, k4, a);
+                v = Vector256.LoadUnsafe(ref p, (nuint)(r1 + c2));
+                b = Vector256.FusedMultiplyAdd(v, k2, b);
+                a = Vector256.FusedMultiplyAdd(v, k5, a);
+                v = Vector256.LoadUnsafe(ref p, (nuint)r2);
+                b = Vector256.FusedMultiplyAdd(v, k3, b);
+                a = Vector256.FusedMultiplyAdd(v, k6, a);
+                v = Vector256.LoadUnsafe(ref p, (nuint)(r2 + c));
+                b = Vector256.FusedMultiplyAdd(v, k4, b);
+                a = Vector256.FusedMultiplyAdd(v, k7, a);
+                v = Vector256.LoadUnsafe(ref p, (nuint)(r2 + c2));
+                b = Vector256.FusedMultiplyAdd(v, k5, b);
+                a = Vector256.FusedMultiplyAdd(v, k8, a);
+                b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p, (nuint)r3), k6, b);
+                b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p, (nuint)(r3 + c)), k7, b);
+                b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p, (nuint)(r3 + c2)), k8, b);
                 a.StoreUnsafe(ref outA, (nuint)(i * c));
                 b.StoreUnsafe(ref outB, (nuint)(i * c));
             }

@@ -100,7 +100,11 @@ internal static class Gemm
         }
         else if (UseVectors && n >= 8)
         {
-            RunVector256(x, rows, k, w, n, bias, y, act, 0);
+            int r = UseSixRows && n >= 16 ? SixRows(x, rows, k, w, n, bias, y, act) : 0;
+            if (r < rows)
+            {
+                RunVector256(x[(r * k)..], rows - r, k, w, n, bias, y[(r * n)..], act, 0);
+            }
         }
         else
         {
@@ -272,6 +276,137 @@ internal static class Gemm
                 ScalarColumns(xs.Slice(r * k, k), 1, k, ws, n, bs, ys.Slice(r * n, n), act, j);
             }
         }
+    }
+
+    /// <summary>Set false (tests, benchmarks) to run the 256-bit path (no AVX-512) four rows at a time only.</summary>
+    internal static bool UseSixRows { get; set; } = true;
+
+    /// <summary>
+    /// The 256-bit path's rows in blocks of six (<see cref="Block6x16"/>, then six rows x eight columns, the last columns
+    /// as <see cref="ScalarColumns"/>); returns the rows done (a multiple of six), the rest for <see cref="RunVector256"/>.
+    /// Same summation order per output as every path.
+    /// </summary>
+    private static int SixRows(
+        ReadOnlySpan<float> xs, int rows, int k, ReadOnlySpan<float> ws, int n, ReadOnlySpan<float> bs, Span<float> ys, Activation act)
+    {
+        ref float x = ref MemoryMarshal.GetReference(xs);
+        ref float w = ref MemoryMarshal.GetReference(ws);
+        ref float b = ref MemoryMarshal.GetReference(bs);
+        ref float y = ref MemoryMarshal.GetReference(ys);
+        int n16 = n & ~15;
+        int r = 0;
+        for (; r + 6 <= rows; r += 6)
+        {
+            ref float x0 = ref Unsafe.Add(ref x, r * k);
+            ref float y0 = ref Unsafe.Add(ref y, r * n);
+            Block6x16(ref x0, k, ref w, n, ref b, ref y0, n16, act);
+            int j = n16;
+            if (j + 8 <= n)
+            {
+                Block6x8(ref x0, k, ref Unsafe.Add(ref w, j), n, ref Unsafe.Add(ref b, j), ref Unsafe.Add(ref y0, j), act);
+                j += 8;
+            }
+
+            if (j < n)
+            {
+                ScalarColumns(xs.Slice(r * k, 6 * k), 6, k, ws, n, bs, ys.Slice(r * n, 6 * n), act, j);
+            }
+        }
+
+        return r;
+    }
+
+    /// <summary>
+    /// Six rows x columns 0..n16-1, sixteen at a time: twelve 256-bit accumulators, two weight vectors and one broadcast
+    /// (fifteen of the sixteen AVX2 registers), so the FMA latency is hidden with room to spare (the four-row step's eight
+    /// chains are exactly the two FMA pipes' latency) and each weight load serves six rows.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Block6x16(ref float x0, int k, ref float w, int n, ref float b, ref float y0, int n16, Activation act)
+    {
+        ref float x1 = ref Unsafe.Add(ref x0, k);
+        ref float x2 = ref Unsafe.Add(ref x1, k);
+        ref float x3 = ref Unsafe.Add(ref x2, k);
+        ref float x4 = ref Unsafe.Add(ref x3, k);
+        ref float x5 = ref Unsafe.Add(ref x4, k);
+        for (int j = 0; j < n16; j += 16)
+        {
+            Vector256<float> bl = Vector256.LoadUnsafe(ref b, (nuint)j);
+            Vector256<float> bh = Vector256.LoadUnsafe(ref b, (nuint)(j + 8));
+            Vector256<float> a0l = bl, a0h = bh, a1l = bl, a1h = bh, a2l = bl, a2h = bh;
+            Vector256<float> a3l = bl, a3h = bh, a4l = bl, a4h = bh, a5l = bl, a5h = bh;
+            ref float wj = ref Unsafe.Add(ref w, j);
+            for (int i = 0; i < k; i++)
+            {
+                Vector256<float> wl = Vector256.LoadUnsafe(ref wj);
+                Vector256<float> wh = Vector256.LoadUnsafe(ref wj, 8);
+                Vector256<float> v = Vector256.Create(Unsafe.Add(ref x0, i));
+                a0l = Vector256.FusedMultiplyAdd(v, wl, a0l);
+                a0h = Vector256.FusedMultiplyAdd(v, wh, a0h);
+                v = Vector256.Create(Unsafe.Add(ref x1, i));
+                a1l = Vector256.FusedMultiplyAdd(v, wl, a1l);
+                a1h = Vector256.FusedMultiplyAdd(v, wh, a1h);
+                v = Vector256.Create(Unsafe.Add(ref x2, i));
+                a2l = Vector256.FusedMultiplyAdd(v, wl, a2l);
+                a2h = Vector256.FusedMultiplyAdd(v, wh, a2h);
+                v = Vector256.Create(Unsafe.Add(ref x3, i));
+                a3l = Vector256.FusedMultiplyAdd(v, wl, a3l);
+                a3h = Vector256.FusedMultiplyAdd(v, wh, a3h);
+                v = Vector256.Create(Unsafe.Add(ref x4, i));
+                a4l = Vector256.FusedMultiplyAdd(v, wl, a4l);
+                a4h = Vector256.FusedMultiplyAdd(v, wh, a4h);
+                v = Vector256.Create(Unsafe.Add(ref x5, i));
+                a5l = Vector256.FusedMultiplyAdd(v, wl, a5l);
+                a5h = Vector256.FusedMultiplyAdd(v, wh, a5h);
+                wj = ref Unsafe.Add(ref wj, n);
+            }
+
+            ref float yj = ref Unsafe.Add(ref y0, j);
+            Activate(a0l, act).StoreUnsafe(ref yj);
+            Activate(a0h, act).StoreUnsafe(ref yj, 8);
+            Activate(a1l, act).StoreUnsafe(ref yj, (nuint)n);
+            Activate(a1h, act).StoreUnsafe(ref yj, (nuint)(n + 8));
+            Activate(a2l, act).StoreUnsafe(ref yj, (nuint)(2 * n));
+            Activate(a2h, act).StoreUnsafe(ref yj, (nuint)((2 * n) + 8));
+            Activate(a3l, act).StoreUnsafe(ref yj, (nuint)(3 * n));
+            Activate(a3h, act).StoreUnsafe(ref yj, (nuint)((3 * n) + 8));
+            Activate(a4l, act).StoreUnsafe(ref yj, (nuint)(4 * n));
+            Activate(a4h, act).StoreUnsafe(ref yj, (nuint)((4 * n) + 8));
+            Activate(a5l, act).StoreUnsafe(ref yj, (nuint)(5 * n));
+            Activate(a5h, act).StoreUnsafe(ref yj, (nuint)((5 * n) + 8));
+        }
+    }
+
+    /// <summary><see cref="Block6x16"/> for eight columns: one 256-bit accumulator per row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Block6x8(ref float x0, int k, ref float w, int n, ref float b, ref float y0, Activation act)
+    {
+        ref float x1 = ref Unsafe.Add(ref x0, k);
+        ref float x2 = ref Unsafe.Add(ref x1, k);
+        ref float x3 = ref Unsafe.Add(ref x2, k);
+        ref float x4 = ref Unsafe.Add(ref x3, k);
+        ref float x5 = ref Unsafe.Add(ref x4, k);
+        Vector256<float> bias = Vector256.LoadUnsafe(ref b);
+        Vector256<float> a0 = bias, a1 = bias, a2 = bias, a3 = bias, a4 = bias, a5 = bias;
+        ref float wi = ref w;
+        for (int i = 0; i < k; i++)
+        {
+            Vector256<float> wv = Vector256.LoadUnsafe(ref wi);
+            a0 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref x0, i)), wv, a0);
+            a1 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref x1, i)), wv, a1);
+            a2 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref x2, i)), wv, a2);
+            a3 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref x3, i)), wv, a3);
+            a4 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref x4, i)), wv, a4);
+            a5 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref x5, i)), wv, a5);
+            wi = ref Unsafe.Add(ref wi, n);
+        }
+
+        Activate(a0, act).StoreUnsafe(ref y0);
+        Activate(a1, act).StoreUnsafe(ref y0, (nuint)n);
+        Activate(a2, act).StoreUnsafe(ref y0, (nuint)(2 * n));
+        Activate(a3, act).StoreUnsafe(ref y0, (nuint)(3 * n));
+        Activate(a4, act).StoreUnsafe(ref y0, (nuint)(4 * n));
+        Activate(a5, act).StoreUnsafe(ref y0, (nuint)(5 * n));
     }
 
     /// <summary>Columns 0..(n &amp; ~31)-1 with eight, then four rows x 32 columns per step (sixteen or eight 512-bit

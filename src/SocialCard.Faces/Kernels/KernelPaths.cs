@@ -15,8 +15,9 @@ internal static class KernelPaths
     /// out first; a depthwise layer's top and bottom rows a row at a time or a window at a time (and
     /// its windows cut by the border sixteen channels at a time or eight); a GEMM's columns after the 512-bit panels (and
     /// layers of 8-31 columns) eight rows at a time or four; depthwise layers of 8k but not 16k channels in the row kernels
-    /// (their last eight channels in 256-bit registers) or four windows at a time.</summary>
-    public static readonly string[] Names = ["panels", "narrow512", "pool-bands", "conv-eight", "dw-pairs", "average", "rows-in-place", "dw-edges", "narrow-columns", "dw-tail8"];
+    /// (their last eight channels in 256-bit registers) or four windows at a time; the 256-bit GEMM (no AVX-512) six rows at a
+    /// time or four; depthwise layers (no AVX-512) in 256-bit row kernels or four windows at a time.</summary>
+    public static readonly string[] Names = ["panels", "narrow512", "pool-bands", "conv-eight", "dw-pairs", "average", "rows-in-place", "dw-edges", "narrow-columns", "dw-tail8", "gemm-six-rows", "dw-rows256"];
 
     /// <summary>Sets the switch <paramref name="name"/> (one of <see cref="Names"/>, or "all" for every one).</summary>
     public static Action<bool> Switch(string name) => name switch
@@ -31,6 +32,8 @@ internal static class KernelPaths
         "dw-edges" => on => Depthwise.UseEdgeRows = on,
         "narrow-columns" => on => Gemm.UseNarrowColumns = on,
         "dw-tail8" => on => Depthwise.UseEightChannelTail = on,
+        "gemm-six-rows" => on => Gemm.UseSixRows = on,
+        "dw-rows256" => on => Depthwise.UseRows256 = on,
         "all" => on =>
         {
             foreach (string n in Names)
