@@ -14,7 +14,8 @@ namespace SocialCard.Benchmarks.Faces;
 /// lost against the core's FMA rate (<see cref="StageTimes.MeasurePeakGmacs"/>). The pass mirrors DenseFaceNetRunner.Run step
 /// by step (keep the two in step). Run:
 /// <c>DOTNET_TieredCompilation=0 dotnet run -c Release --project bench/SocialCard.Benchmarks -- dense-stages</c> (as the
-/// command line runs; see <see cref="DetectorStages"/>).
+/// command line runs; see <see cref="DetectorStages"/>); <c>dense-stages off=SWITCH[,SWITCH...]</c> runs with those kernel
+/// path switches (<see cref="KernelPaths"/>) off, to compare a layer's time on either path run after run.
 /// </summary>
 internal static class DenseNetStages
 {
@@ -23,6 +24,11 @@ internal static class DenseNetStages
         if (OperatingSystem.IsLinux())
         {
             System.Diagnostics.Process.GetCurrentProcess().ProcessorAffinity = 1;
+        }
+
+        foreach (string off in args.Where(a => a.StartsWith("off=", StringComparison.Ordinal)).SelectMany(a => a[4..].Split(',')))
+        {
+            KernelPaths.Switch(off)(false);
         }
 
         using SocialCard.Imaging.RgbImage photo = SocialCard.Imaging.ImageDecoder.Decode(File.ReadAllBytes(Path.Combine(FaceBenchInputs.DevsetImages, FaceBenchInputs.PhotoName)));

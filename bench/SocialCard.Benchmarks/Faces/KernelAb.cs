@@ -9,7 +9,8 @@ using SocialCard.Imaging;
 namespace SocialCard.Benchmarks.Faces;
 
 /// <summary>
-/// A kernel path against the one it replaced, interleaved in one process: for each network pass (the 68-point and
+/// A kernel path against the one it replaced, interleaved in one process: for the dense nets' four pointwise GEMM shapes
+/// alone (random operands, weights packed as at load), each network pass (the 68-point and
 /// expression nets on the compliant photo's crop, the detector at 160 and 352, the segmentation net's coarse 160 pass, the dense nets' input from that crop and the segmentation net's coarse input from the whole photo),
 /// one pass with the switch off ("before"), one with it on ("after"), alternating which goes first, thread CPU, one
 /// core; per round each case's median of <c>passes</c> pairs and the after/before ratio. Both paths give the same
@@ -57,8 +58,21 @@ internal static class KernelAb
         float[] input160 = new float[160 * 160 * 3];
         ImageInput.Prepare(photo, 80, 120, 200, 220, center: true, 112, 122.782f, 117.001f, 104.298f, dense.Input);
         var selfie = new SelfieSegmenter(SelfieSegmentationModel.Load(SelfieStages.ModelsDirectory()));
+        (string Name, Action Pass) GemmCase(int rows, int k, int n)
+        {
+            var rng = new Random(rows + k + n);
+            float[] x = [.. Enumerable.Range(0, rows * k).Select(_ => (float)rng.NextDouble() - 0.5f)];
+            float[] w = [.. Enumerable.Range(0, k * n).Select(_ => (float)rng.NextDouble() - 0.5f)];
+            float[] panels = Gemm.Panels(w, k, n), bias = new float[n], y = new float[rows * n];
+            return (string.Create(CultureInfo.InvariantCulture, $"pw{rows}x{k}x{n}"), () => Gemm.Run(x, rows, k, w, panels, n, bias, y, Activation.Relu));
+        }
+
         (string Name, Action Pass)[] cases =
         [
+            GemmCase(3136, 32, 32),
+            GemmCase(784, 64, 64),
+            GemmCase(196, 128, 128),
+            GemmCase(49, 256, 256),
             ("Landmark68", () => dense.Run(models.Landmark68)),
             ("Expression", () => dense.Run(models.Expression)),
             ("Detector160", () => d160.Run(photo)),

@@ -24,8 +24,14 @@ internal static class Gemm
     /// <summary>Set false (tests, benchmarks) to run sixteen-column layers in the 256-bit blocks.</summary>
     internal static bool UseNarrow512 { get; set; } = true;
 
-    /// <summary>Panel width of <see cref="Panels"/>: the 512-bit blocks' columns.</summary>
+    /// <summary>Panel width of <see cref="Panels"/> on a core with AVX-512: the 512-bit blocks' columns.</summary>
     public const int PanelWidth = 32;
+
+    /// <summary>Panel width of <see cref="Panels"/> on a core without AVX-512: the 256-bit six-row blocks' columns.</summary>
+    public const int PanelWidth256 = 16;
+
+    /// <summary>The width <see cref="Panels"/> packs on this core.</summary>
+    internal static int PanelWidthHere => Vector512.IsHardwareAccelerated ? PanelWidth : PanelWidth256;
 
     public static void Run(
         ReadOnlySpan<float> x, int rows, int k, ReadOnlySpan<float> w, int n, ReadOnlySpan<float> bias, Span<float> y, Activation act) =>
@@ -35,24 +41,27 @@ internal static class Gemm
     /// Columns 0..(n &amp; ~31)-1 of the row-major <c>w[k, n]</c> packed once (at load) into 32-column panels, each
     /// <c>[k, 32]</c> contiguous: the 512-bit blocks then stream their weights in order instead of 128 bytes per
     /// <c>4n</c>-byte row (on a loaded core the 256- and 512-column layers ran at ~50 GMAC/s row-major, ~57 packed).
-    /// Empty on a core without AVX-512, where no path reads them.
+    /// On a core without AVX-512 columns 0..(n &amp; ~15)-1 in 16-column panels (<see cref="PanelWidthHere"/>), for the
+    /// 256-bit six-row blocks (<see cref="SixRows"/>): a 16-column strip's weights one contiguous run.
+    /// Empty where no path reads them (no vectors).
     /// </summary>
     public static float[] Panels(ReadOnlySpan<float> w, int k, int n)
     {
-        if (!Vector512.IsHardwareAccelerated)
+        if (!Vector256.IsHardwareAccelerated)
         {
-            return []; // only the 512-bit blocks read panels
+            return [];
         }
 
-        int n32 = n & ~(PanelWidth - 1);
-        var panels = new float[k * n32];
+        int width = PanelWidthHere;
+        int packed = n & ~(width - 1);
+        var panels = new float[k * packed];
         int o = 0;
-        for (int j = 0; j < n32; j += PanelWidth)
+        for (int j = 0; j < packed; j += width)
         {
             for (int i = 0; i < k; i++)
             {
-                w.Slice((i * n) + j, PanelWidth).CopyTo(panels.AsSpan(o, PanelWidth));
-                o += PanelWidth;
+                w.Slice((i * n) + j, width).CopyTo(panels.AsSpan(o, width));
+                o += width;
             }
         }
 
@@ -66,7 +75,7 @@ internal static class Gemm
         Span<float> y, Activation act)
     {
         if (x.Length < rows * k || w.Length < k * n || bias.Length < n || y.Length < rows * n
-            || (!panels.IsEmpty && panels.Length != k * (n & ~(PanelWidth - 1))))
+            || (!panels.IsEmpty && panels.Length != k * (n & ~(PanelWidthHere - 1))))
         {
             throw new ArgumentException("Gemm operand sizes do not match.");
         }
@@ -100,7 +109,7 @@ internal static class Gemm
         }
         else if (UseVectors && n >= 8)
         {
-            int r = UseSixRows && n >= 16 ? SixRows(x, rows, k, w, n, bias, y, act) : 0;
+            int r = UseSixRows && n >= 16 ? SixRows(x, rows, k, w, UsePanels ? panels : default, n, bias, y, act) : 0;
             if (r < rows)
             {
                 RunVector256(x[(r * k)..], rows - r, k, w, n, bias, y[(r * n)..], act, 0);
@@ -283,23 +292,33 @@ internal static class Gemm
 
     /// <summary>
     /// The 256-bit path's rows in blocks of six (<see cref="Block6x16"/>, then six rows x eight columns, the last columns
-    /// as <see cref="ScalarColumns"/>); returns the rows done (a multiple of six), the rest for <see cref="RunVector256"/>.
-    /// Same summation order per output as every path.
+    /// as <see cref="ScalarColumns"/>), with the weights from the 16-column <paramref name="ps"/> when given also the rows
+    /// after the last block (<see cref="Row1x64"/>: then no step reads the row-major copy but the last columns; the two
+    /// copies of a 256 x 256 layer would not share the 512 KB L2); returns the rows done, the rest for
+    /// <see cref="RunVector256"/>. Same summation order per output as every path.
     /// </summary>
     private static int SixRows(
-        ReadOnlySpan<float> xs, int rows, int k, ReadOnlySpan<float> ws, int n, ReadOnlySpan<float> bs, Span<float> ys, Activation act)
+        ReadOnlySpan<float> xs, int rows, int k, ReadOnlySpan<float> ws, ReadOnlySpan<float> ps, int n, ReadOnlySpan<float> bs,
+        Span<float> ys, Activation act)
     {
         ref float x = ref MemoryMarshal.GetReference(xs);
         ref float w = ref MemoryMarshal.GetReference(ws);
         ref float b = ref MemoryMarshal.GetReference(bs);
         ref float y = ref MemoryMarshal.GetReference(ys);
         int n16 = n & ~15;
-        int r = 0;
-        for (; r + 6 <= rows; r += 6)
+        int rows6 = rows - (rows % 6);
+        bool packed = !ps.IsEmpty && PanelWidthHere == PanelWidth256;
+        ref float wb = ref packed ? ref MemoryMarshal.GetReference(ps) : ref w;
+        int stripStep = packed ? k : 1, wStep = packed ? PanelWidth256 : n;
+        for (int r = 0; r < rows6; r += 6)
+        {
+            Block6x16(ref Unsafe.Add(ref x, r * k), k, ref wb, stripStep, wStep, ref b, ref Unsafe.Add(ref y, r * n), n, 0, n16, act);
+        }
+
+        for (int r = 0; r < rows6 && n16 < n; r += 6)
         {
             ref float x0 = ref Unsafe.Add(ref x, r * k);
             ref float y0 = ref Unsafe.Add(ref y, r * n);
-            Block6x16(ref x0, k, ref w, n, ref b, ref y0, n16, act);
             int j = n16;
             if (j + 8 <= n)
             {
@@ -313,29 +332,104 @@ internal static class Gemm
             }
         }
 
-        return r;
+        if (!packed)
+        {
+            return rows6;
+        }
+
+        for (int r = rows6; r < rows; r++)
+        {
+            Row1x64(ref Unsafe.Add(ref x, r * k), k, ref wb, ref b, ref Unsafe.Add(ref y, r * n), n16, act);
+            if (n16 < n)
+            {
+                RunVector256(xs.Slice(r * k, k), 1, k, ws, n, bs, ys.Slice(r * n, n), act, n16);
+            }
+        }
+
+        return rows;
     }
 
     /// <summary>
-    /// Six rows x columns 0..n16-1, sixteen at a time: twelve 256-bit accumulators, two weight vectors and one broadcast
-    /// (fifteen of the sixteen AVX2 registers), so the FMA latency is hidden with room to spare (the four-row step's eight
-    /// chains are exactly the two FMA pipes' latency) and each weight load serves six rows.
+    /// One row x columns 0..<paramref name="n16"/>-1 from the 16-column panels <paramref name="p"/>: 64 columns at a time
+    /// (eight 256-bit accumulators from four panels: eight independent FMA chains, as many as the two FMA pipes' latency
+    /// needs), then sixteen. Same summation order per output as every path.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Block6x16(ref float x0, int k, ref float w, int n, ref float b, ref float y0, int n16, Activation act)
+    private static void Row1x64(ref float x, int k, ref float p, ref float b, ref float y, int n16, Activation act)
+    {
+        int j = 0;
+        for (; j + 64 <= n16; j += 64)
+        {
+            ref float p0 = ref Unsafe.Add(ref p, j * k);
+            ref float p1 = ref Unsafe.Add(ref p0, 16 * k);
+            ref float p2 = ref Unsafe.Add(ref p1, 16 * k);
+            ref float p3 = ref Unsafe.Add(ref p2, 16 * k);
+            Vector256<float> a0 = Vector256.LoadUnsafe(ref b, (nuint)j), a1 = Vector256.LoadUnsafe(ref b, (nuint)(j + 8));
+            Vector256<float> a2 = Vector256.LoadUnsafe(ref b, (nuint)(j + 16)), a3 = Vector256.LoadUnsafe(ref b, (nuint)(j + 24));
+            Vector256<float> a4 = Vector256.LoadUnsafe(ref b, (nuint)(j + 32)), a5 = Vector256.LoadUnsafe(ref b, (nuint)(j + 40));
+            Vector256<float> a6 = Vector256.LoadUnsafe(ref b, (nuint)(j + 48)), a7 = Vector256.LoadUnsafe(ref b, (nuint)(j + 56));
+            for (int i = 0; i < k; i++)
+            {
+                Vector256<float> v = Vector256.Create(Unsafe.Add(ref x, i));
+                nuint o = (nuint)(i * PanelWidth256);
+                a0 = Vector256.FusedMultiplyAdd(v, Vector256.LoadUnsafe(ref p0, o), a0);
+                a1 = Vector256.FusedMultiplyAdd(v, Vector256.LoadUnsafe(ref p0, o + 8), a1);
+                a2 = Vector256.FusedMultiplyAdd(v, Vector256.LoadUnsafe(ref p1, o), a2);
+                a3 = Vector256.FusedMultiplyAdd(v, Vector256.LoadUnsafe(ref p1, o + 8), a3);
+                a4 = Vector256.FusedMultiplyAdd(v, Vector256.LoadUnsafe(ref p2, o), a4);
+                a5 = Vector256.FusedMultiplyAdd(v, Vector256.LoadUnsafe(ref p2, o + 8), a5);
+                a6 = Vector256.FusedMultiplyAdd(v, Vector256.LoadUnsafe(ref p3, o), a6);
+                a7 = Vector256.FusedMultiplyAdd(v, Vector256.LoadUnsafe(ref p3, o + 8), a7);
+            }
+
+            Activate(a0, act).StoreUnsafe(ref y, (nuint)j);
+            Activate(a1, act).StoreUnsafe(ref y, (nuint)(j + 8));
+            Activate(a2, act).StoreUnsafe(ref y, (nuint)(j + 16));
+            Activate(a3, act).StoreUnsafe(ref y, (nuint)(j + 24));
+            Activate(a4, act).StoreUnsafe(ref y, (nuint)(j + 32));
+            Activate(a5, act).StoreUnsafe(ref y, (nuint)(j + 40));
+            Activate(a6, act).StoreUnsafe(ref y, (nuint)(j + 48));
+            Activate(a7, act).StoreUnsafe(ref y, (nuint)(j + 56));
+        }
+
+        for (; j < n16; j += 16)
+        {
+            ref float pj = ref Unsafe.Add(ref p, j * k);
+            Vector256<float> a0 = Vector256.LoadUnsafe(ref b, (nuint)j), a1 = Vector256.LoadUnsafe(ref b, (nuint)(j + 8));
+            for (int i = 0; i < k; i++)
+            {
+                Vector256<float> v = Vector256.Create(Unsafe.Add(ref x, i));
+                a0 = Vector256.FusedMultiplyAdd(v, Vector256.LoadUnsafe(ref pj, (nuint)(i * PanelWidth256)), a0);
+                a1 = Vector256.FusedMultiplyAdd(v, Vector256.LoadUnsafe(ref pj, (nuint)((i * PanelWidth256) + 8)), a1);
+            }
+
+            Activate(a0, act).StoreUnsafe(ref y, (nuint)j);
+            Activate(a1, act).StoreUnsafe(ref y, (nuint)(j + 8));
+        }
+    }
+
+    /// <summary>
+    /// Six rows x columns <paramref name="j0"/>..<paramref name="j1"/>-1, sixteen at a time (strip j's weights from
+    /// <c>wb[j * stripStep]</c>, rows <paramref name="wStep"/> floats apart): twelve 256-bit accumulators, two weight
+    /// vectors and one broadcast (fifteen of the sixteen AVX2 registers), so the FMA latency is hidden with room to spare
+    /// (the four-row step's eight chains are exactly the two FMA pipes' latency) and each weight load serves six rows.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Block6x16(
+        ref float x0, int k, ref float wb, int stripStep, int wStep, ref float b, ref float y0, int n, int j0, int j1, Activation act)
     {
         ref float x1 = ref Unsafe.Add(ref x0, k);
         ref float x2 = ref Unsafe.Add(ref x1, k);
         ref float x3 = ref Unsafe.Add(ref x2, k);
         ref float x4 = ref Unsafe.Add(ref x3, k);
         ref float x5 = ref Unsafe.Add(ref x4, k);
-        for (int j = 0; j < n16; j += 16)
+        for (int j = j0; j < j1; j += 16)
         {
             Vector256<float> bl = Vector256.LoadUnsafe(ref b, (nuint)j);
             Vector256<float> bh = Vector256.LoadUnsafe(ref b, (nuint)(j + 8));
             Vector256<float> a0l = bl, a0h = bh, a1l = bl, a1h = bh, a2l = bl, a2h = bh;
             Vector256<float> a3l = bl, a3h = bh, a4l = bl, a4h = bh, a5l = bl, a5h = bh;
-            ref float wj = ref Unsafe.Add(ref w, j);
+            ref float wj = ref Unsafe.Add(ref wb, j * stripStep);
             for (int i = 0; i < k; i++)
             {
                 Vector256<float> wl = Vector256.LoadUnsafe(ref wj);
@@ -358,7 +452,7 @@ internal static class Gemm
                 v = Vector256.Create(Unsafe.Add(ref x5, i));
                 a5l = Vector256.FusedMultiplyAdd(v, wl, a5l);
                 a5h = Vector256.FusedMultiplyAdd(v, wh, a5h);
-                wj = ref Unsafe.Add(ref wj, n);
+                wj = ref Unsafe.Add(ref wj, wStep);
             }
 
             ref float yj = ref Unsafe.Add(ref y0, j);
@@ -423,7 +517,7 @@ internal static class Gemm
 
         // The weights of columns j..j+31 start at wb + j * panelStep, the next k-row wStep floats on: row-major
         // (panelStep 1, wStep n) or panels (panelStep k, wStep 32).
-        bool packed = !ps.IsEmpty;
+        bool packed = !ps.IsEmpty && PanelWidthHere == PanelWidth256;
         ref float wb = ref packed ? ref MemoryMarshal.GetReference(ps) : ref w;
         int panelStep = packed ? k : 1;
         int wStep = packed ? PanelWidth : n;
