@@ -21,6 +21,14 @@ internal static class Conv2d
     /// 256-bit blocks and single pixels.</summary>
     internal static bool UseEightPixelBlocks { get; set; } = true;
 
+    /// <summary>Set false (tests, benchmarks) to leave a row's last full windows after the four-pixel 256-bit blocks (no
+    /// AVX-512) to single pixels instead of one more four-pixel block ending at the last full window.</summary>
+    internal static bool UseLastFourBlock { get; set; } = true;
+
+    /// <summary>Set false (tests, benchmarks) to run a core without AVX-512 four pixels at a time instead of six
+    /// (<see cref="Block6x16"/>).</summary>
+    internal static bool UseSixPixelBlocks { get; set; } = true;
+
     public static int ScratchLength(int outW, int cin) => outW * 9 * cin;
 
     public static void Conv3x3(
@@ -188,10 +196,35 @@ internal static class Conv2d
                 }
             }
 
-            for (; ox + 4 <= oxLast + 1; ox += 4)
+            if (UseSixPixelBlocks && !Vector512.IsHardwareAccelerated && ox <= oxLast && oxLast + 1 - 6 >= oxFirst)
+            {
+                // Six pixels at a time, the last six ending at the last full window (pixels computed twice get the same
+                // operations, so the same values).
+                for (; ox < oxLast + 1; ox += 6)
+                {
+                    int at = Math.Min(ox, oxLast + 1 - 6);
+                    int origin = (iy0 * w * cin) + (((at * stride) - padLeft) * cin);
+                    Block6x16(ref x, ref f, ref b, ref Unsafe.Add(ref y, at * cout), origin, w * cin, pixelStep, seg, cout, ky0, ky1, act);
+                }
+
+                ox = oxLast + 1;
+            }
+
+            int fourEnd = oxLast + 1;
+            if (UseLastFourBlock && !Vector512.IsHardwareAccelerated && ox <= oxLast && oxLast + 1 - 4 >= oxFirst
+                && (oxLast + 1 - ox) % 4 != 0)
+            {
+                // The last block ends at the last full window (its first pixels computed twice, with the same operations,
+                // so to the same values) instead of up to three single pixels in two dependent FMA chains each (the dense
+                // nets' first layer: three of every 56 pixels, a third of the layer's time).
+                fourEnd = oxLast + 1 + (4 - ((oxLast + 1 - ox) % 4));
+            }
+
+            for (; ox + 4 <= fourEnd; ox += 4)
             {
                 // Offset of the window's top-left tap; rows above the input are skipped, so only valid rows form refs.
-                int origin = (iy0 * w * cin) + (((ox * stride) - padLeft) * cin);
+                int at = Math.Min(ox, oxLast + 1 - 4);
+                int origin = (iy0 * w * cin) + (((at * stride) - padLeft) * cin);
                 for (int j = 0; j < cout; j += 16)
                 {
                     Vector256<float> bl = Vector256.LoadUnsafe(ref b, (nuint)j);
@@ -224,7 +257,7 @@ internal static class Conv2d
                         }
                     }
 
-                    ref float y0 = ref Unsafe.Add(ref y, (ox * cout) + j);
+                    ref float y0 = ref Unsafe.Add(ref y, (at * cout) + j);
                     Gemm.Activate(a0l, act).StoreUnsafe(ref y0);
                     Gemm.Activate(a0h, act).StoreUnsafe(ref y0, 8);
                     Gemm.Activate(a1l, act).StoreUnsafe(ref y0, (nuint)cout);
@@ -236,6 +269,7 @@ internal static class Conv2d
                 }
             }
 
+            ox = Math.Min(ox, oxLast + 1);
             for (; ox < outW; ox++)
             {
                 Pixel1(ref x, ref f, ref b, ref Unsafe.Add(ref y, ox * cout), w, cin, cout, iy0, (ox * stride) - padLeft, ky0, ky1, act);
@@ -276,6 +310,70 @@ internal static class Conv2d
 
             Gemm.Activate(lo, act).StoreUnsafe(ref y, (nuint)j);
             Gemm.Activate(hi, act).StoreUnsafe(ref y, (nuint)(j + 8));
+        }
+    }
+
+    /// <summary>
+    /// Six horizontally adjacent output pixels x all output channels, sixteen at a time in 256-bit registers (a core
+    /// without AVX-512): twelve accumulators, two weight vectors and one broadcast of the sixteen registers, each weight
+    /// load serving six pixels (the four-pixel step's eight chains are exactly the two FMA pipes' latency); taps in the
+    /// order of every path.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Block6x16(
+        ref float x, ref float f, ref float b, ref float y, int origin, int rowStride, int pixelStep, int seg, int cout,
+        int ky0, int ky1, Activation act)
+    {
+        for (int j = 0; j < cout; j += 16)
+        {
+            Vector256<float> bl = Vector256.LoadUnsafe(ref b, (nuint)j);
+            Vector256<float> bh = Vector256.LoadUnsafe(ref b, (nuint)(j + 8));
+            Vector256<float> a0l = bl, a0h = bh, a1l = bl, a1h = bh, a2l = bl, a2h = bh;
+            Vector256<float> a3l = bl, a3h = bh, a4l = bl, a4h = bh, a5l = bl, a5h = bh;
+            for (int ky = ky0; ky < ky1; ky++)
+            {
+                ref float p = ref Unsafe.Add(ref x, origin + (ky * rowStride));
+                ref float wk = ref Unsafe.Add(ref f, (ky * seg * cout) + j);
+                for (int t = 0; t < seg; t++)
+                {
+                    Vector256<float> wl = Vector256.LoadUnsafe(ref wk);
+                    Vector256<float> wh = Vector256.LoadUnsafe(ref wk, 8);
+                    ref float pt = ref Unsafe.Add(ref p, t);
+                    Vector256<float> v = Vector256.Create(pt);
+                    a0l = Vector256.FusedMultiplyAdd(v, wl, a0l);
+                    a0h = Vector256.FusedMultiplyAdd(v, wh, a0h);
+                    v = Vector256.Create(Unsafe.Add(ref pt, pixelStep));
+                    a1l = Vector256.FusedMultiplyAdd(v, wl, a1l);
+                    a1h = Vector256.FusedMultiplyAdd(v, wh, a1h);
+                    v = Vector256.Create(Unsafe.Add(ref pt, 2 * pixelStep));
+                    a2l = Vector256.FusedMultiplyAdd(v, wl, a2l);
+                    a2h = Vector256.FusedMultiplyAdd(v, wh, a2h);
+                    v = Vector256.Create(Unsafe.Add(ref pt, 3 * pixelStep));
+                    a3l = Vector256.FusedMultiplyAdd(v, wl, a3l);
+                    a3h = Vector256.FusedMultiplyAdd(v, wh, a3h);
+                    v = Vector256.Create(Unsafe.Add(ref pt, 4 * pixelStep));
+                    a4l = Vector256.FusedMultiplyAdd(v, wl, a4l);
+                    a4h = Vector256.FusedMultiplyAdd(v, wh, a4h);
+                    v = Vector256.Create(Unsafe.Add(ref pt, 5 * pixelStep));
+                    a5l = Vector256.FusedMultiplyAdd(v, wl, a5l);
+                    a5h = Vector256.FusedMultiplyAdd(v, wh, a5h);
+                    wk = ref Unsafe.Add(ref wk, cout);
+                }
+            }
+
+            ref float yj = ref Unsafe.Add(ref y, j);
+            Gemm.Activate(a0l, act).StoreUnsafe(ref yj);
+            Gemm.Activate(a0h, act).StoreUnsafe(ref yj, 8);
+            Gemm.Activate(a1l, act).StoreUnsafe(ref yj, (nuint)cout);
+            Gemm.Activate(a1h, act).StoreUnsafe(ref yj, (nuint)(cout + 8));
+            Gemm.Activate(a2l, act).StoreUnsafe(ref yj, (nuint)(2 * cout));
+            Gemm.Activate(a2h, act).StoreUnsafe(ref yj, (nuint)((2 * cout) + 8));
+            Gemm.Activate(a3l, act).StoreUnsafe(ref yj, (nuint)(3 * cout));
+            Gemm.Activate(a3h, act).StoreUnsafe(ref yj, (nuint)((3 * cout) + 8));
+            Gemm.Activate(a4l, act).StoreUnsafe(ref yj, (nuint)(4 * cout));
+            Gemm.Activate(a4h, act).StoreUnsafe(ref yj, (nuint)((4 * cout) + 8));
+            Gemm.Activate(a5l, act).StoreUnsafe(ref yj, (nuint)(5 * cout));
+            Gemm.Activate(a5h, act).StoreUnsafe(ref yj, (nuint)((5 * cout) + 8));
         }
     }
 

@@ -16,8 +16,10 @@ internal static class KernelPaths
     /// its windows cut by the border sixteen channels at a time or eight); a GEMM's columns after the 512-bit panels (and
     /// layers of 8-31 columns) eight rows at a time or four; depthwise layers of 8k but not 16k channels in the row kernels
     /// (their last eight channels in 256-bit registers) or four windows at a time; the 256-bit GEMM (no AVX-512) six rows at a
-    /// time or four; depthwise layers (no AVX-512) in 256-bit row kernels or four windows at a time.</summary>
-    public static readonly string[] Names = ["panels", "narrow512", "pool-bands", "conv-eight", "dw-pairs", "average", "rows-in-place", "dw-edges", "narrow-columns", "dw-tail8", "gemm-six-rows", "dw-rows256"];
+    /// time or four; depthwise layers (no AVX-512) in 256-bit row kernels or four windows at a time; a 3x3 row's last
+    /// full windows (no AVX-512) in one more four-pixel block or single pixels; 3x3
+    /// convolutions (no AVX-512) six pixels at a time or four.</summary>
+    public static readonly string[] Names = ["panels", "narrow512", "pool-bands", "conv-eight", "dw-pairs", "average", "rows-in-place", "dw-edges", "narrow-columns", "dw-tail8", "gemm-six-rows", "dw-rows256", "conv-last-four", "conv-six"];
 
     /// <summary>Sets the switch <paramref name="name"/> (one of <see cref="Names"/>, or "all" for every one).</summary>
     public static Action<bool> Switch(string name) => name switch
@@ -34,6 +36,8 @@ internal static class KernelPaths
         "dw-tail8" => on => Depthwise.UseEightChannelTail = on,
         "gemm-six-rows" => on => Gemm.UseSixRows = on,
         "dw-rows256" => on => Depthwise.UseRows256 = on,
+        "conv-last-four" => on => Conv2d.UseLastFourBlock = on,
+        "conv-six" => on => Conv2d.UseSixPixelBlocks = on,
         "all" => on =>
         {
             foreach (string n in Names)
