@@ -528,19 +528,27 @@ internal static class Depthwise
         Vector256<float> k4 = Vector256.LoadUnsafe(ref k, (nuint)(4 * c)), k5 = Vector256.LoadUnsafe(ref k, (nuint)(5 * c));
         Vector256<float> k6 = Vector256.LoadUnsafe(ref k, (nuint)(6 * c)), k7 = Vector256.LoadUnsafe(ref k, (nuint)(7 * c));
         Vector256<float> k8 = Vector256.LoadUnsafe(ref k, (nuint)(8 * c));
+        ref float p0 = ref src;
+        ref float p1 = ref Unsafe.Add(ref src, r1);
+        ref float p2 = ref Unsafe.Add(ref src, r2);
+        ref float q = ref outp;
+        nuint o1 = (nuint)c, o2 = (nuint)c2;
         for (int i = 0; i < count; i++)
         {
-            ref float p = ref Unsafe.Add(ref src, i * pixelStep);
-            Vector256<float> a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p), k0, zero);
-            a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p, (nuint)c), k1, a);
-            a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p, (nuint)c2), k2, a);
-            a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p, (nuint)r1), k3, a);
-            a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p, (nuint)(r1 + c)), k4, a);
-            a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p, (nuint)(r1 + c2)), k5, a);
-            a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p, (nuint)r2), k6, a);
-            a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p, (nuint)(r2 + c)), k7, a);
-            a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p, (nuint)(r2 + c2)), k8, a);
-            a.StoreUnsafe(ref outp, (nuint)(i * c));
+            Vector256<float> a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0), k0, zero);
+            a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, o1), k1, a);
+            a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, o2), k2, a);
+            a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1), k3, a);
+            a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, o1), k4, a);
+            a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, o2), k5, a);
+            a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2), k6, a);
+            a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, o1), k7, a);
+            a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, o2), k8, a);
+            a.StoreUnsafe(ref q);
+            p0 = ref Unsafe.Add(ref p0, pixelStep);
+            p1 = ref Unsafe.Add(ref p1, pixelStep);
+            p2 = ref Unsafe.Add(ref p2, pixelStep);
+            q = ref Unsafe.Add(ref q, c);
         }
     }
 
@@ -631,38 +639,49 @@ internal static class Depthwise
             Vector256<float> k4 = Vector256.LoadUnsafe(ref kg, (nuint)(4 * c)), k5 = Vector256.LoadUnsafe(ref kg, (nuint)(5 * c));
             Vector256<float> k6 = Vector256.LoadUnsafe(ref kg, (nuint)(6 * c)), k7 = Vector256.LoadUnsafe(ref kg, (nuint)(7 * c));
             Vector256<float> k8 = Vector256.LoadUnsafe(ref kg, (nuint)(8 * c));
-            ref float src = ref Unsafe.Add(ref origin, g);
+            // One ref per input row, stepped a pixel per window, and the tap offsets in a row once: the loop's address
+            // arithmetic was as many instructions as its FMAs.
+            ref float p0 = ref Unsafe.Add(ref origin, g);
+            ref float p1 = ref Unsafe.Add(ref p0, r1);
+            ref float p2 = ref Unsafe.Add(ref p0, r2);
+            ref float p3 = ref Unsafe.Add(ref p0, r3);
             ref float outA = ref Unsafe.Add(ref dstA, g);
             ref float outB = ref Unsafe.Add(ref dstB, g);
+            nuint o1 = (nuint)c, o2 = (nuint)c2;
             for (int i = 0; i < count; i++)
             {
-                ref float p = ref Unsafe.Add(ref src, i * c);
-                Vector256<float> a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p), k0, zero);
-                a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p, (nuint)c), k1, a);
-                a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p, (nuint)c2), k2, a);
-                Vector256<float> v = Vector256.LoadUnsafe(ref p, (nuint)r1);
+                Vector256<float> a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0), k0, zero);
+                a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, o1), k1, a);
+                a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, o2), k2, a);
+                Vector256<float> v = Vector256.LoadUnsafe(ref p1);
                 Vector256<float> b = Vector256.FusedMultiplyAdd(v, k0, zero);
                 a = Vector256.FusedMultiplyAdd(v, k3, a);
-                v = Vector256.LoadUnsafe(ref p, (nuint)(r1 + c));
+                v = Vector256.LoadUnsafe(ref p1, o1);
                 b = Vector256.FusedMultiplyAdd(v, k1, b);
                 a = Vector256.FusedMultiplyAdd(v, k4, a);
-                v = Vector256.LoadUnsafe(ref p, (nuint)(r1 + c2));
+                v = Vector256.LoadUnsafe(ref p1, o2);
                 b = Vector256.FusedMultiplyAdd(v, k2, b);
                 a = Vector256.FusedMultiplyAdd(v, k5, a);
-                v = Vector256.LoadUnsafe(ref p, (nuint)r2);
+                v = Vector256.LoadUnsafe(ref p2);
                 b = Vector256.FusedMultiplyAdd(v, k3, b);
                 a = Vector256.FusedMultiplyAdd(v, k6, a);
-                v = Vector256.LoadUnsafe(ref p, (nuint)(r2 + c));
+                v = Vector256.LoadUnsafe(ref p2, o1);
                 b = Vector256.FusedMultiplyAdd(v, k4, b);
                 a = Vector256.FusedMultiplyAdd(v, k7, a);
-                v = Vector256.LoadUnsafe(ref p, (nuint)(r2 + c2));
+                v = Vector256.LoadUnsafe(ref p2, o2);
                 b = Vector256.FusedMultiplyAdd(v, k5, b);
                 a = Vector256.FusedMultiplyAdd(v, k8, a);
-                b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p, (nuint)r3), k6, b);
-                b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p, (nuint)(r3 + c)), k7, b);
-                b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p, (nuint)(r3 + c2)), k8, b);
-                a.StoreUnsafe(ref outA, (nuint)(i * c));
-                b.StoreUnsafe(ref outB, (nuint)(i * c));
+                b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p3), k6, b);
+                b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p3, o1), k7, b);
+                b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p3, o2), k8, b);
+                a.StoreUnsafe(ref outA);
+                b.StoreUnsafe(ref outB);
+                p0 = ref Unsafe.Add(ref p0, c);
+                p1 = ref Unsafe.Add(ref p1, c);
+                p2 = ref Unsafe.Add(ref p2, c);
+                p3 = ref Unsafe.Add(ref p3, c);
+                outA = ref Unsafe.Add(ref outA, c);
+                outB = ref Unsafe.Add(ref outB, c);
             }
         }
     }
