@@ -361,19 +361,7 @@ internal static class Conv2d
                 }
             }
 
-            ref float yj = ref Unsafe.Add(ref y, j);
-            Gemm.Activate(a0l, act).StoreUnsafe(ref yj);
-            Gemm.Activate(a0h, act).StoreUnsafe(ref yj, 8);
-            Gemm.Activate(a1l, act).StoreUnsafe(ref yj, (nuint)cout);
-            Gemm.Activate(a1h, act).StoreUnsafe(ref yj, (nuint)(cout + 8));
-            Gemm.Activate(a2l, act).StoreUnsafe(ref yj, (nuint)(2 * cout));
-            Gemm.Activate(a2h, act).StoreUnsafe(ref yj, (nuint)((2 * cout) + 8));
-            Gemm.Activate(a3l, act).StoreUnsafe(ref yj, (nuint)(3 * cout));
-            Gemm.Activate(a3h, act).StoreUnsafe(ref yj, (nuint)((3 * cout) + 8));
-            Gemm.Activate(a4l, act).StoreUnsafe(ref yj, (nuint)(4 * cout));
-            Gemm.Activate(a4h, act).StoreUnsafe(ref yj, (nuint)((4 * cout) + 8));
-            Gemm.Activate(a5l, act).StoreUnsafe(ref yj, (nuint)(5 * cout));
-            Gemm.Activate(a5h, act).StoreUnsafe(ref yj, (nuint)((5 * cout) + 8));
+            Gemm.Store6x16(ref Unsafe.Add(ref y, j), cout, act, a0l, a0h, a1l, a1h, a2l, a2h, a3l, a3h, a4l, a4h, a5l, a5h);
         }
     }
 

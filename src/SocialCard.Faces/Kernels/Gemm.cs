@@ -455,20 +455,30 @@ internal static class Gemm
                 wj = ref Unsafe.Add(ref wj, wStep);
             }
 
-            ref float yj = ref Unsafe.Add(ref y0, j);
-            Activate(a0l, act).StoreUnsafe(ref yj);
-            Activate(a0h, act).StoreUnsafe(ref yj, 8);
-            Activate(a1l, act).StoreUnsafe(ref yj, (nuint)n);
-            Activate(a1h, act).StoreUnsafe(ref yj, (nuint)(n + 8));
-            Activate(a2l, act).StoreUnsafe(ref yj, (nuint)(2 * n));
-            Activate(a2h, act).StoreUnsafe(ref yj, (nuint)((2 * n) + 8));
-            Activate(a3l, act).StoreUnsafe(ref yj, (nuint)(3 * n));
-            Activate(a3h, act).StoreUnsafe(ref yj, (nuint)((3 * n) + 8));
-            Activate(a4l, act).StoreUnsafe(ref yj, (nuint)(4 * n));
-            Activate(a4h, act).StoreUnsafe(ref yj, (nuint)((4 * n) + 8));
-            Activate(a5l, act).StoreUnsafe(ref yj, (nuint)(5 * n));
-            Activate(a5h, act).StoreUnsafe(ref yj, (nuint)((5 * n) + 8));
+            Store6x16(ref Unsafe.Add(ref y0, j), n, act, a0l, a0h, a1l, a1h, a2l, a2h, a3l, a3h, a4l, a4h, a5l, a5h);
         }
+    }
+
+    /// <summary>The six-row blocks' epilogue (<see cref="Block6x16"/>, <see cref="Conv2d"/>'s): each row's sixteen sums
+    /// through <paramref name="act"/> to <paramref name="y"/>, rows <paramref name="stride"/> floats apart.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void Store6x16(
+        ref float y, int stride, Activation act, Vector256<float> a0l, Vector256<float> a0h, Vector256<float> a1l, Vector256<float> a1h,
+        Vector256<float> a2l, Vector256<float> a2h, Vector256<float> a3l, Vector256<float> a3h, Vector256<float> a4l,
+        Vector256<float> a4h, Vector256<float> a5l, Vector256<float> a5h)
+    {
+        Activate(a0l, act).StoreUnsafe(ref y);
+        Activate(a0h, act).StoreUnsafe(ref y, 8);
+        Activate(a1l, act).StoreUnsafe(ref y, (nuint)stride);
+        Activate(a1h, act).StoreUnsafe(ref y, (nuint)(stride + 8));
+        Activate(a2l, act).StoreUnsafe(ref y, (nuint)(2 * stride));
+        Activate(a2h, act).StoreUnsafe(ref y, (nuint)((2 * stride) + 8));
+        Activate(a3l, act).StoreUnsafe(ref y, (nuint)(3 * stride));
+        Activate(a3h, act).StoreUnsafe(ref y, (nuint)((3 * stride) + 8));
+        Activate(a4l, act).StoreUnsafe(ref y, (nuint)(4 * stride));
+        Activate(a4h, act).StoreUnsafe(ref y, (nuint)((4 * stride) + 8));
+        Activate(a5l, act).StoreUnsafe(ref y, (nuint)(5 * stride));
+        Activate(a5h, act).StoreUnsafe(ref y, (nuint)((5 * stride) + 8));
     }
 
     /// <summary><see cref="Block6x16"/> for eight columns: one 256-bit accumulator per row.</summary>
