@@ -111,6 +111,15 @@ public sealed class FlagStripeRemnantTests(ITestOutputHelper output)
     public void A_fleck_joined_to_the_hair_by_a_narrow_neck_is_mostly_cut_away() =>
         MostlyCutAway("voteview_021561", 291, 116, 299, 138, "flag blue", (r, g, b) => b >= r + 40 && b >= g + 20);
 
+    /// <summary>The pale grey stripe of a flag (its white in the head's shadow) beside the grey hair of voteview_020328:
+    /// the hair's own grey, joined to the hair along its length, so no colour rule can take it; but it is smooth where the
+    /// hair has strands. The box (output pixels, looked at on the crop) holds the stripe between the hair and the flag's
+    /// red stripe, beside the ear; what is grey there (spread of R, G, B at most 25, every channel 80-150) is the
+    /// stripe's. At most a fifth of it may stay in the cut-out.</summary>
+    [Fact]
+    public void A_smooth_grey_stripe_beside_grey_hair_is_cut_away() =>
+        MostlyCutAway("voteview_020328", 282, 180, 296, 225, "stripe grey", (r, g, b) => ChannelSpread.Of(r, g, b) <= 25 && Math.Min(r, Math.Min(g, b)) >= 80 && Math.Max(r, Math.Max(g, b)) <= 150);
+
     /// <summary>The box holds at least 30% pixels of the kind in the crop, and at most a fifth of that share stays in
     /// the cut-out (the rim, where the flag and the person mix).</summary>
     private void MostlyCutAway(string name, int x0, int y0, int x1, int y1, string kind, Func<int, int, int, bool> counts)

@@ -557,7 +557,7 @@ internal static class MatteCleanup
     }
 
     /// <summary>The pixels linked to any of the seeds (themselves passable) through passable pixels (8-neighbours).</summary>
-    private static bool[] Grow(bool[] passable, int width, int height, ReadOnlySpan<int> seeds)
+    internal static bool[] Grow(bool[] passable, int width, int height, ReadOnlySpan<int> seeds)
     {
         int n = width * height;
         var kept = new bool[n];
@@ -749,7 +749,7 @@ internal static class MatteCleanup
     }
 
     /// <summary>Whether a pixel of the photo next to the pixel (8-neighbours) is not called person.</summary>
-    private static bool Touches(float[] person, ReadOnlySpan<byte> valid, int w, int h, int i)
+    internal static bool Touches(float[] person, ReadOnlySpan<byte> valid, int w, int h, int i)
     {
         int x0 = i % w, y0 = i / w;
         for (int y = Math.Max(0, y0 - 1); y <= Math.Min(h - 1, y0 + 1); y++)
@@ -796,7 +796,7 @@ internal static class MatteCleanup
     /// <summary>Where marked pixels (1, else 0) form patches: a core where most (0.7) of a square of side
     /// 2 * <see cref="PatchRadius"/> + 1 is marked, and the square around each core pixel. A marked pixel belongs to a
     /// patch where the returned value is above 0.</summary>
-    private static float[] Patches(float[] marked, int w, int h)
+    internal static float[] Patches(float[] marked, int w, int h)
     {
         int n = w * h;
         float[] around = new float[n], core = new float[n];

@@ -97,6 +97,7 @@ internal static class MatteSegmenter
 
         MatteCleanup.DropLiftedWallColours(image, valid, prob, alpha, landmarks, own);
         MatteCleanup.DropThinPieces(image, valid, prob, high, alpha, landmarks);
+        SmoothWallPieces.Drop(image, valid, guide, prob, high, alpha, landmarks);
 
         // The edge refinement can lift a faint speck apart from the person (the wall's own edges guide it): the cut-out is one piece.
         MatteCleanup.KeepFaceRegion(alpha, w, h, LandmarkGeometry.EyeMid(landmarks), float.Epsilon);
