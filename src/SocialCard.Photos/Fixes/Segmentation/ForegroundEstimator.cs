@@ -96,11 +96,11 @@ internal static class ForegroundEstimator
             float pr = known ? mr[i] / ms[i] : src[p], pg = known ? mg[i] / ms[i] : src[p + 1], pb = known ? mb[i] / ms[i] : src[p + 2];
             float br = background[p], bg = background[p + 1], bb = background[p + 2];
             bool rim = false;
-            if (clearWall is not null && Mean(src, clearWall, w, h, i, NearRadius, out float nr, out float ng, out float nb))
+            if (clearWall is not null && Mean(src, clearWall, w, h, i, NearRadius, 1, out float nr, out float ng, out float nb))
             {
                 // A wide soft edge (the matte reaching a few pixels into a stripe beside the neck) has no solid person
                 // within 5 px of its outer pixels: there the person colour is read farther in, for the rim test alone.
-                bool far = !known && Mean(src, inside, w, h, i, FarSolidRadius, out pr, out pg, out pb);
+                bool far = !known && Mean(src, inside, w, h, i, FarSolidRadius, 2, out pr, out pg, out pb);
                 float misfit = Misfit(src, p, pr, pg, pb, nr, ng, nb);
                 rim = (known || far) && misfit <= OffLine * OffLine && (far || misfit < Misfit(src, p, pr, pg, pb, br, bg, bb));
                 if (rim)
@@ -181,15 +181,15 @@ internal static class ForegroundEstimator
         return ((or * or) + (og * og) + (ob * ob)) / span;
     }
 
-    /// <summary>Mean colour of the selected pixels within <paramref name="radius"/> of pixel <paramref name="i"/>; false
-    /// where none is.</summary>
-    private static bool Mean(ReadOnlySpan<byte> src, float[] selected, int w, int h, int i, int radius, out float r, out float g, out float b)
+    /// <summary>Mean colour of the selected pixels within <paramref name="radius"/> of pixel <paramref name="i"/> (every
+    /// <paramref name="step"/>-th row and column); false where none is.</summary>
+    private static bool Mean(ReadOnlySpan<byte> src, float[] selected, int w, int h, int i, int radius, int step, out float r, out float g, out float b)
     {
         int x0 = i % w, y0 = i / w, count = 0;
         float sr = 0, sg = 0, sb = 0;
-        for (int y = Math.Max(0, y0 - radius); y <= Math.Min(h - 1, y0 + radius); y++)
+        for (int y = Math.Max(0, y0 - radius); y <= Math.Min(h - 1, y0 + radius); y += step)
         {
-            for (int x = Math.Max(0, x0 - radius); x <= Math.Min(w - 1, x0 + radius); x++)
+            for (int x = Math.Max(0, x0 - radius); x <= Math.Min(w - 1, x0 + radius); x += step)
             {
                 int j = (y * w) + x;
                 if (selected[j] != 0)
