@@ -1,4 +1,5 @@
 using SocialCard.Imaging;
+using SocialCard.Imaging.Processing.Color;
 using SocialCard.Imaging.Processing.Luminance;
 
 namespace SocialCard.Photos.Fixes.Segmentation;
@@ -12,10 +13,17 @@ namespace SocialCard.Photos.Fixes.Segmentation;
 /// the outermost pixels the matte calls solid, which would show as a fringe of the wall's hue (blue, purple) around
 /// the head on white; where person and background colours differ clearly, the share of P along the line from B to P
 /// is the mix those pixels really hold. Pixels well inside the person and clear background keep their colour.
+/// Beside a stripe of a flag the mean wall within 12 px is a mix of its stripes (red and white: pink), which explains
+/// no edge pixel, so a pixel of the red kept its red (a rim on white); the wall just beside the pixel (within 3 px) is
+/// read too, and where it explains the pixel better it is the one un-mixed, and where it is saturated and clearly
+/// apart from the mean the pixel's opacity drops to its mix (the rim test).
 /// </summary>
 internal static class ForegroundEstimator
 {
     private const int SolidRadius = 5;
+
+    /// <summary>Where no solid person lies within <see cref="SolidRadius"/>, the person colour is read within this (px).</summary>
+    private const int FarSolidRadius = 12;
 
     /// <summary>Pixels within this distance (px) of the matte's soft edge may still hold the wall's colour.</summary>
     private const int EdgeBand = 3;
@@ -32,8 +40,20 @@ internal static class ForegroundEstimator
 
     private const float SameMaterial = 0.7f;
 
+    /// <summary>The wall just beside an edge pixel: clear wall pixels within this distance (px).</summary>
+    private const int NearRadius = 3;
+
+    /// <summary>Least channel spread of the wall beside an edge pixel for the rim test to lower its opacity (the colour
+    /// rules' bound for a flag's stripe).</summary>
+    private const int MinWallChroma = 90;
+
     /// <param name="background">Background colour per pixel, interleaved RGB (3 floats per pixel).</param>
-    public static RgbImage Estimate(RgbImage image, float[] alpha, float[] background)
+    /// <param name="wall">Pixels (1) that may be read as the wall just beside an edge pixel where they are clear, or
+    /// null. Where the mean of those within <see cref="NearRadius"/> mixed with the person colour explains an edge
+    /// pixel's colour better than <paramref name="background"/>, it is the one un-mixed, and where it is a saturated
+    /// colour clearly apart from <paramref name="background"/> the pixel's opacity in <paramref name="alpha"/> drops to
+    /// that mix: a pixel of a stripe's own colour at the edge is wall, whatever the matte said.</param>
+    public static RgbImage Estimate(RgbImage image, float[] alpha, float[] background, byte[]? wall = null)
     {
         int w = image.Width, h = image.Height, n = w * h;
         RgbImage fg = image.Clone();
@@ -53,6 +73,16 @@ internal static class ForegroundEstimator
         }
 
         (float[] ms, float[] mr, float[] mg, float[] mb) = BoxFilter.SelectedColourMeans(src, inside, w, h, SolidRadius);
+        float[]? clearWall = null;
+        if (wall is not null)
+        {
+            clearWall = solid;
+            for (int i = 0; i < n; i++)
+            {
+                clearWall[i] = alpha[i] <= 0f && wall[i] != 0 ? 1 : 0;
+            }
+        }
+
         for (int i = 0; i < n; i++)
         {
             float a = alpha[i];
@@ -65,6 +95,28 @@ internal static class ForegroundEstimator
             bool known = ms[i] > 0.01f;
             float pr = known ? mr[i] / ms[i] : src[p], pg = known ? mg[i] / ms[i] : src[p + 1], pb = known ? mb[i] / ms[i] : src[p + 2];
             float br = background[p], bg = background[p + 1], bb = background[p + 2];
+            bool rim = false;
+            if (clearWall is not null && Mean(src, clearWall, w, h, i, NearRadius, 1, out float nr, out float ng, out float nb))
+            {
+                // A wide soft edge (the matte reaching a few pixels into a stripe beside the neck) has no solid person
+                // within 5 px of its outer pixels: there the person colour is read farther in, for the rim test alone.
+                bool far = !known && Mean(src, inside, w, h, i, FarSolidRadius, 2, out pr, out pg, out pb);
+                float misfit = Misfit(src, p, pr, pg, pb, nr, ng, nb);
+                rim = (known || far) && misfit <= OffLine * OffLine && (far || misfit < Misfit(src, p, pr, pg, pb, br, bg, bb));
+                if (rim)
+                {
+                    // Un-mixed with the wall beside it; its opacity drops only where that wall is a stripe's colour
+                    // (a pale or grey wall beside light hair tells no rim from the hair's own light tips).
+                    known = true;
+                    rim = Apart(nr, ng, nb, br, bg, bb) && ChannelSpread.Of((int)nr, (int)ng, (int)nb) >= MinWallChroma;
+                    (br, bg, bb) = (nr, ng, nb);
+                }
+                else if (!known)
+                {
+                    (pr, pg, pb) = (src[p], src[p + 1], src[p + 2]);
+                }
+            }
+
             float dr = pr - br, dg = pg - bg, db = pb - bb, span = (dr * dr) + (dg * dg) + (db * db);
             float mix = span > 0 ? (((src[p] - br) * dr) + ((src[p + 1] - bg) * dg) + ((src[p + 2] - bb) * db)) / span : 1f;
             float or = src[p] - br - (mix * dr), og = src[p + 1] - bg - (mix * dg), ob = src[p + 2] - bb - (mix * db);
@@ -72,6 +124,10 @@ internal static class ForegroundEstimator
             if (telling)
             {
                 a = Math.Min(a, Math.Max(mix, 1e-3f));
+                if (rim)
+                {
+                    alpha[i] = Math.Min(alpha[i], Math.Max(mix, 0f));
+                }
             }
 
             if (a >= 1f && !telling)
@@ -103,6 +159,51 @@ internal static class ForegroundEstimator
         }
 
         return fg;
+    }
+
+    /// <summary>Whether the wall just beside the pixel differs clearly from the wider wall's mean (a stripe beside a stripe
+    /// of another colour): only there can the mean have hidden the wall behind the edge.</summary>
+    private static bool Apart(float r, float g, float b, float r2, float g2, float b2) =>
+        ((r - r2) * (r - r2)) + ((g - g2) * (g - g2)) + ((b - b2) * (b - b2)) >= MinContrast * MinContrast;
+
+    /// <summary>How far the pixel's colour lies off the line from the background colour to the person colour, as a
+    /// share of the line's length (squared); a background too close to the person colour to tell a mix fits nothing.</summary>
+    private static float Misfit(ReadOnlySpan<byte> src, int p, float pr, float pg, float pb, float br, float bg, float bb)
+    {
+        float dr = pr - br, dg = pg - bg, db = pb - bb, span = (dr * dr) + (dg * dg) + (db * db);
+        if (span < MinContrast * MinContrast)
+        {
+            return float.MaxValue;
+        }
+
+        float mix = Math.Clamp((((src[p] - br) * dr) + ((src[p + 1] - bg) * dg) + ((src[p + 2] - bb) * db)) / span, 0f, 1f);
+        float or = src[p] - br - (mix * dr), og = src[p + 1] - bg - (mix * dg), ob = src[p + 2] - bb - (mix * db);
+        return ((or * or) + (og * og) + (ob * ob)) / span;
+    }
+
+    /// <summary>Mean colour of the selected pixels within <paramref name="radius"/> of pixel <paramref name="i"/> (every
+    /// <paramref name="step"/>-th row and column); false where none is.</summary>
+    private static bool Mean(ReadOnlySpan<byte> src, float[] selected, int w, int h, int i, int radius, int step, out float r, out float g, out float b)
+    {
+        int x0 = i % w, y0 = i / w, count = 0;
+        float sr = 0, sg = 0, sb = 0;
+        for (int y = Math.Max(0, y0 - radius); y <= Math.Min(h - 1, y0 + radius); y += step)
+        {
+            for (int x = Math.Max(0, x0 - radius); x <= Math.Min(w - 1, x0 + radius); x += step)
+            {
+                int j = (y * w) + x;
+                if (selected[j] != 0)
+                {
+                    count++;
+                    sr += src[j * 3];
+                    sg += src[(j * 3) + 1];
+                    sb += src[(j * 3) + 2];
+                }
+            }
+        }
+
+        (r, g, b) = count == 0 ? (0f, 0f, 0f) : (sr / count, sg / count, sb / count);
+        return count > 0;
     }
 
     private static float Luma(float r, float g, float b) => ((float)Bt601.Red * r) + ((float)Bt601.Green * g) + ((float)Bt601.Blue * b);

@@ -29,8 +29,9 @@ namespace SocialCard.Photos.Fixes.Segmentation;
 /// 256-cell grid, then a linear ramp from 0.3 to 0.7 turns it into opacity, so faint background tails go to 0 and the
 /// body to 1 without a blocky step.</item>
 /// <item>Foreground colour at the edge: the background behind each edge pixel is estimated locally (mean of the clear
-/// background pixels within 12 px, normalised), and <see cref="ForegroundEstimator"/> un-mixes it, so no halo of the
-/// old background stays in the hair once the person is composited on white.</item>
+/// background pixels within 12 px, normalised, and of the wall within 3 px), and <see cref="ForegroundEstimator"/>
+/// un-mixes it, so no halo of the old background stays in the hair once the person is composited on white; an edge
+/// pixel the saturated wall just beside it explains is made as transparent as its mix (no rim of a flag stripe).</item>
 /// </list>
 /// </summary>
 internal static class MatteSegmenter
@@ -101,13 +102,22 @@ internal static class MatteSegmenter
 
         // The edge refinement can lift a faint speck apart from the person (the wall's own edges guide it): the cut-out is one piece.
         MatteCleanup.KeepFaceRegion(alpha, w, h, LandmarkGeometry.EyeMid(landmarks), float.Epsilon);
+
+        // The wall just beside an edge pixel: clear pixels neither pass is sure of as person, or that a colour rule took
+        // (not clothes the close pass doubts, which the whole-photo pass is sure of and the ramp left clear).
+        byte[] wall = new byte[n];
+        for (int i = 0; i < n; i++)
+        {
+            wall[i] = valid[i] != 0 && (high[i] < 0.9f || wallColoured[i] != 0) ? (byte)1 : (byte)0;
+        }
+
+        RgbImage foreground = ForegroundEstimator.Estimate(image, alpha, LocalBackground(image, alpha, valid), wall);
         byte[] mask = new byte[n];
         for (int i = 0; i < n; i++)
         {
             mask[i] = alpha[i] >= 0.5f ? (byte)1 : (byte)0;
         }
 
-        RgbImage foreground = ForegroundEstimator.Estimate(image, alpha, LocalBackground(image, alpha, valid));
         return new SegmentationResult(alpha, mask, foreground, null, 0, 0);
     }
 

@@ -59,6 +59,24 @@ internal static class BusySeparation
         Separate(File.ReadAllBytes(Path.Combine(OriginalsDir, name + ".jpg")), out string? refusal)
             ?? throw new InvalidOperationException($"{name}: refused before the background step ({refusal})");
 
+    /// <summary>Shares of the box [x0, x1) x [y0, y1) whose pixel (R, G, B) <paramref name="counts"/> in the crop and in
+    /// the cut-out of a busy-dev original by name (see <see cref="SeparateOriginal"/>).</summary>
+    public static (double Crop, double CutOut) CropAndCutOutShares(string name, int x0, int y0, int x1, int y1, Func<int, int, int, bool> counts)
+    {
+        (RgbImage crop, RgbImage cutOut) = SeparateOriginal(name);
+        using (crop)
+        using (cutOut)
+        {
+            return (PixelShare(crop), PixelShare(cutOut));
+        }
+
+        double PixelShare(RgbImage image) => BoxShare(image, x0, y0, x1, y1, (x, y) =>
+        {
+            ReadOnlySpan<byte> row = image.Row(y);
+            return counts(row[x * 3], row[(x * 3) + 1], row[(x * 3) + 2]);
+        });
+    }
+
     /// <summary>Share of the pixels of the box [x0, x1) x [y0, y1) (clipped to the image) for which
     /// <paramref name="counts"/> (given the pixel's row and column) holds.</summary>
     public static double BoxShare(RgbImage image, int x0, int y0, int x1, int y1, Func<int, int, bool> counts)
