@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace SocialCard.Faces.Kernels;
 
@@ -161,6 +162,12 @@ internal static class Gemm
         return MathF.Max(v - m, 0f) + m;
     }
 
+    /// <summary>The 256-bit leaky activation's max(v - 0.1v, 0) as one <c>vmaxps</c> with zero first (it returns its second
+    /// operand when that is NaN, and zero when the first is greater): the same value as <see cref="Vector256.Max{T}"/> (five
+    /// instructions) for every input, since v - 0.1v is never -0 (0.1v has the sign of v, and a difference is -0 only for
+    /// -0 - +0); checked over all 2^32 inputs. Off: <see cref="Vector256.Max{T}"/>.</summary>
+    internal static bool UseOneInstructionLeakyMax { get; set; } = true;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Vector256<float> Activate(Vector256<float> v, Activation act)
     {
@@ -172,7 +179,9 @@ internal static class Gemm
         if (act == Activation.Leaky)
         {
             Vector256<float> m = v * Vector256.Create(0.1f);
-            return Vector256.Max(v - m, Vector256<float>.Zero) + m;
+            return Avx.IsSupported && UseOneInstructionLeakyMax
+                ? Avx.Max(Vector256<float>.Zero, v - m) + m
+                : Vector256.Max(v - m, Vector256<float>.Zero) + m;
         }
 
         return v;
