@@ -162,12 +162,6 @@ internal static class Gemm
         return MathF.Max(v - m, 0f) + m;
     }
 
-    /// <summary>The 256-bit leaky activation's max(v - 0.1v, 0) as one <c>vmaxps</c> with zero first (it returns its second
-    /// operand when that is NaN, and zero when the first is greater): the same value as <see cref="Vector256.Max{T}"/> (five
-    /// instructions) for every input, since v - 0.1v is never -0 (0.1v has the sign of v, and a difference is -0 only for
-    /// -0 - +0); checked over all 2^32 inputs. Off: <see cref="Vector256.Max{T}"/>.</summary>
-    internal static bool UseOneInstructionLeakyMax { get; set; } = true;
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Vector256<float> Activate(Vector256<float> v, Activation act)
     {
@@ -178,8 +172,12 @@ internal static class Gemm
 
         if (act == Activation.Leaky)
         {
+            // max(v - 0.1v, 0) as one vmaxps with zero first (it returns its second operand when that is NaN, and zero
+            // when the first is greater) instead of the five instructions of Vector256.Max: the same value for every
+            // input, since v - 0.1v is never -0 (0.1v has the sign of v, and a difference is -0 only for -0 - +0);
+            // checked over all 2^32 inputs. No switch: a static read here costs the native build its registers.
             Vector256<float> m = v * Vector256.Create(0.1f);
-            return Avx.IsSupported && UseOneInstructionLeakyMax
+            return Avx.IsSupported
                 ? Avx.Max(Vector256<float>.Zero, v - m) + m
                 : Vector256.Max(v - m, Vector256<float>.Zero) + m;
         }
