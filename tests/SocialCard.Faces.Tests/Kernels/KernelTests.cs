@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using SocialCard.Faces.Kernels;
 using SocialCard.Faces.Tests.TestUtilities;
 
@@ -8,6 +9,36 @@ namespace SocialCard.Faces.Tests.Kernels;
 public sealed class KernelTests
 {
     private const float Tolerance = 1e-4f;
+
+    [Fact]
+    public void Leaky_activation_in_256_bits_has_the_scalar_bits_for_every_kind_of_input()
+    {
+        // Every 251st bit pattern (each exponent, both signs, NaNs and subnormals) and the edges one by one.
+        var inputs = new List<float> { 0f, -0f, float.PositiveInfinity, float.NegativeInfinity, float.NaN, -float.NaN, float.Epsilon, -float.Epsilon, float.MaxValue, float.MinValue };
+        for (long bits = 0; bits <= uint.MaxValue; bits += 251)
+        {
+            inputs.Add(BitConverter.Int32BitsToSingle((int)(uint)bits));
+        }
+
+        while (inputs.Count % 8 != 0)
+        {
+            inputs.Add(1f);
+        }
+
+        for (int i = 0; i < inputs.Count; i += 8)
+        {
+            float[] lanes = new float[8];
+            Gemm.Activate(Vector256.Create(inputs.GetRange(i, 8).ToArray()), Activation.Leaky).CopyTo(lanes);
+            for (int j = 0; j < 8; j++)
+            {
+                float v = inputs[i + j];
+                int expected = BitConverter.SingleToInt32Bits(Gemm.Activate(v, Activation.Leaky));
+                Assert.True(
+                    expected == BitConverter.SingleToInt32Bits(lanes[j]),
+                    $"leaky({BitConverter.SingleToInt32Bits(v):X8}): scalar {expected:X8}, vector {BitConverter.SingleToInt32Bits(lanes[j]):X8}");
+            }
+        }
+    }
 
     [Theory]
     [InlineData(1, 256, 136, 0)]
