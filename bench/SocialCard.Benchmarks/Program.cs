@@ -52,6 +52,18 @@ public static class Program
             return;
         }
 
+        if (args.Length > 0 && args[0] == "fix-hashes")
+        {
+            Fixes.FixHashes.Run(args);
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "matte-split")
+        {
+            Fixes.MatteSplit.Run(args);
+            return;
+        }
+
         if (args.Length > 0 && args[0] == "fix-profile")
         {
             Fixes.FixCpuProfile.Run(args);
