@@ -120,6 +120,25 @@ internal static class MatteSplit
             var behind = new float[n * 3];
             ForegroundEstimator.Estimate(image, alpha, behind).Dispose();
             Lap("ForegroundEstimator");
+            t = ThreadCpuClock.NowMilliseconds();
+            for (int k = 0; k < 10; k++)
+            {
+                BoxFilter.Mean(prob, high, w, h, 12);
+            }
+
+            Lap("10 box means r12");
+            for (int k = 0; k < 10; k++)
+            {
+                MatteCleanup.KeepFaceRegion(high, w, h, LandmarkGeometry.EyeMid(landmarks));
+            }
+
+            Lap("10 KeepFaceRegion");
+            for (int k = 0; k < 10; k++)
+            {
+                _ = new float[n];
+            }
+
+            Lap("10 new float[n]");
             using (RgbImage copy = image.Clone())
             {
                 t = ThreadCpuClock.NowMilliseconds();

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Drawing;
 using System.Runtime.InteropServices;
 using SocialCard.Faces;
@@ -559,36 +560,81 @@ internal static class MatteCleanup
     /// <summary>The pixels linked to any of the seeds (themselves passable) through passable pixels (8-neighbours).</summary>
     internal static bool[] Grow(bool[] passable, int width, int height, ReadOnlySpan<int> seeds)
     {
+        // Scanline fill: a popped pixel's whole run of the row is kept at once, and of the rows above and below (the run
+        // one pixel wider each side) only the first pixel of each stretch still to keep is pushed.
         int n = width * height;
         var kept = new bool[n];
-        int[] stack = new int[n];
-        int top = 0;
-        foreach (int seed in seeds)
+        int[] stack = ArrayPool<int>.Shared.Rent(Math.Max(n, seeds.Length));
+        try
         {
-            if (passable[seed] && !kept[seed])
+            int top = 0;
+            foreach (int seed in seeds)
             {
-                kept[seed] = true;
-                stack[top++] = seed;
-            }
-        }
-
-        while (top > 0)
-        {
-            int i = stack[--top];
-            int x = i % width, y = i / width;
-            int left = x > 0 ? -1 : 0, right = x < width - 1 ? 1 : 0;
-            for (int ny = y > 0 ? y - 1 : y; ny <= (y < height - 1 ? y + 1 : y); ny++)
-            {
-                int row = (ny * width) + x;
-                for (int j = row + left; j <= row + right; j++)
+                if (passable[seed] && !kept[seed])
                 {
-                    if (!kept[j] && passable[j])
+                    stack[top++] = seed;
+                }
+            }
+
+            while (top > 0)
+            {
+                int i = stack[--top];
+                if (kept[i])
+                {
+                    continue;
+                }
+
+                int y = i / width, row = y * width, x = i - row;
+                int left = x, right = x;
+                while (left > 0 && passable[row + left - 1] && !kept[row + left - 1])
+                {
+                    left--;
+                }
+
+                while (right < width - 1 && passable[row + right + 1] && !kept[row + right + 1])
+                {
+                    right++;
+                }
+
+                Array.Fill(kept, true, row + left, right - left + 1);
+                int from = Math.Max(0, left - 1), to = Math.Min(width - 1, right + 1);
+                for (int ny = y - 1; ny <= y + 1; ny += 2)
+                {
+                    if (ny < 0 || ny >= height)
                     {
-                        kept[j] = true;
-                        stack[top++] = j;
+                        continue;
+                    }
+
+                    bool open = false;
+                    for (int j = (ny * width) + from, end = (ny * width) + to; j <= end; j++)
+                    {
+                        if (passable[j] && !kept[j])
+                        {
+                            if (!open)
+                            {
+                                if (top == stack.Length)
+                                {
+                                    int[] larger = ArrayPool<int>.Shared.Rent(2 * stack.Length);
+                                    stack.AsSpan().CopyTo(larger);
+                                    ArrayPool<int>.Shared.Return(stack);
+                                    stack = larger;
+                                }
+
+                                stack[top++] = j;
+                                open = true;
+                            }
+                        }
+                        else
+                        {
+                            open = false;
+                        }
                     }
                 }
             }
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(stack);
         }
 
         return kept;
