@@ -50,7 +50,7 @@ internal static class MatteSplit
             t = now;
         }
 
-        Console.WriteLine($"output {image.Width}x{image.Height}");
+        Console.WriteLine($"output {image.Width}x{image.Height}, source {ctx.Source!.Width}x{ctx.Source.Height}, map scale {ctx.Map!.Value.Scale:0.00}");
         for (int round = 0; round < rounds + 2; round++)
         {
             t = ThreadCpuClock.NowMilliseconds();
@@ -121,6 +121,11 @@ internal static class MatteSplit
             ForegroundEstimator.Estimate(image, alpha, behind).Dispose();
             Lap("ForegroundEstimator");
             t = ThreadCpuClock.NowMilliseconds();
+            var validCopy = new byte[n];
+            SocialCard.Photos.Fixes.Pixels.AffineResampler.Warp(ctx.Source!, ctx.Map!.Value, w, h, (255, 255, 255), validCopy).Dispose();
+            Lap("crop Warp");
+            _ = WallSampler.FromSourceBorder(ctx.Source!, 100);
+            Lap("crop WallSampler");
             for (int k = 0; k < 10; k++)
             {
                 BoxFilter.Mean(prob, high, w, h, 12);
