@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Drawing;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using SocialCard.Faces;
 using SocialCard.Imaging;
@@ -151,6 +152,7 @@ internal static class MatteCleanup
     /// <param name="palette">Colours the whole photo's sure wall shows (<see cref="WallPalette"/>).</param>
     /// <param name="own">The person's own colours (<see cref="PersonPalette"/>).</param>
     /// <returns>1 for each pixel called wall by its colour (the edge refinement must not bring it back), else 0.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static byte[] VetoWallColours(RgbImage image, ReadOnlySpan<byte> valid, float[] prob, float[] high, IReadOnlyList<PointF> landmarks, int[] palette, PersonColours own)
     {
         int w = image.Width, h = image.Height, n = w * h;
@@ -262,6 +264,7 @@ internal static class MatteCleanup
     /// <param name="high">The larger of the two passes' probabilities.</param>
     /// <param name="palette">Colours the whole photo's sure wall shows (<see cref="WallPalette"/>).</param>
     /// <param name="own">The person's own colours (<see cref="PersonPalette"/>).</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void TrustClothes(RgbImage image, ReadOnlySpan<byte> valid, float[] prob, float[] high, IReadOnlyList<PointF> landmarks, int[] palette, PersonColours own)
     {
         int w = image.Width, h = image.Height, n = w * h;
@@ -296,6 +299,7 @@ internal static class MatteCleanup
     /// <param name="prob">The coarse person probability after the cleanup.</param>
     /// <param name="alpha">Opacity after the edge refinement, changed in place.</param>
     /// <param name="own">The person's own colours (<see cref="PersonPalette"/>).</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void DropLiftedWallColours(RgbImage image, ReadOnlySpan<byte> valid, float[] prob, float[] alpha, IReadOnlyList<PointF> landmarks, PersonColours own)
     {
         int w = image.Width, h = image.Height, n = w * h;
@@ -348,6 +352,7 @@ internal static class MatteCleanup
     /// <param name="prob">The coarse person probability after the cleanup.</param>
     /// <param name="high">The larger of the two passes' probabilities (the sure wall is where even it is low).</param>
     /// <param name="alpha">Opacity after the edge refinement, changed in place.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void DropThinPieces(RgbImage image, ReadOnlySpan<byte> valid, float[] prob, float[] high, float[] alpha, IReadOnlyList<PointF> landmarks)
     {
         int w = image.Width, h = image.Height, n = w * h;
@@ -532,6 +537,7 @@ internal static class MatteCleanup
     /// <paramref name="eyes"/> through such pixels (8-neighbours); fainter pixels keep theirs (the edge refinement's
     /// ramp makes them wall).</summary>
     /// <param name="link">Least probability that links (<see cref="Link"/> unless given).</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void KeepFaceRegion(float[] prob, int width, int height, PointF eyes, float link = Link)
     {
         int n = width * height;
@@ -558,6 +564,7 @@ internal static class MatteCleanup
     }
 
     /// <summary>The pixels linked to any of the seeds (themselves passable) through passable pixels (8-neighbours).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool[] Grow(bool[] passable, int width, int height, ReadOnlySpan<int> seeds)
     {
         // Scanline fill: a popped pixel's whole run of the row is kept at once, and of the rows above and below (the run
@@ -689,6 +696,7 @@ internal static class MatteCleanup
     /// <see cref="InteriorDepth"/> face widths or more inside the region either pass calls person, the mouth left out)
     /// and the clothes (the interior's colours below the chin, cells of at least <see cref="MinPalettePixels"/>).</summary>
     /// <param name="high">The larger of the two passes' probabilities (the region either pass calls person: at least one half).</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static PersonColours PersonPalette(RgbImage image, ReadOnlySpan<byte> valid, float[] high, IReadOnlyList<PointF> landmarks)
     {
         int w = image.Width, h = image.Height, n = w * h;
@@ -740,6 +748,7 @@ internal static class MatteCleanup
     /// red flag) stays: the person wins ties. Such a colour that no sure wall shows either is a candidate only where its
     /// pixels link to a pixel not called person (a flag's red seen only behind the hair ends, reaching the wall beyond
     /// them); inside the person it is the person's own (a fold of a scarf, a jacket's sheen by the pearls).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PaletteJudgement(RgbImage image, ReadOnlySpan<byte> valid, int[] wall, PersonColours own, float[] person, float[] near, float[] candidate, IReadOnlyList<PointF> landmarks)
     {
         int w = image.Width, h = image.Height, n = w * h;
@@ -816,6 +825,7 @@ internal static class MatteCleanup
     /// <summary>The wall palette of the whole photo: counts per RGB cell of the photo's pixels (on a grid of about
     /// <see cref="PaletteSamples"/>) that the whole-photo pass is sure are wall. A flag shows its stripes' colours on the
     /// wall somewhere, also where the crop holds only the stripe beside the person.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int[] WallPalette(RgbImage source, PersonMask matte)
     {
         int[] wall = new int[PaletteSide * PaletteSide * PaletteSide];
@@ -842,6 +852,7 @@ internal static class MatteCleanup
     /// <summary>Where marked pixels (1, else 0) form patches: a core where most (0.7) of a square of side
     /// 2 * <see cref="PatchRadius"/> + 1 is marked, and the square around each core pixel. A marked pixel belongs to a
     /// patch where the returned value is above 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static float[] Patches(float[] marked, int w, int h)
     {
         int n = w * h;
