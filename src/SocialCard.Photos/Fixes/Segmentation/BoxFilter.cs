@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace SocialCard.Photos.Fixes.Segmentation;
 
@@ -8,6 +9,7 @@ namespace SocialCard.Photos.Fixes.Segmentation;
 /// per photo).</summary>
 internal static class BoxFilter
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Mean(ReadOnlySpan<float> src, Span<float> dst, int width, int height, int radius)
     {
         float[] tmp = ArrayPool<float>.Shared.Rent(src.Length);
@@ -21,6 +23,7 @@ internal static class BoxFilter
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Mean(ReadOnlySpan<float> src, Span<float> dst, int width, int height, int radius, float[] tmp)
     {
         for (int y = 0; y < height; y++)
@@ -145,6 +148,7 @@ internal static class BoxFilter
 
     /// <summary>Local mean colour of the selected pixels: box means of the selection (<paramref name="selected"/>, 0 or 1
     /// per pixel) and of the selected pixels' R, G and B; the mean colour is R/Weight where Weight is not near 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (float[] Weight, float[] R, float[] G, float[] B) SelectedColourMeans(ReadOnlySpan<byte> rgb, float[] selected, int width, int height, int radius)
     {
         int n = width * height;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using SocialCard.Imaging;
 using SocialCard.Imaging.Processing.Luminance;
 using SocialCard.Photos.Analysis;
@@ -90,6 +91,7 @@ public sealed class SharpenStep : IFixStep
     internal static double Measure(RgbImage image, PixelRect zone) => SharpnessMeasure.Measure(LumaPlane.From(image), zone);
 
     /// <summary>The focus measure on the image reduced 2x (2x2 means), over the same face box.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static double CoarseFocus(RgbImage image, PixelRect zone)
     {
         int w = image.Width / 2, h = image.Height / 2;
@@ -125,6 +127,7 @@ public sealed class SharpenStep : IFixStep
     /// <summary>I + amount (I - box(I)), box of (2r+1)^2 pixels, borders left as they are. The window sums are exact
     /// integers: per row the (2r+1)-row column sums are kept running (a row added, a row dropped), and each pixel adds
     /// its 2r+1 column sums.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void UnsharpMask(RgbImage image, int radius, float amount)
     {
         int w = image.Width, h = image.Height, stride = w * 3;
