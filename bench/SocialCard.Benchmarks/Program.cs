@@ -6,7 +6,9 @@ namespace SocialCard.Benchmarks;
 /// BenchmarkDotNet switcher (<c>-- --filter '*Name*'</c>), plus <c>-- devset-profile [rounds]</c>: the per-photo time
 /// distribution of a whole check over the devset (see <see cref="DevsetCheckProfile"/>), and
 /// <c>-- fix-profile [rounds]</c>: the fix of a 12 MP photo step by step in thread CPU time (see
-/// <see cref="Fixes.FixCpuProfile"/>), and <c>-- rule-profile [rounds] [face]</c>: the incremental cost of each step and rule (see <see cref="RuleCostProfile"/>), and
+/// <see cref="Fixes.FixCpuProfile"/>), and <c>-- fix-hashes [limit]</c>: a hash of every fix output per photo, to diff
+/// two builds meant to be exact (see <see cref="Fixes.FixHashes"/>), and <c>-- matte-split [rounds]</c>: the 12 MP fix's
+/// background step by stage (see <see cref="Fixes.MatteSplit"/>), and <c>-- rule-profile [rounds] [face]</c>: the incremental cost of each step and rule (see <see cref="RuleCostProfile"/>), and
 /// <c>-- network-profile [runs]</c>: the face networks in CPU and wall time (see <see cref="Faces.NetworkCpuProfile"/>), and
 /// <c>-- measure-ab [rounds]</c>: a measure's vector path against its scalar reference, interleaved (see <see cref="MeasureAb"/>), and
 /// <c>-- kernel-ab SWITCH [rounds] [passes]</c>: a kernel path against the one it replaced, interleaved per network (see <see cref="Faces.KernelAb"/>),
@@ -49,6 +51,18 @@ public static class Program
         if (args.Length > 0 && args[0] == "cutout-cascade")
         {
             Faces.CutOutCascadeTable.Run(args);
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "fix-hashes")
+        {
+            Fixes.FixHashes.Run(args);
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "matte-split")
+        {
+            Fixes.MatteSplit.Run(args);
             return;
         }
 

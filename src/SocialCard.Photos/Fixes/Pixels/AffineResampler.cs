@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SocialCard.Imaging;
 using SocialCard.Photos.Fixes.Geometry;
 
@@ -12,6 +13,7 @@ namespace SocialCard.Photos.Fixes.Pixels;
 /// </summary>
 internal static class AffineResampler
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static RgbImage Warp(RgbImage src, AffineMap map, int width, int height, (byte R, byte G, byte B) fill, Span<byte> valid)
     {
         var dst = new RgbImage(width, height);
@@ -74,6 +76,7 @@ internal static class AffineResampler
         return dst;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Sample(ReadOnlySpan<byte> s, int w, int h, float x, float y, out float r, out float g, out float b)
     {
         x = Math.Clamp(x, 0, w - 1);

@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace SocialCard.Photos.Fixes.Segmentation;
 
@@ -7,6 +9,7 @@ namespace SocialCard.Photos.Fixes.Segmentation;
 /// per photo).</summary>
 internal static class BoxFilter
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Mean(ReadOnlySpan<float> src, Span<float> dst, int width, int height, int radius)
     {
         float[] tmp = ArrayPool<float>.Shared.Rent(src.Length);
@@ -20,6 +23,7 @@ internal static class BoxFilter
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Mean(ReadOnlySpan<float> src, Span<float> dst, int width, int height, int radius, float[] tmp)
     {
         for (int y = 0; y < height; y++)
@@ -33,20 +37,25 @@ internal static class BoxFilter
                 sum += row[x];
             }
 
-            for (int x = 0; x < width; x++)
+            // Where the window lies wholly inside the row it adds one pixel and drops one: the same sums, without the
+            // border cases' tests.
+            int x0 = 0, inner = width - radius - 1;
+            for (; x0 < Math.Min(radius, width); x0++)
             {
-                int lo = x - radius, top = x + radius;
-                int count = Math.Min(top, width - 1) - Math.Max(lo, 0) + 1;
-                outRow[x] = sum / count;
-                if (top + 1 < width)
-                {
-                    sum += row[top + 1];
-                }
+                sum = RowStep(row, outRow, x0, width, radius, sum);
+            }
 
-                if (lo >= 0)
-                {
-                    sum -= row[lo];
-                }
+            float full = (2 * radius) + 1;
+            for (; x0 < inner; x0++)
+            {
+                outRow[x0] = sum / full;
+                sum += row[x0 + radius + 1];
+                sum -= row[x0 - radius];
+            }
+
+            for (; x0 < width; x0++)
+            {
+                sum = RowStep(row, outRow, x0, width, radius, sum);
             }
         }
 
@@ -54,10 +63,7 @@ internal static class BoxFilter
         int rhi = Math.Min(radius, height - 1);
         for (int y = 0; y <= rhi; y++)
         {
-            for (int x = 0; x < width; x++)
-            {
-                colSum[x] += tmp[(y * width) + x];
-            }
+            Add(colSum, tmp.AsSpan(y * width, width));
         }
 
         for (int y = 0; y < height; y++)
@@ -66,33 +72,83 @@ internal static class BoxFilter
             int count = Math.Min(top, height - 1) - Math.Max(lo, 0) + 1;
             float inv = 1f / count;
             Span<float> outRow = dst.Slice(y * width, width);
-            for (int x = 0; x < width; x++)
-            {
-                outRow[x] = colSum[x] * inv;
-            }
-
+            Scale(colSum, inv, outRow);
             if (top + 1 < height)
             {
-                ReadOnlySpan<float> add = tmp.AsSpan((top + 1) * width, width);
-                for (int x = 0; x < width; x++)
-                {
-                    colSum[x] += add[x];
-                }
+                Add(colSum, tmp.AsSpan((top + 1) * width, width));
             }
 
             if (lo >= 0)
             {
-                ReadOnlySpan<float> sub = tmp.AsSpan(lo * width, width);
-                for (int x = 0; x < width; x++)
-                {
-                    colSum[x] -= sub[x];
-                }
+                Subtract(colSum, tmp.AsSpan(lo * width, width));
             }
+        }
+    }
+
+    /// <summary>One pixel of the row pass where the window may be clipped by a border: its mean, then the window moved on.</summary>
+    private static float RowStep(ReadOnlySpan<float> row, Span<float> outRow, int x, int width, int radius, float sum)
+    {
+        int lo = x - radius, top = x + radius;
+        int count = Math.Min(top, width - 1) - Math.Max(lo, 0) + 1;
+        outRow[x] = sum / count;
+        if (top + 1 < width)
+        {
+            sum += row[top + 1];
+        }
+
+        if (lo >= 0)
+        {
+            sum -= row[lo];
+        }
+
+        return sum;
+    }
+
+    private static void Add(Span<float> acc, ReadOnlySpan<float> add)
+    {
+        int x = 0;
+        for (; x <= acc.Length - Vector<float>.Count; x += Vector<float>.Count)
+        {
+            (new Vector<float>(acc[x..]) + new Vector<float>(add[x..])).CopyTo(acc[x..]);
+        }
+
+        for (; x < acc.Length; x++)
+        {
+            acc[x] += add[x];
+        }
+    }
+
+    private static void Subtract(Span<float> acc, ReadOnlySpan<float> sub)
+    {
+        int x = 0;
+        for (; x <= acc.Length - Vector<float>.Count; x += Vector<float>.Count)
+        {
+            (new Vector<float>(acc[x..]) - new Vector<float>(sub[x..])).CopyTo(acc[x..]);
+        }
+
+        for (; x < acc.Length; x++)
+        {
+            acc[x] -= sub[x];
+        }
+    }
+
+    private static void Scale(ReadOnlySpan<float> src, float factor, Span<float> dst)
+    {
+        int x = 0;
+        for (; x <= src.Length - Vector<float>.Count; x += Vector<float>.Count)
+        {
+            (new Vector<float>(src[x..]) * factor).CopyTo(dst[x..]);
+        }
+
+        for (; x < src.Length; x++)
+        {
+            dst[x] = src[x] * factor;
         }
     }
 
     /// <summary>Local mean colour of the selected pixels: box means of the selection (<paramref name="selected"/>, 0 or 1
     /// per pixel) and of the selected pixels' R, G and B; the mean colour is R/Weight where Weight is not near 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (float[] Weight, float[] R, float[] G, float[] B) SelectedColourMeans(ReadOnlySpan<byte> rgb, float[] selected, int width, int height, int radius)
     {
         int n = width * height;

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Drawing;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using SocialCard.Faces;
 using SocialCard.Imaging;
@@ -150,6 +152,7 @@ internal static class MatteCleanup
     /// <param name="palette">Colours the whole photo's sure wall shows (<see cref="WallPalette"/>).</param>
     /// <param name="own">The person's own colours (<see cref="PersonPalette"/>).</param>
     /// <returns>1 for each pixel called wall by its colour (the edge refinement must not bring it back), else 0.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static byte[] VetoWallColours(RgbImage image, ReadOnlySpan<byte> valid, float[] prob, float[] high, IReadOnlyList<PointF> landmarks, int[] palette, PersonColours own)
     {
         int w = image.Width, h = image.Height, n = w * h;
@@ -261,6 +264,7 @@ internal static class MatteCleanup
     /// <param name="high">The larger of the two passes' probabilities.</param>
     /// <param name="palette">Colours the whole photo's sure wall shows (<see cref="WallPalette"/>).</param>
     /// <param name="own">The person's own colours (<see cref="PersonPalette"/>).</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void TrustClothes(RgbImage image, ReadOnlySpan<byte> valid, float[] prob, float[] high, IReadOnlyList<PointF> landmarks, int[] palette, PersonColours own)
     {
         int w = image.Width, h = image.Height, n = w * h;
@@ -295,6 +299,7 @@ internal static class MatteCleanup
     /// <param name="prob">The coarse person probability after the cleanup.</param>
     /// <param name="alpha">Opacity after the edge refinement, changed in place.</param>
     /// <param name="own">The person's own colours (<see cref="PersonPalette"/>).</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void DropLiftedWallColours(RgbImage image, ReadOnlySpan<byte> valid, float[] prob, float[] alpha, IReadOnlyList<PointF> landmarks, PersonColours own)
     {
         int w = image.Width, h = image.Height, n = w * h;
@@ -347,6 +352,7 @@ internal static class MatteCleanup
     /// <param name="prob">The coarse person probability after the cleanup.</param>
     /// <param name="high">The larger of the two passes' probabilities (the sure wall is where even it is low).</param>
     /// <param name="alpha">Opacity after the edge refinement, changed in place.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void DropThinPieces(RgbImage image, ReadOnlySpan<byte> valid, float[] prob, float[] high, float[] alpha, IReadOnlyList<PointF> landmarks)
     {
         int w = image.Width, h = image.Height, n = w * h;
@@ -531,6 +537,7 @@ internal static class MatteCleanup
     /// <paramref name="eyes"/> through such pixels (8-neighbours); fainter pixels keep theirs (the edge refinement's
     /// ramp makes them wall).</summary>
     /// <param name="link">Least probability that links (<see cref="Link"/> unless given).</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void KeepFaceRegion(float[] prob, int width, int height, PointF eyes, float link = Link)
     {
         int n = width * height;
@@ -557,38 +564,84 @@ internal static class MatteCleanup
     }
 
     /// <summary>The pixels linked to any of the seeds (themselves passable) through passable pixels (8-neighbours).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool[] Grow(bool[] passable, int width, int height, ReadOnlySpan<int> seeds)
     {
+        // Scanline fill: a popped pixel's whole run of the row is kept at once, and of the rows above and below (the run
+        // one pixel wider each side) only the first pixel of each stretch still to keep is pushed.
         int n = width * height;
         var kept = new bool[n];
-        int[] stack = new int[n];
-        int top = 0;
-        foreach (int seed in seeds)
+        int[] stack = ArrayPool<int>.Shared.Rent(Math.Max(n, seeds.Length));
+        try
         {
-            if (passable[seed] && !kept[seed])
+            int top = 0;
+            foreach (int seed in seeds)
             {
-                kept[seed] = true;
-                stack[top++] = seed;
-            }
-        }
-
-        while (top > 0)
-        {
-            int i = stack[--top];
-            int x = i % width, y = i / width;
-            int left = x > 0 ? -1 : 0, right = x < width - 1 ? 1 : 0;
-            for (int ny = y > 0 ? y - 1 : y; ny <= (y < height - 1 ? y + 1 : y); ny++)
-            {
-                int row = (ny * width) + x;
-                for (int j = row + left; j <= row + right; j++)
+                if (passable[seed] && !kept[seed])
                 {
-                    if (!kept[j] && passable[j])
+                    stack[top++] = seed;
+                }
+            }
+
+            while (top > 0)
+            {
+                int i = stack[--top];
+                if (kept[i])
+                {
+                    continue;
+                }
+
+                int y = i / width, row = y * width, x = i - row;
+                int left = x, right = x;
+                while (left > 0 && passable[row + left - 1] && !kept[row + left - 1])
+                {
+                    left--;
+                }
+
+                while (right < width - 1 && passable[row + right + 1] && !kept[row + right + 1])
+                {
+                    right++;
+                }
+
+                Array.Fill(kept, true, row + left, right - left + 1);
+                int from = Math.Max(0, left - 1), to = Math.Min(width - 1, right + 1);
+                for (int ny = y - 1; ny <= y + 1; ny += 2)
+                {
+                    if (ny < 0 || ny >= height)
                     {
-                        kept[j] = true;
-                        stack[top++] = j;
+                        continue;
+                    }
+
+                    bool open = false;
+                    for (int j = (ny * width) + from, end = (ny * width) + to; j <= end; j++)
+                    {
+                        if (passable[j] && !kept[j])
+                        {
+                            if (!open)
+                            {
+                                if (top == stack.Length)
+                                {
+                                    int[] larger = ArrayPool<int>.Shared.Rent(2 * stack.Length);
+                                    stack.AsSpan().CopyTo(larger);
+                                    ArrayPool<int>.Shared.Return(stack);
+                                    stack = larger;
+                                }
+
+                                stack[top++] = j;
+                                open = true;
+                            }
+                        }
+                        else
+                        {
+                            open = false;
+                        }
                     }
                 }
             }
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(stack);
         }
 
         return kept;
@@ -643,6 +696,7 @@ internal static class MatteCleanup
     /// <see cref="InteriorDepth"/> face widths or more inside the region either pass calls person, the mouth left out)
     /// and the clothes (the interior's colours below the chin, cells of at least <see cref="MinPalettePixels"/>).</summary>
     /// <param name="high">The larger of the two passes' probabilities (the region either pass calls person: at least one half).</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static PersonColours PersonPalette(RgbImage image, ReadOnlySpan<byte> valid, float[] high, IReadOnlyList<PointF> landmarks)
     {
         int w = image.Width, h = image.Height, n = w * h;
@@ -694,6 +748,7 @@ internal static class MatteCleanup
     /// red flag) stays: the person wins ties. Such a colour that no sure wall shows either is a candidate only where its
     /// pixels link to a pixel not called person (a flag's red seen only behind the hair ends, reaching the wall beyond
     /// them); inside the person it is the person's own (a fold of a scarf, a jacket's sheen by the pearls).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PaletteJudgement(RgbImage image, ReadOnlySpan<byte> valid, int[] wall, PersonColours own, float[] person, float[] near, float[] candidate, IReadOnlyList<PointF> landmarks)
     {
         int w = image.Width, h = image.Height, n = w * h;
@@ -770,6 +825,7 @@ internal static class MatteCleanup
     /// <summary>The wall palette of the whole photo: counts per RGB cell of the photo's pixels (on a grid of about
     /// <see cref="PaletteSamples"/>) that the whole-photo pass is sure are wall. A flag shows its stripes' colours on the
     /// wall somewhere, also where the crop holds only the stripe beside the person.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int[] WallPalette(RgbImage source, PersonMask matte)
     {
         int[] wall = new int[PaletteSide * PaletteSide * PaletteSide];
@@ -796,6 +852,7 @@ internal static class MatteCleanup
     /// <summary>Where marked pixels (1, else 0) form patches: a core where most (0.7) of a square of side
     /// 2 * <see cref="PatchRadius"/> + 1 is marked, and the square around each core pixel. A marked pixel belongs to a
     /// patch where the returned value is above 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static float[] Patches(float[] marked, int w, int h)
     {
         int n = w * h;

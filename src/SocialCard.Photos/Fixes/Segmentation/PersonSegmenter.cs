@@ -1,4 +1,5 @@
 using System.Drawing;
+using System.Runtime.CompilerServices;
 using SocialCard.Imaging;
 using SocialCard.Imaging.Processing.Color;
 using SocialCard.Imaging.Processing.Distance;
@@ -37,6 +38,7 @@ internal static class PersonSegmenter
     private const float InsideSolid = 2f;
     private const float OutsideClear = 3f;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static SegmentationResult Segment(RgbImage image, ReadOnlySpan<byte> valid, IReadOnlyList<PointF> landmarks, double hairTop)
     {
         int w = image.Width, h = image.Height, n = w * h;
@@ -123,6 +125,7 @@ internal static class PersonSegmenter
     /// pixels to the wall region is wall. The torso prior is a fixed trapezoid: beside a narrow neck it covers wall, and
     /// the watershed then floods the wall from it at zero cost (a wall-coloured patch left at the shoulder).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ReclaimWall(byte[] mask, float[] distance, int w, int h, float low)
     {
         var queue = new Queue<int>();
@@ -167,6 +170,7 @@ internal static class PersonSegmenter
     /// threshold of the wall model is wall, connected to the wall or not: wall seen between hair strands and the neck
     /// is enclosed by the person, and the hole filling would otherwise keep it. Returns the pixels turned into wall.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int RemoveWallPatches(byte[] mask, float[] distance, int w, int h, float low)
     {
         var seen = new bool[mask.Length];
@@ -223,6 +227,7 @@ internal static class PersonSegmenter
         return MathF.Sqrt((dl * dl) + (a * a) + (b * b));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static byte[] BuildPrior(int w, int h, ReadOnlySpan<byte> valid, IReadOnlyList<PointF> p, double hairTop)
     {
         var prior = new byte[w * h];
@@ -315,6 +320,7 @@ internal static class PersonSegmenter
         return inside;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static BackgroundColourModel? FitWall(LabImage lab, ReadOnlySpan<byte> valid, byte[] prior, IReadOnlyList<PointF> p, double hairTop)
     {
         int w = lab.Width, h = lab.Height;
@@ -353,6 +359,7 @@ internal static class PersonSegmenter
     /// quantised difference), so each pixel joins the side it reaches across the weakest edges: a person/wall contour is
     /// the strongest edge around, even on a textured backdrop or next to a flag, where a single colour threshold fails.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static byte[] Watershed(LabImage lab, ReadOnlySpan<byte> valid, byte[] prior, float[] distance, float low)
     {
         int w = lab.Width, h = lab.Height, n = w * h;
@@ -443,6 +450,7 @@ internal static class PersonSegmenter
     /// fills the frame below the shoulder line. Light clothing against a light wall otherwise comes out in ragged,
     /// partly whitened patches whose upper edge reads as a tilted shoulder line.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int FillBelowShoulders(byte[] mask, float[] distance, ReadOnlySpan<byte> valid, int w, int h, IReadOnlyList<PointF> p, float low)
     {
         float faceWidth = MathF.Sqrt(((p[16].X - p[0].X) * (p[16].X - p[0].X)) + ((p[16].Y - p[0].Y) * (p[16].Y - p[0].Y)));
@@ -482,6 +490,7 @@ internal static class PersonSegmenter
     }
 
     /// <summary>Marks as person every non-person pixel not reachable from the border or the extended canvas.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int FillHoles(int w, int h, byte[] mask, ReadOnlySpan<byte> valid)
     {
         var wall = new byte[w * h];
@@ -530,6 +539,7 @@ internal static class PersonSegmenter
     }
 
     /// <summary>The wall model's colour behind every pixel (white without a model), for <see cref="ForegroundEstimator"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static RgbImage Decontaminate(RgbImage image, float[] alpha, BackgroundColourModel? wall, int w, int h)
     {
         float[] behind = new float[w * h * 3];

@@ -1,4 +1,5 @@
 using System.Drawing;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using SocialCard.Imaging;
 using SocialCard.Imaging.Processing.Color;
@@ -52,6 +53,7 @@ internal static class SmoothWallPieces
     /// <param name="prob">The coarse person probability after the cleanup (the smaller of the two passes').</param>
     /// <param name="high">The larger of the two passes' probabilities (the sure wall is where even it is low).</param>
     /// <param name="alpha">Opacity after the edge refinement, changed in place.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Drop(RgbImage image, ReadOnlySpan<byte> valid, float[] guide, float[] prob, float[] high, float[] alpha, IReadOnlyList<PointF> landmarks)
     {
         int w = image.Width, h = image.Height, n = w * h;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using SocialCard.Imaging;
 using SocialCard.Imaging.Processing.Luminance;
 using SocialCard.Photos.Analysis;
@@ -90,6 +91,7 @@ public sealed class SharpenStep : IFixStep
     internal static double Measure(RgbImage image, PixelRect zone) => SharpnessMeasure.Measure(LumaPlane.From(image), zone);
 
     /// <summary>The focus measure on the image reduced 2x (2x2 means), over the same face box.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static double CoarseFocus(RgbImage image, PixelRect zone)
     {
         int w = image.Width / 2, h = image.Height / 2;
@@ -122,32 +124,53 @@ public sealed class SharpenStep : IFixStep
         return FaceRegion.FromFace(eyes.X, eyes.Y, width, ctx.Output!.Width, ctx.Output.Height).Box;
     }
 
-    /// <summary>I + amount (I - box(I)), box of (2r+1)^2 pixels, borders left as they are.</summary>
+    /// <summary>I + amount (I - box(I)), box of (2r+1)^2 pixels, borders left as they are. The window sums are exact
+    /// integers: per row the (2r+1)-row column sums are kept running (a row added, a row dropped), and each pixel adds
+    /// its 2r+1 column sums.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void UnsharpMask(RgbImage image, int radius, float amount)
     {
         int w = image.Width, h = image.Height, stride = w * 3;
+        if (h <= 2 * radius || w <= 2 * radius)
+        {
+            return;
+        }
+
         Span<byte> px = image.Pixels;
         byte[] copy = px.ToArray();
+        int[] column = new int[stride];
+        for (int y = 0; y <= 2 * radius; y++)
+        {
+            ReadOnlySpan<byte> row = copy.AsSpan(y * stride, stride);
+            for (int j = 0; j < stride; j++)
+            {
+                column[j] += row[j];
+            }
+        }
+
         float norm = 1f / ((2 * radius) + 1) / ((2 * radius) + 1);
         for (int y = radius; y < h - radius; y++)
         {
-            for (int x = radius; x < w - radius; x++)
+            if (y > radius)
             {
-                for (int c = 0; c < 3; c++)
+                ReadOnlySpan<byte> add = copy.AsSpan((y + radius) * stride, stride), drop = copy.AsSpan((y - radius - 1) * stride, stride);
+                for (int j = 0; j < stride; j++)
                 {
-                    int i = (y * stride) + (x * 3) + c;
-                    int sum = 0;
-                    for (int dy = -radius; dy <= radius; dy++)
-                    {
-                        int row = i + (dy * stride);
-                        for (int dx = -radius; dx <= radius; dx++)
-                        {
-                            sum += copy[row + (dx * 3)];
-                        }
-                    }
-
-                    px[i] = (byte)Math.Clamp(copy[i] + (amount * (copy[i] - (sum * norm))) + 0.5f, 0, 255);
+                    column[j] += add[j] - drop[j];
                 }
+            }
+
+            int rowStart = y * stride;
+            for (int j = radius * 3; j < (w - radius) * 3; j++)
+            {
+                int sum = 0;
+                for (int dx = -radius; dx <= radius; dx++)
+                {
+                    sum += column[j + (dx * 3)];
+                }
+
+                int i = rowStart + j;
+                px[i] = (byte)Math.Clamp(copy[i] + (amount * (copy[i] - (sum * norm))) + 0.5f, 0, 255);
             }
         }
     }
