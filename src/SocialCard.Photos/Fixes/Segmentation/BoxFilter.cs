@@ -1,5 +1,5 @@
 using System.Buffers;
-using System.Numerics;
+using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 
 namespace SocialCard.Photos.Fixes.Segmentation;
@@ -63,7 +63,7 @@ internal static class BoxFilter
         int rhi = Math.Min(radius, height - 1);
         for (int y = 0; y <= rhi; y++)
         {
-            Add(colSum, tmp.AsSpan(y * width, width));
+            TensorPrimitives.Add(colSum, tmp.AsSpan(y * width, width), colSum);
         }
 
         for (int y = 0; y < height; y++)
@@ -72,15 +72,15 @@ internal static class BoxFilter
             int count = Math.Min(top, height - 1) - Math.Max(lo, 0) + 1;
             float inv = 1f / count;
             Span<float> outRow = dst.Slice(y * width, width);
-            Scale(colSum, inv, outRow);
+            TensorPrimitives.Multiply(colSum, inv, outRow);
             if (top + 1 < height)
             {
-                Add(colSum, tmp.AsSpan((top + 1) * width, width));
+                TensorPrimitives.Add(colSum, tmp.AsSpan((top + 1) * width, width), colSum);
             }
 
             if (lo >= 0)
             {
-                Subtract(colSum, tmp.AsSpan(lo * width, width));
+                TensorPrimitives.Subtract(colSum, tmp.AsSpan(lo * width, width), colSum);
             }
         }
     }
@@ -102,48 +102,6 @@ internal static class BoxFilter
         }
 
         return sum;
-    }
-
-    private static void Add(Span<float> acc, ReadOnlySpan<float> add)
-    {
-        int x = 0;
-        for (; x <= acc.Length - Vector<float>.Count; x += Vector<float>.Count)
-        {
-            (new Vector<float>(acc[x..]) + new Vector<float>(add[x..])).CopyTo(acc[x..]);
-        }
-
-        for (; x < acc.Length; x++)
-        {
-            acc[x] += add[x];
-        }
-    }
-
-    private static void Subtract(Span<float> acc, ReadOnlySpan<float> sub)
-    {
-        int x = 0;
-        for (; x <= acc.Length - Vector<float>.Count; x += Vector<float>.Count)
-        {
-            (new Vector<float>(acc[x..]) - new Vector<float>(sub[x..])).CopyTo(acc[x..]);
-        }
-
-        for (; x < acc.Length; x++)
-        {
-            acc[x] -= sub[x];
-        }
-    }
-
-    private static void Scale(ReadOnlySpan<float> src, float factor, Span<float> dst)
-    {
-        int x = 0;
-        for (; x <= src.Length - Vector<float>.Count; x += Vector<float>.Count)
-        {
-            (new Vector<float>(src[x..]) * factor).CopyTo(dst[x..]);
-        }
-
-        for (; x < src.Length; x++)
-        {
-            dst[x] = src[x] * factor;
-        }
     }
 
     /// <summary>Local mean colour of the selected pixels: box means of the selection (<paramref name="selected"/>, 0 or 1
