@@ -29,6 +29,10 @@ internal static class Conv2d
     /// (<see cref="Block6x16"/>).</summary>
     internal static bool UseSixPixelBlocks { get; set; } = true;
 
+    /// <summary>Set false (tests, benchmarks) to address <see cref="Block6x16"/>'s six pixels from one ref per tap
+    /// instead of one ref per pixel.</summary>
+    internal static bool UseSixPixelRefs { get; set; } = true;
+
     public static int ScratchLength(int outW, int cin) => outW * 9 * cin;
 
     public static void Conv3x3(
@@ -324,6 +328,7 @@ internal static class Conv2d
         ref float x, ref float f, ref float b, ref float y, int origin, int rowStride, int pixelStep, int seg, int cout,
         int ky0, int ky1, Activation act)
     {
+        bool refs = UseSixPixelRefs;
         for (int j = 0; j < cout; j += 16)
         {
             Vector256<float> bl = Vector256.LoadUnsafe(ref b, (nuint)j);
@@ -334,6 +339,43 @@ internal static class Conv2d
             {
                 ref float p = ref Unsafe.Add(ref x, origin + (ky * rowStride));
                 ref float wk = ref Unsafe.Add(ref f, (ky * seg * cout) + j);
+                if (refs)
+                {
+                    // One ref per pixel, formed once per kernel row: the tap loop then indexes them by t alone, as the
+                    // GEMM's six-row block does its rows (before: five offset products and sign extensions per tap).
+                    ref float p1 = ref Unsafe.Add(ref p, pixelStep);
+                    ref float p2 = ref Unsafe.Add(ref p1, pixelStep);
+                    ref float p3 = ref Unsafe.Add(ref p2, pixelStep);
+                    ref float p4 = ref Unsafe.Add(ref p3, pixelStep);
+                    ref float p5 = ref Unsafe.Add(ref p4, pixelStep);
+                    for (int t = 0; t < seg; t++)
+                    {
+                        Vector256<float> wl = Vector256.LoadUnsafe(ref wk);
+                        Vector256<float> wh = Vector256.LoadUnsafe(ref wk, 8);
+                        Vector256<float> v = Vector256.Create(Unsafe.Add(ref p, t));
+                        a0l = Vector256.FusedMultiplyAdd(v, wl, a0l);
+                        a0h = Vector256.FusedMultiplyAdd(v, wh, a0h);
+                        v = Vector256.Create(Unsafe.Add(ref p1, t));
+                        a1l = Vector256.FusedMultiplyAdd(v, wl, a1l);
+                        a1h = Vector256.FusedMultiplyAdd(v, wh, a1h);
+                        v = Vector256.Create(Unsafe.Add(ref p2, t));
+                        a2l = Vector256.FusedMultiplyAdd(v, wl, a2l);
+                        a2h = Vector256.FusedMultiplyAdd(v, wh, a2h);
+                        v = Vector256.Create(Unsafe.Add(ref p3, t));
+                        a3l = Vector256.FusedMultiplyAdd(v, wl, a3l);
+                        a3h = Vector256.FusedMultiplyAdd(v, wh, a3h);
+                        v = Vector256.Create(Unsafe.Add(ref p4, t));
+                        a4l = Vector256.FusedMultiplyAdd(v, wl, a4l);
+                        a4h = Vector256.FusedMultiplyAdd(v, wh, a4h);
+                        v = Vector256.Create(Unsafe.Add(ref p5, t));
+                        a5l = Vector256.FusedMultiplyAdd(v, wl, a5l);
+                        a5h = Vector256.FusedMultiplyAdd(v, wh, a5h);
+                        wk = ref Unsafe.Add(ref wk, cout);
+                    }
+
+                    continue;
+                }
+
                 for (int t = 0; t < seg; t++)
                 {
                     Vector256<float> wl = Vector256.LoadUnsafe(ref wk);
