@@ -23,7 +23,8 @@ namespace SocialCard.Photos.Fixes.Segmentation;
 /// stripe of another colour), and saturated pixels near the edge whose colour the whole photo's sure wall shows and the
 /// person's own colours do not (a flag's stripe wholly inside the matte). Pixels taken for their colour stay wall after
 /// the edge refinement. Below the chin, clothes the close pass doubts and the whole-photo pass is sure of keep the sure
-/// pass's probability (no pale blotches on a jacket).</item>
+/// pass's probability (no pale blotches on a jacket), and so does a shoulder the whole-photo pass is sure of up to an
+/// outline below the chin, whatever its colour (<see cref="ShoulderOutline"/>: a navy jacket against a navy flag).</item>
 /// <item>Edge refinement: a guided filter of that probability with the output's luminance as guide (radius 4,
 /// eps 1e-3) makes the transition follow the photo's own edges (hair strands, collar) instead of the network's
 /// 256-cell grid, then a linear ramp from 0.3 to 0.7 turns it into opacity, so faint background tails go to 0 and the
@@ -50,7 +51,7 @@ internal static class MatteSegmenter
     public static SegmentationResult Segment(RgbImage image, ReadOnlySpan<byte> valid, RgbImage source, PersonMask matte, AffineMap outputToSource, SelfieSegmenter? network, IReadOnlyList<PointF> landmarks)
     {
         int w = image.Width, h = image.Height, n = w * h;
-        float[] prob = new float[n], high = new float[n], guide = new float[n];
+        float[] prob = new float[n], high = new float[n], guide = new float[n], whole = new float[n];
         PersonMask? close = null;
         int offset = 0;
         if (network is not null)
@@ -73,7 +74,7 @@ internal static class MatteSegmenter
                 }
 
                 (double sx, double sy) = outputToSource.Apply(x + 0.5, y + 0.5);
-                prob[i] = high[i] = matte.At(sx, sy);
+                prob[i] = high[i] = whole[i] = matte.At(sx, sy);
                 if (close is not null)
                 {
                     float near = close.At(x + ox + 0.5, y + oy + 0.5);
@@ -86,6 +87,7 @@ internal static class MatteSegmenter
         int[] palette = MatteCleanup.WallPalette(source, matte);
         PersonColours own = MatteCleanup.PersonPalette(image, valid, high, landmarks);
         MatteCleanup.TrustClothes(image, valid, prob, high, landmarks, palette, own);
+        ShoulderOutline.Restore(prob, whole, valid, w, h, landmarks);
         byte[] wallColoured = MatteCleanup.VetoWallColours(image, valid, prob, high, landmarks, palette, own);
         MatteCleanup.KeepFaceRegion(prob, w, h, LandmarkGeometry.EyeMid(landmarks));
 
