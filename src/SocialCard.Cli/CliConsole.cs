@@ -6,9 +6,10 @@ namespace SocialCard.Cli;
 /// tables and progress bars. Tests pass their own writers.</summary>
 internal sealed class CliConsole
 {
-    internal CliConsole(TextWriter output, TextWriter error, bool isInteractive)
+    internal CliConsole(TextWriter output, TextWriter error, bool isInteractive, Stream? outputBytes = null)
     {
         Out = output;
+        OutBytes = outputBytes;
         Error = error;
         IsInteractive = isInteractive;
         Ansi = AnsiConsole.Create(new AnsiConsoleSettings
@@ -21,6 +22,10 @@ internal sealed class CliConsole
 
     internal TextWriter Out { get; }
 
+    /// <summary>Standard output as bytes, when there is one (the JSON report is UTF-8 already and goes there as it is,
+    /// instead of through <see cref="Out"/>'s UTF-16 and back); null when the output is only a writer (tests).</summary>
+    internal Stream? OutBytes { get; }
+
     internal TextWriter Error { get; }
 
     /// <summary>Standard output is a terminal (progress bars and colours make sense).</summary>
@@ -29,7 +34,7 @@ internal sealed class CliConsole
     internal IAnsiConsole Ansi { get; }
 
     internal static CliConsole System() =>
-        new(Console.Out, Console.Error, !Console.IsOutputRedirected && !Console.IsErrorRedirected);
+        new(Console.Out, Console.Error, !Console.IsOutputRedirected && !Console.IsErrorRedirected, Console.OpenStandardOutput());
 
     /// <summary>Prints a usage or I/O error and returns exit code 2.</summary>
     internal int UsageError(string message)

@@ -12,14 +12,18 @@ namespace SocialCard.Faces;
 /// </summary>
 public sealed class PersonMask
 {
-    private readonly float[] _probability;
+    private float[] _probability;
+
+    /// <summary>The segmenter that made the mask and takes its array back (<see cref="SelfieSegmenter.Recycle"/>), or null.</summary>
+    private SelfieSegmenter? _owner;
 
     /// <summary>Grid cells per image pixel, <c>Size / Side</c> (divided once: <see cref="Cell"/> runs per pixel).</summary>
     private readonly double _scale;
 
-    internal PersonMask(float[] probability, int size, int imageWidth, int imageHeight)
+    internal PersonMask(float[] probability, int size, int imageWidth, int imageHeight, SelfieSegmenter? owner = null)
     {
         _probability = probability;
+        _owner = owner;
         Size = size;
         ImageWidth = imageWidth;
         ImageHeight = imageHeight;
@@ -42,6 +46,20 @@ public sealed class PersonMask
         ArgumentOutOfRangeException.ThrowIfLessThan(imageWidth, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(imageHeight, 1);
         return new PersonMask(probability.ToArray(), size, imageWidth, imageHeight);
+    }
+
+    /// <summary>Hands the array back to <paramref name="segmenter"/> when it made this mask; the mask is empty afterwards.</summary>
+    internal void Release(SelfieSegmenter segmenter)
+    {
+        if (_owner != segmenter)
+        {
+            return;
+        }
+
+        float[] probability = _probability;
+        _probability = [];
+        _owner = null;
+        segmenter.Return(this, probability);
     }
 
     /// <summary>Row-major, <see cref="Size"/> x <see cref="Size"/>.</summary>

@@ -17,6 +17,8 @@ public sealed class SelfieSegmenter
     private readonly SelfieSegmentationModel _model;
     private readonly ScratchPool<SelfieWorkspace> _pool;
     private readonly ScratchPool<SelfieWorkspace> _coarsePool;
+    private readonly ScratchPool<float[]> _masks;
+    private readonly ScratchPool<float[]> _coarseMasks;
 
     public SelfieSegmenter(SelfieSegmentationModel model)
     {
@@ -24,15 +26,32 @@ public sealed class SelfieSegmenter
         _model = model;
         _pool = new ScratchPool<SelfieWorkspace>(() => new SelfieWorkspace(model.Graph));
         _coarsePool = new ScratchPool<SelfieWorkspace>(() => new SelfieWorkspace(model.Coarse));
+        _masks = MaskPool(model.Graph);
+        _coarseMasks = MaskPool(model.Coarse);
     }
 
     /// <summary>The person mask at the network's trained input, 256x256.</summary>
-    public PersonMask Segment(RgbImage image) => Segment(image, _model.Graph, _pool);
+    public PersonMask Segment(RgbImage image) => Segment(image, _model.Graph, _pool, _masks);
 
     /// <summary>The person mask at <see cref="SelfieSegmentationModel.CoarseInputSize"/>.</summary>
-    public PersonMask SegmentCoarse(RgbImage image) => Segment(image, _model.Coarse, _coarsePool);
+    public PersonMask SegmentCoarse(RgbImage image) => Segment(image, _model.Coarse, _coarsePool, _coarseMasks);
 
-    private static PersonMask Segment(RgbImage image, SelfieGraph graph, ScratchPool<SelfieWorkspace> pool)
+    /// <summary>
+    /// Gives back a mask this segmenter made (null: nothing): its probability array goes to a later segmentation
+    /// instead of becoming garbage (each is a fresh large object, 100-256 KB, otherwise). The mask must not be read
+    /// afterwards; it holds no values any more. A mask made elsewhere, or given back already, is left alone.
+    /// </summary>
+    public void Recycle(PersonMask? mask) => mask?.Release(this);
+
+    /// <summary>Result arrays of one graph's masks given back by <see cref="Recycle"/>. The last step writes every element, so
+    /// a new one is not zeroed.</summary>
+    private static ScratchPool<float[]> MaskPool(SelfieGraph graph) =>
+        new(() => GC.AllocateUninitializedArray<float>(graph.Values[graph.Output].Length));
+
+    internal void Return(PersonMask mask, float[] probability) =>
+        (mask.Size == _model.Coarse.Size ? _coarseMasks : _masks).Return(probability);
+
+    private PersonMask Segment(RgbImage image, SelfieGraph graph, ScratchPool<SelfieWorkspace> pool, ScratchPool<float[]> masks)
     {
         ArgumentNullException.ThrowIfNull(image);
         SelfieWorkspace ws = pool.Rent();
@@ -40,13 +59,12 @@ public sealed class SelfieSegmenter
         try
         {
             // The last step writes the mask straight into the result's array (no step reads the output, and it
-            // shares its array with no other value), instead of into the workspace's to be copied out; it writes every
-            // element, so the array is not zeroed first.
-            float[] probability = GC.AllocateUninitializedArray<float>(graph.Values[graph.Output].Length);
+            // shares its array with no other value), instead of into the workspace's to be copied out.
+            float[] probability = masks.Rent();
             ws.Values[graph.Output] = probability;
             ImageInput.Prepare(image, 0, 0, image.Width, image.Height, center: true, graph.Size, 0f, 0f, 0f, ws.Values[0]);
             Run(graph, ws);
-            return new PersonMask(probability, graph.Size, image.Width, image.Height);
+            return new PersonMask(probability, graph.Size, image.Width, image.Height, this);
         }
         finally
         {

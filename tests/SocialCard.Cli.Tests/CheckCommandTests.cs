@@ -147,6 +147,25 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Equal(one.Out, two.Out);
     }
 
+    [Fact]
+    public void Json_written_as_bytes_to_standard_output_or_a_file_is_the_text_report_byte_for_byte()
+    {
+        string folder = CopyDevset(4);
+        string file = Path.Combine(_temp, "report.json");
+
+        CliRun text = CliRun.Invoke("check", folder, "--format", "json");
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        using var bytes = new MemoryStream();
+        int code = CliApp.Run(["check", folder, "--format", "json"], new CliConsole(output, error, isInteractive: false, bytes));
+        CliApp.Run(["check", folder, "--format", "json", "--out", file], new CliConsole(output, error, isInteractive: false));
+
+        Assert.Equal(text.ExitCode, code);
+        Assert.Equal("", output.ToString());
+        Assert.Equal(Encoding.UTF8.GetBytes(text.Out), bytes.ToArray());
+        Assert.Equal(Encoding.UTF8.GetBytes(text.Out), File.ReadAllBytes(file));
+    }
+
     private static void Write(ZipArchive archive, string name, byte[] bytes)
     {
         using Stream stream = archive.CreateEntry(name).Open();

@@ -27,7 +27,8 @@ namespace SocialCard.Benchmarks.Faces;
 /// <c>dw-edges</c> (<see cref="Depthwise.UseEdgeRows"/>: a depthwise layer's top and bottom rows in 512-bit row steps) and
 /// <c>narrow-columns</c> (<see cref="Gemm.UseNarrowColumns"/>: a GEMM's columns after the panels eight rows at a time) and
 /// <c>dw-tail8</c> (<see cref="Depthwise.UseEightChannelTail"/>: depthwise layers of 24, 72, 88 channels in the row kernels), or
-/// <c>all</c> of them at once.
+/// <c>resize-pairs</c> (<see cref="BilinearResize.UsePairs"/>: the segmentation net's upsampling blends the two output rows
+/// between the same source rows in one pass), or <c>all</c> of them at once.
 /// </summary>
 internal static class KernelAb
 {

@@ -88,7 +88,10 @@ internal sealed class CheckRunner
         bool allPassed = true;
         if (options.Format == ReportFormat.Json)
         {
-            using var json = new StreamingJsonReportWriter(writer, profile.Id);
+            // UTF-8 straight to the file's or standard output's bytes when there are any (a JSON file has no byte order mark).
+            Stream? bytes = file?.BaseStream ?? _console.OutBytes;
+            writer.Flush();
+            using StreamingJsonReportWriter json = bytes is null ? new(writer, profile.Id) : new(bytes, profile.Id);
             foreach (PhotoReport report in pipeline.Run(options.Jobs))
             {
                 json.Write(report);

@@ -15,6 +15,10 @@ internal static class BilinearResize
 {
     internal static bool UseVectors { get; set; } = Vector256.IsHardwareAccelerated;
 
+    /// <summary>Set false (tests, benchmarks) to blend every output row in its own pass, also where the next one reads the
+    /// same two source rows.</summary>
+    internal static bool UsePairs { get; set; } = true;
+
     public static void Run(
         ReadOnlySpan<float> x, int h, int w, int c, int outH, int outW, bool alignCorners, bool halfPixelCenters, Span<float> y)
     {
@@ -94,6 +98,15 @@ internal static class BilinearResize
                     lowerRow = r1;
                 }
 
+                // The next output row between the same two source rows (a 2x upsampling's odd and even rows) is blended in
+                // the same pass over them, each value by the same operations as alone.
+                if (UsePairs && oy + 1 < outH && Source(oy + 1, h, outH, alignCorners, halfPixelCenters) is (int n0, int n1, double nextFr) && n0 == r0 && n1 == r1)
+                {
+                    VerticalPair(upper.AsSpan(0, n), lower.AsSpan(0, n), fr, nextFr, y.Slice(oy * n, n), y.Slice((oy + 1) * n, n));
+                    oy++;
+                    continue;
+                }
+
                 Vertical(upper.AsSpan(0, n), lower.AsSpan(0, n), fr, y.Slice(oy * n, n));
             }
         }
@@ -142,6 +155,32 @@ internal static class BilinearResize
         {
             double v = top[i];
             y[i] = (float)(v + ((bot[i] - v) * fr));
+        }
+    }
+
+    /// <summary><see cref="Vertical"/> for two output rows between the same source rows, <paramref name="fr"/> and
+    /// <paramref name="nextFr"/> of the way down: each source value loaded once for both.</summary>
+    private static void VerticalPair(ReadOnlySpan<double> top, ReadOnlySpan<double> bot, double fr, double nextFr, Span<float> y, Span<float> next)
+    {
+        ref double t = ref MemoryMarshal.GetReference(top);
+        ref double b = ref MemoryMarshal.GetReference(bot);
+        ref float d = ref MemoryMarshal.GetReference(y);
+        ref float e = ref MemoryMarshal.GetReference(next);
+        Vector256<double> vfr = Vector256.Create(fr), vnext = Vector256.Create(nextFr);
+        int i = 0;
+        for (; i + 8 <= y.Length; i += 8)
+        {
+            Vector256<double> t0 = Vector256.LoadUnsafe(ref t, (nuint)i), t1 = Vector256.LoadUnsafe(ref t, (nuint)(i + 4));
+            Vector256<double> d0 = Vector256.LoadUnsafe(ref b, (nuint)i) - t0, d1 = Vector256.LoadUnsafe(ref b, (nuint)(i + 4)) - t1;
+            Vector256.Narrow(t0 + (d0 * vfr), t1 + (d1 * vfr)).StoreUnsafe(ref d, (nuint)i);
+            Vector256.Narrow(t0 + (d0 * vnext), t1 + (d1 * vnext)).StoreUnsafe(ref e, (nuint)i);
+        }
+
+        for (; i < y.Length; i++)
+        {
+            double v = top[i];
+            y[i] = (float)(v + ((bot[i] - v) * fr));
+            next[i] = (float)(v + ((bot[i] - v) * nextFr));
         }
     }
 

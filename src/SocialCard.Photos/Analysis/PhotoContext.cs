@@ -207,7 +207,8 @@ public sealed class PhotoContext : IDisposable
     public bool CanSegment => _segmenter is not null && Image is not null;
 
     /// <summary>The segmentation network's person probability over the photo at its trained input (256), null when no
-    /// network was given (run on first use).</summary>
+    /// network was given (run on first use; given back to the network by <see cref="Dispose"/>, so read it only while the
+    /// context lives).</summary>
     public PersonMask? Person
     {
         get
@@ -223,7 +224,7 @@ public sealed class PhotoContext : IDisposable
     }
 
     /// <summary>The same network's mask at its coarse input (<see cref="SelfieSegmentationModel.CoarseInputSize"/>, a
-    /// quarter of the work), null when no network was given (run on first use): for a rule that can bound what it
+    /// quarter of the work), null when no network was given (run on first use; given back like <see cref="Person"/>): for a rule that can bound what it
     /// reads against the 256 mask (<see cref="Rules.Background.CutOutCascade"/>).</summary>
     public PersonMask? CoarsePerson
     {
@@ -400,6 +401,11 @@ public sealed class PhotoContext : IDisposable
 
     public void Dispose()
     {
+        // The masks this context had the network make go back to it for the next photo (read nothing of them after this).
+        _segmenter?.Recycle(_person);
+        _segmenter?.Recycle(_coarsePerson);
+        _person = null;
+        _coarsePerson = null;
         _luma?.ReturnRented();
         _luma = null;
         if (_spectrum is not null)

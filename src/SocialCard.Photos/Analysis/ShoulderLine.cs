@@ -254,17 +254,22 @@ public sealed class ShoulderLine
                 return new Side(n, 0, 0, 0, 0, 0);
             }
 
-            // Theil-Sen on every pair (at most a few hundred points per side).
-            var slopes = new List<double>(n * (n - 1) / 2);
+            // Theil-Sen on every pair (at most a few hundred points per side: up to tens of thousands of slopes, in a
+            // rented array rather than a fresh large object per side and photo).
+            int pairs = n * (n - 1) / 2;
+            double[] rented = System.Buffers.ArrayPool<double>.Shared.Rent(pairs);
+            Span<double> slopes = rented.AsSpan(0, pairs);
+            int k = 0;
             for (int i = 0; i < n; i++)
             {
                 for (int j = i + 1; j < n; j++)
                 {
-                    slopes.Add((ys[j] - ys[i]) / (ds[j] - ds[i]));
+                    slopes[k++] = (ys[j] - ys[i]) / (ds[j] - ds[i]);
                 }
             }
 
-            double slope = Median(slopes);
+            double slope = OrderStatistics.Median(slopes);
+            System.Buffers.ArrayPool<double>.Shared.Return(rented);
             var intercepts = new List<double>(n);
             for (int i = 0; i < n; i++)
             {

@@ -88,6 +88,7 @@ public sealed class SegmentationKernelTests
     [InlineData(7, 5, 8, 13, 11, true, false)]
     [InlineData(10, 10, 128, 20, 20, false, true)] // the segmentation net's first upsampling
     [InlineData(9, 7, 12, 18, 14, false, true)] // channels not a multiple of eight
+    [InlineData(6, 5, 4, 12, 5, false, true)] // output rows blended in pairs, rows not a multiple of eight values
     public void Bilinear_resize_vector_is_bit_identical_to_scalar(int h, int w, int c, int outH, int outW, bool align, bool half)
     {
         var rng = new Random(h + w + c + outH);
