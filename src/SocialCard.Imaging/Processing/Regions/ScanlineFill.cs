@@ -38,75 +38,53 @@ public static class ScanlineFill
     /// <summary>Enters the region's pixels linked to <paramref name="seed"/> (nothing when the seed cannot be entered).</summary>
     /// <returns>The pixels entered.</returns>
     public static int Fill<TRegion>(ref TRegion region, int width, int height, int seed, Connectivity connectivity)
-        where TRegion : struct, IFillRegion, allows ref struct
-    {
-        Check(width, height);
-        if (!region.CanEnter(seed))
-        {
-            return 0;
-        }
-
-        var stack = new WorkStack(width);
-        try
-        {
-            stack.Push(seed);
-            return Drain(ref region, width, height, ref stack, connectivity);
-        }
-        finally
-        {
-            stack.Dispose();
-        }
-    }
+        where TRegion : struct, IFillRegion, allows ref struct =>
+        Run(ref region, width, height, new ReadOnlySpan<int>(in seed), connectivity, beside: false);
 
     /// <summary>Enters the region's pixels linked to any of the seeds.</summary>
     /// <returns>The pixels entered.</returns>
     public static int Fill<TRegion>(ref TRegion region, int width, int height, ReadOnlySpan<int> seeds, Connectivity connectivity)
-        where TRegion : struct, IFillRegion, allows ref struct
-    {
-        Check(width, height);
-        var stack = new WorkStack(width);
-        try
-        {
-            int entered = 0;
-            foreach (int seed in seeds)
-            {
-                if (region.CanEnter(seed))
-                {
-                    stack.Push(seed);
-                    entered += Drain(ref region, width, height, ref stack, connectivity);
-                }
-            }
-
-            return entered;
-        }
-        finally
-        {
-            stack.Dispose();
-        }
-    }
+        where TRegion : struct, IFillRegion, allows ref struct =>
+        Run(ref region, width, height, seeds, connectivity, beside: false);
 
     /// <summary>Enters the region's pixels linked to any of the sources, which need not be in the region: the fill starts
     /// from the sources' neighbours it may enter.</summary>
     /// <returns>The pixels entered.</returns>
     public static int Spread<TRegion>(ref TRegion region, int width, int height, ReadOnlySpan<int> sources, Connectivity connectivity)
+        where TRegion : struct, IFillRegion, allows ref struct =>
+        Run(ref region, width, height, sources, connectivity, beside: true);
+
+    /// <summary>Fills from each start in turn, or (<paramref name="beside"/>) from each of its neighbours.</summary>
+    private static int Run<TRegion>(ref TRegion region, int width, int height, scoped ReadOnlySpan<int> starts, Connectivity connectivity, bool beside)
         where TRegion : struct, IFillRegion, allows ref struct
     {
-        Check(width, height);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
+        ArgumentOutOfRangeException.ThrowIfNegative(height);
         var stack = new WorkStack(width);
         try
         {
             int entered = 0;
-            foreach (int source in sources)
+            foreach (int start in starts)
             {
-                int x = source % width, y = source / width;
-                int x0 = Math.Max(0, x - 1), x1 = Math.Min(width - 1, x + 1);
+                if (!beside)
+                {
+                    if (region.CanEnter(start))
+                    {
+                        stack.Push(start);
+                        entered += Drain(ref region, width, height, ref stack, connectivity);
+                    }
+
+                    continue;
+                }
+
+                int x = start % width, y = start / width;
                 for (int ny = Math.Max(0, y - 1); ny <= Math.Min(height - 1, y + 1); ny++)
                 {
-                    for (int nx = x0; nx <= x1; nx++)
+                    for (int nx = Math.Max(0, x - 1); nx <= Math.Min(width - 1, x + 1); nx++)
                     {
                         int j = (ny * width) + nx;
                         bool touches = connectivity == Connectivity.Eight || nx == x || ny == y;
-                        if (touches && j != source && region.CanEnter(j))
+                        if (touches && j != start && region.CanEnter(j))
                         {
                             stack.Push(j);
                             entered += Drain(ref region, width, height, ref stack, connectivity);
@@ -187,18 +165,14 @@ public static class ScanlineFill
         }
     }
 
-    private static void Check(int width, int height)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
-        ArgumentOutOfRangeException.ThrowIfNegative(height);
-    }
-
     /// <summary>The fill's stack of pixels to visit: a pooled array that doubles when full.</summary>
     internal struct WorkStack : IDisposable
     {
+        private readonly int _first;
         private int[] _items;
 
-        public WorkStack(int width) => _items = ArrayPool<int>.Shared.Rent(Math.Max(64, width));
+        /// <summary>A stack whose array (at least a row of the grid) is rented at the first push.</summary>
+        public WorkStack(int width) => (_first, _items) = (Math.Max(64, width), []);
 
         public int Count { get; private set; }
 
@@ -206,9 +180,13 @@ public static class ScanlineFill
         {
             if (Count == _items.Length)
             {
-                int[] larger = ArrayPool<int>.Shared.Rent(2 * _items.Length);
-                _items.AsSpan().CopyTo(larger);
-                ArrayPool<int>.Shared.Return(_items);
+                int[] larger = ArrayPool<int>.Shared.Rent(Math.Max(_first, 2 * _items.Length));
+                _items.AsSpan(0, Count).CopyTo(larger);
+                if (_items.Length > 0)
+                {
+                    ArrayPool<int>.Shared.Return(_items);
+                }
+
                 _items = larger;
             }
 
