@@ -16,14 +16,20 @@ internal static class PersonFill
         int lastRow = (ch - 1) * cw;
         for (int x = 0; x < cw; x++)
         {
-            ScanlineFill.Fill(ref unclassified, cw, ch, lastRow + x, Connectivity.Four);
+            if (unclassified.CanEnter(lastRow + x))
+            {
+                ScanlineFill.Fill(ref unclassified, cw, ch, lastRow + x, Connectivity.Four);
+            }
         }
 
         for (int y = skin.Y / 2; y < Math.Min(ch, skin.Bottom / 2); y++)
         {
             for (int x = skin.X / 2; x < Math.Min(cw, skin.Right / 2); x++)
             {
-                ScanlineFill.Fill(ref unclassified, cw, ch, (y * cw) + x, Connectivity.Four);
+                if (unclassified.CanEnter((y * cw) + x))
+                {
+                    ScanlineFill.Fill(ref unclassified, cw, ch, (y * cw) + x, Connectivity.Four);
+                }
             }
         }
     }

@@ -465,7 +465,7 @@ internal static class PersonSegmenter
         {
             int x = i % w, y = i / w;
             bool seed = valid[i] == 0 || x == 0 || y == 0 || x == w - 1 || y == h - 1;
-            if (seed && mask[i] == 0)
+            if (seed && outside.CanEnter(i))
             {
                 ScanlineFill.Fill(ref outside, w, h, i, Connectivity.Four);
             }

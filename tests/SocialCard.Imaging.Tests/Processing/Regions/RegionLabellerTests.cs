@@ -50,15 +50,15 @@ public sealed class RegionLabellerTests
     [Fact]
     public void Regions_along_every_edge_stay_apart_and_inside_the_grid()
     {
-        using RegionLabels regions = Label(
-            [
-                "####.",
-                "....#",
-                "#...#",
-                "#....",
-                ".####",
-            ],
-            Connectivity.Four);
+        string[] rows =
+        [
+            "####.",
+            "....#",
+            "#...#",
+            "#....",
+            ".####",
+        ];
+        using RegionLabels regions = Label(rows, Connectivity.Four);
         Assert.Equal(4, regions.Count);
         Assert.Equal(new RegionBounds(0, 0, 3, 0), regions.Bounds(1));
         Assert.Equal(new RegionBounds(4, 1, 4, 2), regions.Bounds(2));
@@ -66,15 +66,7 @@ public sealed class RegionLabellerTests
         Assert.Equal(new RegionBounds(1, 4, 4, 4), regions.Bounds(4));
 
         // With corners, the top row joins the right column and the left column joins the bottom row.
-        using RegionLabels eight = Label(
-            [
-                "####.",
-                "....#",
-                "#...#",
-                "#....",
-                ".####",
-            ],
-            Connectivity.Eight);
+        using RegionLabels eight = Label(rows, Connectivity.Eight);
         Assert.Equal(2, eight.Count);
         Assert.Equal(6, eight.Size(1));
         Assert.Equal(6, eight.Size(2));
@@ -131,7 +123,7 @@ public sealed class RegionLabellerTests
     public void Random_masks_match_a_breadth_first_labelling(int width, int height, double density, Connectivity connectivity)
     {
         var rng = new Random((width * 7919) + height + (int)(density * 100));
-        for (int round = 0; round < 5; round++)
+        for (int draw = 0; draw < 5; draw++)
         {
             bool[] mask = new bool[width * height];
             for (int i = 0; i < mask.Length; i++)
