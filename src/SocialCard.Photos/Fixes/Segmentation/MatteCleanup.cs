@@ -1,10 +1,10 @@
-using System.Buffers;
 using System.Drawing;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using SocialCard.Faces;
 using SocialCard.Imaging;
 using SocialCard.Imaging.Processing.Color;
+using SocialCard.Imaging.Processing.Regions;
 using SocialCard.Photos.Fixes.Geometry;
 
 namespace SocialCard.Photos.Fixes.Segmentation;
@@ -385,39 +385,11 @@ internal static class MatteCleanup
 
         ReadOnlySpan<byte> px = image.Pixels;
         int reach = CoreReach * radius;
-        int[] label = new int[n];
-        var piece = new List<int>();
-        var stack = new Stack<int>();
-        int next = 0;
-        for (int s = 0; s < n; s++)
+        using RegionLabels pieces = RegionLabeller.Label(new BoolMask(thin), w, h, Connectivity.Eight);
+        for (int id = 1; id <= pieces.Count; id++)
         {
-            if (!thin[s] || label[s] != 0)
-            {
-                continue;
-            }
-
-            // The piece: thin pixels linked to this one (8-neighbours).
-            piece.Clear();
-            label[s] = ++next;
-            stack.Push(s);
-            while (stack.Count > 0)
-            {
-                int i = stack.Pop(), x = i % w, y = i / w;
-                piece.Add(i);
-                for (int ny = Math.Max(0, y - 1); ny <= Math.Min(h - 1, y + 1); ny++)
-                {
-                    for (int nx = Math.Max(0, x - 1); nx <= Math.Min(w - 1, x + 1); nx++)
-                    {
-                        int j = (ny * w) + nx;
-                        if (thin[j] && label[j] == 0)
-                        {
-                            label[j] = next;
-                            stack.Push(j);
-                        }
-                    }
-                }
-            }
-
+            // The piece: thin pixels linked to each other (8-neighbours).
+            ReadOnlySpan<int> piece = pieces.Pixels(id);
             int foreign = 0;
             bool framed = false;
             foreach (int i in piece)
@@ -428,7 +400,7 @@ internal static class MatteCleanup
 
             // A piece reaching the photo's lower edge is the body going on below the frame (a jacket's tip); a piece
             // with no pixel Thick px from its rim is a fringe of strands (their tips mixed with the wall), not a patch.
-            if (framed || piece.Count < MinPiece || 2 * foreign <= piece.Count || !HasCore(label, next, w, h, piece))
+            if (framed || piece.Length < MinPiece || 2 * foreign <= piece.Length || !HasCore(pieces.Labels, id, w, h, piece))
             {
                 continue;
             }
@@ -439,31 +411,28 @@ internal static class MatteCleanup
             foreach (int i in piece)
             {
                 alpha[i] = 0;
-                stack.Push(i);
             }
 
-            while (stack.Count > 0)
-            {
-                int i = stack.Pop(), x = i % w, y = i / w;
-                for (int ny = Math.Max(0, y - 1); ny <= Math.Min(h - 1, y + 1); ny++)
-                {
-                    for (int nx = Math.Max(0, x - 1); nx <= Math.Min(w - 1, x + 1); nx++)
-                    {
-                        int j = (ny * w) + nx;
-                        if (alpha[j] > 0 && prob[j] < 0.5f && core[j] == 0 && FarFromCore(px, core, w, h, j, reach) && NearSureWall(px, valid, high, w, h, j, reach))
-                        {
-                            alpha[j] = 0;
-                            stack.Push(j);
-                        }
-                    }
-                }
-            }
+            var lifted = new LiftedWall(px, valid, prob, high, alpha, core, w, h, reach);
+            ScanlineFill.Spread(ref lifted, w, h, piece, Connectivity.Eight);
         }
+    }
+
+    /// <summary>The pixels <see cref="DropThinPieces"/> takes with a piece: visible, called wall by the coarse matte, not
+    /// the core, alike no core colour and alike the sure wall nearby; entering one makes it transparent.</summary>
+    private readonly ref struct LiftedWall(ReadOnlySpan<byte> px, ReadOnlySpan<byte> valid, float[] prob, float[] high, float[] alpha, float[] core, int w, int h, int reach) : IFillRegion
+    {
+        private readonly ReadOnlySpan<byte> _px = px, _valid = valid;
+
+        public bool CanEnter(int index) =>
+            alpha[index] > 0 && prob[index] < 0.5f && core[index] == 0 && FarFromCore(_px, core, w, h, index, reach) && NearSureWall(_px, _valid, high, w, h, index, reach);
+
+        public void Enter(int start, int length) => alpha.AsSpan(start, length).Clear();
     }
 
     /// <summary>Whether some pixel of the piece (pixels labelled <paramref name="id"/>) has the whole square of half side
     /// <see cref="Thick"/> around it in the piece.</summary>
-    private static bool HasCore(int[] label, int id, int w, int h, List<int> piece)
+    private static bool HasCore(ReadOnlySpan<int> label, int id, int w, int h, ReadOnlySpan<int> piece)
     {
         foreach (int i in piece)
         {
@@ -567,84 +536,18 @@ internal static class MatteCleanup
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool[] Grow(bool[] passable, int width, int height, ReadOnlySpan<int> seeds)
     {
-        // Scanline fill: a popped pixel's whole run of the row is kept at once, and of the rows above and below (the run
-        // one pixel wider each side) only the first pixel of each stretch still to keep is pushed.
-        int n = width * height;
-        var kept = new bool[n];
-        int[] stack = ArrayPool<int>.Shared.Rent(Math.Max(n, seeds.Length));
-        try
-        {
-            int top = 0;
-            foreach (int seed in seeds)
-            {
-                if (passable[seed] && !kept[seed])
-                {
-                    stack[top++] = seed;
-                }
-            }
-
-            while (top > 0)
-            {
-                int i = stack[--top];
-                if (kept[i])
-                {
-                    continue;
-                }
-
-                int y = i / width, row = y * width, x = i - row;
-                int left = x, right = x;
-                while (left > 0 && passable[row + left - 1] && !kept[row + left - 1])
-                {
-                    left--;
-                }
-
-                while (right < width - 1 && passable[row + right + 1] && !kept[row + right + 1])
-                {
-                    right++;
-                }
-
-                Array.Fill(kept, true, row + left, right - left + 1);
-                int from = Math.Max(0, left - 1), to = Math.Min(width - 1, right + 1);
-                for (int ny = y - 1; ny <= y + 1; ny += 2)
-                {
-                    if (ny < 0 || ny >= height)
-                    {
-                        continue;
-                    }
-
-                    bool open = false;
-                    for (int j = (ny * width) + from, end = (ny * width) + to; j <= end; j++)
-                    {
-                        if (passable[j] && !kept[j])
-                        {
-                            if (!open)
-                            {
-                                if (top == stack.Length)
-                                {
-                                    int[] larger = ArrayPool<int>.Shared.Rent(2 * stack.Length);
-                                    stack.AsSpan().CopyTo(larger);
-                                    ArrayPool<int>.Shared.Return(stack);
-                                    stack = larger;
-                                }
-
-                                stack[top++] = j;
-                                open = true;
-                            }
-                        }
-                        else
-                        {
-                            open = false;
-                        }
-                    }
-                }
-            }
-        }
-        finally
-        {
-            ArrayPool<int>.Shared.Return(stack);
-        }
-
+        var kept = new bool[width * height];
+        var region = new Reached(passable, kept);
+        ScanlineFill.Fill(ref region, width, height, seeds, Connectivity.Eight);
         return kept;
+    }
+
+    /// <summary>Passable pixels not reached yet; entering one marks it reached.</summary>
+    private readonly struct Reached(bool[] passable, bool[] kept) : IFillRegion
+    {
+        public bool CanEnter(int index) => passable[index] && !kept[index];
+
+        public void Enter(int start, int length) => kept.AsSpan(start, length).Fill(true);
     }
 
     /// <summary>Below the collar line: whether the pixel's colour is nearer the wall just outside (pixels of the photo at

@@ -1,4 +1,5 @@
 using SocialCard.Faces;
+using SocialCard.Imaging.Processing.Regions;
 
 namespace SocialCard.Photos.Fixes.Segmentation;
 
@@ -21,54 +22,28 @@ internal static class PersonBlobs
         int n = mask.Size;
         double scale = (double)n / mask.Side;
         int rows = Math.Clamp((int)((chinY + mask.PadTop) * scale) + 1, 1, n);
-        var label = new int[n * n];
-        var areas = new List<int> { 0 };
-        var stack = new Stack<int>();
-        for (int start = 0; start < rows * n; start++)
-        {
-            if (label[start] != 0 || mask.Probability[start] < 0.5f)
-            {
-                continue;
-            }
-
-            int id = areas.Count, area = 0;
-            label[start] = id;
-            stack.Push(start);
-            while (stack.TryPop(out int i))
-            {
-                area++;
-                int x = i % n, y = i / n;
-                Visit(x > 0 ? i - 1 : -1);
-                Visit(x + 1 < n ? i + 1 : -1);
-                Visit(y > 0 ? i - n : -1);
-                Visit(y + 1 < rows ? i + n : -1);
-            }
-
-            areas.Add(area);
-
-            void Visit(int j)
-            {
-                if (j >= 0 && label[j] == 0 && mask.Probability[j] >= 0.5f)
-                {
-                    label[j] = id;
-                    stack.Push(j);
-                }
-            }
-        }
-
+        using RegionLabels regions = RegionLabeller.Label(new AtLeastHalf(mask.Probability), n, rows, Connectivity.Four);
         int gx = Math.Clamp((int)((faceX + mask.PadLeft) * scale), 0, n - 1), gy = Math.Clamp((int)((faceY + mask.PadTop) * scale), 0, n - 1);
-        int own = label[(gy * n) + gx];
+        int own = gy < rows ? regions.Labels[(gy * n) + gx] : 0;
         if (own == 0)
         {
             return 0;
         }
 
         int people = 1;
-        for (int id = 1; id < areas.Count; id++)
+        for (int id = 1; id <= regions.Count; id++)
         {
-            people += id != own && areas[id] >= areas[own] * MinShare ? 1 : 0;
+            people += id != own && regions.Size(id) >= regions.Size(own) * MinShare ? 1 : 0;
         }
 
         return people;
+    }
+
+    /// <summary>The grid cells of person probability at least one half.</summary>
+    private readonly ref struct AtLeastHalf(ReadOnlySpan<float> probability) : IPixelSet
+    {
+        private readonly ReadOnlySpan<float> _probability = probability;
+
+        public bool Contains(int index) => _probability[index] >= 0.5f;
     }
 }

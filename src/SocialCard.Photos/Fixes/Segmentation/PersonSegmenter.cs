@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using SocialCard.Imaging;
 using SocialCard.Imaging.Processing.Color;
 using SocialCard.Imaging.Processing.Distance;
+using SocialCard.Imaging.Processing.Regions;
 using SocialCard.Photos.Fixes.Pixels;
 
 namespace SocialCard.Photos.Fixes.Segmentation;
@@ -128,33 +129,28 @@ internal static class PersonSegmenter
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ReclaimWall(byte[] mask, float[] distance, int w, int h, float low)
     {
-        var queue = new Queue<int>();
-        for (int i = 0; i < mask.Length; i++)
+        // Filled from every such pixel beside the wall (a pixel the fill takes becomes wall, beside the rest of its region).
+        var close = new CloseToWall(mask, distance, low);
+        for (int y = 0, i = 0; y < h; y++)
         {
-            if (mask[i] == 0)
+            for (int x = 0; x < w; x++, i++)
             {
-                queue.Enqueue(i);
+                if (close.CanEnter(i) && ((x > 0 && mask[i - 1] == 0) || (x < w - 1 && mask[i + 1] == 0) || (y > 0 && mask[i - w] == 0) || (y < h - 1 && mask[i + w] == 0)))
+                {
+                    ScanlineFill.Fill(ref close, w, h, i, Connectivity.Four);
+                }
             }
         }
+    }
 
-        while (queue.Count > 0)
-        {
-            int i = queue.Dequeue();
-            int x = i % w, y = i / w;
-            if (x > 0) Visit(i - 1);
-            if (x < w - 1) Visit(i + 1);
-            if (y > 0) Visit(i - w);
-            if (y < h - 1) Visit(i + w);
-        }
+    /// <summary>Person pixels (1) within the low threshold of the wall model; entering one makes it wall (0).</summary>
+    private readonly struct CloseToWall(byte[] mask, float[] distance, float low) : IFillRegion, IPixelSet
+    {
+        public bool CanEnter(int index) => mask[index] == 1 && distance[index] < low;
 
-        void Visit(int j)
-        {
-            if (mask[j] == 1 && distance[j] < low)
-            {
-                mask[j] = 0;
-                queue.Enqueue(j);
-            }
-        }
+        public bool Contains(int index) => CanEnter(index);
+
+        public void Enter(int start, int length) => mask.AsSpan(start, length).Clear();
     }
 
     /// <summary>Smallest wall-coloured patch inside the person mask that <see cref="RemoveWallPatches"/> turns back into
@@ -173,52 +169,22 @@ internal static class PersonSegmenter
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int RemoveWallPatches(byte[] mask, float[] distance, int w, int h, float low)
     {
-        var seen = new bool[mask.Length];
-        var patch = new List<int>();
-        var queue = new Queue<int>();
+        using RegionLabels patches = RegionLabeller.Label(new CloseToWall(mask, distance, low), w, h, Connectivity.Four);
         int removed = 0;
-        for (int start = 0; start < mask.Length; start++)
+        for (int id = 1; id <= patches.Count; id++)
         {
-            if (seen[start] || mask[start] != 1 || distance[start] >= low)
+            if (patches.Size(id) >= MinWallPatch)
             {
-                continue;
-            }
-
-            patch.Clear();
-            seen[start] = true;
-            queue.Enqueue(start);
-            while (queue.Count > 0)
-            {
-                int i = queue.Dequeue();
-                patch.Add(i);
-                int x = i % w, y = i / w;
-                if (x > 0) Visit(i - 1);
-                if (x < w - 1) Visit(i + 1);
-                if (y > 0) Visit(i - w);
-                if (y < h - 1) Visit(i + w);
-            }
-
-            if (patch.Count >= MinWallPatch)
-            {
-                foreach (int i in patch)
+                foreach (int i in patches.Pixels(id))
                 {
                     mask[i] = 0;
                 }
 
-                removed += patch.Count;
+                removed += patches.Size(id);
             }
         }
 
         return removed;
-
-        void Visit(int j)
-        {
-            if (!seen[j] && mask[j] == 1 && distance[j] < low)
-            {
-                seen[j] = true;
-                queue.Enqueue(j);
-            }
-        }
     }
 
     private static float WhiteDistance(float l, float a, float b)
@@ -494,26 +460,15 @@ internal static class PersonSegmenter
     private static int FillHoles(int w, int h, byte[] mask, ReadOnlySpan<byte> valid)
     {
         var wall = new byte[w * h];
-        var queue = new Queue<int>();
+        var outside = new NotReached(mask, wall);
         for (int i = 0; i < mask.Length; i++)
         {
             int x = i % w, y = i / w;
             bool seed = valid[i] == 0 || x == 0 || y == 0 || x == w - 1 || y == h - 1;
-            if (seed && mask[i] == 0)
+            if (seed && outside.CanEnter(i))
             {
-                wall[i] = 1;
-                queue.Enqueue(i);
+                ScanlineFill.Fill(ref outside, w, h, i, Connectivity.Four);
             }
-        }
-
-        while (queue.Count > 0)
-        {
-            int i = queue.Dequeue();
-            int x = i % w, y = i / w;
-            if (x > 0) Visit(i - 1);
-            if (x < w - 1) Visit(i + 1);
-            if (y > 0) Visit(i - w);
-            if (y < h - 1) Visit(i + w);
         }
 
         int filled = 0;
@@ -527,15 +482,14 @@ internal static class PersonSegmenter
         }
 
         return filled;
+    }
 
-        void Visit(int j)
-        {
-            if (wall[j] == 0 && mask[j] == 0)
-            {
-                wall[j] = 1;
-                queue.Enqueue(j);
-            }
-        }
+    /// <summary>Non-person pixels (0) not yet reached from the border; entering one marks it reached (wall 1).</summary>
+    private readonly struct NotReached(byte[] mask, byte[] wall) : IFillRegion
+    {
+        public bool CanEnter(int index) => mask[index] == 0 && wall[index] == 0;
+
+        public void Enter(int start, int length) => wall.AsSpan(start, length).Fill(1);
     }
 
     /// <summary>The wall model's colour behind every pixel (white without a model), for <see cref="ForegroundEstimator"/>.</summary>
