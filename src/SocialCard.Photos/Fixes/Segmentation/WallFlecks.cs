@@ -61,8 +61,10 @@ internal static class WallFlecks
             return 0;
         }
 
+        // Each fleck: the wall-coloured pixels linked to a first one (8-neighbours), gathered with a stack of indices.
         int dropped = 0;
         var seen = new bool[n];
+        var piece = new List<int>();
         for (int s = 0; s < n; s++)
         {
             if (!fleck[s] || seen[s])
@@ -70,34 +72,40 @@ internal static class WallFlecks
                 continue;
             }
 
-            bool[] piece = MatteCleanup.Grow(fleck, w, h, [s]);
-            int count = 0;
+            piece.Clear();
+            piece.Add(s);
+            seen[s] = true;
             bool shows = false, open = false;
-            for (int i = 0; i < n; i++)
+            for (int k = 0; k < piece.Count; k++)
             {
-                if (piece[i])
+                int i = piece[k], x0 = i % w, y0 = i / w;
+                shows |= alpha[i] >= Shows;
+                open |= Near(shown, clearWall, w, h, i, 1, AnyColour);
+                for (int y = Math.Max(0, y0 - 1); y <= Math.Min(h - 1, y0 + 1); y++)
                 {
-                    seen[i] = true;
-                    count++;
-                    shows |= alpha[i] >= Shows;
-                    open |= Near(shown, clearWall, w, h, i, 1, AnyColour);
+                    for (int x = Math.Max(0, x0 - 1); x <= Math.Min(w - 1, x0 + 1); x++)
+                    {
+                        int j = (y * w) + x;
+                        if (fleck[j] && !seen[j])
+                        {
+                            seen[j] = true;
+                            piece.Add(j);
+                        }
+                    }
                 }
             }
 
-            if (count >= MaxFleck || !shows || !open)
+            if (piece.Count >= MaxFleck || !shows || !open)
             {
                 continue;
             }
 
-            for (int i = 0; i < n; i++)
+            foreach (int i in piece)
             {
-                if (piece[i])
-                {
-                    alpha[i] = 0f;
-                }
+                alpha[i] = 0f;
             }
 
-            dropped += count;
+            dropped += piece.Count;
         }
 
         return dropped;
