@@ -13,7 +13,7 @@ namespace SocialCard.Photos.Tests.Fixes;
 /// old background, a halo at the edge, and person pixels lost. How the references were made: <see cref="BusySeparation.DeriveReference"/>,
 /// then each overlay was looked at and only masks that follow the hair and shoulders were kept. To redo them, set
 /// SOCIALCARD_SEPARATION_OUT to a folder and run <see cref="Every_busy_dev_portrait_is_separated_alone_or_refused_with_a_code"/>:
-/// it writes every derived mask and overlay there.
+/// it writes every derived mask, overlay, crop and cut-out there.
 /// </summary>
 public sealed class BusyDevSeparationTests(ITestOutputHelper output)
 {
@@ -66,6 +66,8 @@ public sealed class BusyDevSeparationTests(ITestOutputHelper output)
                     Directory.CreateDirectory(outDir);
                     byte[] reference = BusySeparation.DeriveReference(crop);
                     File.WriteAllBytes(Path.Combine(outDir, name + ".png"), PngWriter.Mask(reference, crop.Width, crop.Height));
+                    File.WriteAllBytes(Path.Combine(outDir, name + ".cutout.png"), PngWriter.Rgb(cutOut));
+                    File.WriteAllBytes(Path.Combine(outDir, name + ".crop.png"), PngWriter.Rgb(crop));
                     using RgbImage overlay = BusySeparation.Overlay(crop, cutOut, reference);
                     sheet.Add((name, BusySeparation.Half(overlay)));
                     if (ContactSheet.Contains(name))

@@ -16,7 +16,8 @@ namespace SocialCard.Photos.Fixes.Segmentation;
 /// Beside a stripe of a flag the mean wall within 12 px is a mix of its stripes (red and white: pink), which explains
 /// no edge pixel, so a pixel of the red kept its red (a rim on white); the wall just beside the pixel (within 3 px) is
 /// read too, and where it explains the pixel better it is the one un-mixed, and where it is saturated and clearly
-/// apart from the mean the pixel's opacity drops to its mix (the rim test).
+/// apart from the mean the pixel's opacity drops to its mix (the rim test). Last, flecks of the soft edge that still
+/// show the wall's colour and none of the person's are made clear (<see cref="WallFlecks"/>).
 /// </summary>
 internal static class ForegroundEstimator
 {
@@ -156,6 +157,11 @@ internal static class ForegroundEstimator
             f[p] = (byte)Math.Clamp((pr * (1 - t)) + (er * t) + 0.5f, 0, 255);
             f[p + 1] = (byte)Math.Clamp((pg * (1 - t)) + (eg * t) + 0.5f, 0, 255);
             f[p + 2] = (byte)Math.Clamp((pb * (1 - t)) + (eb * t) + 0.5f, 0, 255);
+        }
+
+        if (clearWall is not null)
+        {
+            WallFlecks.Drop(f, alpha, clearWall, inside, w, h);
         }
 
         return fg;

@@ -855,7 +855,7 @@ internal static class MatteCleanup
     /// <summary>Two colours are alike when they are within <see cref="FarFromPerson"/> (RGB distance), or of one
     /// chromaticity (shares of R and G within <see cref="ShadeShare"/>) at most twice as light as each other: the same
     /// cloth in light and in shade.</summary>
-    private static bool Alike(int r, int g, int b, int r2, int g2, int b2)
+    internal static bool Alike(int r, int g, int b, int r2, int g2, int b2)
     {
         int dr = r - r2, dg = g - g2, db = b - b2;
         if ((dr * dr) + (dg * dg) + (db * db) < FarFromPerson * FarFromPerson)
