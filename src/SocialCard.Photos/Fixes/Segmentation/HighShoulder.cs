@@ -10,7 +10,9 @@ namespace SocialCard.Photos.Fixes.Segmentation;
 /// a shoulder meets the photo's side: the columns from a side inward whose sure run from the lower edge ends below the
 /// eyes, each run's top within <see cref="Step"/> px of its neighbour's (a shoulder's outline is a smooth slope; the
 /// head's or the hair's edge is a jump to a run far higher). A dark wall beside dark hair that the whole-photo pass
-/// reads as more hair lies beside the head, not at the frame, so its columns do not start such a slope.
+/// reads as more hair lies beside the head, not at the frame, so its columns do not start such a slope, and hair flaring
+/// out to the frame below the ear makes one narrower than <see cref="MinWidth"/>. A little further in (<see cref="Beyond"/>),
+/// where the jacket meets the jaw and the sure run goes on up the head, the rows below the slope's last top count too.
 /// </summary>
 internal static class HighShoulder
 {
@@ -21,11 +23,16 @@ internal static class HighShoulder
     /// ear, or a dark wall beside it, is narrower.</summary>
     private const double MinWidth = 0.25;
 
+    /// <summary>Beyond the slope's inner end, this many face widths of columns (the jacket between the slope and the jaw,
+    /// where the sure run goes on up the head) keep the run below the slope's last top.</summary>
+    private const double Beyond = 0.1;
+
     /// <param name="top">Per column, the first row of the whole-photo pass's sure run from the lower edge (the height when none).</param>
     /// <param name="h">The output's height.</param>
     /// <param name="landmarks">The 68 landmarks in the output (the eyes are 36-47).</param>
-    /// <returns>Per column, whether its run is part of a shoulder's outline from the photo's side.</returns>
-    public static bool[] FromTheSides(ReadOnlySpan<int> top, int h, IReadOnlyList<PointF> landmarks)
+    /// <returns>Per column, the first row of the run that belongs to a shoulder's outline from the photo's side (the
+    /// height when none).</returns>
+    public static int[] FromTheSides(ReadOnlySpan<int> top, int h, IReadOnlyList<PointF> landmarks)
     {
         float eyes = float.MinValue;
         for (int k = 36; k <= 47; k++)
@@ -35,11 +42,12 @@ internal static class HighShoulder
 
         int w = top.Length;
         PointF left = landmarks[0], right = landmarks[16];
-        double least = MinWidth * Math.Sqrt(((right.X - left.X) * (right.X - left.X)) + ((right.Y - left.Y) * (right.Y - left.Y)));
-        bool[] raised = new bool[w];
-        Mark(raised, 0, Slope(top, h, eyes, 0, 1), 1, least);
-        Mark(raised, w - 1, Slope(top, h, eyes, w - 1, -1), -1, least);
-        return raised;
+        double face = Math.Sqrt(((right.X - left.X) * (right.X - left.X)) + ((right.Y - left.Y) * (right.Y - left.Y)));
+        int[] from = new int[w];
+        Array.Fill(from, h);
+        Mark(from, top, 0, Slope(top, h, eyes, 0, 1), 1, face);
+        Mark(from, top, w - 1, Slope(top, h, eyes, w - 1, -1), -1, face);
+        return from;
     }
 
     /// <summary>How many columns from <paramref name="start"/> (walking by <paramref name="dir"/>) make one slope.</summary>
@@ -59,16 +67,23 @@ internal static class HighShoulder
         return count;
     }
 
-    private static void Mark(bool[] raised, int start, int count, int dir, double least)
+    private static void Mark(int[] from, ReadOnlySpan<int> top, int start, int count, int dir, double face)
     {
-        if (count < least)
+        if (count < MinWidth * face)
         {
             return;
         }
 
-        for (int k = 0, x = start; k < count; k++, x += dir)
+        int x = start;
+        for (int k = 0; k < count; k++, x += dir)
         {
-            raised[x] = true;
+            from[x] = top[x];
+        }
+
+        int last = top[x - dir];
+        for (int k = 0; k < Beyond * face && x >= 0 && x < top.Length; k++, x += dir)
+        {
+            from[x] = Math.Min(from[x], Math.Max(top[x], last));
         }
     }
 }

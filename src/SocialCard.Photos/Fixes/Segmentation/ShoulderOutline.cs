@@ -39,15 +39,11 @@ internal static class ShoulderOutline
             top[x] = t;
         }
 
-        bool[] raised = HighShoulder.FromTheSides(top, h, landmarks);
+        int[] raised = HighShoulder.FromTheSides(top, h, landmarks);
         for (int x = 0; x < w; x++)
         {
-            if (top[x] <= chin && !raised[x])
-            {
-                continue;
-            }
-
-            for (int i = (top[x] * w) + x; i < w * h; i += w)
+            int start = top[x] > chin ? top[x] : raised[x];
+            for (int i = (start * w) + x; i < w * h; i += w)
             {
                 prob[i] = Math.Max(prob[i], whole[i]);
             }
