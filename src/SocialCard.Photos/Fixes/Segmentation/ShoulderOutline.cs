@@ -11,7 +11,8 @@ namespace SocialCard.Photos.Fixes.Segmentation;
 /// a slope from the collar to the frame. In each column where that sure run from the lower edge ends below the chin (a
 /// shoulder, not the neck, hair beside the head or a dark wall beside dark hair, where the run goes on above the chin),
 /// the run's pixels take the whole-photo pass's probability where it is the larger: the smaller of the two passes is the
-/// person only above the shoulder's outline. Runs for the cleanup before the edge refinement, so the colour rules still
+/// person only above the shoulder's outline. So do the runs of a shoulder raised above the chin that meets the photo's
+/// side (<see cref="HighShoulder"/>). Runs for the cleanup before the edge refinement, so the colour rules still
 /// judge the shoulder and the edge follows the photo's own edges.
 /// </summary>
 internal static class ShoulderOutline
@@ -26,20 +27,23 @@ internal static class ShoulderOutline
     public static void Restore(float[] prob, float[] whole, ReadOnlySpan<byte> valid, int w, int h, IReadOnlyList<PointF> landmarks)
     {
         float chin = landmarks[8].Y;
+        int[] top = new int[w];
         for (int x = 0; x < w; x++)
         {
-            int top = h;
-            while (top > 0 && valid[((top - 1) * w) + x] != 0 && whole[((top - 1) * w) + x] >= Sure)
+            int t = h;
+            while (t > 0 && valid[((t - 1) * w) + x] != 0 && whole[((t - 1) * w) + x] >= Sure)
             {
-                top--;
+                t--;
             }
 
-            if (top <= chin)
-            {
-                continue;
-            }
+            top[x] = t;
+        }
 
-            for (int i = (top * w) + x; i < w * h; i += w)
+        int[] raised = HighShoulder.FromTheSides(top, h, landmarks);
+        for (int x = 0; x < w; x++)
+        {
+            int start = top[x] > chin ? top[x] : raised[x];
+            for (int i = (start * w) + x; i < w * h; i += w)
             {
                 prob[i] = Math.Max(prob[i], whole[i]);
             }
