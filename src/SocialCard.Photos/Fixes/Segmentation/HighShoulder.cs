@@ -69,7 +69,7 @@ internal static class HighShoulder
 
     private static void Mark(int[] from, ReadOnlySpan<int> top, int start, int count, int dir, double face)
     {
-        if (count < MinWidth * face)
+        if (count == 0 || count < MinWidth * face)
         {
             return;
         }
