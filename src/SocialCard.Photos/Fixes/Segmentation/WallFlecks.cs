@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using SocialCard.Imaging.Processing.Regions;
 
 namespace SocialCard.Photos.Fixes.Segmentation;
 
@@ -61,41 +62,25 @@ internal static class WallFlecks
             return 0;
         }
 
-        // Each fleck: the wall-coloured pixels linked to a first one (8-neighbours), gathered with a stack of indices.
+        // Each fleck: the wall-coloured pixels linked through 8-neighbours.
         int dropped = 0;
-        var seen = new bool[n];
-        var piece = new List<int>();
-        for (int s = 0; s < n; s++)
+        using RegionLabels pieces = RegionLabeller.Label(new BoolMask(fleck), w, h, Connectivity.Eight);
+        for (int label = 1; label <= pieces.Count; label++)
         {
-            if (!fleck[s] || seen[s])
+            ReadOnlySpan<int> piece = pieces.Pixels(label);
+            if (piece.Length >= MaxFleck)
             {
                 continue;
             }
 
-            piece.Clear();
-            piece.Add(s);
-            seen[s] = true;
             bool shows = false, open = false;
-            for (int k = 0; k < piece.Count; k++)
+            foreach (int i in piece)
             {
-                int i = piece[k], x0 = i % w, y0 = i / w;
                 shows |= alpha[i] >= Shows;
-                open |= Near(shown, clearWall, w, h, i, 1, AnyColour);
-                for (int y = Math.Max(0, y0 - 1); y <= Math.Min(h - 1, y0 + 1); y++)
-                {
-                    for (int x = Math.Max(0, x0 - 1); x <= Math.Min(w - 1, x0 + 1); x++)
-                    {
-                        int j = (y * w) + x;
-                        if (fleck[j] && !seen[j])
-                        {
-                            seen[j] = true;
-                            piece.Add(j);
-                        }
-                    }
-                }
+                open = open || Near(shown, clearWall, w, h, i, 1, AnyColour);
             }
 
-            if (piece.Count >= MaxFleck || !shows || !open)
+            if (!shows || !open)
             {
                 continue;
             }
@@ -105,7 +90,7 @@ internal static class WallFlecks
                 alpha[i] = 0f;
             }
 
-            dropped += piece.Count;
+            dropped += piece.Length;
         }
 
         return dropped;
