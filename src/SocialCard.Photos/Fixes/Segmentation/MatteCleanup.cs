@@ -394,7 +394,7 @@ internal static class MatteCleanup
             bool framed = false;
             foreach (int i in piece)
             {
-                foreign += FarFromCore(px, core, w, h, i, reach) && NearSureWall(px, valid, high, w, h, i, reach) ? 1 : 0;
+                foreign += FarFromCore(px, core, w, h, i, reach, 2) && NearSureWall(px, valid, high, w, h, i, reach) ? 1 : 0;
                 framed |= i >= n - w;
             }
 
@@ -425,7 +425,7 @@ internal static class MatteCleanup
         private readonly ReadOnlySpan<byte> _px = px, _valid = valid;
 
         public bool CanEnter(int index) =>
-            alpha[index] > 0 && prob[index] < 0.5f && core[index] == 0 && FarFromCore(_px, core, w, h, index, reach) && NearSureWall(_px, _valid, high, w, h, index, reach);
+            alpha[index] > 0 && prob[index] < 0.5f && core[index] == 0 && FarFromCore(_px, core, w, h, index, reach, 2) && NearSureWall(_px, _valid, high, w, h, index, reach);
 
         public void Enter(int start, int length) => alpha.AsSpan(start, length).Clear();
     }
@@ -482,14 +482,14 @@ internal static class MatteCleanup
         return false;
     }
 
-    /// <summary>Whether the pixel's colour is alike no core pixel within <paramref name="reach"/> px (every second row
-    /// and column).</summary>
-    private static bool FarFromCore(ReadOnlySpan<byte> px, float[] core, int w, int h, int i, int reach)
+    /// <summary>Whether the pixel's colour is alike (<see cref="Alike"/>) no pixel of <paramref name="core"/> within
+    /// <paramref name="reach"/> px, read every <paramref name="step"/>-th row and column.</summary>
+    internal static bool FarFromCore(ReadOnlySpan<byte> px, float[] core, int w, int h, int i, int reach, int step)
     {
         int x0 = i % w, y0 = i / w, r = px[i * 3], g = px[(i * 3) + 1], b = px[(i * 3) + 2];
-        for (int y = Math.Max(0, y0 - reach); y <= Math.Min(h - 1, y0 + reach); y += 2)
+        for (int y = Math.Max(0, y0 - reach); y <= Math.Min(h - 1, y0 + reach); y += step)
         {
-            for (int x = Math.Max(0, x0 - reach); x <= Math.Min(w - 1, x0 + reach); x += 2)
+            for (int x = Math.Max(0, x0 - reach); x <= Math.Min(w - 1, x0 + reach); x += step)
             {
                 int j = (y * w) + x;
                 if (core[j] != 0 && Alike(r, g, b, px[j * 3], px[(j * 3) + 1], px[(j * 3) + 2]))

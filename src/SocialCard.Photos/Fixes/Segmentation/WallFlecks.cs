@@ -50,7 +50,7 @@ internal static class WallFlecks
         bool[]? fleck = null;
         for (int i = 0; i < n; i++)
         {
-            if (alpha[i] > 0f && solid[i] == 0 && Near(shown, clearWall, w, h, i, WallReach, NearWall) && !AlikeAny(shown, solid, w, h, i))
+            if (alpha[i] > 0f && solid[i] == 0 && Near(shown, clearWall, w, h, i, WallReach, NearWall) && MatteCleanup.FarFromCore(shown, solid, w, h, i, PersonReach, 1))
             {
                 fleck ??= new bool[n];
                 fleck[i] = true;
@@ -94,26 +94,6 @@ internal static class WallFlecks
         }
 
         return dropped;
-    }
-
-    /// <summary>Whether the pixel's colour is alike (<see cref="MatteCleanup.Alike"/>: near in RGB, or of one chromaticity
-    /// at most twice as light) a solid person pixel within <see cref="PersonReach"/> px.</summary>
-    private static bool AlikeAny(ReadOnlySpan<byte> px, float[] solid, int w, int h, int i)
-    {
-        int x0 = i % w, y0 = i / w, r = px[i * 3], g = px[(i * 3) + 1], b = px[(i * 3) + 2];
-        for (int y = Math.Max(0, y0 - PersonReach); y <= Math.Min(h - 1, y0 + PersonReach); y++)
-        {
-            for (int x = Math.Max(0, x0 - PersonReach); x <= Math.Min(w - 1, x0 + PersonReach); x++)
-            {
-                int j = (y * w) + x;
-                if (solid[j] != 0 && MatteCleanup.Alike(r, g, b, px[j * 3], px[(j * 3) + 1], px[(j * 3) + 2]))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
     }
 
     /// <summary>Whether a selected pixel within <paramref name="reach"/> px of pixel <paramref name="i"/> is of a colour
