@@ -15,7 +15,8 @@ namespace SocialCard.Photos.Fixes.Segmentation;
 /// wall-like when its luminance hardly varies around it (standard deviation over a 5x5 square at most
 /// <see cref="Smooth"/> levels), it is light and grey (mean luminance at least <see cref="Light"/>, spread of R, G, B at
 /// most <see cref="Neutral"/>: dark hair in shadow and blonde hair are smooth too) and one network pass doubts it (coarse
-/// probability below <see cref="Doubted"/>). Such pixels in patches (most of a 7x7 square, as for the wall colours) are
+/// probability below <see cref="Doubted"/>); so is a pale pixel of the wall's cool hue both passes doubt, at any distance
+/// from the edge (<see cref="PaleWallPieces"/>: the flag's white in shade, not smooth). Such pixels in patches (most of a 7x7 square, as for the wall colours) are
 /// wall where the patch reaches the wall: linked (8-neighbours) to a pixel that touches one of no opacity and sees the
 /// sure wall (the larger pass at most <see cref="SureWall"/>) within <see cref="WallReach"/> px.
 /// </summary>
@@ -81,13 +82,14 @@ internal static class SmoothWallPieces
             for (int x = Frame; x < w - Frame; x++)
             {
                 int i = (y * w) + x;
-                if (visible[i] == 0 || valid[i] == 0 || near[i] >= 0.999f || (y >= brows && x > left && x < right))
+                if (visible[i] == 0 || valid[i] == 0 || (y >= brows && x > left && x < right))
                 {
                     continue;
                 }
 
                 float variance = square[i] - (mean[i] * mean[i]);
-                if (variance <= smooth * smooth && prob[i] < Doubted && mean[i] >= Light && ChannelSpread.At(px, i) <= Neutral)
+                if ((near[i] < 0.999f && variance <= smooth * smooth && prob[i] < Doubted && mean[i] >= Light && ChannelSpread.At(px, i) <= Neutral)
+                    || PaleWallPieces.WallLike(px, i, high[i], mean[i]))
                 {
                     marked[i] = 1;
                     any = true;

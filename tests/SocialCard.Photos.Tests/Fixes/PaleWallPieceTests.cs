@@ -1,0 +1,33 @@
+using System.Globalization;
+using SocialCard.Imaging.Processing.Color;
+using SocialCard.Imaging.Processing.Luminance;
+using SocialCard.Photos.Tests.Fixes.Support;
+using Xunit.Abstractions;
+
+namespace SocialCard.Photos.Tests.Fixes;
+
+/// <summary>
+/// Pale pieces of a flag's white stripe in shade beside the head: the lavender-white stripe with blue specks right of
+/// the temple of voteview_021564 and the white stripe between the red and the dark hair of voteview_021716. Both network
+/// passes doubt them (0.5-0.9) and the ramp makes them opaque; their colour is near the skin's (within 40 in RGB) and they
+/// are not smooth (folds, specks), so neither the colour rules nor the smooth pieces took them. Each box (output pixels,
+/// looked at on the crop) holds the stripe and none of the person; what is pale, light and cool there (blue at least
+/// green + 4, spread of R, G, B at most 48, luminance at least 140) is the stripe's. At most a tenth of the crop's share
+/// may stay in the cut-out.
+/// </summary>
+public sealed class PaleWallPieceTests(ITestOutputHelper output)
+{
+    [Theory]
+    [InlineData("voteview_021564", 276, 160, 294, 240)]
+    [InlineData("voteview_021716", 48, 160, 60, 188)]
+    public void A_pale_piece_of_a_flag_stripe_beside_the_temple_is_cut_away(string name, int x0, int y0, int x1, int y1)
+    {
+        (double crop, double cutOut) = BusySeparation.CropAndCutOutShares(name, x0, y0, x1, y1, IsPaleAndCool);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: pale and cool in the box {100 * crop:0.0}% of the crop, {100 * cutOut:0.0}% of the cut-out"));
+        Assert.True(crop >= 0.3, $"the box holds {crop:P1} pale and cool pixels in the crop");
+        Assert.True(cutOut <= crop / 10, $"{cutOut:P1} pale and cool pixels left in the cut-out");
+    }
+
+    private static bool IsPaleAndCool(int r, int g, int b) =>
+        b >= g + 4 && ChannelSpread.Of(r, g, b) <= 48 && Bt601.Luma((byte)r, (byte)g, (byte)b) >= 140;
+}
