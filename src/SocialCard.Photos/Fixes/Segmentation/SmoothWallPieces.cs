@@ -45,7 +45,7 @@ internal static class SmoothWallPieces
     private const int Frame = 2 * TextureRadius;
 
     /// <summary>Coarse probability below which one of the two passes doubts a pixel.</summary>
-    private const float Doubted = 0.9f;
+    internal const float Doubted = 0.9f;
 
     /// <summary>Twice the distance (px at output scale) from the matte's edge within which a pixel is judged.</summary>
     private const int Reach = 24;
