@@ -12,6 +12,18 @@ namespace SocialCard.Faces;
 /// </summary>
 internal sealed class FaceScratch
 {
+    /// <summary>Makes the tensors, the detector's at least <paramref name="detector"/> long and written once, so their
+    /// pages are in memory before the first photo runs.</summary>
+    public FaceScratch(DetectorScratch.Lengths detector = default)
+    {
+        Detector.Reserve(detector);
+        Detector.Input.AsSpan().Clear();
+        Detector.A.AsSpan().Clear();
+        Detector.B.AsSpan().Clear();
+        Detector.Depthwise.AsSpan().Clear();
+        Detector.Im2col.AsSpan().Clear();
+    }
+
     public DenseFaceNetRunner Dense { get; } = new();
 
     public DetectorScratch Detector { get; } = new();
