@@ -12,16 +12,13 @@ namespace SocialCard.Faces;
 /// </summary>
 internal sealed class FaceScratch
 {
-    /// <summary>Makes the tensors, the detector's at least <paramref name="detector"/> long and written once, so their
-    /// pages are in memory before the first photo runs.</summary>
+    /// <summary>Makes the tensors, the detector's at least <paramref name="detector"/> long (the largest size of the
+    /// analyzers made so far), so a photo that first needs a larger detector size than the photos before it does not
+    /// replace them with fresh, larger arrays. They are not written here: a page is brought in when a run first uses it,
+    /// so a check of one photo pays only for the pages its sizes touch.</summary>
     public FaceScratch(DetectorScratch.Lengths detector = default)
     {
         Detector.Reserve(detector);
-        Detector.Input.AsSpan().Clear();
-        Detector.A.AsSpan().Clear();
-        Detector.B.AsSpan().Clear();
-        Detector.Depthwise.AsSpan().Clear();
-        Detector.Im2col.AsSpan().Clear();
     }
 
     public DenseFaceNetRunner Dense { get; } = new();

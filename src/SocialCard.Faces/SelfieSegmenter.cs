@@ -28,13 +28,6 @@ public sealed class SelfieSegmenter
         _coarsePool = new ScratchPool<SelfieWorkspace>(() => new SelfieWorkspace(model.Coarse));
         _masks = MaskPool(model.Graph);
         _coarseMasks = MaskPool(model.Coarse);
-
-        // The first workspace and mask array of each size made and written once now, so the first photo that needs a
-        // size (the 256 pass runs on a minority of photos) does not also pay for bringing their pages in.
-        _pool.Return(new SelfieWorkspace(model.Graph).Touch());
-        _coarsePool.Return(new SelfieWorkspace(model.Coarse).Touch());
-        _masks.Return(Touched(_masks.Rent()));
-        _coarseMasks.Return(Touched(_coarseMasks.Rent()));
     }
 
     /// <summary>The person mask at the network's trained input, 256x256.</summary>
@@ -54,12 +47,6 @@ public sealed class SelfieSegmenter
     /// a new one is not zeroed.</summary>
     private static ScratchPool<float[]> MaskPool(SelfieGraph graph) =>
         new(() => GC.AllocateUninitializedArray<float>(graph.Values[graph.Output].Length));
-
-    private static float[] Touched(float[] array)
-    {
-        array.AsSpan().Clear();
-        return array;
-    }
 
     internal void Return(PersonMask mask, float[] probability) =>
         (mask.Size == _model.Coarse.Size ? _coarseMasks : _masks).Return(probability);

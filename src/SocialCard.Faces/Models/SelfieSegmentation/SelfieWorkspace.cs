@@ -48,18 +48,6 @@ internal sealed class SelfieWorkspace
 
     public double[] Sums { get; }
 
-    /// <summary>Writes every array once (their contents before a run do not matter), so their pages are in memory.</summary>
-    public SelfieWorkspace Touch()
-    {
-        foreach (float[] value in Values)
-        {
-            value.AsSpan().Clear();
-        }
-
-        Im2col.AsSpan().Clear();
-        return this;
-    }
-
     /// <summary>
     /// A value lives from the step that writes it to the last step that reads it (a 1x1 convolution with element-wise
     /// steps moved into it counts as one step reading and writing all of theirs); the input from before the first step,
