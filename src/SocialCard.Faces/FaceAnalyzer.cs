@@ -33,6 +33,11 @@ public sealed class FaceAnalyzer
         {
             throw new ArgumentOutOfRangeException(nameof(options), Options.InputSize, "InputSize must be a multiple of 32 in 32..1024.");
         }
+
+        // The first workspace made now, so the models' tensors are made for this size too (see FaceModels.ReserveDetector).
+        var first = new FaceAnalyzerWorkspace(models, Options.InputSize);
+        models.ReserveDetector(first.Detector.ScratchLengths);
+        _pool.Return(first);
     }
 
     public FaceAnalyzerOptions Options { get; }

@@ -23,6 +23,7 @@ public sealed class FaceModels
         Landmark68 = landmark68;
         Landmark68Tiny = landmark68Tiny;
         Expression = expression;
+        Scratch = new ScratchPool<FaceScratch>(() => new FaceScratch(DetectorLengths));
     }
 
     /// <summary>The folder the weights were read from.</summary>
@@ -36,8 +37,41 @@ public sealed class FaceModels
 
     internal DenseFaceNetModel Expression { get; }
 
-    /// <summary>The networks' working tensors, shared by every analyzer of these models (<see cref="FaceScratch"/>).</summary>
-    internal ScratchPool<FaceScratch> Scratch { get; } = new(() => new FaceScratch());
+    private readonly Lock _detectorLock = new();
+    private DetectorScratch.Lengths _detectorLengths;
+
+    /// <summary>The networks' working tensors, shared by every analyzer of these models (<see cref="FaceScratch"/>); each
+    /// set is made with the detector's tensors at the largest size of the analyzers made so far
+    /// (<see cref="ReserveDetector"/>).</summary>
+    internal ScratchPool<FaceScratch> Scratch { get; }
+
+    /// <summary>The largest detector tensors any analyzer of these models has announced, tensor by tensor.</summary>
+    internal DetectorScratch.Lengths DetectorLengths
+    {
+        get
+        {
+            lock (_detectorLock)
+            {
+                return _detectorLengths;
+            }
+        }
+    }
+
+    /// <summary>
+    /// An analyzer will run the detector with tensors of <paramref name="lengths"/>: the sets of tensors made from now
+    /// on are made (and first touched) that large at once, so no photo pays for growing them when it is the first to
+    /// need a larger detector size than the photos before it (the probe at 160, then the cascade's 352 ... 416).
+    /// </summary>
+    internal void ReserveDetector(DetectorScratch.Lengths lengths)
+    {
+        lock (_detectorLock)
+        {
+            DetectorScratch.Lengths l = _detectorLengths;
+            _detectorLengths = new DetectorScratch.Lengths(
+                Math.Max(l.Input, lengths.Input), Math.Max(l.A, lengths.A), Math.Max(l.B, lengths.B),
+                Math.Max(l.Depthwise, lengths.Depthwise), Math.Max(l.Im2col, lengths.Im2col));
+        }
+    }
 
     /// <summary>
     /// Loads the weights from <paramref name="directory"/>, else from <c>$SOCIALCARD_MODELS</c>, else from the first

@@ -12,6 +12,15 @@ namespace SocialCard.Faces;
 /// </summary>
 internal sealed class FaceScratch
 {
+    /// <summary>Makes the tensors, the detector's at least <paramref name="detector"/> long (the largest size of the
+    /// analyzers made so far), so a photo that first needs a larger detector size than the photos before it does not
+    /// replace them with fresh, larger arrays. They are not written here: a page is brought in when a run first uses it,
+    /// so a check of one photo pays only for the pages its sizes touch.</summary>
+    public FaceScratch(DetectorScratch.Lengths detector = default)
+    {
+        Detector.Reserve(detector);
+    }
+
     public DenseFaceNetRunner Dense { get; } = new();
 
     public DetectorScratch Detector { get; } = new();

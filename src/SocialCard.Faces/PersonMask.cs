@@ -77,6 +77,9 @@ public sealed class PersonMask
 
     public int PadTop { get; }
 
+    /// <summary>Grid cells per image pixel, <c>Size / Side</c>.</summary>
+    internal double Scale => _scale;
+
     /// <summary>
     /// The probability at image point (<paramref name="x"/>, <paramref name="y"/>) (pixel centres at +0.5), bilinear
     /// between grid cell centres, edges clamped.

@@ -18,12 +18,17 @@ namespace SocialCard.Benchmarks.Imaging;
 /// <c>DOTNET_TieredCompilation=0 dotnet run -c Release --project bench/SocialCard.Benchmarks -- measure-ab [rounds=5]</c>.
 /// Measures: <c>clothing</c> (<see cref="ClothingMeasure"/>), <c>shoulders</c> (<see cref="ShoulderLine.FromPerson"/> on the
 /// coarse person mask; "before" reads the mask's columns value by value, <see cref="PersonMaskLine.UseGridCache"/>).
+/// <c>measure-ab ROUNDS scan</c>: only the column scans' vector path against their grid cache read one value at a time
+/// (<see cref="PersonMaskLine.UseVectors"/>), every other path on.
 /// </summary>
 internal static class MeasureAb
 {
+    private static bool s_scanOnly;
+
     public static void Run(string[] args)
     {
         int rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
+        s_scanOnly = args.Length > 2 && args[2] == "scan";
         if (OperatingSystem.IsLinux())
         {
             System.Diagnostics.Process.GetCurrentProcess().ProcessorAffinity = 1;
@@ -100,6 +105,8 @@ internal static class MeasureAb
 
     private static void Set(bool vectors)
     {
+        PersonMaskLine.UseVectors = vectors || !s_scanOnly;
+        vectors |= s_scanOnly;
         LabKernel.UseVectors = vectors;
         ChannelDifferenceKernel.UseVectors = vectors;
         PersonMaskLine.UseGridCache = vectors;

@@ -43,6 +43,39 @@ public sealed class SharedScratchTests
         }
     }
 
+    [Fact]
+    public void The_tensors_are_made_for_the_largest_size_of_the_analyzers_made_before_the_first_photo()
+    {
+        using RgbImage photo = DevsetPhoto();
+        FaceModels models = FaceModels.Load(SharedModels.Models.Directory);
+        var probe = new FaceAnalyzer(models, new FaceAnalyzerOptions { InputSize = 160 });
+        var largest = new FaceAnalyzer(models, new FaceAnalyzerOptions { InputSize = 416 });
+        _ = new FaceAnalyzer(models, new FaceAnalyzerOptions { InputSize = 288 });
+        probe.Analyze(photo);
+        float[][] first = Tensors(models);
+        largest.Analyze(photo);
+        float[][] after = Tensors(models);
+        Assert.Equal(first.Length, after.Length);
+        for (int i = 0; i < first.Length; i++)
+        {
+            Assert.Same(first[i], after[i]); // not grown when the larger size first ran
+        }
+    }
+
+    private static float[][] Tensors(FaceModels models)
+    {
+        FaceScratch scratch = models.Scratch.Rent();
+        try
+        {
+            DetectorScratch d = scratch.Detector;
+            return [d.Input, d.A, d.B, d.Depthwise, d.Im2col];
+        }
+        finally
+        {
+            models.Scratch.Return(scratch);
+        }
+    }
+
     private static string Describe(FaceAnalysis analysis) => string.Join(
         "; ",
         analysis.Faces.Select(f => FormattableString.Invariant(

@@ -59,6 +59,9 @@ internal sealed class TinyFaceDetectorRunner
     /// <summary>Cells per side of the output grid (S/32).</summary>
     public int GridSize { get; }
 
+    /// <summary>What a run at this size needs of each tensor of its <see cref="DetectorScratch"/>.</summary>
+    internal DetectorScratch.Lengths ScratchLengths => _lengths;
+
     /// <summary>Runs the network in scratch of its own; the returned grid [g, g, 25] is valid until the next call.</summary>
     public ReadOnlySpan<float> Run(RgbImage image) => Run(image, _own ??= new DetectorScratch());
 
