@@ -88,6 +88,7 @@ internal static class MatteSegmenter
         PersonColours own = MatteCleanup.PersonPalette(image, valid, high, landmarks);
         MatteCleanup.TrustClothes(image, valid, prob, high, landmarks, palette, own);
         ShoulderOutline.Restore(prob, whole, valid, w, h, landmarks);
+        HairAtTheFrame.Restore(image, valid, guide, prob, whole);
         byte[] wallColoured = MatteCleanup.VetoWallColours(image, valid, prob, high, landmarks, palette, own);
         MatteCleanup.KeepFaceRegion(prob, w, h, LandmarkGeometry.EyeMid(landmarks));
 
