@@ -13,10 +13,11 @@ namespace SocialCard.Photos.Fixes.Segmentation;
 /// the hair of 022121). What tells the hair is texture and hue: within <see cref="Band"/> px of a side edge, where the
 /// whole-photo pass is sure (at least <see cref="Sure"/>) and the close pass doubts, a pixel takes the whole-photo pass's
 /// probability when its colour is a hair's (near grey, or red at least green at least blue with green a fifth of the way
-/// from blue to red or more: not a flag's red, blue or white tinted blue, not foliage) and at least
+/// from blue to red or more: not a flag's red, blue or white tinted blue, not foliage), of a colour the sure wall within
+/// <see cref="WallReach"/> px does not show (<see cref="MatteCleanup.NearSureWall"/>), and at least
 /// <see cref="Share"/> of the hair-coloured doubted pixels in its 7x7 square have strands: the luminance's fine detail
 /// (its difference from the 3x3 mean, root mean square over a 7x7 square) at least <see cref="Strands"/> levels. Hair
-/// reads 2-4 at the median there, the dark wall of voteview_020752 0.3, a stripe out of focus under 1. Runs for the
+/// reads 2.8-3.1 at the median there, the dark wall of voteview_020752 0.3, a pale wall out of focus 0.6-0.8. Runs for the
 /// cleanup before the colour rules and the edge refinement, which follow as before.
 /// </summary>
 internal static class HairAtTheFrame
@@ -37,14 +38,18 @@ internal static class HairAtTheFrame
     /// <summary>Most spread of R, G, B of a near-grey pixel (grey, white or black hair).</summary>
     private const int Neutral = 12;
 
+    /// <summary>Half side of the square (px) in which no pixel of the sure wall may show the pixel's colour.</summary>
+    private const int WallReach = 12;
+
     /// <summary>Half side of the square the pixels with strands are counted over, and of the one the detail is read over.</summary>
     private const int Square = 3;
 
     /// <param name="guide">Luminance of the output (0-1).</param>
     /// <param name="prob">The coarse person probability (the smaller of the two passes'), raised in place.</param>
+    /// <param name="high">The larger of the two passes' probabilities (the sure wall is where even it is low).</param>
     /// <param name="whole">The whole-photo pass's probability at every output pixel.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Restore(RgbImage image, ReadOnlySpan<byte> valid, float[] guide, float[] prob, float[] whole)
+    public static void Restore(RgbImage image, ReadOnlySpan<byte> valid, float[] guide, float[] prob, float[] high, float[] whole)
     {
         int w = image.Width, h = image.Height, n = w * h;
         float[] detail = new float[n];
@@ -83,7 +88,7 @@ internal static class HairAtTheFrame
         BoxFilter.Mean(strands, strands, w, h, Square);
         for (int i = 0; i < n; i++)
         {
-            if (doubted[i] && strands[i] >= Share)
+            if (doubted[i] && strands[i] >= Share && !MatteCleanup.NearSureWall(px, valid, high, w, h, i, WallReach))
             {
                 prob[i] = whole[i];
             }
