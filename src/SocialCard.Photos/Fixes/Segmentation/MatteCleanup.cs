@@ -463,7 +463,7 @@ internal static class MatteCleanup
     /// <summary>Whether the pixel's colour is within <see cref="FarFromPerson"/> (RGB distance, no shade rule: a strand's
     /// tip mixed with a pale wall is of the wall's hue but not its colour) of a pixel of the photo within
     /// <paramref name="reach"/> px (every second row and column) that even the larger pass is sure is wall.</summary>
-    private static bool NearSureWall(ReadOnlySpan<byte> px, ReadOnlySpan<byte> valid, float[] high, int w, int h, int i, int reach)
+    internal static bool NearSureWall(ReadOnlySpan<byte> px, ReadOnlySpan<byte> valid, float[] high, int w, int h, int i, int reach)
     {
         int x0 = i % w, y0 = i / w, r = px[i * 3], g = px[(i * 3) + 1], b = px[(i * 3) + 2];
         for (int y = Math.Max(0, y0 - reach); y <= Math.Min(h - 1, y0 + reach); y += 2)
