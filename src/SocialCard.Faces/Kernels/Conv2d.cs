@@ -403,7 +403,7 @@ internal static class Conv2d
                 }
             }
 
-            Gemm.Store6x16(ref Unsafe.Add(ref y, j), cout, act, a0l, a0h, a1l, a1h, a2l, a2h, a3l, a3h, a4l, a4h, a5l, a5h);
+            Gemm.Store6x16(ref Unsafe.Add(ref y, j), cout, new Gemm.AnyActivation(act), a0l, a0h, a1l, a1h, a2l, a2h, a3l, a3h, a4l, a4h, a5l, a5h);
         }
     }
 
