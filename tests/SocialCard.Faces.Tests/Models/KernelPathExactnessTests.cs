@@ -88,6 +88,42 @@ public sealed class KernelPathExactnessTests
         }
     }
 
+    /// <summary>The 3x3 convolutions (no padding: every path sums the same 9 x cin taps from the bias) on odd shapes, one
+    /// to eight input channels, on the path each switch selects and on the path it replaced: every output bit for bit the
+    /// unfolded (im2col) reference.</summary>
+    [Theory]
+    [InlineData("conv-typed")]
+    [InlineData("conv-unroll")]
+    public void Conv3x3_on_odd_shapes_is_bit_identical_to_the_unfolded_reference_on_either_path(string path)
+    {
+        Action<bool> set = KernelPaths.Switch(path);
+        try
+        {
+            foreach (bool on in new[] { true, false })
+            {
+                set(on);
+                foreach ((int w, int h, int cin, int cout, int stride) in new[] { (17, 5, 3, 16, 1), (23, 7, 1, 32, 2), (12, 4, 8, 16, 1), (9, 3, 2, 48, 1) })
+                {
+                    foreach (Activation act in new[] { Activation.None, Activation.Relu, Activation.Leaky })
+                    {
+                        var rng = new Random(w + h + cin + cout + stride);
+                        float[] x = Random(rng, h * w * cin), f = Random(rng, 9 * cin * cout), bias = Random(rng, cout);
+                        int outH = ((h - 3) / stride) + 1, outW = ((w - 3) / stride) + 1;
+                        float[] expected = new float[outH * outW * cout], actual = new float[outH * outW * cout];
+                        float[] scratch = new float[Conv2d.ScratchLength(outW, cin)];
+                        Conv2d.Im2col(x, h, w, cin, f, bias, cout, stride, 0, 0, outH, outW, expected, act, scratch);
+                        Conv2d.Conv3x3(x, h, w, cin, f, bias, cout, stride, 0, 0, outH, outW, actual, act, scratch);
+                        AssertSameBits(expected, actual, $"{w}x{h}x{cin}->{cout} /{stride} {act}, {path} {(on ? "on" : "off")}");
+                    }
+                }
+            }
+        }
+        finally
+        {
+            set(true);
+        }
+    }
+
     private static float[] OneChainPerOutput(float[] x, int rows, int k, float[] w, int n, float[] bias, Activation act)
     {
         var y = new float[rows * n];
