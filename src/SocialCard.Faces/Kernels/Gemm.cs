@@ -317,19 +317,25 @@ internal static class Gemm
         bool packed = !ps.IsEmpty && PanelWidthHere == PanelWidth256;
         ref float wb = ref packed ? ref MemoryMarshal.GetReference(ps) : ref w;
         int stripStep = packed ? k : 1, wStep = packed ? PanelWidth256 : n;
+
+        // Four or five rows after the last block, of a layer whose weights exceed L1: one more six-row block ending at the
+        // last row (rows computed twice get the same operations, so the same values) instead of a pass over all the
+        // weights per row (Row1x64: eight FMAs per 256 bytes of weights from L2).
+        bool lastSix = packed && UseLastSixRows && rows >= 6 && rows - rows6 >= 4 && k * n16 > L1Floats;
+        int extra = lastSix ? rows - 6 : -1;
         switch (UseTypedEpilogues ? act : (Activation)(-1))
         {
             case Activation.None:
-                Blocks6x16(ref x, k, ref wb, stripStep, wStep, ref b, ref y, n, n16, rows6, default(NoActivation));
+                Blocks6x16(ref x, k, ref wb, stripStep, wStep, ref b, ref y, n, n16, rows6, extra, default(NoActivation));
                 break;
             case Activation.Relu:
-                Blocks6x16(ref x, k, ref wb, stripStep, wStep, ref b, ref y, n, n16, rows6, default(ReluActivation));
+                Blocks6x16(ref x, k, ref wb, stripStep, wStep, ref b, ref y, n, n16, rows6, extra, default(ReluActivation));
                 break;
             case Activation.Leaky:
-                Blocks6x16(ref x, k, ref wb, stripStep, wStep, ref b, ref y, n, n16, rows6, default(LeakyActivation));
+                Blocks6x16(ref x, k, ref wb, stripStep, wStep, ref b, ref y, n, n16, rows6, extra, default(LeakyActivation));
                 break;
             default:
-                Blocks6x16(ref x, k, ref wb, stripStep, wStep, ref b, ref y, n, n16, rows6, new AnyActivation(act));
+                Blocks6x16(ref x, k, ref wb, stripStep, wStep, ref b, ref y, n, n16, rows6, extra, new AnyActivation(act));
                 break;
         }
 
@@ -357,7 +363,11 @@ internal static class Gemm
 
         for (int r = rows6; r < rows; r++)
         {
-            Row1x64(ref Unsafe.Add(ref x, r * k), k, ref wb, ref b, ref Unsafe.Add(ref y, r * n), n16, act);
+            if (!lastSix)
+            {
+                Row1x64(ref Unsafe.Add(ref x, r * k), k, ref wb, ref b, ref Unsafe.Add(ref y, r * n), n16, act);
+            }
+
             if (n16 < n)
             {
                 RunVector256(xs.Slice(r * k, k), 1, k, ws, n, bs, ys.Slice(r * n, n), act, n16);
@@ -407,15 +417,28 @@ internal static class Gemm
         public Vector256<float> Apply(Vector256<float> v) => Activate(v, Activation.Leaky);
     }
 
-    /// <summary>Rows 0..<paramref name="rows6"/>-1 in <see cref="Block6x16"/>s over columns 0..<paramref name="n16"/>-1.</summary>
+    /// <summary>Set false (tests, benchmarks) to run the four or five rows after the last six-row block one at a time
+    /// (<see cref="Row1x64"/>) where the weights exceed L1, instead of one more six-row block ending at the last row.</summary>
+    internal static bool UseLastSixRows { get; set; } = true;
+
+    /// <summary>Floats of weights the 32 KB L1 data cache holds.</summary>
+    private const int L1Floats = 32 * 1024 / sizeof(float);
+
+    /// <summary>Rows 0..<paramref name="rows6"/>-1 in <see cref="Block6x16"/>s over columns 0..<paramref name="n16"/>-1,
+    /// then rows <paramref name="extra"/>..<paramref name="extra"/>+5 when <paramref name="extra"/> is not negative.</summary>
     private static void Blocks6x16<TAct>(
-        ref float x, int k, ref float wb, int stripStep, int wStep, ref float b, ref float y, int n, int n16, int rows6, TAct act)
+        ref float x, int k, ref float wb, int stripStep, int wStep, ref float b, ref float y, int n, int n16, int rows6, int extra, TAct act)
         where TAct : struct, IEpilogue
     {
         int k4 = UseUnrolledK ? k & ~3 : 0;
         for (int r = 0; r < rows6; r += 6)
         {
             Block6x16(ref Unsafe.Add(ref x, r * k), k, k4, ref wb, stripStep, wStep, ref b, ref Unsafe.Add(ref y, r * n), n, 0, n16, act);
+        }
+
+        if (extra >= 0)
+        {
+            Block6x16(ref Unsafe.Add(ref x, extra * k), k, k4, ref wb, stripStep, wStep, ref b, ref Unsafe.Add(ref y, extra * n), n, 0, n16, act);
         }
     }
 
