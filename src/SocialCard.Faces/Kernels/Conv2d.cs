@@ -34,8 +34,8 @@ internal static class Conv2d
     /// (<see cref="Gemm.IEpilogue"/>).</summary>
     internal static bool UseTypedEpilogues { get; set; } = true;
 
-    /// <summary>Set false (tests, benchmarks) to step the six-pixel blocks' tap loop one input channel at a time instead of
-    /// three.</summary>
+    /// <summary>Set false (tests, benchmarks) to step the six-pixel blocks' loop over a kernel row's 3 * cin inputs one at a
+    /// time instead of three.</summary>
     internal static bool UseUnrolledTaps { get; set; } = true;
 
     /// <summary>Set false (tests, benchmarks) to address <see cref="Block6x16"/>'s six pixels from one ref per tap
@@ -389,8 +389,9 @@ internal static class Conv2d
                     nint t = 0;
                     for (; t < seg3; t += 3)
                     {
-                        // A tap's three input channels per pass (a kernel row's taps are 3 * cin, so no rest): a third of
-                        // the loop's branches and index updates, the same FMAs in the same order per accumulator.
+                        // Three of a kernel row's 3 * cin steps per pass (a multiple of three, so no rest; with three input
+                        // channels one tap's): a third of the loop's branches and index updates, the same FMAs in the same
+                        // order per accumulator.
                         ref float w1 = ref Unsafe.Add(ref wk, cout);
                         ref float w2 = ref Unsafe.Add(ref w1, cout);
                         Vector256<float> wl, wh, v;

@@ -21,7 +21,7 @@ internal static class KernelPaths
     /// convolutions (no AVX-512) six pixels at a time or four, those six pixels from one ref each or one ref per tap; a
     /// bilinear upsampling's output rows between the same source rows blended in one pass or one pass each; the 256-bit
     /// GEMM's six-row blocks compiled per activation or testing it per accumulator, their k loop four steps per pass or one; the same
-    /// for the 3x3 convolutions' six-pixel blocks (their taps three input channels per pass or one); the four or five rows after the last six-row block
+    /// for the 3x3 convolutions' six-pixel blocks (a kernel row's inputs three per pass or one); the four or five rows after the last six-row block
     /// of a GEMM whose weights exceed L1 in one more six-row block or one at a time.</summary>
     public static readonly string[] Names = ["panels", "narrow512", "pool-bands", "conv-eight", "dw-pairs", "average", "rows-in-place", "dw-edges", "narrow-columns", "dw-tail8", "gemm-six-rows", "dw-rows256", "conv-last-four", "conv-six", "conv-six-refs", "resize-pairs", "gemm-typed", "gemm-unroll", "conv-typed", "conv-unroll", "gemm-last-six"];
 
