@@ -29,6 +29,15 @@ internal static class Conv2d
     /// (<see cref="Block6x16"/>).</summary>
     internal static bool UseSixPixelBlocks { get; set; } = true;
 
+    /// <summary>Set false (tests, benchmarks) to run the six-pixel blocks' epilogue through the one kernel that tests the
+    /// activation per accumulator instead of the kernel compiled for the layer's activation
+    /// (<see cref="Gemm.IEpilogue"/>).</summary>
+    internal static bool UseTypedEpilogues { get; set; } = true;
+
+    /// <summary>Set false (tests, benchmarks) to step the six-pixel blocks' loop over a kernel row's 3 * cin inputs one at a
+    /// time instead of three.</summary>
+    internal static bool UseUnrolledTaps { get; set; } = true;
+
     /// <summary>Set false (tests, benchmarks) to address <see cref="Block6x16"/>'s six pixels from one ref per tap
     /// instead of one ref per pixel.</summary>
     internal static bool UseSixPixelRefs { get; set; } = true;
@@ -204,11 +213,21 @@ internal static class Conv2d
             {
                 // Six pixels at a time, the last six ending at the last full window (pixels computed twice get the same
                 // operations, so the same values).
-                for (; ox < oxLast + 1; ox += 6)
+                var six = new SixPixelRow(ox, oxLast, iy0 * w * cin, w * cin, stride * cin, padLeft * cin, pixelStep, seg, cout, ky0, ky1, UseSixPixelRefs, UseUnrolledTaps);
+                switch (UseTypedEpilogues ? act : (Activation)(-1))
                 {
-                    int at = Math.Min(ox, oxLast + 1 - 6);
-                    int origin = (iy0 * w * cin) + (((at * stride) - padLeft) * cin);
-                    Block6x16(ref x, ref f, ref b, ref Unsafe.Add(ref y, at * cout), origin, w * cin, pixelStep, seg, cout, ky0, ky1, act);
+                    case Activation.None:
+                        six.Run(ref x, ref f, ref b, ref y, default(Gemm.NoActivation));
+                        break;
+                    case Activation.Relu:
+                        six.Run(ref x, ref f, ref b, ref y, default(Gemm.ReluActivation));
+                        break;
+                    case Activation.Leaky:
+                        six.Run(ref x, ref f, ref b, ref y, default(Gemm.LeakyActivation));
+                        break;
+                    default:
+                        six.Run(ref x, ref f, ref b, ref y, new Gemm.AnyActivation(act));
+                        break;
                 }
 
                 ox = oxLast + 1;
@@ -317,6 +336,24 @@ internal static class Conv2d
         }
     }
 
+    /// <summary>A row's full windows from <c>ox</c> to <c>oxLast</c> six pixels at a time (<see cref="Block6x16"/>), the
+    /// last six ending at the last full window (pixels computed twice get the same operations, so the same values).</summary>
+    private readonly record struct SixPixelRow(
+        int Ox, int OxLast, int RowOrigin, int RowStride, int StrideFloats, int PadFloats, int PixelStep, int Seg, int Cout, int Ky0,
+        int Ky1, bool Refs, bool Unrolled)
+    {
+        public void Run<TAct>(ref float x, ref float f, ref float b, ref float y, TAct act)
+            where TAct : struct, Gemm.IEpilogue
+        {
+            for (int ox = Ox; ox < OxLast + 1; ox += 6)
+            {
+                int at = Math.Min(ox, OxLast + 1 - 6);
+                int origin = RowOrigin + (at * StrideFloats) - PadFloats;
+                Block6x16(ref x, ref f, ref b, ref Unsafe.Add(ref y, at * Cout), origin, RowStride, PixelStep, Seg, Cout, Ky0, Ky1, Refs, Unrolled, act);
+            }
+        }
+    }
+
     /// <summary>
     /// Six horizontally adjacent output pixels x all output channels, sixteen at a time in 256-bit registers (a core
     /// without AVX-512): twelve accumulators, two weight vectors and one broadcast of the sixteen registers, each weight
@@ -324,11 +361,12 @@ internal static class Conv2d
     /// order of every path.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Block6x16(
+    private static void Block6x16<TAct>(
         ref float x, ref float f, ref float b, ref float y, int origin, int rowStride, int pixelStep, int seg, int cout,
-        int ky0, int ky1, Activation act)
+        int ky0, int ky1, bool refs, bool unrolled, TAct act)
+        where TAct : struct, Gemm.IEpilogue
     {
-        bool refs = UseSixPixelRefs;
+        int seg3 = unrolled ? seg : 0;
         for (int j = 0; j < cout; j += 16)
         {
             Vector256<float> bl = Vector256.LoadUnsafe(ref b, (nuint)j);
@@ -348,7 +386,79 @@ internal static class Conv2d
                     ref float p3 = ref Unsafe.Add(ref p2, pixelStep);
                     ref float p4 = ref Unsafe.Add(ref p3, pixelStep);
                     ref float p5 = ref Unsafe.Add(ref p4, pixelStep);
-                    for (int t = 0; t < seg; t++)
+                    nint t = 0;
+                    for (; t < seg3; t += 3)
+                    {
+                        // Three of a kernel row's 3 * cin steps per pass (a multiple of three, so no rest; with three input
+                        // channels one tap's): a third of the loop's branches and index updates, the same FMAs in the same
+                        // order per accumulator.
+                        ref float w1 = ref Unsafe.Add(ref wk, cout);
+                        ref float w2 = ref Unsafe.Add(ref w1, cout);
+                        Vector256<float> wl, wh, v;
+                        wl = Vector256.LoadUnsafe(ref wk);
+                        wh = Vector256.LoadUnsafe(ref wk, 8);
+                        v = Vector256.Create(Unsafe.Add(ref p, t));
+                        a0l = Vector256.FusedMultiplyAdd(v, wl, a0l);
+                        a0h = Vector256.FusedMultiplyAdd(v, wh, a0h);
+                        v = Vector256.Create(Unsafe.Add(ref p1, t));
+                        a1l = Vector256.FusedMultiplyAdd(v, wl, a1l);
+                        a1h = Vector256.FusedMultiplyAdd(v, wh, a1h);
+                        v = Vector256.Create(Unsafe.Add(ref p2, t));
+                        a2l = Vector256.FusedMultiplyAdd(v, wl, a2l);
+                        a2h = Vector256.FusedMultiplyAdd(v, wh, a2h);
+                        v = Vector256.Create(Unsafe.Add(ref p3, t));
+                        a3l = Vector256.FusedMultiplyAdd(v, wl, a3l);
+                        a3h = Vector256.FusedMultiplyAdd(v, wh, a3h);
+                        v = Vector256.Create(Unsafe.Add(ref p4, t));
+                        a4l = Vector256.FusedMultiplyAdd(v, wl, a4l);
+                        a4h = Vector256.FusedMultiplyAdd(v, wh, a4h);
+                        v = Vector256.Create(Unsafe.Add(ref p5, t));
+                        a5l = Vector256.FusedMultiplyAdd(v, wl, a5l);
+                        a5h = Vector256.FusedMultiplyAdd(v, wh, a5h);
+                        wl = Vector256.LoadUnsafe(ref w1);
+                        wh = Vector256.LoadUnsafe(ref w1, 8);
+                        v = Vector256.Create(Unsafe.Add(ref p, t + 1));
+                        a0l = Vector256.FusedMultiplyAdd(v, wl, a0l);
+                        a0h = Vector256.FusedMultiplyAdd(v, wh, a0h);
+                        v = Vector256.Create(Unsafe.Add(ref p1, t + 1));
+                        a1l = Vector256.FusedMultiplyAdd(v, wl, a1l);
+                        a1h = Vector256.FusedMultiplyAdd(v, wh, a1h);
+                        v = Vector256.Create(Unsafe.Add(ref p2, t + 1));
+                        a2l = Vector256.FusedMultiplyAdd(v, wl, a2l);
+                        a2h = Vector256.FusedMultiplyAdd(v, wh, a2h);
+                        v = Vector256.Create(Unsafe.Add(ref p3, t + 1));
+                        a3l = Vector256.FusedMultiplyAdd(v, wl, a3l);
+                        a3h = Vector256.FusedMultiplyAdd(v, wh, a3h);
+                        v = Vector256.Create(Unsafe.Add(ref p4, t + 1));
+                        a4l = Vector256.FusedMultiplyAdd(v, wl, a4l);
+                        a4h = Vector256.FusedMultiplyAdd(v, wh, a4h);
+                        v = Vector256.Create(Unsafe.Add(ref p5, t + 1));
+                        a5l = Vector256.FusedMultiplyAdd(v, wl, a5l);
+                        a5h = Vector256.FusedMultiplyAdd(v, wh, a5h);
+                        wl = Vector256.LoadUnsafe(ref w2);
+                        wh = Vector256.LoadUnsafe(ref w2, 8);
+                        v = Vector256.Create(Unsafe.Add(ref p, t + 2));
+                        a0l = Vector256.FusedMultiplyAdd(v, wl, a0l);
+                        a0h = Vector256.FusedMultiplyAdd(v, wh, a0h);
+                        v = Vector256.Create(Unsafe.Add(ref p1, t + 2));
+                        a1l = Vector256.FusedMultiplyAdd(v, wl, a1l);
+                        a1h = Vector256.FusedMultiplyAdd(v, wh, a1h);
+                        v = Vector256.Create(Unsafe.Add(ref p2, t + 2));
+                        a2l = Vector256.FusedMultiplyAdd(v, wl, a2l);
+                        a2h = Vector256.FusedMultiplyAdd(v, wh, a2h);
+                        v = Vector256.Create(Unsafe.Add(ref p3, t + 2));
+                        a3l = Vector256.FusedMultiplyAdd(v, wl, a3l);
+                        a3h = Vector256.FusedMultiplyAdd(v, wh, a3h);
+                        v = Vector256.Create(Unsafe.Add(ref p4, t + 2));
+                        a4l = Vector256.FusedMultiplyAdd(v, wl, a4l);
+                        a4h = Vector256.FusedMultiplyAdd(v, wh, a4h);
+                        v = Vector256.Create(Unsafe.Add(ref p5, t + 2));
+                        a5l = Vector256.FusedMultiplyAdd(v, wl, a5l);
+                        a5h = Vector256.FusedMultiplyAdd(v, wh, a5h);
+                        wk = ref Unsafe.Add(ref w2, cout);
+                    }
+
+                    for (; t < seg; t++)
                     {
                         Vector256<float> wl = Vector256.LoadUnsafe(ref wk);
                         Vector256<float> wh = Vector256.LoadUnsafe(ref wk, 8);

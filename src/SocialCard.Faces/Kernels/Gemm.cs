@@ -317,9 +317,26 @@ internal static class Gemm
         bool packed = !ps.IsEmpty && PanelWidthHere == PanelWidth256;
         ref float wb = ref packed ? ref MemoryMarshal.GetReference(ps) : ref w;
         int stripStep = packed ? k : 1, wStep = packed ? PanelWidth256 : n;
-        for (int r = 0; r < rows6; r += 6)
+
+        // Four or five rows after the last block, of a layer whose weights exceed L1: one more six-row block ending at the
+        // last row (rows computed twice get the same operations, so the same values) instead of a pass over all the
+        // weights per row (Row1x64: eight FMAs per 256 bytes of weights from L2).
+        bool lastSix = packed && UseLastSixRows && rows >= 6 && rows - rows6 >= 4 && k * n16 > L1Floats;
+        int extra = lastSix ? rows - 6 : -1;
+        switch (UseTypedEpilogues ? act : (Activation)(-1))
         {
-            Block6x16(ref Unsafe.Add(ref x, r * k), k, ref wb, stripStep, wStep, ref b, ref Unsafe.Add(ref y, r * n), n, 0, n16, act);
+            case Activation.None:
+                Blocks6x16(ref x, k, ref wb, stripStep, wStep, ref b, ref y, n, n16, rows6, extra, default(NoActivation));
+                break;
+            case Activation.Relu:
+                Blocks6x16(ref x, k, ref wb, stripStep, wStep, ref b, ref y, n, n16, rows6, extra, default(ReluActivation));
+                break;
+            case Activation.Leaky:
+                Blocks6x16(ref x, k, ref wb, stripStep, wStep, ref b, ref y, n, n16, rows6, extra, default(LeakyActivation));
+                break;
+            default:
+                Blocks6x16(ref x, k, ref wb, stripStep, wStep, ref b, ref y, n, n16, rows6, extra, new AnyActivation(act));
+                break;
         }
 
         for (int r = 0; r < rows6 && n16 < n; r += 6)
@@ -346,7 +363,11 @@ internal static class Gemm
 
         for (int r = rows6; r < rows; r++)
         {
-            Row1x64(ref Unsafe.Add(ref x, r * k), k, ref wb, ref b, ref Unsafe.Add(ref y, r * n), n16, act);
+            if (!lastSix)
+            {
+                Row1x64(ref Unsafe.Add(ref x, r * k), k, ref wb, ref b, ref Unsafe.Add(ref y, r * n), n16, act);
+            }
+
             if (n16 < n)
             {
                 RunVector256(xs.Slice(r * k, k), 1, k, ws, n, bs, ys.Slice(r * n, n), act, n16);
@@ -354,6 +375,71 @@ internal static class Gemm
         }
 
         return rows;
+    }
+
+    /// <summary>Set false (tests, benchmarks) to run the six-row blocks' epilogue through the one kernel that tests the
+    /// activation per accumulator instead of the kernel compiled for the layer's activation.</summary>
+    internal static bool UseTypedEpilogues { get; set; } = true;
+
+    /// <summary>Set false (tests, benchmarks) to step the six-row blocks' k loop one step at a time instead of four.</summary>
+    internal static bool UseUnrolledK { get; set; } = true;
+
+    /// <summary>An activation as a type, for the six-row kernels generic over it: one kernel compiled per activation, its
+    /// epilogue without the two tests of <see cref="Activation"/> per accumulator (and the copy each leaves), the same
+    /// operations on the values as <see cref="Activate(Vector256{float}, Activation)"/>.</summary>
+    internal interface IEpilogue
+    {
+        Vector256<float> Apply(Vector256<float> v);
+    }
+
+    /// <summary>The activation read at run time: the epilogue before the typed ones.</summary>
+    internal readonly struct AnyActivation(Activation act) : IEpilogue
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector256<float> Apply(Vector256<float> v) => Activate(v, act);
+    }
+
+    internal readonly struct NoActivation : IEpilogue
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector256<float> Apply(Vector256<float> v) => v;
+    }
+
+    internal readonly struct ReluActivation : IEpilogue
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector256<float> Apply(Vector256<float> v) => Activate(v, Activation.Relu);
+    }
+
+    internal readonly struct LeakyActivation : IEpilogue
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector256<float> Apply(Vector256<float> v) => Activate(v, Activation.Leaky);
+    }
+
+    /// <summary>Set false (tests, benchmarks) to run the four or five rows after the last six-row block one at a time
+    /// (<see cref="Row1x64"/>) where the weights exceed L1, instead of one more six-row block ending at the last row.</summary>
+    internal static bool UseLastSixRows { get; set; } = true;
+
+    /// <summary>Floats of weights the 32 KB L1 data cache holds.</summary>
+    private const int L1Floats = 32 * 1024 / sizeof(float);
+
+    /// <summary>Rows 0..<paramref name="rows6"/>-1 in <see cref="Block6x16"/>s over columns 0..<paramref name="n16"/>-1,
+    /// then rows <paramref name="extra"/>..<paramref name="extra"/>+5 when <paramref name="extra"/> is not negative.</summary>
+    private static void Blocks6x16<TAct>(
+        ref float x, int k, ref float wb, int stripStep, int wStep, ref float b, ref float y, int n, int n16, int rows6, int extra, TAct act)
+        where TAct : struct, IEpilogue
+    {
+        int k4 = UseUnrolledK ? k & ~3 : 0;
+        for (int r = 0; r < rows6; r += 6)
+        {
+            Block6x16(ref Unsafe.Add(ref x, r * k), k, k4, ref wb, stripStep, wStep, ref b, ref Unsafe.Add(ref y, r * n), n, 0, n16, act);
+        }
+
+        if (extra >= 0)
+        {
+            Block6x16(ref Unsafe.Add(ref x, extra * k), k, k4, ref wb, stripStep, wStep, ref b, ref Unsafe.Add(ref y, extra * n), n, 0, n16, act);
+        }
     }
 
     /// <summary>
@@ -422,14 +508,16 @@ internal static class Gemm
     /// (the four-row step's eight chains are exactly the two FMA pipes' latency) and each weight load serves six rows.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Block6x16(
-        ref float x0, int k, ref float wb, int stripStep, int wStep, ref float b, ref float y0, int n, int j0, int j1, Activation act)
+    private static void Block6x16<TAct>(
+        ref float x0, int k, int k4, ref float wb, int stripStep, int wStep, ref float b, ref float y0, int n, int j0, int j1, TAct act)
+        where TAct : struct, IEpilogue
     {
         ref float x1 = ref Unsafe.Add(ref x0, k);
         ref float x2 = ref Unsafe.Add(ref x1, k);
         ref float x3 = ref Unsafe.Add(ref x2, k);
         ref float x4 = ref Unsafe.Add(ref x3, k);
         ref float x5 = ref Unsafe.Add(ref x4, k);
+        nint ws = wStep;
         for (int j = j0; j < j1; j += 16)
         {
             Vector256<float> bl = Vector256.LoadUnsafe(ref b, (nuint)j);
@@ -437,7 +525,99 @@ internal static class Gemm
             Vector256<float> a0l = bl, a0h = bh, a1l = bl, a1h = bh, a2l = bl, a2h = bh;
             Vector256<float> a3l = bl, a3h = bh, a4l = bl, a4h = bh, a5l = bl, a5h = bh;
             ref float wj = ref Unsafe.Add(ref wb, j * stripStep);
-            for (int i = 0; i < k; i++)
+            nint i = 0;
+            for (; i < k4; i += 4)
+            {
+                // Four k steps per pass (the same FMAs in the same order per accumulator): a quarter of the loop's branches
+                // and index updates, and a 32-step loop (k = 32) no longer ends in a taken-then-not branch every 32.
+                ref float w1 = ref Unsafe.Add(ref wj, ws);
+                ref float w2 = ref Unsafe.Add(ref w1, ws);
+                ref float w3 = ref Unsafe.Add(ref w2, ws);
+                Vector256<float> wl, wh, v;
+                wl = Vector256.LoadUnsafe(ref wj);
+                wh = Vector256.LoadUnsafe(ref wj, 8);
+                v = Vector256.Create(Unsafe.Add(ref x0, i));
+                a0l = Vector256.FusedMultiplyAdd(v, wl, a0l);
+                a0h = Vector256.FusedMultiplyAdd(v, wh, a0h);
+                v = Vector256.Create(Unsafe.Add(ref x1, i));
+                a1l = Vector256.FusedMultiplyAdd(v, wl, a1l);
+                a1h = Vector256.FusedMultiplyAdd(v, wh, a1h);
+                v = Vector256.Create(Unsafe.Add(ref x2, i));
+                a2l = Vector256.FusedMultiplyAdd(v, wl, a2l);
+                a2h = Vector256.FusedMultiplyAdd(v, wh, a2h);
+                v = Vector256.Create(Unsafe.Add(ref x3, i));
+                a3l = Vector256.FusedMultiplyAdd(v, wl, a3l);
+                a3h = Vector256.FusedMultiplyAdd(v, wh, a3h);
+                v = Vector256.Create(Unsafe.Add(ref x4, i));
+                a4l = Vector256.FusedMultiplyAdd(v, wl, a4l);
+                a4h = Vector256.FusedMultiplyAdd(v, wh, a4h);
+                v = Vector256.Create(Unsafe.Add(ref x5, i));
+                a5l = Vector256.FusedMultiplyAdd(v, wl, a5l);
+                a5h = Vector256.FusedMultiplyAdd(v, wh, a5h);
+                wl = Vector256.LoadUnsafe(ref w1);
+                wh = Vector256.LoadUnsafe(ref w1, 8);
+                v = Vector256.Create(Unsafe.Add(ref x0, i + 1));
+                a0l = Vector256.FusedMultiplyAdd(v, wl, a0l);
+                a0h = Vector256.FusedMultiplyAdd(v, wh, a0h);
+                v = Vector256.Create(Unsafe.Add(ref x1, i + 1));
+                a1l = Vector256.FusedMultiplyAdd(v, wl, a1l);
+                a1h = Vector256.FusedMultiplyAdd(v, wh, a1h);
+                v = Vector256.Create(Unsafe.Add(ref x2, i + 1));
+                a2l = Vector256.FusedMultiplyAdd(v, wl, a2l);
+                a2h = Vector256.FusedMultiplyAdd(v, wh, a2h);
+                v = Vector256.Create(Unsafe.Add(ref x3, i + 1));
+                a3l = Vector256.FusedMultiplyAdd(v, wl, a3l);
+                a3h = Vector256.FusedMultiplyAdd(v, wh, a3h);
+                v = Vector256.Create(Unsafe.Add(ref x4, i + 1));
+                a4l = Vector256.FusedMultiplyAdd(v, wl, a4l);
+                a4h = Vector256.FusedMultiplyAdd(v, wh, a4h);
+                v = Vector256.Create(Unsafe.Add(ref x5, i + 1));
+                a5l = Vector256.FusedMultiplyAdd(v, wl, a5l);
+                a5h = Vector256.FusedMultiplyAdd(v, wh, a5h);
+                wl = Vector256.LoadUnsafe(ref w2);
+                wh = Vector256.LoadUnsafe(ref w2, 8);
+                v = Vector256.Create(Unsafe.Add(ref x0, i + 2));
+                a0l = Vector256.FusedMultiplyAdd(v, wl, a0l);
+                a0h = Vector256.FusedMultiplyAdd(v, wh, a0h);
+                v = Vector256.Create(Unsafe.Add(ref x1, i + 2));
+                a1l = Vector256.FusedMultiplyAdd(v, wl, a1l);
+                a1h = Vector256.FusedMultiplyAdd(v, wh, a1h);
+                v = Vector256.Create(Unsafe.Add(ref x2, i + 2));
+                a2l = Vector256.FusedMultiplyAdd(v, wl, a2l);
+                a2h = Vector256.FusedMultiplyAdd(v, wh, a2h);
+                v = Vector256.Create(Unsafe.Add(ref x3, i + 2));
+                a3l = Vector256.FusedMultiplyAdd(v, wl, a3l);
+                a3h = Vector256.FusedMultiplyAdd(v, wh, a3h);
+                v = Vector256.Create(Unsafe.Add(ref x4, i + 2));
+                a4l = Vector256.FusedMultiplyAdd(v, wl, a4l);
+                a4h = Vector256.FusedMultiplyAdd(v, wh, a4h);
+                v = Vector256.Create(Unsafe.Add(ref x5, i + 2));
+                a5l = Vector256.FusedMultiplyAdd(v, wl, a5l);
+                a5h = Vector256.FusedMultiplyAdd(v, wh, a5h);
+                wl = Vector256.LoadUnsafe(ref w3);
+                wh = Vector256.LoadUnsafe(ref w3, 8);
+                v = Vector256.Create(Unsafe.Add(ref x0, i + 3));
+                a0l = Vector256.FusedMultiplyAdd(v, wl, a0l);
+                a0h = Vector256.FusedMultiplyAdd(v, wh, a0h);
+                v = Vector256.Create(Unsafe.Add(ref x1, i + 3));
+                a1l = Vector256.FusedMultiplyAdd(v, wl, a1l);
+                a1h = Vector256.FusedMultiplyAdd(v, wh, a1h);
+                v = Vector256.Create(Unsafe.Add(ref x2, i + 3));
+                a2l = Vector256.FusedMultiplyAdd(v, wl, a2l);
+                a2h = Vector256.FusedMultiplyAdd(v, wh, a2h);
+                v = Vector256.Create(Unsafe.Add(ref x3, i + 3));
+                a3l = Vector256.FusedMultiplyAdd(v, wl, a3l);
+                a3h = Vector256.FusedMultiplyAdd(v, wh, a3h);
+                v = Vector256.Create(Unsafe.Add(ref x4, i + 3));
+                a4l = Vector256.FusedMultiplyAdd(v, wl, a4l);
+                a4h = Vector256.FusedMultiplyAdd(v, wh, a4h);
+                v = Vector256.Create(Unsafe.Add(ref x5, i + 3));
+                a5l = Vector256.FusedMultiplyAdd(v, wl, a5l);
+                a5h = Vector256.FusedMultiplyAdd(v, wh, a5h);
+                wj = ref Unsafe.Add(ref w3, ws);
+            }
+
+            for (; i < k; i++)
             {
                 Vector256<float> wl = Vector256.LoadUnsafe(ref wj);
                 Vector256<float> wh = Vector256.LoadUnsafe(ref wj, 8);
@@ -469,23 +649,24 @@ internal static class Gemm
     /// <summary>The six-row blocks' epilogue (<see cref="Block6x16"/>, <see cref="Conv2d"/>'s): each row's sixteen sums
     /// through <paramref name="act"/> to <paramref name="y"/>, rows <paramref name="stride"/> floats apart.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static void Store6x16(
-        ref float y, int stride, Activation act, Vector256<float> a0l, Vector256<float> a0h, Vector256<float> a1l, Vector256<float> a1h,
+    internal static void Store6x16<TAct>(
+        ref float y, int stride, TAct act, Vector256<float> a0l, Vector256<float> a0h, Vector256<float> a1l, Vector256<float> a1h,
         Vector256<float> a2l, Vector256<float> a2h, Vector256<float> a3l, Vector256<float> a3h, Vector256<float> a4l,
         Vector256<float> a4h, Vector256<float> a5l, Vector256<float> a5h)
+        where TAct : struct, IEpilogue
     {
-        Activate(a0l, act).StoreUnsafe(ref y);
-        Activate(a0h, act).StoreUnsafe(ref y, 8);
-        Activate(a1l, act).StoreUnsafe(ref y, (nuint)stride);
-        Activate(a1h, act).StoreUnsafe(ref y, (nuint)(stride + 8));
-        Activate(a2l, act).StoreUnsafe(ref y, (nuint)(2 * stride));
-        Activate(a2h, act).StoreUnsafe(ref y, (nuint)((2 * stride) + 8));
-        Activate(a3l, act).StoreUnsafe(ref y, (nuint)(3 * stride));
-        Activate(a3h, act).StoreUnsafe(ref y, (nuint)((3 * stride) + 8));
-        Activate(a4l, act).StoreUnsafe(ref y, (nuint)(4 * stride));
-        Activate(a4h, act).StoreUnsafe(ref y, (nuint)((4 * stride) + 8));
-        Activate(a5l, act).StoreUnsafe(ref y, (nuint)(5 * stride));
-        Activate(a5h, act).StoreUnsafe(ref y, (nuint)((5 * stride) + 8));
+        act.Apply(a0l).StoreUnsafe(ref y);
+        act.Apply(a0h).StoreUnsafe(ref y, 8);
+        act.Apply(a1l).StoreUnsafe(ref y, (nuint)stride);
+        act.Apply(a1h).StoreUnsafe(ref y, (nuint)(stride + 8));
+        act.Apply(a2l).StoreUnsafe(ref y, (nuint)(2 * stride));
+        act.Apply(a2h).StoreUnsafe(ref y, (nuint)((2 * stride) + 8));
+        act.Apply(a3l).StoreUnsafe(ref y, (nuint)(3 * stride));
+        act.Apply(a3h).StoreUnsafe(ref y, (nuint)((3 * stride) + 8));
+        act.Apply(a4l).StoreUnsafe(ref y, (nuint)(4 * stride));
+        act.Apply(a4h).StoreUnsafe(ref y, (nuint)((4 * stride) + 8));
+        act.Apply(a5l).StoreUnsafe(ref y, (nuint)(5 * stride));
+        act.Apply(a5h).StoreUnsafe(ref y, (nuint)((5 * stride) + 8));
     }
 
     /// <summary><see cref="Block6x16"/> for eight columns: one 256-bit accumulator per row.</summary>

@@ -19,8 +19,11 @@ internal static class KernelPaths
     /// time or four; depthwise layers (no AVX-512) in 256-bit row kernels or four windows at a time; a 3x3 row's last
     /// full windows (no AVX-512) in one more four-pixel block or single pixels; 3x3
     /// convolutions (no AVX-512) six pixels at a time or four, those six pixels from one ref each or one ref per tap; a
-    /// bilinear upsampling's output rows between the same source rows blended in one pass or one pass each.</summary>
-    public static readonly string[] Names = ["panels", "narrow512", "pool-bands", "conv-eight", "dw-pairs", "average", "rows-in-place", "dw-edges", "narrow-columns", "dw-tail8", "gemm-six-rows", "dw-rows256", "conv-last-four", "conv-six", "conv-six-refs", "resize-pairs"];
+    /// bilinear upsampling's output rows between the same source rows blended in one pass or one pass each; the 256-bit
+    /// GEMM's six-row blocks compiled per activation or testing it per accumulator, their k loop four steps per pass or one; the same
+    /// for the 3x3 convolutions' six-pixel blocks (a kernel row's inputs three per pass or one); the four or five rows after the last six-row block
+    /// of a GEMM whose weights exceed L1 in one more six-row block or one at a time.</summary>
+    public static readonly string[] Names = ["panels", "narrow512", "pool-bands", "conv-eight", "dw-pairs", "average", "rows-in-place", "dw-edges", "narrow-columns", "dw-tail8", "gemm-six-rows", "dw-rows256", "conv-last-four", "conv-six", "conv-six-refs", "resize-pairs", "gemm-typed", "gemm-unroll", "conv-typed", "conv-unroll", "gemm-last-six"];
 
     /// <summary>Sets the switch <paramref name="name"/> (one of <see cref="Names"/>, or "all" for every one).</summary>
     public static Action<bool> Switch(string name) => name switch
@@ -41,6 +44,11 @@ internal static class KernelPaths
         "conv-six" => on => Conv2d.UseSixPixelBlocks = on,
         "conv-six-refs" => on => Conv2d.UseSixPixelRefs = on,
         "resize-pairs" => on => BilinearResize.UsePairs = on,
+        "gemm-typed" => on => Gemm.UseTypedEpilogues = on,
+        "gemm-unroll" => on => Gemm.UseUnrolledK = on,
+        "conv-typed" => on => Conv2d.UseTypedEpilogues = on,
+        "conv-unroll" => on => Conv2d.UseUnrolledTaps = on,
+        "gemm-last-six" => on => Gemm.UseLastSixRows = on,
         "all" => on =>
         {
             foreach (string n in Names)

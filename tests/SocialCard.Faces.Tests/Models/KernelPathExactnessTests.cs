@@ -51,6 +51,112 @@ public sealed class KernelPathExactnessTests
         AssertSameBits(KernelPaths.Switch(path), () => segmenter.SegmentCoarse(photo).Probability.ToArray());
     }
 
+    /// <summary>The GEMM on odd shapes (rows not a multiple of six, columns not of sixteen, k = 1, 3, 32, 256 and a k
+    /// not a multiple of four), with its weights row-major and as panels, on the path each switch selects and on the path
+    /// it replaced: every output bit for bit the one-chain reference (the bias, then one FMA per k in order, then the
+    /// activation).</summary>
+    [Theory]
+    [InlineData("gemm-typed")]
+    [InlineData("gemm-unroll")]
+    [InlineData("gemm-last-six")]
+    public void Gemm_on_odd_shapes_is_bit_identical_to_one_fma_chain_per_output_on_either_path(string path)
+    {
+        Action<bool> set = KernelPaths.Switch(path);
+        try
+        {
+            foreach (bool on in new[] { true, false })
+            {
+                set(on);
+                foreach ((int rows, int k, int n) in new[] { (7, 1, 16), (13, 3, 40), (20, 32, 48), (11, 256, 24), (25, 31, 32), (6, 5, 17), (1, 32, 64), (10, 128, 80), (17, 96, 112) })
+                {
+                    foreach (Activation act in new[] { Activation.None, Activation.Relu, Activation.Leaky })
+                    {
+                        var rng = new Random((rows * 1000) + (k * 10) + n);
+                        float[] x = Random(rng, rows * k), w = Random(rng, k * n), bias = Random(rng, n);
+                        float[] expected = OneChainPerOutput(x, rows, k, w, n, bias, act);
+                        float[] rowMajor = new float[rows * n], panels = new float[rows * n];
+                        Gemm.Run(x, rows, k, w, n, bias, rowMajor, act);
+                        Gemm.Run(x, rows, k, w, Gemm.Panels(w, k, n), n, bias, panels, act);
+                        AssertSameBits(expected, rowMajor, $"{rows}x{k}x{n} {act} row-major, {path} {(on ? "on" : "off")}");
+                        AssertSameBits(expected, panels, $"{rows}x{k}x{n} {act} panels, {path} {(on ? "on" : "off")}");
+                    }
+                }
+            }
+        }
+        finally
+        {
+            set(true);
+        }
+    }
+
+    /// <summary>The 3x3 convolutions (no padding: every path sums the same 9 x cin taps from the bias) on odd shapes, one
+    /// to eight input channels, on the path each switch selects and on the path it replaced: every output bit for bit the
+    /// unfolded (im2col) reference.</summary>
+    [Theory]
+    [InlineData("conv-typed")]
+    [InlineData("conv-unroll")]
+    public void Conv3x3_on_odd_shapes_is_bit_identical_to_the_unfolded_reference_on_either_path(string path)
+    {
+        Action<bool> set = KernelPaths.Switch(path);
+        try
+        {
+            foreach (bool on in new[] { true, false })
+            {
+                set(on);
+                foreach ((int w, int h, int cin, int cout, int stride) in new[] { (17, 5, 3, 16, 1), (23, 7, 1, 32, 2), (12, 4, 8, 16, 1), (9, 3, 2, 48, 1) })
+                {
+                    foreach (Activation act in new[] { Activation.None, Activation.Relu, Activation.Leaky })
+                    {
+                        var rng = new Random(w + h + cin + cout + stride);
+                        float[] x = Random(rng, h * w * cin), f = Random(rng, 9 * cin * cout), bias = Random(rng, cout);
+                        int outH = ((h - 3) / stride) + 1, outW = ((w - 3) / stride) + 1;
+                        float[] expected = new float[outH * outW * cout], actual = new float[outH * outW * cout];
+                        float[] scratch = new float[Conv2d.ScratchLength(outW, cin)];
+                        Conv2d.Im2col(x, h, w, cin, f, bias, cout, stride, 0, 0, outH, outW, expected, act, scratch);
+                        Conv2d.Conv3x3(x, h, w, cin, f, bias, cout, stride, 0, 0, outH, outW, actual, act, scratch);
+                        AssertSameBits(expected, actual, $"{w}x{h}x{cin}->{cout} /{stride} {act}, {path} {(on ? "on" : "off")}");
+                    }
+                }
+            }
+        }
+        finally
+        {
+            set(true);
+        }
+    }
+
+    private static float[] OneChainPerOutput(float[] x, int rows, int k, float[] w, int n, float[] bias, Activation act)
+    {
+        var y = new float[rows * n];
+        for (int r = 0; r < rows; r++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                float acc = bias[j];
+                for (int i = 0; i < k; i++)
+                {
+                    acc = MathF.FusedMultiplyAdd(x[(r * k) + i], w[(i * n) + j], acc);
+                }
+
+                y[(r * n) + j] = Gemm.Activate(acc, act);
+            }
+        }
+
+        return y;
+    }
+
+    private static float[] Random(Random rng, int n) => [.. Enumerable.Range(0, n).Select(_ => (float)((rng.NextDouble() * 2) - 1))];
+
+    private static void AssertSameBits(float[] expected, float[] actual, string what)
+    {
+        for (int i = 0; i < expected.Length; i++)
+        {
+            Assert.True(
+                BitConverter.SingleToInt32Bits(expected[i]) == BitConverter.SingleToInt32Bits(actual[i]),
+                $"{what} [{i}]: reference {expected[i]}, kernel {actual[i]}");
+        }
+    }
+
     private static RgbImage DevsetPhoto() =>
         ImageDecoder.Decode(File.ReadAllBytes(Path.Combine(TestPaths.Devset, "images", "0458430542.jpg")));
 
