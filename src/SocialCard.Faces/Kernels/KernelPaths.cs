@@ -19,8 +19,13 @@ internal static class KernelPaths
     /// time or four; depthwise layers (no AVX-512) in 256-bit row kernels or four windows at a time; a 3x3 row's last
     /// full windows (no AVX-512) in one more four-pixel block or single pixels; 3x3
     /// convolutions (no AVX-512) six pixels at a time or four, those six pixels from one ref each or one ref per tap; a
-    /// bilinear upsampling's output rows between the same source rows blended in one pass or one pass each.</summary>
-    public static readonly string[] Names = ["panels", "narrow512", "pool-bands", "conv-eight", "dw-pairs", "average", "rows-in-place", "dw-edges", "narrow-columns", "dw-tail8", "gemm-six-rows", "dw-rows256", "conv-last-four", "conv-six", "conv-six-refs", "resize-pairs"];
+    /// bilinear upsampling's output rows between the same source rows blended in one pass or one pass each; stride-1 depthwise row
+    /// pairs (no AVX-512) two adjacent windows per step or one; stride-2 depthwise rows (no AVX-512) two adjacent windows per
+    /// step, their shared column loaded once, or one; a depthwise window cut by the border (no AVX-512) 32 channels at a time
+    /// in four chains or eight in one; the 2x2 max pools' maxima (AVX) as two
+    /// vmaxps and an AND, NaN checked, or through Vector256.Max; the hard-swish's clamp (AVX) as vmaxps and vminps or
+    /// through Vector256.Max and Min; a KxK depthwise layer's inner windows four at a time or one.</summary>
+    public static readonly string[] Names = ["panels", "narrow512", "pool-bands", "conv-eight", "dw-pairs", "average", "rows-in-place", "dw-edges", "narrow-columns", "dw-tail8", "gemm-six-rows", "dw-rows256", "conv-last-four", "conv-six", "conv-six-refs", "resize-pairs", "dw-two-pixels", "dw-stride2-pairs", "dw-border-chains", "pool-max-pairs", "hardswish-clamp", "dw-kxk-four"];
 
     /// <summary>Sets the switch <paramref name="name"/> (one of <see cref="Names"/>, or "all" for every one).</summary>
     public static Action<bool> Switch(string name) => name switch
@@ -41,6 +46,12 @@ internal static class KernelPaths
         "conv-six" => on => Conv2d.UseSixPixelBlocks = on,
         "conv-six-refs" => on => Conv2d.UseSixPixelRefs = on,
         "resize-pairs" => on => BilinearResize.UsePairs = on,
+        "dw-two-pixels" => on => Depthwise.UseTwoPixelSteps = on,
+        "dw-stride2-pairs" => on => Depthwise.UseStrideTwoPairs = on,
+        "dw-border-chains" => on => Depthwise.UseBorderChains = on,
+        "pool-max-pairs" => on => Pooling.UseMaxPairs = on,
+        "hardswish-clamp" => on => Pointwise.UseNativeClamp = on,
+        "dw-kxk-four" => on => Depthwise.UseFourWindowsKxK = on,
         "all" => on =>
         {
             foreach (string n in Names)
