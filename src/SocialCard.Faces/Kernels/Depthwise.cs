@@ -54,6 +54,13 @@ internal static class Depthwise
     /// four chains, the taps loaded per window) instead of four windows at a time sharing each tap's load.</summary>
     internal static bool UseFourWindowsKxK { get; set; } = true;
 
+    /// <summary>Windows per stretch of a row pair that every channel group goes through before the next stretch.</summary>
+    private const int StretchPixels = 64;
+
+    /// <summary>Set false (tests, benchmarks) to run every channel group through a whole row pair (no AVX-512) before the
+    /// next group instead of <see cref="StretchPixels"/> windows at a time, so wide rows' input stays in L1 between groups.</summary>
+    internal static bool UseStretches { get; set; } = true;
+
     /// <summary><c>same</c> padding before the data for a <paramref name="k"/>-wide window: floor(padTotal / 2).</summary>
     public static int SamePadBefore(int size, int stride, int k) =>
         Math.Max(((((size + stride - 1) / stride) - 1) * stride) + k - size, 0) / 2;
@@ -328,6 +335,7 @@ internal static class Depthwise
         bool pairs = UseRowPairs && stride == 1 && ((wide && (c & 15) == 0) || rows256);
         bool twoPixels = UseTwoPixelSteps;
         bool strideTwoPairs = UseStrideTwoPairs;
+        bool stretches = UseStretches;
         for (int oy = 0; oy < outH; oy++)
         {
             int iy0 = (oy * stride) - padTop;
@@ -356,7 +364,14 @@ internal static class Depthwise
                     }
                     else
                     {
-                        Row256x2(ref Unsafe.Add(ref x, origin), ref k, ref dstA, ref dstB, oxEnd - ox, c, rowStride, twoPixels);
+                        int count = oxEnd - ox;
+                        int stretch = stretches ? StretchPixels : count;
+                        for (int s = 0; s < count; s += stretch)
+                        {
+                            Row256x2(
+                                ref Unsafe.Add(ref x, origin + (s * c)), ref k, ref Unsafe.Add(ref dstA, s * c), ref Unsafe.Add(ref dstB, s * c),
+                                Math.Min(stretch, count - s), c, rowStride, twoPixels);
+                        }
                     }
 
                     ox = oxEnd;

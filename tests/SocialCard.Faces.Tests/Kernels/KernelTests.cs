@@ -219,6 +219,8 @@ public sealed class KernelTests
     [InlineData("dw-two-pixels", 6, 12, 24, 1)] // ten: two-window steps only
     [InlineData("dw-stride2-pairs", 15, 13, 40, 2)] // odd inner windows per row: a last window alone
     [InlineData("dw-stride2-pairs", 16, 14, 16, 2)]
+    [InlineData("dw-stretches", 9, 150, 16, 1)] // 148 windows per row pair: two stretches of 64 and one of 20
+    [InlineData("dw-stretches", 6, 71, 24, 1)] // 69: 64, then five
     [InlineData("dw-border-chains", 9, 7, 56, 1)] // 32, 16 and 8 channels per step
     [InlineData("dw-border-chains", 7, 7, 256, 2)]
     [InlineData("dw-border-chains", 5, 9, 40, 1)]
