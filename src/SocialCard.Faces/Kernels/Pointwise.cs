@@ -121,8 +121,8 @@ internal static class Pointwise
         HardSwishBlocks(x, bias, scale, offset, y);
     }
 
-    /// <summary>Set false (tests, benchmarks) to clamp the hard-swish's per-channel form through Vector256.Max and Min
-    /// (nine and five instructions with AVX2) instead of one vmaxps and one vminps.</summary>
+    /// <summary>Set false (tests, benchmarks) to clamp the hard-swish through Vector256.Max and Min (several
+    /// instructions each with AVX2) instead of one vmaxps and one vminps.</summary>
     internal static bool UseNativeClamp { get; set; } = true;
 
     /// <summary>The hard-swish with every element's value in a register from load to store: per element the same
@@ -135,7 +135,8 @@ internal static class Pointwise
         ref float yr = ref MemoryMarshal.GetReference(y);
         Vector256<float> vs = Vector256.Create(scale), vo = Vector256.Create(offset), six = Vector256.Create(6f);
         int n = x.Length, c = bias.Length;
-        if (c != 0 && UseNativeClamp && Avx.IsSupported && BitConverter.SingleToInt32Bits(offset) != int.MinValue)
+        bool native = UseNativeClamp && Avx.IsSupported && BitConverter.SingleToInt32Bits(offset) != int.MinValue;
+        if (c != 0 && native)
         {
             // The clamp as vmaxps(0, v) and vminps(6, v): each returns its second operand, v, when v is NaN, as
             // Vector256.Max(v, 0) and Vector256.Min(v, 6) do, and otherwise the larger / smaller value; the one case where
@@ -169,6 +170,16 @@ internal static class Pointwise
         }
 
         int i = 0;
+        if (native)
+        {
+            for (; i + Vector256<float>.Count <= n; i += Vector256<float>.Count)
+            {
+                Vector256<float> u = Vector256.LoadUnsafe(ref xr, (nuint)i);
+                Vector256<float> t = Avx.Min(six, Avx.Max(Vector256<float>.Zero, u + vo));
+                ((u * vs) * t).StoreUnsafe(ref yr, (nuint)i);
+            }
+        }
+
         for (; i + Vector256<float>.Count <= n; i += Vector256<float>.Count)
         {
             Vector256<float> u = Vector256.LoadUnsafe(ref xr, (nuint)i);

@@ -235,18 +235,20 @@ public sealed class SegmentationKernelTests
     }
 
     [Theory]
-    [InlineData(0x40400000)] // 3
-    [InlineData(0)] // +0
-    [InlineData(unchecked((int)0x80000000))] // -0: u + offset can be -0, so the clamp goes through Vector256.Max
-    [InlineData(unchecked((int)0xC0200000))] // -2.5
-    public void Hard_swish_native_clamp_has_the_bits_of_vector_max_and_min_for_every_kind_of_value(int offsetBits)
+    [InlineData(0x40400000, 24)] // 3
+    [InlineData(0, 24)] // +0
+    [InlineData(unchecked((int)0x80000000), 24)] // -0: u + offset can be -0, so the clamp goes through Vector256.Max
+    [InlineData(unchecked((int)0xC0200000), 24)] // -2.5
+    [InlineData(0x40400000, 0)] // no bias
+    [InlineData(unchecked((int)0x80000000), 0)]
+    public void Hard_swish_native_clamp_has_the_bits_of_vector_max_and_min_for_every_kind_of_value(int offsetBits, int channels)
     {
         float offset = BitConverter.Int32BitsToSingle(offsetBits);
         // Inputs and biases that make u + offset NaN (either sign), infinite, a signed zero, 6 exactly or near the edges.
         float[] kinds = [0f, -0f, 1f, -1f, -3f, 3f, 6f, -6f, 2.5f, -2.5f, 7f, float.PositiveInfinity, float.NegativeInfinity, float.NaN, -float.NaN, float.Epsilon, -float.Epsilon, 1e-30f];
-        const int Channels = 24, Pixels = 61;
-        var rng = new Random(Channels + Pixels);
-        float[] x = new float[Channels * Pixels], bias = new float[Channels];
+        const int Pixels = 61;
+        var rng = new Random(channels + Pixels);
+        float[] x = new float[24 * Pixels], bias = new float[channels];
         for (int i = 0; i < x.Length; i++)
         {
             x[i] = kinds[rng.Next(kinds.Length)];
