@@ -28,7 +28,9 @@ namespace SocialCard.Benchmarks.Faces;
 /// <c>narrow-columns</c> (<see cref="Gemm.UseNarrowColumns"/>: a GEMM's columns after the panels eight rows at a time) and
 /// <c>dw-tail8</c> (<see cref="Depthwise.UseEightChannelTail"/>: depthwise layers of 24, 72, 88 channels in the row kernels), or
 /// <c>resize-pairs</c> (<see cref="BilinearResize.UsePairs"/>: the segmentation net's upsampling blends the two output rows
-/// between the same source rows in one pass), or <c>all</c> of them at once.
+/// between the same source rows in one pass), or another name of <see cref="KernelPaths.Names"/>, or <c>all</c> of them
+/// at once. The first cases are single depthwise layers on random operands (<c>dwSIZExCHANNELSsSTRIDE</c>, 3x3 unless
+/// named).
 /// </summary>
 internal static class KernelAb
 {
@@ -68,8 +70,32 @@ internal static class KernelAb
             return (string.Create(CultureInfo.InvariantCulture, $"pw{rows}x{k}x{n}"), () => Gemm.Run(x, rows, k, w, panels, n, bias, y, Activation.Relu));
         }
 
+        (string Name, Action Pass) DepthwiseCase(int size, int c, int stride, int k = 3)
+        {
+            var rng = new Random(size + c + k + stride);
+            float[] x = [.. Enumerable.Range(0, size * size * c).Select(_ => (float)rng.NextDouble() - 0.5f)];
+            float[] kernel = [.. Enumerable.Range(0, k * k * c).Select(_ => (float)rng.NextDouble() - 0.5f)];
+            int outSize = (size + stride - 1) / stride, pad = Depthwise.SamePadBefore(size, stride, k);
+            float[] y = new float[outSize * outSize * c];
+            string name = k == 3
+                ? string.Create(CultureInfo.InvariantCulture, $"dw{size}x{c}s{stride}")
+                : string.Create(CultureInfo.InvariantCulture, $"dw{k}x{k}:{size}x{c}s{stride}");
+            return (name, () => Depthwise.Conv(x, size, size, c, kernel, k, stride, pad, pad, outSize, outSize, y));
+        }
+
         (string Name, Action Pass)[] cases =
         [
+            DepthwiseCase(10, 240, 1, k: 5),
+            DepthwiseCase(20, 96, 2, k: 5),
+            DepthwiseCase(56, 32, 1),
+            DepthwiseCase(56, 32, 2),
+            DepthwiseCase(28, 64, 1),
+            DepthwiseCase(14, 128, 1),
+            DepthwiseCase(7, 256, 1),
+            DepthwiseCase(79, 16, 1),
+            DepthwiseCase(175, 16, 1),
+            DepthwiseCase(88, 32, 1),
+            DepthwiseCase(20, 64, 1),
             GemmCase(3136, 32, 32),
             GemmCase(784, 64, 64),
             GemmCase(196, 128, 128),

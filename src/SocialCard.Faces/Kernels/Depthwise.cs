@@ -38,6 +38,29 @@ internal static class Depthwise
     /// (<see cref="Row256"/>, <see cref="Row256x2"/>, <see cref="RowTwo"/>).</summary>
     internal static bool UseRows256 { get; set; } = true;
 
+    /// <summary>Set false (tests, benchmarks) to run the 256-bit row kernels one window (or one window of each row of a
+    /// pair) per step instead of two adjacent windows per step.</summary>
+    internal static bool UseTwoPixelSteps { get; set; } = true;
+
+    /// <summary>Set false (tests, benchmarks) to run a stride-2 layer's rows in the 256-bit row kernel one window per step
+    /// instead of two adjacent windows per step with their shared input column loaded once.</summary>
+    internal static bool UseStrideTwoPairs { get; set; } = true;
+
+    /// <summary>Set false (tests, benchmarks) to take a window cut by the border of a layer of 32 or more channels (no
+    /// AVX-512) eight channels at a time in one chain instead of 32 at a time in four independent chains.</summary>
+    internal static bool UseBorderChains { get; set; } = true;
+
+    /// <summary>Set false (tests, benchmarks) to take a KxK layer's windows inside the input one at a time (32 channels in
+    /// four chains, the taps loaded per window) instead of four windows at a time sharing each tap's load.</summary>
+    internal static bool UseFourWindowsKxK { get; set; } = true;
+
+    /// <summary>Windows per stretch of a row pair that every channel group goes through before the next stretch.</summary>
+    private const int StretchPixels = 64;
+
+    /// <summary>Set false (tests, benchmarks) to run every channel group through a whole row pair (no AVX-512) before the
+    /// next group instead of <see cref="StretchPixels"/> windows at a time, so wide rows' input stays in L1 between groups.</summary>
+    internal static bool UseStretches { get; set; } = true;
+
     /// <summary><c>same</c> padding before the data for a <paramref name="k"/>-wide window: floor(padTotal / 2).</summary>
     public static int SamePadBefore(int size, int stride, int k) =>
         Math.Max(((((size + stride - 1) / stride) - 1) * stride) + k - size, 0) / 2;
@@ -113,13 +136,32 @@ internal static class Depthwise
         ref float x = ref MemoryMarshal.GetReference(xs);
         ref float kr = ref MemoryMarshal.GetReference(ks);
         ref float y = ref MemoryMarshal.GetReference(ys);
+        bool four = UseFourWindowsKxK;
+        int rowStride = w * c;
+        int fullFirst = Math.Min(outW, (padLeft + stride - 1) / stride);
+        int fullEnd = Math.Max(fullFirst, Math.Min(outW, ((w - k + padLeft) / stride) + 1));
         for (int oy = 0; oy < outH; oy++)
         {
             int iy0 = (oy * stride) - padTop;
             int ky0 = Math.Max(0, -iy0);
             int ky1 = Math.Min(k, h - iy0);
+            bool fullRows = four && ky0 == 0 && ky1 == k && fullEnd - fullFirst >= 4;
             for (int ox = 0; ox < outW; ox++)
             {
+                if (fullRows && ox == fullFirst)
+                {
+                    // The windows inside the input four at a time; the last one to three below, one by one.
+                    int blocks = (fullEnd - fullFirst) & ~3;
+                    FourWindowsKxK(
+                        ref Unsafe.Add(ref x, (iy0 * rowStride) + (((ox * stride) - padLeft) * c)), ref kr,
+                        ref Unsafe.Add(ref y, ((oy * outW) + ox) * c), blocks, c, k, rowStride, stride * c);
+                    ox += blocks;
+                    if (ox >= outW)
+                    {
+                        break;
+                    }
+                }
+
                 int ix0 = (ox * stride) - padLeft;
                 int kx0 = Math.Max(0, -ix0);
                 int kx1 = Math.Min(k, w - ix0);
@@ -147,6 +189,48 @@ internal static class Depthwise
 
                     acc.StoreUnsafe(ref dst, (nuint)ch);
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> (a multiple of four) adjacent windows of a KxK layer inside the input
+    /// (<paramref name="pixelStep"/> floats apart), four at a time, eight channels at a time: per tap one load of the tap
+    /// and four multiply-adds from the four windows' inputs in four independent chains (five loads per four multiply-adds
+    /// instead of eight), each window's taps in the reference order from +0 (bit-identical).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void FourWindowsKxK(ref float origin, ref float kr, ref float dst, int count, int c, int k, int rowStride, int pixelStep)
+    {
+        for (int i = 0; i < count; i += 4)
+        {
+            ref float p0 = ref Unsafe.Add(ref origin, i * pixelStep);
+            ref float p1 = ref Unsafe.Add(ref p0, pixelStep);
+            ref float p2 = ref Unsafe.Add(ref p1, pixelStep);
+            ref float p3 = ref Unsafe.Add(ref p2, pixelStep);
+            ref float q = ref Unsafe.Add(ref dst, i * c);
+            for (int ch = 0; ch < c; ch += 8)
+            {
+                Vector256<float> a0 = Vector256<float>.Zero, a1 = a0, a2 = a0, a3 = a0;
+                for (int ky = 0; ky < k; ky++)
+                {
+                    nuint row = (nuint)((ky * rowStride) + ch);
+                    ref float taps = ref Unsafe.Add(ref kr, (ky * k * c) + ch);
+                    for (int kx = 0; kx < k; kx++)
+                    {
+                        nuint o = row + (nuint)(kx * c);
+                        Vector256<float> kv = Vector256.LoadUnsafe(ref taps, (nuint)(kx * c));
+                        a0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, o), kv, a0);
+                        a1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, o), kv, a1);
+                        a2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, o), kv, a2);
+                        a3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p3, o), kv, a3);
+                    }
+                }
+
+                a0.StoreUnsafe(ref q, (nuint)ch);
+                a1.StoreUnsafe(ref q, (nuint)(ch + c));
+                a2.StoreUnsafe(ref q, (nuint)(ch + (2 * c)));
+                a3.StoreUnsafe(ref q, (nuint)(ch + (3 * c)));
             }
         }
     }
@@ -249,6 +333,9 @@ internal static class Depthwise
         bool wide = Vector512.IsHardwareAccelerated;
         bool rows256 = UseRows256 && !wide;
         bool pairs = UseRowPairs && stride == 1 && ((wide && (c & 15) == 0) || rows256);
+        bool twoPixels = UseTwoPixelSteps;
+        bool strideTwoPairs = UseStrideTwoPairs;
+        bool stretches = UseStretches;
         for (int oy = 0; oy < outH; oy++)
         {
             int iy0 = (oy * stride) - padTop;
@@ -277,7 +364,14 @@ internal static class Depthwise
                     }
                     else
                     {
-                        Row256x2(ref Unsafe.Add(ref x, origin), ref k, ref dstA, ref dstB, oxEnd - ox, c, rowStride);
+                        int count = oxEnd - ox;
+                        int stretch = stretches ? StretchPixels : count;
+                        for (int s = 0; s < count; s += stretch)
+                        {
+                            Row256x2(
+                                ref Unsafe.Add(ref x, origin + (s * c)), ref k, ref Unsafe.Add(ref dstA, s * c), ref Unsafe.Add(ref dstB, s * c),
+                                Math.Min(stretch, count - s), c, rowStride, twoPixels);
+                        }
                     }
 
                     ox = oxEnd;
@@ -316,9 +410,13 @@ internal static class Depthwise
                         }
                         else
                         {
-                            for (int g = 0; g < c; g += 8)
+                            if (strideTwoPairs && stride == 2)
                             {
-                                Row256(ref Unsafe.Add(ref x, origin + g), ref Unsafe.Add(ref k, g), ref Unsafe.Add(ref dst, g), oxEnd - ox, c, rowStride, stride * c);
+                                RowStrideTwo256(ref Unsafe.Add(ref x, origin), ref k, ref dst, oxEnd - ox, c, rowStride);
+                            }
+                            else
+                            {
+                                Groups256(ref Unsafe.Add(ref x, origin), ref k, ref dst, oxEnd - ox, c, rowStride, stride * c);
                             }
                         }
 
@@ -458,6 +556,12 @@ internal static class Depthwise
             }
         }
 
+        if (ch == 0 && c >= 32 && UseBorderChains)
+        {
+            BorderChains256(ref x, ref k, ref dst, c, rowStride, origin, ky0, ky1, kx0, kx1);
+            return;
+        }
+
         for (; ch < c; ch += 8)
         {
             Vector256<float> acc = Vector256<float>.Zero;
@@ -468,6 +572,74 @@ internal static class Depthwise
                     Vector256<float> xv = Vector256.LoadUnsafe(ref x, (nuint)(origin + (ky * rowStride) + (kx * c) + ch));
                     Vector256<float> kv = Vector256.LoadUnsafe(ref k, (nuint)((((ky * 3) + kx) * c) + ch));
                     acc = Vector256.FusedMultiplyAdd(xv, kv, acc);
+                }
+            }
+
+            acc.StoreUnsafe(ref dst, (nuint)ch);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Border"/>'s window in 256-bit steps, 32 channels at a time in four independent chains (then sixteen in
+    /// two, then eight), each channel's taps inside the input in the reference order from +0 (bit-identical): one chain
+    /// of up to nine dependent multiply-adds per eight channels waited on the FMA latency.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void BorderChains256(
+        ref float x, ref float k, ref float dst, int c, int rowStride, int origin, int ky0, int ky1, int kx0, int kx1)
+    {
+        int ch = 0;
+        for (; ch + 32 <= c; ch += 32)
+        {
+            Vector256<float> a0 = Vector256<float>.Zero, a1 = a0, a2 = a0, a3 = a0;
+            for (int ky = ky0; ky < ky1; ky++)
+            {
+                for (int kx = kx0; kx < kx1; kx++)
+                {
+                    ref float xv = ref Unsafe.Add(ref x, origin + (ky * rowStride) + (kx * c) + ch);
+                    ref float kv = ref Unsafe.Add(ref k, (((ky * 3) + kx) * c) + ch);
+                    a0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref xv), Vector256.LoadUnsafe(ref kv), a0);
+                    a1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref xv, 8), Vector256.LoadUnsafe(ref kv, 8), a1);
+                    a2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref xv, 16), Vector256.LoadUnsafe(ref kv, 16), a2);
+                    a3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref xv, 24), Vector256.LoadUnsafe(ref kv, 24), a3);
+                }
+            }
+
+            a0.StoreUnsafe(ref dst, (nuint)ch);
+            a1.StoreUnsafe(ref dst, (nuint)(ch + 8));
+            a2.StoreUnsafe(ref dst, (nuint)(ch + 16));
+            a3.StoreUnsafe(ref dst, (nuint)(ch + 24));
+        }
+
+        for (; ch + 16 <= c; ch += 16)
+        {
+            Vector256<float> a0 = Vector256<float>.Zero, a1 = a0;
+            for (int ky = ky0; ky < ky1; ky++)
+            {
+                for (int kx = kx0; kx < kx1; kx++)
+                {
+                    ref float xv = ref Unsafe.Add(ref x, origin + (ky * rowStride) + (kx * c) + ch);
+                    ref float kv = ref Unsafe.Add(ref k, (((ky * 3) + kx) * c) + ch);
+                    a0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref xv), Vector256.LoadUnsafe(ref kv), a0);
+                    a1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref xv, 8), Vector256.LoadUnsafe(ref kv, 8), a1);
+                }
+            }
+
+            a0.StoreUnsafe(ref dst, (nuint)ch);
+            a1.StoreUnsafe(ref dst, (nuint)(ch + 8));
+        }
+
+        for (; ch < c; ch += 8)
+        {
+            Vector256<float> acc = Vector256<float>.Zero;
+            for (int ky = ky0; ky < ky1; ky++)
+            {
+                for (int kx = kx0; kx < kx1; kx++)
+                {
+                    acc = Vector256.FusedMultiplyAdd(
+                        Vector256.LoadUnsafe(ref Unsafe.Add(ref x, origin + (ky * rowStride) + (kx * c) + ch)),
+                        Vector256.LoadUnsafe(ref Unsafe.Add(ref k, (((ky * 3) + kx) * c) + ch)),
+                        acc);
                 }
             }
 
@@ -552,6 +724,90 @@ internal static class Depthwise
         }
     }
 
+    /// <summary><see cref="Row256"/> for every eight-channel group of a row's inner windows. Not inlined, so the row
+    /// kernel's offsets stay in registers.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void Groups256(ref float origin, ref float k, ref float dst, int count, int c, int rowStride, int pixelStep)
+    {
+        for (int g = 0; g < c; g += 8)
+        {
+            Row256(ref Unsafe.Add(ref origin, g), ref Unsafe.Add(ref k, g), ref Unsafe.Add(ref dst, g), count, c, rowStride, pixelStep);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Row256"/> for the inner windows of a stride-2 row, every eight-channel group: two adjacent windows per
+    /// step, their shared input column loaded once (15 loads per 18 multiply-adds instead of 18) in two independent
+    /// chains, each window's nine taps in the reference order (bit-identical); an odd last window alone. Not inlined, so
+    /// its offsets stay in registers.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void RowStrideTwo256(ref float origin, ref float k, ref float dst, int count, int c, int rowStride)
+    {
+        int c2 = 2 * c;
+        Vector256<float> zero = Vector256<float>.Zero;
+        nuint o1 = (nuint)c, o2 = (nuint)c2, o3 = (nuint)(3 * c), o4 = (nuint)(4 * c);
+        int step = 4 * c;
+        for (int g = 0; g < c; g += 8)
+        {
+            ref float kg = ref Unsafe.Add(ref k, g);
+            Vector256<float> k0 = Vector256.LoadUnsafe(ref kg), k1 = Vector256.LoadUnsafe(ref kg, o1);
+            Vector256<float> k2 = Vector256.LoadUnsafe(ref kg, o2), k3 = Vector256.LoadUnsafe(ref kg, (nuint)(3 * c));
+            Vector256<float> k4 = Vector256.LoadUnsafe(ref kg, (nuint)(4 * c)), k5 = Vector256.LoadUnsafe(ref kg, (nuint)(5 * c));
+            Vector256<float> k6 = Vector256.LoadUnsafe(ref kg, (nuint)(6 * c)), k7 = Vector256.LoadUnsafe(ref kg, (nuint)(7 * c));
+            Vector256<float> k8 = Vector256.LoadUnsafe(ref kg, (nuint)(8 * c));
+            ref float p0 = ref Unsafe.Add(ref origin, g);
+            ref float p1 = ref Unsafe.Add(ref p0, rowStride);
+            ref float p2 = ref Unsafe.Add(ref p0, 2 * rowStride);
+            ref float q = ref Unsafe.Add(ref dst, g);
+            int i = 0;
+            for (; i + 2 <= count; i += 2)
+            {
+                Vector256<float> a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0), k0, zero);
+                a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, o1), k1, a);
+                Vector256<float> v = Vector256.LoadUnsafe(ref p0, o2);
+                a = Vector256.FusedMultiplyAdd(v, k2, a);
+                Vector256<float> b = Vector256.FusedMultiplyAdd(v, k0, zero);
+                b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, o3), k1, b);
+                b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, o4), k2, b);
+                a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1), k3, a);
+                a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, o1), k4, a);
+                v = Vector256.LoadUnsafe(ref p1, o2);
+                a = Vector256.FusedMultiplyAdd(v, k5, a);
+                b = Vector256.FusedMultiplyAdd(v, k3, b);
+                b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, o3), k4, b);
+                b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, o4), k5, b);
+                a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2), k6, a);
+                a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, o1), k7, a);
+                v = Vector256.LoadUnsafe(ref p2, o2);
+                a = Vector256.FusedMultiplyAdd(v, k8, a);
+                b = Vector256.FusedMultiplyAdd(v, k6, b);
+                b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, o3), k7, b);
+                b = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, o4), k8, b);
+                a.StoreUnsafe(ref q);
+                b.StoreUnsafe(ref q, o1);
+                p0 = ref Unsafe.Add(ref p0, step);
+                p1 = ref Unsafe.Add(ref p1, step);
+                p2 = ref Unsafe.Add(ref p2, step);
+                q = ref Unsafe.Add(ref q, c2);
+            }
+
+            if (i < count)
+            {
+                Vector256<float> a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0), k0, zero);
+                a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, o1), k1, a);
+                a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, o2), k2, a);
+                a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1), k3, a);
+                a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, o1), k4, a);
+                a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p1, o2), k5, a);
+                a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2), k6, a);
+                a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, o1), k7, a);
+                a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p2, o2), k8, a);
+                a.StoreUnsafe(ref q);
+            }
+        }
+    }
+
     /// <summary>The nine taps of a 16-channel group (<paramref name="k"/>: its first channel's tap 0), for the row
     /// kernels to hold in registers.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -627,7 +883,7 @@ internal static class Depthwise
     /// nine taps, the two sums and one input), each output's nine taps in the same order, so bit-identical.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Row256x2(ref float origin, ref float k, ref float dstA, ref float dstB, int count, int c, int rowStride)
+    private static void Row256x2(ref float origin, ref float k, ref float dstA, ref float dstB, int count, int c, int rowStride, bool twoPixels)
     {
         int r1 = rowStride, r2 = 2 * rowStride, r3 = 3 * rowStride, c2 = 2 * c;
         Vector256<float> zero = Vector256<float>.Zero;
@@ -648,7 +904,83 @@ internal static class Depthwise
             ref float outA = ref Unsafe.Add(ref dstA, g);
             ref float outB = ref Unsafe.Add(ref dstB, g);
             nuint o1 = (nuint)c, o2 = (nuint)c2;
-            for (int i = 0; i < count; i++)
+            int i = 0;
+            if (twoPixels)
+            {
+                // Two adjacent windows of both rows at a time: the four rows' four pixels each loaded once for the four
+                // windows that read them (16 loads per 36 multiply-adds instead of 24) in four independent chains, each
+                // window's nine taps still in the reference order.
+                nuint o3 = (nuint)(3 * c);
+                int step = 2 * c;
+                for (; i + 2 <= count; i += 2)
+                {
+                    Vector256<float> v = Vector256.LoadUnsafe(ref p0);
+                    Vector256<float> a0 = Vector256.FusedMultiplyAdd(v, k0, zero);
+                    v = Vector256.LoadUnsafe(ref p0, o1);
+                    a0 = Vector256.FusedMultiplyAdd(v, k1, a0);
+                    Vector256<float> a1 = Vector256.FusedMultiplyAdd(v, k0, zero);
+                    v = Vector256.LoadUnsafe(ref p0, o2);
+                    a0 = Vector256.FusedMultiplyAdd(v, k2, a0);
+                    a1 = Vector256.FusedMultiplyAdd(v, k1, a1);
+                    v = Vector256.LoadUnsafe(ref p0, o3);
+                    a1 = Vector256.FusedMultiplyAdd(v, k2, a1);
+
+                    v = Vector256.LoadUnsafe(ref p1);
+                    Vector256<float> b0 = Vector256.FusedMultiplyAdd(v, k0, zero);
+                    a0 = Vector256.FusedMultiplyAdd(v, k3, a0);
+                    v = Vector256.LoadUnsafe(ref p1, o1);
+                    b0 = Vector256.FusedMultiplyAdd(v, k1, b0);
+                    a0 = Vector256.FusedMultiplyAdd(v, k4, a0);
+                    Vector256<float> b1 = Vector256.FusedMultiplyAdd(v, k0, zero);
+                    a1 = Vector256.FusedMultiplyAdd(v, k3, a1);
+                    v = Vector256.LoadUnsafe(ref p1, o2);
+                    b0 = Vector256.FusedMultiplyAdd(v, k2, b0);
+                    a0 = Vector256.FusedMultiplyAdd(v, k5, a0);
+                    b1 = Vector256.FusedMultiplyAdd(v, k1, b1);
+                    a1 = Vector256.FusedMultiplyAdd(v, k4, a1);
+                    v = Vector256.LoadUnsafe(ref p1, o3);
+                    b1 = Vector256.FusedMultiplyAdd(v, k2, b1);
+                    a1 = Vector256.FusedMultiplyAdd(v, k5, a1);
+
+                    v = Vector256.LoadUnsafe(ref p2);
+                    b0 = Vector256.FusedMultiplyAdd(v, k3, b0);
+                    a0 = Vector256.FusedMultiplyAdd(v, k6, a0);
+                    v = Vector256.LoadUnsafe(ref p2, o1);
+                    b0 = Vector256.FusedMultiplyAdd(v, k4, b0);
+                    a0 = Vector256.FusedMultiplyAdd(v, k7, a0);
+                    b1 = Vector256.FusedMultiplyAdd(v, k3, b1);
+                    a1 = Vector256.FusedMultiplyAdd(v, k6, a1);
+                    v = Vector256.LoadUnsafe(ref p2, o2);
+                    b0 = Vector256.FusedMultiplyAdd(v, k5, b0);
+                    a0 = Vector256.FusedMultiplyAdd(v, k8, a0);
+                    b1 = Vector256.FusedMultiplyAdd(v, k4, b1);
+                    a1 = Vector256.FusedMultiplyAdd(v, k7, a1);
+                    a0.StoreUnsafe(ref outA);
+                    v = Vector256.LoadUnsafe(ref p2, o3);
+                    b1 = Vector256.FusedMultiplyAdd(v, k5, b1);
+                    a1 = Vector256.FusedMultiplyAdd(v, k8, a1);
+                    a1.StoreUnsafe(ref outA, o1);
+
+                    b0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p3), k6, b0);
+                    v = Vector256.LoadUnsafe(ref p3, o1);
+                    b0 = Vector256.FusedMultiplyAdd(v, k7, b0);
+                    b1 = Vector256.FusedMultiplyAdd(v, k6, b1);
+                    v = Vector256.LoadUnsafe(ref p3, o2);
+                    b0 = Vector256.FusedMultiplyAdd(v, k8, b0);
+                    b1 = Vector256.FusedMultiplyAdd(v, k7, b1);
+                    b1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p3, o3), k8, b1);
+                    b0.StoreUnsafe(ref outB);
+                    b1.StoreUnsafe(ref outB, o1);
+                    p0 = ref Unsafe.Add(ref p0, step);
+                    p1 = ref Unsafe.Add(ref p1, step);
+                    p2 = ref Unsafe.Add(ref p2, step);
+                    p3 = ref Unsafe.Add(ref p3, step);
+                    outA = ref Unsafe.Add(ref outA, step);
+                    outB = ref Unsafe.Add(ref outB, step);
+                }
+            }
+
+            for (; i < count; i++)
             {
                 Vector256<float> a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0), k0, zero);
                 a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref p0, o1), k1, a);

@@ -22,8 +22,15 @@ internal static class KernelPaths
     /// bilinear upsampling's output rows between the same source rows blended in one pass or one pass each; the 256-bit
     /// GEMM's six-row blocks compiled per activation or testing it per accumulator, their k loop four steps per pass or one; the same
     /// for the 3x3 convolutions' six-pixel blocks (a kernel row's inputs three per pass or one); the four or five rows after the last six-row block
-    /// of a GEMM whose weights exceed L1 in one more six-row block or one at a time.</summary>
-    public static readonly string[] Names = ["panels", "narrow512", "pool-bands", "conv-eight", "dw-pairs", "average", "rows-in-place", "dw-edges", "narrow-columns", "dw-tail8", "gemm-six-rows", "dw-rows256", "conv-last-four", "conv-six", "conv-six-refs", "resize-pairs", "gemm-typed", "gemm-unroll", "conv-typed", "conv-unroll", "gemm-last-six"];
+    /// of a GEMM whose weights exceed L1 in one more six-row block or one at a time;
+    /// stride-1 depthwise row
+    /// pairs (no AVX-512) two adjacent windows per step or one; stride-2 depthwise rows (no AVX-512) two adjacent windows per
+    /// step, their shared column loaded once, or one; a depthwise window cut by the border (no AVX-512) 32 channels at a time
+    /// in four chains or eight in one; the 2x2 max pools' maxima (AVX) as two
+    /// vmaxps and an AND, NaN checked, or through Vector256.Max; the hard-swish's clamp (AVX) as vmaxps and vminps or
+    /// through Vector256.Max and Min; a KxK depthwise layer's inner windows four at a time or one; wide stride-1 depthwise row pairs (no AVX-512) in
+    /// stretches of 64 windows through every channel group or whole rows per group.</summary>
+    public static readonly string[] Names = [] Names = ["panels", "narrow512", "pool-bands", "conv-eight", "dw-pairs", "average", "rows-in-place", "dw-edges", "narrow-columns", "dw-tail8", "gemm-six-rows", "dw-rows256", "conv-last-four", "conv-six", "conv-six-refs", "resize-pairs", "gemm-typed", "gemm-unroll", "conv-typed", "conv-unroll", "gemm-last-six", "dw-two-pixels", "dw-stride2-pairs", "dw-border-chains", "pool-max-pairs", "hardswish-clamp", "dw-kxk-four", "dw-stretches"];
 
     /// <summary>Sets the switch <paramref name="name"/> (one of <see cref="Names"/>, or "all" for every one).</summary>
     public static Action<bool> Switch(string name) => name switch
@@ -49,6 +56,13 @@ internal static class KernelPaths
         "conv-typed" => on => Conv2d.UseTypedEpilogues = on,
         "conv-unroll" => on => Conv2d.UseUnrolledTaps = on,
         "gemm-last-six" => on => Gemm.UseLastSixRows = on,
+        "dw-two-pixels" => on => Depthwise.UseTwoPixelSteps = on,
+        "dw-stride2-pairs" => on => Depthwise.UseStrideTwoPairs = on,
+        "dw-border-chains" => on => Depthwise.UseBorderChains = on,
+        "pool-max-pairs" => on => Pooling.UseMaxPairs = on,
+        "hardswish-clamp" => on => Pointwise.UseNativeClamp = on,
+        "dw-kxk-four" => on => Depthwise.UseFourWindowsKxK = on,
+        "dw-stretches" => on => Depthwise.UseStretches = on,
         "all" => on =>
         {
             foreach (string n in Names)

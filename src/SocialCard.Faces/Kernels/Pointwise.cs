@@ -2,6 +2,7 @@ using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace SocialCard.Faces.Kernels;
 
@@ -120,6 +121,10 @@ internal static class Pointwise
         HardSwishBlocks(x, bias, scale, offset, y);
     }
 
+    /// <summary>Set false (tests, benchmarks) to clamp the hard-swish through Vector256.Max and Min (several
+    /// instructions each with AVX2) instead of one vmaxps and one vminps.</summary>
+    internal static bool UseNativeClamp { get; set; } = true;
+
     /// <summary>The hard-swish with every element's value in a register from load to store: per element the same
     /// add, add, max, min, multiply, multiply as the passes (the clamp of a finite value is exact in either order).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -130,6 +135,25 @@ internal static class Pointwise
         ref float yr = ref MemoryMarshal.GetReference(y);
         Vector256<float> vs = Vector256.Create(scale), vo = Vector256.Create(offset), six = Vector256.Create(6f);
         int n = x.Length, c = bias.Length;
+        bool native = UseNativeClamp && Avx.IsSupported && BitConverter.SingleToInt32Bits(offset) != int.MinValue;
+        if (c != 0 && native)
+        {
+            // The clamp as vmaxps(0, v) and vminps(6, v): each returns its second operand, v, when v is NaN, as
+            // Vector256.Max(v, 0) and Vector256.Min(v, 6) do, and otherwise the larger / smaller value; the one case where
+            // they differ, v = -0 (vmaxps gives -0, Max +0), cannot occur: u + offset is -0 only when both are -0.
+            for (int p = 0; p < n; p += c)
+            {
+                for (int j = 0; j < c; j += Vector256<float>.Count)
+                {
+                    Vector256<float> u = Vector256.LoadUnsafe(ref xr, (nuint)(p + j)) + Vector256.LoadUnsafe(ref br, (nuint)j);
+                    Vector256<float> t = Avx.Min(six, Avx.Max(Vector256<float>.Zero, u + vo));
+                    ((u * vs) * t).StoreUnsafe(ref yr, (nuint)(p + j));
+                }
+            }
+
+            return;
+        }
+
         if (c != 0)
         {
             for (int p = 0; p < n; p += c)
@@ -146,6 +170,16 @@ internal static class Pointwise
         }
 
         int i = 0;
+        if (native)
+        {
+            for (; i + Vector256<float>.Count <= n; i += Vector256<float>.Count)
+            {
+                Vector256<float> u = Vector256.LoadUnsafe(ref xr, (nuint)i);
+                Vector256<float> t = Avx.Min(six, Avx.Max(Vector256<float>.Zero, u + vo));
+                ((u * vs) * t).StoreUnsafe(ref yr, (nuint)i);
+            }
+        }
+
         for (; i + Vector256<float>.Count <= n; i += Vector256<float>.Count)
         {
             Vector256<float> u = Vector256.LoadUnsafe(ref xr, (nuint)i);

@@ -177,6 +177,79 @@ public sealed class KernelTests
     }
 
     [Theory]
+    [InlineData(9, 7, 16, 2, false)] // odd sizes: the last row and column pair with themselves
+    [InlineData(6, 5, 32, 1, false)]
+    [InlineData(9, 7, 16, 2, true)] // with NaNs of either sign and other payloads among the inputs
+    [InlineData(6, 5, 32, 1, true)]
+    public void Max_pool_pairs_have_the_bits_of_vector_max_for_every_kind_of_value(int h, int w, int c, int stride, bool nans)
+    {
+        // Signed zeros side by side in every order, infinities, subnormals and ordinary values.
+        var rng = new Random(h + w + c + stride);
+        float[] kinds = [0f, -0f, 1f, -1f, 0.5f, float.PositiveInfinity, float.NegativeInfinity, float.Epsilon, -float.Epsilon];
+        float[] nanKinds = [float.NaN, -float.NaN, BitConverter.Int32BitsToSingle(0x7FC00123), BitConverter.Int32BitsToSingle(unchecked((int)0xFFA00001))];
+        float[] x = new float[h * w * c];
+        for (int i = 0; i < x.Length; i++)
+        {
+            x[i] = nans && rng.Next(40) == 0 ? nanKinds[rng.Next(nanKinds.Length)] : kinds[rng.Next(kinds.Length)];
+        }
+
+        int outH = Pooling.SameOut(h, stride), outW = Pooling.SameOut(w, stride);
+        float[] pairs = new float[outH * outW * c], reference = new float[outH * outW * c];
+        Action<bool> set = KernelPaths.Switch("pool-max-pairs");
+        try
+        {
+            set(true);
+            Pooling.MaxPool2x2(x, h, w, c, stride, pairs);
+            set(false);
+            Pooling.MaxPool2x2(x, h, w, c, stride, reference);
+        }
+        finally
+        {
+            set(true);
+        }
+
+        Assert.Contains(reference, v => BitConverter.SingleToInt32Bits(v) == 0);
+        Assert.Contains(reference, v => BitConverter.SingleToInt32Bits(v) == unchecked((int)0x80000000));
+        Assert.Equal(nans, reference.Any(float.IsNaN));
+        AssertSameBits(reference, pairs);
+    }
+
+    [Theory]
+    [InlineData("dw-two-pixels", 13, 9, 32, 1)] // seven windows per row pair: three two-window steps and one alone
+    [InlineData("dw-two-pixels", 6, 12, 24, 1)] // ten: two-window steps only
+    [InlineData("dw-stride2-pairs", 15, 13, 40, 2)] // odd inner windows per row: a last window alone
+    [InlineData("dw-stride2-pairs", 16, 14, 16, 2)]
+    [InlineData("dw-stretches", 9, 150, 16, 1)] // 148 windows per row pair: two stretches of 64 and one of 20
+    [InlineData("dw-stretches", 6, 71, 24, 1)] // 69: 64, then five
+    [InlineData("dw-border-chains", 9, 7, 56, 1)] // 32, 16 and 8 channels per step
+    [InlineData("dw-border-chains", 7, 7, 256, 2)]
+    [InlineData("dw-border-chains", 5, 9, 40, 1)]
+    public void Depthwise_path_matches_scalar_with_its_switch_on_and_off(string path, int h, int w, int c, int stride)
+    {
+        var rng = new Random(h * 100 + w * 10 + c + stride);
+        float[] x = Random(rng, h * w * c), k = Random(rng, 9 * c);
+        int outH = SeparableConvolution.OutSize(h, stride), outW = SeparableConvolution.OutSize(w, stride);
+        int padTop = SeparableConvolution.PadBefore(h, stride), padLeft = SeparableConvolution.PadBefore(w, stride);
+        float[] expected = new float[outH * outW * c];
+        Depthwise.Scalar(x, h, w, c, k, stride, padTop, padLeft, outH, outW, expected);
+        Action<bool> set = KernelPaths.Switch(path);
+        try
+        {
+            foreach (bool on in new[] { true, false })
+            {
+                set(on);
+                float[] actual = new float[outH * outW * c];
+                Depthwise.Conv3x3(x, h, w, c, k, stride, padTop, padLeft, outH, outW, actual);
+                AssertSameBits(expected, actual);
+            }
+        }
+        finally
+        {
+            set(true);
+        }
+    }
+
+    [Theory]
     [InlineData(56, 56, 32, 1)] // row pairs, single rows, the top and bottom rows
     [InlineData(14, 14, 32, 2)]
     [InlineData(10, 10, 128, 1)]

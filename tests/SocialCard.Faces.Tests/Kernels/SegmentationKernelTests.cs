@@ -24,6 +24,37 @@ public sealed class SegmentationKernelTests
         Assert.Equal(expected, actual);
     }
 
+    [Theory]
+    [InlineData(16, 16, 96, 5, 1)] // twelve inner windows per row: three four-window blocks
+    [InlineData(9, 15, 24, 5, 1)] // eleven: two blocks, then three windows alone
+    [InlineData(13, 21, 40, 5, 2)]
+    [InlineData(6, 12, 8, 7, 1)]
+    [InlineData(8, 7, 16, 5, 1)] // three inner windows: no block
+    public void Depthwise_kxk_four_windows_at_a_time_have_the_scalar_bits(int h, int w, int c, int k, int stride)
+    {
+        var rng = new Random(h * 37 + w + c + k + stride);
+        float[] x = Random(rng, h * w * c), kernel = Random(rng, k * k * c);
+        int outH = (h + stride - 1) / stride, outW = (w + stride - 1) / stride;
+        int padTop = Depthwise.SamePadBefore(h, stride, k), padLeft = Depthwise.SamePadBefore(w, stride, k);
+        float[] expected = new float[outH * outW * c];
+        Depthwise.ScalarKxK(x, h, w, c, kernel, k, stride, padTop, padLeft, outH, outW, expected);
+        Action<bool> set = KernelPaths.Switch("dw-kxk-four");
+        try
+        {
+            foreach (bool on in new[] { true, false })
+            {
+                set(on);
+                float[] actual = new float[outH * outW * c];
+                Depthwise.Conv(x, h, w, c, kernel, k, stride, padTop, padLeft, outH, outW, actual);
+                Assert.Equal(expected.Select(BitConverter.SingleToInt32Bits), actual.Select(BitConverter.SingleToInt32Bits));
+            }
+        }
+        finally
+        {
+            set(true);
+        }
+    }
+
     [Fact]
     public void Depthwise_kxk_scalar_sums_the_window_with_same_padding()
     {
@@ -201,6 +232,50 @@ public sealed class SegmentationKernelTests
         Pointwise.HardSwishBlocks(x, bias, Scale, Offset, blocks);
         Assert.Equal(expected.Select(BitConverter.SingleToInt32Bits), blocks.Select(BitConverter.SingleToInt32Bits));
         Assert.Contains(actual, v => v == 0);
+    }
+
+    [Theory]
+    [InlineData(0x40400000, 24)] // 3
+    [InlineData(0, 24)] // +0
+    [InlineData(unchecked((int)0x80000000), 24)] // -0: u + offset can be -0, so the clamp goes through Vector256.Max
+    [InlineData(unchecked((int)0xC0200000), 24)] // -2.5
+    [InlineData(0x40400000, 0)] // no bias
+    [InlineData(unchecked((int)0x80000000), 0)]
+    public void Hard_swish_native_clamp_has_the_bits_of_vector_max_and_min_for_every_kind_of_value(int offsetBits, int channels)
+    {
+        float offset = BitConverter.Int32BitsToSingle(offsetBits);
+        // Inputs and biases that make u + offset NaN (either sign), infinite, a signed zero, 6 exactly or near the edges.
+        float[] kinds = [0f, -0f, 1f, -1f, -3f, 3f, 6f, -6f, 2.5f, -2.5f, 7f, float.PositiveInfinity, float.NegativeInfinity, float.NaN, -float.NaN, float.Epsilon, -float.Epsilon, 1e-30f];
+        const int Pixels = 61;
+        var rng = new Random(channels + Pixels);
+        float[] x = new float[24 * Pixels], bias = new float[channels];
+        for (int i = 0; i < x.Length; i++)
+        {
+            x[i] = kinds[rng.Next(kinds.Length)];
+        }
+
+        for (int i = 0; i < bias.Length; i++)
+        {
+            bias[i] = i % 3 == 0 ? kinds[rng.Next(kinds.Length)] : (i % 3 == 1 ? 0f : -0f);
+        }
+
+        float[] native = new float[x.Length], reference = new float[x.Length];
+        Action<bool> set = KernelPaths.Switch("hardswish-clamp");
+        try
+        {
+            set(true);
+            Pointwise.HardSwish(x, bias, 0.16666667f, offset, native);
+            set(false);
+            Pointwise.HardSwish(x, bias, 0.16666667f, offset, reference);
+        }
+        finally
+        {
+            set(true);
+        }
+
+        Assert.Contains(reference, float.IsNaN);
+        Assert.Contains(reference, v => v == 0);
+        Assert.Equal(reference.Select(BitConverter.SingleToInt32Bits), native.Select(BitConverter.SingleToInt32Bits));
     }
 
     [Theory]
