@@ -6,7 +6,9 @@ namespace SocialCard.Faces;
 
 /// <summary>
 /// The four face-api networks' weights, loaded once from <c>models/face-api</c> and verified against the committed
-/// SHA-256 values. Immutable: share one instance across threads and analyzers.
+/// SHA-256 values. The weights are immutable; besides them an instance keeps the largest detector input size its
+/// analyzers announced (under a lock), the size every set of working tensors is made for. Thread-safe: share one
+/// instance across threads and analyzers.
 /// </summary>
 public sealed class FaceModels
 {

@@ -15,7 +15,7 @@ namespace SocialCard.Photos.Fixes.Segmentation;
 /// probability when its colour is a hair's (near grey, or red at least green at least blue with green a fifth of the way
 /// from blue to red or more: not a flag's red, blue or white tinted blue, not foliage), of a colour the sure wall within
 /// <see cref="WallReach"/> px does not show (<see cref="MatteCleanup.NearSureWall"/>), and at least
-/// <see cref="Share"/> of the hair-coloured doubted pixels in its 7x7 square have strands: the luminance's fine detail
+/// <see cref="Share"/> of the pixels of its 7x7 square (clipped at the frame) are such doubted, hair-coloured pixels with strands: the luminance's fine detail
 /// (its difference from the 3x3 mean, root mean square over a 7x7 square) at least <see cref="Strands"/> levels. Hair
 /// reads 2.8-3.1 at the median there, the dark wall of voteview_020752 0.3, a pale wall out of focus 0.6-0.8. Runs for the
 /// cleanup before the colour rules and the edge refinement, which follow as before.
@@ -52,19 +52,8 @@ internal static class HairAtTheFrame
     public static void Restore(RgbImage image, ReadOnlySpan<byte> valid, float[] guide, float[] prob, float[] high, float[] whole)
     {
         int w = image.Width, h = image.Height, n = w * h;
-        float[] detail = new float[n];
-        BoxFilter.Mean(guide, detail, w, h, 1);
-        for (int i = 0; i < n; i++)
-        {
-            float d = (guide[i] - detail[i]) * 255f;
-            detail[i] = d * d;
-        }
-
-        BoxFilter.Mean(detail, detail, w, h, Square);
         ReadOnlySpan<byte> px = image.Pixels;
-        bool[] doubted = new bool[n];
-        float[] strands = new float[n];
-        bool any = false;
+        bool[]? doubted = null;
         for (int y = 0; y < h; y++)
         {
             for (int x = 0; x < w; x++)
@@ -75,14 +64,28 @@ internal static class HairAtTheFrame
                     continue;
                 }
 
-                doubted[i] = any = true;
-                strands[i] = detail[i] >= Strands * Strands ? 1 : 0;
+                (doubted ??= new bool[n])[i] = true;
             }
         }
 
-        if (!any)
+        if (doubted is null)
         {
             return;
+        }
+
+        float[] detail = new float[n];
+        BoxFilter.Mean(guide, detail, w, h, 1);
+        for (int i = 0; i < n; i++)
+        {
+            float d = (guide[i] - detail[i]) * 255f;
+            detail[i] = d * d;
+        }
+
+        BoxFilter.Mean(detail, detail, w, h, Square);
+        float[] strands = new float[n];
+        for (int i = 0; i < n; i++)
+        {
+            strands[i] = doubted[i] && detail[i] >= Strands * Strands ? 1 : 0;
         }
 
         BoxFilter.Mean(strands, strands, w, h, Square);

@@ -44,7 +44,8 @@ internal static class SmoothWallPieces
     /// <summary>Columns (px) along each side of the output that are not judged.</summary>
     private const int Frame = 2 * TextureRadius;
 
-    /// <summary>Coarse probability below which one of the two passes doubts a pixel.</summary>
+    /// <summary>Coarse probability below which a pass doubts a pixel (read on the smaller of the two passes here: one of
+    /// them doubts; on the larger in <see cref="PaleWallPieces"/>: both doubt).</summary>
     internal const float Doubted = 0.9f;
 
     /// <summary>Twice the distance (px at output scale) from the matte's edge within which a pixel is judged.</summary>
