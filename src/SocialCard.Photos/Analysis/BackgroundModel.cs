@@ -20,7 +20,7 @@ public sealed class BackgroundModel
     public const byte CellPerson = 2;
     public const byte CellForeign = 3;
 
-    private readonly byte[] _cells;
+    private byte[] _cells;
 
     private BackgroundModel(byte[] cells, int cellWidth, int cellHeight)
     {
@@ -67,8 +67,9 @@ public sealed class BackgroundModel
     /// <summary>Rows (full resolution) the uniformity measures cover: from the top edge to this row.</summary>
     public int ShoulderRow { get; private init; }
 
-    /// <summary>Cells of 2x2 pixels: 1 background, 2 person, 3 foreign.</summary>
-    public ReadOnlySpan<byte> Cells => _cells;
+    /// <summary>Cells of 2x2 pixels: 1 background, 2 person, 3 foreign (rented: read them only until
+    /// <see cref="ReturnRented"/>, which the photo's context calls when it is disposed).</summary>
+    public ReadOnlySpan<byte> Cells => _cells.AsSpan(0, CellWidth * CellHeight);
 
     public int CellWidth { get; }
 
@@ -85,7 +86,8 @@ public sealed class BackgroundModel
         // At least two rows (one cell row) where the image has them: a one-row image is all zone.
         int shoulderRow = Math.Clamp((int)Math.Round(face.EyeY + (0.5 * face.FaceWidth)), Math.Min(2, height), height);
         int zoneRows = Math.Min(ch, shoulderRow / 2);
-        var cells = new byte[cw * ch];
+        // Rented (every cell is written below): a fresh array per photo cost ten page faults of new memory.
+        byte[] cells = System.Buffers.ArrayPool<byte>.Shared.Rent(cw * ch);
         byte[] cellLuma = System.Buffers.ArrayPool<byte>.Shared.Rent(cw * ch);
         long coloured = BackgroundCellKernel.Classify(image, r, g, b, cells, cellLuma, cw, ch, zoneRows);
 
@@ -115,5 +117,15 @@ public sealed class BackgroundModel
             ColouredPatchShare = zoneCells > 0 ? coloured / (double)zoneCells : 0,
             ShoulderRow = shoulderRow,
         };
+    }
+
+    /// <summary>Gives the cells back to the pool; <see cref="Cells"/> must not be read afterwards (it throws).</summary>
+    internal void ReturnRented()
+    {
+        if (_cells.Length > 0)
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(_cells);
+            _cells = [];
+        }
     }
 }

@@ -408,6 +408,8 @@ public sealed class PhotoContext : IDisposable
         _coarsePerson = null;
         _luma?.ReturnRented();
         _luma = null;
+        _background?.ReturnRented();
+        _background = null;
         if (_spectrum is not null)
         {
             System.Buffers.ArrayPool<float>.Shared.Return(_spectrum);

@@ -234,6 +234,31 @@ public sealed class BackgroundModelKernelTests
     }
 
     [Fact]
+    public void A_model_measured_into_returned_cells_reads_as_a_first_one()
+    {
+        // The cells are rented: a model measured after another photo's cells went back to the pool reads the same as
+        // one measured first, and a model's cells are not read after they went back.
+        using RgbImage image = MixedImage(358, 441, seed: 7);
+        using RgbImage other = MixedImage(358, 441, seed: 8);
+        FaceRegion face = FaceRegion.FromFace(179f, 441 * 0.45f, 179f, 358, 441);
+        BackgroundModel first = BackgroundModel.Measure(image, face);
+        byte[] expected = first.Cells.ToArray();
+        first.ReturnRented();
+        Assert.Throws<ArgumentOutOfRangeException>(() => first.Cells.Length);
+
+        for (int i = 0; i < 4; i++)
+        {
+            BackgroundModel dirty = BackgroundModel.Measure(other, face);
+            Assert.NotEqual(expected, dirty.Cells.ToArray());
+            dirty.ReturnRented();
+            BackgroundModel again = BackgroundModel.Measure(image, face);
+            Assert.Equal(expected, again.Cells.ToArray());
+            Assert.Equal((first.Coverage, first.ForeignShare, first.ColouredPatchShare, first.MeanGradient, first.LumaSpread), (again.Coverage, again.ForeignShare, again.ColouredPatchShare, again.MeanGradient, again.LumaSpread));
+            again.ReturnRented();
+        }
+    }
+
+    [Fact]
     public void The_test_image_holds_background_other_and_coloured_cells()
     {
         // Guards the test above against a vacuous input: every branch of the classification is taken.

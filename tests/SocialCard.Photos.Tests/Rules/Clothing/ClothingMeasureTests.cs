@@ -1,3 +1,5 @@
+using SocialCard.Faces;
+using SocialCard.Imaging;
 using SocialCard.Photos.Analysis;
 using SocialCard.Photos.Tests.TestSupport;
 
@@ -32,6 +34,32 @@ public sealed class ClothingMeasureTests
         ClothingMeasure m = Measure(photo);
         Assert.InRange(m.MeanLightness, 97.5, 99.5);
         Assert.True(m.Coverage > 0.5, $"coverage {m.Coverage}");
+    }
+
+    [Fact]
+    public void A_person_mask_bounds_the_clothing_pixel_by_pixel()
+    {
+        // The fix's form: a mask that is the person everywhere keeps every pixel (the same measure as none); one that is
+        // the person only on the left half of the photo keeps fewer, all of them from that half.
+        byte[] photo = FaceRuleHarness.CompliantPortrait();
+        using PhotoContext context = PhotoContext.Create(photo, TestPhotos.GoodName, TestPhotos.Suzhou, new FixedFaceDetector(new SyntheticFace().Build()));
+        RgbImage image = context.Image!;
+        (byte R, byte G, byte B) white = (255, 255, 255);
+        const int size = 16;
+        var everywhere = new float[size * size];
+        Array.Fill(everywhere, 1f);
+        var leftHalf = new float[size * size];
+        for (int i = 0; i < leftHalf.Length; i++)
+        {
+            leftHalf[i] = i % size < size / 2 ? 1f : 0f;
+        }
+
+        ClothingMeasure none = Assert.IsType<ClothingMeasure>(ClothingMeasure.Measure(image, context.Background.Rgb, white, context.PrimaryFace!, context.SkinStats.MeanLab, null));
+        ClothingMeasure all = Assert.IsType<ClothingMeasure>(ClothingMeasure.Measure(image, context.Background.Rgb, white, context.PrimaryFace!, context.SkinStats.MeanLab, PersonMask.FromGrid(everywhere, size, image.Width, image.Height)));
+        ClothingMeasure left = Assert.IsType<ClothingMeasure>(ClothingMeasure.Measure(image, context.Background.Rgb, white, context.PrimaryFace!, context.SkinStats.MeanLab, PersonMask.FromGrid(leftHalf, size, image.Width, image.Height)));
+
+        Assert.Equal((none.Pixels, none.MeanLightness, none.Relative), (all.Pixels, all.MeanLightness, all.Relative));
+        Assert.InRange(left.Pixels, (none.Pixels / 4) + 1, none.Pixels - 1);
     }
 
     private static ClothingMeasure Measure(byte[] photo)
