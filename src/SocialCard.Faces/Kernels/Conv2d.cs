@@ -219,8 +219,11 @@ internal static class Conv2d
                     case Activation.None:
                         six.Run(ref x, ref f, ref b, ref y, default(Gemm.NoActivation));
                         break;
-                    case Activation.Relu:
+                    case Activation.Relu when Gemm.UseReluMaxAdd:
                         six.Run(ref x, ref f, ref b, ref y, default(Gemm.ReluActivation));
+                        break;
+                    case Activation.Relu:
+                        six.Run(ref x, ref f, ref b, ref y, default(Gemm.ReluMaxActivation));
                         break;
                     case Activation.Leaky:
                         six.Run(ref x, ref f, ref b, ref y, default(Gemm.LeakyActivation));
