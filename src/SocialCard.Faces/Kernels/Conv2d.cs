@@ -219,11 +219,8 @@ internal static class Conv2d
                     case Activation.None:
                         six.Run(ref x, ref f, ref b, ref y, default(Gemm.NoActivation));
                         break;
-                    case Activation.Relu when Gemm.UseReluMaxAdd:
-                        six.Run(ref x, ref f, ref b, ref y, default(Gemm.ReluActivation));
-                        break;
                     case Activation.Relu:
-                        six.Run(ref x, ref f, ref b, ref y, default(Gemm.ReluMaxActivation));
+                        six.Run(ref x, ref f, ref b, ref y, default(Gemm.ReluActivation));
                         break;
                     case Activation.Leaky:
                         six.Run(ref x, ref f, ref b, ref y, default(Gemm.LeakyActivation));

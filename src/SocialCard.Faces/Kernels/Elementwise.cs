@@ -1,5 +1,4 @@
 using System.Numerics.Tensors;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -65,39 +64,8 @@ internal static class Elementwise
         }
     }
 
-    /// <summary>Set false (tests, benchmarks) to run the fused sums from the first vector to the last instead of from the
-    /// last to the first.</summary>
-    internal static bool UseBackward { get; set; } = true;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Step<TRelu>(ref float ra, ref float rb, ref float rc, ref float rd, ref float ry, nuint o, int terms, TRelu relu)
-        where TRelu : struct, Gemm.IEpilogue
-    {
-        Vector256<float> s = terms switch
-        {
-            2 => Vector256.LoadUnsafe(ref rb, o),
-            3 => Vector256.LoadUnsafe(ref rb, o) + Vector256.LoadUnsafe(ref rc, o),
-            _ => Vector256.LoadUnsafe(ref rb, o) + (Vector256.LoadUnsafe(ref rc, o) + Vector256.LoadUnsafe(ref rd, o)),
-        };
-        relu.Apply(Vector256.LoadUnsafe(ref ra, o) + s).StoreUnsafe(ref ry, o);
-    }
-
     private static void Fused(
         ReadOnlySpan<float> a, ReadOnlySpan<float> b, ReadOnlySpan<float> c, ReadOnlySpan<float> d, Span<float> dst, int terms)
-    {
-        if (Gemm.UseReluMaxAdd)
-        {
-            Fused(a, b, c, d, dst, terms, default(Gemm.ReluActivation));
-        }
-        else
-        {
-            Fused(a, b, c, d, dst, terms, default(Gemm.ReluMaxActivation));
-        }
-    }
-
-    private static void Fused<TRelu>(
-        ReadOnlySpan<float> a, ReadOnlySpan<float> b, ReadOnlySpan<float> c, ReadOnlySpan<float> d, Span<float> dst, int terms, TRelu relu)
-        where TRelu : struct, Gemm.IEpilogue
     {
         int n = dst.Length;
         if (a.Length < n || b.Length < n || c.Length < n || d.Length < n)
@@ -110,25 +78,19 @@ internal static class Elementwise
         ref float rc = ref MemoryMarshal.GetReference(c);
         ref float rd = ref MemoryMarshal.GetReference(d);
         ref float ry = ref MemoryMarshal.GetReference(dst);
-        int n8 = n & ~7;
-        if (UseBackward)
+        int i = 0;
+        for (; i + 8 <= n; i += 8)
         {
-            // Last vector first: the operands' ends, which the layer before wrote last, are still in L2, and the output's
-            // start, which the next layer reads first, is written last. Each output's operations are the same.
-            for (nint o = n8 - 8; o >= 0; o -= 8)
+            nuint o = (nuint)i;
+            Vector256<float> s = terms switch
             {
-                Step(ref ra, ref rb, ref rc, ref rd, ref ry, (nuint)o, terms, relu);
-            }
-        }
-        else
-        {
-            for (nint o = 0; o < n8; o += 8)
-            {
-                Step(ref ra, ref rb, ref rc, ref rd, ref ry, (nuint)o, terms, relu);
-            }
+                2 => Vector256.LoadUnsafe(ref rb, o),
+                3 => Vector256.LoadUnsafe(ref rb, o) + Vector256.LoadUnsafe(ref rc, o),
+                _ => Vector256.LoadUnsafe(ref rb, o) + (Vector256.LoadUnsafe(ref rc, o) + Vector256.LoadUnsafe(ref rd, o)),
+            };
+            Vector256.Max(Vector256.LoadUnsafe(ref ra, o) + s, Vector256<float>.Zero).StoreUnsafe(ref ry, o);
         }
 
-        int i = n8;
         for (; i < n; i++)
         {
             float s = terms switch

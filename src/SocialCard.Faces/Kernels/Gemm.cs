@@ -167,7 +167,7 @@ internal static class Gemm
     {
         if (act == Activation.Relu)
         {
-            return Relu(v);
+            return Vector256.Max(v, Vector256<float>.Zero);
         }
 
         if (act == Activation.Leaky)
@@ -184,18 +184,6 @@ internal static class Gemm
 
         return v;
     }
-
-    /// <summary>
-    /// <c>Vector256.Max(v, 0)</c> of a value that an arithmetic operation produced (a sum, an FMA: never a signalling
-    /// NaN), with AVX as <c>vmaxps(0, v) + 0</c> (two instructions instead of Vector256.Max's compare, sign and NaN
-    /// tests and blend): vmaxps returns its second operand v when v is NaN or a zero, and the added +0 turns -0 into +0
-    /// and leaves every other value, a quiet NaN's payload included, as it is. Checked against Vector256.Max over all
-    /// 2^32 inputs: they differ only for signalling NaNs (which the add quiets).
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Vector256<float> Relu(Vector256<float> v) => Avx.IsSupported
-        ? Avx.Add(Avx.Max(Vector256<float>.Zero, v), Vector256<float>.Zero)
-        : Vector256.Max(v, Vector256<float>.Zero);
 
     private static void RunVector256(
         ReadOnlySpan<float> xs, int rows, int k, ReadOnlySpan<float> ws, int n, ReadOnlySpan<float> bs, Span<float> ys, Activation act,
@@ -340,11 +328,8 @@ internal static class Gemm
             case Activation.None:
                 Blocks6x16(ref x, k, ref wb, stripStep, wStep, ref b, ref y, n, n16, rows6, extra, default(NoActivation));
                 break;
-            case Activation.Relu when UseReluMaxAdd:
-                Blocks6x16(ref x, k, ref wb, stripStep, wStep, ref b, ref y, n, n16, rows6, extra, default(ReluActivation));
-                break;
             case Activation.Relu:
-                Blocks6x16(ref x, k, ref wb, stripStep, wStep, ref b, ref y, n, n16, rows6, extra, default(ReluMaxActivation));
+                Blocks6x16(ref x, k, ref wb, stripStep, wStep, ref b, ref y, n, n16, rows6, extra, default(ReluActivation));
                 break;
             case Activation.Leaky:
                 Blocks6x16(ref x, k, ref wb, stripStep, wStep, ref b, ref y, n, n16, rows6, extra, default(LeakyActivation));
@@ -423,19 +408,8 @@ internal static class Gemm
     internal readonly struct ReluActivation : IEpilogue
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public Vector256<float> Apply(Vector256<float> v) => Relu(v);
+        public Vector256<float> Apply(Vector256<float> v) => Activate(v, Activation.Relu);
     }
-
-    /// <summary>The ReLU through <c>Vector256.Max</c>: the form <see cref="Relu"/> replaced, kept to compare them.</summary>
-    internal readonly struct ReluMaxActivation : IEpilogue
-    {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public Vector256<float> Apply(Vector256<float> v) => Vector256.Max(v, Vector256<float>.Zero);
-    }
-
-    /// <summary>Set false (tests, benchmarks) to take the ReLU of the six-row blocks, the dense blocks' sums and the
-    /// per-channel bias through <c>Vector256.Max</c> (<see cref="ReluMaxActivation"/>) instead of <see cref="Relu"/>.</summary>
-    internal static bool UseReluMaxAdd { get; set; } = true;
 
     internal readonly struct LeakyActivation : IEpilogue
     {

@@ -54,7 +54,7 @@ internal static class Pointwise
             return;
         }
 
-        bool relu = activation == Activation.Relu, reluAdd = Gemm.UseReluMaxAdd;
+        bool relu = activation == Activation.Relu;
         ref float xr = ref MemoryMarshal.GetReference(x);
         ref float br = ref MemoryMarshal.GetReference(perChannel);
         ref float rr = ref MemoryMarshal.GetReference(residual);
@@ -67,7 +67,7 @@ internal static class Pointwise
                 Vector256<float> v = Vector256.LoadUnsafe(ref xr, row + j) + Vector256.LoadUnsafe(ref br, j);
                 if (relu)
                 {
-                    v = reluAdd ? Gemm.Relu(v) : Vector256.Max(v, Vector256<float>.Zero);
+                    v = Vector256.Max(v, Vector256<float>.Zero);
                 }
 
                 if (sum)

@@ -384,62 +384,6 @@ public sealed class KernelTests
         }
     }
 
-    [Fact]
-    public void Relu_as_max_and_add_has_the_bits_of_vector_max_for_every_kind_of_sum()
-    {
-        // Operands whose sums are NaN, infinities, -0 and +0, subnormals. One NaN, the one inf - inf makes: which of two
-        // NaN operands a sum returns is the JIT's choice of operand order, on every path.
-        float[] kinds = [0f, -0f, 1f, -1f, 2.5f, -2.5f, float.PositiveInfinity, float.NegativeInfinity, float.NaN, float.Epsilon, -float.Epsilon, 1e-39f, -1e-39f];
-        const int Channels = 16, Pixels = 67;
-        var rng = new Random(Channels + Pixels);
-        float[] Kinds(int n) => Enumerable.Range(0, n).Select(_ => kinds[rng.Next(kinds.Length)]).ToArray();
-        float[] a = Kinds(Channels * Pixels), b = Kinds(a.Length), c = Kinds(a.Length), d = Kinds(a.Length), bias = Kinds(Channels);
-        Action<bool> set = KernelPaths.Switch("relu-max-add");
-        try
-        {
-            foreach (int terms in new[] { 2, 3, 4 })
-            {
-                float[] reference = new float[a.Length], native = new float[a.Length], viaMax = new float[a.Length];
-                Elementwise.Reference(a, b, c, d, reference, terms);
-                set(true);
-                AddRelu(native);
-                set(false);
-                AddRelu(viaMax);
-                set(true);
-                Assert.Contains(reference, float.IsNaN);
-                Assert.Contains(reference, v => v == 0);
-                Assert.Equal(reference.Select(BitConverter.SingleToInt32Bits), native.Select(BitConverter.SingleToInt32Bits));
-                Assert.Equal(viaMax.Select(BitConverter.SingleToInt32Bits), native.Select(BitConverter.SingleToInt32Bits));
-
-                void AddRelu(float[] y)
-                {
-                    switch (terms)
-                    {
-                        case 2: Elementwise.AddRelu(a, b, y); break;
-                        case 3: Elementwise.AddRelu(a, b, c, y); break;
-                        default: Elementwise.AddRelu(a, b, c, d, y); break;
-                    }
-                }
-            }
-
-            float[] expected = new float[a.Length], actual = new float[a.Length];
-            Pointwise.AddPerChannelReference(a, bias, Pixels, expected, Activation.Relu, b);
-            Pointwise.AddPerChannel(a, bias, Pixels, actual, Activation.Relu, b);
-            Assert.Equal(expected.Select(BitConverter.SingleToInt32Bits), actual.Select(BitConverter.SingleToInt32Bits));
-            // Quiet NaNs of either sign and other payloads keep their bits.
-            float[] values = [.. kinds, -float.NaN, BitConverter.Int32BitsToSingle(0x7FC12345), BitConverter.Int32BitsToSingle(unchecked((int)0xFFC00ABC))];
-            for (int i = 0; i < values.Length; i++)
-            {
-                Vector256<float> v = Vector256.Create(values[i]);
-                Assert.Equal(Vector256.Max(v, Vector256<float>.Zero).AsInt32(), Gemm.Relu(v).AsInt32());
-            }
-        }
-        finally
-        {
-            set(true);
-        }
-    }
-
     [Theory]
     [InlineData(49, 256)] // the dense nets' last block
     [InlineData(4, 16)]
