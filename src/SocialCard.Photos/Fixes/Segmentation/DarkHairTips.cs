@@ -11,9 +11,12 @@ namespace SocialCard.Photos.Fixes.Segmentation;
 /// brown (red at least green at least blue, red above blue), the navy wall and its shadow are blue or green above
 /// red. Where the close pass is the surer one (by more than <see cref="Margin"/>), the whole-photo pass sees the person
 /// there too (at least <see cref="Seen"/>, not a flag stripe only the close pass takes), the pixel is dark (no channel
-/// above <see cref="Dark"/>) and brown, the pixel takes the close pass's probability. A dark wall beside dark hair that
-/// the whole-photo pass reads as more hair (voteview_020752) is one the close pass reads as wall, so it stays. Runs for
-/// the cleanup before the colour rules and the edge refinement, which follow as before.
+/// above <see cref="Dark"/>) and brown, the pixel takes the close pass's probability. Where the whole-photo pass reads
+/// wall and the close pass is sure (at least <see cref="Sure"/>: the black hair right of the neck of voteview_021340,
+/// against a flag's red and navy, which the whole-photo pass reads at 0.0-0.1), a dark pixel of a hair's colour, grey
+/// or brown (<see cref="HairAtTheFrame.HairHue"/>: near-black hair has no hue to read), takes it too. A dark wall beside
+/// dark hair that the whole-photo pass reads as more hair (voteview_020752) is one the close pass reads as wall, so it
+/// stays. Runs for the cleanup before the colour rules and the edge refinement, which follow as before.
 /// </summary>
 internal static class DarkHairTips
 {
@@ -22,6 +25,9 @@ internal static class DarkHairTips
 
     /// <summary>Least probability of the whole-photo pass at a pixel given back.</summary>
     private const float Seen = 0.25f;
+
+    /// <summary>Least probability of the close pass that vouches for a pixel alone.</summary>
+    private const float Sure = 0.9f;
 
     /// <summary>Brightest channel of a dark pixel (levels of 255).</summary>
     private const int Dark = 64;
@@ -35,13 +41,14 @@ internal static class DarkHairTips
         ReadOnlySpan<byte> px = image.Pixels;
         for (int i = 0; i < prob.Length; i++)
         {
-            if (valid[i] == 0 || high[i] <= whole[i] + Margin || whole[i] < Seen)
+            if (valid[i] == 0 || high[i] <= whole[i] + Margin || (whole[i] < Seen && high[i] < Sure))
             {
                 continue;
             }
 
             int r = px[i * 3], g = px[(i * 3) + 1], b = px[(i * 3) + 2];
-            if (r <= Dark && r > b && HairAtTheFrame.Brown(r, g, b))
+            bool alone = whole[i] < Seen;
+            if (Math.Max(r, Math.Max(g, b)) <= Dark && (alone ? HairAtTheFrame.HairHue(px, i) : r > b && HairAtTheFrame.Brown(r, g, b)))
             {
                 prob[i] = Math.Max(prob[i], high[i]);
             }
