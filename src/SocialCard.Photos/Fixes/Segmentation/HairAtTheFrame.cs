@@ -100,9 +100,13 @@ internal static class HairAtTheFrame
 
     /// <summary>A hair's colour: near grey, or red at least green at least blue with green a fifth of the way from blue
     /// to red or more (brown, auburn, blonde; not a flag's red, where green is blue's, nor its blue or a bluish white).</summary>
-    private static bool HairHue(ReadOnlySpan<byte> px, int i)
+    public static bool HairHue(ReadOnlySpan<byte> px, int i)
     {
         int r = px[i * 3], g = px[(i * 3) + 1], b = px[(i * 3) + 2];
-        return ChannelSpread.At(px, i) < Neutral || (r >= g && g >= b && (g - b) * 5 >= r - b);
+        return ChannelSpread.At(px, i) < Neutral || Brown(r, g, b);
     }
+
+    /// <summary>Red at least green at least blue with green a fifth of the way from blue to red or more (brown, auburn,
+    /// blonde or grey; not a flag's red).</summary>
+    public static bool Brown(int r, int g, int b) => r >= g && g >= b && (g - b) * 5 >= r - b;
 }

@@ -26,7 +26,8 @@ namespace SocialCard.Photos.Fixes.Segmentation;
 /// pass's probability (no pale blotches on a jacket), and so does a shoulder the whole-photo pass is sure of up to an
 /// outline below the chin, whatever its colour (<see cref="ShoulderOutline"/>: a navy jacket against a navy flag), and
 /// hair of a hair's hue with strands along the side edges, where the close pass sees its widened edge columns
-/// (<see cref="HairAtTheFrame"/>).</item>
+/// (<see cref="HairAtTheFrame"/>), and dark brown hair against a dark wall that the close pass is the surer of
+/// (<see cref="DarkHairTips"/>).</item>
 /// <item>Edge refinement: a guided filter of that probability with the output's luminance as guide (radius 4,
 /// eps 1e-3) makes the transition follow the photo's own edges (hair strands, collar) instead of the network's
 /// 256-cell grid, then a linear ramp from 0.3 to 0.7 turns it into opacity, so faint background tails go to 0 and the
@@ -91,6 +92,7 @@ internal static class MatteSegmenter
         MatteCleanup.TrustClothes(image, valid, prob, high, landmarks, palette, own);
         ShoulderOutline.Restore(prob, whole, valid, w, h, landmarks);
         HairAtTheFrame.Restore(image, valid, guide, prob, high, whole);
+        DarkHairTips.Restore(image, valid, prob, high, whole);
         byte[] wallColoured = MatteCleanup.VetoWallColours(image, valid, prob, high, landmarks, palette, own);
         MatteCleanup.KeepFaceRegion(prob, w, h, LandmarkGeometry.EyeMid(landmarks));
 
