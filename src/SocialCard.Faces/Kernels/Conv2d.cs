@@ -54,8 +54,14 @@ internal static class Conv2d
         int from = 0;
         for (int r = 0; r < h && from < w; r++)
         {
-            // Columns from 'from' on are uniform in the rows above; this row may only move it right.
+            // Columns from 'from' on are uniform in the rows above; this row may only move it right. After the first row,
+            // whose uniform part then holds the pattern, a row is compared with it as a whole (one vectorised compare).
             int rowStart = r * w * c;
+            if (r > 0 && bits.Slice(rowStart + (from * c), (w - from) * c).SequenceEqual(bits.Slice(from * c, (w - from) * c)))
+            {
+                continue;
+            }
+
             int col = w;
             while (col > from && Same(bits.Slice(rowStart + ((col - 1) * c), c), last))
             {
