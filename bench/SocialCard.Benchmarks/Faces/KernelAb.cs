@@ -59,6 +59,8 @@ internal static class KernelAb
         var d352 = new TinyFaceDetectorRunner(models.Detector, 352);
         var dense = new DenseFaceNetRunner();
         float[] input160 = new float[160 * 160 * 3];
+        float[] input352 = new float[352 * 352 * 3];
+        ImageInput.Prepare(photo, 0, 0, photo.Width, photo.Height, center: false, 352, 117.001f, 114.697f, 97.404f, input352);
         ImageInput.Prepare(photo, 80, 120, 200, 220, center: true, 112, 122.782f, 117.001f, 104.298f, dense.Input);
         var selfie = new SelfieSegmenter(SelfieSegmentationModel.Load(SelfieStages.ModelsDirectory()));
         (string Name, Action Pass) GemmCase(int rows, int k, int n)
@@ -107,6 +109,7 @@ internal static class KernelAb
             ("Selfie160", () => selfie.SegmentCoarse(photo)),
             ("Input112", () => ImageInput.Prepare(photo, 80, 120, 200, 220, center: true, 112, 122.782f, 117.001f, 104.298f, dense.Input)),
             ("Input160", () => ImageInput.Prepare(photo, 0, 0, photo.Width, photo.Height, center: true, 160, 0f, 0f, 0f, input160)),
+            ("Uniform352", () => Conv2d.UniformColumnsFrom(input352, 352, 352, 3)),
         ];
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"kernel-ab {name}, {rounds} rounds x {passes} pass pairs, thread CPU medians, ms, {DateTime.UtcNow:HH:mm}Z"));

@@ -38,6 +38,55 @@ internal static class Conv2d
     /// time instead of three.</summary>
     internal static bool UseUnrolledTaps { get; set; } = true;
 
+    /// <summary>Set false (tests, benchmarks) to compute every output of <see cref="Conv3x3Rows"/> even where its window
+    /// lies in the uniform columns the caller names, instead of computing the first and copying it.</summary>
+    internal static bool UseUniformColumns { get; set; } = true;
+
+    /// <summary>
+    /// The first column of an HWC image from which every pixel, in every row, has the bits of the last pixel of the first
+    /// row (<paramref name="w"/> when the last column differs anywhere). Read from the right, so it costs about the
+    /// uniform part: the right margin of a zero-padded input.
+    /// </summary>
+    public static int UniformColumnsFrom(ReadOnlySpan<float> x, int h, int w, int c)
+    {
+        ReadOnlySpan<int> bits = MemoryMarshal.Cast<float, int>(x[..(h * w * c)]);
+        ReadOnlySpan<int> last = bits.Slice((w - 1) * c, c);
+        int from = 0;
+        for (int r = 0; r < h && from < w; r++)
+        {
+            // Columns from 'from' on are uniform in the rows above; this row may only move it right. After the first row,
+            // whose uniform part then holds the pattern, a row is compared with it as a whole (one vectorised compare).
+            int rowStart = r * w * c;
+            if (r > 0 && bits.Slice(rowStart + (from * c), (w - from) * c).SequenceEqual(bits.Slice(from * c, (w - from) * c)))
+            {
+                continue;
+            }
+
+            int col = w;
+            while (col > from && Same(bits.Slice(rowStart + ((col - 1) * c), c), last))
+            {
+                col--;
+            }
+
+            from = col;
+        }
+
+        return from;
+
+        static bool Same(ReadOnlySpan<int> a, ReadOnlySpan<int> b)
+        {
+            for (int i = 0; i < a.Length; i++)
+            {
+                if (a[i] != b[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
     /// <summary>Set false (tests, benchmarks) to address <see cref="Block6x16"/>'s six pixels from one ref per tap
     /// instead of one ref per pixel.</summary>
     internal static bool UseSixPixelRefs { get; set; } = true;
@@ -54,10 +103,14 @@ internal static class Conv2d
     /// start of <paramref name="y"/> (a band for the next step to read while it is in cache); the same operations per
     /// output as the whole layer.
     /// </summary>
+    /// <param name="uniformFrom">The first input column from which every column holds the same values, in every row (a
+    /// zero-padded image's right margin after the mean is taken off; the caller checks it bit for bit, see
+    /// <see cref="UniformColumnsFrom"/>): all outputs of a row whose window lies inside the input and starts there have
+    /// the same inputs, tap for tap, so the same value; the first is computed and copied to the rest. Default: none.</param>
     public static void Conv3x3Rows(
         ReadOnlySpan<float> x, int h, int w, int cin, ReadOnlySpan<float> filters, ReadOnlySpan<float> bias, int cout,
         int stride, int padTop, int padLeft, int outH, int outW, int rowStart, int rowEnd, Span<float> y, Activation act,
-        Span<float> scratch)
+        Span<float> scratch, int uniformFrom = int.MaxValue)
     {
         if (x.Length < h * w * cin || filters.Length < 9 * cin * cout || bias.Length < cout || (uint)rowStart > (uint)rowEnd
             || rowEnd > outH || y.Length < (rowEnd - rowStart) * outW * cout || scratch.Length < 9 * cin)
@@ -67,7 +120,7 @@ internal static class Conv2d
 
         if (UseVectors && (cout & 15) == 0)
         {
-            Direct(x, h, w, cin, filters, bias, cout, stride, padTop, padLeft, rowStart, rowEnd, outW, y, act);
+            Direct(x, h, w, cin, filters, bias, cout, stride, padTop, padLeft, rowStart, rowEnd, outW, y, act, UseUniformColumns ? uniformFrom : int.MaxValue);
         }
         else
         {
@@ -161,14 +214,17 @@ internal static class Conv2d
 
     private static void Direct(
         ReadOnlySpan<float> xs, int h, int w, int cin, ReadOnlySpan<float> fs, ReadOnlySpan<float> bs, int cout,
-        int stride, int padTop, int padLeft, int rowStart, int rowEnd, int outW, Span<float> ys, Activation act)
+        int stride, int padTop, int padLeft, int rowStart, int rowEnd, int outW, Span<float> ys, Activation act, int uniformFrom)
     {
         int seg = 3 * cin;
         int pixelStep = stride * cin;
 
-        // Output columns whose 3-wide window lies inside the input: ox in [oxFirst, oxLast].
+        // Output columns whose 3-wide window lies inside the input: ox in [oxFirst, fullLast]; of those, the windows from
+        // oxUniform on start in the uniform columns: only oxUniform is computed (oxLast), the rest are its copies.
         int oxFirst = (padLeft + stride - 1) / stride;
-        int oxLast = Math.Min(outW - 1, (w - 3 + padLeft) / stride);
+        int fullLast = Math.Min(outW - 1, (w - 3 + padLeft) / stride);
+        int oxUniform = uniformFrom >= w ? int.MaxValue : Math.Max(oxFirst, (uniformFrom + padLeft + stride - 1) / stride);
+        int oxLast = Math.Min(fullLast, oxUniform);
         ref float x = ref MemoryMarshal.GetReference(xs);
         ref float f = ref MemoryMarshal.GetReference(fs);
         ref float b = ref MemoryMarshal.GetReference(bs);
@@ -293,6 +349,28 @@ internal static class Conv2d
             }
 
             ox = Math.Min(ox, oxLast + 1);
+            if (oxLast < fullLast)
+            {
+                for (; ox <= oxLast; ox++)
+                {
+                    Pixel1(ref x, ref f, ref b, ref Unsafe.Add(ref y, ox * cout), w, cin, cout, iy0, (ox * stride) - padLeft, ky0, ky1, act);
+                }
+
+                // Copies by vector stores (cout is a multiple of 16 here): a span copy per pixel cost half of what computing
+                // the pixel does.
+                ref float first = ref Unsafe.Add(ref y, oxLast * cout);
+                for (int j = 0; j < cout; j += 8)
+                {
+                    Vector256<float> v = Vector256.LoadUnsafe(ref first, (nuint)j);
+                    for (int o = ox; o <= fullLast; o++)
+                    {
+                        v.StoreUnsafe(ref y, (nuint)((o * cout) + j));
+                    }
+                }
+
+                ox = fullLast + 1;
+            }
+
             for (; ox < outW; ox++)
             {
                 Pixel1(ref x, ref f, ref b, ref Unsafe.Add(ref y, ox * cout), w, cin, cout, iy0, (ox * stride) - padLeft, ky0, ky1, act);

@@ -322,6 +322,58 @@ public sealed class KernelTests
     }
 
     [Theory]
+    [InlineData(40, 9, 3, 16, 1, false, 31)] // the detector's first layer on a padded portrait: valid, uniform from 31
+    [InlineData(40, 9, 3, 16, 1, false, 0)] // the whole input uniform
+    [InlineData(40, 9, 3, 16, 1, false, 37)] // the last three columns: one uniform window per row
+    [InlineData(40, 9, 3, 16, 1, false, 39)] // one uniform column: no window lies in it
+    [InlineData(41, 10, 3, 32, 2, true, 30)] // stride 2, same padding: the right border window keeps its own taps
+    [InlineData(22, 7, 8, 16, 1, true, 13)]
+    public void Conv3x3_over_uniform_columns_is_bit_identical_to_every_window_computed(int w, int h, int cin, int cout, int stride, bool same, int uniformFrom)
+    {
+        var rng = new Random(w + h + cin + cout + stride + uniformFrom);
+        float[] x = Random(rng, h * w * cin), f = Random(rng, 9 * cin * cout), bias = Random(rng, cout);
+        float[] margin = Random(rng, cin);
+        for (int r = 0; r < h; r++)
+        {
+            for (int c = uniformFrom; c < w; c++)
+            {
+                margin.CopyTo(x, ((r * w) + c) * cin);
+            }
+        }
+
+        int outH = same ? SeparableConvolution.OutSize(h, stride) : ((h - 3) / stride) + 1;
+        int outW = same ? SeparableConvolution.OutSize(w, stride) : ((w - 3) / stride) + 1;
+        int padTop = same ? SeparableConvolution.PadBefore(h, stride) : 0, padLeft = same ? SeparableConvolution.PadBefore(w, stride) : 0;
+        float[] expected = new float[outH * outW * cout], actual = new float[outH * outW * cout];
+        float[] scratch = new float[Conv2d.ScratchLength(outW, cin)];
+        Assert.Equal(uniformFrom, Conv2d.UniformColumnsFrom(x, h, w, cin));
+        Conv2d.Conv3x3Rows(x, h, w, cin, f, bias, cout, stride, padTop, padLeft, outH, outW, 0, outH, expected, Activation.Leaky, scratch);
+        Conv2d.Conv3x3Rows(x, h, w, cin, f, bias, cout, stride, padTop, padLeft, outH, outW, 0, outH, actual, Activation.Leaky, scratch, uniformFrom);
+        AssertSameBits(expected, actual);
+    }
+
+    [Fact]
+    public void Uniform_columns_start_after_the_last_differing_pixel_of_any_row()
+    {
+        const int h = 5, w = 12, c = 3;
+        float[] x = new float[h * w * c];
+        Array.Fill(x, -0.45f);
+        for (int r = 0; r < h; r++)
+        {
+            for (int col = 0; col < 7; col++)
+            {
+                x[((r * w) + col) * c] = r + col;
+            }
+        }
+
+        Assert.Equal(7, Conv2d.UniformColumnsFrom(x, h, w, c));
+        x[(((3 * w) + 9) * c) + 2] = 0.5f; // one channel of one pixel in a lower row
+        Assert.Equal(10, Conv2d.UniformColumnsFrom(x, h, w, c));
+        x[(((4 * w) + 11) * c) + 1] = -0.45000002f; // the last column differs in the last row: nothing is uniform
+        Assert.Equal(12, Conv2d.UniformColumnsFrom(x, h, w, c));
+    }
+
+    [Theory]
     [InlineData(358, 441, 0, 0, 358, 441, false, 352)] // the detector on a portrait: right padding, downscale
     [InlineData(358, 441, 0, 0, 358, 441, false, 160)] // the 160 probe: whole padding columns on the right
     [InlineData(358, 441, 0, 0, 358, 441, true, 160)] // the coarse segmentation input: padding columns on both sides

@@ -82,12 +82,14 @@ internal sealed class TinyFaceDetectorRunner
         {
             // conv0 (+ leaky) a band of rows at a time into an L1/L2-sized buffer, max-pooled from there: its whole output
             // (1.6 MB at 160, 7.8 MB at 352) is never written. The pool of a band is the pool of those rows of the whole
-            // output (a last single row pairs with itself, as in the whole-image pool).
+            // output (a last single row pairs with itself, as in the whole-image pool). The padding right of a portrait
+            // (a fifth of the width) is one value per channel: its windows are computed once per row and copied.
+            int uniform = Conv2d.UniformColumnsFrom(input, size, size, 3);
             for (int py = 0; py < p; py += BandPooledRows)
             {
                 int r0 = 2 * py, r1 = Math.Min(s, r0 + (2 * BandPooledRows));
                 Span<float> band = a.AsSpan(0, (r1 - r0) * s * 16);
-                Conv2d.Conv3x3Rows(input, size, size, 3, conv0.Filters, conv0.Bias, 16, 1, 0, 0, s, s, r0, r1, band, Activation.Leaky, im2col);
+                Conv2d.Conv3x3Rows(input, size, size, 3, conv0.Filters, conv0.Bias, 16, 1, 0, 0, s, s, r0, r1, band, Activation.Leaky, im2col, uniform);
                 Pooling.MaxPool2x2(band, r1 - r0, s, 16, 2, b.AsSpan(py * p * 16));
             }
         }
