@@ -28,6 +28,10 @@ internal sealed class DenseFaceNetRunner
 
     public Span<float> Input => _input;
 
+    /// <summary>Set false (tests, benchmarks) to write each block's output to a tensor of its own instead of over the
+    /// block's last input (which its depthwise half has read whole before the pointwise half writes).</summary>
+    internal static bool UseOneBuffer { get; set; } = true;
+
     /// <summary>Runs the network on <see cref="Input"/>; returns the fc output (valid until the next call).</summary>
     public ReadOnlySpan<float> Run(DenseFaceNetModel model)
     {
@@ -56,7 +60,7 @@ internal sealed class DenseFaceNetRunner
             Span<float> o2 = _o2.AsSpan(0, n);
             Span<float> o3 = _o3.AsSpan(0, n);
             Span<float> tmp = _tmp.AsSpan(0, n);
-            Span<float> output = (b % 2 == 0 ? _blockA : _blockB).AsSpan(0, n);
+            Span<float> output = UseOneBuffer ? tmp : (b % 2 == 0 ? _blockA : _blockB).AsSpan(0, n);
 
             SeparableSum(o1, h, convs[1], o2, o1, default, default, tmp, 2);
             if (convs.Length == 4)
