@@ -30,7 +30,8 @@ internal static class KernelPaths
     /// vmaxps and an AND, NaN checked, or through Vector256.Max; the hard-swish's clamp (AVX) as vmaxps and vminps or
     /// through Vector256.Max and Min; a KxK depthwise layer's inner windows four at a time or one; wide stride-1 depthwise row pairs (no AVX-512) in
     /// stretches of 64 windows through every channel group or whole rows per group; a dense block's skip sums (no AVX-512) in
-    /// the pointwise GEMM's six-row stores or as their own pass.</summary>
+    /// the pointwise GEMM's six-row stores or as their own pass; a dense block's output over its last input or to a tensor
+    /// of its own.</summary>
     public static readonly string[] Names = ["panels", "narrow512", "pool-bands", "conv-eight", "dw-pairs", "average", "rows-in-place", "dw-edges", "narrow-columns", "dw-tail8", "gemm-six-rows", "dw-rows256", "conv-last-four", "conv-six", "conv-six-refs", "resize-pairs", "gemm-typed", "gemm-unroll", "conv-typed", "conv-unroll", "gemm-last-six", "dw-two-pixels", "dw-stride2-pairs", "dw-border-chains", "pool-max-pairs", "hardswish-clamp", "dw-kxk-four", "dw-stretches", "gemm-skip-sums", "dense-one-buffer"];
 
     /// <summary>Sets the switch <paramref name="name"/> (one of <see cref="Names"/>, or "all" for every one).</summary>
