@@ -9,7 +9,8 @@ namespace SocialCard.Benchmarks.Faces;
 
 /// <summary>
 /// Thread-CPU time of each stage of one pass of the 68-point landmark net (the expression net has the same shape): the
-/// first convolution, each separable layer's depthwise and pointwise halves, the skip sums, pool and fc; one core, median
+/// first convolution, each separable layer's depthwise and pointwise halves (the latter with the block's skip sum, as the
+/// runner takes it), pool and fc; one core, median
 /// of 180 runs after 20 warm-ups, on a crop of the compliant devset photo; per convolution its multiply-adds, rate and time
 /// lost against the core's FMA rate (<see cref="StageTimes.MeasurePeakGmacs"/>). The pass mirrors DenseFaceNetRunner.Run step
 /// by step (keep the two in step). Run:
@@ -43,7 +44,6 @@ internal static class DenseNetStages
         var sums = new double[256];
         var fc = new float[136];
         var stages = new StageTimes(warmUpPasses: 20);
-        void T(string n, Action act) => stages.Time(n, act);
         void M(string n, long macs, Action act) => stages.Time(n, macs, act);
 
         void Sep(string n, float[] x, int h, SeparableConvWeights w, int stride, float[] y, Activation act)
@@ -51,6 +51,15 @@ internal static class DenseNetStages
             int outH = SeparableConvolution.OutSize(h, stride);
             M(n + " dw", (long)outH * outH * w.Cin * 9, () => Depthwise.Conv3x3(x, h, h, w.Cin, w.Depthwise, stride, SeparableConvolution.PadBefore(h, stride), SeparableConvolution.PadBefore(h, stride), outH, outH, dw));
             M(n + " pw", (long)outH * outH * w.Cin * w.Cout, () => Gemm.Run(dw.AsSpan(0, outH * outH * w.Cin), outH * outH, w.Cin, w.Pointwise, w.PointwisePanels, w.Cout, w.Bias, y, act));
+        }
+
+        // A dense block's stride-1 conv and its skip sum (in the GEMM's stores, or after it with gemm-skip-sums off).
+        void SepSum(string n, float[] x, int h, SeparableConvWeights w, float[] y, float[] s1, float[] s2, float[] s3, float[] sum, int size, int terms)
+        {
+            M(n + " dw", (long)h * h * w.Cin * 9, () => Depthwise.Conv3x3(x, h, h, w.Cin, w.Depthwise, 1, 1, 1, h, h, dw));
+            M(n + " pw+sum", (long)h * h * w.Cin * w.Cout, () => Gemm.RunSkipSum(
+                dw.AsSpan(0, h * h * w.Cin), h * h, w.Cin, w.Pointwise, w.PointwisePanels, w.Cout, w.Bias, y, s1.AsSpan(0, Math.Min(size, s1.Length)),
+                s2.AsSpan(0, Math.Min(size, s2.Length)), s3.AsSpan(0, Math.Min(size, s3.Length)), sum, terms));
         }
 
         for (int run = 0; run < 200; run++)
@@ -79,23 +88,17 @@ internal static class DenseNetStages
                 h = SeparableConvolution.OutSize(h, 2);
                 int n = h * h * cout;
                 float[] output = b % 2 == 0 ? outA : outB;
-                Sep($"b{b} c1", o1, h, convs[1], 1, o2, Activation.None);
-                T($"b{b} sums", () => Elementwise.AddRelu(o1.AsSpan(0, n), o2.AsSpan(0, n), tmp.AsSpan(0, n)));
-                Sep($"b{b} c2", tmp, h, convs[2], 1, o3, Activation.None);
-                T($"b{b} sums", () => Elementwise.AddRelu(o1.AsSpan(0, n), o2.AsSpan(0, n), o3.AsSpan(0, n), tmp.AsSpan(0, n)));
-                Sep($"b{b} c3", tmp, h, convs[3], 1, o4, Activation.None);
-                T($"b{b} sums", () => Elementwise.AddRelu(o1.AsSpan(0, n), o2.AsSpan(0, n), o3.AsSpan(0, n), o4.AsSpan(0, n), output.AsSpan(0, n)));
+                SepSum($"b{b} c1", o1, h, convs[1], o2, o1, [], [], tmp, n, 2);
+                SepSum($"b{b} c2", tmp, h, convs[2], o3, o1, o2, [], tmp, n, 3);
+                SepSum($"b{b} c3", tmp, h, convs[3], o4, o1, o2, o3, output, n, 4);
                 x = output;
                 cin = cout;
             }
 
             int hh = h, cc = cin;
             float[] last = x;
-            M("pool+fc", (long)cc * model.FcOut, () =>
-            {
-                Pooling.GlobalAverage(last, hh * hh, cc, pooled, sums);
-                Gemm.Run(pooled.AsSpan(0, cc), 1, cc, model.FcWeights, model.FcOut, model.FcBias, fc, Activation.None);
-            });
+            M("pool", (long)cc * hh * hh, () => Pooling.GlobalAverage(last, hh * hh, cc, pooled, sums));
+            M("fc", (long)cc * model.FcOut, () => Gemm.Run(pooled.AsSpan(0, cc), 1, cc, model.FcWeights, model.FcOut, model.FcBias, fc, Activation.None));
         }
 
         stages.Print();

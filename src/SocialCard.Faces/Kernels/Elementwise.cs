@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -24,6 +25,34 @@ internal static class Elementwise
     /// <summary><c>dst = max(a + (b + (c + d)), 0)</c>.</summary>
     public static void AddRelu(ReadOnlySpan<float> a, ReadOnlySpan<float> b, ReadOnlySpan<float> c, ReadOnlySpan<float> d, Span<float> dst) =>
         Sum(a, b, c, d, dst, terms: 4);
+
+    /// <summary>
+    /// A dense block's skip sum: <c>dst = max(o1 + last, 0)</c> (<paramref name="terms"/> 2),
+    /// <c>max(o1 + (o2 + last), 0)</c> (3) or <c>max(o1 + (o2 + (o3 + last)), 0)</c> (4); operands a sum does not add
+    /// may be empty.
+    /// </summary>
+    public static void SkipSum(
+        ReadOnlySpan<float> o1, ReadOnlySpan<float> o2, ReadOnlySpan<float> o3, ReadOnlySpan<float> last, Span<float> dst, int terms)
+    {
+        switch (terms)
+        {
+            case 2:
+                AddRelu(o1, last, dst);
+                break;
+            case 3:
+                AddRelu(o1, o2, last, dst);
+                break;
+            case 4:
+                AddRelu(o1, o2, o3, last, dst);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(terms), terms, "A skip sum adds two to four tensors.");
+        }
+    }
+
+    /// <summary><c>max(v, 0)</c> as every vector path of the sums takes it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector256<float> Relu(Vector256<float> v) => Vector256.Max(v, Vector256<float>.Zero);
 
     /// <summary>
     /// The reference: one pass per operation, <c>dst = max(a + (b + (c + d)), 0)</c> over the first
@@ -88,7 +117,7 @@ internal static class Elementwise
                 3 => Vector256.LoadUnsafe(ref rb, o) + Vector256.LoadUnsafe(ref rc, o),
                 _ => Vector256.LoadUnsafe(ref rb, o) + (Vector256.LoadUnsafe(ref rc, o) + Vector256.LoadUnsafe(ref rd, o)),
             };
-            Vector256.Max(Vector256.LoadUnsafe(ref ra, o) + s, Vector256<float>.Zero).StoreUnsafe(ref ry, o);
+            Relu(Vector256.LoadUnsafe(ref ra, o) + s).StoreUnsafe(ref ry, o);
         }
 
         for (; i < n; i++)

@@ -321,21 +321,21 @@ internal static class Gemm
         // Four or five rows after the last block, of a layer whose weights exceed L1: one more six-row block ending at the
         // last row (rows computed twice get the same operations, so the same values) instead of a pass over all the
         // weights per row (Row1x64: eight FMAs per 256 bytes of weights from L2).
-        bool lastSix = packed && UseLastSixRows && rows >= 6 && rows - rows6 >= 4 && k * n16 > L1Floats;
-        int extra = lastSix ? rows - 6 : -1;
+        int extra = LastSixStart(rows, k, n16, packed);
+        bool lastSix = extra >= 0;
         switch (UseTypedEpilogues ? act : (Activation)(-1))
         {
             case Activation.None:
-                Blocks6x16(ref x, k, ref wb, stripStep, wStep, ref b, ref y, n, n16, rows6, extra, default(NoActivation));
+                Blocks6x16(ref x, k, ref wb, stripStep, wStep, ref b, ref y, n, n16, rows6, extra, default(ActivationStore<NoActivation>));
                 break;
             case Activation.Relu:
-                Blocks6x16(ref x, k, ref wb, stripStep, wStep, ref b, ref y, n, n16, rows6, extra, default(ReluActivation));
+                Blocks6x16(ref x, k, ref wb, stripStep, wStep, ref b, ref y, n, n16, rows6, extra, default(ActivationStore<ReluActivation>));
                 break;
             case Activation.Leaky:
-                Blocks6x16(ref x, k, ref wb, stripStep, wStep, ref b, ref y, n, n16, rows6, extra, default(LeakyActivation));
+                Blocks6x16(ref x, k, ref wb, stripStep, wStep, ref b, ref y, n, n16, rows6, extra, default(ActivationStore<LeakyActivation>));
                 break;
             default:
-                Blocks6x16(ref x, k, ref wb, stripStep, wStep, ref b, ref y, n, n16, rows6, extra, new AnyActivation(act));
+                Blocks6x16(ref x, k, ref wb, stripStep, wStep, ref b, ref y, n, n16, rows6, extra, new ActivationStore<AnyActivation>(new AnyActivation(act)));
                 break;
         }
 
@@ -417,6 +417,168 @@ internal static class Gemm
         public Vector256<float> Apply(Vector256<float> v) => Activate(v, Activation.Leaky);
     }
 
+    /// <summary>How a six-row block (<see cref="Block6x16"/>) stores its twelve sums: each row's sixteen at
+    /// <paramref name="y"/>, rows <paramref name="stride"/> floats apart.</summary>
+    internal interface IBlockStore
+    {
+        void Store(
+            ref float y, int stride, Vector256<float> a0l, Vector256<float> a0h, Vector256<float> a1l, Vector256<float> a1h,
+            Vector256<float> a2l, Vector256<float> a2h, Vector256<float> a3l, Vector256<float> a3h, Vector256<float> a4l,
+            Vector256<float> a4h, Vector256<float> a5l, Vector256<float> a5h);
+    }
+
+    /// <summary>The sums through the activation <typeparamref name="TAct"/> (<see cref="Store6x16"/>).</summary>
+    internal readonly struct ActivationStore<TAct>(TAct act) : IBlockStore
+        where TAct : struct, IEpilogue
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Store(
+            ref float y, int stride, Vector256<float> a0l, Vector256<float> a0h, Vector256<float> a1l, Vector256<float> a1h,
+            Vector256<float> a2l, Vector256<float> a2h, Vector256<float> a3l, Vector256<float> a3h, Vector256<float> a4l,
+            Vector256<float> a4h, Vector256<float> a5l, Vector256<float> a5h) =>
+            Store6x16(ref y, stride, act, a0l, a0h, a1l, a1h, a2l, a2h, a3l, a3h, a4l, a4h, a5l, a5h);
+    }
+
+    /// <summary>The number of a dense block's outputs a skip sum adds (<see cref="SkipSumStore{TTerms}"/>).</summary>
+    internal interface ITerms
+    {
+        static abstract int Count { get; }
+    }
+
+    internal readonly struct TwoTerms : ITerms
+    {
+        public static int Count => 2;
+    }
+
+    internal readonly struct ThreeTerms : ITerms
+    {
+        public static int Count => 3;
+    }
+
+    internal readonly struct FourTerms : ITerms
+    {
+        public static int Count => 4;
+    }
+
+    /// <summary>
+    /// A dense block's skip sum taken in the store of its last convolution's sums (no activation): the sum <c>v</c>
+    /// (the block's output o2, o3 or o4) is stored at <c>y</c> (o4 is not: nothing reads it), and
+    /// <see cref="Elementwise.SkipSum"/>'s value, <c>max(o1 + v, 0)</c>, <c>max(o1 + (o2 + v), 0)</c> or
+    /// <c>max(o1 + (o2 + (o3 + v)), 0)</c>, the same additions in the same order, at the same index of the sum tensor.
+    /// The other tensors are reached by their byte distance from <c>y</c> (all pinned by the caller).
+    /// </summary>
+    internal readonly struct SkipSumStore<TTerms>(nint toO1, nint toO2, nint toO3, nint toSum) : IBlockStore
+        where TTerms : struct, ITerms
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Store(
+            ref float y, int stride, Vector256<float> a0l, Vector256<float> a0h, Vector256<float> a1l, Vector256<float> a1h,
+            Vector256<float> a2l, Vector256<float> a2h, Vector256<float> a3l, Vector256<float> a3h, Vector256<float> a4l,
+            Vector256<float> a4h, Vector256<float> a5l, Vector256<float> a5h)
+        {
+            One(ref y, 0, a0l);
+            One(ref y, 8, a0h);
+            One(ref y, (nuint)stride, a1l);
+            One(ref y, (nuint)(stride + 8), a1h);
+            One(ref y, (nuint)(2 * stride), a2l);
+            One(ref y, (nuint)((2 * stride) + 8), a2h);
+            One(ref y, (nuint)(3 * stride), a3l);
+            One(ref y, (nuint)((3 * stride) + 8), a3h);
+            One(ref y, (nuint)(4 * stride), a4l);
+            One(ref y, (nuint)((4 * stride) + 8), a4h);
+            One(ref y, (nuint)(5 * stride), a5l);
+            One(ref y, (nuint)((5 * stride) + 8), a5h);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private void One(ref float y, nuint at, Vector256<float> v)
+        {
+            ref float yv = ref Unsafe.Add(ref y, at);
+            Vector256<float> s = TTerms.Count switch
+            {
+                2 => v,
+                3 => Vector256.LoadUnsafe(ref Unsafe.AddByteOffset(ref yv, toO2)) + v,
+                _ => Vector256.LoadUnsafe(ref Unsafe.AddByteOffset(ref yv, toO2)) + (Vector256.LoadUnsafe(ref Unsafe.AddByteOffset(ref yv, toO3)) + v),
+            };
+            if (TTerms.Count < 4)
+            {
+                v.StoreUnsafe(ref yv);
+            }
+
+            Elementwise.Relu(Vector256.LoadUnsafe(ref Unsafe.AddByteOffset(ref yv, toO1)) + s).StoreUnsafe(ref Unsafe.AddByteOffset(ref yv, toSum));
+        }
+    }
+
+    /// <summary>Set false (tests, benchmarks) to run a dense block's skip sum as its own pass after the GEMM instead of in
+    /// the six-row blocks' stores (<see cref="RunSkipSum"/>).</summary>
+    internal static bool UseSkipSumStores { get; set; } = true;
+
+    /// <summary>
+    /// <c>y = x * w + bias</c> (no activation), the last convolution of a dense block's sum, then the skip sum
+    /// <see cref="Elementwise.SkipSum"/>(<paramref name="o1"/>, <paramref name="o2"/>, <paramref name="o3"/>, y,
+    /// <paramref name="sum"/>, <paramref name="terms"/>); with 4 terms <paramref name="y"/> is scratch (its rows may be
+    /// left unwritten). On the 256-bit six-row path with panels the six-row blocks take the sum in their stores, while
+    /// the block's values are in registers (the GEMM's output not read back from L2/L3 by a second pass): every value the
+    /// same as the GEMM then the sum.
+    /// </summary>
+    public static unsafe void RunSkipSum(
+        ReadOnlySpan<float> x, int rows, int k, ReadOnlySpan<float> w, ReadOnlySpan<float> panels, int n, ReadOnlySpan<float> bias,
+        Span<float> y, ReadOnlySpan<float> o1, ReadOnlySpan<float> o2, ReadOnlySpan<float> o3, Span<float> sum, int terms)
+    {
+        int size = rows * n;
+        bool inStores = UseSkipSumStores && UseVectors && !UseVector512 && UseSixRows && UseTypedEpilogues && UsePanels
+            && PanelWidthHere == PanelWidth256 && n % 16 == 0 && rows >= 6 && !panels.IsEmpty && terms is >= 2 and <= 4;
+        if (!inStores)
+        {
+            Run(x, rows, k, w, panels, n, bias, y, Activation.None);
+            Elementwise.SkipSum(o1, o2, o3, y[..size], sum[..size], terms);
+            return;
+        }
+
+        if (x.Length < rows * k || panels.Length != k * n || bias.Length < n || y.Length < size || sum.Length < size
+            || o1.Length < size || (terms >= 3 && o2.Length < size) || (terms == 4 && o3.Length < size))
+        {
+            throw new ArgumentException("Gemm operand sizes do not match.");
+        }
+
+        int rows6 = rows - (rows % 6);
+        int extra = LastSixStart(rows, k, n, packed: true);
+        fixed (float* py = y, p1 = o1, p2 = terms >= 3 ? o2 : (ReadOnlySpan<float>)y, p3 = terms == 4 ? o3 : (ReadOnlySpan<float>)y, ps = sum)
+        {
+            ref float ry = ref MemoryMarshal.GetReference(y);
+            ref float rx = ref MemoryMarshal.GetReference(x);
+            ref float rp = ref MemoryMarshal.GetReference(panels);
+            ref float rb = ref MemoryMarshal.GetReference(bias);
+            nint d1 = (nint)((byte*)p1 - (byte*)py), d2 = (nint)((byte*)p2 - (byte*)py);
+            nint d3 = (nint)((byte*)p3 - (byte*)py), ds = (nint)((byte*)ps - (byte*)py);
+            switch (terms)
+            {
+                case 2:
+                    Blocks6x16(ref rx, k, ref rp, k, PanelWidth256, ref rb, ref ry, n, n, rows6, extra, new SkipSumStore<TwoTerms>(d1, d2, d3, ds));
+                    break;
+                case 3:
+                    Blocks6x16(ref rx, k, ref rp, k, PanelWidth256, ref rb, ref ry, n, n, rows6, extra, new SkipSumStore<ThreeTerms>(d1, d2, d3, ds));
+                    break;
+                default:
+                    Blocks6x16(ref rx, k, ref rp, k, PanelWidth256, ref rb, ref ry, n, n, rows6, extra, new SkipSumStore<FourTerms>(d1, d2, d3, ds));
+                    break;
+            }
+        }
+
+        if (extra < 0 && rows6 < rows)
+        {
+            for (int r = rows6; r < rows; r++)
+            {
+                Row1x64(
+                    ref Unsafe.Add(ref MemoryMarshal.GetReference(x), r * k), k, ref MemoryMarshal.GetReference(panels),
+                    ref MemoryMarshal.GetReference(bias), ref Unsafe.Add(ref MemoryMarshal.GetReference(y), r * n), n, Activation.None);
+            }
+
+            int from = rows6 * n;
+            Elementwise.SkipSum(o1[from..], terms >= 3 ? o2[from..] : default, terms == 4 ? o3[from..] : default, y[from..size], sum[from..size], terms);
+        }
+    }
+
     /// <summary>Set false (tests, benchmarks) to run the four or five rows after the last six-row block one at a time
     /// (<see cref="Row1x64"/>) where the weights exceed L1, instead of one more six-row block ending at the last row.</summary>
     internal static bool UseLastSixRows { get; set; } = true;
@@ -424,11 +586,16 @@ internal static class Gemm
     /// <summary>Floats of weights the 32 KB L1 data cache holds.</summary>
     private const int L1Floats = 32 * 1024 / sizeof(float);
 
+    /// <summary>The first row of one more six-row block ending at the last row (<see cref="UseLastSixRows"/>) when four or
+    /// five rows follow the last six-row block of a layer whose weights (as panels) exceed L1; otherwise -1.</summary>
+    private static int LastSixStart(int rows, int k, int n16, bool packed) =>
+        packed && UseLastSixRows && rows >= 6 && rows % 6 >= 4 && k * n16 > L1Floats ? rows - 6 : -1;
+
     /// <summary>Rows 0..<paramref name="rows6"/>-1 in <see cref="Block6x16"/>s over columns 0..<paramref name="n16"/>-1,
     /// then rows <paramref name="extra"/>..<paramref name="extra"/>+5 when <paramref name="extra"/> is not negative.</summary>
-    private static void Blocks6x16<TAct>(
-        ref float x, int k, ref float wb, int stripStep, int wStep, ref float b, ref float y, int n, int n16, int rows6, int extra, TAct act)
-        where TAct : struct, IEpilogue
+    private static void Blocks6x16<TStore>(
+        ref float x, int k, ref float wb, int stripStep, int wStep, ref float b, ref float y, int n, int n16, int rows6, int extra, TStore act)
+        where TStore : struct, IBlockStore
     {
         int k4 = UseUnrolledK ? k & ~3 : 0;
         for (int r = 0; r < rows6; r += 6)
@@ -508,9 +675,9 @@ internal static class Gemm
     /// (the four-row step's eight chains are exactly the two FMA pipes' latency) and each weight load serves six rows.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Block6x16<TAct>(
-        ref float x0, int k, int k4, ref float wb, int stripStep, int wStep, ref float b, ref float y0, int n, int j0, int j1, TAct act)
-        where TAct : struct, IEpilogue
+    private static void Block6x16<TStore>(
+        ref float x0, int k, int k4, ref float wb, int stripStep, int wStep, ref float b, ref float y0, int n, int j0, int j1, TStore act)
+        where TStore : struct, IBlockStore
     {
         ref float x1 = ref Unsafe.Add(ref x0, k);
         ref float x2 = ref Unsafe.Add(ref x1, k);
@@ -642,7 +809,7 @@ internal static class Gemm
                 wj = ref Unsafe.Add(ref wj, wStep);
             }
 
-            Store6x16(ref Unsafe.Add(ref y0, j), n, act, a0l, a0h, a1l, a1h, a2l, a2h, a3l, a3h, a4l, a4h, a5l, a5h);
+            act.Store(ref Unsafe.Add(ref y0, j), n, a0l, a0h, a1l, a1h, a2l, a2h, a3l, a3h, a4l, a4h, a5l, a5h);
         }
     }
 

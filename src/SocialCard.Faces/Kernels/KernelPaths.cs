@@ -30,8 +30,10 @@ internal static class KernelPaths
     /// vmaxps and an AND, NaN checked, or through Vector256.Max; the hard-swish's clamp (AVX) as vmaxps and vminps or
     /// through Vector256.Max and Min; a KxK depthwise layer's inner windows four at a time or one; wide stride-1 depthwise row pairs (no AVX-512) in
     /// stretches of 64 windows through every channel group or whole rows per group; a 3x3 convolution's windows in an
-    /// input's uniform right columns computed once per row and copied, or each computed.</summary>
-    public static readonly string[] Names = ["panels", "narrow512", "pool-bands", "conv-eight", "dw-pairs", "average", "rows-in-place", "dw-edges", "narrow-columns", "dw-tail8", "gemm-six-rows", "dw-rows256", "conv-last-four", "conv-six", "conv-six-refs", "resize-pairs", "gemm-typed", "gemm-unroll", "conv-typed", "conv-unroll", "gemm-last-six", "dw-two-pixels", "dw-stride2-pairs", "dw-border-chains", "pool-max-pairs", "hardswish-clamp", "dw-kxk-four", "dw-stretches", "conv-uniform"];
+    /// input's uniform right columns computed once per row and copied, or each computed; a dense block's skip sums (no
+    /// AVX-512) in the pointwise GEMM's six-row stores or as their own pass; a dense block's output over its last input or
+    /// to a tensor of its own.</summary>
+    public static readonly string[] Names = ["panels", "narrow512", "pool-bands", "conv-eight", "dw-pairs", "average", "rows-in-place", "dw-edges", "narrow-columns", "dw-tail8", "gemm-six-rows", "dw-rows256", "conv-last-four", "conv-six", "conv-six-refs", "resize-pairs", "gemm-typed", "gemm-unroll", "conv-typed", "conv-unroll", "gemm-last-six", "dw-two-pixels", "dw-stride2-pairs", "dw-border-chains", "pool-max-pairs", "hardswish-clamp", "dw-kxk-four", "dw-stretches", "conv-uniform", "gemm-skip-sums", "dense-one-buffer"];
 
     /// <summary>Sets the switch <paramref name="name"/> (one of <see cref="Names"/>, or "all" for every one).</summary>
     public static Action<bool> Switch(string name) => name switch
@@ -65,6 +67,8 @@ internal static class KernelPaths
         "dw-kxk-four" => on => Depthwise.UseFourWindowsKxK = on,
         "dw-stretches" => on => Depthwise.UseStretches = on,
         "conv-uniform" => on => Conv2d.UseUniformColumns = on,
+        "gemm-skip-sums" => on => Gemm.UseSkipSumStores = on,
+        "dense-one-buffer" => on => Models.DenseFaceNet.DenseFaceNetRunner.UseOneBuffer = on,
         "all" => on =>
         {
             foreach (string n in Names)

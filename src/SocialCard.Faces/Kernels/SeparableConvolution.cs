@@ -23,4 +23,20 @@ internal static class SeparableConvolution
         Depthwise.Conv3x3(x, h, w, cin, depthwise, stride, PadBefore(h, stride), PadBefore(w, stride), outH, outW, dw);
         Gemm.Run(dw, outH * outW, cin, pointwise, pointwisePanels, cout, bias, y, act);
     }
+
+    /// <summary>
+    /// A dense block's stride-1 separable conv (no activation) into <paramref name="y"/> followed by its skip sum
+    /// <see cref="Elementwise.SkipSum"/>(<paramref name="o1"/>, <paramref name="o2"/>, <paramref name="o3"/>, y,
+    /// <paramref name="sum"/>, <paramref name="terms"/>), the sum taken in the GEMM's stores where it can
+    /// (<see cref="Gemm.RunSkipSum"/>).
+    /// </summary>
+    public static void RunSkipSum(
+        ReadOnlySpan<float> x, int h, int w, int cin, ReadOnlySpan<float> depthwise, ReadOnlySpan<float> pointwise,
+        ReadOnlySpan<float> pointwisePanels, ReadOnlySpan<float> bias, int cout, Span<float> dwScratch, Span<float> y,
+        ReadOnlySpan<float> o1, ReadOnlySpan<float> o2, ReadOnlySpan<float> o3, Span<float> sum, int terms)
+    {
+        Span<float> dw = dwScratch[..(h * w * cin)];
+        Depthwise.Conv3x3(x, h, w, cin, depthwise, 1, PadBefore(h, 1), PadBefore(w, 1), h, w, dw);
+        Gemm.RunSkipSum(dw, h * w, cin, pointwise, pointwisePanels, cout, bias, y, o1, o2, o3, sum, terms);
+    }
 }

@@ -89,6 +89,51 @@ public sealed class KernelPathExactnessTests
         }
     }
 
+    /// <summary>A dense block's last pointwise conv with its skip sum (<see cref="Gemm.RunSkipSum"/>: two, three and four
+    /// terms) on odd shapes (rows not a multiple of six, four or five rows after the last six-row block with weights past
+    /// L1, sixteen to 256 columns), weights as panels, the 256-bit path (AVX-512 off where there is one): the GEMM's
+    /// output and the sum bit for bit the one-chain reference then <see cref="Elementwise.Reference"/>, with the sums in
+    /// the GEMM's stores and as their own pass.</summary>
+    [Fact]
+    public void Gemm_with_the_skip_sum_is_bit_identical_to_the_gemm_then_the_reference_sum()
+    {
+        Action<bool> set = KernelPaths.Switch("gemm-skip-sums");
+        bool wide = Gemm.UseVector512;
+        try
+        {
+            Gemm.UseVector512 = false;
+            foreach (bool on in new[] { true, false })
+            {
+                set(on);
+                foreach ((int rows, int k, int n) in new[] { (7, 3, 16), (13, 32, 32), (49, 64, 48), (16, 128, 128), (17, 96, 256), (6, 5, 16), (4, 32, 32) })
+                {
+                    foreach (int terms in new[] { 2, 3, 4 })
+                    {
+                        var rng = new Random((rows * 1000) + (k * 10) + n + terms);
+                        float[] x = Random(rng, rows * k), w = Random(rng, k * n), bias = Random(rng, n);
+                        float[] o1 = Random(rng, rows * n), o2 = Random(rng, rows * n), o3 = Random(rng, rows * n);
+                        float[] expectedY = OneChainPerOutput(x, rows, k, w, n, bias, Activation.None);
+                        float[] expectedSum = new float[rows * n], y = new float[rows * n], sum = new float[rows * n];
+                        float[] b = terms == 2 ? expectedY : o2, c = terms == 3 ? expectedY : o3;
+                        Elementwise.Reference(o1, b, c, expectedY, expectedSum, terms);
+                        Gemm.RunSkipSum(x, rows, k, w, Gemm.Panels(w, k, n), n, bias, y, o1, o2, o3, sum, terms);
+                        string what = $"{rows}x{k}x{n} {terms} terms, gemm-skip-sums {(on ? "on" : "off")}";
+                        AssertSameBits(expectedSum, sum, what + " sum");
+                        if (terms < 4)
+                        {
+                            AssertSameBits(expectedY, y, what + " output");
+                        }
+                    }
+                }
+            }
+        }
+        finally
+        {
+            set(true);
+            Gemm.UseVector512 = wide;
+        }
+    }
+
     /// <summary>The 3x3 convolutions (no padding: every path sums the same 9 x cin taps from the bias) on odd shapes, one
     /// to eight input channels, on the path each switch selects and on the path it replaced: every output bit for bit the
     /// unfolded (im2col) reference.</summary>

@@ -28,6 +28,10 @@ internal sealed class DenseFaceNetRunner
 
     public Span<float> Input => _input;
 
+    /// <summary>Set false (tests, benchmarks) to write each block's output to a tensor of its own instead of over the
+    /// block's last input (which its depthwise half has read whole before the pointwise half writes).</summary>
+    internal static bool UseOneBuffer { get; set; } = true;
+
     /// <summary>Runs the network on <see cref="Input"/>; returns the fc output (valid until the next call).</summary>
     public ReadOnlySpan<float> Run(DenseFaceNetModel model)
     {
@@ -56,21 +60,17 @@ internal sealed class DenseFaceNetRunner
             Span<float> o2 = _o2.AsSpan(0, n);
             Span<float> o3 = _o3.AsSpan(0, n);
             Span<float> tmp = _tmp.AsSpan(0, n);
-            Span<float> output = (b % 2 == 0 ? _blockA : _blockB).AsSpan(0, n);
+            Span<float> output = UseOneBuffer ? tmp : (b % 2 == 0 ? _blockA : _blockB).AsSpan(0, n);
 
-            Separable(o1, h, convs[1], 1, o2, Activation.None);
-            Elementwise.AddRelu(o1, o2, tmp);
-            Separable(tmp, h, convs[2], 1, o3, Activation.None);
+            SeparableSum(o1, h, convs[1], o2, o1, default, default, tmp, 2);
             if (convs.Length == 4)
             {
-                Span<float> o4 = _o4.AsSpan(0, n);
-                Elementwise.AddRelu(o1, o2, o3, tmp);
-                Separable(tmp, h, convs[3], 1, o4, Activation.None);
-                Elementwise.AddRelu(o1, o2, o3, o4, output);
+                SeparableSum(tmp, h, convs[2], o3, o1, o2, default, tmp, 3);
+                SeparableSum(tmp, h, convs[3], _o4.AsSpan(0, n), o1, o2, o3, output, 4);
             }
             else
             {
-                Elementwise.AddRelu(o1, o2, o3, output);
+                SeparableSum(tmp, h, convs[2], o3, o1, o2, default, output, 3);
             }
 
             x = output;
@@ -82,6 +82,14 @@ internal sealed class DenseFaceNetRunner
         Gemm.Run(_pooled.AsSpan(0, cin), 1, cin, model.FcWeights, model.FcOut, model.FcBias, result, Activation.None);
         return result;
     }
+
+    /// <summary>A stride-1 separable conv of <paramref name="x"/> into <paramref name="y"/>, then the block's skip sum of
+    /// <paramref name="terms"/> outputs, y the last, into <paramref name="sum"/> (<see cref="Elementwise.SkipSum"/>).</summary>
+    private void SeparableSum(
+        ReadOnlySpan<float> x, int h, SeparableConvWeights w, Span<float> y, ReadOnlySpan<float> o1, ReadOnlySpan<float> o2,
+        ReadOnlySpan<float> o3, Span<float> sum, int terms) =>
+        SeparableConvolution.RunSkipSum(
+            x, h, h, w.Cin, w.Depthwise, w.Pointwise, w.PointwisePanels, w.Bias, w.Cout, _dw, y, o1, o2, o3, sum, terms);
 
     private void Separable(ReadOnlySpan<float> x, int h, SeparableConvWeights w, int stride, Span<float> y, Activation act) =>
         SeparableConvolution.Run(x, h, h, w.Cin, w.Depthwise, w.Pointwise, w.PointwisePanels, w.Bias, w.Cout, stride, _dw, y, act);
