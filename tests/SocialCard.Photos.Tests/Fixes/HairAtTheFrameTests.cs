@@ -34,6 +34,17 @@ public sealed class HairAtTheFrameTests(ITestOutputHelper output)
         Assert.True(after >= 0.95, $"only {after:P1} of the box white in the cut-out");
     }
 
+    /// <summary>The pale grey wall between the curls at the left frame of voteview_022157 (box x 0-4, y 325-335, looked
+    /// at on the crop: no white there) is wall, not grey hair: it is cut away with the wall around it.</summary>
+    [Fact]
+    public void The_pale_grey_wall_between_curls_at_the_side_edge_is_cut_away()
+    {
+        (double before, double after) = BusySeparation.CropAndCutOutShares("voteview_022157", 0, 325, 5, 336, IsWhite);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"voteview_022157: white in the box {100 * before:0.0}% of the crop, {100 * after:0.0}% of the cut-out"));
+        Assert.True(before <= 0.01, $"the box holds {before:P1} white pixels in the crop");
+        Assert.True(after >= 0.8, $"only {after:P1} of the box white in the cut-out");
+    }
+
     private const int X0 = 0, Y0 = 200, X1 = 6, Y1 = 280;
 
     private static bool IsWhite(int r, int g, int b) => Math.Min(r, Math.Min(g, b)) >= 245;

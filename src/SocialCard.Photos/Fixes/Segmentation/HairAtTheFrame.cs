@@ -14,7 +14,8 @@ namespace SocialCard.Photos.Fixes.Segmentation;
 /// whole-photo pass is sure (at least <see cref="Sure"/>) and the close pass doubts, a pixel takes the whole-photo pass's
 /// probability when its colour is a hair's (near grey, or red at least green at least blue with green a fifth of the way
 /// from blue to red or more: not a flag's red, blue or white tinted blue, not foliage), of a colour the sure wall within
-/// <see cref="WallReach"/> px does not show (<see cref="MatteCleanup.NearSureWall"/>), and at least
+/// <see cref="WallReach"/> px (<see cref="GreyWallReach"/> for a near-grey pixel) does not show
+/// (<see cref="MatteCleanup.NearSureWall"/>), and at least
 /// <see cref="Share"/> of the pixels of its 7x7 square (clipped at the frame) are such doubted, hair-coloured pixels with strands: the luminance's fine detail
 /// (its difference from the 3x3 mean, root mean square over a 7x7 square) at least <see cref="Strands"/> levels. Hair
 /// reads 2.8-3.1 at the median there, the dark wall of voteview_020752 0.3, a pale wall out of focus 0.6-0.8. Runs for the
@@ -40,6 +41,12 @@ internal static class HairAtTheFrame
 
     /// <summary>Half side of the square (px) in which no pixel of the sure wall may show the pixel's colour.</summary>
     private const int WallReach = 12;
+
+    /// <summary>Half side of the square (px) searched for the sure wall's colour where the pixel is near grey: a grey has
+    /// no hue to tell hair from wall, and beside the frame the whole-photo pass misreads a strip of the wall (0.2-0.5 on
+    /// voteview_022157's left, above and below the pale grey wall between its curls), so the nearest sure wall lies
+    /// farther off than <see cref="WallReach"/>.</summary>
+    private const int GreyWallReach = 24;
 
     /// <summary>Half side of the square the pixels with strands are counted over, and of the one the detail is read over.</summary>
     private const int Square = 3;
@@ -91,7 +98,8 @@ internal static class HairAtTheFrame
         BoxFilter.Mean(strands, strands, w, h, Square);
         for (int i = 0; i < n; i++)
         {
-            if (doubted[i] && strands[i] >= Share && !MatteCleanup.NearSureWall(px, valid, high, w, h, i, WallReach))
+            int reach = ChannelSpread.At(px, i) < Neutral ? GreyWallReach : WallReach;
+            if (doubted[i] && strands[i] >= Share && !MatteCleanup.NearSureWall(px, valid, high, w, h, i, reach))
             {
                 prob[i] = whole[i];
             }

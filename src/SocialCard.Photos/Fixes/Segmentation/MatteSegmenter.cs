@@ -35,7 +35,8 @@ namespace SocialCard.Photos.Fixes.Segmentation;
 /// <item>Foreground colour at the edge: the background behind each edge pixel is estimated locally (mean of the clear
 /// background pixels within 12 px, normalised, and of the wall within 3 px), and <see cref="ForegroundEstimator"/>
 /// un-mixes it, so no halo of the old background stays in the hair once the person is composited on white; an edge
-/// pixel the saturated wall just beside it explains is made as transparent as its mix (no rim of a flag stripe).</item>
+/// pixel the saturated wall just beside it explains is made as transparent as its mix (no rim of a flag stripe), and a
+/// flag's red seen between the strands of dark hair takes the hair's colour (<see cref="WallBetweenStrands"/>).</item>
 /// </list>
 /// </summary>
 internal static class MatteSegmenter
@@ -119,6 +120,7 @@ internal static class MatteSegmenter
         }
 
         RgbImage foreground = ForegroundEstimator.Estimate(image, alpha, LocalBackground(image, alpha, valid), wall);
+        WallBetweenStrands.Recolour(image, valid, wall, alpha, foreground);
         byte[] mask = new byte[n];
         for (int i = 0; i < n; i++)
         {

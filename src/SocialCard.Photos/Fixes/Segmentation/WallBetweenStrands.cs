@@ -1,0 +1,124 @@
+using SocialCard.Imaging;
+using SocialCard.Imaging.Processing.Luminance;
+
+namespace SocialCard.Photos.Fixes.Segmentation;
+
+/// <summary>
+/// A flag's red seen between the strands of dark hair at the hair's edge: the matte calls those pixels solid person,
+/// and the un-mixing leaves a solid pixel as it is, so red streaks stayed inside the hair (voteview_020106). Within
+/// <see cref="EdgeReach"/> px of the clear wall, where the clear wall within <see cref="WallReach"/> px shows a flag's
+/// red (red above green and blue by <see cref="MinWallRed"/> or more, green not above blue: no hair's hue), a pixel
+/// of a red hue (green not above blue) whose colour lies on the line from the dark hair nearby (the mean of the solid
+/// pixels within <see cref="PersonReach"/> px not alike that red, <see cref="MatteCleanup.Alike"/>; its luminance
+/// <see cref="MaxHairLuma"/> or less and not itself of the red's hue) to that red, at least <see cref="MinMix"/> of the
+/// way and within <see cref="OffLine"/> of the line's length from it, is the red mixed into the hair: its colour
+/// becomes the hair's. Its opacity stays (the hair is there, in front of the wall; a white fleck inside black hair
+/// reads as a hole). Runs after the foreground estimate.
+/// </summary>
+internal static class WallBetweenStrands
+{
+    /// <summary>Least excess of red over green and blue of the wall's red.</summary>
+    private const int MinWallRed = 90;
+
+    /// <summary>Most excess of red over green and blue of the hair's colour (a dark red jacket in shade is no hair).</summary>
+    private const int MaxHairRed = 45;
+
+    /// <summary>Half side (px) of the square the wall's red is read over.</summary>
+    private const int WallReach = 24;
+
+    /// <summary>Half side (px) of the square that must hold clear pixels: the hair's outer band.</summary>
+    private const int EdgeReach = 16;
+
+    /// <summary>Half side (px) of the square the hair's colour is read over.</summary>
+    private const int PersonReach = 5;
+
+    /// <summary>Least RGB distance between the hair's colour and the wall's red.</summary>
+    private const float MinContrast = 40f;
+
+    /// <summary>Most distance of the pixel from the line from hair to red, as a share of its length.</summary>
+    private const float OffLine = 0.35f;
+
+    /// <summary>Least share of the way from the hair's colour to the red.</summary>
+    private const float MinMix = 0.15f;
+
+    /// <summary>Most luminance (of 255) of the hair's colour: dark hair (skin and light hair are left as they are).</summary>
+    private const float MaxHairLuma = 70f;
+
+    /// <param name="wall">Pixels that are the wall where they are clear (see <see cref="ForegroundEstimator"/>).</param>
+    /// <param name="foreground">The person's colours, changed in place.</param>
+    public static void Recolour(RgbImage image, ReadOnlySpan<byte> valid, byte[] wall, float[] alpha, RgbImage foreground)
+    {
+        int w = image.Width, h = image.Height, n = w * h;
+        ReadOnlySpan<byte> px = image.Pixels;
+        float[] red = new float[n];
+        bool any = false;
+        for (int i = 0; i < n; i++)
+        {
+            bool shown = valid[i] != 0 && wall[i] != 0 && alpha[i] <= 0f && Red(px[i * 3], px[(i * 3) + 1], px[(i * 3) + 2], MinWallRed);
+            red[i] = shown ? 1 : 0;
+            any |= shown;
+        }
+
+        if (!any)
+        {
+            return;
+        }
+
+        (float[] wm, float[] wr, float[] wg, float[] wb) = BoxFilter.SelectedColourMeans(px, red, w, h, WallReach);
+        float[] clear = new float[n];
+        for (int i = 0; i < n; i++)
+        {
+            clear[i] = valid[i] != 0 && alpha[i] <= 0f ? 1 : 0;
+        }
+
+        BoxFilter.Mean(clear, clear, w, h, EdgeReach);
+
+        // The hair's own colour: solid pixels not alike the red nearby (a stripe seen between strands is not the hair).
+        float[] own = new float[n];
+        for (int i = 0; i < n; i++)
+        {
+            bool solid = valid[i] != 0 && alpha[i] >= 1f;
+            own[i] = solid && (wm[i] < 1e-3f || !MatteCleanup.Alike(px[i * 3], px[(i * 3) + 1], px[(i * 3) + 2], (int)(wr[i] / wm[i]), (int)(wg[i] / wm[i]), (int)(wb[i] / wm[i]))) ? 1 : 0;
+        }
+
+        (float[] pm, float[] pr, float[] pg, float[] pb) = BoxFilter.SelectedColourMeans(px, own, w, h, PersonReach);
+        Span<byte> f = foreground.Pixels;
+        for (int i = 0; i < n; i++)
+        {
+            int p = i * 3;
+            if (alpha[i] <= 0f || clear[i] < 1e-3f || wm[i] < 1e-3f || pm[i] < 1e-3f || !Red(px[p], px[p + 1], px[p + 2], 0))
+            {
+                continue;
+            }
+
+            float br = wr[i] / wm[i], bg = wg[i] / wm[i], bb = wb[i] / wm[i];
+            float cr = pr[i] / pm[i], cg = pg[i] / pm[i], cb = pb[i] / pm[i];
+            if (!Red((int)br, (int)bg, (int)bb, MinWallRed) || Red((int)cr, (int)cg, (int)cb, MaxHairRed) ||
+                ((float)Bt601.Red * cr) + ((float)Bt601.Green * cg) + ((float)Bt601.Blue * cb) > MaxHairLuma)
+            {
+                continue;
+            }
+
+            float dr = br - cr, dg = bg - cg, db = bb - cb, span = (dr * dr) + (dg * dg) + (db * db);
+            if (span < MinContrast * MinContrast)
+            {
+                continue;
+            }
+
+            float mix = (((px[p] - cr) * dr) + ((px[p + 1] - cg) * dg) + ((px[p + 2] - cb) * db)) / span;
+            float or = px[p] - cr - (mix * dr), og = px[p + 1] - cg - (mix * dg), ob = px[p + 2] - cb - (mix * db);
+            if (mix < MinMix || (or * or) + (og * og) + (ob * ob) > OffLine * OffLine * span)
+            {
+                continue;
+            }
+
+            f[p] = (byte)(cr + 0.5f);
+            f[p + 1] = (byte)(cg + 0.5f);
+            f[p + 2] = (byte)(cb + 0.5f);
+        }
+    }
+
+    /// <summary>Red above green and blue by at least <paramref name="least"/>, green not above blue by more than 4 (a
+    /// flag's red; no hair's or skin's hue, where green stands above blue).</summary>
+    private static bool Red(int r, int g, int b, int least) => r - Math.Max(g, b) >= least && g <= b + 4;
+}

@@ -1,0 +1,25 @@
+using System.Globalization;
+using SocialCard.Photos.Tests.Fixes.Support;
+using Xunit.Abstractions;
+
+namespace SocialCard.Photos.Tests.Fixes;
+
+/// <summary>
+/// A flag's red seen between the strands of dark hair does not stay red in the cut-out: on voteview_020106 the red
+/// stripe behind the black hair ends by the neck shows through between the strands, pixels the matte calls solid
+/// person. The box (output pixels, looked at on the crop at four times) lies on those strands; a pixel is flag-red when
+/// its red exceeds its green and blue by 50 or more.
+/// </summary>
+public sealed class WallBetweenStrandsTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void A_flags_red_between_dark_strands_takes_the_hairs_colour()
+    {
+        (double before, double after) = BusySeparation.CropAndCutOutShares("voteview_020106", 56, 270, 80, 300, IsFlagRed);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"voteview_020106: flag-red in the box {100 * before:0.0}% of the crop, {100 * after:0.0}% of the cut-out"));
+        Assert.True(before >= 0.05, $"only {before:P1} of the box flag-red in the crop");
+        Assert.True(after <= 0.03, $"{after:P1} of the box flag-red in the cut-out");
+    }
+
+    private static bool IsFlagRed(int r, int g, int b) => r - Math.Max(g, b) >= 50;
+}
