@@ -1,4 +1,3 @@
-using System.Buffers;
 using SocialCard.Imaging.Processing.BitRows;
 
 namespace SocialCard.Imaging.Processing.Distance;
@@ -24,6 +23,11 @@ public static class ChamferDilation
         int words = BitRowKernel.Words(width);
         ArgumentOutOfRangeException.ThrowIfLessThan(set.Length, words * height, nameof(set));
         ArgumentOutOfRangeException.ThrowIfLessThan(into.Length, words * height, nameof(into));
+        if (set.Overlaps(into))
+        {
+            throw new ArgumentException("The dilation is written apart from the set it reads.", nameof(into));
+        }
+
         int reach = limit / 3;
         var halfWidth = new int[reach + 1];
         for (int dy = 0; dy <= reach; dy++)
@@ -37,111 +41,83 @@ public static class ChamferDilation
             halfWidth[dy] = dx;
         }
 
-        // Each source row is spread once per distinct half-width and kept while output rows within reach read it.
-        int[] widths = [.. halfWidth.Distinct()];
-        int[] kind = [.. halfWidth.Select(k => Array.IndexOf(widths, k))];
-        int window = (2 * reach) + 1;
-        ulong[] spread = ArrayPool<ulong>.Shared.Rent((window * widths.Length * words) + words);
-        Span<ulong> step = spread.AsSpan(window * widths.Length * words, words);
-        var empty = new bool[window];
-        ulong last = BitRowKernel.LastWordMask(width);
-        int ready = 0;
+        // The half-widths shrink with the row offset, and spreading by a then by b spreads by a + b; so, from the row
+        // itself outwards, each pair of rows dy above and below joins after the rows nearer have been spread by the
+        // half-width's drop from dy - 1 to dy, and the whole is spread by the last half-width at the end: each row ends
+        // spread by its own half-width, one pixel each way per step.
+        var occupied = new bool[height];
         for (int y = 0; y < height; y++)
         {
-            for (int need = Math.Min(height, y + reach + 1); ready < need; ready++)
+            occupied[y] = set.Slice(y * words, words).ContainsAnyExcept(0UL);
+        }
+
+        ulong last = BitRowKernel.LastWordMask(width);
+        int near = 0; // occupied rows within reach of row y
+        for (int r = 0; r < Math.Min(height, reach); r++)
+        {
+            near += occupied[r] ? 1 : 0;
+        }
+
+        for (int y = 0; y < height; y++)
+        {
+            near += y + reach < height && occupied[y + reach] ? 1 : 0;
+            near -= y - reach - 1 >= 0 && occupied[y - reach - 1] ? 1 : 0;
+            Span<ulong> target = into.Slice(y * words, words);
+            if (near == 0)
             {
-                int slot = ready % window;
-                ReadOnlySpan<ulong> row = set.Slice(ready * words, words);
-                empty[slot] = !row.ContainsAnyExcept(0UL);
-                for (int k = 0; k < widths.Length && !empty[slot]; k++)
+                target.Clear();
+                continue;
+            }
+
+            set.Slice(y * words, words).CopyTo(target);
+            for (int dy = 1; dy <= reach; dy++)
+            {
+                for (int k = halfWidth[dy - 1] - halfWidth[dy]; k > 0; k--)
                 {
-                    Spread(row, widths[k], spread.AsSpan(((slot * widths.Length) + k) * words, words), step);
+                    SpreadOne(target);
+                }
+
+                if (y - dy >= 0 && occupied[y - dy])
+                {
+                    Or(target, set.Slice((y - dy) * words, words));
+                }
+
+                if (y + dy < height && occupied[y + dy])
+                {
+                    Or(target, set.Slice((y + dy) * words, words));
                 }
             }
 
-            Span<ulong> target = into.Slice(y * words, words);
-            target.Clear();
-            for (int r = Math.Max(0, y - reach); r <= Math.Min(height - 1, y + reach); r++)
+            for (int k = halfWidth[reach]; k > 0; k--)
             {
-                int slot = r % window;
-                if (empty[slot])
-                {
-                    continue;
-                }
-
-                ReadOnlySpan<ulong> source = spread.AsSpan(((slot * widths.Length) + kind[Math.Abs(r - y)]) * words, words);
-                for (int i = 0; i < words; i++)
-                {
-                    target[i] |= source[i];
-                }
+                SpreadOne(target);
             }
 
             target[words - 1] &= last;
         }
+    }
 
-        ArrayPool<ulong>.Shared.Return(spread);
+    /// <summary><c>bits |= row</c>.</summary>
+    private static void Or(Span<ulong> bits, ReadOnlySpan<ulong> row)
+    {
+        for (int i = 0; i < bits.Length; i++)
+        {
+            bits[i] |= row[i];
+        }
+    }
+
+    /// <summary>Each set bit spreads one pixel each way, in place (bits past the last word are dropped: a pixel beyond the
+    /// row spread back is one its own bit already reaches).</summary>
+    private static void SpreadOne(Span<ulong> bits)
+    {
+        ulong previous = 0;
+        for (int i = 0; i < bits.Length; i++)
+        {
+            ulong current = bits[i], next = i + 1 < bits.Length ? bits[i + 1] : 0;
+            bits[i] = current | (current << 1) | (previous >> 63) | (current >> 1) | (next << 63);
+            previous = current;
+        }
     }
 
     private static int Chamfer(int dx, int dy) => (4 * Math.Min(dx, dy)) + (3 * (Math.Max(dx, dy) - Math.Min(dx, dy)));
-
-    /// <summary><paramref name="into"/> = the bits of <paramref name="row"/> spread by up to <paramref name="k"/>
-    /// pixels each way (doubling steps: after each, the spread covers twice the shifts).</summary>
-    private static void Spread(ReadOnlySpan<ulong> row, int k, Span<ulong> into, Span<ulong> step)
-    {
-        row.CopyTo(into);
-        for (int direction = -1; direction <= 1; direction += 2)
-        {
-            row.CopyTo(step);
-            int covered = 1; // step holds the shifts 0 .. covered - 1
-            while (covered * 2 <= k + 1)
-            {
-                OrShifted(step, covered * direction);
-                covered *= 2;
-            }
-
-            if (k + 1 > covered)
-            {
-                OrShifted(step, (k + 1 - covered) * direction);
-            }
-
-            for (int i = 0; i < into.Length; i++)
-            {
-                into[i] |= step[i];
-            }
-        }
-    }
-
-    /// <summary><c>bits |= bits shifted by s pixels</c> (towards higher x for s &gt; 0), in place.</summary>
-    private static void OrShifted(Span<ulong> bits, int s)
-    {
-        int n = bits.Length, ws = Math.Abs(s) >> 6, bs = Math.Abs(s) & 63;
-        if (s > 0)
-        {
-            for (int i = n - 1; i >= 0; i--)
-            {
-                int j = i - ws;
-                ulong v = j >= 0 ? bits[j] << bs : 0;
-                if (bs != 0 && j - 1 >= 0)
-                {
-                    v |= bits[j - 1] >> (64 - bs);
-                }
-
-                bits[i] |= v;
-            }
-        }
-        else
-        {
-            for (int i = 0; i < n; i++)
-            {
-                int j = i + ws;
-                ulong v = j < n ? bits[j] >> bs : 0;
-                if (bs != 0 && j + 1 < n)
-                {
-                    v |= bits[j + 1] << (64 - bs);
-                }
-
-                bits[i] |= v;
-            }
-        }
-    }
 }

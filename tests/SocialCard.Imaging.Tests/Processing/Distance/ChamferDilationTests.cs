@@ -54,6 +54,18 @@ public sealed class ChamferDilationTests
     }
 
     [Fact]
+    public void The_dilation_is_written_apart_from_the_set()
+    {
+        ulong[] rows = new ulong[8];
+        rows[2] = 1;
+        Assert.Throws<ArgumentException>(() => ChamferDilation.Dilate(rows, 64, 4, 3, rows.AsSpan(4)));
+        Assert.Throws<ArgumentException>(() => ChamferDilation.Dilate(rows.AsSpan(0, 4), 64, 4, 3, rows.AsSpan(2, 6)));
+        ulong[] into = new ulong[4];
+        ChamferDilation.Dilate(rows.AsSpan(0, 4), 64, 4, 3, into);
+        Assert.Equal([0UL, 0b1UL, 0b11UL, 0b1UL], into);
+    }
+
+    [Fact]
     public void A_row_without_pixels_is_refused()
     {
         ulong[] rows = new ulong[4];
