@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace SocialCard.Faces.Kernels;
 
 /// <summary>
@@ -22,6 +24,46 @@ internal static class SeparableConvolution
         Span<float> dw = dwScratch[..(outH * outW * cin)];
         Depthwise.Conv3x3(x, h, w, cin, depthwise, stride, PadBefore(h, stride), PadBefore(w, stride), outH, outW, dw);
         Gemm.Run(dw, outH * outW, cin, pointwise, pointwisePanels, cout, bias, y, act);
+    }
+
+    /// <summary>Set false (tests, benchmarks) to compute every column of <see cref="RunOverUniformColumns"/> instead of
+    /// one per row over its input's uniform run and copies of it.</summary>
+    internal static bool UseUniformColumns { get; set; } = true;
+
+    /// <summary>
+    /// <see cref="Run"/> at stride 1 over an input whose columns <paramref name="uniformFrom"/>..<paramref name="uniformTo"/>-1
+    /// hold, in each row, that row's one value per channel (<see cref="Conv2d.UniformRunInRows"/>): the output columns
+    /// whose windows lie inside that run (uniformFrom+1..uniformTo-2) then hold one value per row too; the depthwise and
+    /// pointwise halves compute the first of them and the rest are its copies, the same bits as computing each.
+    /// </summary>
+    public static void RunOverUniformColumns(
+        ReadOnlySpan<float> x, int h, int w, int cin, ReadOnlySpan<float> depthwise, ReadOnlySpan<float> pointwise,
+        ReadOnlySpan<float> pointwisePanels, ReadOnlySpan<float> bias, int cout, Span<float> dwScratch, Span<float> y,
+        Activation act, int uniformFrom, int uniformTo)
+    {
+        int keep = uniformFrom + 2, copiesEnd = uniformTo - 1; // columns keep..copiesEnd-1 are copies of column keep-1
+        if (!UseUniformColumns || uniformFrom < 0 || uniformTo > w || copiesEnd <= keep || (cout & 7) != 0)
+        {
+            Run(x, h, w, cin, depthwise, pointwise, pointwisePanels, bias, cout, 1, dwScratch, y, act);
+            return;
+        }
+
+        Span<float> dw = dwScratch[..(h * w * cin)];
+        Depthwise.Conv3x3(x, h, w, cin, depthwise, 1, PadBefore(h, 1), PadBefore(w, 1), h, w, dw, keep, copiesEnd);
+
+        // The pointwise half over the pixels from a row's last copy to the next row's first: one run of pixels each.
+        int start = 0;
+        for (int r = 0; r <= h; r++)
+        {
+            int end = r < h ? (r * w) + keep : h * w;
+            Gemm.Run(dw[(start * cin)..(end * cin)], end - start, cin, pointwise, pointwisePanels, cout, bias, y[(start * cout)..(end * cout)], act);
+            if (r < h)
+            {
+                Conv2d.RepeatPixel(ref MemoryMarshal.GetReference(y[(r * w * cout)..]), keep - 1, keep, copiesEnd, cout);
+            }
+
+            start = (r * w) + copiesEnd;
+        }
     }
 
     /// <summary>

@@ -352,6 +352,59 @@ public sealed class KernelTests
         AssertSameBits(expected, actual);
     }
 
+    [Theory]
+    [InlineData(79, 9, 16, 32, 65, 79, 2)] // the detector's first separable layer at 160: uniform to the end
+    [InlineData(40, 11, 32, 64, 30, 39, 2)] // one border column after the run
+    [InlineData(22, 7, 64, 128, 14, 20, 2)] // two border columns
+    [InlineData(23, 6, 24, 40, 3, 23, 0)] // channels 8k but not 16k, outputs 8k, six rows
+    [InlineData(17, 5, 16, 32, 12, 16, 2)] // a run of four: one copy per row
+    [InlineData(17, 5, 16, 32, 13, 16, 2)] // a run of three: nothing to copy
+    [InlineData(30, 1, 16, 16, 10, 30, 1)] // one row
+    public void Separable_layer_over_uniform_columns_is_bit_identical_to_every_column_computed(
+        int w, int h, int cin, int cout, int from, int to, int activation)
+    {
+        var act = (Activation)activation;
+        var rng = new Random(w + h + cin + cout + from + to);
+        float[] x = Random(rng, h * w * cin), dwk = Random(rng, 9 * cin), pw = Random(rng, cin * cout), bias = Random(rng, cout);
+        for (int r = 0; r < h; r++)
+        {
+            float[] margin = Random(rng, cin); // each row its own values, as after a layer that saw the zero padding
+            for (int c = from; c < to; c++)
+            {
+                margin.CopyTo(x, ((r * w) + c) * cin);
+            }
+        }
+
+        Assert.Equal(from, Conv2d.UniformRunInRows(x, h, w, cin, out int end));
+        Assert.Equal(to, end);
+        float[] panels = Gemm.Panels(pw, cin, cout);
+        float[] expected = new float[h * w * cout], actual = new float[h * w * cout], dw = new float[h * w * cin];
+        Array.Fill(actual, float.NaN);
+        SeparableConvolution.Run(x, h, w, cin, dwk, pw, panels, bias, cout, 1, dw, expected, act);
+        SeparableConvolution.RunOverUniformColumns(x, h, w, cin, dwk, pw, panels, bias, cout, dw, actual, act, from, to);
+        AssertSameBits(expected, actual);
+    }
+
+    [Fact]
+    public void Uniform_run_in_rows_allows_a_value_per_row_and_border_columns_after_it()
+    {
+        const int h = 4, w = 12, c = 8;
+        float[] x = new float[h * w * c];
+        for (int r = 0; r < h; r++)
+        {
+            for (int col = 0; col < w; col++)
+            {
+                x[((r * w) + col) * c] = col < 6 ? (r * 100) + col : col < 10 ? r : -col; // run 6..9, two border columns
+            }
+        }
+
+        Assert.Equal(6, Conv2d.UniformRunInRows(x, h, w, c, out int to));
+        Assert.Equal(10, to);
+        x[(((2 * w) + 7) * c) + 5] = 0.5f; // one channel of one pixel in a lower row
+        Assert.Equal(8, Conv2d.UniformRunInRows(x, h, w, c, out to));
+        Assert.Equal(10, to);
+    }
+
     [Fact]
     public void Uniform_columns_start_after_the_last_differing_pixel_of_any_row()
     {

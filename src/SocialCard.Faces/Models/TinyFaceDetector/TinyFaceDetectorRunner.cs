@@ -101,9 +101,12 @@ internal sealed class TinyFaceDetectorRunner
 
         for (int i = 0; i < 5; i++)
         {
+            // The padding's columns stay one value per row (per channel) through every layer, one column narrower each
+            // time plus the border's: their outputs are computed once per row and copied.
             SeparableConvWeights layer = _model.Separable[i];
-            SeparableConvolution.Run(
-                b, p, p, layer.Cin, layer.Depthwise, layer.Pointwise, layer.PointwisePanels, layer.Bias, layer.Cout, 1, dw, a, Activation.Leaky);
+            int from = Conv2d.UniformRunInRows(b, p, p, layer.Cin, out int to);
+            SeparableConvolution.RunOverUniformColumns(
+                b, p, p, layer.Cin, layer.Depthwise, layer.Pointwise, layer.PointwisePanels, layer.Bias, layer.Cout, dw, a, Activation.Leaky, from, to);
             int stride = i < 4 ? 2 : 1;
             Pooling.MaxPool2x2(a, p, p, layer.Cout, stride, b);
             p = Pooling.SameOut(p, stride);
