@@ -109,7 +109,13 @@ internal static class Conv2d
 
         for (int r = 1; r < h && from < to - 1; r++)
         {
-            from = RunStart(bits.Slice(r * w * c, w * c), to, from, c);
+            // The run holds in this row when its pixels equal their right neighbours (one overlapping vectorised compare);
+            // otherwise this row may only move its start right.
+            ReadOnlySpan<int> row = bits.Slice(r * w * c, w * c);
+            if (!row.Slice(from * c, (to - 1 - from) * c).SequenceEqual(row.Slice((from + 1) * c, (to - 1 - from) * c)))
+            {
+                from = RunStart(row, to, from, c);
+            }
         }
 
         return from;
