@@ -353,36 +353,70 @@ public sealed class KernelTests
     }
 
     [Theory]
-    [InlineData(79, 9, 16, 32, 65, 79, 2)] // the detector's first separable layer at 160: uniform to the end
-    [InlineData(40, 11, 32, 64, 30, 39, 2)] // one border column after the run
-    [InlineData(22, 7, 64, 128, 14, 20, 2)] // two border columns
-    [InlineData(23, 6, 24, 40, 3, 23, 0)] // channels 8k but not 16k, outputs 8k, six rows
-    [InlineData(17, 5, 16, 32, 12, 16, 2)] // a run of four: one copy per row
-    [InlineData(17, 5, 16, 32, 13, 16, 2)] // a run of three: nothing to copy
-    [InlineData(30, 1, 16, 16, 10, 30, 1)] // one row
-    public void Separable_layer_over_uniform_columns_is_bit_identical_to_every_column_computed(
-        int w, int h, int cin, int cout, int from, int to, int activation)
+    [InlineData(79, 9, 16, 32, 68, 78, 2)] // the detector's first separable layer at 160
+    [InlineData(40, 11, 32, 64, 36, 38, 2)]
+    [InlineData(23, 6, 24, 40, 4, 22, 0)] // channels 8k but not 16k, outputs 8k, six rows
+    [InlineData(17, 5, 16, 32, 14, 16, 2)] // one column skipped after the GEMM's blocks are made whole
+    [InlineData(30, 1, 16, 16, 10, 30, 1)] // one row, skipped to the end
+    public void Separable_layer_skipping_columns_writes_the_others_bit_identical_to_the_whole_layer(
+        int w, int h, int cin, int cout, int skipFrom, int skipTo, int activation)
     {
         var act = (Activation)activation;
-        var rng = new Random(w + h + cin + cout + from + to);
+        var rng = new Random(w + h + cin + cout + skipFrom + skipTo);
         float[] x = Random(rng, h * w * cin), dwk = Random(rng, 9 * cin), pw = Random(rng, cin * cout), bias = Random(rng, cout);
+        float[] panels = Gemm.Panels(pw, cin, cout);
+        float[] expected = new float[h * w * cout], actual = new float[h * w * cout], dw = new float[h * w * cin];
+        SeparableConvolution.Run(x, h, w, cin, dwk, pw, panels, bias, cout, 1, dw, expected, act);
+        SeparableConvolution.RunSkippingColumns(x, h, w, cin, dwk, pw, panels, bias, cout, dw, actual, act, skipFrom, skipTo);
         for (int r = 0; r < h; r++)
         {
-            float[] margin = Random(rng, cin); // each row its own values, as after a layer that saw the zero padding
-            for (int c = from; c < to; c++)
+            Array.Copy(expected, ((r * w) + skipFrom) * cout, actual, ((r * w) + skipFrom) * cout, (skipTo - skipFrom) * cout);
+        }
+
+        AssertSameBits(expected, actual);
+    }
+
+    [Theory]
+    [InlineData(9, 175, 32, 72, 87)] // stride 2, odd width: the last column pools with itself
+    [InlineData(8, 44, 64, 0, 3)]
+    [InlineData(5, 20, 12, 6, 10)] // channels not a multiple of 8: the scalar path
+    public void Max_pool_skipping_columns_writes_the_others_bit_identical(int h, int w, int c, int skipFrom, int skipTo)
+    {
+        var rng = new Random(h + w + c + skipFrom);
+        float[] x = Random(rng, h * w * c);
+        int outH = Pooling.SameOut(h, 2), outW = Pooling.SameOut(w, 2);
+        float[] expected = new float[outH * outW * c], actual = new float[outH * outW * c];
+        Pooling.MaxPool2x2(x, h, w, c, 2, expected);
+        Pooling.MaxPool2x2(x, h, w, c, 2, actual, skipFrom, skipTo);
+        for (int r = 0; r < outH; r++)
+        {
+            Assert.All(actual.AsSpan(((r * outW) + skipFrom) * c, (skipTo - skipFrom) * c).ToArray(), v => Assert.Equal(0f, v));
+            Array.Copy(expected, ((r * outW) + skipFrom) * c, actual, ((r * outW) + skipFrom) * c, (skipTo - skipFrom) * c);
+        }
+
+        AssertSameBits(expected, actual);
+    }
+
+    [Theory]
+    [InlineData(175, 143, 175, 73, 87)] // the 352 detector's first separable layer: uniform to the end
+    [InlineData(88, 72, 87, 38, 43)] // one border column
+    [InlineData(44, 37, 43, 20, 21)]
+    [InlineData(22, 19, 21, 0, 0)] // too few: none
+    public void Pooled_copies_lie_where_the_layer_and_its_pool_see_only_the_uniform_run(int size, int from, int to, int copyFrom, int copyTo)
+    {
+        const int c = 16;
+        var rng = new Random(size + from);
+        float[] x = Random(rng, size * size * c);
+        for (int r = 0; r < size; r++)
+        {
+            float[] margin = Random(rng, c);
+            for (int col = from; col < to; col++)
             {
-                margin.CopyTo(x, ((r * w) + c) * cin);
+                margin.CopyTo(x, ((r * size) + col) * c);
             }
         }
 
-        Assert.Equal(from, Conv2d.UniformRunInRows(x, h, w, cin, out int end));
-        Assert.Equal(to, end);
-        float[] panels = Gemm.Panels(pw, cin, cout);
-        float[] expected = new float[h * w * cout], actual = new float[h * w * cout], dw = new float[h * w * cin];
-        Array.Fill(actual, float.NaN);
-        SeparableConvolution.Run(x, h, w, cin, dwk, pw, panels, bias, cout, 1, dw, expected, act);
-        SeparableConvolution.RunOverUniformColumns(x, h, w, cin, dwk, pw, panels, bias, cout, dw, actual, act, from, to);
-        AssertSameBits(expected, actual);
+        Assert.Equal((copyFrom, copyTo), SocialCard.Faces.Models.TinyFaceDetector.TinyFaceDetectorRunner.PooledCopies(x, size, c));
     }
 
     [Fact]
