@@ -87,52 +87,6 @@ internal static class Conv2d
         }
     }
 
-    /// <summary>
-    /// The widest run of columns [from, <paramref name="to"/>), ending in one of the last four columns, in which each row's
-    /// pixels all have the bits of that row's pixel <c>to - 1</c> (a value per row: a separable layer's output over a
-    /// right padding, whose top and bottom rows saw the zero padding and whose last columns the right border).
-    /// <c>to - from</c> is 1 where no two columns match. Read from the right: it costs about the run.
-    /// </summary>
-    public static int UniformRunInRows(ReadOnlySpan<float> x, int h, int w, int c, out int to)
-    {
-        ReadOnlySpan<int> bits = MemoryMarshal.Cast<float, int>(x[..(h * w * c)]);
-        int from = w;
-        to = w;
-        for (int end = w; end >= Math.Max(1, w - 3); end--)
-        {
-            int start = RunStart(bits[..(w * c)], end, 0, c);
-            if (end - start > to - from)
-            {
-                (from, to) = (start, end);
-            }
-        }
-
-        for (int r = 1; r < h && from < to - 1; r++)
-        {
-            // The run holds in this row when its pixels equal their right neighbours (one overlapping vectorised compare);
-            // otherwise this row may only move its start right.
-            ReadOnlySpan<int> row = bits.Slice(r * w * c, w * c);
-            if (!row.Slice(from * c, (to - 1 - from) * c).SequenceEqual(row.Slice((from + 1) * c, (to - 1 - from) * c)))
-            {
-                from = RunStart(row, to, from, c);
-            }
-        }
-
-        return from;
-
-        static int RunStart(ReadOnlySpan<int> row, int end, int limit, int c)
-        {
-            ReadOnlySpan<int> last = row.Slice((end - 1) * c, c);
-            int col = end - 1;
-            while (col > limit && row.Slice((col - 1) * c, c).SequenceEqual(last))
-            {
-                col--;
-            }
-
-            return col;
-        }
-    }
-
     /// <summary>Set false (tests, benchmarks) to address <see cref="Block6x16"/>'s six pixels from one ref per tap
     /// instead of one ref per pixel.</summary>
     internal static bool UseSixPixelRefs { get; set; } = true;
@@ -402,32 +356,24 @@ internal static class Conv2d
                     Pixel1(ref x, ref f, ref b, ref Unsafe.Add(ref y, ox * cout), w, cin, cout, iy0, (ox * stride) - padLeft, ky0, ky1, act);
                 }
 
-                RepeatPixel(ref y, oxLast, ox, fullLast + 1, cout);
+                // Copies by vector stores (cout is a multiple of 16 here): a span copy per pixel cost half of what computing
+                // the pixel does.
+                ref float first = ref Unsafe.Add(ref y, oxLast * cout);
+                for (int j = 0; j < cout; j += 8)
+                {
+                    Vector256<float> v = Vector256.LoadUnsafe(ref first, (nuint)j);
+                    for (int o = ox; o <= fullLast; o++)
+                    {
+                        v.StoreUnsafe(ref y, (nuint)((o * cout) + j));
+                    }
+                }
+
                 ox = fullLast + 1;
             }
 
             for (; ox < outW; ox++)
             {
                 Pixel1(ref x, ref f, ref b, ref Unsafe.Add(ref y, ox * cout), w, cin, cout, iy0, (ox * stride) - padLeft, ky0, ky1, act);
-            }
-        }
-    }
-
-    /// <summary>
-    /// Pixels <paramref name="from"/>..<paramref name="to"/>-1 of an HWC row set to the bits of its pixel
-    /// <paramref name="source"/>, by vector stores (<paramref name="c"/> a multiple of 8): a span copy per pixel cost half
-    /// of what computing a 3x3 conv's pixel does.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static void RepeatPixel(ref float row, int source, int from, int to, int c)
-    {
-        ref float first = ref Unsafe.Add(ref row, source * c);
-        for (int j = 0; j < c; j += 8)
-        {
-            Vector256<float> v = Vector256.LoadUnsafe(ref first, (nuint)j);
-            for (int o = from; o < to; o++)
-            {
-                v.StoreUnsafe(ref row, (nuint)((o * c) + j));
             }
         }
     }

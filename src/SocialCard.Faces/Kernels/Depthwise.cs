@@ -267,18 +267,7 @@ internal static class Depthwise
 
     public static void Conv3x3(
         ReadOnlySpan<float> x, int h, int w, int c, ReadOnlySpan<float> kernel, int stride, int padTop, int padLeft,
-        int outH, int outW, Span<float> y) =>
-        Conv3x3(x, h, w, c, kernel, stride, padTop, padLeft, outH, outW, y, outW, outW);
-
-    /// <summary>
-    /// <see cref="Conv3x3(ReadOnlySpan{float}, int, int, int, ReadOnlySpan{float}, int, int, int, int, int, Span{float})"/>
-    /// that may leave the output columns <paramref name="skipFrom"/>..<paramref name="skipTo"/>-1 of every row unwritten
-    /// (the row kernels' windows; the caller fills them: columns whose windows hold the same values as another's). The
-    /// columns it writes hold the same bits as the whole layer's.
-    /// </summary>
-    public static void Conv3x3(
-        ReadOnlySpan<float> x, int h, int w, int c, ReadOnlySpan<float> kernel, int stride, int padTop, int padLeft,
-        int outH, int outW, Span<float> y, int skipFrom, int skipTo)
+        int outH, int outW, Span<float> y)
     {
         if (x.Length < h * w * c || kernel.Length < 9 * c || y.Length < outH * outW * c)
         {
@@ -287,7 +276,7 @@ internal static class Depthwise
 
         if (UseVectors && (c & 7) == 0)
         {
-            VectorPath(x, h, w, c, kernel, stride, padTop, padLeft, outH, outW, y, skipFrom, skipTo);
+            VectorPath(x, h, w, c, kernel, stride, padTop, padLeft, outH, outW, y);
         }
         else
         {
@@ -335,7 +324,7 @@ internal static class Depthwise
 
     private static void VectorPath(
         ReadOnlySpan<float> xs, int h, int w, int c, ReadOnlySpan<float> ks, int stride, int padTop, int padLeft,
-        int outH, int outW, Span<float> ys, int skipFrom, int skipTo)
+        int outH, int outW, Span<float> ys)
     {
         ref float x = ref MemoryMarshal.GetReference(xs);
         ref float k = ref MemoryMarshal.GetReference(ks);
@@ -366,9 +355,25 @@ internal static class Depthwise
 
                 if (oxEnd > ox)
                 {
-                    (int aEnd, int bStart) = Outside(ox, oxEnd, skipFrom, skipTo);
-                    RowPair(ref x, ref k, ref y, c, rowStride, padLeft, outW, oy, iy0, ox, aEnd, wide, stretches, twoPixels);
-                    RowPair(ref x, ref k, ref y, c, rowStride, padLeft, outW, oy, iy0, bStart, oxEnd, wide, stretches, twoPixels);
+                    int origin = (iy0 * rowStride) + ((ox - padLeft) * c);
+                    ref float dstA = ref Unsafe.Add(ref y, ((oy * outW) + ox) * c);
+                    ref float dstB = ref Unsafe.Add(ref y, (((oy + 1) * outW) + ox) * c);
+                    if (wide)
+                    {
+                        Row512x2(ref Unsafe.Add(ref x, origin), ref k, ref dstA, ref dstB, oxEnd - ox, c, rowStride);
+                    }
+                    else
+                    {
+                        int count = oxEnd - ox;
+                        int stretch = stretches ? StretchPixels : count;
+                        for (int s = 0; s < count; s += stretch)
+                        {
+                            Row256x2(
+                                ref Unsafe.Add(ref x, origin + (s * c)), ref k, ref Unsafe.Add(ref dstA, s * c), ref Unsafe.Add(ref dstB, s * c),
+                                Math.Min(stretch, count - s), c, rowStride, twoPixels);
+                        }
+                    }
+
                     ox = oxEnd;
                 }
 
@@ -397,9 +402,24 @@ internal static class Depthwise
                     int oxEnd = Math.Min(outW, ((w - 3 + padLeft) / stride) + 1);
                     if (oxEnd > ox)
                     {
-                        (int aEnd, int bStart) = Outside(ox, oxEnd, skipFrom, skipTo);
-                        InteriorRow(ref x, ref k, ref y, c, rowStride, stride, padLeft, outW, oy, iy0, ox, aEnd, wide, strideTwoPairs);
-                        InteriorRow(ref x, ref k, ref y, c, rowStride, stride, padLeft, outW, oy, iy0, bStart, oxEnd, wide, strideTwoPairs);
+                        int origin = (iy0 * rowStride) + (((ox * stride) - padLeft) * c);
+                        ref float dst = ref Unsafe.Add(ref y, ((oy * outW) + ox) * c);
+                        if (wide)
+                        {
+                            Row512(ref Unsafe.Add(ref x, origin), ref k, ref dst, oxEnd - ox, c, rowStride, stride * c);
+                        }
+                        else
+                        {
+                            if (strideTwoPairs && stride == 2)
+                            {
+                                RowStrideTwo256(ref Unsafe.Add(ref x, origin), ref k, ref dst, oxEnd - ox, c, rowStride);
+                            }
+                            else
+                            {
+                                Groups256(ref Unsafe.Add(ref x, origin), ref k, ref dst, oxEnd - ox, c, rowStride, stride * c);
+                            }
+                        }
+
                         ox = oxEnd;
                     }
                 }
@@ -423,18 +443,10 @@ internal static class Depthwise
                 int oxEnd = Math.Min(outW, ((w - 3 + padLeft) / stride) + 1);
                 if (oxEnd > ox)
                 {
-                    (int aEnd, int bStart) = Outside(ox, oxEnd, skipFrom, skipTo);
-                    foreach ((int from, int to) in (ReadOnlySpan<(int, int)>)[(ox, aEnd), (bStart, oxEnd)])
-                    {
-                        if (to > from)
-                        {
-                            int origin = ((iy0 + ky0) * rowStride) + (((from * stride) - padLeft) * c);
-                            RowTwo(
-                                ref Unsafe.Add(ref x, origin), ref Unsafe.Add(ref k, ky0 * 3 * c), ref Unsafe.Add(ref y, ((oy * outW) + from) * c),
-                                to - from, c, rowStride, stride * c);
-                        }
-                    }
-
+                    int origin = ((iy0 + ky0) * rowStride) + (((ox * stride) - padLeft) * c);
+                    RowTwo(
+                        ref Unsafe.Add(ref x, origin), ref Unsafe.Add(ref k, ky0 * 3 * c), ref Unsafe.Add(ref y, ((oy * outW) + ox) * c),
+                        oxEnd - ox, c, rowStride, stride * c);
                     ox = oxEnd;
                 }
             }
@@ -443,72 +455,6 @@ internal static class Depthwise
             {
                 Border(ref x, ref k, ref y, c, w, rowStride, stride, padLeft, outW, oy, ox, iy0, ky0, ky1);
             }
-        }
-    }
-
-    /// <summary>Where [<paramref name="from"/>, <paramref name="to"/>) minus [<paramref name="skipFrom"/>,
-    /// <paramref name="skipTo"/>) lies: [from, aEnd) and [bStart, to) (either may be empty).</summary>
-    private static (int AEnd, int BStart) Outside(int from, int to, int skipFrom, int skipTo)
-    {
-        int aEnd = Math.Clamp(skipFrom, from, to);
-        return (aEnd, Math.Clamp(skipTo, aEnd, to));
-    }
-
-    /// <summary>Windows <paramref name="from"/>..<paramref name="to"/>-1 of the interior output rows
-    /// <paramref name="oy"/> and <paramref name="oy"/>+1 (stride 1), two rows at a time.</summary>
-    private static void RowPair(
-        ref float x, ref float k, ref float y, int c, int rowStride, int padLeft, int outW, int oy, int iy0, int from, int to,
-        bool wide, bool stretches, bool twoPixels)
-    {
-        if (to <= from)
-        {
-            return;
-        }
-
-        int origin = (iy0 * rowStride) + ((from - padLeft) * c);
-        ref float dstA = ref Unsafe.Add(ref y, ((oy * outW) + from) * c);
-        ref float dstB = ref Unsafe.Add(ref y, (((oy + 1) * outW) + from) * c);
-        int count = to - from;
-        if (wide)
-        {
-            Row512x2(ref Unsafe.Add(ref x, origin), ref k, ref dstA, ref dstB, count, c, rowStride);
-        }
-        else
-        {
-            int stretch = stretches ? StretchPixels : count;
-            for (int s = 0; s < count; s += stretch)
-            {
-                Row256x2(
-                    ref Unsafe.Add(ref x, origin + (s * c)), ref k, ref Unsafe.Add(ref dstA, s * c), ref Unsafe.Add(ref dstB, s * c),
-                    Math.Min(stretch, count - s), c, rowStride, twoPixels);
-            }
-        }
-    }
-
-    /// <summary>Windows <paramref name="from"/>..<paramref name="to"/>-1 of the interior output row
-    /// <paramref name="oy"/>, whose windows lie inside the input.</summary>
-    private static void InteriorRow(
-        ref float x, ref float k, ref float y, int c, int rowStride, int stride, int padLeft, int outW, int oy, int iy0, int from, int to,
-        bool wide, bool strideTwoPairs)
-    {
-        if (to <= from)
-        {
-            return;
-        }
-
-        int origin = (iy0 * rowStride) + (((from * stride) - padLeft) * c);
-        ref float dst = ref Unsafe.Add(ref y, ((oy * outW) + from) * c);
-        if (wide)
-        {
-            Row512(ref Unsafe.Add(ref x, origin), ref k, ref dst, to - from, c, rowStride, stride * c);
-        }
-        else if (strideTwoPairs && stride == 2)
-        {
-            RowStrideTwo256(ref Unsafe.Add(ref x, origin), ref k, ref dst, to - from, c, rowStride);
-        }
-        else
-        {
-            Groups256(ref Unsafe.Add(ref x, origin), ref k, ref dst, to - from, c, rowStride, stride * c);
         }
     }
 

@@ -15,21 +15,15 @@ internal static class Pooling
     /// 2x2 max pool, stride 1 or 2, <c>same</c>: out = ceil(in/s); the padding all falls after (padTotal is 0 or 1),
     /// so a window is rows/cols {o*s, o*s+1} clipped to the input.
     /// </summary>
-    public static void MaxPool2x2(ReadOnlySpan<float> x, int h, int w, int c, int stride, Span<float> y) =>
-        MaxPool2x2(x, h, w, c, stride, y, int.MaxValue, int.MaxValue);
-
-    /// <summary><see cref="MaxPool2x2(ReadOnlySpan{float}, int, int, int, int, Span{float})"/> that skips the output columns
-    /// <paramref name="skipFrom"/>..<paramref name="skipTo"/>-1 of every row (their contents after the call are undefined:
-    /// the caller fills them) and reads no input the others do not.</summary>
-    public static void MaxPool2x2(ReadOnlySpan<float> x, int h, int w, int c, int stride, Span<float> y, int skipFrom, int skipTo)
+    public static void MaxPool2x2(ReadOnlySpan<float> x, int h, int w, int c, int stride, Span<float> y)
     {
         int outH = SameOut(h, stride);
         int outW = SameOut(w, stride);
         if (Vector256.IsHardwareAccelerated && (c & 7) == 0)
         {
-            if (!UseMaxPairs || !Avx.IsSupported || !MaxPool2x2Vector256<PairMax>(x, h, w, c, stride, y, outH, outW, skipFrom, skipTo))
+            if (!UseMaxPairs || !Avx.IsSupported || !MaxPool2x2Vector256<PairMax>(x, h, w, c, stride, y, outH, outW))
             {
-                MaxPool2x2Vector256<VectorMax>(x, h, w, c, stride, y, outH, outW, skipFrom, skipTo);
+                MaxPool2x2Vector256<VectorMax>(x, h, w, c, stride, y, outH, outW);
             }
 
             return;
@@ -39,7 +33,7 @@ internal static class Pooling
         {
             int y0 = oy * stride;
             int y1 = Math.Min(y0 + 1, h - 1);
-            for (int ox = skipFrom == 0 ? skipTo : 0; ox < outW; ox = ox + 1 == skipFrom ? Math.Max(skipTo, ox + 1) : ox + 1)
+            for (int ox = 0; ox < outW; ox++)
             {
                 int x0 = ox * stride;
                 int x1 = Math.Min(x0 + 1, w - 1);
@@ -62,8 +56,7 @@ internal static class Pooling
     /// <summary>The 2x2 pool, eight channels at a time, each output the maximum of its four inputs by
     /// <typeparamref name="TMax"/>; false when <typeparamref name="TMax"/> saw a NaN (the output is then to be pooled again
     /// through <see cref="VectorMax"/>).</summary>
-    private static bool MaxPool2x2Vector256<TMax>(
-        ReadOnlySpan<float> xs, int h, int w, int c, int stride, Span<float> ys, int outH, int outW, int skipFrom, int skipTo)
+    private static bool MaxPool2x2Vector256<TMax>(ReadOnlySpan<float> xs, int h, int w, int c, int stride, Span<float> ys, int outH, int outW)
         where TMax : struct, IMax4
     {
         ref float x = ref MemoryMarshal.GetReference(xs);
@@ -73,7 +66,7 @@ internal static class Pooling
         {
             int y0 = oy * stride;
             int y1 = Math.Min(y0 + 1, h - 1);
-            for (int ox = skipFrom == 0 ? skipTo : 0; ox < outW; ox = ox + 1 == skipFrom ? Math.Max(skipTo, ox + 1) : ox + 1)
+            for (int ox = 0; ox < outW; ox++)
             {
                 int x0 = ox * stride;
                 int x1 = Math.Min(x0 + 1, w - 1);

@@ -24,45 +24,6 @@ internal static class SeparableConvolution
         Gemm.Run(dw, outH * outW, cin, pointwise, pointwisePanels, cout, bias, y, act);
     }
 
-    /// <summary>Set false (tests, benchmarks) to compute every column of a detector layer over the padding (its
-    /// <see cref="RunSkippingColumns"/> and pool) instead of the pooled copies' columns once per row.</summary>
-    internal static bool UseUniformColumns { get; set; } = true;
-
-    /// <summary>
-    /// <see cref="Run"/> at stride 1 that leaves the output columns <paramref name="skipFrom"/>..<paramref name="skipTo"/>-1
-    /// of every row unwritten (the caller reads none of them); the columns it writes hold the same bits as
-    /// <see cref="Run"/>'s.
-    /// </summary>
-    public static void RunSkippingColumns(
-        ReadOnlySpan<float> x, int h, int w, int cin, ReadOnlySpan<float> depthwise, ReadOnlySpan<float> pointwise,
-        ReadOnlySpan<float> pointwisePanels, ReadOnlySpan<float> bias, int cout, Span<float> dwScratch, Span<float> y,
-        Activation act, int skipFrom, int skipTo)
-    {
-        if (skipFrom < 0 || skipTo > w || skipTo <= skipFrom)
-        {
-            Run(x, h, w, cin, depthwise, pointwise, pointwisePanels, bias, cout, 1, dwScratch, y, act);
-            return;
-        }
-
-        // One or two skipped columns are computed after all where that makes each run of the pointwise half below (a
-        // row's columns after the skipped ones and the next row's before them) whole six-pixel blocks of the GEMM instead
-        // of four or five pixels after them one at a time (kernel-ab: four more at 160 cost more than two pixels spared).
-        int more = (6 - ((skipFrom + w - skipTo) % 6)) % 6;
-        skipFrom = more <= 2 ? Math.Min(skipTo, skipFrom + more) : skipFrom;
-        Span<float> dw = dwScratch[..(h * w * cin)];
-        Depthwise.Conv3x3(x, h, w, cin, depthwise, 1, PadBefore(h, 1), PadBefore(w, 1), h, w, dw, skipFrom, skipTo);
-
-        // The pointwise half over the pixels from a row's first column after the skipped ones to the next row's last
-        // before them: one run of pixels each.
-        int start = 0;
-        for (int r = 0; r <= h; r++)
-        {
-            int end = r < h ? (r * w) + skipFrom : h * w;
-            Gemm.Run(dw[(start * cin)..(end * cin)], end - start, cin, pointwise, pointwisePanels, cout, bias, y[(start * cout)..(end * cout)], act);
-            start = (r * w) + skipTo;
-        }
-    }
-
     /// <summary>
     /// A dense block's stride-1 separable conv (no activation) into <paramref name="y"/> followed by its skip sum
     /// <see cref="Elementwise.SkipSum"/>(<paramref name="o1"/>, <paramref name="o2"/>, <paramref name="o3"/>, y,

@@ -102,48 +102,15 @@ internal sealed class TinyFaceDetectorRunner
         for (int i = 0; i < 5; i++)
         {
             SeparableConvWeights layer = _model.Separable[i];
+            SeparableConvolution.Run(
+                b, p, p, layer.Cin, layer.Depthwise, layer.Pointwise, layer.PointwisePanels, layer.Bias, layer.Cout, 1, dw, a, Activation.Leaky);
             int stride = i < 4 ? 2 : 1;
-            (int copyFrom, int copyTo) = stride == 2 && (layer.Cout & 7) == 0 && SeparableConvolution.UseUniformColumns ? PooledCopies(b, p, layer.Cin) : (0, 0);
-            if (copyTo > copyFrom)
-            {
-                // The pooled columns over the padding are copies of the one before them: the layer leaves the columns they
-                // pool unwritten and the pool skips them.
-                SeparableConvolution.RunSkippingColumns(
-                    b, p, p, layer.Cin, layer.Depthwise, layer.Pointwise, layer.PointwisePanels, layer.Bias, layer.Cout, dw, a, Activation.Leaky,
-                    2 * copyFrom, 2 * copyTo);
-                Pooling.MaxPool2x2(a, p, p, layer.Cout, stride, b, copyFrom, copyTo);
-                int q = Pooling.SameOut(p, stride);
-                for (int r = 0; r < q; r++)
-                {
-                    Conv2d.RepeatPixel(ref b[r * q * layer.Cout], copyFrom - 1, copyFrom, copyTo, layer.Cout);
-                }
-            }
-            else
-            {
-                SeparableConvolution.Run(
-                    b, p, p, layer.Cin, layer.Depthwise, layer.Pointwise, layer.PointwisePanels, layer.Bias, layer.Cout, 1, dw, a, Activation.Leaky);
-                Pooling.MaxPool2x2(a, p, p, layer.Cout, stride, b);
-            }
-
+            Pooling.MaxPool2x2(a, p, p, layer.Cout, stride, b);
             p = Pooling.SameOut(p, stride);
         }
 
         ConvWeights conv8 = _model.Conv8;
         Gemm.Run(b, p * p, conv8.Cin, conv8.Filters, conv8.Panels, conv8.Cout, conv8.Bias, _grid, Activation.None);
         return _grid;
-    }
-
-    /// <summary>
-    /// The pooled columns [from, to) of a stride-1 separable layer and its 2x2 stride-2 pool over <paramref name="x"/>
-    /// ([<paramref name="size"/>, size, <paramref name="c"/>]) that are copies, in each row, of the pooled column from-1:
-    /// where x holds a value per row in its columns u..v-1 (<see cref="Conv2d.UniformRunInRows"/>), the layer's outputs
-    /// hold a value per row in columns u+1..v-2 (their windows inside the run), and so does every pool of two of them; the
-    /// copies' pairs start at u+3 or later, so that column from-1 pools two of them too. (0, 0) when there are none.
-    /// </summary>
-    internal static (int From, int To) PooledCopies(ReadOnlySpan<float> x, int size, int c)
-    {
-        int u = Conv2d.UniformRunInRows(x, size, size, c, out int v);
-        int from = (u + 4) / 2, to = (v - 1) / 2;
-        return to > from ? (from, to) : (0, 0);
     }
 }
