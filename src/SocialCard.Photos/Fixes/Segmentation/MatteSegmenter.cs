@@ -31,7 +31,8 @@ namespace SocialCard.Photos.Fixes.Segmentation;
 /// <item>Edge refinement: a guided filter of that probability with the output's luminance as guide (radius 4,
 /// eps 1e-3) makes the transition follow the photo's own edges (hair strands, collar) instead of the network's
 /// 256-cell grid, then a linear ramp from 0.3 to 0.7 turns it into opacity, so faint background tails go to 0 and the
-/// body to 1 without a blocky step.</item>
+/// body to 1 without a blocky step. After it, a light piece that sticks out of the head's side beside the face, unlike
+/// the person's colours near it, goes (<see cref="BumpsBesideTheHead"/>).</item>
 /// <item>Foreground colour at the edge: the background behind each edge pixel is estimated locally (mean of the clear
 /// background pixels within 12 px, normalised, and of the wall within 3 px), and <see cref="ForegroundEstimator"/>
 /// un-mixes it, so no halo of the old background stays in the hair once the person is composited on white; an edge
@@ -107,6 +108,7 @@ internal static class MatteSegmenter
         MatteCleanup.DropLiftedWallColours(image, valid, prob, alpha, landmarks, own);
         MatteCleanup.DropThinPieces(image, valid, prob, high, alpha, landmarks);
         SmoothWallPieces.Drop(image, valid, guide, prob, high, alpha, landmarks);
+        BumpsBesideTheHead.Drop(image, valid, alpha, landmarks, own.Interior);
 
         // The edge refinement can lift a faint speck apart from the person (the wall's own edges guide it): the cut-out is one piece.
         MatteCleanup.KeepFaceRegion(alpha, w, h, LandmarkGeometry.EyeMid(landmarks), float.Epsilon);
