@@ -63,7 +63,7 @@ internal static class Conv2d
             }
 
             int col = w;
-            while (col > from && Same(bits.Slice(rowStart + ((col - 1) * c), c), last))
+            while (col > from && bits.Slice(rowStart + ((col - 1) * c), c).SequenceEqual(last))
             {
                 col--;
             }
@@ -72,19 +72,6 @@ internal static class Conv2d
         }
 
         return from;
-
-        static bool Same(ReadOnlySpan<int> a, ReadOnlySpan<int> b)
-        {
-            for (int i = 0; i < a.Length; i++)
-            {
-                if (a[i] != b[i])
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
     }
 
     /// <summary>Set false (tests, benchmarks) to address <see cref="Block6x16"/>'s six pixels from one ref per tap

@@ -567,14 +567,9 @@ internal static class Gemm
 
         if (extra < 0 && rows6 < rows)
         {
-            for (int r = rows6; r < rows; r++)
-            {
-                Row1x64(
-                    ref Unsafe.Add(ref MemoryMarshal.GetReference(x), r * k), k, ref MemoryMarshal.GetReference(panels),
-                    ref MemoryMarshal.GetReference(bias), ref Unsafe.Add(ref MemoryMarshal.GetReference(y), r * n), n, Activation.None);
-            }
-
+            // The rows after the last six-row block as the plain GEMM takes them, then their sum as its own pass.
             int from = rows6 * n;
+            Run(x[(rows6 * k)..], rows - rows6, k, w, panels, n, bias, y[from..], Activation.None);
             Elementwise.SkipSum(o1[from..], terms >= 3 ? o2[from..] : default, terms == 4 ? o3[from..] : default, y[from..size], sum[from..size], terms);
         }
     }

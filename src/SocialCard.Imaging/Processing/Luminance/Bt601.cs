@@ -22,6 +22,9 @@ public static class Bt601
     /// <summary>Luma of one pixel, 0-255, in double precision.</summary>
     public static double Luma(byte r, byte g, byte b) => (Red * r) + (Green * g) + (Blue * b);
 
+    /// <summary>Luma of one colour of float channels (0-255, a mean or an un-mixed colour), in single precision.</summary>
+    public static float Luma(float r, float g, float b) => ((float)Red * r) + ((float)Green * g) + ((float)Blue * b);
+
     /// <summary>
     /// Rounded 8-bit luma of the sum of <c>2^shift</c> pixels' channels: (77 R + 150 G + 29 B + half) &gt;&gt; (8 + shift).
     /// Shift 0 is one pixel; shift 2 is the mean of a 2 x 2 cell from its channel sums.

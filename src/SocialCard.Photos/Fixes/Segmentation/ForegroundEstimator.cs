@@ -146,7 +146,7 @@ internal static class ForegroundEstimator
                 // after un-mixing (the rim of a head is darker than the mean P, so it does not lie on the line) goes.
                 // A pixel far darker than P is another material (a thin line of hair above the skin, a brow): it
                 // keeps its own un-mixed colour.
-                float k = Math.Clamp(Luma(er, eg, eb) / Math.Max(Luma(pr, pg, pb), 1f), 0f, 2f);
+                float k = Math.Clamp(Bt601.Luma(er, eg, eb) / Math.Max(Bt601.Luma(pr, pg, pb), 1f), 0f, 2f);
                 float same = Math.Clamp((k - OtherMaterial) / (SameMaterial - OtherMaterial), 0f, 1f);
                 er += ((pr * k) - er) * same;
                 eg += ((pg * k) - eg) * same;
@@ -211,6 +211,4 @@ internal static class ForegroundEstimator
         (r, g, b) = count == 0 ? (0f, 0f, 0f) : (sr / count, sg / count, sb / count);
         return count > 0;
     }
-
-    private static float Luma(float r, float g, float b) => ((float)Bt601.Red * r) + ((float)Bt601.Green * g) + ((float)Bt601.Blue * b);
 }

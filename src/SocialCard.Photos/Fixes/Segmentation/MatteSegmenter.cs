@@ -72,7 +72,7 @@ internal static class MatteSegmenter
             for (int x = 0; x < w; x++)
             {
                 int i = (y * w) + x;
-                guide[i] = (((float)Bt601.Red * px[i * 3]) + ((float)Bt601.Green * px[(i * 3) + 1]) + ((float)Bt601.Blue * px[(i * 3) + 2])) / 255f;
+                guide[i] = Bt601.Luma((float)px[i * 3], px[(i * 3) + 1], px[(i * 3) + 2]) / 255f;
                 if (valid[i] == 0)
                 {
                     continue;

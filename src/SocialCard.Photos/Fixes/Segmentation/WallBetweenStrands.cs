@@ -94,7 +94,7 @@ internal static class WallBetweenStrands
             float br = wr[i] / wm[i], bg = wg[i] / wm[i], bb = wb[i] / wm[i];
             float cr = pr[i] / pm[i], cg = pg[i] / pm[i], cb = pb[i] / pm[i];
             if (!Red((int)br, (int)bg, (int)bb, MinWallRed) || Red((int)cr, (int)cg, (int)cb, MaxHairRed) ||
-                ((float)Bt601.Red * cr) + ((float)Bt601.Green * cg) + ((float)Bt601.Blue * cb) > MaxHairLuma)
+                Bt601.Luma(cr, cg, cb) > MaxHairLuma)
             {
                 continue;
             }
