@@ -1,4 +1,5 @@
 using System.Globalization;
+using SocialCard.Imaging;
 using SocialCard.Imaging.Processing.Color;
 using SocialCard.Imaging.Processing.Luminance;
 using SocialCard.Photos.Tests.Fixes.Support;
@@ -23,6 +24,49 @@ public sealed class BumpBesideTheHeadTests(ITestOutputHelper output)
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: grey in the box {100 * before:0.0}% of the crop, {100 * after:0.0}% of the cut-out"));
         Assert.True(before >= 0.5, $"the box holds {before:P1} grey in the crop");
         Assert.True(after <= before / 5, $"{after:P1} grey left in the cut-out");
+    }
+
+    /// <summary>The lobe's rim beside the bump (box x 64-71, y 234-247) kept the stripe's grey 1-2 px wide, opaque: in
+    /// the crop 87.5% of the box is grey, in the cut-out before 37.5%; at most a fifth of the crop's share may stay.</summary>
+    [Fact]
+    public void The_lobe_keeps_no_grey_rim_where_the_bump_went()
+    {
+        const string name = "voteview_021751";
+        (double before, double after) = BusySeparation.CropAndCutOutShares(name, 64, 234, 72, 248, IsGrey);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: grey along the lobe {100 * before:0.0}% of the crop, {100 * after:0.0}% of the cut-out"));
+        Assert.True(before >= 0.5, $"the box holds {before:P1} grey in the crop");
+        Assert.True(after <= before / 5, $"{after:P1} grey left along the lobe");
+    }
+
+    /// <summary>Where the bump went the lobe's edge is soft, as the matte's own edges are: on most rows from y 236 to
+    /// 246 the first pixel that is not white, coming from the wall's side, is lighter than the lobe two pixels farther
+    /// in by 15 levels of luminance or more (a partly transparent pixel on white). Cleared at once, the edge went from
+    /// the opaque lobe to white in one step.</summary>
+    [Fact]
+    public void The_edge_where_the_bump_went_is_soft()
+    {
+        (RgbImage crop, RgbImage cutOut) = BusySeparation.SeparateOriginal("voteview_021751");
+        using (crop)
+        using (cutOut)
+        {
+            int rows = 0, soft = 0;
+            for (int y = 236; y <= 246; y++, rows++)
+            {
+                ReadOnlySpan<byte> row = cutOut.Row(y);
+                int x = 50;
+                while (x < 90 && Math.Min(row[x * 3], Math.Min(row[(x * 3) + 1], row[(x * 3) + 2])) >= 245)
+                {
+                    x++;
+                }
+
+                double edge = Bt601.Luma(row[x * 3], row[(x * 3) + 1], row[(x * 3) + 2]);
+                double lobe = Bt601.Luma(row[(x + 2) * 3], row[((x + 2) * 3) + 1], row[((x + 2) * 3) + 2]);
+                soft += edge >= lobe + 15 ? 1 : 0;
+            }
+
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"voteview_021751: {soft} of {rows} rows with a soft edge along the lobe"));
+            Assert.True(soft * 2 > rows, $"{soft} of {rows} rows soft");
+        }
     }
 
     private static bool IsGrey(int r, int g, int b)
