@@ -54,6 +54,10 @@ internal static class Elementwise
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Vector256<float> Relu(Vector256<float> v) => Vector256.Max(v, Vector256<float>.Zero);
 
+    /// <summary>The same in 512 bits (the 512-bit GEMM's stores of a skip sum).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector512<float> Relu(Vector512<float> v) => Vector512.Max(v, Vector512<float>.Zero);
+
     /// <summary>
     /// The reference: one pass per operation, <c>dst = max(a + (b + (c + d)), 0)</c> over the first
     /// <paramref name="terms"/> operands (2: a + b; 3: a + (b + c)).

@@ -390,6 +390,9 @@ internal static class Gemm
     internal interface IEpilogue
     {
         Vector256<float> Apply(Vector256<float> v);
+
+        /// <summary>The same for the 512-bit blocks, as <see cref="Activate(Vector512{float}, Activation)"/>.</summary>
+        Vector512<float> Apply(Vector512<float> v);
     }
 
     /// <summary>The activation read at run time: the epilogue before the typed ones.</summary>
@@ -397,24 +400,36 @@ internal static class Gemm
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Vector256<float> Apply(Vector256<float> v) => Activate(v, act);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector512<float> Apply(Vector512<float> v) => Activate(v, act);
     }
 
     internal readonly struct NoActivation : IEpilogue
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Vector256<float> Apply(Vector256<float> v) => v;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector512<float> Apply(Vector512<float> v) => v;
     }
 
     internal readonly struct ReluActivation : IEpilogue
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Vector256<float> Apply(Vector256<float> v) => Activate(v, Activation.Relu);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector512<float> Apply(Vector512<float> v) => Activate(v, Activation.Relu);
     }
 
     internal readonly struct LeakyActivation : IEpilogue
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Vector256<float> Apply(Vector256<float> v) => Activate(v, Activation.Leaky);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector512<float> Apply(Vector512<float> v) => Activate(v, Activation.Leaky);
     }
 
     /// <summary>How a six-row block (<see cref="Block6x16"/>) stores its twelve sums: each row's sixteen at
@@ -437,6 +452,21 @@ internal static class Gemm
             Vector256<float> a2l, Vector256<float> a2h, Vector256<float> a3l, Vector256<float> a3h, Vector256<float> a4l,
             Vector256<float> a4h, Vector256<float> a5l, Vector256<float> a5h) =>
             Store6x16(ref y, stride, act, a0l, a0h, a1l, a1h, a2l, a2h, a3l, a3h, a4l, a4h, a5l, a5h);
+    }
+
+    /// <summary>How a 512-bit eight-row block (<see cref="Block8x32"/>) stores one vector of sixteen sums at
+    /// <paramref name="y"/>.</summary>
+    internal interface IStore512
+    {
+        void Store(ref float y, Vector512<float> v);
+    }
+
+    /// <summary>The sums through the activation <typeparamref name="TAct"/>.</summary>
+    internal readonly struct ActivationStore512<TAct>(TAct act) : IStore512
+        where TAct : struct, IEpilogue
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Store(ref float y, Vector512<float> v) => act.Apply(v).StoreUnsafe(ref y);
     }
 
     /// <summary>The number of a dense block's outputs a skip sum adds (<see cref="SkipSumStore{TTerms}"/>).</summary>
@@ -467,9 +497,27 @@ internal static class Gemm
     /// <c>max(o1 + (o2 + (o3 + v)), 0)</c>, the same additions in the same order, at the same index of the sum tensor.
     /// The other tensors are reached by their byte distance from <c>y</c> (all pinned by the caller).
     /// </summary>
-    internal readonly struct SkipSumStore<TTerms>(nint toO1, nint toO2, nint toO3, nint toSum) : IBlockStore
+    internal readonly struct SkipSumStore<TTerms>(nint toO1, nint toO2, nint toO3, nint toSum) : IBlockStore, IStore512
         where TTerms : struct, ITerms
     {
+        /// <summary>The same for one 512-bit vector of sums (<see cref="Block8x32"/>).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Store(ref float y, Vector512<float> v)
+        {
+            Vector512<float> s = TTerms.Count switch
+            {
+                2 => v,
+                3 => Vector512.LoadUnsafe(ref Unsafe.AddByteOffset(ref y, toO2)) + v,
+                _ => Vector512.LoadUnsafe(ref Unsafe.AddByteOffset(ref y, toO2)) + (Vector512.LoadUnsafe(ref Unsafe.AddByteOffset(ref y, toO3)) + v),
+            };
+            if (TTerms.Count < 4)
+            {
+                v.StoreUnsafe(ref y);
+            }
+
+            Elementwise.Relu(Vector512.LoadUnsafe(ref Unsafe.AddByteOffset(ref y, toO1)) + s).StoreUnsafe(ref Unsafe.AddByteOffset(ref y, toSum));
+        }
+
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Store(
             ref float y, int stride, Vector256<float> a0l, Vector256<float> a0h, Vector256<float> a1l, Vector256<float> a1h,
@@ -517,9 +565,9 @@ internal static class Gemm
     /// <c>y = x * w + bias</c> (no activation), the last convolution of a dense block's sum, then the skip sum
     /// <see cref="Elementwise.SkipSum"/>(<paramref name="o1"/>, <paramref name="o2"/>, <paramref name="o3"/>, y,
     /// <paramref name="sum"/>, <paramref name="terms"/>); with 4 terms <paramref name="y"/> is scratch (its rows may be
-    /// left unwritten). On the 256-bit six-row path with panels the six-row blocks take the sum in their stores, while
-    /// the block's values are in registers (the GEMM's output not read back from L2/L3 by a second pass): every value the
-    /// same as the GEMM then the sum.
+    /// left unwritten). On the 256-bit six-row path with panels the six-row blocks take the sum in their stores, and on
+    /// the 512-bit path the eight-row blocks (<see cref="RunSkipSum512"/>), while the block's values are in registers
+    /// (the GEMM's output not read back from L2/L3 by a second pass): every value the same as the GEMM then the sum.
     /// </summary>
     public static unsafe void RunSkipSum(
         ReadOnlySpan<float> x, int rows, int k, ReadOnlySpan<float> w, ReadOnlySpan<float> panels, int n, ReadOnlySpan<float> bias,
@@ -528,6 +576,13 @@ internal static class Gemm
         int size = rows * n;
         bool inStores = UseSkipSumStores && UseVectors && !UseVector512 && UseSixRows && UseTypedEpilogues && UsePanels
             && PanelWidthHere == PanelWidth256 && n % 16 == 0 && rows >= 6 && !panels.IsEmpty && terms is >= 2 and <= 4;
+        bool inStores512 = UseSkipSumStores512 && UseVectors && UseVector512 && n % 32 == 0 && rows >= 8 && terms is >= 2 and <= 4;
+        if (inStores512)
+        {
+            RunSkipSum512(x, rows, k, w, panels, n, bias, y, o1, o2, o3, sum, terms);
+            return;
+        }
+
         if (!inStores)
         {
             Run(x, rows, k, w, panels, n, bias, y, Activation.None);
@@ -570,6 +625,50 @@ internal static class Gemm
             // The rows after the last six-row block as the plain GEMM takes them, then their sum as its own pass.
             int from = rows6 * n;
             Run(x[(rows6 * k)..], rows - rows6, k, w, panels, n, bias, y[from..], Activation.None);
+            Elementwise.SkipSum(o1[from..], terms >= 3 ? o2[from..] : default, terms == 4 ? o3[from..] : default, y[from..size], sum[from..size], terms);
+        }
+    }
+
+    /// <summary>Set false (tests, benchmarks) to run a dense block's skip sum (AVX-512) as its own pass after the GEMM
+    /// instead of in the 512-bit eight-row blocks' stores (<see cref="RunSkipSum"/>).</summary>
+    internal static bool UseSkipSumStores512 { get; set; } = true;
+
+    /// <summary><see cref="RunSkipSum"/> on the 512-bit path (<paramref name="n"/> a multiple of 32, eight rows or more):
+    /// the eight-row blocks take the sum in their stores (<see cref="SkipSumStore{TTerms}"/>), their weights read as
+    /// <see cref="RunVector512"/> reads them; the rows after the last block go through the plain GEMM, then their sum as
+    /// its own pass.</summary>
+    private static unsafe void RunSkipSum512(
+        ReadOnlySpan<float> x, int rows, int k, ReadOnlySpan<float> w, ReadOnlySpan<float> panels, int n, ReadOnlySpan<float> bias,
+        Span<float> y, ReadOnlySpan<float> o1, ReadOnlySpan<float> o2, ReadOnlySpan<float> o3, Span<float> sum, int terms)
+    {
+        int size = rows * n;
+        if (x.Length < rows * k || w.Length < k * n || (!panels.IsEmpty && panels.Length != k * n) || bias.Length < n
+            || y.Length < size || sum.Length < size || o1.Length < size || (terms >= 3 && o2.Length < size) || (terms == 4 && o3.Length < size))
+        {
+            throw new ArgumentException("Gemm operand sizes do not match.");
+        }
+
+        int done;
+        fixed (float* py = y, p1 = o1, p2 = terms >= 3 ? o2 : (ReadOnlySpan<float>)y, p3 = terms == 4 ? o3 : (ReadOnlySpan<float>)y, ps = sum)
+        {
+            ref float ry = ref MemoryMarshal.GetReference(y);
+            ref float rx = ref MemoryMarshal.GetReference(x);
+            ref float rw = ref Weights512(w, UsePanels ? panels : default, k, n, out int panelStep, out int wStep);
+            ref float rb = ref MemoryMarshal.GetReference(bias);
+            nint d1 = (nint)((byte*)p1 - (byte*)py), d2 = (nint)((byte*)p2 - (byte*)py);
+            nint d3 = (nint)((byte*)p3 - (byte*)py), ds = (nint)((byte*)ps - (byte*)py);
+            done = terms switch
+            {
+                2 => Blocks8x32(ref rx, rows, k, ref rw, panelStep, wStep, n, ref rb, ref ry, n, new SkipSumStore<TwoTerms>(d1, d2, d3, ds)),
+                3 => Blocks8x32(ref rx, rows, k, ref rw, panelStep, wStep, n, ref rb, ref ry, n, new SkipSumStore<ThreeTerms>(d1, d2, d3, ds)),
+                _ => Blocks8x32(ref rx, rows, k, ref rw, panelStep, wStep, n, ref rb, ref ry, n, new SkipSumStore<FourTerms>(d1, d2, d3, ds)),
+            };
+        }
+
+        if (done < rows)
+        {
+            int from = done * n;
+            Run(x[(done * k)..], rows - done, k, w, panels, n, bias, y[from..], Activation.None);
             Elementwise.SkipSum(o1[from..], terms >= 3 ? o2[from..] : default, terms == 4 ? o3[from..] : default, y[from..size], sum[from..size], terms);
         }
     }
@@ -874,18 +973,14 @@ internal static class Gemm
         ref float b = ref MemoryMarshal.GetReference(bs);
         ref float y = ref MemoryMarshal.GetReference(ys);
         int n32 = n & ~31;
-
-        // The weights of columns j..j+31 start at wb + j * panelStep, the next k-row wStep floats on: row-major
-        // (panelStep 1, wStep n) or panels (panelStep k, wStep 32).
-        bool packed = !ps.IsEmpty && PanelWidthHere == PanelWidth256;
-        ref float wb = ref packed ? ref MemoryMarshal.GetReference(ps) : ref w;
-        int panelStep = packed ? k : 1;
-        int wStep = packed ? PanelWidth : n;
-        int r = 0;
-        for (; r + 8 <= rows; r += 8)
+        ref float wb = ref Weights512(ws, ps, k, n, out int panelStep, out int wStep);
+        int r = (UseTyped512 ? act : (Activation)(-1)) switch
         {
-            Block8x32(ref Unsafe.Add(ref x, r * k), k, ref wb, panelStep, wStep, n, ref b, ref Unsafe.Add(ref y, r * n), n32, act);
-        }
+            Activation.None => Blocks8x32(ref x, rows, k, ref wb, panelStep, wStep, n, ref b, ref y, n32, default(ActivationStore512<NoActivation>)),
+            Activation.Relu => Blocks8x32(ref x, rows, k, ref wb, panelStep, wStep, n, ref b, ref y, n32, default(ActivationStore512<ReluActivation>)),
+            Activation.Leaky => Blocks8x32(ref x, rows, k, ref wb, panelStep, wStep, n, ref b, ref y, n32, default(ActivationStore512<LeakyActivation>)),
+            _ => Blocks8x32(ref x, rows, k, ref wb, panelStep, wStep, n, ref b, ref y, n32, new ActivationStore512<AnyActivation>(new AnyActivation(act))),
+        };
 
         for (; r + 4 <= rows; r += 4)
         {
@@ -981,14 +1076,51 @@ internal static class Gemm
         return n32;
     }
 
+    /// <summary>Set false (tests, benchmarks) to run the 512-bit eight-row blocks' epilogue through the one kernel that
+    /// tests the activation per accumulator instead of the kernel compiled for the layer's activation.</summary>
+    internal static bool UseTyped512 { get; set; } = true;
+
+    /// <summary>Set false (tests, benchmarks) to step the 512-bit eight-row blocks' k loop one step at a time instead of
+    /// two.</summary>
+    internal static bool UseUnrolledK512 { get; set; } = true;
+
+    /// <summary>Rows 0..(rows &amp; ~7)-1 in <see cref="Block8x32"/>s over columns 0..<paramref name="n32"/>-1, the sums
+    /// stored by <paramref name="store"/>; returns the rows done.</summary>
+    private static int Blocks8x32<TStore>(
+        ref float x, int rows, int k, ref float wb, int panelStep, int wStep, int n, ref float b, ref float y, int n32, TStore store)
+        where TStore : struct, IStore512
+    {
+        int k2 = UseUnrolledK512 ? k & ~1 : 0;
+        int r = 0;
+        for (; r + 8 <= rows; r += 8)
+        {
+            Block8x32(ref Unsafe.Add(ref x, r * k), k, k2, ref wb, panelStep, wStep, n, ref b, ref Unsafe.Add(ref y, r * n), n32, store);
+        }
+
+        return r;
+    }
+
+    /// <summary>The weights the 512-bit blocks read: those of columns j..j+31 start at the returned reference + j *
+    /// <paramref name="panelStep"/>, the next k-row <paramref name="wStep"/> floats on; row-major (panelStep 1, wStep n)
+    /// or panels (panelStep k, wStep 32).</summary>
+    private static ref float Weights512(ReadOnlySpan<float> ws, ReadOnlySpan<float> ps, int k, int n, out int panelStep, out int wStep)
+    {
+        bool packed = !ps.IsEmpty && PanelWidthHere == PanelWidth256;
+        panelStep = packed ? k : 1;
+        wStep = packed ? PanelWidth : n;
+        return ref MemoryMarshal.GetReference(packed ? ps : ws);
+    }
+
     /// <summary>
     /// Eight rows x columns 0..n32-1, 32 at a time: sixteen 512-bit accumulators (twice the four-row step's), so the
-    /// FMA latency is hidden and each weight load serves eight rows. Same summation order per output as every path.
+    /// FMA latency is hidden and each weight load serves eight rows; k steps 0..<paramref name="k2"/>-1 two per pass,
+    /// the rest one at a time. Same summation order per output as every path.
     /// </summary>
     // Called once per eight rows, with loops too short for on-stack replacement: compiled optimised at once.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Block8x32(
-        ref float x0, int k, ref float wb, int panelStep, int wStep, int n, ref float b, ref float y0, int n32, Activation act)
+    private static void Block8x32<TStore>(
+        ref float x0, int k, int k2, ref float wb, int panelStep, int wStep, int n, ref float b, ref float y0, int n32, TStore store)
+        where TStore : struct, IStore512
     {
         ref float x1 = ref Unsafe.Add(ref x0, k);
         ref float x2 = ref Unsafe.Add(ref x1, k);
@@ -1004,7 +1136,66 @@ internal static class Gemm
             Vector512<float> a0l = bl, a0h = bh, a1l = bl, a1h = bh, a2l = bl, a2h = bh, a3l = bl, a3h = bh;
             Vector512<float> a4l = bl, a4h = bh, a5l = bl, a5h = bh, a6l = bl, a6h = bh, a7l = bl, a7h = bh;
             ref float wj = ref Unsafe.Add(ref wb, j * panelStep);
-            for (int i = 0; i < k; i++)
+            int i = 0;
+            for (; i < k2; i += 2)
+            {
+                ref float w1 = ref Unsafe.Add(ref wj, wStep);
+                Vector512<float> wl = Vector512.LoadUnsafe(ref wj);
+                Vector512<float> wh = Vector512.LoadUnsafe(ref wj, 16);
+                Vector512<float> v = Vector512.Create(Unsafe.Add(ref x0, i));
+                a0l = Vector512.FusedMultiplyAdd(v, wl, a0l);
+                a0h = Vector512.FusedMultiplyAdd(v, wh, a0h);
+                v = Vector512.Create(Unsafe.Add(ref x1, i));
+                a1l = Vector512.FusedMultiplyAdd(v, wl, a1l);
+                a1h = Vector512.FusedMultiplyAdd(v, wh, a1h);
+                v = Vector512.Create(Unsafe.Add(ref x2, i));
+                a2l = Vector512.FusedMultiplyAdd(v, wl, a2l);
+                a2h = Vector512.FusedMultiplyAdd(v, wh, a2h);
+                v = Vector512.Create(Unsafe.Add(ref x3, i));
+                a3l = Vector512.FusedMultiplyAdd(v, wl, a3l);
+                a3h = Vector512.FusedMultiplyAdd(v, wh, a3h);
+                v = Vector512.Create(Unsafe.Add(ref x4, i));
+                a4l = Vector512.FusedMultiplyAdd(v, wl, a4l);
+                a4h = Vector512.FusedMultiplyAdd(v, wh, a4h);
+                v = Vector512.Create(Unsafe.Add(ref x5, i));
+                a5l = Vector512.FusedMultiplyAdd(v, wl, a5l);
+                a5h = Vector512.FusedMultiplyAdd(v, wh, a5h);
+                v = Vector512.Create(Unsafe.Add(ref x6, i));
+                a6l = Vector512.FusedMultiplyAdd(v, wl, a6l);
+                a6h = Vector512.FusedMultiplyAdd(v, wh, a6h);
+                v = Vector512.Create(Unsafe.Add(ref x7, i));
+                a7l = Vector512.FusedMultiplyAdd(v, wl, a7l);
+                a7h = Vector512.FusedMultiplyAdd(v, wh, a7h);
+                wl = Vector512.LoadUnsafe(ref w1);
+                wh = Vector512.LoadUnsafe(ref w1, 16);
+                v = Vector512.Create(Unsafe.Add(ref x0, i + 1));
+                a0l = Vector512.FusedMultiplyAdd(v, wl, a0l);
+                a0h = Vector512.FusedMultiplyAdd(v, wh, a0h);
+                v = Vector512.Create(Unsafe.Add(ref x1, i + 1));
+                a1l = Vector512.FusedMultiplyAdd(v, wl, a1l);
+                a1h = Vector512.FusedMultiplyAdd(v, wh, a1h);
+                v = Vector512.Create(Unsafe.Add(ref x2, i + 1));
+                a2l = Vector512.FusedMultiplyAdd(v, wl, a2l);
+                a2h = Vector512.FusedMultiplyAdd(v, wh, a2h);
+                v = Vector512.Create(Unsafe.Add(ref x3, i + 1));
+                a3l = Vector512.FusedMultiplyAdd(v, wl, a3l);
+                a3h = Vector512.FusedMultiplyAdd(v, wh, a3h);
+                v = Vector512.Create(Unsafe.Add(ref x4, i + 1));
+                a4l = Vector512.FusedMultiplyAdd(v, wl, a4l);
+                a4h = Vector512.FusedMultiplyAdd(v, wh, a4h);
+                v = Vector512.Create(Unsafe.Add(ref x5, i + 1));
+                a5l = Vector512.FusedMultiplyAdd(v, wl, a5l);
+                a5h = Vector512.FusedMultiplyAdd(v, wh, a5h);
+                v = Vector512.Create(Unsafe.Add(ref x6, i + 1));
+                a6l = Vector512.FusedMultiplyAdd(v, wl, a6l);
+                a6h = Vector512.FusedMultiplyAdd(v, wh, a6h);
+                v = Vector512.Create(Unsafe.Add(ref x7, i + 1));
+                a7l = Vector512.FusedMultiplyAdd(v, wl, a7l);
+                a7h = Vector512.FusedMultiplyAdd(v, wh, a7h);
+                wj = ref Unsafe.Add(ref w1, wStep);
+            }
+
+            for (; i < k; i++)
             {
                 Vector512<float> wl = Vector512.LoadUnsafe(ref wj);
                 Vector512<float> wh = Vector512.LoadUnsafe(ref wj, 16);
@@ -1036,22 +1227,22 @@ internal static class Gemm
             }
 
             ref float yj = ref Unsafe.Add(ref y0, j);
-            Activate(a0l, act).StoreUnsafe(ref yj);
-            Activate(a0h, act).StoreUnsafe(ref yj, 16);
-            Activate(a1l, act).StoreUnsafe(ref yj, (nuint)n);
-            Activate(a1h, act).StoreUnsafe(ref yj, (nuint)(n + 16));
-            Activate(a2l, act).StoreUnsafe(ref yj, (nuint)(2 * n));
-            Activate(a2h, act).StoreUnsafe(ref yj, (nuint)((2 * n) + 16));
-            Activate(a3l, act).StoreUnsafe(ref yj, (nuint)(3 * n));
-            Activate(a3h, act).StoreUnsafe(ref yj, (nuint)((3 * n) + 16));
-            Activate(a4l, act).StoreUnsafe(ref yj, (nuint)(4 * n));
-            Activate(a4h, act).StoreUnsafe(ref yj, (nuint)((4 * n) + 16));
-            Activate(a5l, act).StoreUnsafe(ref yj, (nuint)(5 * n));
-            Activate(a5h, act).StoreUnsafe(ref yj, (nuint)((5 * n) + 16));
-            Activate(a6l, act).StoreUnsafe(ref yj, (nuint)(6 * n));
-            Activate(a6h, act).StoreUnsafe(ref yj, (nuint)((6 * n) + 16));
-            Activate(a7l, act).StoreUnsafe(ref yj, (nuint)(7 * n));
-            Activate(a7h, act).StoreUnsafe(ref yj, (nuint)((7 * n) + 16));
+            store.Store(ref yj, a0l);
+            store.Store(ref Unsafe.Add(ref yj, 16), a0h);
+            store.Store(ref Unsafe.Add(ref yj, n), a1l);
+            store.Store(ref Unsafe.Add(ref yj, n + 16), a1h);
+            store.Store(ref Unsafe.Add(ref yj, 2 * n), a2l);
+            store.Store(ref Unsafe.Add(ref yj, (2 * n) + 16), a2h);
+            store.Store(ref Unsafe.Add(ref yj, 3 * n), a3l);
+            store.Store(ref Unsafe.Add(ref yj, (3 * n) + 16), a3h);
+            store.Store(ref Unsafe.Add(ref yj, 4 * n), a4l);
+            store.Store(ref Unsafe.Add(ref yj, (4 * n) + 16), a4h);
+            store.Store(ref Unsafe.Add(ref yj, 5 * n), a5l);
+            store.Store(ref Unsafe.Add(ref yj, (5 * n) + 16), a5h);
+            store.Store(ref Unsafe.Add(ref yj, 6 * n), a6l);
+            store.Store(ref Unsafe.Add(ref yj, (6 * n) + 16), a6h);
+            store.Store(ref Unsafe.Add(ref yj, 7 * n), a7l);
+            store.Store(ref Unsafe.Add(ref yj, (7 * n) + 16), a7h);
         }
     }
 

@@ -32,8 +32,10 @@ internal static class KernelPaths
     /// stretches of 64 windows through every channel group or whole rows per group; a 3x3 convolution's windows in an
     /// input's uniform right columns computed once per row and copied, or each computed; a dense block's skip sums (no
     /// AVX-512) in the pointwise GEMM's six-row stores or as their own pass; a dense block's output over its last input or
-    /// to a tensor of its own.</summary>
-    public static readonly string[] Names = ["panels", "narrow512", "pool-bands", "conv-eight", "dw-pairs", "average", "rows-in-place", "dw-edges", "narrow-columns", "dw-tail8", "gemm-six-rows", "dw-rows256", "conv-last-four", "conv-six", "conv-six-refs", "resize-pairs", "gemm-typed", "gemm-unroll", "conv-typed", "conv-unroll", "gemm-last-six", "dw-two-pixels", "dw-stride2-pairs", "dw-border-chains", "pool-max-pairs", "hardswish-clamp", "dw-kxk-four", "dw-stretches", "conv-uniform", "gemm-skip-sums", "dense-one-buffer"];
+    /// to a tensor of its own; the 512-bit GEMM's eight-row blocks compiled per activation or testing it per accumulator,
+    /// their k loop two steps per pass or one, and a dense block's skip sums (AVX-512) in their stores or as their own
+    /// pass.</summary>
+    public static readonly string[] Names = ["panels", "narrow512", "pool-bands", "conv-eight", "dw-pairs", "average", "rows-in-place", "dw-edges", "narrow-columns", "dw-tail8", "gemm-six-rows", "dw-rows256", "conv-last-four", "conv-six", "conv-six-refs", "resize-pairs", "gemm-typed", "gemm-unroll", "conv-typed", "conv-unroll", "gemm-last-six", "dw-two-pixels", "dw-stride2-pairs", "dw-border-chains", "pool-max-pairs", "hardswish-clamp", "dw-kxk-four", "dw-stretches", "conv-uniform", "gemm-skip-sums", "dense-one-buffer", "gemm512-typed", "gemm512-unroll", "gemm512-skip-sums"];
 
     /// <summary>Sets the switch <paramref name="name"/> (one of <see cref="Names"/>, or "all" for every one).</summary>
     public static Action<bool> Switch(string name) => name switch
@@ -69,6 +71,9 @@ internal static class KernelPaths
         "conv-uniform" => on => Conv2d.UseUniformColumns = on,
         "gemm-skip-sums" => on => Gemm.UseSkipSumStores = on,
         "dense-one-buffer" => on => Models.DenseFaceNet.DenseFaceNetRunner.UseOneBuffer = on,
+        "gemm512-typed" => on => Gemm.UseTyped512 = on,
+        "gemm512-unroll" => on => Gemm.UseUnrolledK512 = on,
+        "gemm512-skip-sums" => on => Gemm.UseSkipSumStores512 = on,
         "all" => on =>
         {
             foreach (string n in Names)

@@ -59,6 +59,8 @@ public sealed class KernelPathExactnessTests
     [InlineData("gemm-typed")]
     [InlineData("gemm-unroll")]
     [InlineData("gemm-last-six")]
+    [InlineData("gemm512-typed")]
+    [InlineData("gemm512-unroll")]
     public void Gemm_on_odd_shapes_is_bit_identical_to_one_fma_chain_per_output_on_either_path(string path)
     {
         Action<bool> set = KernelPaths.Switch(path);
@@ -67,7 +69,7 @@ public sealed class KernelPathExactnessTests
             foreach (bool on in new[] { true, false })
             {
                 set(on);
-                foreach ((int rows, int k, int n) in new[] { (7, 1, 16), (13, 3, 40), (20, 32, 48), (11, 256, 24), (25, 31, 32), (6, 5, 17), (1, 32, 64), (10, 128, 80), (17, 96, 112) })
+                foreach ((int rows, int k, int n) in new[] { (7, 1, 16), (13, 3, 40), (20, 32, 48), (11, 256, 24), (25, 31, 32), (6, 5, 17), (1, 32, 64), (10, 128, 80), (17, 96, 112), (19, 33, 96), (196, 128, 128) })
                 {
                     foreach (Activation act in new[] { Activation.None, Activation.Relu, Activation.Leaky })
                     {
@@ -91,21 +93,24 @@ public sealed class KernelPathExactnessTests
 
     /// <summary>A dense block's last pointwise conv with its skip sum (<see cref="Gemm.RunSkipSum"/>: two, three and four
     /// terms) on odd shapes (rows not a multiple of six, four or five rows after the last six-row block with weights past
-    /// L1, sixteen to 256 columns), weights as panels, the 256-bit path (AVX-512 off where there is one): the GEMM's
-    /// output and the sum bit for bit the one-chain reference then <see cref="Elementwise.Reference"/>, with the sums in
-    /// the GEMM's stores and as their own pass.</summary>
-    [Fact]
-    public void Gemm_with_the_skip_sum_is_bit_identical_to_the_gemm_then_the_reference_sum()
+    /// L1, rows after the last eight-row block, sixteen to 256 columns), weights as panels, on the 256-bit path (AVX-512
+    /// off where there is one) and on the 512-bit one where the core has it: the GEMM's output and the sum bit for bit the
+    /// one-chain reference then <see cref="Elementwise.Reference"/>, with the sums in the GEMM's stores and as their own
+    /// pass.</summary>
+    [Theory]
+    [InlineData("gemm-skip-sums", false)]
+    [InlineData("gemm512-skip-sums", true)]
+    public void Gemm_with_the_skip_sum_is_bit_identical_to_the_gemm_then_the_reference_sum(string path, bool use512)
     {
-        Action<bool> set = KernelPaths.Switch("gemm-skip-sums");
+        Action<bool> set = KernelPaths.Switch(path);
         bool wide = Gemm.UseVector512;
         try
         {
-            Gemm.UseVector512 = false;
+            Gemm.UseVector512 = use512 && System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated;
             foreach (bool on in new[] { true, false })
             {
                 set(on);
-                foreach ((int rows, int k, int n) in new[] { (7, 3, 16), (13, 32, 32), (49, 64, 48), (16, 128, 128), (17, 96, 256), (6, 5, 16), (4, 32, 32) })
+                foreach ((int rows, int k, int n) in new[] { (7, 3, 16), (13, 32, 32), (49, 64, 48), (16, 128, 128), (17, 96, 256), (6, 5, 16), (4, 32, 32), (196, 33, 64), (49, 256, 256), (8, 1, 32) })
                 {
                     foreach (int terms in new[] { 2, 3, 4 })
                     {
@@ -117,7 +122,7 @@ public sealed class KernelPathExactnessTests
                         float[] b = terms == 2 ? expectedY : o2, c = terms == 3 ? expectedY : o3;
                         Elementwise.Reference(o1, b, c, expectedY, expectedSum, terms);
                         Gemm.RunSkipSum(x, rows, k, w, Gemm.Panels(w, k, n), n, bias, y, o1, o2, o3, sum, terms);
-                        string what = $"{rows}x{k}x{n} {terms} terms, gemm-skip-sums {(on ? "on" : "off")}";
+                        string what = $"{rows}x{k}x{n} {terms} terms, {path} {(on ? "on" : "off")}";
                         AssertSameBits(expectedSum, sum, what + " sum");
                         if (terms < 4)
                         {
