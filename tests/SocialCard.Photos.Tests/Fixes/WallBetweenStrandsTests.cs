@@ -21,5 +21,16 @@ public sealed class WallBetweenStrandsTests(ITestOutputHelper output)
         Assert.True(after <= 0.03, $"{after:P1} of the box flag-red in the cut-out");
     }
 
+    /// <summary>On voteview_021902 the red beside the auburn hair at the right frame is in shade (its excess over green
+    /// and blue 60-90) and within 40 in RGB of the hair's colour; the box lies on those strands.</summary>
+    [Fact]
+    public void A_flags_red_in_shade_between_auburn_strands_takes_the_hairs_colour()
+    {
+        (double before, double after) = BusySeparation.CropAndCutOutShares("voteview_021902", 307, 306, 307 + 44, 306 + 74, IsFlagRed);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"voteview_021902: flag-red in the box {100 * before:0.0}% of the crop, {100 * after:0.0}% of the cut-out"));
+        Assert.True(before >= 0.25, $"only {before:P1} of the box flag-red in the crop");
+        Assert.True(after <= 0.19, $"{after:P1} of the box flag-red in the cut-out");
+    }
+
     private static bool IsFlagRed(int r, int g, int b) => r - Math.Max(g, b) >= 50;
 }

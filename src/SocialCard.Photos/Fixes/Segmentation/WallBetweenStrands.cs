@@ -44,6 +44,25 @@ internal static class WallBetweenStrands
     /// <summary>Most luminance (of 255) of the hair's colour: dark hair (skin and light hair are left as they are).</summary>
     private const float MaxHairLuma = 70f;
 
+    /// <summary>Least excess of red over green and blue of the clear pixels read as the red in shade.</summary>
+    private const int MinShadeRed = 50;
+
+    /// <summary>Least excess of red over green and blue of a pixel taken as the red in shade.</summary>
+    private const int MinShadePixelRed = 30;
+
+    /// <summary>Half side (px) of the square the brown hair's colour is read over beside the red in shade.</summary>
+    private const int BrownReach = 12;
+
+    /// <summary>Least luminance of the brown hair's colour: darker, its hue is not read (a neck's shadow by a red collar).</summary>
+    private const float MinBrownLuma = 30f;
+
+    /// <summary>Most excess of the pixel's green over the brown hair's: a mix of the hair and the red is no greener.</summary>
+    private const int MaxGreenOverHair = 10;
+
+    /// <summary>Most RGB distance of the pixel from the clear pixels' red nearby (a bright red collar beside a dark red
+    /// wall is not that red).</summary>
+    private const float MaxFromShadeRed = 60f;
+
     /// <param name="wall">Pixels that are the wall where they are clear (see <see cref="ForegroundEstimator"/>).</param>
     /// <param name="foreground">The person's colours, changed in place.</param>
     public static void Recolour(RgbImage image, ReadOnlySpan<byte> valid, byte[] wall, float[] alpha, RgbImage foreground)
@@ -108,6 +127,62 @@ internal static class WallBetweenStrands
             float mix = (((px[p] - cr) * dr) + ((px[p + 1] - cg) * dg) + ((px[p + 2] - cb) * db)) / span;
             float or = px[p] - cr - (mix * dr), og = px[p + 1] - cg - (mix * dg), ob = px[p + 2] - cb - (mix * db);
             if (mix < MinMix || (or * or) + (og * og) + (ob * ob) > OffLine * OffLine * span)
+            {
+                continue;
+            }
+
+            f[p] = (byte)(cr + 0.5f);
+            f[p + 1] = (byte)(cg + 0.5f);
+            f[p + 2] = (byte)(cb + 0.5f);
+        }
+
+        InShadeBesideBrownHair(image, valid, alpha, clear, foreground);
+    }
+
+    /// <summary>
+    /// The red in shade between brown or auburn strands (voteview_021902): the red there is darker than the clear wall's
+    /// (its excess over green and blue 60-90) and within 40 in RGB of the hair beside it, so no line from the hair to
+    /// the red tells a mix; the hue does: the flag's red has green not above blue, brown hair green above blue. Within
+    /// <see cref="EdgeReach"/> px of the clear, where clear pixels within <see cref="WallReach"/> px show a red (excess
+    /// <see cref="MinShadeRed"/> or more, green not above blue), a pixel of that hue (excess
+    /// <see cref="MinShadePixelRed"/> or more) takes the colour of the brown hair within <see cref="BrownReach"/> px:
+    /// the mean of the solid pixels not of the red's hue and with an excess under <see cref="MaxHairRed"/>, which must
+    /// be of a brown hue (red at least green, green above blue by more than 4) and of luminance
+    /// <see cref="MinBrownLuma"/> to <see cref="MaxHairLuma"/>; the pixel's green at most <see cref="MaxGreenOverHair"/>
+    /// above the hair's (pink skin is greener than the hair beside it) and within <see cref="MaxFromShadeRed"/> in RGB of
+    /// the clear red's mean. Black hair has no hue to tell: the line test above.
+    /// </summary>
+    private static void InShadeBesideBrownHair(RgbImage image, ReadOnlySpan<byte> valid, float[] alpha, float[] clear, RgbImage foreground)
+    {
+        int w = image.Width, h = image.Height, n = w * h;
+        ReadOnlySpan<byte> px = image.Pixels;
+        float[] red = new float[n], own = new float[n];
+        for (int i = 0; i < n; i++)
+        {
+            int r = px[i * 3], g = px[(i * 3) + 1], b = px[(i * 3) + 2];
+            red[i] = valid[i] != 0 && alpha[i] <= 0f && Red(r, g, b, MinShadeRed) ? 1 : 0;
+            own[i] = valid[i] != 0 && alpha[i] >= 1f && !Red(r, g, b, 0) && r - Math.Max(g, b) < MaxHairRed ? 1 : 0;
+        }
+
+        (float[] wm, float[] wr, float[] wg, float[] wb) = BoxFilter.SelectedColourMeans(px, red, w, h, WallReach);
+        (float[] pm, float[] pr, float[] pg, float[] pb) = BoxFilter.SelectedColourMeans(px, own, w, h, BrownReach);
+        Span<byte> f = foreground.Pixels;
+        for (int i = 0; i < n; i++)
+        {
+            int p = i * 3;
+            if (alpha[i] <= 0f || clear[i] < 1e-3f || wm[i] < 1e-3f || pm[i] < 1e-3f || !Red(px[p], px[p + 1], px[p + 2], MinShadePixelRed))
+            {
+                continue;
+            }
+
+            float cr = pr[i] / pm[i], cg = pg[i] / pm[i], cb = pb[i] / pm[i], luma = Bt601.Luma(cr, cg, cb);
+            if (cr < cg || cg <= cb + 4 || luma < MinBrownLuma || luma > MaxHairLuma || px[p + 1] > cg + MaxGreenOverHair)
+            {
+                continue;
+            }
+
+            float dr = px[p] - (wr[i] / wm[i]), dg = px[p + 1] - (wg[i] / wm[i]), db = px[p + 2] - (wb[i] / wm[i]);
+            if ((dr * dr) + (dg * dg) + (db * db) > MaxFromShadeRed * MaxFromShadeRed)
             {
                 continue;
             }
