@@ -32,8 +32,13 @@ internal static class KernelPaths
     /// stretches of 64 windows through every channel group or whole rows per group; a 3x3 convolution's windows in an
     /// input's uniform right columns computed once per row and copied, or each computed; a dense block's skip sums (no
     /// AVX-512) in the pointwise GEMM's six-row stores or as their own pass; a dense block's output over its last input or
-    /// to a tensor of its own.</summary>
-    public static readonly string[] Names = ["panels", "narrow512", "pool-bands", "conv-eight", "dw-pairs", "average", "rows-in-place", "dw-edges", "narrow-columns", "dw-tail8", "gemm-six-rows", "dw-rows256", "conv-last-four", "conv-six", "conv-six-refs", "resize-pairs", "gemm-typed", "gemm-unroll", "conv-typed", "conv-unroll", "gemm-last-six", "dw-two-pixels", "dw-stride2-pairs", "dw-border-chains", "pool-max-pairs", "hardswish-clamp", "dw-kxk-four", "dw-stretches", "conv-uniform", "gemm-skip-sums", "dense-one-buffer"];
+    /// to a tensor of its own; the 512-bit stride-1 depthwise row pairs two adjacent windows per step or one, in stretches
+    /// of 64 windows through every channel group or whole rows per group; stride-2 depthwise rows in 512-bit registers
+    /// two adjacent windows per step, their shared column loaded once, or one; the 2x2 max pools of 16k channels (AVX-512)
+    /// sixteen channels at a time or eight; an input row's blend of two source rows (AVX-512) sixteen elements at a time or
+    /// eight; the 512-bit 3x3 convolution blocks' pixels from four refs and three offsets in registers or a multiply per
+    /// pixel and tap.</summary>
+    public static readonly string[] Names = ["panels", "narrow512", "pool-bands", "conv-eight", "dw-pairs", "average", "rows-in-place", "dw-edges", "narrow-columns", "dw-tail8", "gemm-six-rows", "dw-rows256", "conv-last-four", "conv-six", "conv-six-refs", "resize-pairs", "gemm-typed", "gemm-unroll", "conv-typed", "conv-unroll", "gemm-last-six", "dw-two-pixels", "dw-stride2-pairs", "dw-border-chains", "pool-max-pairs", "hardswish-clamp", "dw-kxk-four", "dw-stretches", "conv-uniform", "gemm-skip-sums", "dense-one-buffer", "dw512-two-pixels", "dw512-stretches", "dw512-stride2-pairs", "pool512", "input512", "conv512-refs"];
 
     /// <summary>Sets the switch <paramref name="name"/> (one of <see cref="Names"/>, or "all" for every one).</summary>
     public static Action<bool> Switch(string name) => name switch
@@ -69,6 +74,12 @@ internal static class KernelPaths
         "conv-uniform" => on => Conv2d.UseUniformColumns = on,
         "gemm-skip-sums" => on => Gemm.UseSkipSumStores = on,
         "dense-one-buffer" => on => Models.DenseFaceNet.DenseFaceNetRunner.UseOneBuffer = on,
+        "dw512-two-pixels" => on => Depthwise.UseTwoPixelSteps512 = on,
+        "dw512-stretches" => on => Depthwise.UseStretches512 = on,
+        "dw512-stride2-pairs" => on => Depthwise.UseStrideTwoPairs512 = on,
+        "pool512" => on => Pooling.UseMaxPool512 = on,
+        "input512" => on => ImageInput.UseVertical512 = on,
+        "conv512-refs" => on => Conv2d.UseBlockRefs512 = on,
         "all" => on =>
         {
             foreach (string n in Names)
