@@ -61,6 +61,18 @@ internal static class Depthwise
     /// next group instead of <see cref="StretchPixels"/> windows at a time, so wide rows' input stays in L1 between groups.</summary>
     internal static bool UseStretches { get; set; } = true;
 
+    /// <summary>Set false (tests, benchmarks) to run the 512-bit row pairs one window of each row per step instead of two
+    /// adjacent windows per step.</summary>
+    internal static bool UseTwoPixelSteps512 { get; set; } = true;
+
+    /// <summary>Set false (tests, benchmarks) to run every sixteen-channel group through a whole 512-bit row pair before
+    /// the next group instead of <see cref="StretchPixels"/> windows at a time.</summary>
+    internal static bool UseStretches512 { get; set; } = true;
+
+    /// <summary>Set false (tests, benchmarks) to run a stride-2 layer's rows in the 512-bit row kernel one window per step
+    /// instead of two adjacent windows per step with their shared input column loaded once.</summary>
+    internal static bool UseStrideTwoPairs512 { get; set; } = true;
+
     /// <summary><c>same</c> padding before the data for a <paramref name="k"/>-wide window: floor(padTotal / 2).</summary>
     public static int SamePadBefore(int size, int stride, int k) =>
         Math.Max(((((size + stride - 1) / stride) - 1) * stride) + k - size, 0) / 2;
@@ -336,6 +348,9 @@ internal static class Depthwise
         bool twoPixels = UseTwoPixelSteps;
         bool strideTwoPairs = UseStrideTwoPairs;
         bool stretches = UseStretches;
+        bool twoPixels512 = UseTwoPixelSteps512;
+        bool stretches512 = UseStretches512;
+        bool strideTwoPairs512 = UseStrideTwoPairs512;
         for (int oy = 0; oy < outH; oy++)
         {
             int iy0 = (oy * stride) - padTop;
@@ -358,13 +373,19 @@ internal static class Depthwise
                     int origin = (iy0 * rowStride) + ((ox - padLeft) * c);
                     ref float dstA = ref Unsafe.Add(ref y, ((oy * outW) + ox) * c);
                     ref float dstB = ref Unsafe.Add(ref y, (((oy + 1) * outW) + ox) * c);
+                    int count = oxEnd - ox;
                     if (wide)
                     {
-                        Row512x2(ref Unsafe.Add(ref x, origin), ref k, ref dstA, ref dstB, oxEnd - ox, c, rowStride);
+                        int stretch = stretches512 ? StretchPixels : count;
+                        for (int s = 0; s < count; s += stretch)
+                        {
+                            Row512x2(
+                                ref Unsafe.Add(ref x, origin + (s * c)), ref k, ref Unsafe.Add(ref dstA, s * c), ref Unsafe.Add(ref dstB, s * c),
+                                Math.Min(stretch, count - s), c, rowStride, twoPixels512);
+                        }
                     }
                     else
                     {
-                        int count = oxEnd - ox;
                         int stretch = stretches ? StretchPixels : count;
                         for (int s = 0; s < count; s += stretch)
                         {
@@ -406,7 +427,14 @@ internal static class Depthwise
                         ref float dst = ref Unsafe.Add(ref y, ((oy * outW) + ox) * c);
                         if (wide)
                         {
-                            Row512(ref Unsafe.Add(ref x, origin), ref k, ref dst, oxEnd - ox, c, rowStride, stride * c);
+                            if (strideTwoPairs512 && stride == 2)
+                            {
+                                RowStrideTwo512(ref Unsafe.Add(ref x, origin), ref k, ref dst, oxEnd - ox, c, rowStride);
+                            }
+                            else
+                            {
+                                Row512(ref Unsafe.Add(ref x, origin), ref k, ref dst, oxEnd - ox, c, rowStride, stride * c);
+                            }
                         }
                         else
                         {
@@ -808,6 +836,82 @@ internal static class Depthwise
         }
     }
 
+    /// <summary>
+    /// <see cref="RowStrideTwo256"/> in 512-bit registers, every sixteen-channel group of a stride-2 row's inner windows:
+    /// two adjacent windows per step, their shared input column loaded once (15 loads per 18 multiply-adds instead of 18)
+    /// in two independent chains, each window's nine taps in the reference order (bit-identical); an odd last window
+    /// alone, a last eight channels in <see cref="Row256"/>. Not inlined, so its offsets stay in registers.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void RowStrideTwo512(ref float origin, ref float k, ref float dst, int count, int c, int rowStride)
+    {
+        int c2 = 2 * c;
+        Vector512<float> zero = Vector512<float>.Zero;
+        nuint o1 = (nuint)c, o2 = (nuint)c2, o3 = (nuint)(3 * c), o4 = (nuint)(4 * c);
+        int step = 4 * c;
+        int g = 0;
+        for (; g + 16 <= c; g += 16)
+        {
+            Taps512(ref Unsafe.Add(ref k, g), c, out Vector512<float> k0, out Vector512<float> k1, out Vector512<float> k2,
+                out Vector512<float> k3, out Vector512<float> k4, out Vector512<float> k5, out Vector512<float> k6,
+                out Vector512<float> k7, out Vector512<float> k8);
+            ref float p0 = ref Unsafe.Add(ref origin, g);
+            ref float p1 = ref Unsafe.Add(ref p0, rowStride);
+            ref float p2 = ref Unsafe.Add(ref p0, 2 * rowStride);
+            ref float q = ref Unsafe.Add(ref dst, g);
+            int i = 0;
+            for (; i + 2 <= count; i += 2)
+            {
+                Vector512<float> a = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0), k0, zero);
+                a = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, o1), k1, a);
+                Vector512<float> v = Vector512.LoadUnsafe(ref p0, o2);
+                a = Vector512.FusedMultiplyAdd(v, k2, a);
+                Vector512<float> b = Vector512.FusedMultiplyAdd(v, k0, zero);
+                b = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, o3), k1, b);
+                b = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, o4), k2, b);
+                a = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1), k3, a);
+                a = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, o1), k4, a);
+                v = Vector512.LoadUnsafe(ref p1, o2);
+                a = Vector512.FusedMultiplyAdd(v, k5, a);
+                b = Vector512.FusedMultiplyAdd(v, k3, b);
+                b = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, o3), k4, b);
+                b = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, o4), k5, b);
+                a = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2), k6, a);
+                a = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, o1), k7, a);
+                v = Vector512.LoadUnsafe(ref p2, o2);
+                a = Vector512.FusedMultiplyAdd(v, k8, a);
+                b = Vector512.FusedMultiplyAdd(v, k6, b);
+                b = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, o3), k7, b);
+                b = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, o4), k8, b);
+                a.StoreUnsafe(ref q);
+                b.StoreUnsafe(ref q, o1);
+                p0 = ref Unsafe.Add(ref p0, step);
+                p1 = ref Unsafe.Add(ref p1, step);
+                p2 = ref Unsafe.Add(ref p2, step);
+                q = ref Unsafe.Add(ref q, c2);
+            }
+
+            if (i < count)
+            {
+                Vector512<float> a = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0), k0, zero);
+                a = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, o1), k1, a);
+                a = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p0, o2), k2, a);
+                a = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1), k3, a);
+                a = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, o1), k4, a);
+                a = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p1, o2), k5, a);
+                a = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2), k6, a);
+                a = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, o1), k7, a);
+                a = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p2, o2), k8, a);
+                a.StoreUnsafe(ref q);
+            }
+        }
+
+        if (g < c)
+        {
+            Row256(ref Unsafe.Add(ref origin, g), ref Unsafe.Add(ref k, g), ref Unsafe.Add(ref dst, g), count, c, rowStride, 2 * c);
+        }
+    }
+
     /// <summary>The nine taps of a 16-channel group (<paramref name="k"/>: its first channel's tap 0), for the row
     /// kernels to hold in registers.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -832,7 +936,7 @@ internal static class Depthwise
     /// output's nine taps in the same order, so bit-identical.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Row512x2(ref float origin, ref float k, ref float dstA, ref float dstB, int count, int c, int rowStride)
+    private static void Row512x2(ref float origin, ref float k, ref float dstA, ref float dstB, int count, int c, int rowStride, bool twoPixels)
     {
         int r1 = rowStride, r2 = 2 * rowStride, r3 = 3 * rowStride, c2 = 2 * c;
         Vector512<float> zero = Vector512<float>.Zero;
@@ -844,7 +948,88 @@ internal static class Depthwise
             ref float src = ref Unsafe.Add(ref origin, g);
             ref float outA = ref Unsafe.Add(ref dstA, g);
             ref float outB = ref Unsafe.Add(ref dstB, g);
-            for (int i = 0; i < count; i++)
+            int i = 0;
+            if (twoPixels)
+            {
+                // Two adjacent windows of both rows per step, as Row256x2: the four rows' four pixels each loaded once for
+                // the windows that read them (16 loads per 36 multiply-adds instead of 24) in four independent chains,
+                // each window's nine taps in the reference order. One ref per input row stepped two pixels per step.
+                ref float p0 = ref src;
+                ref float p1 = ref Unsafe.Add(ref src, r1);
+                ref float p2 = ref Unsafe.Add(ref src, r2);
+                ref float p3 = ref Unsafe.Add(ref src, r3);
+                ref float qa = ref outA;
+                ref float qb = ref outB;
+                nuint o1 = (nuint)c, o2 = (nuint)c2, o3 = (nuint)(3 * c);
+                for (; i + 2 <= count; i += 2)
+                {
+                    Vector512<float> v = Vector512.LoadUnsafe(ref p0);
+                    Vector512<float> a0 = Vector512.FusedMultiplyAdd(v, k0, zero);
+                    v = Vector512.LoadUnsafe(ref p0, o1);
+                    a0 = Vector512.FusedMultiplyAdd(v, k1, a0);
+                    Vector512<float> a1 = Vector512.FusedMultiplyAdd(v, k0, zero);
+                    v = Vector512.LoadUnsafe(ref p0, o2);
+                    a0 = Vector512.FusedMultiplyAdd(v, k2, a0);
+                    a1 = Vector512.FusedMultiplyAdd(v, k1, a1);
+                    v = Vector512.LoadUnsafe(ref p0, o3);
+                    a1 = Vector512.FusedMultiplyAdd(v, k2, a1);
+
+                    v = Vector512.LoadUnsafe(ref p1);
+                    Vector512<float> b0 = Vector512.FusedMultiplyAdd(v, k0, zero);
+                    a0 = Vector512.FusedMultiplyAdd(v, k3, a0);
+                    v = Vector512.LoadUnsafe(ref p1, o1);
+                    b0 = Vector512.FusedMultiplyAdd(v, k1, b0);
+                    a0 = Vector512.FusedMultiplyAdd(v, k4, a0);
+                    Vector512<float> b1 = Vector512.FusedMultiplyAdd(v, k0, zero);
+                    a1 = Vector512.FusedMultiplyAdd(v, k3, a1);
+                    v = Vector512.LoadUnsafe(ref p1, o2);
+                    b0 = Vector512.FusedMultiplyAdd(v, k2, b0);
+                    a0 = Vector512.FusedMultiplyAdd(v, k5, a0);
+                    b1 = Vector512.FusedMultiplyAdd(v, k1, b1);
+                    a1 = Vector512.FusedMultiplyAdd(v, k4, a1);
+                    v = Vector512.LoadUnsafe(ref p1, o3);
+                    b1 = Vector512.FusedMultiplyAdd(v, k2, b1);
+                    a1 = Vector512.FusedMultiplyAdd(v, k5, a1);
+
+                    v = Vector512.LoadUnsafe(ref p2);
+                    b0 = Vector512.FusedMultiplyAdd(v, k3, b0);
+                    a0 = Vector512.FusedMultiplyAdd(v, k6, a0);
+                    v = Vector512.LoadUnsafe(ref p2, o1);
+                    b0 = Vector512.FusedMultiplyAdd(v, k4, b0);
+                    a0 = Vector512.FusedMultiplyAdd(v, k7, a0);
+                    b1 = Vector512.FusedMultiplyAdd(v, k3, b1);
+                    a1 = Vector512.FusedMultiplyAdd(v, k6, a1);
+                    v = Vector512.LoadUnsafe(ref p2, o2);
+                    b0 = Vector512.FusedMultiplyAdd(v, k5, b0);
+                    a0 = Vector512.FusedMultiplyAdd(v, k8, a0);
+                    b1 = Vector512.FusedMultiplyAdd(v, k4, b1);
+                    a1 = Vector512.FusedMultiplyAdd(v, k7, a1);
+                    a0.StoreUnsafe(ref qa);
+                    v = Vector512.LoadUnsafe(ref p2, o3);
+                    b1 = Vector512.FusedMultiplyAdd(v, k5, b1);
+                    a1 = Vector512.FusedMultiplyAdd(v, k8, a1);
+                    a1.StoreUnsafe(ref qa, o1);
+
+                    b0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p3), k6, b0);
+                    v = Vector512.LoadUnsafe(ref p3, o1);
+                    b0 = Vector512.FusedMultiplyAdd(v, k7, b0);
+                    b1 = Vector512.FusedMultiplyAdd(v, k6, b1);
+                    v = Vector512.LoadUnsafe(ref p3, o2);
+                    b0 = Vector512.FusedMultiplyAdd(v, k8, b0);
+                    b1 = Vector512.FusedMultiplyAdd(v, k7, b1);
+                    b1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref p3, o3), k8, b1);
+                    b0.StoreUnsafe(ref qb);
+                    b1.StoreUnsafe(ref qb, o1);
+                    p0 = ref Unsafe.Add(ref p0, c2);
+                    p1 = ref Unsafe.Add(ref p1, c2);
+                    p2 = ref Unsafe.Add(ref p2, c2);
+                    p3 = ref Unsafe.Add(ref p3, c2);
+                    qa = ref Unsafe.Add(ref qa, c2);
+                    qb = ref Unsafe.Add(ref qb, c2);
+                }
+            }
+
+            for (; i < count; i++)
             {
                 ref float p = ref Unsafe.Add(ref src, i * c);
                 Vector512<float> x10 = Vector512.LoadUnsafe(ref p, (nuint)r1);

@@ -34,8 +34,12 @@ internal static class KernelPaths
     /// AVX-512) in the pointwise GEMM's six-row stores or as their own pass; a dense block's output over its last input or
     /// to a tensor of its own; the 512-bit GEMM's eight-row blocks compiled per activation or testing it per accumulator,
     /// their k loop two steps per pass or one, and a dense block's skip sums (AVX-512) in their stores or as their own
-    /// pass.</summary>
-    public static readonly string[] Names = ["panels", "narrow512", "pool-bands", "conv-eight", "dw-pairs", "average", "rows-in-place", "dw-edges", "narrow-columns", "dw-tail8", "gemm-six-rows", "dw-rows256", "conv-last-four", "conv-six", "conv-six-refs", "resize-pairs", "gemm-typed", "gemm-unroll", "conv-typed", "conv-unroll", "gemm-last-six", "dw-two-pixels", "dw-stride2-pairs", "dw-border-chains", "pool-max-pairs", "hardswish-clamp", "dw-kxk-four", "dw-stretches", "conv-uniform", "gemm-skip-sums", "dense-one-buffer", "gemm512-typed", "gemm512-unroll", "gemm512-skip-sums"];
+    /// pass; the 512-bit stride-1 depthwise row pairs two adjacent windows per step or one, in stretches of 64 windows through every channel group or whole rows per group; stride-2 depthwise rows in 512-bit registers
+    /// two adjacent windows per step, their shared column loaded once, or one; the 2x2 max pools of 16k channels (AVX-512)
+    /// sixteen channels at a time or eight; an input row's blend of two source rows (AVX-512) sixteen elements at a time or
+    /// eight; the 512-bit 3x3 convolution blocks' pixels from four refs and three offsets in registers or a multiply per
+    /// pixel and tap.</summary>
+    public static readonly string[] Names = ["panels", "narrow512", "pool-bands", "conv-eight", "dw-pairs", "average", "rows-in-place", "dw-edges", "narrow-columns", "dw-tail8", "gemm-six-rows", "dw-rows256", "conv-last-four", "conv-six", "conv-six-refs", "resize-pairs", "gemm-typed", "gemm-unroll", "conv-typed", "conv-unroll", "gemm-last-six", "dw-two-pixels", "dw-stride2-pairs", "dw-border-chains", "pool-max-pairs", "hardswish-clamp", "dw-kxk-four", "dw-stretches", "conv-uniform", "gemm-skip-sums", "dense-one-buffer", "gemm512-typed", "gemm512-unroll", "gemm512-skip-sums", "dw512-two-pixels", "dw512-stretches", "dw512-stride2-pairs", "pool512", "input512", "conv512-refs"];
 
     /// <summary>Sets the switch <paramref name="name"/> (one of <see cref="Names"/>, or "all" for every one).</summary>
     public static Action<bool> Switch(string name) => name switch
@@ -74,6 +78,12 @@ internal static class KernelPaths
         "gemm512-typed" => on => Gemm.UseTyped512 = on,
         "gemm512-unroll" => on => Gemm.UseUnrolledK512 = on,
         "gemm512-skip-sums" => on => Gemm.UseSkipSumStores512 = on,
+        "dw512-two-pixels" => on => Depthwise.UseTwoPixelSteps512 = on,
+        "dw512-stretches" => on => Depthwise.UseStretches512 = on,
+        "dw512-stride2-pairs" => on => Depthwise.UseStrideTwoPairs512 = on,
+        "pool512" => on => Pooling.UseMaxPool512 = on,
+        "input512" => on => ImageInput.UseVertical512 = on,
+        "conv512-refs" => on => Conv2d.UseBlockRefs512 = on,
         "all" => on =>
         {
             foreach (string n in Names)

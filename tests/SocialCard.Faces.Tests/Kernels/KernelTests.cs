@@ -177,11 +177,15 @@ public sealed class KernelTests
     }
 
     [Theory]
-    [InlineData(9, 7, 16, 2, false)] // odd sizes: the last row and column pair with themselves
-    [InlineData(6, 5, 32, 1, false)]
-    [InlineData(9, 7, 16, 2, true)] // with NaNs of either sign and other payloads among the inputs
-    [InlineData(6, 5, 32, 1, true)]
-    public void Max_pool_pairs_have_the_bits_of_vector_max_for_every_kind_of_value(int h, int w, int c, int stride, bool nans)
+    [InlineData("pool-max-pairs", 9, 7, 16, 2, false)] // odd sizes: the last row and column pair with themselves
+    [InlineData("pool-max-pairs", 6, 5, 32, 1, false)]
+    [InlineData("pool-max-pairs", 9, 7, 16, 2, true)] // with NaNs of either sign and other payloads among the inputs
+    [InlineData("pool-max-pairs", 6, 5, 32, 1, true)]
+    [InlineData("pool512", 9, 7, 16, 2, false)]
+    [InlineData("pool512", 6, 5, 48, 1, false)]
+    [InlineData("pool512", 9, 7, 16, 2, true)]
+    [InlineData("pool512", 6, 5, 48, 1, true)]
+    public void Max_pool_pairs_have_the_bits_of_vector_max_for_every_kind_of_value(string path, int h, int w, int c, int stride, bool nans)
     {
         // Signed zeros side by side in every order, infinities, subnormals and ordinary values.
         var rng = new Random(h + w + c + stride);
@@ -195,7 +199,7 @@ public sealed class KernelTests
 
         int outH = Pooling.SameOut(h, stride), outW = Pooling.SameOut(w, stride);
         float[] pairs = new float[outH * outW * c], reference = new float[outH * outW * c];
-        Action<bool> set = KernelPaths.Switch("pool-max-pairs");
+        Action<bool> set = KernelPaths.Switch(path);
         try
         {
             set(true);
@@ -221,6 +225,12 @@ public sealed class KernelTests
     [InlineData("dw-stride2-pairs", 16, 14, 16, 2)]
     [InlineData("dw-stretches", 9, 150, 16, 1)] // 148 windows per row pair: two stretches of 64 and one of 20
     [InlineData("dw-stretches", 6, 71, 24, 1)] // 69: 64, then five
+    [InlineData("dw512-two-pixels", 13, 9, 32, 1)] // seven windows per 512-bit row pair: three two-window steps and one alone
+    [InlineData("dw512-two-pixels", 6, 12, 48, 1)] // ten: two-window steps only, three channel groups
+    [InlineData("dw512-stride2-pairs", 15, 13, 40, 2)] // odd inner windows per row, a last eight channels
+    [InlineData("dw512-stride2-pairs", 16, 14, 16, 2)]
+    [InlineData("dw512-stretches", 9, 150, 32, 1)] // 148 windows per row pair: two stretches of 64 and one of 20
+    [InlineData("dw512-stretches", 6, 71, 16, 1)] // 69: 64, then five
     [InlineData("dw-border-chains", 9, 7, 56, 1)] // 32, 16 and 8 channels per step
     [InlineData("dw-border-chains", 7, 7, 256, 2)]
     [InlineData("dw-border-chains", 5, 9, 40, 1)]
@@ -393,22 +403,24 @@ public sealed class KernelTests
         ImageInput.PrepareScalar(image, x, y, cw, ch, center, size, 122.782f, 117.001f, 104.298f, expected);
         try
         {
-            foreach (bool inPlace in new[] { true, false })
+            foreach ((bool inPlace, bool vertical512) in new[] { (true, true), (false, true), (true, false) })
             {
                 ImageInput.UseRowsInPlace = inPlace;
+                ImageInput.UseVertical512 = vertical512;
                 float[] actual = new float[size * size * 3];
                 ImageInput.Prepare(image, x, y, cw, ch, center, size, 122.782f, 117.001f, 104.298f, actual);
                 for (int i = 0; i < expected.Length; i++)
                 {
                     Assert.True(
                         BitConverter.SingleToInt32Bits(expected[i]) == BitConverter.SingleToInt32Bits(actual[i]),
-                        $"[{i}] in place {inPlace}: expected {expected[i]}, got {actual[i]}");
+                        $"[{i}] in place {inPlace}, 512-bit rows {vertical512}: expected {expected[i]}, got {actual[i]}");
                 }
             }
         }
         finally
         {
             ImageInput.UseRowsInPlace = true;
+            ImageInput.UseVertical512 = true;
         }
     }
 

@@ -145,6 +145,7 @@ public sealed class KernelPathExactnessTests
     [Theory]
     [InlineData("conv-typed")]
     [InlineData("conv-unroll")]
+    [InlineData("conv512-refs")]
     public void Conv3x3_on_odd_shapes_is_bit_identical_to_the_unfolded_reference_on_either_path(string path)
     {
         Action<bool> set = KernelPaths.Switch(path);
@@ -153,7 +154,7 @@ public sealed class KernelPathExactnessTests
             foreach (bool on in new[] { true, false })
             {
                 set(on);
-                foreach ((int w, int h, int cin, int cout, int stride) in new[] { (17, 5, 3, 16, 1), (23, 7, 1, 32, 2), (12, 4, 8, 16, 1), (9, 3, 2, 48, 1) })
+                foreach ((int w, int h, int cin, int cout, int stride) in new[] { (17, 5, 3, 16, 1), (23, 7, 1, 32, 2), (12, 4, 8, 16, 1), (9, 3, 2, 48, 1), (37, 5, 3, 16, 1), (43, 5, 3, 32, 2) })
                 {
                     foreach (Activation act in new[] { Activation.None, Activation.Relu, Activation.Leaky })
                     {
