@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using SocialCard.Imaging;
+using SocialCard.Imaging.Processing.Distance;
 
 namespace SocialCard.Photos.Fixes.Segmentation;
 
@@ -14,7 +15,11 @@ namespace SocialCard.Photos.Fixes.Segmentation;
 /// above <see cref="Dark"/>) and brown, the pixel takes the close pass's probability. Where the whole-photo pass reads
 /// wall and the close pass is sure (at least <see cref="Sure"/>: the black hair right of the neck of voteview_021340,
 /// against a flag's red and navy, which the whole-photo pass reads at 0.0-0.1), a dark pixel of a hair's colour, grey
-/// or brown (<see cref="HairAtTheFrame.HairHue"/>: near-black hair has no hue to read), takes it too. A dark wall beside
+/// or brown (<see cref="HairAtTheFrame.HairHue"/>: near-black hair has no hue to read), takes it too. Where the
+/// whole-photo pass sees the person there but the pixel is grey, it does so within <see cref="Reach"/> px of a pixel the
+/// smaller pass is already sure of: the dark grey hair (27,21,21) at the hairline of voteview_021131, close pass 1.0,
+/// whole-photo pass 0.36-0.56, is a hair's edge beside the solid hair; without the reach the navy between the curls
+/// below the ear of voteview_029778, which the close pass also reads as person, came back as one dark column. A dark wall beside
 /// dark hair that the whole-photo pass reads as more hair (voteview_020752) is one the close pass reads as wall, so it
 /// stays. Runs for the cleanup before the colour rules and the edge refinement, which follow as before.
 /// </summary>
@@ -32,6 +37,9 @@ internal static class DarkHairTips
     /// <summary>Brightest channel of a dark pixel (levels of 255).</summary>
     private const int Dark = 64;
 
+    /// <summary>Farthest (px, chamfer) from the solid person that a grey pixel the whole-photo pass sees is given back.</summary>
+    private const float Reach = 6;
+
     /// <param name="prob">The coarse person probability (the smaller of the two passes'), raised in place.</param>
     /// <param name="high">The larger of the two passes' probabilities.</param>
     /// <param name="whole">The whole-photo pass's probability at every output pixel.</param>
@@ -39,6 +47,13 @@ internal static class DarkHairTips
     public static void Restore(RgbImage image, ReadOnlySpan<byte> valid, float[] prob, float[] high, float[] whole)
     {
         ReadOnlySpan<byte> px = image.Pixels;
+        byte[] solid = new byte[prob.Length];
+        for (int i = 0; i < prob.Length; i++)
+        {
+            solid[i] = prob[i] >= Sure ? (byte)1 : (byte)0;
+        }
+
+        float[] fromSolid = DistanceTransform.To(solid, 0, image.Width, image.Height);
         for (int i = 0; i < prob.Length; i++)
         {
             if (valid[i] == 0 || high[i] <= whole[i] + Margin || (whole[i] < Seen && high[i] < Sure))
@@ -47,8 +62,14 @@ internal static class DarkHairTips
             }
 
             int r = px[i * 3], g = px[(i * 3) + 1], b = px[(i * 3) + 2];
-            bool alone = whole[i] < Seen;
-            if (Math.Max(r, Math.Max(g, b)) <= Dark && (alone ? HairAtTheFrame.HairHue(px, i) : r > b && HairAtTheFrame.Brown(r, g, b)))
+            if (Math.Max(r, Math.Max(g, b)) > Dark)
+            {
+                continue;
+            }
+
+            bool sure = high[i] >= Sure && HairAtTheFrame.HairHue(px, i);
+            bool back = whole[i] < Seen ? sure : (r > b && HairAtTheFrame.Brown(r, g, b)) || (sure && fromSolid[i] <= Reach);
+            if (back)
             {
                 prob[i] = Math.Max(prob[i], high[i]);
             }
