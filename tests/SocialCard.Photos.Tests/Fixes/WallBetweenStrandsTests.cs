@@ -32,5 +32,16 @@ public sealed class WallBetweenStrandsTests(ITestOutputHelper output)
         Assert.True(after <= 0.19, $"{after:P1} of the box flag-red in the cut-out");
     }
 
+    /// <summary>On voteview_021738 the flag shows through gaps 20-40 px inside the black hair by the right shoulder: a
+    /// red patch and a pink one (red mixed with the flag's white), beyond the hair's outer band; the box holds both.</summary>
+    [Fact]
+    public void A_flags_red_seen_through_gaps_inside_black_hair_takes_the_hairs_colour()
+    {
+        (double before, double after) = BusySeparation.CropAndCutOutShares("voteview_021738", 296, 360, 336, 430, IsFlagRed);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"voteview_021738: flag-red in the box {100 * before:0.0}% of the crop, {100 * after:0.0}% of the cut-out"));
+        Assert.True(before >= 0.05, $"only {before:P1} of the box flag-red in the crop");
+        Assert.True(after <= 0.01, $"{after:P1} of the box flag-red in the cut-out");
+    }
+
     private static bool IsFlagRed(int r, int g, int b) => r - Math.Max(g, b) >= 50;
 }

@@ -63,6 +63,27 @@ internal static class WallBetweenStrands
     /// wall is not that red).</summary>
     private const float MaxFromShadeRed = 60f;
 
+    /// <summary>Half side (px) of the square the dark hair's colour is read over around a gap (a gap is up to 20 px across).</summary>
+    private const int GapHairReach = 16;
+
+    /// <summary>Half side (px) of the square the wall's red is read over for a gap inside the hair.</summary>
+    private const int GapWallReach = 48;
+
+    /// <summary>Most spread of a dark hair pixel's red, green and blue around a gap (black or dark grey hair; no jacket of
+    /// a colour).</summary>
+    private const int MaxHairChroma = 30;
+
+    /// <summary>Least share of the square around a gap that is dark hair: a gap lies inside the hair, a red jacket or
+    /// scarf is no gap.</summary>
+    private const float MinHairShare = 0.4f;
+
+    /// <summary>Least excess of red over green and blue that keeps a pixel out of the hair's colour around a gap.</summary>
+    private const int MinGapRed = 15;
+
+    /// <summary>Least share of the way from the hair's colour to the red, along the plane with grey, of a pixel taken
+    /// as the flag seen through a gap.</summary>
+    private const float MinGapMix = 0.15f;
+
     /// <param name="wall">Pixels that are the wall where they are clear (see <see cref="ForegroundEstimator"/>).</param>
     /// <param name="foreground">The person's colours, changed in place.</param>
     public static void Recolour(RgbImage image, ReadOnlySpan<byte> valid, byte[] wall, float[] alpha, RgbImage foreground)
@@ -137,6 +158,7 @@ internal static class WallBetweenStrands
         }
 
         InShadeBesideBrownHair(image, valid, alpha, clear, foreground);
+        ThroughGapsInDarkHair(image, valid, alpha, red, foreground);
     }
 
     /// <summary>
@@ -183,6 +205,71 @@ internal static class WallBetweenStrands
 
             float dr = px[p] - (wr[i] / wm[i]), dg = px[p + 1] - (wg[i] / wm[i]), db = px[p + 2] - (wb[i] / wm[i]);
             if ((dr * dr) + (dg * dg) + (db * db) > MaxFromShadeRed * MaxFromShadeRed)
+            {
+                continue;
+            }
+
+            f[p] = (byte)(cr + 0.5f);
+            f[p + 1] = (byte)(cg + 0.5f);
+            f[p + 2] = (byte)(cb + 0.5f);
+        }
+    }
+
+    /// <summary>
+    /// The flag seen through gaps deeper inside dark hair (voteview_021738: a red patch and a pink one, red mixed with
+    /// the flag's white, 20-40 px inside black hair that hangs to the shoulder), beyond the outer band the line test
+    /// reads. A mix of dark hair, the flag's red and its white (or a highlight) is off the line from the hair to the red,
+    /// but within the plane the hair, the red and grey span: the pixel less the hair's colour is a part of the way to the
+    /// red and a part along grey. Where clear pixels within <see cref="GapWallReach"/> px show a flag's red, and at least
+    /// <see cref="MinHairShare"/> of the square within <see cref="GapHairReach"/> px is dark hair (solid, luminance
+    /// <see cref="MaxHairLuma"/> or less, its red, green and blue within <see cref="MaxHairChroma"/> of each other, not of
+    /// the red's hue with an excess of <see cref="MinGapRed"/> or more: a red jacket or scarf, a navy or blue one, a
+    /// brown neck's shade are no such hair), a pixel of the red's hue (green not above blue; skin and brown hair have
+    /// green above blue) at least <see cref="MinGapMix"/> of the way to the red along that plane and within
+    /// <see cref="OffLine"/> of the red's distance from it takes that hair's mean colour. Grey highlights of the hair lie
+    /// along grey, 0.1 or less of the way to the red; the flag's white alone, without its red, is no hue to tell from a
+    /// highlight and stays.
+    /// </summary>
+    private static void ThroughGapsInDarkHair(RgbImage image, ReadOnlySpan<byte> valid, float[] alpha, float[] red, RgbImage foreground)
+    {
+        int w = image.Width, h = image.Height, n = w * h;
+        ReadOnlySpan<byte> px = image.Pixels;
+        (float[] wm, float[] wr, float[] wg, float[] wb) = BoxFilter.SelectedColourMeans(px, red, w, h, GapWallReach);
+        float[] own = new float[n];
+        for (int i = 0; i < n; i++)
+        {
+            int r = px[i * 3], g = px[(i * 3) + 1], b = px[(i * 3) + 2];
+            own[i] = valid[i] != 0 && alpha[i] >= 1f && !Red(r, g, b, MinGapRed) && Bt601.Luma((float)r, g, b) <= MaxHairLuma &&
+                Math.Max(r, Math.Max(g, b)) - Math.Min(r, Math.Min(g, b)) <= MaxHairChroma ? 1 : 0;
+        }
+
+        (float[] pm, float[] pr, float[] pg, float[] pb) = BoxFilter.SelectedColourMeans(px, own, w, h, GapHairReach);
+        Span<byte> f = foreground.Pixels;
+        for (int i = 0; i < n; i++)
+        {
+            int p = i * 3;
+            if (alpha[i] <= 0f || wm[i] < 1e-3f || pm[i] < MinHairShare || !Red(px[p], px[p + 1], px[p + 2], 0))
+            {
+                continue;
+            }
+
+            float cr = pr[i] / pm[i], cg = pg[i] / pm[i], cb = pb[i] / pm[i];
+
+            // The red less the hair, and the pixel less the hair, each without its grey part: the share of the way to the
+            // red is their projection; what is left off that line is the pixel's distance from the plane.
+            float dr = (wr[i] / wm[i]) - cr, dg = (wg[i] / wm[i]) - cg, db = (wb[i] / wm[i]) - cb;
+            float qr = px[p] - cr, qg = px[p + 1] - cg, qb = px[p + 2] - cb;
+            float dm = (dr + dg + db) / 3f, qm = (qr + qg + qb) / 3f;
+            float ur = dr - dm, ug = dg - dm, ub = db - dm, vr = qr - qm, vg = qg - qm, vb = qb - qm;
+            float chroma = (ur * ur) + (ug * ug) + (ub * ub), span = (dr * dr) + (dg * dg) + (db * db);
+            if (chroma < MinContrast * MinContrast)
+            {
+                continue;
+            }
+
+            float mix = ((vr * ur) + (vg * ug) + (vb * ub)) / chroma;
+            float or = vr - (mix * ur), og = vg - (mix * ug), ob = vb - (mix * ub);
+            if (mix < MinGapMix || (or * or) + (og * og) + (ob * ob) > OffLine * OffLine * span)
             {
                 continue;
             }
