@@ -28,6 +28,23 @@ public sealed class PaleWallPieceTests(ITestOutputHelper output)
         Assert.True(cutOut <= crop / 10, $"{cutOut:P1} pale and cool pixels left in the cut-out");
     }
 
+    /// <summary>
+    /// The flag's white lit by its red stripe beside the ear of voteview_021564 is pink-lavender (green below both red
+    /// and blue by 12 or more), and the larger pass is sure of it to 0.9-0.99, not below 0.9: the box holds the ragged
+    /// outer part of the stripe and the wall beyond it, none of the person.
+    /// </summary>
+    [Fact]
+    public void A_flags_white_lit_by_its_red_that_a_pass_is_not_wholly_sure_of_is_cut_away()
+    {
+        (double crop, double cutOut) = BusySeparation.CropAndCutOutShares("voteview_021564", 266, 175, 284, 235, IsPaleAndTinted);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"voteview_021564: pale and tinted in the box {100 * crop:0.0}% of the crop, {100 * cutOut:0.0}% of the cut-out"));
+        Assert.True(crop >= 0.1, $"the box holds {crop:P1} pale and tinted pixels in the crop");
+        Assert.True(cutOut <= crop / 10, $"{cutOut:P1} pale and tinted pixels left in the cut-out");
+    }
+
+    private static bool IsPaleAndTinted(int r, int g, int b) =>
+        Math.Min(r, b) >= g + 12 && ChannelSpread.Of(r, g, b) <= 48 && Bt601.Luma((byte)r, (byte)g, (byte)b) >= 140;
+
     private static bool IsPaleAndCool(int r, int g, int b) =>
         b >= g + 4 && ChannelSpread.Of(r, g, b) <= 48 && Bt601.Luma((byte)r, (byte)g, (byte)b) >= 140;
 }

@@ -11,6 +11,8 @@ namespace SocialCard.Photos.Fixes.Segmentation;
 /// (grey hair mixed with a blue wall is as cool and as doubted, but darker: luminance 110-135 against 140-215), is
 /// wall-like for <see cref="SmoothWallPieces"/>, which judges it above the chin and outside the face at any distance from
 /// the cut-out's edge (a stripe wider than the smooth pieces' band) and takes it in the same patches that reach the sure wall.
+/// The white lit by the flag's red is pink-lavender (green below both red and blue by <see cref="Tint"/>), a hue no skin or
+/// hair has: there the larger pass below <see cref="NotSure"/> is doubt enough.
 /// </summary>
 internal static class PaleWallPieces
 {
@@ -23,11 +25,24 @@ internal static class PaleWallPieces
     /// <summary>Least excess of blue over green: the wall's cool hue.</summary>
     private const int Cool = 4;
 
-    /// <summary>Whether the pixel is pale, light, of a cool hue and doubted by both passes.</summary>
+    /// <summary>Least excess of red and of blue over green of the flag's white lit by its red stripe: pink-lavender.
+    /// Skin and warm hair have green above blue; grey hair has red near green; lips are no pale colour.</summary>
+    private const int Tint = 12;
+
+    /// <summary>The larger pass's probability below which a tinted pale pixel counts as doubted (the flag's white lit by
+    /// its red reads 0.9-0.99 beside the ear of voteview_021564; the head and the ears read 1.0).</summary>
+    private const float NotSure = 0.995f;
+
+    /// <summary>Whether the pixel is pale, light, of a cool hue and doubted by both passes (tinted: not wholly sure).</summary>
     /// <param name="rgb">Pixels of the output (R, G, B).</param>
     /// <param name="i">Pixel index.</param>
     /// <param name="high">The larger of the two passes' probabilities at the pixel.</param>
     /// <param name="luminance">Mean luminance (0-1) of the square around the pixel.</param>
     public static bool WallLike(ReadOnlySpan<byte> rgb, int i, float high, float luminance) =>
-        high < SmoothWallPieces.Doubted && luminance >= Light && rgb[(i * 3) + 2] >= rgb[(i * 3) + 1] + Cool && ChannelSpread.At(rgb, i) <= Pale;
+        (high < SmoothWallPieces.Doubted || (high < NotSure && Tinted(rgb, i))) && luminance >= Light &&
+        rgb[(i * 3) + 2] >= rgb[(i * 3) + 1] + Cool && ChannelSpread.At(rgb, i) <= Pale;
+
+    /// <summary>Green below both red and blue by <see cref="Tint"/> or more: the flag's white lit by its red stripe.</summary>
+    private static bool Tinted(ReadOnlySpan<byte> rgb, int i) =>
+        Math.Min(rgb[i * 3], rgb[(i * 3) + 2]) >= rgb[(i * 3) + 1] + Tint;
 }
