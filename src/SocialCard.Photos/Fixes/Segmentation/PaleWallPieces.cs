@@ -12,7 +12,9 @@ namespace SocialCard.Photos.Fixes.Segmentation;
 /// wall-like for <see cref="SmoothWallPieces"/>, which judges it above the chin and outside the face at any distance from
 /// the cut-out's edge (a stripe wider than the smooth pieces' band) and takes it in the same patches that reach the sure wall.
 /// The white lit by the flag's red is pink-lavender (green below both red and blue by <see cref="Tint"/>), a hue no skin or
-/// hair has: there the larger pass below <see cref="NotSure"/> is doubt enough.
+/// hair has: pale and light, and where the sure wall within <see cref="RedReach"/> px shows the flag's red, it is wall-like
+/// whatever the passes read (they are sure of it to 0.9-1.0 beside the ear of
+/// voteview_021564 and the blonde hair of voteview_022121).
 /// </summary>
 internal static class PaleWallPieces
 {
@@ -29,18 +31,47 @@ internal static class PaleWallPieces
     /// Skin and warm hair have green above blue; grey hair has red near green; lips are no pale colour.</summary>
     private const int Tint = 12;
 
-    /// <summary>The larger pass's probability below which a tinted pale pixel counts as doubted (the flag's white lit by
-    /// its red reads 0.9-0.99 beside the ear of voteview_021564; the head and the ears read 1.0).</summary>
-    private const float NotSure = 0.995f;
+    /// <summary>Half side (px) of the square in which the sure wall must show the flag's red for the tint to be its light.</summary>
+    private const int RedReach = 24;
 
-    /// <summary>Whether the pixel is pale, light, of a cool hue and doubted by both passes (tinted: not wholly sure).</summary>
+    /// <summary>Least excess of red over green and blue of the flag's red on the sure wall.</summary>
+    private const int MinRed = 50;
+
+    /// <summary>Whether the pixel is pale, light, of a cool hue and doubted by both passes, or pale, light and tinted.</summary>
     /// <param name="rgb">Pixels of the output (R, G, B).</param>
     /// <param name="i">Pixel index.</param>
     /// <param name="high">The larger of the two passes' probabilities at the pixel.</param>
     /// <param name="luminance">Mean luminance (0-1) of the square around the pixel.</param>
-    public static bool WallLike(ReadOnlySpan<byte> rgb, int i, float high, float luminance) =>
-        (high < SmoothWallPieces.Doubted || (high < NotSure && Tinted(rgb, i))) && luminance >= Light &&
+    /// <param name="besideRed">Whether the sure wall near the pixel shows a flag's red (<see cref="RedWallNear"/>).</param>
+    public static bool WallLike(ReadOnlySpan<byte> rgb, int i, float high, float luminance, bool besideRed) =>
+        (high < SmoothWallPieces.Doubted || (besideRed && Tinted(rgb, i))) && luminance >= Light &&
         rgb[(i * 3) + 2] >= rgb[(i * 3) + 1] + Cool && ChannelSpread.At(rgb, i) <= Pale;
+
+    /// <summary>The share of the square within <see cref="RedReach"/> px that is sure wall of a flag's red (red above
+    /// green and blue by <see cref="MinRed"/> or more, green not above blue; the larger pass at most
+    /// <paramref name="sureWall"/>), or null where the photo shows no such red: the tint is the red's light only beside
+    /// it (pastel pink hair against a plain wall keeps its tint and stays).</summary>
+    public static float[]? RedWallNear(ReadOnlySpan<byte> rgb, ReadOnlySpan<byte> valid, float[] high, float sureWall, int w, int h)
+    {
+        int n = w * h;
+        float[] red = new float[n];
+        bool any = false;
+        for (int i = 0; i < n; i++)
+        {
+            int r = rgb[i * 3], g = rgb[(i * 3) + 1], b = rgb[(i * 3) + 2];
+            bool shown = valid[i] != 0 && high[i] <= sureWall && r - Math.Max(g, b) >= MinRed && g <= b;
+            red[i] = shown ? 1 : 0;
+            any |= shown;
+        }
+
+        if (!any)
+        {
+            return null;
+        }
+
+        BoxFilter.Mean(red, red, w, h, RedReach);
+        return red;
+    }
 
     /// <summary>Green below both red and blue by <see cref="Tint"/> or more: the flag's white lit by its red stripe.</summary>
     private static bool Tinted(ReadOnlySpan<byte> rgb, int i) =>

@@ -75,6 +75,7 @@ internal static class SmoothWallPieces
         float brows = Math.Min(landmarks[19].Y, landmarks[24].Y);
         float smooth = Smooth / 255f;
         ReadOnlySpan<byte> px = image.Pixels;
+        float[]? red = PaleWallPieces.RedWallNear(px, valid, high, SureWall, w, h);
         float[] marked = new float[n];
         bool any = false;
         for (int y = 0; y < Math.Min(h, (int)chin); y++)
@@ -90,7 +91,7 @@ internal static class SmoothWallPieces
 
                 float variance = square[i] - (mean[i] * mean[i]);
                 if ((near[i] < 0.999f && variance <= smooth * smooth && prob[i] < Doubted && mean[i] >= Light && ChannelSpread.At(px, i) <= Neutral)
-                    || PaleWallPieces.WallLike(px, i, high[i], mean[i]))
+                    || PaleWallPieces.WallLike(px, i, high[i], mean[i], red is not null && red[i] > 0))
                 {
                     marked[i] = 1;
                     any = true;
