@@ -1,4 +1,5 @@
 using SocialCard.Imaging.Processing.Color;
+using SocialCard.Imaging.Processing.Luminance;
 
 namespace SocialCard.Photos.Fixes.Segmentation;
 
@@ -12,8 +13,8 @@ namespace SocialCard.Photos.Fixes.Segmentation;
 /// wall-like for <see cref="SmoothWallPieces"/>, which judges it above the chin and outside the face at any distance from
 /// the cut-out's edge (a stripe wider than the smooth pieces' band) and takes it in the same patches that reach the sure wall.
 /// The white lit by the flag's red is pink-lavender (green below both red and blue by <see cref="Tint"/>), a hue no skin or
-/// hair has: pale and light, and where the sure wall within <see cref="RedReach"/> px shows the flag's red, it is wall-like
-/// whatever the passes read (they are sure of it to 0.9-1.0 beside the ear of
+/// hair has: pale and light by its own luminance (a piece 8 px wide beside hair is darker over the square), and where the
+/// sure wall within <see cref="RedReach"/> px shows the flag's red, it is wall-like whatever the passes read (they are sure of it to 0.9-1.0 beside the ear of
 /// voteview_021564 and the blonde hair of voteview_022121).
 /// </summary>
 internal static class PaleWallPieces
@@ -44,8 +45,9 @@ internal static class PaleWallPieces
     /// <param name="luminance">Mean luminance (0-1) of the square around the pixel.</param>
     /// <param name="besideRed">Whether the sure wall near the pixel shows a flag's red (<see cref="RedWallNear"/>).</param>
     public static bool WallLike(ReadOnlySpan<byte> rgb, int i, float high, float luminance, bool besideRed) =>
-        (high < SmoothWallPieces.Doubted || (besideRed && Tinted(rgb, i))) && luminance >= Light &&
-        rgb[(i * 3) + 2] >= rgb[(i * 3) + 1] + Cool && ChannelSpread.At(rgb, i) <= Pale;
+        rgb[(i * 3) + 2] >= rgb[(i * 3) + 1] + Cool && ChannelSpread.At(rgb, i) <= Pale &&
+        ((high < SmoothWallPieces.Doubted && luminance >= Light) ||
+         (besideRed && Tinted(rgb, i) && Bt601.Luma(rgb[i * 3], rgb[(i * 3) + 1], rgb[(i * 3) + 2]) >= Light * 255f));
 
     /// <summary>The share of the square within <see cref="RedReach"/> px that is sure wall of a flag's red (red above
     /// green and blue by <see cref="MinRed"/> or more, green not above blue; the larger pass at most
