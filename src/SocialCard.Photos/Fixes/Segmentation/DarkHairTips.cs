@@ -53,7 +53,8 @@ internal static class DarkHairTips
             solid[i] = prob[i] >= Sure ? (byte)1 : (byte)0;
         }
 
-        float[] fromSolid = DistanceTransform.To(solid, 0, image.Width, image.Height);
+        // The distance to the solid person only once a pixel asks for it (most photos have no such dark grey tip).
+        float[]? fromSolid = null;
         for (int i = 0; i < prob.Length; i++)
         {
             if (valid[i] == 0 || high[i] <= whole[i] + Margin || (whole[i] < Seen && high[i] < Sure))
@@ -68,7 +69,7 @@ internal static class DarkHairTips
             }
 
             bool sure = high[i] >= Sure && HairAtTheFrame.HairHue(px, i);
-            bool back = whole[i] < Seen ? sure : (r > b && HairAtTheFrame.Brown(r, g, b)) || (sure && fromSolid[i] <= Reach);
+            bool back = whole[i] < Seen ? sure : (r > b && HairAtTheFrame.Brown(r, g, b)) || (sure && (fromSolid ??= DistanceTransform.To(solid, 0, image.Width, image.Height))[i] <= Reach);
             if (back)
             {
                 prob[i] = Math.Max(prob[i], high[i]);
