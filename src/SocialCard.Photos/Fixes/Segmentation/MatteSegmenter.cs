@@ -122,7 +122,7 @@ internal static class MatteSegmenter
         }
 
         RgbImage foreground = ForegroundEstimator.Estimate(image, alpha, LocalBackground(image, alpha, valid), wall);
-        WallBetweenStrands.Recolour(image, valid, wall, alpha, foreground);
+        WallBetweenStrands.Recolour(image, valid, wall, alpha, foreground, landmarks);
         byte[] mask = new byte[n];
         for (int i = 0; i < n; i++)
         {

@@ -1,3 +1,4 @@
+using System.Drawing;
 using SocialCard.Imaging;
 using SocialCard.Imaging.Processing.Luminance;
 
@@ -66,6 +67,17 @@ internal static class WallBetweenStrands
     /// <summary>Half side (px) of the square the dark hair's colour is read over around a gap (a gap is up to 20 px across).</summary>
     private const int GapHairReach = 16;
 
+    /// <summary>Most luminance of brown hair around a gap (lit auburn strands read 70-90).</summary>
+    private const float MaxBrownGapLuma = 90f;
+
+    /// <summary>Least share of the square around a gap that is brown hair (the hair beside a frame's edge is half cut off
+    /// and mixed with the flag's red).</summary>
+    private const float MinBrownShare = 0.15f;
+
+    /// <summary>How far beyond the jaw's outer landmarks, as a share of the distance between them, the red between brown
+    /// strands is read: the ears lie within it (a red-lit ear is of the flag's hue).</summary>
+    private const float BesideFace = 0.15f;
+
     /// <summary>Half side (px) of the square the wall's red is read over for a gap inside the hair.</summary>
     private const int GapWallReach = 48;
 
@@ -86,7 +98,8 @@ internal static class WallBetweenStrands
 
     /// <param name="wall">Pixels that are the wall where they are clear (see <see cref="ForegroundEstimator"/>).</param>
     /// <param name="foreground">The person's colours, changed in place.</param>
-    public static void Recolour(RgbImage image, ReadOnlySpan<byte> valid, byte[] wall, float[] alpha, RgbImage foreground)
+    /// <param name="landmarks">The 68 landmarks in the output: the red between brown strands is read beside the face only.</param>
+    public static void Recolour(RgbImage image, ReadOnlySpan<byte> valid, byte[] wall, float[] alpha, RgbImage foreground, IReadOnlyList<PointF> landmarks)
     {
         int w = image.Width, h = image.Height, n = w * h;
         ReadOnlySpan<byte> px = image.Pixels;
@@ -159,6 +172,7 @@ internal static class WallBetweenStrands
 
         InShadeBesideBrownHair(image, valid, alpha, clear, foreground);
         ThroughGapsInDarkHair(image, valid, alpha, red, foreground);
+        ThroughGapsInBrownHair(image, valid, alpha, foreground, landmarks);
     }
 
     /// <summary>
@@ -277,6 +291,57 @@ internal static class WallBetweenStrands
             f[p] = (byte)(cr + 0.5f);
             f[p + 1] = (byte)(cg + 0.5f);
             f[p + 2] = (byte)(cb + 0.5f);
+        }
+    }
+
+    /// <summary>
+    /// The flag's red seen through gaps deeper inside brown or auburn hair (voteview_021902: a red blob of about 15x30 px
+    /// 10-25 px inside the hair that hangs beside the neck), beyond the band of the red in shade. The clear red at the
+    /// frame there is in shade and darker than the red in the gap, so no line or plane from the hair to it tells a mix;
+    /// the hue does, as in the shade test: brown hair has green above blue, the flag's red green not above blue. Brown
+    /// skin has the hair's hue too, so only beside the face: above the chin and beyond the jaw's outer landmarks by
+    /// <see cref="BesideFace"/> of the face's width (the ears, the neck, a collar and red clothes lie below, between or
+    /// within them). There, where clear
+    /// pixels within <see cref="GapWallReach"/> px show a red (excess <see cref="MinShadeRed"/> or more) and at least
+    /// <see cref="MinBrownShare"/> of the square within <see cref="GapHairReach"/> px is brown hair (solid, red at least
+    /// green, green above blue by more than 4, luminance <see cref="MinBrownLuma"/> to <see cref="MaxBrownGapLuma"/>), a
+    /// pixel of the red's hue with an excess of <see cref="MinShadePixelRed"/> or more takes that hair's mean colour.
+    /// Opacity stays.
+    /// </summary>
+    private static void ThroughGapsInBrownHair(RgbImage image, ReadOnlySpan<byte> valid, float[] alpha, RgbImage foreground, IReadOnlyList<PointF> landmarks)
+    {
+        int w = image.Width, h = image.Height, n = w * h;
+        ReadOnlySpan<byte> px = image.Pixels;
+        float[] red = new float[n], own = new float[n];
+        for (int i = 0; i < n; i++)
+        {
+            int r = px[i * 3], g = px[(i * 3) + 1], b = px[(i * 3) + 2];
+            float luma = Bt601.Luma((float)r, g, b);
+            red[i] = valid[i] != 0 && alpha[i] <= 0f && Red(r, g, b, MinShadeRed) ? 1 : 0;
+            own[i] = valid[i] != 0 && alpha[i] >= 1f && r >= g && g > b + 4 && luma >= MinBrownLuma && luma <= MaxBrownGapLuma ? 1 : 0;
+        }
+
+        (float[] wm, _, _, _) = BoxFilter.SelectedColourMeans(px, red, w, h, GapWallReach);
+        (float[] pm, float[] pr, float[] pg, float[] pb) = BoxFilter.SelectedColourMeans(px, own, w, h, GapHairReach);
+        float chin = landmarks[8].Y;
+        float jaw0 = Math.Min(landmarks[0].X, landmarks[16].X), jaw1 = Math.Max(landmarks[0].X, landmarks[16].X);
+        float left = jaw0 - (BesideFace * (jaw1 - jaw0)), right = jaw1 + (BesideFace * (jaw1 - jaw0));
+        Span<byte> f = foreground.Pixels;
+        for (int y = 0; y < Math.Min(h, (int)chin); y++)
+        {
+            for (int x = 0; x < w; x++)
+            {
+                int i = (y * w) + x, p = i * 3;
+                if ((x >= left && x <= right) || alpha[i] <= 0f || wm[i] < 1e-3f || pm[i] < MinBrownShare ||
+                    !Red(px[p], px[p + 1], px[p + 2], MinShadePixelRed))
+                {
+                    continue;
+                }
+
+                f[p] = (byte)((pr[i] / pm[i]) + 0.5f);
+                f[p + 1] = (byte)((pg[i] / pm[i]) + 0.5f);
+                f[p + 2] = (byte)((pb[i] / pm[i]) + 0.5f);
+            }
         }
     }
 
