@@ -1,6 +1,4 @@
 using System.Globalization;
-using SocialCard.Imaging.Processing.Color;
-using SocialCard.Imaging.Processing.Luminance;
 using SocialCard.Photos.Tests.Fixes.Support;
 using Xunit.Abstractions;
 
@@ -31,16 +29,10 @@ public sealed class PaleWallPieceTests(ITestOutputHelper output)
     [InlineData("voteview_021977", 322, 265, 340, 305, true, 5)]
     public void A_pale_piece_of_a_flag_stripe_beside_the_temple_is_cut_away(string name, int x0, int y0, int x1, int y1, bool tinted, int fraction)
     {
-        (double crop, double cutOut) = BusySeparation.CropAndCutOutShares(name, x0, y0, x1, y1, tinted ? IsPaleAndTinted : IsPaleAndCool);
+        (double crop, double cutOut) = BusySeparation.CropAndCutOutShares(name, x0, y0, x1, y1, tinted ? WallColours.PaleAndTinted : WallColours.PaleAndCool);
         string what = tinted ? "pale and tinted" : "pale and cool";
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {what} in the box {100 * crop:0.0}% of the crop, {100 * cutOut:0.0}% of the cut-out"));
         Assert.True(crop >= 0.1, $"the box holds {crop:P1} {what} pixels in the crop");
         Assert.True(cutOut <= crop / fraction, $"{cutOut:P1} {what} pixels left in the cut-out");
     }
-
-    private static bool IsPaleAndTinted(int r, int g, int b) =>
-        Math.Min(r, b) >= g + 12 && ChannelSpread.Of(r, g, b) <= 48 && Bt601.Luma((byte)r, (byte)g, (byte)b) >= 140;
-
-    private static bool IsPaleAndCool(int r, int g, int b) =>
-        b >= g + 4 && ChannelSpread.Of(r, g, b) <= 48 && Bt601.Luma((byte)r, (byte)g, (byte)b) >= 140;
 }

@@ -28,11 +28,9 @@ public sealed class WallBetweenStrandsTests(ITestOutputHelper output)
     [InlineData("voteview_021738", 296, 360, 336, 430, 0.05, 0.01)]
     public void A_flags_red_between_strands_takes_the_hairs_colour(string name, int x0, int y0, int x1, int y1, double leastInCrop, double mostInCutOut)
     {
-        (double before, double after) = BusySeparation.CropAndCutOutShares(name, x0, y0, x1, y1, IsFlagRed);
+        (double before, double after) = BusySeparation.CropAndCutOutShares(name, x0, y0, x1, y1, WallColours.FlagRed);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name} ({x0}, {y0})-({x1}, {y1}): flag-red in the box {100 * before:0.0}% of the crop, {100 * after:0.0}% of the cut-out"));
         Assert.True(before >= leastInCrop, $"only {before:P1} of the box flag-red in the crop");
         Assert.True(after <= mostInCutOut, $"{after:P1} of the box flag-red in the cut-out");
     }
-
-    private static bool IsFlagRed(int r, int g, int b) => r - Math.Max(g, b) >= 50;
 }
