@@ -30,12 +30,13 @@ public sealed class BusyDevSeparationTests(ITestOutputHelper output)
     private const double MaxLost = 0.03;
 
     /// <summary>The portraits of docs/fix-busy-backgrounds.png (a flag, a mottled backdrop, columns, foliage, a wood
-    /// panel, a dark wall; a flag's grey stripe beside grey hair, red stripes beside a jaw and a neck), original crop
-    /// beside the cut-out, written with the review sheets.</summary>
+    /// panel, a dark wall; a flag's grey stripe beside grey hair, red stripes beside a jaw and a neck; a flag seen through
+    /// black and auburn hair, a flag's white lit by its red beside blonde hair), original crop beside the cut-out,
+    /// written with the review sheets.</summary>
     private static readonly HashSet<string> ContactSheet = new(StringComparer.Ordinal)
     {
         "voteview_020119", "voteview_020761", "voteview_020108", "voteview_021159", "voteview_021104", "voteview_020752",
-        "voteview_020328", "voteview_021940", "voteview_021368",
+        "voteview_020328", "voteview_021940", "voteview_021368", "voteview_021738", "voteview_021902", "voteview_022121",
     };
 
     [Fact]
