@@ -50,7 +50,7 @@ internal static class PaleWallPieces
          (besideRed && Tinted(rgb, i) && Bt601.Luma(rgb[i * 3], rgb[(i * 3) + 1], rgb[(i * 3) + 2]) >= Light * 255f));
 
     /// <summary>The share of the square within <see cref="RedReach"/> px that is sure wall of a flag's red (red above
-    /// green and blue by <see cref="MinRed"/> or more, green not above blue; the larger pass at most
+    /// green and blue by <see cref="MinRed"/> or more, of the flag's hue (<see cref="WallBetweenStrands.Red"/>); the larger pass at most
     /// <paramref name="sureWall"/>), or null where the photo shows no such red: the tint is the red's light only beside
     /// it (pastel pink hair against a plain wall keeps its tint and stays).</summary>
     public static float[]? RedWallNear(ReadOnlySpan<byte> rgb, ReadOnlySpan<byte> valid, float[] high, float sureWall, int w, int h)
@@ -61,7 +61,7 @@ internal static class PaleWallPieces
         for (int i = 0; i < n; i++)
         {
             int r = rgb[i * 3], g = rgb[(i * 3) + 1], b = rgb[(i * 3) + 2];
-            bool shown = valid[i] != 0 && high[i] <= sureWall && r - Math.Max(g, b) >= MinRed && g <= b;
+            bool shown = valid[i] != 0 && high[i] <= sureWall && WallBetweenStrands.Red(r, g, b, MinRed);
             red[i] = shown ? 1 : 0;
             any |= shown;
         }

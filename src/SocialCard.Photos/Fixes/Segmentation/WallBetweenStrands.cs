@@ -165,14 +165,19 @@ internal static class WallBetweenStrands
                 continue;
             }
 
-            f[p] = (byte)(cr + 0.5f);
-            f[p + 1] = (byte)(cg + 0.5f);
-            f[p + 2] = (byte)(cb + 0.5f);
+            Paint(f, p, cr, cg, cb);
         }
 
-        InShadeBesideBrownHair(image, valid, alpha, clear, foreground);
+        // Clear pixels of a red, in shade too: the brown hair's tests read it.
+        float[] shadeRed = new float[n];
+        for (int i = 0; i < n; i++)
+        {
+            shadeRed[i] = valid[i] != 0 && alpha[i] <= 0f && Red(px[i * 3], px[(i * 3) + 1], px[(i * 3) + 2], MinShadeRed) ? 1 : 0;
+        }
+
+        InShadeBesideBrownHair(image, valid, alpha, clear, shadeRed, foreground);
         ThroughGapsInDarkHair(image, valid, alpha, red, foreground);
-        ThroughGapsInBrownHair(image, valid, alpha, foreground, landmarks);
+        ThroughGapsInBrownHair(image, valid, alpha, shadeRed, foreground, landmarks);
     }
 
     /// <summary>
@@ -188,15 +193,14 @@ internal static class WallBetweenStrands
     /// above the hair's (pink skin is greener than the hair beside it) and within <see cref="MaxFromShadeRed"/> in RGB of
     /// the clear red's mean. Black hair has no hue to tell: the line test above.
     /// </summary>
-    private static void InShadeBesideBrownHair(RgbImage image, ReadOnlySpan<byte> valid, float[] alpha, float[] clear, RgbImage foreground)
+    private static void InShadeBesideBrownHair(RgbImage image, ReadOnlySpan<byte> valid, float[] alpha, float[] clear, float[] red, RgbImage foreground)
     {
         int w = image.Width, h = image.Height, n = w * h;
         ReadOnlySpan<byte> px = image.Pixels;
-        float[] red = new float[n], own = new float[n];
+        float[] own = new float[n];
         for (int i = 0; i < n; i++)
         {
             int r = px[i * 3], g = px[(i * 3) + 1], b = px[(i * 3) + 2];
-            red[i] = valid[i] != 0 && alpha[i] <= 0f && Red(r, g, b, MinShadeRed) ? 1 : 0;
             own[i] = valid[i] != 0 && alpha[i] >= 1f && !Red(r, g, b, 0) && r - Math.Max(g, b) < MaxHairRed ? 1 : 0;
         }
 
@@ -223,9 +227,7 @@ internal static class WallBetweenStrands
                 continue;
             }
 
-            f[p] = (byte)(cr + 0.5f);
-            f[p + 1] = (byte)(cg + 0.5f);
-            f[p + 2] = (byte)(cb + 0.5f);
+            Paint(f, p, cr, cg, cb);
         }
     }
 
@@ -288,9 +290,7 @@ internal static class WallBetweenStrands
                 continue;
             }
 
-            f[p] = (byte)(cr + 0.5f);
-            f[p + 1] = (byte)(cg + 0.5f);
-            f[p + 2] = (byte)(cb + 0.5f);
+            Paint(f, p, cr, cg, cb);
         }
     }
 
@@ -308,20 +308,19 @@ internal static class WallBetweenStrands
     /// pixel of the red's hue with an excess of <see cref="MinShadePixelRed"/> or more takes that hair's mean colour.
     /// Opacity stays.
     /// </summary>
-    private static void ThroughGapsInBrownHair(RgbImage image, ReadOnlySpan<byte> valid, float[] alpha, RgbImage foreground, IReadOnlyList<PointF> landmarks)
+    private static void ThroughGapsInBrownHair(RgbImage image, ReadOnlySpan<byte> valid, float[] alpha, float[] red, RgbImage foreground, IReadOnlyList<PointF> landmarks)
     {
         int w = image.Width, h = image.Height, n = w * h;
         ReadOnlySpan<byte> px = image.Pixels;
-        float[] red = new float[n], own = new float[n];
+        float[] own = new float[n], wm = new float[n];
         for (int i = 0; i < n; i++)
         {
             int r = px[i * 3], g = px[(i * 3) + 1], b = px[(i * 3) + 2];
             float luma = Bt601.Luma((float)r, g, b);
-            red[i] = valid[i] != 0 && alpha[i] <= 0f && Red(r, g, b, MinShadeRed) ? 1 : 0;
             own[i] = valid[i] != 0 && alpha[i] >= 1f && r >= g && g > b + 4 && luma >= MinBrownLuma && luma <= MaxBrownGapLuma ? 1 : 0;
         }
 
-        (float[] wm, _, _, _) = BoxFilter.SelectedColourMeans(px, red, w, h, GapWallReach);
+        BoxFilter.Mean(red, wm, w, h, GapWallReach);
         (float[] pm, float[] pr, float[] pg, float[] pb) = BoxFilter.SelectedColourMeans(px, own, w, h, GapHairReach);
         float chin = landmarks[8].Y;
         float jaw0 = Math.Min(landmarks[0].X, landmarks[16].X), jaw1 = Math.Max(landmarks[0].X, landmarks[16].X);
@@ -338,14 +337,20 @@ internal static class WallBetweenStrands
                     continue;
                 }
 
-                f[p] = (byte)((pr[i] / pm[i]) + 0.5f);
-                f[p + 1] = (byte)((pg[i] / pm[i]) + 0.5f);
-                f[p + 2] = (byte)((pb[i] / pm[i]) + 0.5f);
+                Paint(f, p, pr[i] / pm[i], pg[i] / pm[i], pb[i] / pm[i]);
             }
         }
     }
 
+    /// <summary>The hair's colour for the person at pixel offset <paramref name="p"/>.</summary>
+    private static void Paint(Span<byte> f, int p, float r, float g, float b)
+    {
+        f[p] = (byte)(r + 0.5f);
+        f[p + 1] = (byte)(g + 0.5f);
+        f[p + 2] = (byte)(b + 0.5f);
+    }
+
     /// <summary>Red above green and blue by at least <paramref name="least"/>, green not above blue by more than 4 (a
     /// flag's red; no hair's or skin's hue, where green stands above blue).</summary>
-    private static bool Red(int r, int g, int b, int least) => r - Math.Max(g, b) >= least && g <= b + 4;
+    internal static bool Red(int r, int g, int b, int least) => r - Math.Max(g, b) >= least && g <= b + 4;
 }
