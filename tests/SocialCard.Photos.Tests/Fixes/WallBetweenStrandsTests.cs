@@ -16,7 +16,11 @@ namespace SocialCard.Photos.Tests.Fixes;
 /// <item>voteview_021902, the gap: a red blob 10-25 px inside the auburn hair beside the neck (lit auburn strands count
 /// as flag-red too, and stay);</item>
 /// <item>voteview_021738: a red patch and a pink one (red mixed with the flag's white) 20-40 px inside the black hair by
-/// the right shoulder.</item>
+/// the right shoulder;</item>
+/// <item>voteview_021300: blonde strands over the red stripe below the ear, the red mixed into them (its green above its
+/// blue: no flag's hue); the strands' pink stays, their red goes;</item>
+/// <item>voteview_029379 and voteview_022121: the red mixed into the edge of blonde hair that hangs over the red
+/// stripe.</item>
 /// </list>
 /// </summary>
 public sealed class WallBetweenStrandsTests(ITestOutputHelper output)
@@ -26,6 +30,9 @@ public sealed class WallBetweenStrandsTests(ITestOutputHelper output)
     [InlineData("voteview_021902", 307, 306, 351, 380, 0.25, 0.12)]
     [InlineData("voteview_021902", 326, 338, 350, 380, 0.5, 0.35)]
     [InlineData("voteview_021738", 296, 360, 336, 430, 0.05, 0.01)]
+    [InlineData("voteview_021300", 284, 370, 304, 400, 0.5, 0.46)]
+    [InlineData("voteview_029379", 338, 320, 356, 441, 0.2, 0.045)]
+    [InlineData("voteview_022121", 328, 200, 346, 260, 0.25, 0.1)]
     public void A_flags_red_between_strands_takes_the_hairs_colour(string name, int x0, int y0, int x1, int y1, double leastInCrop, double mostInCutOut)
     {
         (double before, double after) = BusySeparation.CropAndCutOutShares(name, x0, y0, x1, y1, WallColours.FlagRed);

@@ -11,7 +11,8 @@ namespace SocialCard.Photos.Tests.Fixes;
 /// darker. Each case is a box of <see cref="WallBetweenStrandsTests"/> or <see cref="PaleWallPieceTests"/> (the output
 /// is normalised to the face, so the boxes hold within a few pixels); the bound is the one of the original's test, loosened
 /// by half for the variants (on voteview_021902 the gap's box counts red of the flag's hue only, green not above blue: the
-/// lit auburn strands around it are flag-red by excess alone and move with the light).
+/// lit auburn strands around it are flag-red by excess alone and move with the light; on voteview_021300 the bound is
+/// wider, see the case).
 /// </summary>
 public sealed class WallRemnantRobustnessTests(ITestOutputHelper output)
 {
@@ -20,7 +21,7 @@ public sealed class WallRemnantRobustnessTests(ITestOutputHelper output)
         get
         {
             var data = new TheoryData<string, string>();
-            foreach (string photo in new[] { "voteview_020106", "voteview_021738", "voteview_021902", "voteview_022121" })
+            foreach (string photo in new[] { "voteview_020106", "voteview_021738", "voteview_021902", "voteview_022121", "voteview_021300" })
             {
                 foreach (string variant in new[] { "jpeg75", "scale80", "warm", "cool", "brighter", "darker" })
                 {
@@ -47,6 +48,9 @@ public sealed class WallRemnantRobustnessTests(ITestOutputHelper output)
             "voteview_020106" => (56, 270, 80, 300, 0.045),
             "voteview_021738" => (296, 360, 336, 430, 0.015),
             "voteview_021902" => (326, 338, 350, 380, 0.2),
+            // The pink of blonde strands mixed with the red stays (less than 0.4 of the way to the red) and moves with
+            // the light: the box reads 41-55% in the variants, 51-67% without the red's mix taken out.
+            "voteview_021300" => (284, 370, 304, 400, 0.6),
             _ => (334, 265, 352, 372, 0.045),
         };
         Func<int, int, int, bool> counts = photo switch

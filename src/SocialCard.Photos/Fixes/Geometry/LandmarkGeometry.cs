@@ -43,6 +43,40 @@ internal static class LandmarkGeometry
 
     public static double Distance(PointF a, PointF b) => Math.Sqrt(((a.X - b.X) * (a.X - b.X)) + ((a.Y - b.Y) * (a.Y - b.Y)));
 
+    /// <summary>Whether (<paramref name="x"/>, <paramref name="y"/>) lies inside the jaw's outline (points 0-16, closed by
+    /// the line from 16 to 0) or within <paramref name="margin"/> px of its points 0-16.</summary>
+    public static bool WithinJaw(IReadOnlyList<PointF> p, float x, float y, float margin)
+    {
+        bool inside = false;
+        for (int i = 0, j = 16; i <= 16; j = i++)
+        {
+            PointF a = p[i], b = p[j];
+            if ((a.Y > y) != (b.Y > y) && x < ((b.X - a.X) * (y - a.Y) / (b.Y - a.Y)) + a.X)
+            {
+                inside = !inside;
+            }
+        }
+
+        if (inside)
+        {
+            return true;
+        }
+
+        for (int i = 0; i < 16; i++)
+        {
+            PointF a = p[i], b = p[i + 1];
+            float dx = b.X - a.X, dy = b.Y - a.Y, len2 = Math.Max(1e-6f, (dx * dx) + (dy * dy));
+            float t = Math.Clamp((((x - a.X) * dx) + ((y - a.Y) * dy)) / len2, 0f, 1f);
+            float ox = x - a.X - (t * dx), oy = y - a.Y - (t * dy);
+            if ((ox * ox) + (oy * oy) <= margin * margin)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Mean eye opening: eyelid gap over eye width, both eyes (open ~0.25-0.35, closed &lt; ~0.12).</summary>
     public static double EyeOpenness(IReadOnlyList<PointF> p)
     {

@@ -1,6 +1,7 @@
 using System.Drawing;
 using SocialCard.Imaging;
 using SocialCard.Imaging.Processing.Luminance;
+using SocialCard.Photos.Fixes.Geometry;
 
 namespace SocialCard.Photos.Fixes.Segmentation;
 
@@ -96,6 +97,35 @@ internal static class WallBetweenStrands
     /// as the flag seen through a gap.</summary>
     private const float MinGapMix = 0.15f;
 
+    /// <summary>Least luminance of light (blonde, ash or golden) hair.</summary>
+    private const float MinLightLuma = 120f;
+
+    /// <summary>Least excess of green over blue of light hair, as a share of its red over green: blonde is yellow, where
+    /// skin (fair or red-lit) is red over green by two or more times its green over blue.</summary>
+    private const float LightHairCast = 0.6f;
+
+    /// <summary>Least share of the square within <see cref="GapHairReach"/> px that is light hair (strands over the red
+    /// leave a quarter of it or less as hair alone).</summary>
+    private const float MinLightShare = 0.15f;
+
+    /// <summary>Least excess of red over green and blue of a pixel taken as the red mixed into light hair.</summary>
+    private const int MinLightMixRed = 20;
+
+    /// <summary>Least share of the way from the light hair's chromaticity to the red's of a pixel taken as their mix (the
+    /// shade of golden strands, more saturated than their light, reads up to 0.3).</summary>
+    private const float MinLightMix = 0.4f;
+
+    /// <summary>Least distance in chromaticity (red, green and blue over their sum) between the light hair and the red.</summary>
+    private const float MinChromaContrast = 0.1f;
+
+    /// <summary>Least luminance of the clear red beside light hair: a red in shade (a dark red wall) mixes with the hair's
+    /// shade into dark strands that keep no light hair's colour to give back.</summary>
+    private const float MinLitRedLuma = 60f;
+
+    /// <summary>How far beyond the jaw's outline, as a share of the face's width, light hair is not judged: the cheeks,
+    /// the jaw and the ears lit by the red lie on the same line from the hair to the red.</summary>
+    private const float BesideJaw = 0.08f;
+
     /// <param name="wall">Pixels that are the wall where they are clear (see <see cref="ForegroundEstimator"/>).</param>
     /// <param name="foreground">The person's colours, changed in place.</param>
     /// <param name="landmarks">The 68 landmarks in the output: the red between brown strands is read beside the face only.</param>
@@ -178,6 +208,7 @@ internal static class WallBetweenStrands
         InShadeBesideBrownHair(image, valid, alpha, clear, shadeRed, foreground);
         ThroughGapsInDarkHair(image, valid, alpha, red, foreground);
         ThroughGapsInBrownHair(image, valid, alpha, shadeRed, foreground, landmarks);
+        MixedIntoLightHair(image, valid, alpha, clear, shadeRed, foreground, landmarks);
     }
 
     /// <summary>
@@ -339,6 +370,82 @@ internal static class WallBetweenStrands
 
                 Paint(f, p, pr[i] / pm[i], pg[i] / pm[i], pb[i] / pm[i]);
             }
+        }
+    }
+
+    /// <summary>
+    /// The flag's red mixed into the ends of light hair (voteview_021300: blonde strands over a red stripe, below the ear
+    /// down to the shoulder). Blonde mixed with the red has green above blue, so the hue tests do not read it, and fair
+    /// skin lies on the same line in RGB from blonde to red, so the line test does not either; the light of the photo
+    /// does not tell them apart, the chromaticity does (red, green and blue over their sum: a strand's shade keeps its
+    /// chromaticity, a mix with the red moves it to the red's). Within <see cref="EdgeReach"/> px of the clear, where
+    /// clear pixels within <see cref="GapWallReach"/> px show a red (excess <see cref="MinShadeRed"/> or more, the
+    /// flag's hue) and at least <see cref="MinLightShare"/> of the square within <see cref="GapHairReach"/> px is light
+    /// hair (solid, red at least green, green above blue by more than 8 and by <see cref="LightHairCast"/> of its red
+    /// over green, luminance <see cref="MinLightLuma"/> or more), a pixel with an excess of red of
+    /// <see cref="MinLightMixRed"/> or more whose chromaticity lies at least <see cref="MinLightMix"/> of the way from the
+    /// hair's to the red's, within <see cref="OffLine"/> of that way's length from the line, takes the hair's mean
+    /// colour. Not inside the jaw's outline or within <see cref="BesideJaw"/> of the face's width of it, nor below the
+    /// jaw between its points 4 and 12 (the neck). Opacity stays.
+    /// </summary>
+    private static void MixedIntoLightHair(RgbImage image, ReadOnlySpan<byte> valid, float[] alpha, float[] clear, float[] red, RgbImage foreground, IReadOnlyList<PointF> landmarks)
+    {
+        int w = image.Width, h = image.Height, n = w * h;
+        ReadOnlySpan<byte> px = image.Pixels;
+        float[] own = new float[n];
+        for (int i = 0; i < n; i++)
+        {
+            int r = px[i * 3], g = px[(i * 3) + 1], b = px[(i * 3) + 2];
+            own[i] = valid[i] != 0 && alpha[i] >= 1f && r >= g && g > b + 8 && g - b >= LightHairCast * (r - g) &&
+                Bt601.Luma((float)r, g, b) >= MinLightLuma ? 1 : 0;
+        }
+
+        (float[] wm, float[] wr, float[] wg, float[] wb) = BoxFilter.SelectedColourMeans(px, red, w, h, GapWallReach);
+        (float[] pm, float[] pr, float[] pg, float[] pb) = BoxFilter.SelectedColourMeans(px, own, w, h, GapHairReach);
+        float margin = (float)(BesideJaw * LandmarkGeometry.FaceWidth(landmarks));
+        float neckTop = Math.Min(landmarks[4].Y, landmarks[12].Y);
+        float neck0 = Math.Min(landmarks[4].X, landmarks[12].X), neck1 = Math.Max(landmarks[4].X, landmarks[12].X);
+        Span<byte> f = foreground.Pixels;
+        for (int i = 0; i < n; i++)
+        {
+            int p = i * 3, r = px[p], g = px[p + 1], b = px[p + 2];
+            if (alpha[i] <= 0f || clear[i] < 1e-3f || wm[i] < 1e-3f || pm[i] < MinLightShare || r - Math.Max(g, b) < MinLightMixRed)
+            {
+                continue;
+            }
+
+            float rr = wr[i] / wm[i], rg = wg[i] / wm[i], rb = wb[i] / wm[i];
+            if (Bt601.Luma(rr, rg, rb) < MinLitRedLuma)
+            {
+                continue;
+            }
+
+            // Chromaticities (each over its sum; none is 0: the hair is light, the red and the pixel have red).
+            float cr = pr[i] / pm[i], cg = pg[i] / pm[i], cb = pb[i] / pm[i];
+            float hs = cr + cg + cb, ws = rr + rg + rb, qs = r + g + b;
+            float hr = cr / hs, hg = cg / hs, hb = cb / hs;
+            float dr = (rr / ws) - hr, dg = (rg / ws) - hg, db = (rb / ws) - hb;
+            float qr = (r / qs) - hr, qg = (g / qs) - hg, qb = (b / qs) - hb;
+            float span = (dr * dr) + (dg * dg) + (db * db);
+            if (span < MinChromaContrast * MinChromaContrast)
+            {
+                continue;
+            }
+
+            float mix = ((qr * dr) + (qg * dg) + (qb * db)) / span;
+            float or = qr - (mix * dr), og = qg - (mix * dg), ob = qb - (mix * db);
+            if (mix < MinLightMix || (or * or) + (og * og) + (ob * ob) > OffLine * OffLine * span)
+            {
+                continue;
+            }
+
+            int x = i % w, y = i / w;
+            if ((y >= neckTop && x >= neck0 && x <= neck1) || LandmarkGeometry.WithinJaw(landmarks, x, y, margin))
+            {
+                continue;
+            }
+
+            Paint(f, p, cr, cg, cb);
         }
     }
 
