@@ -31,11 +31,11 @@ public sealed class BusyDevSeparationTests(ITestOutputHelper output)
 
     /// <summary>The portraits of docs/fix-busy-backgrounds.png (a flag, a mottled backdrop, columns, foliage, a wood
     /// panel, a dark wall; a flag's grey stripe beside grey hair, red stripes beside a jaw and a neck; a flag seen through
-    /// black and auburn hair, a flag's white lit by its red beside blonde hair), original crop beside the cut-out,
-    /// written with the review sheets.</summary>
+    /// black and auburn hair, a flag's white lit by its red beside blonde hair, its red mixed into blonde strands), original
+    /// crop beside the cut-out, written with the review sheets.</summary>
     private static readonly HashSet<string> ContactSheet = new(StringComparer.Ordinal)
     {
-        "voteview_020119", "voteview_020761", "voteview_020108", "voteview_021159", "voteview_021104", "voteview_020752",
+        "voteview_020119", "voteview_021300", "voteview_020108", "voteview_021159", "voteview_021104", "voteview_020752",
         "voteview_020328", "voteview_021940", "voteview_021368", "voteview_021738", "voteview_021902", "voteview_022121",
     };
 
