@@ -380,7 +380,8 @@ internal static class WallBetweenStrands
     /// does not tell them apart, the chromaticity does (red, green and blue over their sum: a strand's shade keeps its
     /// chromaticity, a mix with the red moves it to the red's). Within <see cref="EdgeReach"/> px of the clear, where
     /// clear pixels within <see cref="GapWallReach"/> px show a red (excess <see cref="MinShadeRed"/> or more, the
-    /// flag's hue) and at least <see cref="MinLightShare"/> of the square within <see cref="GapHairReach"/> px is light
+    /// flag's hue) whose mean is lit (luminance <see cref="MinLitRedLuma"/> or more) and at least
+    /// <see cref="MinLightShare"/> of the square within <see cref="GapHairReach"/> px is light
     /// hair (solid, red at least green, green above blue by more than 8 and by <see cref="LightHairCast"/> of its red
     /// over green, luminance <see cref="MinLightLuma"/> or more), a pixel with an excess of red of
     /// <see cref="MinLightMixRed"/> or more whose chromaticity lies at least <see cref="MinLightMix"/> of the way from the
