@@ -207,8 +207,10 @@ internal static class WallBetweenStrands
 
         InShadeBesideBrownHair(image, valid, alpha, clear, shadeRed, foreground);
         ThroughGapsInDarkHair(image, valid, alpha, red, foreground);
-        ThroughGapsInBrownHair(image, valid, alpha, shadeRed, foreground, landmarks);
-        MixedIntoLightHair(image, valid, alpha, clear, shadeRed, foreground, landmarks);
+        // Its mean colour and share within the gap tests' reach, read once for the brown and the light hair.
+        (float[] gm, float[] gr, float[] gg, float[] gb) = BoxFilter.SelectedColourMeans(px, shadeRed, w, h, GapWallReach);
+        ThroughGapsInBrownHair(image, valid, alpha, gm, foreground, landmarks);
+        MixedIntoLightHair(image, valid, alpha, clear, (gm, gr, gg, gb), foreground, landmarks);
     }
 
     /// <summary>
@@ -339,11 +341,12 @@ internal static class WallBetweenStrands
     /// pixel of the red's hue with an excess of <see cref="MinShadePixelRed"/> or more takes that hair's mean colour.
     /// Opacity stays.
     /// </summary>
-    private static void ThroughGapsInBrownHair(RgbImage image, ReadOnlySpan<byte> valid, float[] alpha, float[] red, RgbImage foreground, IReadOnlyList<PointF> landmarks)
+    /// <param name="wm">The share of the square within <see cref="GapWallReach"/> px that is clear red in shade.</param>
+    private static void ThroughGapsInBrownHair(RgbImage image, ReadOnlySpan<byte> valid, float[] alpha, float[] wm, RgbImage foreground, IReadOnlyList<PointF> landmarks)
     {
         int w = image.Width, h = image.Height, n = w * h;
         ReadOnlySpan<byte> px = image.Pixels;
-        float[] own = new float[n], wm = new float[n];
+        float[] own = new float[n];
         for (int i = 0; i < n; i++)
         {
             int r = px[i * 3], g = px[(i * 3) + 1], b = px[(i * 3) + 2];
@@ -351,7 +354,6 @@ internal static class WallBetweenStrands
             own[i] = valid[i] != 0 && alpha[i] >= 1f && r >= g && g > b + 4 && luma >= MinBrownLuma && luma <= MaxBrownGapLuma ? 1 : 0;
         }
 
-        BoxFilter.Mean(red, wm, w, h, GapWallReach);
         (float[] pm, float[] pr, float[] pg, float[] pb) = BoxFilter.SelectedColourMeans(px, own, w, h, GapHairReach);
         float chin = landmarks[8].Y;
         float jaw0 = Math.Min(landmarks[0].X, landmarks[16].X), jaw1 = Math.Max(landmarks[0].X, landmarks[16].X);
@@ -389,7 +391,8 @@ internal static class WallBetweenStrands
     /// colour. Not inside the jaw's outline or within <see cref="BesideJaw"/> of the face's width of it, nor below the
     /// jaw between its points 4 and 12 (the neck). Opacity stays.
     /// </summary>
-    private static void MixedIntoLightHair(RgbImage image, ReadOnlySpan<byte> valid, float[] alpha, float[] clear, float[] red, RgbImage foreground, IReadOnlyList<PointF> landmarks)
+    /// <param name="red">The clear red in shade within <see cref="GapWallReach"/> px: its share and the sums of its colour.</param>
+    private static void MixedIntoLightHair(RgbImage image, ReadOnlySpan<byte> valid, float[] alpha, float[] clear, (float[] M, float[] R, float[] G, float[] B) red, RgbImage foreground, IReadOnlyList<PointF> landmarks)
     {
         int w = image.Width, h = image.Height, n = w * h;
         ReadOnlySpan<byte> px = image.Pixels;
@@ -401,7 +404,7 @@ internal static class WallBetweenStrands
                 Bt601.Luma((float)r, g, b) >= MinLightLuma ? 1 : 0;
         }
 
-        (float[] wm, float[] wr, float[] wg, float[] wb) = BoxFilter.SelectedColourMeans(px, red, w, h, GapWallReach);
+        (float[] wm, float[] wr, float[] wg, float[] wb) = red;
         (float[] pm, float[] pr, float[] pg, float[] pb) = BoxFilter.SelectedColourMeans(px, own, w, h, GapHairReach);
         float margin = (float)(BesideJaw * LandmarkGeometry.FaceWidth(landmarks));
         float neckTop = Math.Min(landmarks[4].Y, landmarks[12].Y);
