@@ -1,6 +1,5 @@
 using System.Globalization;
 using SocialCard.Imaging;
-using SocialCard.Imaging.Processing.Color;
 using SocialCard.Imaging.Processing.Luminance;
 using SocialCard.Photos.Tests.Fixes.Support;
 using Xunit.Abstractions;
@@ -20,7 +19,7 @@ public sealed class BumpBesideTheHeadTests(ITestOutputHelper output)
     public void A_grey_bump_of_a_flag_stripe_beside_the_ear_is_cut_away()
     {
         const string name = "voteview_021751";
-        (double before, double after) = BusySeparation.CropAndCutOutShares(name, 55, 228, 70, 246, IsGrey);
+        (double before, double after) = BusySeparation.CropAndCutOutShares(name, 55, 228, 70, 246, WallColours.LightGrey);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: grey in the box {100 * before:0.0}% of the crop, {100 * after:0.0}% of the cut-out"));
         Assert.True(before >= 0.5, $"the box holds {before:P1} grey in the crop");
         Assert.True(after <= before / 5, $"{after:P1} grey left in the cut-out");
@@ -32,7 +31,7 @@ public sealed class BumpBesideTheHeadTests(ITestOutputHelper output)
     public void The_lobe_keeps_no_grey_rim_where_the_bump_went()
     {
         const string name = "voteview_021751";
-        (double before, double after) = BusySeparation.CropAndCutOutShares(name, 64, 234, 72, 248, IsGrey);
+        (double before, double after) = BusySeparation.CropAndCutOutShares(name, 64, 234, 72, 248, WallColours.LightGrey);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: grey along the lobe {100 * before:0.0}% of the crop, {100 * after:0.0}% of the cut-out"));
         Assert.True(before >= 0.5, $"the box holds {before:P1} grey in the crop");
         Assert.True(after <= before / 5, $"{after:P1} grey left along the lobe");
@@ -67,11 +66,5 @@ public sealed class BumpBesideTheHeadTests(ITestOutputHelper output)
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"voteview_021751: {soft} of {rows} rows with a soft edge along the lobe"));
             Assert.True(soft * 2 > rows, $"{soft} of {rows} rows soft");
         }
-    }
-
-    private static bool IsGrey(int r, int g, int b)
-    {
-        double luma = Bt601.Luma((byte)r, (byte)g, (byte)b);
-        return ChannelSpread.Of(r, g, b) <= 24 && luma >= 120 && luma <= 235;
     }
 }

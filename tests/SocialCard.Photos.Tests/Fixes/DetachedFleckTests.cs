@@ -40,7 +40,7 @@ public sealed class DetachedFleckTests(ITestOutputHelper output)
         var stack = new Stack<int>();
         for (int start = 0; start < n; start++)
         {
-            if (label[start] != 0 || Darkest(px, start) >= 255)
+            if (label[start] != 0 || BusySeparation.Darkest(px, start) >= 255)
             {
                 continue;
             }
@@ -51,14 +51,14 @@ public sealed class DetachedFleckTests(ITestOutputHelper output)
             while (stack.TryPop(out int i))
             {
                 size++;
-                seen += Darkest(px, i) < 230 ? 1 : 0;
+                seen += BusySeparation.Darkest(px, i) < 230 ? 1 : 0;
                 int x = i % w, y = i / w;
                 for (int ny = Math.Max(0, y - 1); ny <= Math.Min(h - 1, y + 1); ny++)
                 {
                     for (int nx = Math.Max(0, x - 1); nx <= Math.Min(w - 1, x + 1); nx++)
                     {
                         int j = (ny * w) + nx;
-                        if (label[j] == 0 && Darkest(px, j) < 255)
+                        if (label[j] == 0 && BusySeparation.Darkest(px, j) < 255)
                         {
                             label[j] = id;
                             stack.Push(j);
@@ -74,6 +74,4 @@ public sealed class DetachedFleckTests(ITestOutputHelper output)
         int largest = sizes.IndexOf(sizes.Max());
         return visible.Where((_, id) => id != largest).Sum();
     }
-
-    private static int Darkest(ReadOnlySpan<byte> px, int i) => Math.Min(px[i * 3], Math.Min(px[(i * 3) + 1], px[(i * 3) + 2]));
 }

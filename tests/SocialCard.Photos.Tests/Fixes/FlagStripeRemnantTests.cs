@@ -1,6 +1,5 @@
 using System.Globalization;
 using SocialCard.Imaging;
-using SocialCard.Imaging.Processing.Color;
 using SocialCard.Photos.Tests.Fixes.Support;
 using Xunit.Abstractions;
 
@@ -38,7 +37,7 @@ public sealed class FlagStripeRemnantTests(ITestOutputHelper output)
     /// its rim stays (the limit: a fifth of the box's flag red in the crop).</summary>
     [Fact]
     public void A_fleck_by_the_ear_smaller_than_the_old_patch_is_mostly_cut_away() =>
-        MostlyCutAway("voteview_021733", 30, 159, 44, 180, "flag red", IsFlagRed);
+        MostlyCutAway("voteview_021733", 30, 159, 44, 180, "flag red", WallColours.StripeRed);
 
     /// <summary>Flag stripes by the shoulder or the jaw that lie wholly inside the matte, so no wall of their colour is
     /// beside them to compare with: a red patch by the hair of voteview_021977, a red flower of the seal by the neck of
@@ -52,7 +51,7 @@ public sealed class FlagStripeRemnantTests(ITestOutputHelper output)
     [InlineData("voteview_021940", 248, 356, 264, 382)]
     [InlineData("voteview_021131", 100, 322, 120, 343)]
     public void A_flag_stripe_inside_the_matte_with_no_wall_of_its_colour_beside_it_is_cut_away(string name, int x0, int y0, int x1, int y1) =>
-        MostlyCutAway(name, x0, y0, x1, y1, "saturated", (r, g, b) => ChannelSpread.Of(r, g, b) >= 90);
+        MostlyCutAway(name, x0, y0, x1, y1, "saturated", WallColours.Saturated);
 
     /// <summary>A flag's red seen only behind the blonde hair ends of voteview_021300: no sure wall anywhere in the photo
     /// shows that red (the flag's red stripes are elsewhere out of view), and the person wears none of it. The box (output
@@ -60,7 +59,7 @@ public sealed class FlagStripeRemnantTests(ITestOutputHelper output)
     /// flag red may stay in the cut-out (strands mixed with the red).</summary>
     [Fact]
     public void A_flag_colour_no_wall_shows_is_cut_away_where_it_reaches_the_wall() =>
-        MostlyCutAway("voteview_021300", 285, 350, 310, 430, "flag red", IsFlagRed);
+        MostlyCutAway("voteview_021300", 285, 350, 310, 430, "flag red", WallColours.StripeRed);
 
     /// <summary>A faint pink patch beside the neck of voteview_021131: the coarse matte calls the dark red stripe there
     /// wall (below one half), but the edge refinement, which follows the wall's own edges too, lifts part of it over the
@@ -76,7 +75,7 @@ public sealed class FlagStripeRemnantTests(ITestOutputHelper output)
         using (cutOut)
         {
             double red = Share(crop, 68, 241, 82, 257, (r, g, b) => r >= 100 && g <= 40 && b <= 50);
-            double tinted = Share(cutOut, 68, 241, 82, 257, (r, g, b) => Math.Min(r, Math.Min(g, b)) < 245);
+            double tinted = Share(cutOut, 68, 241, 82, 257, (r, g, b) => !WallColours.White(r, g, b));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: dark red in the box {100 * red:0.0}% of the crop, tinted {100 * tinted:0.0}% of the cut-out"));
             Assert.True(red >= 0.9, $"the box holds {red:P1} dark red in the crop");
             Assert.True(tinted <= 0.64 / 5, $"{tinted:P1} of the box left tinted in the cut-out");
@@ -97,7 +96,7 @@ public sealed class FlagStripeRemnantTests(ITestOutputHelper output)
         using (cutOut)
         {
             double red = FlagRed(crop, 56, 356, 76, 382);
-            double tinted = Share(cutOut, 56, 356, 76, 382, (r, g, b) => Math.Min(r, Math.Min(g, b)) < 245);
+            double tinted = Share(cutOut, 56, 356, 76, 382, (r, g, b) => !WallColours.White(r, g, b));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: flag red in the box {100 * red:0.0}% of the crop, tinted {100 * tinted:0.0}% of the cut-out"));
             Assert.True(red >= 0.9, $"the box holds {red:P1} flag red in the crop");
             Assert.True(tinted <= red / 5, $"{tinted:P1} of the box left tinted in the cut-out");
@@ -109,7 +108,7 @@ public sealed class FlagStripeRemnantTests(ITestOutputHelper output)
     /// (a sliver where it meets the hair).</summary>
     [Fact]
     public void A_fleck_joined_to_the_hair_by_a_narrow_neck_is_mostly_cut_away() =>
-        MostlyCutAway("voteview_021561", 291, 116, 299, 138, "flag blue", (r, g, b) => b >= r + 40 && b >= g + 20);
+        MostlyCutAway("voteview_021561", 291, 116, 299, 138, "flag blue", WallColours.FlagBlue);
 
     /// <summary>The pale grey stripe of a flag (its white in the head's shadow) beside the grey hair of voteview_020328:
     /// the hair's own grey, joined to the hair along its length, so no colour rule can take it; but it is smooth where the
@@ -118,7 +117,7 @@ public sealed class FlagStripeRemnantTests(ITestOutputHelper output)
     /// stripe's. At most a fifth of it may stay in the cut-out.</summary>
     [Fact]
     public void A_smooth_grey_stripe_beside_grey_hair_is_cut_away() =>
-        MostlyCutAway("voteview_020328", 282, 180, 296, 225, "stripe grey", (r, g, b) => ChannelSpread.Of(r, g, b) <= 25 && Math.Min(r, Math.Min(g, b)) >= 80 && Math.Max(r, Math.Max(g, b)) <= 150);
+        MostlyCutAway("voteview_020328", 282, 180, 296, 225, "stripe grey", WallColours.StripeGrey);
 
     /// <summary>The box holds at least 30% pixels of the kind in the crop, and at most a fifth of that share stays in
     /// the cut-out (the rim, where the flag and the person mix).</summary>
@@ -135,9 +134,7 @@ public sealed class FlagStripeRemnantTests(ITestOutputHelper output)
         }
     }
 
-    private static double FlagRed(RgbImage image, int x0, int y0, int x1, int y1) => Share(image, x0, y0, x1, y1, IsFlagRed);
-
-    private static bool IsFlagRed(int r, int g, int b) => r >= 140 && g <= 100 && b <= 100 && r >= 2 * g;
+    private static double FlagRed(RgbImage image, int x0, int y0, int x1, int y1) => Share(image, x0, y0, x1, y1, WallColours.StripeRed);
 
     private static double Share(RgbImage image, int x0, int y0, int x1, int y1, Func<int, int, int, bool> counts) =>
         BusySeparation.BoxShare(image, x0, y0, x1, y1, (x, y) => counts(image.Row(y)[x * 3], image.Row(y)[(x * 3) + 1], image.Row(y)[(x * 3) + 2]));

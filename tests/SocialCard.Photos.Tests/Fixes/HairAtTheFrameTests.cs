@@ -19,7 +19,7 @@ public sealed class HairAtTheFrameTests(ITestOutputHelper output)
     [InlineData("voteview_021340", 0, 200, 4, 313, 0.40)]
     public void Hair_at_the_side_edge_is_not_whitened(string name, int x0, int y0, int x1, int y1, double most)
     {
-        (double before, double after) = BusySeparation.CropAndCutOutShares(name, x0, y0, x1, y1, IsWhite);
+        (double before, double after) = BusySeparation.CropAndCutOutShares(name, x0, y0, x1, y1, WallColours.White);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: white in the box {100 * before:0.0}% of the crop, {100 * after:0.0}% of the cut-out"));
         Assert.True(before <= 0.01, $"the box holds {before:P1} white pixels in the crop");
         Assert.True(after <= most, $"{after:P1} of the box white in the cut-out");
@@ -28,7 +28,7 @@ public sealed class HairAtTheFrameTests(ITestOutputHelper output)
     [Fact]
     public void The_dark_wall_beside_dark_hair_at_the_side_edge_stays_cut_away()
     {
-        (double before, double after) = BusySeparation.CropAndCutOutShares("voteview_020752", X0, Y0, X1, Y1, IsWhite);
+        (double before, double after) = BusySeparation.CropAndCutOutShares("voteview_020752", X0, Y0, X1, Y1, WallColours.White);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"voteview_020752: white in the box {100 * before:0.0}% of the crop, {100 * after:0.0}% of the cut-out"));
         Assert.True(before <= 0.01, $"the box holds {before:P1} white pixels in the crop");
         Assert.True(after >= 0.95, $"only {after:P1} of the box white in the cut-out");
@@ -39,13 +39,11 @@ public sealed class HairAtTheFrameTests(ITestOutputHelper output)
     [Fact]
     public void The_pale_grey_wall_between_curls_at_the_side_edge_is_cut_away()
     {
-        (double before, double after) = BusySeparation.CropAndCutOutShares("voteview_022157", 0, 325, 5, 336, IsWhite);
+        (double before, double after) = BusySeparation.CropAndCutOutShares("voteview_022157", 0, 325, 5, 336, WallColours.White);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"voteview_022157: white in the box {100 * before:0.0}% of the crop, {100 * after:0.0}% of the cut-out"));
         Assert.True(before <= 0.01, $"the box holds {before:P1} white pixels in the crop");
         Assert.True(after >= 0.8, $"only {after:P1} of the box white in the cut-out");
     }
 
     private const int X0 = 0, Y0 = 200, X1 = 6, Y1 = 280;
-
-    private static bool IsWhite(int r, int g, int b) => Math.Min(r, Math.Min(g, b)) >= 245;
 }

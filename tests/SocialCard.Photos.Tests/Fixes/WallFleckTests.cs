@@ -20,8 +20,7 @@ public sealed class WallFleckTests(ITestOutputHelper output)
     [InlineData("voteview_021721", 84, 145, 90, 152, 0.15)]
     public void No_fleck_of_the_flag_stays_by_the_ear(string name, int x0, int y0, int x1, int y1, double most)
     {
-        (double before, double after) = BusySeparation.CropAndCutOutShares(name, x0, y0, x1, y1,
-            (r, g, b) => Math.Min(r, Math.Min(g, b)) < 245 && b >= r - 5);
+        (double before, double after) = BusySeparation.CropAndCutOutShares(name, x0, y0, x1, y1, WallColours.WallTinted);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: wall-tinted in the box {100 * before:0.0}% of the crop, {100 * after:0.0}% of the cut-out"));
         Assert.True(before >= 0.2, $"the box holds {before:P1} wall-tinted pixels in the crop");
         Assert.True(after <= most, $"{after:P1} of the box wall-tinted in the cut-out");

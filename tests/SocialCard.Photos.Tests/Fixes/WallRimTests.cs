@@ -20,8 +20,7 @@ public sealed class WallRimTests(ITestOutputHelper output)
     [InlineData("voteview_021368", 70, 364, 84, 384)]
     public void No_rim_of_the_stripe_stays_along_the_skin(string name, int x0, int y0, int x1, int y1)
     {
-        (double before, double after) = BusySeparation.CropAndCutOutShares(name, x0, y0, x1, y1,
-            (r, g, b) => Math.Min(r, Math.Min(g, b)) < 245 && r - g >= 20 && b >= g - 3);
+        (double before, double after) = BusySeparation.CropAndCutOutShares(name, x0, y0, x1, y1, WallColours.FlagTinted);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: flag-tinted in the box {100 * before:0.0}% of the crop, {100 * after:0.0}% of the cut-out"));
         Assert.True(before >= 0.2, $"the box holds {before:P1} flag-tinted pixels in the crop");
         Assert.True(after <= 0.01, $"{after:P1} of the box flag-tinted in the cut-out");

@@ -53,6 +53,13 @@ internal static class BusySeparation
         throw new InvalidOperationException("no background step");
     }
 
+    /// <summary>The darkest channel of pixel <paramref name="i"/> (interleaved R, G, B).</summary>
+    public static int Darkest(ReadOnlySpan<byte> px, int i) => Math.Min(px[i * 3], Math.Min(px[(i * 3) + 1], px[(i * 3) + 2]));
+
+    /// <summary>Whether the person at (x, y) was faded towards white: the cut-out's darkest channel more than 40 above
+    /// the crop's (dark hair or a jacket the separation took for wall).</summary>
+    public static bool Faded(RgbImage crop, RgbImage cutOut, int x, int y) => Darkest(cutOut.Row(y), x) - Darkest(crop.Row(y), x) > 40;
+
     /// <summary>The crop and the cut-out of a busy-dev original by name (see <see cref="Separate"/>); throws when an
     /// earlier step refused it.</summary>
     public static (RgbImage Crop, RgbImage CutOut) SeparateOriginal(string name) =>
