@@ -14,7 +14,7 @@ cd "$(dirname "$0")/../.."
 out="artifacts/cli"
 stamp="$out/socialcard"
 projects=(src/SocialCard.Cli src/SocialCard.Photos src/SocialCard.Faces src/SocialCard.Imaging)
-if [ -x "$stamp" ] && [ -z "$(find "${projects[@]}" Directory.Build.props Directory.Packages.props scripts/setup.d/90-cli.sh \
+if [ -x "$stamp" ] && [ -z "$(find "${projects[@]}" Directory.Build.props Directory.Build.targets Directory.Packages.props scripts/setup.d/90-cli.sh \
       \( -path '*/bin' -o -path '*/obj' \) -prune -o -type f -newer "$stamp" -print -quit)" ]; then
   echo "setup: command line up to date ($stamp)"
   exit 0
