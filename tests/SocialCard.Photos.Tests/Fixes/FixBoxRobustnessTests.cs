@@ -63,7 +63,7 @@ public sealed class FixBoxRobustnessTests(ITestOutputHelper output)
         Remnant("voteview_021564", 276, 160, 294, 240, WallColours.PaleAndCool, 0.0924, [.. s_small, "warm"]),
         Remnant("voteview_021716", 48, 160, 60, 188, WallColours.PaleAndCool, 0.1335),
         Remnant("voteview_021564", 266, 175, 284, 235, WallColours.PaleAndTinted, 0.0279, s_small),
-        // Left out: jpeg75 17.8%, warm 12.6%, darker 11.5%: the absolute tint.
+        // Left out: jpeg75 17.8%, warm 12.6%, darker 11.5% (not traced).
         Remnant("voteview_021977", 322, 265, 340, 305, WallColours.PaleAndTinted, 0.05, ["jpeg75", "warm", "darker"]),
 
         // Flag stripes the network calls person (FlagStripeRemnantTests).
