@@ -187,7 +187,7 @@ internal static class BusySeparation
                     halo += notWhite ? 1 : 0;
                 }
             }
-            else if (toWall[i] > EdgeBand && Math.Min(before[i * 3], Math.Min(before[(i * 3) + 1], before[(i * 3) + 2])) < 250)
+            else if (toWall[i] > EdgeBand && Darkest(before, i) < 250)
             {
                 person++;
                 lost += r >= 250 && g >= 250 && b >= 250 ? 1 : 0;
